@@ -1,0 +1,42 @@
+// One command runs every kind of test; `--selectProjects` runs one kind alone.
+// Suffixes say what a test needs: *.test.ts is pure (no I/O), *.int.test.ts touches
+// a real database or the file system, *.e2e.test.ts talks to a listening server.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: { '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['<rootDir>/test/setup.ts'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,apps,test}/**/*.test.ts'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{packages,apps,test}/**/*.int.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{packages,apps,test}/**/*.e2e.test.ts'],
+    },
+  ],
+};

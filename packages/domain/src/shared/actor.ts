@@ -1,0 +1,16 @@
+/** The roles of DESIGN.md; a user may hold several. */
+export const ROLES = ['REQUESTER', 'ACCOUNT_OWNER', 'PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who issues a command: taken from a verified token, never from input. */
+export interface Actor {
+  readonly userId: string;
+  readonly roles: readonly Role[];
+}
+
+/** The actor the system itself acts as (process managers, timers). */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', roles: ['PROGRAM_MANAGER'] };
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role);
+}
