@@ -1,3 +1,4 @@
+// The shared language of every aggregate.
 export * from './shared/activity-kind';
 export * from './shared/actor';
 export * from './shared/decider';
@@ -11,6 +12,47 @@ export * from './shared/money';
 export * from './shared/personal-data';
 export * from './shared/time';
 export * from './shared/validator';
+
+// Consents (usage grants), shared by advocates and accounts.
 export * from './consent/consent';
+export * from './consent/consent-commands';
+export * from './consent/consent-events';
 export * from './consent/consent-policy';
+
+// The aggregates.
+export * from './program/program-policies';
+export * from './program/program-commands';
+export * from './program/program-events';
+export * from './program/program-decider';
+export * from './account/segment';
+export * from './account/account-commands';
+export * from './account/account-events';
+export * from './account/account-decider';
+export * from './advocate/seniority';
+export * from './advocate/advocate-profile';
+export * from './advocate/engagement';
+export * from './advocate/reward';
+export * from './advocate/advocate-commands';
+export * from './advocate/advocate-events';
+export * from './advocate/advocate-state';
+export * from './advocate/advocate-decider';
+export * from './nomination/nomination-commands';
+export * from './nomination/nomination-events';
+export * from './nomination/nomination-decider';
+export * from './reference-request/reference-request-types';
+export * from './reference-request/reference-request-commands';
+export * from './reference-request/reference-request-events';
+export * from './reference-request/reference-request-state';
+export * from './reference-request/reference-request-decider';
+export * from './content-asset/content-asset-commands';
+export * from './content-asset/content-asset-events';
+export * from './content-asset/content-asset-decider';
+
+// Policies usable by projections and the API.
+export * from './policies/fatigue-policy';
+export * from './policies/availability';
+export * from './policies/profile-freshness';
+export * from './policies/match-score';
+export * from './policies/request-sla';
+
 export * from './event-catalogue';

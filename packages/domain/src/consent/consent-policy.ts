@@ -28,7 +28,8 @@ export type ConsentVerdict =
 export function checkConsent(consent: Consent, query: ConsentQuery): ConsentVerdict {
   if (!consent.kinds.includes(query.kind)) return { inForce: false, gap: 'KIND_NOT_COVERED', consent };
   if (consent.withdrawnKinds.includes(query.kind)) return { inForce: false, gap: 'WITHDRAWN', consent };
-  if (query.scope && !scopeCovers(consent, query.scope)) return { inForce: false, gap: 'OUT_OF_SCOPE', consent };
+  if (query.scope && !scopeCovers(consent, query.scope))
+    return { inForce: false, gap: 'OUT_OF_SCOPE', consent };
   if (isBefore(query.at, consent.validFrom)) return { inForce: false, gap: 'NOT_YET_VALID', consent };
   if (consent.validUntil !== undefined && !isBefore(query.at, consent.validUntil)) {
     return { inForce: false, gap: 'EXPIRED', consent };
@@ -66,7 +67,9 @@ export function consentInForce(consents: readonly Consent[], query: ConsentQuery
   const verdicts = consents.map((c) => checkConsent(c, query));
   const inForce = verdicts
     .filter((v): v is Extract<ConsentVerdict, { inForce: true }> => v.inForce)
-    .sort((a, b) => validUntilRank(b.consent) - validUntilRank(a.consent) || compareIds(a.consent, b.consent));
+    .sort(
+      (a, b) => validUntilRank(b.consent) - validUntilRank(a.consent) || compareIds(a.consent, b.consent),
+    );
   if (inForce[0]) return inForce[0];
   const failures = verdicts.filter((v): v is Extract<ConsentVerdict, { inForce: false }> => !v.inForce);
   failures.sort((a, b) => GAP_RANK.indexOf(a.gap) - GAP_RANK.indexOf(b.gap));

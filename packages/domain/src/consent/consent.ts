@@ -2,7 +2,13 @@ import type { ActivityKind } from '../shared/activity-kind';
 import type { Instant } from '../shared/time';
 
 /** How a consent was collected (ISO/IEC TS 27560 "collection method"). */
-export const CONSENT_COLLECTION_METHODS = ['WEB_FORM', 'E_SIGNATURE', 'RECORDED_CALL', 'EMAIL', 'PAPER_FORM'] as const;
+export const CONSENT_COLLECTION_METHODS = [
+  'WEB_FORM',
+  'E_SIGNATURE',
+  'RECORDED_CALL',
+  'EMAIL',
+  'PAPER_FORM',
+] as const;
 export type ConsentCollectionMethod = (typeof CONSENT_COLLECTION_METHODS)[number];
 
 /** Channels a use can be made in; a consent lists those it permits. */

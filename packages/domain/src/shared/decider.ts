@@ -6,7 +6,12 @@ import type { Command, DomainEvent } from './domain-event';
  * throws a DomainError), `evolve` folds an event into state, and `initialState` is the
  * state before the first event. All three are pure.
  */
-export interface Decider<C extends Command, S, E extends DomainEvent, Ctx extends DecisionContext = DecisionContext> {
+export interface Decider<
+  C extends Command,
+  S,
+  E extends DomainEvent,
+  Ctx extends DecisionContext = DecisionContext,
+> {
   readonly name: string;
   readonly initialState: S;
   decide(command: C, state: S, context: Ctx): E[];

@@ -1,7 +1,8 @@
 import type { PersonalDataDeclaration } from './personal-data';
 
 /** The aggregates of the domain, one stream each. */
-export type AggregateName = 'Account' | 'Advocate' | 'Nomination' | 'ReferenceRequest' | 'ContentAsset' | 'Program';
+export type AggregateName =
+  'Account' | 'Advocate' | 'Nomination' | 'ReferenceRequest' | 'ContentAsset' | 'Program';
 
 /**
  * The catalogue entry of one event type: its schema version, the aggregate whose stream

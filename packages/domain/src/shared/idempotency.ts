@@ -48,7 +48,9 @@ export function decideOnce<C extends Command, S, E extends DomainEvent, Ctx exte
   const earlier = history.filter((entry) => entry.commandId === command.commandId);
   if (earlier.length > 0) {
     const fingerprint = commandFingerprint(command);
-    const mismatch = earlier.find((e) => e.commandFingerprint !== undefined && e.commandFingerprint !== fingerprint);
+    const mismatch = earlier.find(
+      (e) => e.commandFingerprint !== undefined && e.commandFingerprint !== fingerprint,
+    );
     if (mismatch) {
       throw new DomainError(
         DomainErrorCode.COMMAND_ID_REUSED,

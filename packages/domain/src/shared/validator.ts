@@ -47,7 +47,8 @@ export class Validator {
       return '';
     }
     const trimmed = value.trim();
-    if (trimmed.length < min) this.fail(field, min <= 1 ? 'must not be empty' : `must be at least ${min} characters`);
+    if (trimmed.length < min)
+      this.fail(field, min <= 1 ? 'must not be empty' : `must be at least ${min} characters`);
     if (trimmed.length > max) this.fail(field, `must be at most ${max} characters`);
     return trimmed;
   }
@@ -76,7 +77,12 @@ export class Validator {
   }
 
   /** A list of distinct values each from `allowed`. */
-  listOf<T extends string>(field: string, value: unknown, allowed: readonly T[], rule: { min?: number } = {}): T[] {
+  listOf<T extends string>(
+    field: string,
+    value: unknown,
+    allowed: readonly T[],
+    rule: { min?: number } = {},
+  ): T[] {
     const list = this.list(field, value, rule.min ?? 1, 50);
     return [...new Set(list.map((item, i) => this.oneOf(`${field}[${i}]`, item, allowed)))];
   }
@@ -116,7 +122,8 @@ export class Validator {
       this.fail(field, 'must be a whole number');
       return range.min;
     }
-    if (value < range.min || value > range.max) this.fail(field, `must be between ${range.min} and ${range.max}`);
+    if (value < range.min || value > range.max)
+      this.fail(field, `must be between ${range.min} and ${range.max}`);
     return value;
   }
 
@@ -129,7 +136,8 @@ export class Validator {
       this.fail(field, 'must be a number');
       return range.min;
     }
-    if (value < range.min || value > range.max) this.fail(field, `must be between ${range.min} and ${range.max}`);
+    if (value < range.min || value > range.max)
+      this.fail(field, `must be between ${range.min} and ${range.max}`);
     return value;
   }
 
@@ -149,7 +157,8 @@ export class Validator {
   money(field: string, value: unknown): { amount: number; currency: string } {
     const record = this.object(field, value);
     const amount = this.number(`${field}.amount`, record.amount, { min: 0, max: 1e12 });
-    if (Math.round(amount * 100) !== amount * 100) this.fail(`${field}.amount`, 'must have at most two decimals');
+    if (Math.round(amount * 100) !== amount * 100)
+      this.fail(`${field}.amount`, 'must have at most two decimals');
     const currency = typeof record.currency === 'string' ? record.currency : '';
     if (!CURRENCY.test(currency)) this.fail(`${field}.currency`, 'must be an ISO 4217 code such as USD');
     return { amount, currency };
@@ -174,4 +183,12 @@ export class Validator {
     const ok = strict ? Date.parse(a) < Date.parse(b) : Date.parse(a) <= Date.parse(b);
     if (!ok) this.fail(field, message);
   }
+}
+
+/** Runs the checks in `read` and throws one ValidationError listing every issue, if any. */
+export function validated<T>(read: (v: Validator) => T): T {
+  const v = new Validator();
+  const value = read(v);
+  v.done();
+  return value;
 }

@@ -28,7 +28,10 @@ export function specification<C extends Command, S, E extends DomainEvent, Ctx e
             thenEvents(assert: (events: E[], stateAfter: S) => void): void {
               const events = decide();
               const before = history.reduce((s, e) => decider.evolve(s, e), decider.initialState);
-              assert(events, events.reduce((s, e) => decider.evolve(s, e), before));
+              assert(
+                events,
+                events.reduce((s, e) => decider.evolve(s, e), before),
+              );
             },
             /** Refused with a domain error of this code; nothing is produced. */
             thenThrows(code: string, message?: RegExp): DomainError {

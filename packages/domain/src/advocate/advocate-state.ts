@@ -1,0 +1,211 @@
+import type { Consent } from '../consent/consent';
+import { evolveConsents } from '../consent/consent-decisions';
+import { isAfter, type Instant } from '../shared/time';
+import type { AdvocateEvent } from './advocate-events';
+import type { AdvocateAttributes, AdvocateContact, AdvocatePreferences } from './advocate-profile';
+import { NO_PREFERENCES } from './advocate-profile';
+import type { Engagement } from './engagement';
+import type { Reward } from './reward';
+
+/** CANDIDATE → ACTIVE ↔ RESTING → RETIRED, plus DO_NOT_CONTACT and ERASED; NONE before enrolment. */
+export type AdvocateStatus =
+  'NONE' | 'CANDIDATE' | 'ACTIVE' | 'RESTING' | 'RETIRED' | 'DO_NOT_CONTACT' | 'ERASED';
+
+export interface AdvocateState {
+  readonly advocateId: string;
+  readonly accountId: string;
+  readonly status: AdvocateStatus;
+  readonly restingUntil?: Instant;
+  /** Personal data; absent once erased. */
+  readonly contact?: AdvocateContact;
+  readonly attributes?: AdvocateAttributes;
+  readonly preferences: AdvocatePreferences;
+  readonly consents: Readonly<Record<string, Consent>>;
+  readonly engagements: Readonly<Record<string, Engagement>>;
+  readonly rewards: readonly Reward[];
+  readonly enrolledAt?: Instant;
+  readonly lastVerifiedAt?: Instant;
+  /** Set when a verification went unanswered after the last verification: the profile is stale. */
+  readonly verificationLapsedAt?: Instant;
+  readonly pendingVerifications: Readonly<Record<string, { askedOf: string; dueBy: Instant }>>;
+  readonly legalHolds: Readonly<Record<string, { matter: string }>>;
+  /** An erasure waiting for the legal holds to be released. */
+  readonly deferredErasure?: { reason: string; requestedBy: string; requestedAt: Instant };
+  readonly erasedAt?: Instant;
+  /** Consent id → the version whose expiry has been recorded. */
+  readonly recordedExpiries: Readonly<Record<string, number>>;
+}
+
+export const initialAdvocateState: AdvocateState = {
+  advocateId: '',
+  accountId: '',
+  status: 'NONE',
+  preferences: NO_PREFERENCES,
+  consents: {},
+  engagements: {},
+  rewards: [],
+  pendingVerifications: {},
+  legalHolds: {},
+  recordedExpiries: {},
+};
+
+/** The status that holds at `now`: a rest that has ended leaves the advocate ACTIVE. */
+export function effectiveStatus(state: AdvocateState, now: Instant): AdvocateStatus {
+  if (state.status === 'RESTING' && state.restingUntil !== undefined && !isAfter(state.restingUntil, now)) {
+    return 'ACTIVE';
+  }
+  return state.status;
+}
+
+function withEngagement(state: AdvocateState, id: string, change: Partial<Engagement>): AdvocateState {
+  const engagement = state.engagements[id];
+  if (!engagement) return state;
+  return { ...state, engagements: { ...state.engagements, [id]: { ...engagement, ...change } } };
+}
+
+/** Folds one advocate event into the state. Never throws, whatever the history. */
+export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): AdvocateState {
+  switch (event.type) {
+    case 'AdvocateEnrolled': {
+      const d = event.data;
+      return {
+        ...state,
+        advocateId: d.advocateId,
+        accountId: d.accountId,
+        status: 'CANDIDATE',
+        contact: d.contact,
+        attributes: d.attributes,
+        enrolledAt: d.enrolledAt,
+        lastVerifiedAt: d.enrolledAt,
+      };
+    }
+    case 'AdvocateActivated':
+    case 'AdvocateReactivated':
+      return { ...state, status: 'ACTIVE', restingUntil: undefined };
+    case 'AdvocateContactUpdated':
+      return { ...state, contact: event.data.contact };
+    case 'AdvocateAttributesUpdated':
+      return { ...state, attributes: event.data.attributes };
+    case 'AdvocatePreferencesSet':
+      return { ...state, preferences: event.data.preferences };
+    case 'AdvocateRested':
+      return { ...state, status: 'RESTING', restingUntil: event.data.until };
+    case 'AdvocateRetired':
+      return { ...state, status: 'RETIRED', restingUntil: undefined };
+    case 'AdvocateMarkedDoNotContact':
+      return { ...state, status: 'DO_NOT_CONTACT', restingUntil: undefined };
+    case 'ConsentGranted':
+      return { ...state, consents: evolveConsents(state.consents, { type: 'granted', data: event.data }) };
+    case 'ConsentRenewed':
+      return { ...state, consents: evolveConsents(state.consents, { type: 'renewed', data: event.data }) };
+    case 'ConsentWithdrawn':
+      return { ...state, consents: evolveConsents(state.consents, { type: 'withdrawn', data: event.data }) };
+    case 'ConsentExpired':
+      return {
+        ...state,
+        recordedExpiries: { ...state.recordedExpiries, [event.data.consentId]: event.data.version },
+      };
+    case 'EngagementReserved': {
+      const d = event.data;
+      const engagement: Engagement = {
+        engagementId: d.engagementId,
+        ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
+        kind: d.kind,
+        territory: d.territory,
+        channel: d.channel,
+        status: 'RESERVED',
+        activityAt: d.activityAt,
+        consentId: d.consentId,
+        consentVersion: d.consentVersion,
+        useApproved: false,
+      };
+      return { ...state, engagements: { ...state.engagements, [d.engagementId]: engagement } };
+    }
+    case 'EngagementAccepted':
+      return withEngagement(state, event.data.engagementId, { status: 'ACCEPTED' });
+    case 'UseApproved':
+      return withEngagement(state, event.data.engagementId, { useApproved: true });
+    case 'EngagementScheduled':
+      return withEngagement(state, event.data.engagementId, {
+        status: 'SCHEDULED',
+        activityAt: event.data.at,
+        consentId: event.data.consentId,
+        consentVersion: event.data.consentVersion,
+      });
+    case 'EngagementCompleted': {
+      const d = event.data;
+      const next = withEngagement(state, d.engagementId, {
+        status: 'COMPLETED',
+        activityAt: d.completedAt,
+        consentId: d.consentId,
+        consentVersion: d.consentVersion,
+      });
+      return { ...next, consents: evolveConsents(next.consents, { type: 'used', consentId: d.consentId }) };
+    }
+    case 'EngagementReleased':
+      return withEngagement(state, event.data.engagementId, { status: 'RELEASED' });
+    case 'EngagementFeedbackRecorded':
+      return withEngagement(state, event.data.engagementId, { rating: event.data.rating });
+    case 'RewardGranted': {
+      const d = event.data;
+      return {
+        ...state,
+        rewards: [
+          ...state.rewards,
+          { rewardId: d.rewardId, kind: d.kind, value: d.value, grantedAt: d.grantedAt },
+        ],
+      };
+    }
+    case 'ProfileVerificationRequested':
+      return {
+        ...state,
+        pendingVerifications: {
+          ...state.pendingVerifications,
+          [event.data.verificationId]: { askedOf: event.data.askedOf, dueBy: event.data.dueBy },
+        },
+      };
+    case 'ProfileVerified': {
+      const { [event.data.verificationId ?? '']: _answered, ...pending } = state.pendingVerifications;
+      return {
+        ...state,
+        lastVerifiedAt: event.data.verifiedAt,
+        verificationLapsedAt: undefined,
+        pendingVerifications: event.data.verificationId ? pending : {},
+      };
+    }
+    case 'ProfileVerificationLapsed': {
+      const { [event.data.verificationId]: _lapsed, ...pending } = state.pendingVerifications;
+      return { ...state, verificationLapsedAt: event.data.lapsedAt, pendingVerifications: pending };
+    }
+    case 'LegalHoldPlaced':
+      return {
+        ...state,
+        legalHolds: { ...state.legalHolds, [event.data.holdId]: { matter: event.data.matter } },
+      };
+    case 'LegalHoldReleased': {
+      const { [event.data.holdId]: _released, ...holds } = state.legalHolds;
+      return { ...state, legalHolds: holds };
+    }
+    case 'ErasureDeferred':
+      // The person asked to be forgotten: never contact them while the hold keeps their data.
+      return {
+        ...state,
+        status: 'DO_NOT_CONTACT',
+        deferredErasure: {
+          reason: event.data.reason,
+          requestedBy: event.data.requestedBy,
+          requestedAt: event.data.requestedAt,
+        },
+      };
+    case 'AdvocateErased':
+      return {
+        ...state,
+        status: 'ERASED',
+        contact: undefined,
+        deferredErasure: undefined,
+        erasedAt: event.data.erasedAt,
+      };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Channel } from '../consent/consent';
+import type { Command } from '../shared/domain-event';
+import type { ContentKind, ContentSuspensionReason } from './content-asset-events';
+
+/** Whose consent the asset relies on: an advocate's, or the company's own (logo). */
+export interface ConsentHolderRef {
+  holder: 'ADVOCATE' | 'ACCOUNT';
+  holderId: string;
+}
+
+export type DraftContent = Command<
+  'DraftContent',
+  {
+    contentId: string;
+    kind: ContentKind;
+    title: string;
+    accountId: string;
+    holders: ConsentHolderRef[];
+    territory: string;
+    channel: Channel;
+  }
+>;
+/** The customer signed off the final text or cut. */
+export type ApproveContent = Command<'ApproveContent', { approvedByName: string; evidence: string }>;
+export type PublishContent = Command<'PublishContent', { url?: string }>;
+export type SuspendContent = Command<
+  'SuspendContent',
+  { reason: ContentSuspensionReason; consentId?: string; note?: string }
+>;
+export type ReinstateContent = Command<'ReinstateContent', { note?: string }>;
+export type RetireContent = Command<'RetireContent', { reason: string }>;
+
+export type ContentAssetCommand =
+  DraftContent | ApproveContent | PublishContent | SuspendContent | ReinstateContent | RetireContent;

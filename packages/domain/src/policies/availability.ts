@@ -1,0 +1,69 @@
+import type { AdvocateState } from '../advocate/advocate-state';
+import { effectiveStatus } from '../advocate/advocate-state';
+import { isCounted } from '../advocate/engagement';
+import type { UsageScope } from '../consent/consent';
+import { consentInForce, type ConsentGap } from '../consent/consent-policy';
+import type { ProgramPolicies } from '../program/program-policies';
+import type { ActivityKind } from '../shared/activity-kind';
+import { maxInstant, type Instant } from '../shared/time';
+import { fatigueHeadroom, fatigueRules } from './fatigue-policy';
+
+/** Why an advocate cannot be asked for a kind now. */
+export type UnavailabilityReason =
+  | { readonly reason: 'NOT_ACTIVE'; readonly status: string }
+  | { readonly reason: 'RESTING'; readonly until: Instant }
+  | { readonly reason: 'CONSENT'; readonly gap: ConsentGap }
+  | { readonly reason: 'FATIGUED'; readonly until: Instant };
+
+export interface Availability {
+  readonly kind: ActivityKind;
+  readonly available: boolean;
+  readonly reasons: readonly UnavailabilityReason[];
+  /** The earliest date the fatigue and rest rules allow (consent permitting). */
+  readonly nextAvailableAt?: Instant;
+  /** Engagements still possible in the current window (0 when fatigued). */
+  readonly headroom: number;
+  readonly consentId?: string;
+  readonly consentExpiresAt?: Instant;
+}
+
+/**
+ * Whether an advocate can be asked for `kind` (in `scope`, if given) at `at`, and if not,
+ * every reason why: the same gates the Advocate decider enforces, as a read-only answer.
+ */
+export function availabilityOf(
+  state: AdvocateState,
+  kind: ActivityKind,
+  at: Instant,
+  policies: ProgramPolicies,
+  scope?: UsageScope,
+): Availability {
+  const reasons: UnavailabilityReason[] = [];
+  const status = effectiveStatus(state, at);
+  if (status === 'RESTING' && state.restingUntil)
+    reasons.push({ reason: 'RESTING', until: state.restingUntil });
+  else if (status !== 'ACTIVE') reasons.push({ reason: 'NOT_ACTIVE', status });
+
+  const verdict = consentInForce(Object.values(state.consents), { kind, at, ...(scope ? { scope } : {}) });
+  if (!verdict.inForce) reasons.push({ reason: 'CONSENT', gap: verdict.gap });
+
+  const counted = Object.values(state.engagements)
+    .filter(isCounted)
+    .map((e) => ({ kind: e.kind, at: e.activityAt }));
+  const headroom = fatigueHeadroom(counted, fatigueRules(policies.fatigue, state.preferences), kind, at);
+  if (headroom.remaining === 0) reasons.push({ reason: 'FATIGUED', until: headroom.nextAvailableAt });
+
+  const nextAvailableAt =
+    status === 'RESTING' && state.restingUntil
+      ? maxInstant(state.restingUntil, headroom.nextAvailableAt)
+      : headroom.nextAvailableAt;
+  return {
+    kind,
+    available: reasons.length === 0,
+    reasons,
+    ...(status === 'ACTIVE' || status === 'RESTING' ? { nextAvailableAt } : {}),
+    headroom: headroom.remaining,
+    ...(verdict.consent ? { consentId: verdict.consent.consentId } : {}),
+    ...(verdict.consent?.validUntil ? { consentExpiresAt: verdict.consent.validUntil } : {}),
+  };
+}

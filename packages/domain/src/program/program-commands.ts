@@ -1,0 +1,48 @@
+import type { Command } from '../shared/domain-event';
+import type {
+  CoverageTarget,
+  FatiguePolicy,
+  FreshnessPolicy,
+  NominationPolicy,
+  RequestSlaPolicy,
+  RetentionPolicy,
+  RewardPolicy,
+} from './program-policies';
+
+export type SetFatiguePolicy = Command<'SetFatiguePolicy', FatiguePolicy>;
+export type SetRequestSlaPolicy = Command<'SetRequestSlaPolicy', RequestSlaPolicy>;
+export type SetRewardPolicy = Command<'SetRewardPolicy', RewardPolicy>;
+export type SetFreshnessPolicy = Command<'SetFreshnessPolicy', FreshnessPolicy>;
+export type SetNominationPolicy = Command<'SetNominationPolicy', NominationPolicy>;
+export type SetRetentionPolicy = Command<'SetRetentionPolicy', RetentionPolicy>;
+export type SetCoverageTarget = Command<'SetCoverageTarget', CoverageTarget>;
+export type RemoveCoverageTarget = Command<
+  'RemoveCoverageTarget',
+  { industry: string; region: string; product: string }
+>;
+export type AddToWishlist = Command<
+  'AddToWishlist',
+  {
+    wishId: string;
+    accountName: string;
+    accountId?: string;
+    industry: string;
+    segment: string;
+    region: string;
+    products: string[];
+    reason: string;
+  }
+>;
+export type RemoveFromWishlist = Command<'RemoveFromWishlist', { wishId: string; reason: string }>;
+
+export type ProgramCommand =
+  | SetFatiguePolicy
+  | SetRequestSlaPolicy
+  | SetRewardPolicy
+  | SetFreshnessPolicy
+  | SetNominationPolicy
+  | SetRetentionPolicy
+  | SetCoverageTarget
+  | RemoveCoverageTarget
+  | AddToWishlist
+  | RemoveFromWishlist;

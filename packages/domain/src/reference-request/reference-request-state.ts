@@ -1,0 +1,187 @@
+import type { ActivityKind } from '../shared/activity-kind';
+import type { Instant } from '../shared/time';
+import type { ReferenceRequestEvent } from './reference-request-events';
+import type {
+  Department,
+  Opportunity,
+  OutcomeResult,
+  RequestCriteria,
+  RequestPriority,
+  ScoreComponent,
+} from './reference-request-types';
+
+/**
+ * submitted → triaged → shortlisted → in progress (asks out) → fulfilled (enough accepted)
+ * → completed (activities done) → closed (outcome); or cancelled / lapsed.
+ */
+export type RequestStatus =
+  | 'NONE'
+  | 'SUBMITTED'
+  | 'TRIAGED'
+  | 'SHORTLISTED'
+  | 'IN_PROGRESS'
+  | 'FULFILLED'
+  | 'COMPLETED'
+  | 'CLOSED'
+  | 'CANCELLED'
+  | 'LAPSED';
+
+/** Each shortlisted advocate's own way through the request. */
+export type CandidateStatus =
+  | 'SHORTLISTED'
+  | 'APPROVAL_REQUESTED'
+  | 'OWNER_APPROVED'
+  | 'OWNER_DECLINED'
+  | 'ASKED'
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'SCHEDULED'
+  | 'COMPLETED'
+  | 'RELEASED';
+
+export interface Candidate {
+  readonly advocateId: string;
+  readonly accountId: string;
+  readonly ownerId: string;
+  readonly score: number;
+  readonly breakdown: readonly ScoreComponent[];
+  readonly status: CandidateStatus;
+  readonly clearance?: 'OWNER' | 'OVERRIDE';
+  readonly engagementId?: string;
+  readonly rating?: number;
+}
+
+export interface ReferenceRequestState {
+  readonly requestId: string;
+  readonly status: RequestStatus;
+  readonly requestedBy?: string;
+  readonly department?: Department;
+  readonly kind?: ActivityKind;
+  readonly advocatesNeeded: number;
+  readonly opportunity?: Opportunity;
+  readonly criteria?: RequestCriteria;
+  readonly dueBy?: Instant;
+  readonly submittedAt?: Instant;
+  readonly priority?: RequestPriority;
+  readonly candidates: Readonly<Record<string, Candidate>>;
+  readonly outcome?: OutcomeResult;
+}
+
+export const initialReferenceRequestState: ReferenceRequestState = {
+  requestId: '',
+  status: 'NONE',
+  advocatesNeeded: 0,
+  candidates: {},
+};
+
+const CLOSED: readonly RequestStatus[] = ['CLOSED', 'CANCELLED', 'LAPSED'];
+
+/** Whether the request has ended (closed with an outcome, cancelled or lapsed). */
+export function isRequestClosed(status: RequestStatus): boolean {
+  return CLOSED.includes(status);
+}
+
+// The workflow statuses follow from the candidates: no separate event needs to say them.
+function progress(state: ReferenceRequestState): ReferenceRequestState {
+  if (isRequestClosed(state.status) || state.status === 'NONE') return state;
+  const candidates = Object.values(state.candidates);
+  const committed = candidates.filter(
+    (c) => c.status === 'ACCEPTED' || c.status === 'SCHEDULED' || c.status === 'COMPLETED',
+  );
+  const completed = candidates.filter((c) => c.status === 'COMPLETED');
+  const status: RequestStatus =
+    completed.length >= state.advocatesNeeded && completed.length === committed.length
+      ? 'COMPLETED'
+      : committed.length >= state.advocatesNeeded
+        ? 'FULFILLED'
+        : candidates.some((c) => c.status !== 'SHORTLISTED')
+          ? 'IN_PROGRESS'
+          : candidates.length > 0
+            ? 'SHORTLISTED'
+            : state.priority
+              ? 'TRIAGED'
+              : 'SUBMITTED';
+  return status === state.status ? state : { ...state, status };
+}
+
+function withCandidate(
+  state: ReferenceRequestState,
+  advocateId: string,
+  change: Partial<Candidate>,
+): ReferenceRequestState {
+  const candidate = state.candidates[advocateId];
+  if (!candidate) return state;
+  return progress({
+    ...state,
+    candidates: { ...state.candidates, [advocateId]: { ...candidate, ...change } },
+  });
+}
+
+/** Folds one request event into the state. Never throws. */
+export function evolveReferenceRequest(
+  state: ReferenceRequestState,
+  event: ReferenceRequestEvent,
+): ReferenceRequestState {
+  switch (event.type) {
+    case 'ReferenceRequestSubmitted': {
+      const d = event.data;
+      return {
+        ...state,
+        requestId: d.requestId,
+        status: 'SUBMITTED',
+        requestedBy: d.requestedBy,
+        department: d.department,
+        kind: d.kind,
+        advocatesNeeded: d.advocatesNeeded,
+        opportunity: d.opportunity,
+        criteria: d.criteria,
+        dueBy: d.dueBy,
+        submittedAt: d.submittedAt,
+      };
+    }
+    case 'RequestTriaged':
+      return progress({
+        ...state,
+        priority: event.data.priority,
+        status: state.status === 'SUBMITTED' ? 'TRIAGED' : state.status,
+      });
+    case 'CandidatesShortlisted': {
+      const candidates = { ...state.candidates };
+      for (const c of event.data.candidates) candidates[c.advocateId] = { ...c, status: 'SHORTLISTED' };
+      return progress({ ...state, candidates });
+    }
+    case 'OwnerApprovalRequested':
+      return withCandidate(state, event.data.advocateId, { status: 'APPROVAL_REQUESTED' });
+    case 'AskApprovedByOwner':
+      return withCandidate(state, event.data.advocateId, { status: 'OWNER_APPROVED', clearance: 'OWNER' });
+    case 'AskDeclinedByOwner':
+      return withCandidate(state, event.data.advocateId, { status: 'OWNER_DECLINED' });
+    case 'OwnerApprovalOverridden':
+      return withCandidate(state, event.data.advocateId, { status: 'OWNER_APPROVED', clearance: 'OVERRIDE' });
+    case 'AdvocateAsked':
+      return withCandidate(state, event.data.advocateId, {
+        status: 'ASKED',
+        engagementId: event.data.engagementId,
+      });
+    case 'AdvocateAcceptedRequest':
+      return withCandidate(state, event.data.advocateId, { status: 'ACCEPTED' });
+    case 'AdvocateDeclinedRequest':
+      return withCandidate(state, event.data.advocateId, { status: 'DECLINED' });
+    case 'ActivityScheduled':
+      return withCandidate(state, event.data.advocateId, { status: 'SCHEDULED' });
+    case 'ActivityCompleted':
+      return withCandidate(state, event.data.advocateId, { status: 'COMPLETED' });
+    case 'RequestFeedbackRecorded':
+      return withCandidate(state, event.data.advocateId, { rating: event.data.rating });
+    case 'CandidateReleased':
+      return withCandidate(state, event.data.advocateId, { status: 'RELEASED' });
+    case 'OutcomeRecorded':
+      return { ...state, status: 'CLOSED', outcome: event.data.result };
+    case 'RequestCancelled':
+      return { ...state, status: 'CANCELLED' };
+    case 'RequestLapsed':
+      return { ...state, status: 'LAPSED' };
+    default:
+      return state;
+  }
+}
