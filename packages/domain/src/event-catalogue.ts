@@ -1,8 +1,112 @@
-import type { EventDefinition } from './shared/event-definition';
+import type { AggregateName, EventDefinition } from './shared/event-definition';
 import type { PersonalDataDeclaration } from './shared/personal-data';
 
-/** Every event type of the domain, with its version, fields and personal data. */
-export const EVENT_CATALOGUE: readonly EventDefinition[] = [];
+type Entry = [type: string, description: string, personalData?: PersonalDataDeclaration];
+
+const advocatePersonal = (...fields: string[]): PersonalDataDeclaration => ({ subjectField: 'advocateId', fields });
+
+function entries(aggregate: AggregateName, list: readonly Entry[]): EventDefinition[] {
+  return list.map(([type, description, personalData]) => ({
+    type,
+    version: 1,
+    aggregate,
+    description,
+    ...(personalData ? { personalData } : {}),
+  }));
+}
+
+/** Every event type of the domain, with its version, aggregate, meaning and personal data. */
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [
+  ...entries('Program', [
+    ['FatiguePolicySet', 'The program set how often an advocate may be used (rolling window, per-kind limits, rest days).'],
+    ['RequestSlaPolicySet', 'The program set how fast requests are triaged and fulfilled.'],
+    ['RewardPolicySet', 'The program set the per-reward cap and the yearly cap per advocate.'],
+    ['FreshnessPolicySet', 'The program set how often profiles are verified and when they go stale.'],
+    ['NominationPolicySet', 'The program set the account health below which nominations need an override.'],
+    ['RetentionPolicySet', 'The program set how long personal data of retired advocates is kept.'],
+    ['CoverageTargetSet', 'The growth plan needs this many advocates for an industry × region × product.'],
+    ['CoverageTargetRemoved', 'A coverage target was dropped from the growth plan.'],
+    ['AccountWishlisted', 'Sales wished this company were a reference; its traits shape the preferred candidate profile.'],
+    ['WishlistEntryRemoved', 'A company was taken off the sales wishlist.'],
+  ]),
+  ...entries('Account', [
+    ['AccountRegistered', 'A customer organisation was registered with its owner and profile.'],
+    ['AccountProfileUpdated', "The account's industry, segment, region or products changed."],
+    ['AccountOwnerReassigned', 'The account got a new owner (AE/CSM).'],
+    ['AccountHealthRecorded', "The account's health (score, NPS, CSAT) was measured."],
+    ['AccountConsentGranted', 'The company granted a consent of its own (e.g. to use its logo).'],
+    ['AccountConsentRenewed', "The company's consent was extended; its version went up."],
+    ['AccountConsentWithdrawn', 'The company withdrew its consent for some or all kinds.'],
+    ['AccountArchived', 'The account is no longer a customer; it is kept for history.'],
+  ]),
+  ...entries('Advocate', [
+    ['AdvocateEnrolled', 'A customer contact became an advocate (as a CANDIDATE).', advocatePersonal('contact')],
+    ['AdvocateActivated', 'The advocate became ACTIVE and may be asked.'],
+    ['AdvocateContactUpdated', "The advocate's name, email, phone or title changed.", advocatePersonal('contact')],
+    ['AdvocateAttributesUpdated', "The advocate's seniority, products, use cases, languages or topics changed."],
+    ['AdvocatePreferencesSet', 'The advocate said how often and for what they are willing to be asked.'],
+    ['AdvocateRested', 'The advocate rests until a date and is not asked meanwhile.', advocatePersonal('reason')],
+    ['AdvocateReactivated', 'The advocate is back from rest.'],
+    ['AdvocateRetired', 'The advocate left the program.', advocatePersonal('reason')],
+    ['AdvocateMarkedDoNotContact', 'The advocate must not be contacted.', advocatePersonal('reason')],
+    ['ConsentGranted', 'The advocate granted a consent: kinds, scope, validity, uses, and how it was collected.'],
+    ['ConsentRenewed', "The advocate's consent was extended; its version went up."],
+    ['ConsentWithdrawn', 'The advocate withdrew consent for some or all kinds; it takes effect at once.'],
+    ['ConsentExpired', "A consent's validity ended; what relied on it after that date is released."],
+    ['EngagementReserved', 'The advocate was reserved for one activity under a named consent version.'],
+    ['EngagementAccepted', 'The advocate accepted the engagement.'],
+    ['UseApproved', 'The advocate approved this particular use (per-use approval).'],
+    ['EngagementScheduled', 'The activity was scheduled for a date, under a named consent version.'],
+    ['EngagementCompleted', 'The activity took place: a use, under a named consent version.'],
+    ['EngagementReleased', 'The reservation was released (declined, cancelled, consent withdrawn, ...).'],
+    ['EngagementFeedbackRecorded', 'The requester rated how the engagement went.', advocatePersonal('comment')],
+    ['RewardGranted', 'The program gave the advocate a reward; its value and disclosure are on record.'],
+    ['ProfileVerificationRequested', 'Someone was asked to confirm or correct the profile by a date.'],
+    ['ProfileVerified', 'The profile was confirmed as correct.'],
+    ['ProfileVerificationLapsed', 'A verification request went unanswered: the profile is stale.'],
+    ['LegalHoldPlaced', "A legal hold keeps the advocate's data from erasure."],
+    ['LegalHoldReleased', 'A legal hold was released.'],
+    ['ErasureDeferred', 'Erasure was requested during a legal hold; it runs when the last hold is released.'],
+    ['AdvocateErased', "The advocate's personal data was erased by destroying their key."],
+  ]),
+  ...entries('Nomination', [
+    [
+      'NominationSubmitted',
+      'An account owner proposed a customer contact as an advocate, with evidence of satisfaction.',
+      { subjectField: 'candidateId', fields: ['candidate'] },
+    ],
+    ['NominationApproved', 'A program manager approved the nomination; the candidate is enrolled.'],
+    ['NominationRejected', 'A program manager rejected the nomination.'],
+    ['NominationWithdrawn', 'The nominator withdrew the nomination.'],
+  ]),
+  ...entries('ReferenceRequest', [
+    ['ReferenceRequestSubmitted', 'Someone asked for advocates for an activity, for an opportunity, by a date.'],
+    ['RequestTriaged', 'A program manager triaged the request and set its priority.'],
+    ['CandidatesShortlisted', 'Candidates were shortlisted, each with a score and its explanation.'],
+    ['OwnerApprovalRequested', "The account owner was asked to approve asking their customer's advocate."],
+    ['AskApprovedByOwner', 'The account owner approved asking the advocate.'],
+    ['AskDeclinedByOwner', 'The account owner declined, with a reason.'],
+    ['OwnerApprovalOverridden', "A program manager overrode the owner's approval, with a reason."],
+    ['AdvocateAsked', 'The advocate was asked (an engagement was reserved for them).'],
+    ['AdvocateAcceptedRequest', 'The advocate accepted the request.'],
+    ['AdvocateDeclinedRequest', 'The advocate declined the request.'],
+    ['ActivityScheduled', 'The activity was scheduled.'],
+    ['ActivityCompleted', 'The activity took place.'],
+    ['RequestFeedbackRecorded', 'The requester rated the advocate.', advocatePersonal('comment')],
+    ['OutcomeRecorded', 'The opportunity was won, lost or ended without decision, with the amount.'],
+    ['CandidateReleased', 'A candidate dropped out (e.g. consent withdrawn); the requester is told.'],
+    ['RequestCancelled', 'The request was cancelled.'],
+    ['RequestLapsed', 'The request passed its due date unfulfilled.'],
+  ]),
+  ...entries('ContentAsset', [
+    ['ContentDrafted', 'A case study, quote, video or logo use was drafted, naming whose consent it needs.'],
+    ['ContentApproved', 'The customer signed off the content.'],
+    ['ContentPublished', 'The content was published under the named consent versions.'],
+    ['ContentSuspended', 'The content was taken down (e.g. its consent was withdrawn or expired).'],
+    ['ContentReinstated', 'The content is published again under consents in force.'],
+    ['ContentRetired', 'The content is retired for good.'],
+  ]),
+];
 
 const byType = new Map(EVENT_CATALOGUE.map((d) => [d.type, d]));
 
@@ -14,4 +118,9 @@ export function eventDefinition(type: string): EventDefinition | undefined {
 /** The personal data an event type carries (what the event store encrypts), if any. */
 export function personalDataOf(type: string): PersonalDataDeclaration | undefined {
   return byType.get(type)?.personalData;
+}
+
+/** The schema version new events of a type are written with. */
+export function currentSchemaVersion(type: string): number {
+  return byType.get(type)?.version ?? 1;
 }

@@ -20,8 +20,8 @@ export type DraftContent = Command<
     channel: Channel;
   }
 >;
-/** The customer signed off the final text or cut. */
-export type ApproveContent = Command<'ApproveContent', { approvedByName: string; evidence: string }>;
+/** The customer signed off the final text or cut; `evidence` points at the sign-off (no names). */
+export type ApproveContent = Command<'ApproveContent', { evidence: string }>;
 export type PublishContent = Command<'PublishContent', { url?: string }>;
 export type SuspendContent = Command<
   'SuspendContent',

@@ -101,7 +101,6 @@ function decide(
     case 'ApproveContent': {
       if (state.status !== 'DRAFT') throw refuse();
       const d = validated((v) => ({
-        approvedByName: v.text('approvedByName', command.data.approvedByName, { max: 200 }),
         evidence: v.text('evidence', command.data.evidence, { max: 1000 }),
       }));
       return [{ type: 'ContentApproved', data: { contentId, ...d, recordedBy: by, approvedAt: now } }];

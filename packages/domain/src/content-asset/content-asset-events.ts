@@ -40,7 +40,7 @@ export type ContentDrafted = Of<
 >;
 export type ContentApproved = Of<
   'ContentApproved',
-  { approvedByName: string; evidence: string; recordedBy: string; approvedAt: Instant }
+  { evidence: string; recordedBy: string; approvedAt: Instant }
 >;
 export type ContentPublished = Of<
   'ContentPublished',

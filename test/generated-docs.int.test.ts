@@ -1,0 +1,11 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { renderEventCatalogue } from '../scripts/event-catalogue/render-event-catalogue';
+
+describe('generated documentation', () => {
+  it('docs/events.md is what `npm run docs:events` generates from the code', () => {
+    const committed = fs.readFileSync(path.resolve(__dirname, '../docs/events.md'), 'utf8');
+    // When this fails, run `npm run docs:events` and commit the result.
+    expect(committed).toBe(renderEventCatalogue());
+  }, 30_000);
+});
