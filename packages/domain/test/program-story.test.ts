@@ -65,7 +65,7 @@ const pm: Actor = { userId: 'pat-pm', roles: ['PROGRAM_MANAGER'] };
 const owner: Actor = { userId: 'olga-ae', roles: ['ACCOUNT_OWNER'] };
 const rep: Actor = { userId: 'sam-sales', roles: ['REQUESTER'] };
 const admin: Actor = { userId: 'ada-admin', roles: ['ADMIN'] };
-const policies = DEFAULT_PROGRAM_POLICIES;
+let policies = DEFAULT_PROGRAM_POLICIES;
 const cmd = <T extends string, D extends object>(
   type: T,
   data: D,
@@ -79,15 +79,16 @@ function hash(text: string): number {
 
 describe('a reference program, told as one story through the deciders', () => {
   const world = new Program();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const advocate = (command: Command, actor: Actor = pm): DomainEvent[] =>
-    world.run(advocateDecider, 'advocate-ines', command as any, actor, { policies });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    world.run(advocateDecider, 'advocate-ines', command as never, actor, { policies });
   const request = (id: string, command: Command, actor: Actor = pm): DomainEvent[] =>
-    world.run(referenceRequestDecider, id, command as any, actor);
+    world.run(referenceRequestDecider, id, command as never, actor);
   const types = (events: DomainEvent[]) => events.map((e) => e.type);
 
   it('nominates a happy customer and enrols the advocate once the program approves', () => {
+    world.run(programDecider, 'program', cmd('SetNominationPolicy', { minAccountHealth: 70 }), pm);
+    policies = world.state(programDecider, 'program').policies;
+    expect(policies.nomination.minAccountHealth).toBe(70);
     world.run(
       accountDecider,
       'account-acme',
