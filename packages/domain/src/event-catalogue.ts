@@ -3,7 +3,10 @@ import type { PersonalDataDeclaration } from './shared/personal-data';
 
 type Entry = [type: string, description: string, personalData?: PersonalDataDeclaration];
 
-const advocatePersonal = (...fields: string[]): PersonalDataDeclaration => ({ subjectField: 'advocateId', fields });
+const advocatePersonal = (...fields: string[]): PersonalDataDeclaration => ({
+  subjectField: 'advocateId',
+  fields,
+});
 
 function entries(aggregate: AggregateName, list: readonly Entry[]): EventDefinition[] {
   return list.map(([type, description, personalData]) => ({
@@ -18,7 +21,10 @@ function entries(aggregate: AggregateName, list: readonly Entry[]): EventDefinit
 /** Every event type of the domain, with its version, aggregate, meaning and personal data. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ...entries('Program', [
-    ['FatiguePolicySet', 'The program set how often an advocate may be used (rolling window, per-kind limits, rest days).'],
+    [
+      'FatiguePolicySet',
+      'The program set how often an advocate may be used (rolling window, per-kind limits, rest days).',
+    ],
     ['RequestSlaPolicySet', 'The program set how fast requests are triaged and fulfilled.'],
     ['RewardPolicySet', 'The program set the per-reward cap and the yearly cap per advocate.'],
     ['FreshnessPolicySet', 'The program set how often profiles are verified and when they go stale.'],
@@ -26,7 +32,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['RetentionPolicySet', 'The program set how long personal data of retired advocates is kept.'],
     ['CoverageTargetSet', 'The growth plan needs this many advocates for an industry × region × product.'],
     ['CoverageTargetRemoved', 'A coverage target was dropped from the growth plan.'],
-    ['AccountWishlisted', 'Sales wished this company were a reference; its traits shape the preferred candidate profile.'],
+    [
+      'AccountWishlisted',
+      'Sales wished this company were a reference; its traits shape the preferred candidate profile.',
+    ],
     ['WishlistEntryRemoved', 'A company was taken off the sales wishlist.'],
   ]),
   ...entries('Account', [
@@ -40,16 +49,34 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['AccountArchived', 'The account is no longer a customer; it is kept for history.'],
   ]),
   ...entries('Advocate', [
-    ['AdvocateEnrolled', 'A customer contact became an advocate (as a CANDIDATE).', advocatePersonal('contact')],
+    [
+      'AdvocateEnrolled',
+      'A customer contact became an advocate (as a CANDIDATE).',
+      advocatePersonal('contact'),
+    ],
     ['AdvocateActivated', 'The advocate became ACTIVE and may be asked.'],
-    ['AdvocateContactUpdated', "The advocate's name, email, phone or title changed.", advocatePersonal('contact')],
-    ['AdvocateAttributesUpdated', "The advocate's seniority, products, use cases, languages or topics changed."],
+    [
+      'AdvocateContactUpdated',
+      "The advocate's name, email, phone or title changed.",
+      advocatePersonal('contact'),
+    ],
+    [
+      'AdvocateAttributesUpdated',
+      "The advocate's seniority, products, use cases, languages or topics changed.",
+    ],
     ['AdvocatePreferencesSet', 'The advocate said how often and for what they are willing to be asked.'],
-    ['AdvocateRested', 'The advocate rests until a date and is not asked meanwhile.', advocatePersonal('reason')],
+    [
+      'AdvocateRested',
+      'The advocate rests until a date and is not asked meanwhile.',
+      advocatePersonal('reason'),
+    ],
     ['AdvocateReactivated', 'The advocate is back from rest.'],
     ['AdvocateRetired', 'The advocate left the program.', advocatePersonal('reason')],
     ['AdvocateMarkedDoNotContact', 'The advocate must not be contacted.', advocatePersonal('reason')],
-    ['ConsentGranted', 'The advocate granted a consent: kinds, scope, validity, uses, and how it was collected.'],
+    [
+      'ConsentGranted',
+      'The advocate granted a consent: kinds, scope, validity, uses, and how it was collected.',
+    ],
     ['ConsentRenewed', "The advocate's consent was extended; its version went up."],
     ['ConsentWithdrawn', 'The advocate withdrew consent for some or all kinds; it takes effect at once.'],
     ['ConsentExpired', "A consent's validity ended; what relied on it after that date is released."],
@@ -59,7 +86,11 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['EngagementScheduled', 'The activity was scheduled for a date, under a named consent version.'],
     ['EngagementCompleted', 'The activity took place: a use, under a named consent version.'],
     ['EngagementReleased', 'The reservation was released (declined, cancelled, consent withdrawn, ...).'],
-    ['EngagementFeedbackRecorded', 'The requester rated how the engagement went.', advocatePersonal('comment')],
+    [
+      'EngagementFeedbackRecorded',
+      'The requester rated how the engagement went.',
+      advocatePersonal('comment'),
+    ],
     ['RewardGranted', 'The program gave the advocate a reward; its value and disclosure are on record.'],
     ['ProfileVerificationRequested', 'Someone was asked to confirm or correct the profile by a date.'],
     ['ProfileVerified', 'The profile was confirmed as correct.'],
@@ -80,7 +111,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['NominationWithdrawn', 'The nominator withdrew the nomination.'],
   ]),
   ...entries('ReferenceRequest', [
-    ['ReferenceRequestSubmitted', 'Someone asked for advocates for an activity, for an opportunity, by a date.'],
+    [
+      'ReferenceRequestSubmitted',
+      'Someone asked for advocates for an activity, for an opportunity, by a date.',
+    ],
     ['RequestTriaged', 'A program manager triaged the request and set its priority.'],
     ['CandidatesShortlisted', 'Candidates were shortlisted, each with a score and its explanation.'],
     ['OwnerApprovalRequested', "The account owner was asked to approve asking their customer's advocate."],

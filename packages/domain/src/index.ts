@@ -54,5 +54,7 @@ export * from './policies/availability';
 export * from './policies/profile-freshness';
 export * from './policies/match-score';
 export * from './policies/request-sla';
+export * from './policies/retention';
+export * from './policies/wishlist-profile';
 
 export * from './event-catalogue';

@@ -31,6 +31,7 @@ export interface AdvocateState {
   readonly legalHolds: Readonly<Record<string, { matter: string }>>;
   /** An erasure waiting for the legal holds to be released. */
   readonly deferredErasure?: { reason: string; requestedBy: string; requestedAt: Instant };
+  readonly retiredAt?: Instant;
   readonly erasedAt?: Instant;
   /** Consent id → the version whose expiry has been recorded. */
   readonly recordedExpiries: Readonly<Record<string, number>>;
@@ -91,7 +92,7 @@ export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): Advo
     case 'AdvocateRested':
       return { ...state, status: 'RESTING', restingUntil: event.data.until };
     case 'AdvocateRetired':
-      return { ...state, status: 'RETIRED', restingUntil: undefined };
+      return { ...state, status: 'RETIRED', restingUntil: undefined, retiredAt: event.data.retiredAt };
     case 'AdvocateMarkedDoNotContact':
       return { ...state, status: 'DO_NOT_CONTACT', restingUntil: undefined };
     case 'ConsentGranted':
