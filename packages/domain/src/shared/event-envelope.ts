@@ -12,6 +12,8 @@ export interface EventMetadata {
   readonly tenantId: string;
   readonly actor: EnvelopeActor;
   readonly commandId: string;
+  /** A fingerprint of the command's content, so a reused command id with other content is refused. */
+  readonly commandFingerprint?: string;
   /** The first command of the chain this event belongs to. */
   readonly correlationId: string;
   /** The message (command or event id) that directly caused this event. */
