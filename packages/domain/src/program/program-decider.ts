@@ -2,6 +2,7 @@ import { ACTIVITY_KINDS, type ActivityKind } from '../shared/activity-kind';
 import type { Decider } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
+import { hasRole } from '../shared/actor';
 import { requireProgramManager } from '../shared/guards';
 import { validated, type Validator } from '../shared/validator';
 import { SEGMENTS } from '../account/segment';
@@ -42,7 +43,10 @@ function readFatigue(v: Validator, d: FatiguePolicy): FatiguePolicy {
 
 function decide(command: ProgramCommand, state: ProgramState, context: DecisionContext): ProgramEvent[] {
   // Program policies are the program manager's to set, whoever else may read them.
-  requireProgramManager(context.actor, 'change program policies, targets or the wishlist');
+  // Policies and targets are the program manager's; anyone in sales may add to the wishlist.
+  if (command.type !== 'AddToWishlist' && command.type !== 'RemoveFromWishlist') {
+    requireProgramManager(context.actor, 'change program policies or coverage targets');
+  }
   const setBy = context.actor.userId;
   switch (command.type) {
     case 'SetFatiguePolicy':
@@ -160,10 +164,18 @@ function decide(command: ProgramCommand, state: ProgramState, context: DecisionC
         wishId: v.id('wishId', command.data.wishId),
         reason: v.text('reason', command.data.reason, { max: 1000 }),
       }));
-      if (!state.wishlist[wishId]) {
+      const entry = state.wishlist[wishId];
+      if (!entry) {
         throw new DomainError(DomainErrorCode.NOT_FOUND, `Wishlist entry ${wishId} does not exist.`, {
           wishId,
         });
+      }
+      if (entry.wishedBy !== setBy && !hasRole(context.actor, 'PROGRAM_MANAGER')) {
+        throw new DomainError(
+          DomainErrorCode.FORBIDDEN,
+          'Only whoever added the wishlist entry or a program manager may remove it.',
+          { wishId },
+        );
       }
       return [{ type: 'WishlistEntryRemoved', data: { wishId, removedBy: setBy, reason } }];
     }
