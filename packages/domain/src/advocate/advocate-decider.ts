@@ -372,13 +372,16 @@ function decide(
           { advocateId, status, ...(state.restingUntil ? { restingUntil: state.restingUntil } : {}) },
         );
       }
-      // Invariant 3: no silent asks; an override must say why.
+      // Invariant 3: no silent asks; an override is a program manager's, and must say why.
       if (input.clearance.kind === 'OVERRIDE' && input.clearance.reason === undefined) {
         throw new DomainError(
           DomainErrorCode.OWNER_APPROVAL_REQUIRED,
           `Asking advocate ${advocateId} needs the account owner's approval, or a program manager's override with a reason.`,
           { advocateId },
         );
+      }
+      if (input.clearance.kind === 'OVERRIDE') {
+        requireProgramManager(context.actor, "override the account owner's approval");
       }
       const scope = { territory: input.territory, channel: input.channel };
       const verdict = requireConsent(state, input.kind, scope, [now, input.activityAt]);
