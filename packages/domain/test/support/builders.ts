@@ -168,17 +168,24 @@ export function grantConsent(data: Partial<GrantConsent['data']> = {}): GrantCon
   });
 }
 
-export function reserveEngagement(data: Partial<ReserveEngagement['data']> = {}): ReserveEngagement {
-  return cmd<ReserveEngagement>('ReserveEngagement', {
-    engagementId: 'eng-1',
-    requestId: 'req-1',
-    kind: 'REFERENCE_CALL',
-    territory: 'EMEA',
-    channel: 'PRIVATE',
-    activityAt: day(10),
-    ownerClearance: { kind: 'OWNER', by: actors.accountOwner.userId },
-    ...data,
-  });
+export function reserveEngagement(
+  data: Partial<ReserveEngagement['data']> = {},
+  commandId?: string,
+): ReserveEngagement {
+  return cmd<ReserveEngagement>(
+    'ReserveEngagement',
+    {
+      engagementId: 'eng-1',
+      requestId: 'req-1',
+      kind: 'REFERENCE_CALL',
+      territory: 'EMEA',
+      channel: 'PRIVATE',
+      activityAt: day(10),
+      ownerClearance: { kind: 'OWNER', by: actors.accountOwner.userId },
+      ...data,
+    },
+    commandId,
+  );
 }
 
 export interface EngagementSpec {
