@@ -47,6 +47,10 @@ export interface Candidate {
   readonly breakdown: readonly ScoreComponent[];
   readonly status: CandidateStatus;
   readonly clearance?: 'OWNER' | 'OVERRIDE';
+  /** Who cleared the ask: the account owner, or the program manager who overrode. */
+  readonly clearedBy?: string;
+  /** The program manager's reason, when the owner's approval was overridden. */
+  readonly clearanceReason?: string;
   readonly engagementId?: string;
   readonly rating?: number;
 }
@@ -153,11 +157,20 @@ export function evolveReferenceRequest(
     case 'OwnerApprovalRequested':
       return withCandidate(state, event.data.advocateId, { status: 'APPROVAL_REQUESTED' });
     case 'AskApprovedByOwner':
-      return withCandidate(state, event.data.advocateId, { status: 'OWNER_APPROVED', clearance: 'OWNER' });
+      return withCandidate(state, event.data.advocateId, {
+        status: 'OWNER_APPROVED',
+        clearance: 'OWNER',
+        clearedBy: event.data.ownerId,
+      });
     case 'AskDeclinedByOwner':
       return withCandidate(state, event.data.advocateId, { status: 'OWNER_DECLINED' });
     case 'OwnerApprovalOverridden':
-      return withCandidate(state, event.data.advocateId, { status: 'OWNER_APPROVED', clearance: 'OVERRIDE' });
+      return withCandidate(state, event.data.advocateId, {
+        status: 'OWNER_APPROVED',
+        clearance: 'OVERRIDE',
+        clearedBy: event.data.overriddenBy,
+        clearanceReason: event.data.reason,
+      });
     case 'AdvocateAsked':
       return withCandidate(state, event.data.advocateId, {
         status: 'ASKED',
