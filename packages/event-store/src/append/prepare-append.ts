@@ -1,0 +1,141 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+import type { EventEnvelope, Instant, PersonalDataDeclaration } from '@vouch/domain';
+import { personalDataSubject } from '@vouch/domain';
+import { InvalidAppendError } from '../errors/invalid-append-error';
+import { TenantViolationError } from '../errors/tenant-violation-error';
+import type { ExpectedVersion } from '../expected-version';
+import { assertExpectedVersion } from '../expected-version';
+import { canonicalJson } from '../integrity/canonical-json';
+import { takeFields } from '../personal-data/field-paths';
+import type { KeyVault } from '../personal-data/key-vault';
+import { sealPersonalData } from '../personal-data/personal-data-cipher';
+import type { PersonalDataLookup } from '../personal-data/personal-data-lookup';
+import type { PreparedAppend, PreparedEvent } from './prepared-append';
+import { assertIdentifier } from './identifiers';
+
+// Events without personal data are fingerprinted with a fixed key (a plain content hash).
+const PUBLIC_FINGERPRINT_KEY = Buffer.from('vouch.fingerprint.v1', 'utf8');
+
+export interface PrepareOptions {
+  readonly personalData: PersonalDataLookup;
+  readonly vault: KeyVault;
+  readonly now: Instant;
+}
+
+/**
+ * Validates an append and turns each envelope into what is stored: declared personal
+ * fields are split off and encrypted with the subject's data key, and every event gets a
+ * content fingerprint. Runs before the adapter's transaction (key look-ups are async).
+ */
+export async function prepareAppend(
+  tenantId: string,
+  streamId: string,
+  events: readonly EventEnvelope[],
+  expectedVersion: ExpectedVersion,
+  options: PrepareOptions,
+): Promise<PreparedAppend> {
+  assertIdentifier('tenant id', tenantId);
+  assertIdentifier('stream id', streamId);
+  assertExpectedVersion(expectedVersion);
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new InvalidAppendError(`An append to ${streamId} needs at least one event.`);
+  }
+  const seen = new Set<string>();
+  const prepared: PreparedEvent[] = [];
+  for (const event of events) {
+    assertEnvelope(tenantId, event);
+    if (seen.has(event.eventId)) {
+      throw new InvalidAppendError(`Event id ${event.eventId} occurs twice in one append.`);
+    }
+    seen.add(event.eventId);
+    prepared.push(await prepareEvent(tenantId, streamId, event, options));
+  }
+  return { tenantId, streamId, expectedVersion, events: prepared };
+}
+
+async function prepareEvent(
+  tenantId: string,
+  streamId: string,
+  event: EventEnvelope,
+  options: PrepareOptions,
+): Promise<PreparedEvent> {
+  const content = asJson(
+    () => canonicalJson({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }),
+    event,
+  );
+  const metadata = JSON.parse(
+    asJson(() => canonicalJson(event.metadata), event),
+  ) as EventEnvelope['metadata'];
+  const declaration: PersonalDataDeclaration | undefined = options.personalData(event.type);
+  const { rest, taken } = declaration
+    ? takeFields(event.data, declaration.fields)
+    : { rest: event.data, taken: {} };
+  const data = JSON.parse(asJson(() => canonicalJson(rest), event)) as Record<string, unknown>;
+  if (Object.keys(taken).length === 0) {
+    return {
+      ...base(event),
+      data,
+      personal: null,
+      metadata,
+      fingerprint: fingerprint(PUBLIC_FINGERPRINT_KEY, content),
+    };
+  }
+  const subjectId = personalDataSubject(declaration, event.data);
+  if (subjectId === undefined) {
+    throw new InvalidAppendError(
+      `Event ${event.eventId} (${event.type}) carries personal data but no subject in "${declaration!.subjectField}"; it cannot be encrypted.`,
+    );
+  }
+  const dataKey = await options.vault.dataKeyFor(tenantId, subjectId, options.now);
+  const personal = sealPersonalData(
+    dataKey,
+    { tenantId, streamId, eventId: event.eventId },
+    subjectId,
+    taken,
+  );
+  // Keyed by the subject's key, so once it is destroyed the fingerprint reveals nothing.
+  const fingerprintKey = Buffer.from(
+    hkdfSync('sha256', dataKey, Buffer.alloc(0), 'vouch.fingerprint.v1', 32),
+  );
+  return { ...base(event), data, personal, metadata, fingerprint: fingerprint(fingerprintKey, content) };
+}
+
+function base(event: EventEnvelope): Pick<PreparedEvent, 'eventId' | 'type' | 'schemaVersion'> {
+  return { eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion };
+}
+
+function fingerprint(key: Buffer, content: string): string {
+  return createHmac('sha256', key).update(content).digest('hex');
+}
+
+function asJson(encode: () => string, event: EventEnvelope): string {
+  try {
+    return encode();
+  } catch (error) {
+    throw new InvalidAppendError(
+      `Event ${event.eventId} (${event.type}) is not plain JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+function assertEnvelope(tenantId: string, event: EventEnvelope): void {
+  if (typeof event !== 'object' || event === null)
+    throw new InvalidAppendError('An event must be an object.');
+  assertIdentifier('event id', event.eventId);
+  assertIdentifier('event type', event.type);
+  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
+    throw new InvalidAppendError(`Event ${event.eventId}: schemaVersion must be a whole number ≥ 1.`);
+  }
+  if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
+    throw new InvalidAppendError(`Event ${event.eventId}: data must be a JSON object.`);
+  }
+  if (typeof event.metadata !== 'object' || event.metadata === null) {
+    throw new InvalidAppendError(`Event ${event.eventId}: metadata is missing.`);
+  }
+  if (event.metadata.tenantId !== tenantId) {
+    throw new TenantViolationError(
+      tenantId,
+      `Event ${event.eventId} belongs to tenant ${String(event.metadata.tenantId)}, not to ${tenantId}, the tenant of this append.`,
+    );
+  }
+}

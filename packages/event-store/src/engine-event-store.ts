@@ -1,0 +1,252 @@
+import type { EventEnvelope } from '@vouch/domain';
+import { personalDataOf } from '@vouch/domain';
+import type { AppendResult } from './append/append-result';
+import { assertIdentifier } from './append/identifiers';
+import { prepareAppend } from './append/prepare-append';
+import type { Checkpoint } from './checkpoint';
+import { START, checkpointOf, positionOf } from './checkpoint';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { CorruptEventError } from './errors/corrupt-event-error';
+import { DataKeyMissingError } from './errors/data-key-missing-error';
+import { StoreUnavailableError } from './errors/store-unavailable-error';
+import type { AppendOptions, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store';
+import type { VerificationReport } from './integrity/chain-verifier';
+import { ChainVerifier } from './integrity/chain-verifier';
+import type { TenantDigest } from './integrity/tenant-digest';
+import { tenantDigest } from './integrity/tenant-digest';
+import { erasedPersonalData } from './personal-data/erased-personal-data';
+import { putFields } from './personal-data/field-paths';
+import type { DataKeyLookup, ErasureReceipt, KeyVault } from './personal-data/key-vault';
+import { openPersonalData } from './personal-data/personal-data-cipher';
+import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
+import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
+import type { StorageEngine } from './storage-engine';
+import type { StoredEvent, StreamHead } from './stored-event';
+import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
+import type { SubscribeOptions, Subscription } from './subscriptions/subscription';
+import { UpcasterRegistry } from './upcasting/upcaster-registry';
+
+const DEFAULT_READ_LIMIT = 1000;
+
+/** What every store built on a storage engine is configured with. */
+export interface EventStoreOptions {
+  readonly vault: KeyVault;
+  /** Stamps `recordedAt`; default the wall clock. */
+  readonly clock?: Clock;
+  /** Which fields of an event type are personal; default the domain's event catalogue. */
+  readonly personalData?: PersonalDataLookup;
+  readonly upcasters?: UpcasterRegistry;
+}
+
+/**
+ * The event store over any storage engine: validates and encrypts on the way in,
+ * decrypts, substitutes erasure placeholders and upcasts on the way out, and verifies,
+ * digests and subscribes on top of the engine's raw reads.
+ */
+export class EngineEventStore implements EventStore {
+  private readonly clock: Clock;
+  private readonly personalData: PersonalDataLookup;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly vault: KeyVault;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(
+    protected readonly engine: StorageEngine,
+    options: EventStoreOptions,
+  ) {
+    this.vault = options.vault;
+    this.clock = options.clock ?? systemClock;
+    this.personalData = options.personalData ?? personalDataOf;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  async append(
+    tenantId: string,
+    streamId: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
+      personalData: this.personalData,
+      vault: this.vault,
+      now: this.clock(),
+    });
+    return this.engine.append(prepared, this.clock);
+  }
+
+  async readStream(
+    tenantId: string,
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    assertIdentifier('stream id', streamId);
+    const stored = await this.engine.readStream(tenantId, streamId, {
+      direction: options.direction ?? 'forwards',
+      ...(options.fromVersion !== undefined ? { fromVersion: options.fromVersion } : {}),
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    });
+    return this.decode(tenantId, stored);
+  }
+
+  async readAll(tenantId: string, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    const stored = await this.engine.readLog(tenantId, {
+      afterPosition: positionOf(options.after ?? START),
+      ...(options.types ? { types: options.types } : {}),
+      limit: options.limit ?? DEFAULT_READ_LIMIT,
+    });
+    return this.decode(tenantId, stored);
+  }
+
+  async streamVersion(tenantId: string, streamId: string): Promise<number> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    assertIdentifier('stream id', streamId);
+    return this.engine.streamVersion(tenantId, streamId);
+  }
+
+  async streamExists(tenantId: string, streamId: string): Promise<boolean> {
+    return (await this.streamVersion(tenantId, streamId)) > 0;
+  }
+
+  subscribe(tenantId: string, options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    const types = options.types;
+    const subscription = new CatchUpSubscription(
+      {
+        read: (after, limit) => this.readAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
+        watch: (onChange) => this.engine.watch((changed) => changed === tenantId && onChange()),
+      },
+      options.after ?? START,
+      options.handler,
+      options.batchSize ?? 500,
+      options.pollIntervalMs ?? 250,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.then(
+      () => this.subscriptions.delete(subscription),
+      () => this.subscriptions.delete(subscription),
+    );
+    return subscription;
+  }
+
+  async verifyStream(tenantId: string, streamId: string): Promise<VerificationReport> {
+    this.assertOpen();
+    assertIdentifier('stream id', streamId);
+    return this.verify(tenantId, streamId);
+  }
+
+  async verifyTenant(tenantId: string): Promise<VerificationReport> {
+    this.assertOpen();
+    return this.verify(tenantId);
+  }
+
+  async streamHeads(
+    tenantId: string,
+    at?: Checkpoint,
+  ): Promise<{ checkpoint: Checkpoint; heads: StreamHead[] }> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    const position = at === undefined ? await this.engine.lastPosition(tenantId) : positionOf(at);
+    return { checkpoint: checkpointOf(position), heads: await this.engine.streamHeads(tenantId, position) };
+  }
+
+  async digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest> {
+    const { checkpoint, heads } = await this.streamHeads(tenantId, at);
+    return tenantDigest(tenantId, checkpoint, heads, this.clock());
+  }
+
+  async forgetSubject(tenantId: string, subjectId: string): Promise<ErasureReceipt> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    assertIdentifier('subject id', subjectId);
+    const receipt = await this.vault.destroy(tenantId, subjectId, this.clock());
+    await this.engine.afterErasure?.();
+    return receipt;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.engine.close();
+  }
+
+  private async verify(tenantId: string, streamId?: string): Promise<VerificationReport> {
+    assertIdentifier('tenant id', tenantId);
+    const verifier = new ChainVerifier(tenantId);
+    for await (const row of this.engine.rows(tenantId, streamId)) {
+      if (!verifier.check(row)) break;
+    }
+    return verifier.report();
+  }
+
+  private async decode(tenantId: string, stored: readonly StoredEvent[]): Promise<RecordedEvent[]> {
+    const keys = new Map<string, DataKeyLookup>();
+    for (const event of stored) {
+      const subjectId = event.personal?.subjectId;
+      if (subjectId !== undefined && !keys.has(subjectId)) {
+        keys.set(subjectId, await this.vault.lookup(tenantId, subjectId));
+      }
+    }
+    return stored.map((event) => this.decodeOne(event, keys));
+  }
+
+  private decodeOne(event: StoredEvent, keys: ReadonlyMap<string, DataKeyLookup>): RecordedEvent {
+    let data = event.data;
+    let personalData: PersonalDataStatus = { status: 'none' };
+    if (event.personal) {
+      const { subjectId, fields } = event.personal;
+      const key = keys.get(subjectId)!;
+      if (key.status === 'missing') throw new DataKeyMissingError(event.tenantId, subjectId);
+      if (key.status === 'erased') {
+        const placeholder = erasedPersonalData(subjectId, key.erasedAt);
+        data = putFields(data, Object.fromEntries(fields.map((field) => [field, placeholder])));
+        personalData = { status: 'erased', subjectId, erasedAt: key.erasedAt };
+      } else {
+        let values: Record<string, unknown>;
+        try {
+          values = openPersonalData(key.key, event, event.personal);
+        } catch (error) {
+          throw new CorruptEventError(
+            event.tenantId,
+            event.streamId,
+            event.version,
+            `personal data: ${(error as Error).message}`,
+          );
+        }
+        data = putFields(data, values);
+        personalData = { status: 'present', subjectId };
+      }
+    }
+    const upcast = this.upcasters.upcast(data, event.schemaVersion, {
+      eventId: event.eventId,
+      type: event.type,
+      metadata: event.metadata,
+    });
+    return {
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: upcast.schemaVersion,
+      storedSchemaVersion: event.schemaVersion,
+      data: upcast.data,
+      metadata: event.metadata,
+      streamId: event.streamId,
+      version: event.version,
+      checkpoint: checkpointOf(event.position),
+      recordedAt: event.recordedAt,
+      personalData,
+    };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('The event store is closed.');
+  }
+}

@@ -1,0 +1,69 @@
+import type { EventEnvelope } from '@vouch/domain';
+import type { AppendResult } from './append/append-result';
+import type { Checkpoint } from './checkpoint';
+import type { ExpectedVersion } from './expected-version';
+import type { VerificationReport } from './integrity/chain-verifier';
+import type { TenantDigest } from './integrity/tenant-digest';
+import type { ErasureReceipt } from './personal-data/key-vault';
+import type { RecordedEvent } from './recorded-event';
+import type { StreamHead } from './stored-event';
+import type { Subscription, SubscribeOptions } from './subscriptions/subscription';
+
+export interface AppendOptions {
+  readonly expectedVersion: ExpectedVersion;
+}
+
+export interface ReadStreamOptions {
+  /** Default forwards. */
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive; default the first (forwards) or the last (backwards) event. */
+  readonly fromVersion?: number;
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events after this checkpoint; default from the start of the log. */
+  readonly after?: Checkpoint;
+  /** Only events of these types. */
+  readonly types?: readonly string[];
+  /** At most this many events; default 1000. */
+  readonly limit?: number;
+}
+
+/**
+ * The event store every adapter provides. Every call names its tenant, and no call reads
+ * or writes another tenant's events whatever its stream id contains.
+ */
+export interface EventStore {
+  /**
+   * Appends events atomically if the stream is at `expectedVersion`. Appending the same
+   * event ids again (a retry) writes nothing and returns the first result.
+   */
+  append(
+    tenantId: string,
+    streamId: string,
+    events: readonly EventEnvelope[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
+  /** Reads a stream forwards or backwards, decrypted and upcast. */
+  readStream(tenantId: string, streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Reads the tenant's log in global order after a checkpoint, optionally filtered by type. */
+  readAll(tenantId: string, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The stream's current version, 0 when it has no events. */
+  streamVersion(tenantId: string, streamId: string): Promise<number>;
+  streamExists(tenantId: string, streamId: string): Promise<boolean>;
+  /** Delivers history after a checkpoint, then live events, in order, each once. */
+  subscribe(tenantId: string, options: SubscribeOptions): Subscription;
+  /** Recomputes a stream's hash chain; names the first event that fails. */
+  verifyStream(tenantId: string, streamId: string): Promise<VerificationReport>;
+  /** Recomputes every chain of a tenant; names the first failing event in log order. */
+  verifyTenant(tenantId: string): Promise<VerificationReport>;
+  /** The head of every stream at a checkpoint (default: now). */
+  streamHeads(tenantId: string, at?: Checkpoint): Promise<{ checkpoint: Checkpoint; heads: StreamHead[] }>;
+  /** The Merkle digest of the tenant at a checkpoint (default: now), ready to sign. */
+  digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest>;
+  /** Destroys the subject's data key: their personal fields read as placeholders from now on. */
+  forgetSubject(tenantId: string, subjectId: string): Promise<ErasureReceipt>;
+  /** Finishes pending work and releases resources; later calls fail. */
+  close(): Promise<void>;
+}

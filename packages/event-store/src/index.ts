@@ -1,0 +1,58 @@
+// The contract.
+export * from './event-store';
+export * from './expected-version';
+export * from './checkpoint';
+export * from './clock';
+export * from './recorded-event';
+export * from './append/append-result';
+export * from './subscriptions/subscription';
+
+// Typed errors.
+export * from './errors/event-store-error';
+export * from './errors/concurrency-error';
+export * from './errors/idempotency-conflict-error';
+export * from './errors/invalid-append-error';
+export * from './errors/tenant-violation-error';
+export * from './errors/store-unavailable-error';
+export * from './errors/subject-erased-error';
+export * from './errors/data-key-missing-error';
+export * from './errors/upcast-failed-error';
+export * from './errors/corrupt-event-error';
+
+// Upcasting.
+export * from './upcasting/upcaster-registry';
+
+// Integrity: hash chain, verification, signed digests.
+export * from './integrity/canonical-json';
+export * from './integrity/event-hash';
+export * from './integrity/chain-verifier';
+export * from './integrity/merkle-tree';
+export * from './integrity/tenant-digest';
+
+// Personal data: crypto-shredding.
+export * from './personal-data/personal-data-lookup';
+export * from './personal-data/erased-personal-data';
+export * from './personal-data/key-vault';
+export * from './personal-data/wrapped-key-repository';
+export * from './personal-data/in-memory-wrapped-key-repository';
+export * from './personal-data/master-key-vault';
+export * from './personal-data/personal-data-cipher';
+
+// What adapters build on.
+export * from './stored-event';
+export * from './storage-engine';
+export * from './append/prepared-append';
+export * from './append/prepare-append';
+export * from './append/plan-append';
+export * from './engine-event-store';
+export * from './subscriptions/catch-up-subscription';
+export * from './projections/checkpoint-store';
+
+// The in-memory store.
+export * from './memory/in-memory-storage-engine';
+export * from './memory/in-memory-event-store';
+
+// The contract suite every adapter runs (uses jest's globals when called, never on import).
+export * from './testing/event-store-contract';
+export * from './testing/contract-events';
+export * from './testing/manual-clock';

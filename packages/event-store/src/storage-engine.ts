@@ -1,0 +1,48 @@
+import type { Instant } from '@vouch/domain';
+import type { AppendResult } from './append/append-result';
+import type { PreparedAppend } from './append/prepared-append';
+import type { StoredEvent, StoredRow, StreamHead } from './stored-event';
+
+/** Which part of a stream to read, in what direction. */
+export interface StreamRange {
+  readonly direction: 'forwards' | 'backwards';
+  /** Inclusive; default the first (forwards) or last (backwards) event. */
+  readonly fromVersion?: number;
+  readonly limit?: number;
+}
+
+/** Which part of a tenant's log to read. */
+export interface LogRange {
+  /** Read events after this global position (exclusive). */
+  readonly afterPosition: number;
+  /** Only these event types, when given. */
+  readonly types?: readonly string[];
+  readonly limit: number;
+}
+
+/**
+ * What an adapter implements: durable, atomic storage of prepared events. Validation,
+ * encryption, decoding, upcasting, verification and subscriptions live in the core
+ * (`EngineEventStore`), so every adapter behaves the same. An adapter must run
+ * `planAppend` inside the transaction that writes its rows, and must make positions
+ * visible in order: a reader that has seen position p never later finds a new event < p.
+ */
+export interface StorageEngine {
+  /** Appends atomically (all events or none); `now` stamps `recordedAt`. */
+  append(request: PreparedAppend, now: () => Instant): Promise<AppendResult>;
+  readStream(tenantId: string, streamId: string, range: StreamRange): Promise<StoredEvent[]>;
+  readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]>;
+  /** The stream's current version, 0 when it has no events. */
+  streamVersion(tenantId: string, streamId: string): Promise<number>;
+  /** Raw rows in log order (of one stream, or the whole tenant), undecodable ones flagged. */
+  rows(tenantId: string, streamId?: string): AsyncIterable<StoredRow>;
+  /** The head of every stream of the tenant, counting only events at or before a position. */
+  streamHeads(tenantId: string, atPosition: number): Promise<StreamHead[]>;
+  /** The tenant's last global position, 0 when it has no events. */
+  lastPosition(tenantId: string): Promise<number>;
+  /** Calls the listener after each commit that wrote events of a tenant (same process). */
+  watch(listener: (tenantId: string) => void): () => void;
+  /** Called after a subject's key was destroyed, to purge remnants (e.g. a write-ahead log). */
+  afterErasure?(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import type { EventMetadata, Instant } from '@vouch/domain';
+
+/** Personal fields of one event, encrypted with the subject's data key (AES-256-GCM). */
+export interface SealedPersonalData {
+  readonly subjectId: string;
+  /** The dotted paths that were encrypted, so an erased event still says which fields it had. */
+  readonly fields: readonly string[];
+  readonly algorithm: 'AES-256-GCM';
+  /** Base64 of the 12-byte nonce. */
+  readonly iv: string;
+  /** Base64 of the 16-byte authentication tag. */
+  readonly tag: string;
+  /** Base64 of the encrypted JSON object `{ [dottedPath]: value }`. */
+  readonly ciphertext: string;
+}
+
+/**
+ * An event exactly as an adapter persists it: personal fields removed from `data` and kept
+ * only in `personal` as ciphertext. `hash` chains it to the previous event of its stream.
+ * Adapters store and return these fields verbatim; everything else is done by the core.
+ */
+export interface StoredEvent {
+  readonly tenantId: string;
+  readonly streamId: string;
+  /** 1 for the first event of a stream. */
+  readonly version: number;
+  /** The store's global sequence number (the checkpoint is derived from it). */
+  readonly position: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: Record<string, unknown>;
+  readonly personal: SealedPersonalData | null;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Instant;
+  /** Keyed digest of the event's content, to tell a retry from a reused id. */
+  readonly fingerprint: string;
+  /** SHA-256 (hex) over the canonical stored envelope and the previous event's hash. */
+  readonly hash: string;
+}
+
+/** A stored event before the adapter has given it a global position. */
+export type UnpositionedStoredEvent = Omit<StoredEvent, 'position'>;
+
+/** A row an adapter could not even decode (corrupted bytes): verification names it. */
+export interface UnreadableStoredEvent {
+  readonly unreadable: true;
+  readonly position: number;
+  readonly streamId: string;
+  readonly version: number;
+  readonly eventId: string;
+  readonly reason: string;
+}
+
+/** What an adapter yields when asked for its raw rows, for verification. */
+export type StoredRow = StoredEvent | UnreadableStoredEvent;
+
+/** The last event of a stream: its version and chain hash. */
+export interface StreamHead {
+  readonly streamId: string;
+  readonly version: number;
+  readonly hash: string;
+}

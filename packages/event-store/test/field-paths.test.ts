@@ -1,0 +1,16 @@
+import { putFields, takeFields } from '../src/personal-data/field-paths';
+
+describe('personal field paths', () => {
+  it('takes present dotted paths off a copy and puts them back', () => {
+    const data = { id: 'a', profile: { name: 'Ada', title: 'CTO' }, reason: 'moved' };
+    const { rest, taken } = takeFields(data, ['profile.name', 'reason', 'missing.path', 'profile.phone']);
+    expect(taken).toEqual({ 'profile.name': 'Ada', reason: 'moved' });
+    expect(rest).toEqual({ id: 'a', profile: { title: 'CTO' } });
+    expect(data.profile.name).toBe('Ada');
+    expect(putFields(rest, taken)).toEqual(data);
+  });
+
+  it('creates missing parents when putting a value back', () => {
+    expect(putFields({}, { 'a.b': 1 })).toEqual({ a: { b: 1 } });
+  });
+});

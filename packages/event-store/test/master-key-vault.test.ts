@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import {
+  InMemoryWrappedKeyRepository,
+  MasterKeyVault,
+  SubjectErasedError,
+  masterKeyFrom,
+} from '@vouch/event-store';
+
+describe('MasterKeyVault', () => {
+  const now = '2026-01-01T00:00:00.000Z';
+
+  it('creates one key per subject and tenant, and returns the same key afterwards', async () => {
+    const vault = new MasterKeyVault(randomBytes(32), new InMemoryWrappedKeyRepository());
+    const key = await vault.dataKeyFor('t1', 's1', now);
+    expect(key).toHaveLength(32);
+    expect(await vault.dataKeyFor('t1', 's1', now)).toEqual(key);
+    expect(await vault.dataKeyFor('t2', 's1', now)).not.toEqual(key);
+    expect(await vault.lookup('t1', 's1')).toEqual({ status: 'active', key });
+    expect(await vault.lookup('t1', 'nobody')).toEqual({ status: 'missing' });
+  });
+
+  it('agrees on one key when two writers create it at once', async () => {
+    const vault = new MasterKeyVault(randomBytes(32), new InMemoryWrappedKeyRepository());
+    const [a, b] = await Promise.all([vault.dataKeyFor('t', 's', now), vault.dataKeyFor('t', 's', now)]);
+    expect(a).toEqual(b);
+  });
+
+  it('stores keys wrapped: another master key cannot unwrap them', async () => {
+    const repository = new InMemoryWrappedKeyRepository();
+    await new MasterKeyVault(randomBytes(32), repository).dataKeyFor('t', 's', now);
+    const record = await repository.find('t', 's');
+    expect(record?.wrappedKey).toHaveLength(1 + 12 + 16 + 32);
+    await expect(new MasterKeyVault(randomBytes(32), repository).lookup('t', 's')).rejects.toThrow();
+  });
+
+  it('destroys a key for good and remembers when', async () => {
+    const repository = new InMemoryWrappedKeyRepository();
+    const vault = new MasterKeyVault(randomBytes(32), repository);
+    await vault.dataKeyFor('t', 's', now);
+    expect(await vault.destroy('t', 's', '2026-02-01T00:00:00.000Z')).toEqual({
+      tenantId: 't',
+      subjectId: 's',
+      erasedAt: '2026-02-01T00:00:00.000Z',
+      alreadyErased: false,
+    });
+    expect((await repository.find('t', 's'))?.wrappedKey).toBeNull();
+    expect(await vault.lookup('t', 's')).toEqual({ status: 'erased', erasedAt: '2026-02-01T00:00:00.000Z' });
+    await expect(vault.dataKeyFor('t', 's', now)).rejects.toBeInstanceOf(SubjectErasedError);
+    expect((await vault.destroy('t', 's', '2026-03-01T00:00:00.000Z')).erasedAt).toBe(
+      '2026-02-01T00:00:00.000Z',
+    );
+  });
+
+  it('reads a master key from hex or base64 configuration and refuses other lengths', () => {
+    const key = randomBytes(32);
+    expect(masterKeyFrom(key.toString('hex'))).toEqual(key);
+    expect(masterKeyFrom(key.toString('base64'))).toEqual(key);
+    expect(() => masterKeyFrom(randomBytes(16).toString('base64'))).toThrow(RangeError);
+  });
+});
