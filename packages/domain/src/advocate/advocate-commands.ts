@@ -18,10 +18,10 @@ export interface AdvocateContactData {
 
 export interface AdvocateAttributesData {
   seniority: Seniority;
-  products: string[];
-  useCases: string[];
-  languages: string[];
-  topics?: string[];
+  products: readonly string[];
+  useCases: readonly string[];
+  languages: readonly string[];
+  topics?: readonly string[];
 }
 
 export type EnrolAdvocate = Command<

@@ -4,7 +4,12 @@ import {
   decideConsentRenewal,
   decideConsentWithdrawal,
 } from '../consent/consent-decisions';
-import { consentInForce, describeConsentGap, type ConsentVerdict } from '../consent/consent-policy';
+import {
+  checkConsent,
+  consentInForce,
+  describeConsentGap,
+  type ConsentVerdict,
+} from '../consent/consent-policy';
 import { describeFatigueBreach, fatigueBreaches, fatigueRules } from '../policies/fatigue-policy';
 import type { ProgramPolicies } from '../program/program-policies';
 import { ACTIVITY_KINDS, type ActivityKind } from '../shared/activity-kind';
@@ -15,9 +20,10 @@ import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { alreadyExists, invalidTransition, notFound, requireProgramManager } from '../shared/guards';
 import { isAfter, isBefore, yearOf, type Instant } from '../shared/time';
 import { validated, type Validator } from '../shared/validator';
-import type { AdvocateAttributesData, AdvocateCommand, AdvocateContactData } from './advocate-commands';
+import type { AdvocateCommand, AdvocateContactData } from './advocate-commands';
 import type { AdvocateEvent, EngagementReleased } from './advocate-events';
-import type { AdvocateAttributes, AdvocateContact, AdvocatePreferences } from './advocate-profile';
+import type { AdvocateContact, AdvocatePreferences } from './advocate-profile';
+import { readAttributes } from './advocate-attributes';
 import {
   effectiveStatus,
   evolveAdvocate,
@@ -33,7 +39,6 @@ import {
   type EngagementReleaseReason,
 } from './engagement';
 import { REWARD_KINDS } from './reward';
-import { SENIORITIES } from './seniority';
 
 /** The advocate decider needs the program's policies (fatigue limits, reward caps). */
 export interface AdvocateDecisionContext extends DecisionContext {
@@ -49,16 +54,6 @@ function readContact(v: Validator, d: AdvocateContactData): AdvocateContact {
     email: v.email('email', d.email),
     ...(phone !== undefined ? { phone } : {}),
     title: v.text('title', d.title, { max: 200 }),
-  };
-}
-
-function readAttributes(v: Validator, d: AdvocateAttributesData): AdvocateAttributes {
-  return {
-    seniority: v.oneOf('seniority', d.seniority, SENIORITIES),
-    products: v.tags('products', d.products),
-    useCases: v.tags('useCases', d.useCases),
-    languages: v.tags('languages', d.languages, { min: 1 }).map((l) => l.toLowerCase()),
-    topics: v.tags('topics', d.topics),
   };
 }
 
@@ -107,13 +102,13 @@ function requireConsent(
   except?: string,
 ): Extract<ConsentVerdict, { inForce: true }> {
   let verdict: ConsentVerdict = { inForce: false, gap: 'NO_CONSENT' };
+  // One consent must cover every instant: the event names the single consent the use relies on.
+  let candidates = Object.values(state.consents);
+  const uses = pendingUses(state, except);
   for (const at of instants) {
-    verdict = consentInForce(Object.values(state.consents), {
-      kind,
-      scope,
-      at,
-      pendingUses: pendingUses(state, except),
-    });
+    const query = { kind, scope, at, pendingUses: uses };
+    verdict = consentInForce(candidates, query);
+    candidates = candidates.filter((c) => checkConsent(c, query).inForce);
     if (!verdict.inForce) {
       throw new DomainError(
         DomainErrorCode.CONSENT_REQUIRED,

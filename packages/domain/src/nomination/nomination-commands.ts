@@ -1,9 +1,10 @@
+import type { AdvocateAttributesData } from '../advocate/advocate-commands';
 import type { Command } from '../shared/domain-event';
 import type { SatisfactionEvidenceKind } from './nomination-events';
 
 export type SubmitNomination = Command<
   'SubmitNomination',
-  {
+  AdvocateAttributesData & {
     nominationId: string;
     accountId: string;
     /** The id the advocate will have once enrolled; personal data is keyed to it. */

@@ -1,3 +1,4 @@
+import { readAttributes } from '../advocate/advocate-attributes';
 import type { ProgramPolicies } from '../program/program-policies';
 import { hasRole } from '../shared/actor';
 import type { Decider } from '../shared/decider';
@@ -55,6 +56,7 @@ function decide(
           ...(phone !== undefined ? { phone } : {}),
           title: v.text('title', d.title, { max: 200 }),
         },
+        attributes: readAttributes(v, d),
         evidenceKind: v.oneOf('evidenceKind', d.evidenceKind, SATISFACTION_EVIDENCE_KINDS),
         evidence: v.text('evidence', d.evidence, { min: 10, max: 2000 }),
         healthOverrideReason: v.optionalText('healthOverrideReason', d.healthOverrideReason, { max: 1000 }),

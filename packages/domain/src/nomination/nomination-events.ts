@@ -1,3 +1,4 @@
+import type { AdvocateAttributes } from '../advocate/advocate-profile';
 import type { DomainEvent } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
 
@@ -20,6 +21,8 @@ export type NominationSubmitted = DomainEvent<
     accountId: string;
     candidateId: string;
     candidate: { name: string; email: string; phone?: string; title: string };
+    /** What the candidate can speak to, as the nominator knows it; enrolment starts from it. */
+    attributes: AdvocateAttributes;
     evidenceKind: SatisfactionEvidenceKind;
     evidence: string;
     nominatedBy: string;
