@@ -1,6 +1,6 @@
 import type { AdvocateState } from '../advocate/advocate-state';
 import { effectiveStatus } from '../advocate/advocate-state';
-import { isCounted } from '../advocate/engagement';
+import { isCounted, isPending } from '../advocate/engagement';
 import type { UsageScope } from '../consent/consent';
 import { consentInForce, type ConsentGap } from '../consent/consent-policy';
 import type { ProgramPolicies } from '../program/program-policies';
@@ -44,7 +44,17 @@ export function availabilityOf(
     reasons.push({ reason: 'RESTING', until: state.restingUntil });
   else if (status !== 'ACTIVE') reasons.push({ reason: 'NOT_ACTIVE', status });
 
-  const verdict = consentInForce(Object.values(state.consents), { kind, at, ...(scope ? { scope } : {}) });
+  // Pending reservations promise uses, as in the decider: a consent they exhaust is not in force.
+  const pendingUses: Record<string, number> = {};
+  for (const e of Object.values(state.engagements)) {
+    if (isPending(e)) pendingUses[e.consentId] = (pendingUses[e.consentId] ?? 0) + 1;
+  }
+  const verdict = consentInForce(Object.values(state.consents), {
+    kind,
+    at,
+    pendingUses,
+    ...(scope ? { scope } : {}),
+  });
   if (!verdict.inForce) reasons.push({ reason: 'CONSENT', gap: verdict.gap });
 
   const counted = Object.values(state.engagements)
