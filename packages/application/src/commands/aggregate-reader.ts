@@ -1,0 +1,47 @@
+import {
+  accountDecider,
+  advocateDecider,
+  fold,
+  programDecider,
+  type AccountState,
+  type AdvocateState,
+  type DomainEvent,
+  type ProgramPolicies,
+  type ProgramState,
+} from '@vouch/domain';
+import type { EventStore } from '@vouch/event-store';
+import { readWholeStream } from './read-whole-stream';
+import { PROGRAM_ID, streamIdOf } from './stream-ids';
+
+/**
+ * Reads the current state of aggregates straight from their streams: the facts a decision
+ * needs from outside its own aggregate (the program's policies, an account's health, the
+ * consents a content asset relies on). Reading the streams, not a read model, keeps every
+ * decision consistent with what is stored.
+ */
+export class AggregateReader {
+  constructor(private readonly store: EventStore) {}
+
+  async events(tenantId: string, streamId: string): Promise<DomainEvent[]> {
+    return (await readWholeStream(this.store, tenantId, streamId)).map((e) => ({
+      type: e.type,
+      data: e.data,
+    }));
+  }
+
+  async program(tenantId: string): Promise<ProgramState> {
+    return fold(programDecider, (await this.events(tenantId, PROGRAM_ID)) as never);
+  }
+
+  async policies(tenantId: string): Promise<ProgramPolicies> {
+    return (await this.program(tenantId)).policies;
+  }
+
+  async account(tenantId: string, accountId: string): Promise<AccountState> {
+    return fold(accountDecider, (await this.events(tenantId, streamIdOf('Account', accountId))) as never);
+  }
+
+  async advocate(tenantId: string, advocateId: string): Promise<AdvocateState> {
+    return fold(advocateDecider, (await this.events(tenantId, streamIdOf('Advocate', advocateId))) as never);
+  }
+}

@@ -1,0 +1,186 @@
+import {
+  DomainError,
+  DomainErrorCode,
+  commandFingerprint,
+  currentSchemaVersion,
+  decideOnce,
+  validated,
+  type ContentAssetState,
+  type EventEnvelope,
+  type HistoryEntry,
+  type DomainEvent,
+} from '@vouch/domain';
+import { ConcurrencyError, type Clock, type EventStore, type RecordedEvent } from '@vouch/event-store';
+import { authorize } from '../authorization/authorize';
+import { actorOf, type Principal } from '../principal';
+import { AggregateReader } from './aggregate-reader';
+import { COMMAND_ROUTES } from './command-routes';
+import type { CommandResult, ProducedEvent } from './command-result';
+import { loadDecisionContext } from './context-loader';
+import { DECIDERS } from './deciders';
+import { eventIdFor } from './event-ids';
+import { readWholeStream } from './read-whole-stream';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
+import { PROGRAM_ID, streamIdOf } from './stream-ids';
+import type { VouchCommand } from './vouch-command';
+
+export interface CommandHandlerOptions {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  /** Fresh ids for decisions that need them. */
+  readonly newId: () => string;
+  readonly retry?: RetryPolicy;
+  /** Jitter source; injected so tests are repeatable. */
+  readonly random?: () => number;
+}
+
+/**
+ * Handles one command: authorize, load the stream, decide (once per command id), append
+ * with the expected version, and retry with jitter when another writer got there first.
+ */
+export class CommandHandler {
+  private readonly reader: AggregateReader;
+  private readonly retry: RetryPolicy;
+  private readonly random: () => number;
+
+  constructor(private readonly options: CommandHandlerOptions) {
+    this.reader = new AggregateReader(options.store);
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Executes a command for the principal; throws a DomainError or an EventStoreError. */
+  async execute(principal: Principal, command: VouchCommand): Promise<CommandResult> {
+    const route = COMMAND_ROUTES[command.type as keyof typeof COMMAND_ROUTES];
+    if (!route) {
+      throw new DomainError(
+        DomainErrorCode.VALIDATION_FAILED,
+        `"${String(command.type)}" is not a command of Vouch.`,
+        {
+          type: command.type,
+        },
+      );
+    }
+    authorize(actorOf(principal), command.type);
+    const aggregateId = this.aggregateIdOf(command, route);
+    validated((v) => {
+      v.id('commandId', command.commandId);
+      if (command.effectiveAt !== undefined) v.instant('effectiveAt', command.effectiveAt);
+    });
+    const streamId = streamIdOf(route.aggregate, aggregateId);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(principal, command, route.aggregate, aggregateId, streamId);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= this.retry.maxAttempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(this.retry, attempt, this.random)));
+      }
+    }
+  }
+
+  private aggregateIdOf(
+    command: VouchCommand,
+    route: (typeof COMMAND_ROUTES)[keyof typeof COMMAND_ROUTES],
+  ): string {
+    if (route.aggregate === 'Program') return PROGRAM_ID;
+    const fromData = route.createsWith
+      ? (command.data as Record<string, unknown>)[route.createsWith]
+      : undefined;
+    return validated((v) => {
+      const id = v.id(route.createsWith ?? 'aggregateId', fromData ?? command.aggregateId);
+      if (fromData !== undefined && command.aggregateId !== undefined && command.aggregateId !== fromData) {
+        v.fail('aggregateId', `must be the ${route.createsWith} of the data, or left out`);
+      }
+      return id;
+    });
+  }
+
+  private async attempt(
+    principal: Principal,
+    command: VouchCommand,
+    aggregate: keyof typeof DECIDERS,
+    aggregateId: string,
+    streamId: string,
+  ): Promise<CommandResult> {
+    const { store, clock } = this.options;
+    const tenantId = principal.tenantId;
+    const history = await readWholeStream(store, tenantId, streamId);
+    const entries: HistoryEntry<DomainEvent>[] = history.map((e) => ({
+      event: { type: e.type, data: e.data },
+      commandId: e.metadata.commandId,
+      ...(e.metadata.commandFingerprint !== undefined
+        ? { commandFingerprint: e.metadata.commandFingerprint }
+        : {}),
+    }));
+    const decider = DECIDERS[aggregate];
+    const now = clock();
+    const base = { now, newId: this.options.newId, actor: actorOf(principal) };
+    const context = await loadDecisionContext(this.reader, tenantId, aggregate, command, base, async () => {
+      const state = history.reduce(
+        (s, e) => decider.evolve(s, { type: e.type, data: e.data }),
+        decider.initialState,
+      );
+      return (state as ContentAssetState).holders;
+    });
+    const decision = decideOnce(decider, entries, command, context);
+    if (decision.duplicate) {
+      const first = history.filter((e) => e.metadata.commandId === command.commandId);
+      return this.result(aggregateId, streamId, first.map(produced), history.length, true);
+    }
+    if (decision.events.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
+
+    const fingerprint = commandFingerprint(command);
+    const envelopes: EventEnvelope[] = decision.events.map((event, index) => ({
+      eventId: eventIdFor(tenantId, streamId, command.commandId, index),
+      type: event.type,
+      schemaVersion: currentSchemaVersion(event.type),
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        tenantId,
+        actor: { userId: principal.userId, roles: principal.roles },
+        commandId: command.commandId,
+        commandFingerprint: fingerprint,
+        correlationId: command.correlationId ?? command.commandId,
+        causationId: command.causationId ?? command.commandId,
+        effectiveAt: command.effectiveAt ?? now,
+      },
+    }));
+    const appended = await store.append(tenantId, streamId, envelopes, { expectedVersion: history.length });
+    const events = envelopes.map((envelope, i) => ({
+      eventId: envelope.eventId,
+      type: envelope.type,
+      data: envelope.data,
+      version: appended.events[i]?.version ?? 0,
+      checkpoint: appended.events[i]?.checkpoint ?? appended.checkpoint,
+    }));
+    return this.result(aggregateId, streamId, events, appended.nextExpectedVersion, appended.duplicate);
+  }
+
+  private result(
+    aggregateId: string,
+    streamId: string,
+    events: ProducedEvent[],
+    version: number,
+    duplicate: boolean,
+  ): CommandResult {
+    const last = events[events.length - 1];
+    return {
+      aggregateId,
+      streamId,
+      events,
+      version,
+      ...(last ? { checkpoint: last.checkpoint } : {}),
+      duplicate,
+    };
+  }
+}
+
+function produced(event: RecordedEvent): ProducedEvent {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data,
+    version: event.version,
+    checkpoint: event.checkpoint,
+  };
+}

@@ -1,0 +1,17 @@
+import { enrolApprovedNominee } from './enrol-approved-nominee';
+import { informRequesterOfRelease } from './inform-requester-of-release';
+import { mirrorAdvocateResponse } from './mirror-advocate-response';
+import type { ProcessManager } from './process-manager';
+import { releaseEngagementsOfClosedRequest } from './release-engagements-of-closed-request';
+import { shredErasedAdvocate } from './shred-erased-advocate';
+import { suspendContentOnConsentLoss } from './suspend-content-on-consent-loss';
+
+/** Every process manager of Vouch. */
+export const PROCESS_MANAGERS: readonly ProcessManager[] = [
+  enrolApprovedNominee,
+  mirrorAdvocateResponse,
+  informRequesterOfRelease,
+  releaseEngagementsOfClosedRequest,
+  suspendContentOnConsentLoss,
+  shredErasedAdvocate,
+];

@@ -1,0 +1,135 @@
+import { DEFAULT_PROGRAM_POLICIES, addDays, type Instant } from '@vouch/domain';
+import type { RecordedEvent } from '@vouch/event-store';
+
+/** One thing that becomes due at a time: a command the system then issues. */
+export interface DueItem {
+  readonly key: string;
+  readonly dueAt: Instant;
+  readonly command: { type: string; aggregateId: string; data: Record<string, unknown> };
+}
+
+/** The event types the index follows. */
+export const DUE_WORK_EVENT_TYPES = [
+  'ReferenceRequestSubmitted',
+  'OutcomeRecorded',
+  'RequestCancelled',
+  'RequestLapsed',
+  'ConsentGranted',
+  'ConsentRenewed',
+  'ConsentWithdrawn',
+  'ConsentExpired',
+  'ProfileVerificationRequested',
+  'ProfileVerified',
+  'ProfileVerificationLapsed',
+  'AdvocateRetired',
+  'AdvocateErased',
+  'RetentionPolicySet',
+] as const;
+
+/**
+ * What time alone makes due, kept from the log: requests past their due date (lapse),
+ * consents past their validity (record the expiry, releasing what relied on them),
+ * verification requests past due (the profile goes stale), and retired advocates past
+ * the retention period (erasure).
+ */
+export class DueWorkIndex {
+  private readonly items = new Map<string, DueItem>();
+  private readonly retired = new Map<string, Instant>();
+  private retentionDays = DEFAULT_PROGRAM_POLICIES.retention.retainRetiredAdvocateDays;
+
+  apply(event: RecordedEvent): void {
+    const data = event.data;
+    const text = (field: string): string => String(data[field] ?? '');
+    switch (event.type) {
+      case 'ReferenceRequestSubmitted':
+        this.put(`lapse:${text('requestId')}`, text('dueBy'), 'LapseRequest', text('requestId'), {});
+        break;
+      case 'OutcomeRecorded':
+      case 'RequestCancelled':
+      case 'RequestLapsed':
+        this.items.delete(`lapse:${text('requestId')}`);
+        break;
+      case 'ConsentGranted':
+      case 'ConsentRenewed': {
+        const key = `expiry:${text('advocateId')}:${text('consentId')}`;
+        const validUntil =
+          (data.validUntil as string | undefined) ??
+          (event.type === 'ConsentRenewed' ? this.items.get(key)?.dueAt : undefined);
+        if (validUntil)
+          this.put(key, validUntil, 'RecordConsentExpiry', text('advocateId'), {
+            consentId: text('consentId'),
+          });
+        break;
+      }
+      case 'ConsentWithdrawn':
+      case 'ConsentExpired':
+        this.items.delete(`expiry:${text('advocateId')}:${text('consentId')}`);
+        break;
+      case 'ProfileVerificationRequested':
+        this.put(
+          `verification:${text('advocateId')}:${text('verificationId')}`,
+          text('dueBy'),
+          'LapseProfileVerification',
+          text('advocateId'),
+          {
+            verificationId: text('verificationId'),
+          },
+        );
+        break;
+      case 'ProfileVerified':
+      case 'ProfileVerificationLapsed':
+        if (data.verificationId)
+          this.items.delete(`verification:${text('advocateId')}:${text('verificationId')}`);
+        break;
+      case 'AdvocateRetired':
+        this.retired.set(text('advocateId'), text('retiredAt'));
+        this.putRetention(text('advocateId'), text('retiredAt'));
+        break;
+      case 'AdvocateErased':
+        this.retired.delete(text('advocateId'));
+        this.items.delete(`retention:${text('advocateId')}`);
+        break;
+      case 'RetentionPolicySet':
+        this.retentionDays = (
+          event.data as { policy: { retainRetiredAdvocateDays: number } }
+        ).policy.retainRetiredAdvocateDays;
+        for (const [advocateId, retiredAt] of this.retired) this.putRetention(advocateId, retiredAt);
+        break;
+    }
+  }
+
+  /** Items due at `now`, earliest first. */
+  due(now: Instant): DueItem[] {
+    return [...this.items.values()]
+      .filter((item) => item.dueAt <= now)
+      .sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+  }
+
+  /** Forgets an item once done (or refused for good). */
+  done(key: string): void {
+    this.items.delete(key);
+  }
+
+  private putRetention(advocateId: string, retiredAt: Instant): void {
+    this.put(
+      `retention:${advocateId}`,
+      addDays(retiredAt, this.retentionDays),
+      'RequestErasure',
+      advocateId,
+      {
+        reason: 'The retention period for retired advocates has ended.',
+      },
+    );
+  }
+
+  private put(
+    key: string,
+    dueAt: unknown,
+    type: string,
+    aggregateId: string,
+    data: Record<string, unknown>,
+  ): void {
+    if (typeof dueAt !== 'string') return;
+    this.items.set(key, { key, dueAt: new Date(dueAt).toISOString(), command: { type, aggregateId, data } });
+  }
+}

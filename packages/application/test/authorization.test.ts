@@ -1,0 +1,76 @@
+import { ROLES, isDomainError, type Role } from '@vouch/domain';
+import { InMemoryEventStore } from '@vouch/event-store';
+import {
+  COMMAND_ROUTES,
+  PERMISSIONS,
+  createVouch,
+  isAllowed,
+  type Principal,
+  type VouchCommand,
+} from '../src';
+
+const commandTypes = Object.keys(COMMAND_ROUTES) as (keyof typeof COMMAND_ROUTES)[];
+
+describe('authorization lives in the application layer', () => {
+  const store = new InMemoryEventStore({ clock: () => '2026-11-23T09:00:00.000Z' });
+  const vouch = createVouch({ store, clock: () => '2026-11-23T09:00:00.000Z', dueWorkIntervalMs: 0 });
+  afterAll(() => store.close());
+
+  const cases = commandTypes.flatMap((type) => ROLES.map((role) => [type, role] as const));
+
+  it.each(cases)(
+    '%s as %s is allowed or refused exactly as the permission table says',
+    async (type, role: Role) => {
+      const principal: Principal = { tenantId: 't1', userId: `user-${role}`, roles: [role] };
+      const command = {
+        type,
+        commandId: `cmd-${type}-${role}`,
+        aggregateId: 'x1',
+        data: {},
+      } as unknown as VouchCommand;
+      let refusedByTable = false;
+      try {
+        await vouch.execute(principal, command);
+      } catch (error) {
+        // The table's refusal names the operation; the domain may refuse for its own reasons.
+        refusedByTable = isDomainError(error, 'FORBIDDEN') && error.details.operation === type;
+      }
+      expect(refusedByTable).toBe(!isAllowed(principal, type));
+    },
+  );
+
+  it('every role has something to do, and auditors only read', () => {
+    for (const role of ROLES) {
+      expect(Object.values(PERMISSIONS).some((roles) => roles.includes(role))).toBe(true);
+    }
+    expect(commandTypes.filter((type) => PERMISSIONS[type].includes('AUDITOR'))).toEqual([]);
+  });
+
+  it('a user of one tenant reaches nothing of another', async () => {
+    const pmA: Principal = { tenantId: 'tenant-a', userId: 'pm-a', roles: ['PROGRAM_MANAGER'] };
+    const pmB: Principal = { tenantId: 'tenant-b', userId: 'pm-b', roles: ['PROGRAM_MANAGER'] };
+    await vouch.execute(pmA, {
+      type: 'RegisterAccount',
+      commandId: 'reg-a',
+      data: {
+        accountId: 'shared-id',
+        name: 'A Corp',
+        industry: 'Retail',
+        segment: 'SMB',
+        region: 'NA',
+        products: [],
+        ownerId: 'pm-a',
+      },
+    });
+    await expect(
+      vouch.execute(pmB, {
+        type: 'ArchiveAccount',
+        commandId: 'archive-b',
+        aggregateId: 'shared-id',
+        data: { reason: 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await store.readStream('tenant-b', 'account-shared-id')).toEqual([]);
+    expect(await store.readStream('tenant-a', 'account-shared-id')).toHaveLength(1);
+  });
+});
