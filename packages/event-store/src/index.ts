@@ -28,6 +28,7 @@ export * from './integrity/event-hash';
 export * from './integrity/chain-verifier';
 export * from './integrity/merkle-tree';
 export * from './integrity/tenant-digest';
+export * from './integrity/tenant-audit';
 
 // Personal data: crypto-shredding.
 export * from './personal-data/personal-data-lookup';

@@ -1,0 +1,72 @@
+import type { EventMetadata } from '@vouch/domain';
+import type { SealedPersonalData, StoredEvent, StoredRow, UnpositionedStoredEvent } from '@vouch/event-store';
+
+/** One row of the `events` table as better-sqlite3 returns it. */
+export interface EventRow {
+  position: number;
+  tenant_id: string;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: string;
+  personal: string | null;
+  metadata: string;
+  recorded_at: string;
+  fingerprint: string;
+  hash: string;
+}
+
+/** The insert parameters of a stored event. */
+export function toInsertParameters(event: UnpositionedStoredEvent): unknown[] {
+  return [
+    event.tenantId,
+    event.streamId,
+    event.version,
+    event.eventId,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    event.personal === null ? null : JSON.stringify(event.personal),
+    JSON.stringify(event.metadata),
+    event.recordedAt,
+    event.fingerprint,
+    event.hash,
+  ];
+}
+
+/** Decodes a row; throws when its JSON columns are damaged. */
+export function fromRow(row: EventRow): StoredEvent {
+  return {
+    tenantId: row.tenant_id,
+    streamId: row.stream_id,
+    version: row.version,
+    position: row.position,
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    personal: row.personal === null ? null : (JSON.parse(row.personal) as SealedPersonalData),
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    recordedAt: row.recorded_at,
+    fingerprint: row.fingerprint,
+    hash: row.hash,
+  };
+}
+
+/** Decodes a row for verification: a damaged row becomes an UnreadableStoredEvent naming it. */
+export function fromRowForVerification(row: EventRow): StoredRow {
+  try {
+    return fromRow(row);
+  } catch (error) {
+    return {
+      unreadable: true,
+      position: row.position,
+      streamId: String(row.stream_id),
+      version: Number(row.version),
+      eventId: String(row.event_id),
+      reason: (error as Error).message,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+
+/** The schema version this code writes; stored in SQLite's `user_version`. */
+export const SCHEMA_VERSION = 1;
+
+// Positions are rowids: events are never deleted, so a new rowid is always the largest yet.
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS events (
+     position       INTEGER PRIMARY KEY,
+     tenant_id      TEXT    NOT NULL,
+     stream_id      TEXT    NOT NULL,
+     version        INTEGER NOT NULL,
+     event_id       TEXT    NOT NULL,
+     type           TEXT    NOT NULL,
+     schema_version INTEGER NOT NULL,
+     data           TEXT    NOT NULL,
+     personal       TEXT,
+     metadata       TEXT    NOT NULL,
+     recorded_at    TEXT    NOT NULL,
+     fingerprint    TEXT    NOT NULL,
+     hash           TEXT    NOT NULL
+   )`,
+  'CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (tenant_id, stream_id, version)',
+  'CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (tenant_id, event_id)',
+  'CREATE INDEX IF NOT EXISTS events_by_tenant ON events (tenant_id, position)',
+  `CREATE TABLE IF NOT EXISTS data_keys (
+     tenant_id   TEXT NOT NULL,
+     subject_id  TEXT NOT NULL,
+     wrapped_key BLOB,
+     created_at  TEXT NOT NULL,
+     erased_at   TEXT,
+     PRIMARY KEY (tenant_id, subject_id)
+   ) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+     projection TEXT PRIMARY KEY,
+     checkpoint TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   ) WITHOUT ROWID`,
+];
+
+/** Creates the tables on first open; refuses a file written by a newer schema. */
+export function ensureSchema(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `The database has schema version ${current}; this code knows up to ${SCHEMA_VERSION}. Upgrade Vouch.`,
+    );
+  }
+  if (current === SCHEMA_VERSION) return; // no write lock needed to open an existing store
+  db.transaction(() => {
+    for (const statement of STATEMENTS) db.exec(statement);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3';
+import type { EventStoreOptions, KeyVault } from '@vouch/event-store';
+import { EngineEventStore, MasterKeyVault, systemClock } from '@vouch/event-store';
+import type { Durability } from './open-database';
+import { openDatabase } from './open-database';
+import { SqliteProjectionCheckpoints } from './sqlite-projection-checkpoints';
+import { SqliteStorageEngine } from './sqlite-storage-engine';
+import { SqliteWrappedKeyRepository } from './sqlite-wrapped-key-repository';
+
+export interface SqliteEventStoreOptions extends Omit<EventStoreOptions, 'vault'> {
+  /** The database file (created with its schema if missing). */
+  readonly filename: string;
+  /** Wraps the data keys kept in the same file; 32 bytes from configuration. */
+  readonly masterKey?: Buffer;
+  /** Another vault instead of the in-file one (then no master key is needed). */
+  readonly vault?: KeyVault;
+  /** `synchronous` level; default FULL: nothing acknowledged is lost, power cut included. */
+  readonly durability?: Durability;
+  /** Most appends committed in one transaction; default 1000. */
+  readonly maxBatchSize?: number;
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded default store: events, data keys and projection checkpoints in one SQLite
+ * file, appends group-committed.
+ */
+export class SqliteEventStore extends EngineEventStore {
+  /** The open connection, for projections that keep their read models in the same file. */
+  readonly database: Database;
+  readonly checkpoints: SqliteProjectionCheckpoints;
+  private readonly storage: SqliteStorageEngine;
+
+  private constructor(storage: SqliteStorageEngine, options: SqliteEventStoreOptions, vault: KeyVault) {
+    super(storage, { ...options, vault });
+    this.storage = storage;
+    this.database = storage.db;
+    this.checkpoints = new SqliteProjectionCheckpoints(storage.db, options.clock ?? systemClock);
+  }
+
+  /** Opens (or creates) the store's file. */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const db = openDatabase({
+      filename: options.filename,
+      ...(options.durability ? { durability: options.durability } : {}),
+      ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+    });
+    let vault = options.vault;
+    if (!vault) {
+      if (!options.masterKey) {
+        db.close();
+        throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
+      }
+      vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(db));
+    }
+    return new SqliteEventStore(new SqliteStorageEngine(db, options.maxBatchSize), options, vault);
+  }
+
+  /** Folds the write-ahead log into the main file and truncates it. */
+  checkpointWal(): Promise<void> {
+    return this.storage.checkpointWal();
+  }
+
+  /** How many transactions group commit ran, and how many appends they carried. */
+  commitStats(): { batches: number; requests: number } {
+    return this.storage.commitStats();
+  }
+}

@@ -1,0 +1,267 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Instant } from '@vouch/domain';
+import type {
+  AppendResult,
+  ExistingEvent,
+  LogRange,
+  PreparedAppend,
+  StorageEngine,
+  StoredEvent,
+  StoredRow,
+  StreamHead,
+  StreamRange,
+  StreamState,
+} from '@vouch/event-store';
+import {
+  CorruptEventError,
+  EMPTY_STREAM,
+  EventStoreError,
+  StoreUnavailableError,
+  appendResultOf,
+  planAppend,
+} from '@vouch/event-store';
+import type { EventRow } from './event-rows';
+import { fromRow, fromRowForVerification, toInsertParameters } from './event-rows';
+import type { BatchOutcome } from './group-commit-queue';
+import { GroupCommitQueue } from './group-commit-queue';
+
+const VERIFY_PAGE = 1000;
+
+interface QueuedAppend {
+  readonly request: PreparedAppend;
+  readonly now: () => Instant;
+}
+
+/**
+ * Events in one SQLite file. Appends go through a group-commit queue: every append waiting
+ * when a batch starts is checked and written in one IMMEDIATE transaction (one fsync),
+ * each against the stream head as the earlier appends of the batch left it. An append that
+ * fails its own checks leaves the others alone; a database error fails the whole batch,
+ * nothing of it written, and every caller may retry (appends are idempotent).
+ */
+export class SqliteStorageEngine implements StorageEngine {
+  private readonly queue: GroupCommitQueue<QueuedAppend, AppendResult>;
+  private readonly listeners = new Set<(tenantId: string) => void>();
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private closed = false;
+
+  constructor(
+    readonly db: Database,
+    maxBatchSize = 1000,
+  ) {
+    this.statements = prepareStatements(db);
+    const commitBatch = db.transaction((batch: readonly QueuedAppend[]) =>
+      batch.map((item) => this.appendOne(item)),
+    );
+    this.queue = new GroupCommitQueue((batch) => {
+      let outcomes: BatchOutcome<AppendResult>[];
+      try {
+        outcomes = commitBatch.immediate(batch);
+      } catch (error) {
+        throw new StoreUnavailableError(
+          'The event store could not commit; nothing of this append was written.',
+          error,
+        );
+      }
+      this.notify(batch, outcomes);
+      return outcomes;
+    }, maxBatchSize);
+  }
+
+  append(request: PreparedAppend, now: () => Instant): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('The SQLite event store is closed.'));
+    return this.queue.submit({ request, now });
+  }
+
+  async readStream(tenantId: string, streamId: string, range: StreamRange): Promise<StoredEvent[]> {
+    const limit = range.limit ?? -1;
+    const rows =
+      range.direction === 'forwards'
+        ? this.run(() => this.statements.readForwards.all(tenantId, streamId, range.fromVersion ?? 1, limit))
+        : this.run(() =>
+            this.statements.readBackwards.all(
+              tenantId,
+              streamId,
+              range.fromVersion ?? Number.MAX_SAFE_INTEGER,
+              limit,
+            ),
+          );
+    return (rows as EventRow[]).map((row) => this.decode(row));
+  }
+
+  async readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]> {
+    const rows = this.run(() =>
+      range.types
+        ? this.db
+            .prepare(
+              `SELECT * FROM events WHERE tenant_id = ? AND position > ? AND type IN (${range.types!.map(() => '?').join(',')})
+               ORDER BY position LIMIT ?`,
+            )
+            .all(tenantId, range.afterPosition, ...range.types!, range.limit)
+        : this.statements.readLog.all(tenantId, range.afterPosition, range.limit),
+    );
+    return (rows as EventRow[]).map((row) => this.decode(row));
+  }
+
+  async streamVersion(tenantId: string, streamId: string): Promise<number> {
+    return this.head(tenantId, streamId).version;
+  }
+
+  async *rows(tenantId: string, streamId?: string): AsyncIterable<StoredRow> {
+    // Pages, not one open cursor: appends may run between two pages on this connection.
+    let after = 0;
+    for (;;) {
+      const page = this.run(() =>
+        streamId === undefined
+          ? this.statements.readLog.all(tenantId, after, VERIFY_PAGE)
+          : this.statements.streamPage.all(tenantId, streamId, after, VERIFY_PAGE),
+      ) as EventRow[];
+      for (const row of page) yield fromRowForVerification(row);
+      if (page.length < VERIFY_PAGE) return;
+      after = page[page.length - 1]!.position;
+    }
+  }
+
+  async streamHeads(tenantId: string, atPosition: number): Promise<StreamHead[]> {
+    const rows = this.run(() => this.statements.heads.all(tenantId, atPosition)) as {
+      stream_id: string;
+      version: number;
+      hash: string;
+    }[];
+    return rows.map((row) => ({ streamId: row.stream_id, version: row.version, hash: row.hash }));
+  }
+
+  async lastPosition(tenantId: string): Promise<number> {
+    const row = this.run(() => this.statements.lastPosition.get(tenantId)) as { position: number | null };
+    return row.position ?? 0;
+  }
+
+  watch(listener: (tenantId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Moves everything into the main file and empties the write-ahead log. */
+  async checkpointWal(): Promise<void> {
+    this.run(() => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
+  async afterErasure(): Promise<void> {
+    // The destroyed key may still sit in older frames of the WAL: fold and truncate it.
+    await this.queue.drained();
+    await this.checkpointWal();
+  }
+
+  /** Group-commit figures: transactions run and appends they carried. */
+  commitStats(): { batches: number; requests: number } {
+    return this.queue.stats();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.drained();
+    this.listeners.clear();
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+
+  private appendOne({ request, now }: QueuedAppend): BatchOutcome<AppendResult> {
+    const { tenantId, streamId } = request;
+    let plan;
+    try {
+      plan = planAppend(
+        request,
+        this.head(tenantId, streamId),
+        (eventId) => this.statements.findEvent.get(tenantId, eventId) as ExistingEvent | undefined,
+        now(),
+      );
+    } catch (error) {
+      // The append's own refusal (version, idempotency): the rest of the batch goes on.
+      if (error instanceof EventStoreError) return { ok: false, error };
+      throw error;
+    }
+    if (plan.kind === 'duplicate') return { ok: true, value: plan.result };
+    const written = plan.events.map((event) => {
+      const info = this.statements.insert.run(...toInsertParameters(event));
+      return { eventId: event.eventId, version: event.version, position: Number(info.lastInsertRowid) };
+    });
+    return { ok: true, value: appendResultOf(streamId, written, false) };
+  }
+
+  private head(tenantId: string, streamId: string): StreamState {
+    const row = this.statements.head.get(tenantId, streamId) as StreamState | undefined;
+    return row ?? EMPTY_STREAM;
+  }
+
+  private notify(batch: readonly QueuedAppend[], outcomes: readonly BatchOutcome<AppendResult>[]): void {
+    const tenants = new Set<string>();
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok && !outcome.value.duplicate) tenants.add(batch[i]!.request.tenantId);
+    });
+    for (const tenantId of tenants) for (const listener of this.listeners) listener(tenantId);
+  }
+
+  private decode(row: EventRow): StoredEvent {
+    try {
+      return fromRow(row);
+    } catch (error) {
+      throw new CorruptEventError(row.tenant_id, row.stream_id, row.version, (error as Error).message);
+    }
+  }
+
+  private run<T>(read: () => T): T {
+    if (this.closed || !this.db.open) throw new StoreUnavailableError('The SQLite event store is closed.');
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof EventStoreError) throw error;
+      throw new StoreUnavailableError('The SQLite event store could not be read.', error);
+    }
+  }
+}
+
+function prepareStatements(db: Database): Record<string, Statement> & {
+  insert: Statement;
+  head: Statement;
+  findEvent: Statement;
+  readForwards: Statement;
+  readBackwards: Statement;
+  readLog: Statement;
+  streamPage: Statement;
+  heads: Statement;
+  lastPosition: Statement;
+} {
+  return {
+    insert: db.prepare(
+      `INSERT INTO events (tenant_id, stream_id, version, event_id, type, schema_version, data, personal, metadata,
+                           recorded_at, fingerprint, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    head: db.prepare(
+      'SELECT version, hash FROM events WHERE tenant_id = ? AND stream_id = ? ORDER BY version DESC LIMIT 1',
+    ),
+    findEvent: db.prepare(
+      'SELECT stream_id AS streamId, version, position, fingerprint FROM events WHERE tenant_id = ? AND event_id = ?',
+    ),
+    readForwards: db.prepare(
+      'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ? ORDER BY version LIMIT ?',
+    ),
+    readBackwards: db.prepare(
+      'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?',
+    ),
+    readLog: db.prepare(
+      'SELECT * FROM events WHERE tenant_id = ? AND position > ? ORDER BY position LIMIT ?',
+    ),
+    streamPage: db.prepare(
+      'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND position > ? ORDER BY position LIMIT ?',
+    ),
+    // SQLite takes the bare column `hash` from the row that holds MAX(version).
+    heads: db.prepare(
+      'SELECT stream_id, MAX(version) AS version, hash FROM events WHERE tenant_id = ? AND position <= ? GROUP BY stream_id',
+    ),
+    lastPosition: db.prepare('SELECT MAX(position) AS position FROM events WHERE tenant_id = ?'),
+  };
+}
