@@ -134,6 +134,14 @@ describe('the advocate lifecycle: CANDIDATE → ACTIVE ↔ RESTING → RETIRED, 
   });
 
   // Invariant 7
+  it('an advocate whose rest ran out by the clock is reactivated on record', () => {
+    advocate
+      .given([...activeAdvocate(), rested(day(-1))])
+      .when(advocateCommand('ReactivateAdvocate', {}))
+      .then([{ type: 'AdvocateReactivated', data: { advocateId: ADVOCATE_ID, reactivatedAt: NOW } }]);
+  });
+
+  // Invariant 7
   it('an ACTIVE advocate is not reactivated', () => {
     advocate
       .given(activeAdvocate())

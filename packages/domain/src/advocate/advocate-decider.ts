@@ -266,7 +266,8 @@ function decide(
       return [{ type: 'AdvocateRested', data: { advocateId, ...d } }];
     }
     case 'ReactivateAdvocate':
-      requireStatus(state, ['RESTING'], command.type, now);
+      // A rest that ran out by the clock is still RESTING on record: reactivating records the return.
+      if (state.status !== 'RESTING') throw invalidTransition('Advocate', advocateId, state.status, command.type);
       return [{ type: 'AdvocateReactivated', data: { advocateId, reactivatedAt: now } }];
     case 'RetireAdvocate': {
       requireStatus(state, ['CANDIDATE', 'ACTIVE', 'RESTING'], command.type, now);
