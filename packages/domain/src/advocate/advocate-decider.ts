@@ -267,7 +267,8 @@ function decide(
     }
     case 'ReactivateAdvocate':
       // A rest that ran out by the clock is still RESTING on record: reactivating records the return.
-      if (state.status !== 'RESTING') throw invalidTransition('Advocate', advocateId, state.status, command.type);
+      if (state.status !== 'RESTING')
+        throw invalidTransition('Advocate', advocateId, state.status, command.type);
       return [{ type: 'AdvocateReactivated', data: { advocateId, reactivatedAt: now } }];
     case 'RetireAdvocate': {
       requireStatus(state, ['CANDIDATE', 'ACTIVE', 'RESTING'], command.type, now);
