@@ -1,0 +1,13 @@
+export * from './postgres-event-store';
+export * from './postgres-storage-engine';
+export * from './database/postgres-database';
+export * from './database/connection-failure';
+export * from './schema/migrations';
+export * from './schema/migrate';
+export * from './personal-data/postgres-wrapped-key-repository';
+export * from './projections/postgres-checkpoint-store';
+export * from './leases/postgres-lease';
+export * from './notifications/event-notifier';
+
+// A throwaway PostgreSQL server for tests of this and other packages.
+export * from './testing/postgres-test-server';

@@ -1,0 +1,130 @@
+import type { EventStoreOptions, KeyVault, SubscribeOptions, Subscription } from '@vouch/event-store';
+import {
+  CatchUpSubscription,
+  EngineEventStore,
+  MasterKeyVault,
+  START,
+  StoreUnavailableError,
+} from '@vouch/event-store';
+import type { ClientConfig, PoolClient } from 'pg';
+import type { PostgresConnectionOptions } from './database/postgres-database';
+import { PostgresDatabase } from './database/postgres-database';
+import type { HeldLease, LeaseOptions } from './leases/postgres-lease';
+import { acquireLease } from './leases/postgres-lease';
+import { EventNotifier } from './notifications/event-notifier';
+import { PostgresWrappedKeyRepository } from './personal-data/postgres-wrapped-key-repository';
+import { PostgresStorageEngine } from './postgres-storage-engine';
+import { PostgresCheckpointStore } from './projections/postgres-checkpoint-store';
+import { migrate } from './schema/migrate';
+import { retryWhileUnavailable } from './subscriptions/retry-while-unavailable';
+
+export interface PostgresEventStoreOptions
+  extends Omit<EventStoreOptions, 'vault'>, PostgresConnectionOptions {
+  /** Wraps the data keys kept in the same database; 32 bytes from configuration. */
+  readonly masterKey?: Buffer;
+  /** Another vault instead of the in-database one (then no master key is needed). */
+  readonly vault?: KeyVault;
+  /** Run pending migrations on open; default true. */
+  readonly migrate?: boolean;
+}
+
+/**
+ * The event store on PostgreSQL: events, data keys, projection checkpoints and leases in
+ * one schema. Many processes may share it; subscriptions are gap-free under concurrent
+ * writers, live through LISTEN/NOTIFY and survive the server going away and coming back.
+ */
+export class PostgresEventStore extends EngineEventStore {
+  readonly database: PostgresDatabase;
+  readonly checkpoints: PostgresCheckpointStore;
+  private readonly live = new Set<Subscription>();
+  private isClosed = false;
+
+  private constructor(
+    database: PostgresDatabase,
+    engine: PostgresStorageEngine,
+    options: PostgresEventStoreOptions,
+    vault: KeyVault,
+  ) {
+    super(engine, { ...options, vault });
+    this.database = database;
+    this.checkpoints = new PostgresCheckpointStore(database);
+  }
+
+  /** Connects, migrates the schema (unless told not to) and returns the store. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const database = new PostgresDatabase(options);
+    try {
+      let vault = options.vault;
+      if (!vault) {
+        if (!options.masterKey) {
+          throw new Error('PostgresEventStore needs a masterKey (32 bytes from configuration) or a vault.');
+        }
+        vault = new MasterKeyVault(options.masterKey, new PostgresWrappedKeyRepository(database));
+      }
+      if (options.migrate ?? true) await migrate(database);
+      const notifier = new EventNotifier(database, database.pool.options as ClientConfig);
+      return new PostgresEventStore(database, new PostgresStorageEngine(database, notifier), options, vault);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Like every store's subscription, but a lost server does not end it: reads are retried
+   * until the server is back, and it resumes after the last event it handled.
+   */
+  override subscribe(tenantId: string, options: SubscribeOptions): Subscription {
+    if (this.isClosed) throw new StoreUnavailableError('The event store is closed.');
+    const stopping = new AbortController();
+    const types = options.types;
+    const inner = new CatchUpSubscription(
+      {
+        read: (after, limit) =>
+          retryWhileUnavailable(
+            () => this.readAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
+            stopping.signal,
+            [],
+          ),
+        watch: (onChange) => this.engine.watch((changed) => changed === tenantId && onChange()),
+      },
+      options.after ?? START,
+      options.handler,
+      options.batchSize ?? 500,
+      options.pollIntervalMs ?? 250,
+    );
+    const subscription: Subscription = {
+      get checkpoint() {
+        return inner.checkpoint;
+      },
+      caughtUp: inner.caughtUp,
+      done: inner.done,
+      stop: async () => {
+        const stopped = inner.stop();
+        stopping.abort();
+        await stopped;
+      },
+    };
+    this.live.add(subscription);
+    const forget = () => this.live.delete(subscription);
+    inner.done.then(forget, forget);
+    return subscription;
+  }
+
+  /** Waits until this process holds the named lease (one runner per projection or process manager). */
+  acquireLease(name: string, options?: LeaseOptions): Promise<HeldLease> {
+    return acquireLease(this.database, name, options);
+  }
+
+  /** Runs `work` in one transaction, e.g. to update a read model and its checkpoint together. */
+  transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.database.transaction('transaction', work);
+  }
+
+  override async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    await Promise.all([...this.live].map((s) => s.stop()));
+    await super.close();
+  }
+}
