@@ -1,0 +1,120 @@
+import type { AdvocateState } from '@vouch/domain';
+import type { AdvocateDirectory } from './advocate-directory';
+import { readableContact } from './advocate-views';
+import { normalise, words } from './text';
+
+/** The fields advocates are indexed by; each maps a normalised value to the advocates that have it. */
+export const INDEXED_FIELDS = [
+  'industry',
+  'segment',
+  'region',
+  'product',
+  'useCase',
+  'language',
+  'seniority',
+  'status',
+  'consentKind',
+  'word',
+  'titleWord',
+] as const;
+export type IndexedField = (typeof INDEXED_FIELDS)[number];
+
+/**
+ * Inverted indexes over the directory (value → advocate ids), so a search costs in
+ * proportion to the advocates that match rather than to all advocates. Derived data:
+ * never snapshotted, rebuilt from the directory on restore.
+ */
+export class AdvocateSearchIndex {
+  private readonly postings = new Map<IndexedField, Map<string, Set<string>>>(
+    INDEXED_FIELDS.map((f) => [f, new Map()]),
+  );
+  // What each advocate is indexed under, so a change removes exactly the old entries.
+  private readonly entries = new Map<string, [IndexedField, string][]>();
+  private sorted: string[] | undefined;
+
+  constructor(private readonly directory: AdvocateDirectory) {}
+
+  /** The advocates with `value` in `field` (empty when none). */
+  posting(field: IndexedField, value: string): ReadonlySet<string> {
+    return this.postings.get(field)!.get(value) ?? EMPTY;
+  }
+
+  /** Every indexed advocate id in ascending order (cached until an advocate is added or removed). */
+  allSorted(): readonly string[] {
+    if (!this.sorted) this.sorted = [...this.entries.keys()].sort();
+    return this.sorted;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Re-indexes one advocate after its profile, status or consents changed. */
+  reindexAdvocate(advocateId: string): void {
+    const old = this.entries.get(advocateId);
+    if (old) for (const [field, value] of old) this.postings.get(field)!.get(value)?.delete(advocateId);
+    const state = this.directory.advocate(advocateId);
+    if (!state) {
+      if (old) {
+        this.entries.delete(advocateId);
+        this.sorted = undefined;
+      }
+      return;
+    }
+    const fresh = this.keysOf(state);
+    for (const [field, value] of fresh) {
+      const byValue = this.postings.get(field)!;
+      let set = byValue.get(value);
+      if (!set) byValue.set(value, (set = new Set()));
+      set.add(advocateId);
+    }
+    if (!old) this.sorted = undefined;
+    this.entries.set(advocateId, fresh);
+  }
+
+  /** Re-indexes every advocate of an account after the account changed. */
+  reindexAccount(accountId: string): void {
+    for (const id of this.directory.advocatesByAccount.get(accountId) ?? []) this.reindexAdvocate(id);
+  }
+
+  /** Rebuilds every index from the directory. */
+  rebuild(): void {
+    for (const byValue of this.postings.values()) byValue.clear();
+    this.entries.clear();
+    this.sorted = undefined;
+    for (const id of this.directory.advocates.keys()) this.reindexAdvocate(id);
+  }
+
+  private keysOf(state: AdvocateState): [IndexedField, string][] {
+    const keys: [IndexedField, string][] = [['status', state.status]];
+    const add = (field: IndexedField, value: string) => keys.push([field, normalise(value)]);
+    const profile = this.directory.accountOf(state)?.profile;
+    if (profile) {
+      add('industry', profile.industry);
+      add('segment', profile.segment);
+      add('region', profile.region);
+      for (const p of profile.products) add('product', p);
+      for (const w of words(profile.name)) keys.push(['word', w]);
+    }
+    const a = state.attributes;
+    if (a) {
+      add('seniority', a.seniority);
+      for (const p of a.products) add('product', p);
+      for (const u of a.useCases) add('useCase', u);
+      for (const l of a.languages) add('language', l);
+      for (const t of a.topics) for (const w of words(t)) keys.push(['word', w]);
+    }
+    // Titles are personal data: kept apart so only callers allowed to see titles search them.
+    const contact = readableContact(state);
+    if (contact) for (const w of words(contact.title)) keys.push(['titleWord', w]);
+    for (const consent of Object.values(state.consents)) {
+      for (const kind of consent.kinds) {
+        if (!consent.withdrawnKinds.includes(kind)) keys.push(['consentKind', kind]);
+      }
+    }
+    // Duplicates (a product of both advocate and account) would only cost a second Set.add.
+    return keys;
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();

@@ -1,0 +1,155 @@
+import {
+  SENIORITIES,
+  availabilityOf,
+  seniorityRank,
+  type ActivityKind,
+  type AdvocateStatus,
+  type Instant,
+  type Segment,
+  type Seniority,
+  type UsageScope,
+} from '@vouch/domain';
+import type { AdvocateDirectory } from './advocate-directory';
+import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
+import {
+  decodeCursor,
+  pageSize,
+  smallestAfter,
+  toConnection,
+  type Connection,
+  type PageRequest,
+} from './connection';
+import { normalise, words } from './text';
+
+/** What to look for; every list means "any of these", and all given filters must hold. */
+export interface AdvocateSearchQuery {
+  readonly industries?: readonly string[];
+  readonly segments?: readonly Segment[];
+  readonly regions?: readonly string[];
+  readonly products?: readonly string[];
+  readonly useCases?: readonly string[];
+  readonly languages?: readonly string[];
+  readonly minSeniority?: Seniority;
+  /** Default CANDIDATE, ACTIVE and RESTING: people the program can still work with. */
+  readonly statuses?: readonly AdvocateStatus[];
+  /** Words that must all occur in the company name or topics (and titles, when allowed). */
+  readonly text?: string;
+  /** Only advocates who can be asked for this kind at this date (in this scope). */
+  readonly availableFor?: { readonly kind: ActivityKind; readonly at: Instant; readonly scope?: UsageScope };
+}
+
+export interface AdvocateSearchOptions {
+  /** Titles are personal data: only callers allowed to see them may search them. */
+  readonly includeTitles: boolean;
+}
+
+const DEFAULT_STATUSES: readonly AdvocateStatus[] = ['CANDIDATE', 'ACTIVE', 'RESTING'];
+
+// One filter: the advocate must be in at least one of the sets.
+type Clause = readonly ReadonlySet<string>[];
+
+/**
+ * Advocates matching a query, ordered by advocate id, one Relay page at a time. The
+ * smallest filter drives the scan and the others are set lookups, so the cost follows the
+ * number of matches; availability (the expensive check) runs only on page candidates.
+ */
+export function searchAdvocates(
+  directory: AdvocateDirectory,
+  index: AdvocateSearchIndex,
+  query: AdvocateSearchQuery,
+  options: AdvocateSearchOptions,
+  page: PageRequest = {},
+): Connection<string> {
+  const first = pageSize(page);
+  const afterKey = page.after !== undefined ? decodeCursor(page.after) : undefined;
+  const clauses = clausesOf(index, query, options);
+  const matchesAll = (id: string, skip?: Clause) =>
+    clauses.every((clause) => clause === skip || clause.some((set) => set.has(id)));
+  const available = query.availableFor;
+  const policies = directory.program.policies;
+  const isAvailable = (id: string): boolean => {
+    if (!available) return true;
+    const state = directory.advocate(id);
+    return (
+      !!state && availabilityOf(state, available.kind, available.at, policies, available.scope).available
+    );
+  };
+
+  const sizeOf = (clause: Clause) => clause.reduce((n, set) => n + set.size, 0);
+  const driver = clauses.reduce<Clause | undefined>(
+    (best, clause) => (best === undefined || sizeOf(clause) < sizeOf(best) ? clause : best),
+    undefined,
+  );
+  if (driver === undefined || sizeOf(driver) * 2 >= index.size) {
+    // Broad query: walk every advocate in order from the cursor and stop once the page is full.
+    const all = index.allSorted();
+    const found: { key: string; item: string }[] = [];
+    for (let i = afterKey === undefined ? 0 : upperBound(all, afterKey); i < all.length; i++) {
+      const id = all[i]!;
+      if (matchesAll(id) && isAvailable(id)) found.push({ key: id, item: id });
+      if (found.length > first) break;
+    }
+    return toConnection(found, first, (id) => id);
+  }
+  const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
+  const { items } = smallestAfter(
+    candidates,
+    (id) => id,
+    afterKey,
+    first + 1,
+    (id) => matchesAll(id, driver) && isAvailable(id),
+  );
+  return toConnection(items, first, (id) => id);
+}
+
+function clausesOf(
+  index: AdvocateSearchIndex,
+  query: AdvocateSearchQuery,
+  options: AdvocateSearchOptions,
+): Clause[] {
+  const clauses: Clause[] = [];
+  const anyOf = (field: IndexedField, values: readonly string[] | undefined) => {
+    if (values && values.length > 0) clauses.push(values.map((v) => index.posting(field, normalise(v))));
+  };
+  anyOf('industry', query.industries);
+  anyOf('segment', query.segments);
+  anyOf('region', query.regions);
+  anyOf('product', query.products);
+  anyOf('useCase', query.useCases);
+  anyOf('language', query.languages);
+  if (query.minSeniority !== undefined) {
+    const min = seniorityRank(query.minSeniority);
+    anyOf(
+      'seniority',
+      SENIORITIES.filter((s) => seniorityRank(s) >= min),
+    );
+  }
+  clauses.push((query.statuses ?? DEFAULT_STATUSES).map((s) => index.posting('status', s)));
+  if (query.availableFor) clauses.push([index.posting('consentKind', query.availableFor.kind)]);
+  for (const word of words(query.text ?? '')) {
+    clauses.push(
+      options.includeTitles
+        ? [index.posting('word', word), index.posting('titleWord', word)]
+        : [index.posting('word', word)],
+    );
+  }
+  return clauses;
+}
+
+function unionOf(sets: Clause): Set<string> {
+  const union = new Set<string>();
+  for (const set of sets) for (const id of set) union.add(id);
+  return union;
+}
+
+// The index of the first element greater than `key` in a sorted array.
+function upperBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

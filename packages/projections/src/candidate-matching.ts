@@ -1,0 +1,168 @@
+import {
+  availabilityOf,
+  fatigueRules,
+  rankCandidates,
+  profileFreshness,
+  type ActivityKind,
+  type AdvocateState,
+  type Instant,
+  type MatchCandidate,
+  type MatchRequest,
+  type MatchScore,
+  type Opportunity,
+  type RequestCriteria,
+} from '@vouch/domain';
+import type { AdvocateDirectory } from './advocate-directory';
+import { describeReasons, type AvailabilityReason } from './advocate-availability';
+import type { AdvocateSearchIndex } from './advocate-search-index';
+import type { RequestBoard } from './request-board';
+
+/** What to match against: a request's kind, opportunity and criteria. */
+export interface MatchTarget {
+  readonly kind: ActivityKind;
+  readonly opportunity: Pick<Opportunity, 'industry' | 'region' | 'products'>;
+  readonly criteria: RequestCriteria;
+  /** Advocates to leave out (e.g. already candidates of the request). */
+  readonly exclude?: readonly string[];
+}
+
+/** An advocate who can be asked, with the score and its per-criterion explanation. */
+export interface RankedCandidate {
+  readonly advocateId: string;
+  readonly accountId: string;
+  readonly ownerId?: string;
+  readonly score: MatchScore;
+  readonly consentId?: string;
+  readonly consentExpiresAt?: Instant;
+}
+
+/** An advocate who would match but cannot be asked now, and why. */
+export interface UnavailableCandidate {
+  readonly advocateId: string;
+  readonly score: MatchScore;
+  readonly reasons: readonly AvailabilityReason[];
+  readonly nextAvailableAt?: Instant;
+}
+
+export interface CandidateMatches {
+  readonly available: readonly RankedCandidate[];
+  readonly unavailable: readonly UnavailableCandidate[];
+}
+
+/** The match target of a recorded request, leaving out its current candidates; undefined if unknown. */
+export function matchTargetOf(requests: RequestBoard, requestId: string): MatchTarget | undefined {
+  const state = requests.requests.get(requestId)?.state;
+  if (!state?.kind || !state.opportunity || !state.criteria) return undefined;
+  return {
+    kind: state.kind,
+    opportunity: state.opportunity,
+    criteria: state.criteria,
+    exclude: Object.keys(state.candidates),
+  };
+}
+
+/**
+ * Ranked candidates for a request: every live advocate is scored with the domain's
+ * `matchScore`; those the consent, fatigue and status gates allow at `at` (in the
+ * request's territory and channel) come first, best first, and the others follow with
+ * their reasons, so a program manager sees whom they are missing and until when.
+ */
+export function matchCandidates(
+  directory: AdvocateDirectory,
+  index: AdvocateSearchIndex,
+  target: MatchTarget,
+  at: Instant,
+  limit = 20,
+): CandidateMatches {
+  const policies = directory.program.policies;
+  const excluded = new Set(target.exclude ?? []);
+  const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
+  const request = { opportunity: target.opportunity, criteria: target.criteria };
+  const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
+  const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
+  for (const status of ['ACTIVE', 'RESTING'] as const) {
+    for (const advocateId of index.posting('status', status)) {
+      const state = directory.advocate(advocateId);
+      if (!state?.attributes || excluded.has(advocateId)) continue;
+      const availability = availabilityOf(state, target.kind, at, policies, scope);
+      const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
+      if (availability.available) {
+        const account = directory.accountOf(state);
+        available.push({
+          candidate,
+          found: {
+            advocateId,
+            accountId: state.accountId,
+            ...(account?.ownerId !== undefined ? { ownerId: account.ownerId } : {}),
+            ...(availability.consentId !== undefined ? { consentId: availability.consentId } : {}),
+            ...(availability.consentExpiresAt !== undefined
+              ? { consentExpiresAt: availability.consentExpiresAt }
+              : {}),
+          },
+        });
+      } else {
+        unavailable.push({
+          candidate,
+          found: {
+            advocateId,
+            reasons: describeReasons(state, availability.reasons, at),
+            ...(availability.nextAvailableAt !== undefined
+              ? { nextAvailableAt: availability.nextAvailableAt }
+              : {}),
+          },
+        });
+      }
+    }
+  }
+  return {
+    available: ranked(available, request, limit),
+    unavailable: ranked(unavailable, request, limit),
+  };
+}
+
+type RankedFacts = Omit<RankedCandidate, 'score'>;
+type UnavailableFacts = Omit<UnavailableCandidate, 'score'>;
+
+// The domain's ranking (best first, ties by id), joined back to what we found of each advocate.
+function ranked<F extends { advocateId: string }>(
+  group: readonly { candidate: MatchCandidate; found: F }[],
+  request: MatchRequest,
+  limit: number,
+): (F & { score: MatchScore })[] {
+  const facts = new Map(group.map((g) => [g.found.advocateId, g.found]));
+  return rankCandidates(
+    group.map((g) => g.candidate),
+    request,
+  )
+    .slice(0, limit)
+    .map((score) => ({ ...facts.get(score.advocateId)!, score }));
+}
+
+// What the domain's match score needs to know of one advocate (anonymised: no contact).
+function matchCandidateOf(
+  directory: AdvocateDirectory,
+  state: AdvocateState,
+  kind: ActivityKind,
+  remaining: number,
+  at: Instant,
+): MatchCandidate {
+  const policies = directory.program.policies;
+  const profile = directory.accountOf(state)?.profile;
+  const limits = fatigueRules(policies.fatigue, state.preferences).limits.filter(
+    (l) => l.kind === undefined || l.kind === kind,
+  );
+  const ratings: number[] = [];
+  for (const e of Object.values(state.engagements)) if (e.rating !== undefined) ratings.push(e.rating);
+  return {
+    advocateId: state.advocateId,
+    attributes: state.attributes!,
+    account: {
+      industry: profile?.industry ?? '',
+      region: profile?.region ?? '',
+      products: profile?.products ?? [],
+    },
+    freshness: profileFreshness(state, policies.freshness, at),
+    headroom: { remaining, max: Math.min(...limits.map((l) => l.max)) },
+    ratings,
+  };
+}

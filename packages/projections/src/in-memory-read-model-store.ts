@@ -1,0 +1,63 @@
+import type { ReadModelStore, SavedReadModel } from './read-model-store';
+
+/**
+ * Snapshots in process memory, for tests and the in-memory event store. Snapshots are kept
+ * as JSON text so a model that does not survive serialisation fails here, as it would in
+ * a SQL store, instead of aliasing live objects.
+ */
+export class InMemoryReadModelStore implements ReadModelStore {
+  private readonly saved = new Map<string, { checkpoint: string; schemaVersion: number; json: string }>();
+  private readonly active = new Map<string, number>();
+  /** How many saves were made, for tests of the snapshot cadence. */
+  saves = 0;
+
+  async load(tenantId: string, projection: string, version: number): Promise<SavedReadModel | undefined> {
+    const row = this.saved.get(key(tenantId, projection, version));
+    if (!row) return undefined;
+    return {
+      checkpoint: row.checkpoint as SavedReadModel['checkpoint'],
+      schemaVersion: row.schemaVersion,
+      snapshot: JSON.parse(row.json) as unknown,
+    };
+  }
+
+  async save(tenantId: string, projection: string, version: number, saved: SavedReadModel): Promise<void> {
+    const k = key(tenantId, projection, version);
+    const current = this.saved.get(k);
+    if (current && saved.checkpoint < current.checkpoint) {
+      throw new RangeError(
+        `Read model ${projection} v${version} of ${tenantId} is at ${current.checkpoint}; it cannot move back to ${saved.checkpoint}.`,
+      );
+    }
+    this.saves += 1;
+    this.saved.set(k, {
+      checkpoint: saved.checkpoint,
+      schemaVersion: saved.schemaVersion,
+      json: JSON.stringify(saved.snapshot),
+    });
+  }
+
+  async activeVersion(tenantId: string, projection: string): Promise<number | undefined> {
+    return this.active.get(`${tenantId}\u0000${projection}`);
+  }
+
+  async activate(tenantId: string, projection: string, version: number): Promise<void> {
+    this.active.set(`${tenantId}\u0000${projection}`, version);
+    const prefix = `${tenantId}\u0000${projection}\u0000`;
+    for (const k of [...this.saved.keys()]) {
+      if (k.startsWith(prefix) && k !== key(tenantId, projection, version)) this.saved.delete(k);
+    }
+  }
+
+  /** The versions saved for a projection, for tests. */
+  versions(tenantId: string, projection: string): number[] {
+    const prefix = `${tenantId}\u0000${projection}\u0000`;
+    return [...this.saved.keys()]
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => Number(k.slice(prefix.length)));
+  }
+}
+
+function key(tenantId: string, projection: string, version: number): string {
+  return `${tenantId}\u0000${projection}\u0000${version}`;
+}

@@ -1,0 +1,22 @@
+// The read models of one tenant and their queries.
+export * from './projection';
+export * from './tenant-read-models';
+export * from './advocate-directory';
+export * from './advocate-views';
+export * from './advocate-availability';
+export * from './advocate-search-index';
+export * from './advocate-search';
+export * from './candidate-matching';
+export * from './request-board';
+export * from './aggregate-states';
+export * from './audit-history';
+export * from './audit-sentence';
+export * from './as-of';
+export * from './program-metrics';
+export * from './connection';
+
+// Keeping them caught up: snapshots, the runner, one runner per tenant.
+export * from './read-model-store';
+export * from './in-memory-read-model-store';
+export * from './projection-runner';
+export * from './tenant-projections';

@@ -1,0 +1,248 @@
+import {
+  START,
+  type Checkpoint,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@vouch/event-store';
+import type { Projection } from './projection';
+import type { ReadModelStore } from './read-model-store';
+
+export interface ProjectionRunnerOptions<P extends Projection> {
+  readonly store: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly tenantId: string;
+  /** Makes an empty projection (for a start from scratch and for a rebuild). */
+  readonly create: () => P;
+  /** Save a snapshot after this many applied events; default 10,000. */
+  readonly snapshotEvery?: number;
+  /** Events read per page while catching up; default 1,000. */
+  readonly batchSize?: number;
+  /** While live, also poll this often (ms) for writes by other processes; default the store's. */
+  readonly pollIntervalMs?: number;
+}
+
+/** Thrown by `waitFor` when the projection did not reach the checkpoint in time. */
+export class ProjectionLagError extends Error {
+  override readonly name = 'ProjectionLagError';
+
+  constructor(
+    readonly projection: string,
+    readonly wanted: Checkpoint,
+    readonly reached: Checkpoint,
+  ) {
+    super(`Projection ${projection} reached ${reached}, not ${wanted}, in time. Retry the read shortly.`);
+  }
+}
+
+// One version of the projection being fed by its own subscription.
+class Track<P extends Projection> {
+  checkpoint: Checkpoint;
+  sinceSave = 0;
+  subscription: Subscription | undefined;
+  private waiters: { checkpoint: Checkpoint; resolve: () => void }[] = [];
+
+  constructor(
+    readonly projection: P,
+    readonly version: number,
+    from: Checkpoint,
+  ) {
+    this.checkpoint = from;
+  }
+
+  /** Applies an event once: a redelivered event (at or before the checkpoint) changes nothing. */
+  apply(event: RecordedEvent): boolean {
+    if (event.checkpoint <= this.checkpoint) return false;
+    this.projection.apply(event);
+    this.checkpoint = event.checkpoint;
+    this.sinceSave += 1;
+    if (this.waiters.length > 0) this.release();
+    return true;
+  }
+
+  /** Resolves once the track has applied everything up to `checkpoint`. */
+  reached(checkpoint: Checkpoint): Promise<void> {
+    if (checkpoint <= this.checkpoint) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ checkpoint, resolve }));
+  }
+
+  private release(): void {
+    const still: typeof this.waiters = [];
+    for (const w of this.waiters) {
+      if (w.checkpoint <= this.checkpoint) w.resolve();
+      else still.push(w);
+    }
+    this.waiters = still;
+  }
+}
+
+/**
+ * Keeps one projection of one tenant caught up: restores the saved snapshot, catches up
+ * from its checkpoint through history, then follows the live log through
+ * `store.subscribe`, saving snapshot and checkpoint together every so often and on stop.
+ * A rebuild fills a new version beside the live one and switches when it has caught up,
+ * so queries never see a half-built model.
+ */
+export class ProjectionRunner<P extends Projection> {
+  private live: Track<P> | undefined;
+  private failure: unknown;
+  private readonly lagWaiters = new Set<{
+    checkpoint: Checkpoint;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  }>();
+  private rebuilding: Promise<void> | undefined;
+
+  constructor(private readonly options: ProjectionRunnerOptions<P>) {}
+
+  /** The projection queries are served from. */
+  get projection(): P {
+    if (!this.live) throw new Error('The projection runner has not been started.');
+    return this.live.projection;
+  }
+
+  /** The checkpoint of the last event the live projection has applied. */
+  get checkpoint(): Checkpoint {
+    return this.live?.checkpoint ?? START;
+  }
+
+  /** The version (generation) of the live projection in the read-model store. */
+  get version(): number | undefined {
+    return this.live?.version;
+  }
+
+  /** Restores the last snapshot and catches up; resolves once history is applied and the projection is live. */
+  async start(): Promise<void> {
+    if (this.live) return;
+    const { readModels, tenantId } = this.options;
+    const projection = this.options.create();
+    const active = await readModels.activeVersion(tenantId, projection.name);
+    let version = active ?? 1;
+    let from = START;
+    const saved = active !== undefined ? await readModels.load(tenantId, projection.name, active) : undefined;
+    if (saved && saved.schemaVersion === projection.schemaVersion) {
+      projection.restore(saved.snapshot);
+      from = saved.checkpoint;
+    } else if (saved) {
+      // The snapshot has another shape than this code reads: build a new version from scratch.
+      version = active! + 1;
+    }
+    const track = new Track(projection, version, from);
+    this.live = track;
+    await this.follow(track);
+    await this.save(track, active !== version);
+  }
+
+  /** Stops following the log and saves a last snapshot. */
+  async stop(): Promise<void> {
+    const track = this.live;
+    if (!track) return;
+    await this.rebuilding?.catch(() => undefined);
+    await track.subscription?.stop();
+    track.subscription = undefined;
+    await this.save(track, false);
+    this.live = undefined;
+    for (const w of this.lagWaiters) w.reject(new Error('The projection runner was stopped.'));
+    this.lagWaiters.clear();
+  }
+
+  /**
+   * Resolves once the live projection has applied the event at `checkpoint` (e.g. the one
+   * a command just appended), so the caller reads its own writes; rejects with a
+   * ProjectionLagError after `timeoutMs` (default 5 s).
+   */
+  waitFor(checkpoint: Checkpoint, timeoutMs = 5000): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.live && checkpoint <= this.live.checkpoint) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        checkpoint,
+        resolve: () => {
+          clearTimeout(timer);
+          this.lagWaiters.delete(waiter);
+          resolve();
+        },
+        reject: (error: unknown) => {
+          clearTimeout(timer);
+          this.lagWaiters.delete(waiter);
+          reject(error);
+        },
+      };
+      const timer = setTimeout(
+        () =>
+          waiter.reject(
+            new ProjectionLagError(this.live?.projection.name ?? '?', checkpoint, this.checkpoint),
+          ),
+        timeoutMs,
+      );
+      timer.unref?.();
+      this.lagWaiters.add(waiter);
+    });
+  }
+
+  /**
+   * Rebuilds the projection from the start of the log as a new version beside the live
+   * one; queries keep using the live version until the new one has caught up with it,
+   * then the new version is saved, activated, and the old one dropped.
+   */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= this.runRebuild().finally(() => (this.rebuilding = undefined));
+    return this.rebuilding;
+  }
+
+  private async runRebuild(): Promise<void> {
+    const old = this.live;
+    if (!old) throw new Error('Start the projection runner before rebuilding it.');
+    const fresh = new Track(this.options.create(), old.version + 1, START);
+    await this.follow(fresh);
+    // Freeze the old version, let the new one reach the same point, then switch.
+    await old.subscription?.stop();
+    old.subscription = undefined;
+    await fresh.reached(old.checkpoint);
+    this.live = fresh;
+    this.releaseLagWaiters();
+    await this.save(fresh, true);
+  }
+
+  private async follow(track: Track<P>): Promise<void> {
+    const { store, tenantId } = this.options;
+    const snapshotEvery = this.options.snapshotEvery ?? 10_000;
+    const subscription = store.subscribe(tenantId, {
+      after: track.checkpoint,
+      batchSize: this.options.batchSize ?? 1000,
+      ...(this.options.pollIntervalMs !== undefined ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+      handler: (event) => {
+        if (!track.apply(event)) return;
+        if (track === this.live && this.lagWaiters.size > 0) this.releaseLagWaiters();
+        if (track.sinceSave >= snapshotEvery) return this.save(track, false);
+      },
+    });
+    track.subscription = subscription;
+    subscription.done.catch((error: unknown) => this.fail(error));
+    await Promise.race([subscription.caughtUp, subscription.done]);
+  }
+
+  private async save(track: Track<P>, activate: boolean): Promise<void> {
+    const { readModels, tenantId } = this.options;
+    const name = track.projection.name;
+    if (track.sinceSave > 0 || activate) {
+      await readModels.save(tenantId, name, track.version, {
+        checkpoint: track.checkpoint,
+        schemaVersion: track.projection.schemaVersion,
+        snapshot: track.projection.snapshot(),
+      });
+      track.sinceSave = 0;
+    }
+    if (activate) await readModels.activate(tenantId, name, track.version);
+  }
+
+  private releaseLagWaiters(): void {
+    const reached = this.checkpoint;
+    for (const w of [...this.lagWaiters]) if (w.checkpoint <= reached) w.resolve();
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    for (const w of [...this.lagWaiters]) w.reject(error);
+  }
+}

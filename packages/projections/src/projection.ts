@@ -1,0 +1,19 @@
+import type { RecordedEvent } from '@vouch/event-store';
+
+/**
+ * A read model the runner keeps caught up: it folds recorded events in log order, in
+ * place, and can be saved and restored as a plain JSON value (its snapshot) so a restart
+ * resumes from the saved checkpoint instead of replaying the whole log.
+ */
+export interface Projection<Snapshot = unknown> {
+  /** Stable name; the key under which snapshots and checkpoints are saved. */
+  readonly name: string;
+  /** The shape of the snapshot; a snapshot of another schema version is rebuilt, not restored. */
+  readonly schemaVersion: number;
+  /** Folds one event; must not throw on any history the domain can produce. */
+  apply(event: RecordedEvent): void;
+  /** A JSON-serialisable copy of the model, consistent with the last applied event. */
+  snapshot(): Snapshot;
+  /** Replaces the model with a snapshot taken by `snapshot()` of the same schema version. */
+  restore(snapshot: Snapshot): void;
+}

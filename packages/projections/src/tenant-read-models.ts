@@ -1,0 +1,217 @@
+import {
+  contentAssetDecider,
+  eventDefinition,
+  nominationDecider,
+  type Actor,
+  type ActivityKind,
+  type ContentAssetState,
+  type Instant,
+  type NominationState,
+  type UsageScope,
+} from '@vouch/domain';
+import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
+import { AdvocateDirectory, type AdvocateDirectorySnapshot } from './advocate-directory';
+import { advocateAvailability, type AdvocateAvailability } from './advocate-availability';
+import { searchAdvocates, type AdvocateSearchOptions, type AdvocateSearchQuery } from './advocate-search';
+import { AdvocateSearchIndex } from './advocate-search-index';
+import { advocateFor, anonymisedAdvocate, fullAdvocate, type AdvocateView } from './advocate-views';
+import { AggregateStates } from './aggregate-states';
+import { AuditHistory, type AuditEntry, type AuditSubjectKind } from './audit-history';
+import {
+  matchCandidates,
+  matchTargetOf,
+  type CandidateMatches,
+  type MatchTarget,
+} from './candidate-matching';
+import type { Connection, PageRequest } from './connection';
+import { programMetrics, type ProgramMetrics, type ProgramMetricsOptions } from './program-metrics';
+import type { Projection } from './projection';
+import { RequestBoard, type RequestFilter, type RequestRecord, type RequestSummary } from './request-board';
+
+/** The snapshot of every read model of a tenant: base facts only; indexes are rebuilt on restore. */
+export interface TenantReadModelsSnapshot {
+  readonly checkpoint?: Checkpoint;
+  readonly directory: AdvocateDirectorySnapshot;
+  readonly requests: [string, RequestRecord][];
+  readonly nominations: [string, NominationState][];
+  readonly contents: [string, ContentAssetState][];
+  readonly audit: [string, AuditEntry[]][];
+}
+
+// Advocate events that change what the search index holds (profile, status, consents).
+const REINDEXING_ADVOCATE_EVENTS = new Set([
+  'AdvocateEnrolled',
+  'AdvocateActivated',
+  'AdvocateContactUpdated',
+  'AdvocateAttributesUpdated',
+  'AdvocateRested',
+  'AdvocateReactivated',
+  'AdvocateRetired',
+  'AdvocateMarkedDoNotContact',
+  'ConsentGranted',
+  'ConsentWithdrawn',
+  'ErasureDeferred',
+  'AdvocateErased',
+]);
+const REINDEXING_ACCOUNT_EVENTS = new Set(['AccountRegistered', 'AccountProfileUpdated']);
+
+/**
+ * Every read model of one tenant, kept in memory and folded event by event: the advocate
+ * directory and its search index, requests, nominations, content assets and audit
+ * histories, with the queries of availability, search, matching and metrics on top.
+ * `apply` is idempotent: an event at or before the model's checkpoint is skipped.
+ */
+export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
+  static readonly NAME = 'read-models';
+  static readonly SCHEMA_VERSION = 1;
+  readonly name = TenantReadModels.NAME;
+  readonly schemaVersion = TenantReadModels.SCHEMA_VERSION;
+
+  readonly directory = new AdvocateDirectory();
+  readonly searchIndex = new AdvocateSearchIndex(this.directory);
+  readonly requests = new RequestBoard();
+  readonly nominations = new AggregateStates<NominationState, never>(nominationDecider, 'nominationId');
+  readonly contents = new AggregateStates<ContentAssetState, never>(contentAssetDecider, 'contentId');
+  readonly audit = new AuditHistory();
+  private last: Checkpoint | undefined;
+
+  /** The checkpoint of the last event applied. */
+  get checkpoint(): Checkpoint | undefined {
+    return this.last;
+  }
+
+  /** Folds one event into every read model it concerns; skips events already applied. */
+  apply(event: RecordedEvent): void {
+    if (this.last !== undefined && event.checkpoint <= this.last) return;
+    switch (eventDefinition(event.type)?.aggregate) {
+      case 'Advocate': {
+        const id = this.directory.applyAdvocate(event);
+        if (REINDEXING_ADVOCATE_EVENTS.has(event.type)) this.searchIndex.reindexAdvocate(id);
+        break;
+      }
+      case 'Account': {
+        const id = this.directory.applyAccount(event);
+        if (REINDEXING_ACCOUNT_EVENTS.has(event.type)) this.searchIndex.reindexAccount(id);
+        break;
+      }
+      case 'Program':
+        this.directory.applyProgram(event);
+        break;
+      case 'ReferenceRequest':
+        this.requests.apply(event);
+        this.directory.applyRequest(event);
+        break;
+      case 'Nomination':
+        this.nominations.apply(event);
+        break;
+      case 'ContentAsset':
+        this.contents.apply(event);
+        break;
+    }
+    this.audit.apply(event);
+    this.last = event.checkpoint;
+  }
+
+  snapshot(): TenantReadModelsSnapshot {
+    return {
+      ...(this.last !== undefined ? { checkpoint: this.last } : {}),
+      directory: this.directory.snapshot(),
+      requests: this.requests.snapshot(),
+      nominations: this.nominations.snapshot(),
+      contents: this.contents.snapshot(),
+      audit: this.audit.snapshot(),
+    };
+  }
+
+  restore(snapshot: TenantReadModelsSnapshot): void {
+    this.last = snapshot.checkpoint;
+    this.directory.restore(snapshot.directory);
+    this.requests.restore(snapshot.requests);
+    this.nominations.restore(snapshot.nominations);
+    this.contents.restore(snapshot.contents);
+    this.audit.restore(snapshot.audit);
+    this.searchIndex.rebuild();
+  }
+
+  // ---- queries ----
+
+  /** The view of an advocate a viewer is entitled to (full or anonymised). */
+  advocate(viewer: Actor, advocateId: string, now: Instant): AdvocateView | undefined {
+    return advocateFor(this.directory, viewer, advocateId, now);
+  }
+
+  /** The full view (contact included), for callers that have checked the viewer's rights. */
+  fullAdvocate(advocateId: string, now: Instant) {
+    return fullAdvocate(this.directory, advocateId, now);
+  }
+
+  /** The anonymised view: company, title level and attributes, never contact or title. */
+  anonymisedAdvocate(advocateId: string, now: Instant) {
+    return anonymisedAdvocate(this.directory, advocateId, now);
+  }
+
+  /** Whether the advocate accepted a request of this requester (who may then see them in full). */
+  hasAccepted(advocateId: string, requesterId: string): boolean {
+    return this.directory.hasAccepted(advocateId, requesterId);
+  }
+
+  /** Whether an advocate can be asked for `kind` at `at`, and every reason if not. */
+  availability(
+    advocateId: string,
+    kind: ActivityKind,
+    at: Instant,
+    scope?: UsageScope,
+  ): AdvocateAvailability {
+    return advocateAvailability(this.directory, advocateId, kind, at, scope);
+  }
+
+  /** Advocate ids matching a query, one Relay page at a time, in advocate-id order. */
+  searchAdvocates(
+    query: AdvocateSearchQuery,
+    options: AdvocateSearchOptions,
+    page?: PageRequest,
+  ): Connection<string> {
+    return searchAdvocates(this.directory, this.searchIndex, query, options, page);
+  }
+
+  /** Ranked available candidates for a request (its current candidates left out) and the unavailable ones with reasons. */
+  matchRequest(requestId: string, at: Instant, limit?: number): CandidateMatches | undefined {
+    const target = matchTargetOf(this.requests, requestId);
+    return target ? matchCandidates(this.directory, this.searchIndex, target, at, limit) : undefined;
+  }
+
+  /** Ranked candidates for criteria not (yet) recorded as a request. */
+  matchCriteria(target: MatchTarget, at: Instant, limit?: number): CandidateMatches {
+    return matchCandidates(this.directory, this.searchIndex, target, at, limit);
+  }
+
+  /** One request with its SLA at `now` under the program's policy. */
+  request(requestId: string, now: Instant): RequestSummary | undefined {
+    return this.requests.summary(requestId, this.directory.program.policies.sla, now);
+  }
+
+  /** Requests by requester, status and due date, ordered by due date. */
+  listRequests(filter: RequestFilter, now: Instant, page?: PageRequest): Connection<RequestSummary> {
+    return this.requests.list(filter, this.directory.program.policies.sla, now, page);
+  }
+
+  /** The audit history of a subject, oldest first. */
+  auditHistory(kind: AuditSubjectKind, id: string): readonly AuditEntry[] {
+    return this.audit.history(kind, id);
+  }
+
+  /** The program's metrics at `at`. */
+  metrics(at: Instant, options?: ProgramMetricsOptions): ProgramMetrics {
+    return programMetrics(this.directory, this.requests, this.nominations, at, options);
+  }
+
+  /** A nomination's current state. */
+  nomination(nominationId: string): NominationState | undefined {
+    return this.nominations.get(nominationId);
+  }
+
+  /** A content asset's current state. */
+  content(contentId: string): ContentAssetState | undefined {
+    return this.contents.get(contentId);
+  }
+}
