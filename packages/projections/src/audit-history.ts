@@ -43,7 +43,8 @@ export class AuditHistory {
       actor: event.metadata.actor,
       type: event.type,
       sentence: describeEvent(event),
-      ...(consents ? { consents } : {}),
+      // Always present (possibly undefined) so every entry has one shape for the engine.
+      consents,
     };
     switch (eventDefinition(event.type)?.aggregate) {
       case 'Advocate':
