@@ -26,14 +26,16 @@ const MESSAGES = [
 
 /** True when an error from `pg` means the server is unreachable or lost, not a refused statement. */
 export function isConnectionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed, not `instanceof Error`: socket errors may come from another realm (jest, vm).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08')) return true;
     if (/^[0-9A-Z]{5}$/.test(code)) return false;
   }
-  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
-  return MESSAGES.some((pattern) => pattern.test(error.message));
+  // Node reports a failed connect to several addresses as an AggregateError.
+  if (Array.isArray(errors) && errors.some(isConnectionFailure)) return true;
+  return typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message));
 }
 
 /** Runs a database call; a lost or refused connection becomes a typed StoreUnavailableError. */

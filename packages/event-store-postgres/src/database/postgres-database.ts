@@ -50,6 +50,9 @@ export class PostgresDatabase {
     // An idle connection that the server drops emits 'error' on the pool; without a
     // listener that would crash the process. The pool discards it and connects anew.
     this.pool.on('error', () => undefined);
+    // A checked-out connection whose server goes away emits 'error' on the client itself;
+    // the query in flight fails on its own, so the event only needs a listener.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Runs one statement on any pooled connection. */

@@ -114,6 +114,7 @@ class ManagedPostgres implements PostgresTestServer {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`PostgreSQL exited on start:\n${this.log}`);
       const client = new Client({ connectionString: this.url, connectionTimeoutMillis: 1000 });
+      client.on('error', () => undefined);
       try {
         await client.connect();
         await client.query('SELECT 1');

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
+import { checkpointOf, contractEvent } from '@vouch/event-store';
+import type { PostgresTestServer } from '../src';
+import { MIGRATIONS, PostgresDatabase, PostgresEventStore, migrate, startPostgresTestServer } from '../src';
+
+let server: PostgresTestServer;
+
+beforeAll(async () => {
+  server = await startPostgresTestServer();
+}, 60_000);
+
+afterAll(async () => {
+  await server.stop();
+});
+
+describe('PostgreSQL schema migrations', () => {
+  it('apply once, whether run twice in a row or by eight starters at the same moment', async () => {
+    const schema = `migrate_${process.pid}`;
+    const databases = Array.from(
+      { length: 8 },
+      () => new PostgresDatabase({ connectionString: server.url, schema }),
+    );
+    try {
+      const ran = await Promise.all(databases.map((database) => migrate(database)));
+      expect(ran.flat().sort()).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await migrate(databases[0]!)).toEqual([]);
+      const rows = await databases[0]!.query<{ version: number }>(
+        'versions',
+        `SELECT version FROM "${schema}".schema_migrations`,
+      );
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      await Promise.all(databases.map((database) => database.close()));
+    }
+  });
+});
+
+describe('PostgreSQL projection checkpoints', () => {
+  it('load what was saved, refuse to move back, and commit or roll back with the read model', async () => {
+    const store = await PostgresEventStore.open({
+      connectionString: server.url,
+      schema: `checkpoints_${process.pid}`,
+      masterKey: randomBytes(32),
+    });
+    try {
+      const { checkpoints } = store;
+      expect(await checkpoints.load('advocates')).toBeUndefined();
+      await checkpoints.save('advocates', checkpointOf(5));
+      await checkpoints.save('advocates', checkpointOf(5));
+      await checkpoints.save('advocates', checkpointOf(12));
+      expect(await checkpoints.load('advocates')).toBe(checkpointOf(12));
+      await expect(checkpoints.save('advocates', checkpointOf(11))).rejects.toThrow(RangeError);
+
+      await store.database.query(
+        'read model',
+        `CREATE TABLE ${store.database.schema}.advocate_count (n int)`,
+      );
+      await expect(
+        store.transaction(async (client) => {
+          await client.query(`INSERT INTO ${store.database.schema}.advocate_count VALUES (1)`);
+          await checkpoints.saveIn(client, 'advocates', checkpointOf(20));
+          throw new Error('the projection failed after writing');
+        }),
+      ).rejects.toThrow('the projection failed');
+      expect(await checkpoints.load('advocates')).toBe(checkpointOf(12));
+      expect(
+        await store.database.query('count', `SELECT * FROM ${store.database.schema}.advocate_count`),
+      ).toEqual([]);
+
+      await store.transaction(async (client) => {
+        await client.query(`INSERT INTO ${store.database.schema}.advocate_count VALUES (1)`);
+        await checkpoints.saveIn(client, 'advocates', checkpointOf(20));
+      });
+      expect(await checkpoints.load('advocates')).toBe(checkpointOf(20));
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL live delivery', () => {
+  it('wakes a subscriber of another store instance (as in another process) through NOTIFY, long before its poll would', async () => {
+    const schema = `notify_${process.pid}`;
+    const masterKey = randomBytes(32);
+    const writer = await PostgresEventStore.open({ connectionString: server.url, schema, masterKey });
+    const reader = await PostgresEventStore.open({ connectionString: server.url, schema, masterKey });
+    try {
+      const seen: RecordedEvent[] = [];
+      const subscription = reader.subscribe('tenant-live', {
+        handler: (e) => void seen.push(e),
+        pollIntervalMs: 60_000,
+      });
+      await subscription.caughtUp;
+      // LISTEN is issued as the subscription starts; give it a moment to be in place.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const startedAt = Date.now();
+      const result = await writer.append(
+        'tenant-live',
+        's',
+        [contractEvent('tenant-live', 'Noted', { n: 1 })],
+        {
+          expectedVersion: 'no_stream',
+        },
+      );
+      while (seen.length === 0 && Date.now() - startedAt < 5000)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(seen.map((e) => e.checkpoint)).toEqual([result.checkpoint as Checkpoint]);
+      expect(Date.now() - startedAt).toBeLessThan(2000);
+      await subscription.stop();
+    } finally {
+      await Promise.all([writer.close(), reader.close()]);
+    }
+  });
+});
