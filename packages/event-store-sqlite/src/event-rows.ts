@@ -1,5 +1,6 @@
 import type { EventMetadata } from '@vouch/domain';
 import type { SealedPersonalData, StoredEvent, StoredRow, UnpositionedStoredEvent } from '@vouch/event-store';
+import { canonicalText } from '@vouch/event-store';
 
 /** One row of the `events` table as better-sqlite3 returns it. */
 export interface EventRow {
@@ -27,9 +28,9 @@ export function toInsertParameters(event: UnpositionedStoredEvent): unknown[] {
     event.eventId,
     event.type,
     event.schemaVersion,
-    JSON.stringify(event.data),
+    canonicalText(event.data),
     event.personal === null ? null : JSON.stringify(event.personal),
-    JSON.stringify(event.metadata),
+    canonicalText(event.metadata),
     event.recordedAt,
     event.fingerprint,
     event.hash,

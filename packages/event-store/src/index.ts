@@ -24,6 +24,7 @@ export * from './upcasting/upcaster-registry';
 
 // Integrity: hash chain, verification, signed digests.
 export * from './integrity/canonical-json';
+export * from './integrity/canonical-text-cache';
 export * from './integrity/event-hash';
 export * from './integrity/chain-verifier';
 export * from './integrity/merkle-tree';

@@ -6,6 +6,7 @@ import { TenantViolationError } from '../errors/tenant-violation-error';
 import type { ExpectedVersion } from '../expected-version';
 import { assertExpectedVersion } from '../expected-version';
 import { canonicalJson } from '../integrity/canonical-json';
+import { parseCanonical } from '../integrity/canonical-text-cache';
 import { takeFields } from '../personal-data/field-paths';
 import type { KeyVault } from '../personal-data/key-vault';
 import { sealPersonalData } from '../personal-data/personal-data-cipher';
@@ -59,18 +60,19 @@ async function prepareEvent(
   event: EventEnvelope,
   options: PrepareOptions,
 ): Promise<PreparedEvent> {
-  const content = asJson(
-    () => canonicalJson({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }),
-    event,
-  );
-  const metadata = JSON.parse(
+  const dataText = asJson(() => canonicalJson(event.data), event);
+  // canonicalJson({ type, schemaVersion, data }), built from the data's text (members in order).
+  const content = `{"data":${dataText},"schemaVersion":${event.schemaVersion},"type":${JSON.stringify(event.type)}}`;
+  const metadata = parseCanonical<EventEnvelope['metadata']>(
     asJson(() => canonicalJson(event.metadata), event),
-  ) as EventEnvelope['metadata'];
+  );
   const declaration: PersonalDataDeclaration | undefined = options.personalData(event.type);
   const { rest, taken } = declaration
     ? takeFields(event.data, declaration.fields)
-    : { rest: event.data, taken: {} };
-  const data = JSON.parse(asJson(() => canonicalJson(rest), event)) as Record<string, unknown>;
+    : { rest: undefined, taken: {} };
+  const data = parseCanonical<Record<string, unknown>>(
+    rest === undefined || Object.keys(taken).length === 0 ? dataText : canonicalJson(rest),
+  );
   if (Object.keys(taken).length === 0) {
     return {
       ...base(event),

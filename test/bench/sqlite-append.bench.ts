@@ -1,0 +1,220 @@
+/**
+ * SQLite append benchmark (a script, not a test): single-event appends per second
+ *   1. raw better-sqlite3: one INSERT per transaction, in a loop (the baseline);
+ *   2. SqliteEventStore, sequential: one append (one event) awaited after another;
+ *   3. SqliteEventStore, 64 concurrent appenders (group commit);
+ *   4. emmett-sqlite 0.38.5 sequential and 64 concurrent, when `npm run bench:sqlite:setup`
+ *      has installed it (counting the events it stored, not the appends it acknowledged).
+ * Every workload writes a fresh file in WAL mode with the same `synchronous` level
+ * (FULL unless --durability NORMAL), and runs in the same process, interleaved, ROUNDS
+ * times; the table reports medians.
+ *
+ *   npm run bench:sqlite -- [--events 20000] [--rounds 3] [--durability FULL|NORMAL]
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventEnvelope } from '@vouch/domain';
+import type { Durability } from '@vouch/event-store-sqlite';
+import { SqliteEventStore } from '@vouch/event-store-sqlite';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const EVENTS = Number(args.get('events') ?? 20_000);
+const PEER_EVENTS = Number(args.get('peer-events') ?? 2_000);
+const ROUNDS = Number(args.get('rounds') ?? 3);
+const DURABILITY = (args.get('durability') ?? 'FULL') as Durability;
+const CONCURRENCY = 64;
+const STREAMS = 128;
+const tenant = 'bench';
+const directory = mkdtempSync(join(tmpdir(), 'vouch-bench-'));
+let files = 0;
+const nextFile = (): string => join(directory, `bench-${++files}.db`);
+
+function envelope(i: number): EventEnvelope {
+  return {
+    eventId: `event-${i}-${randomBytes(4).toString('hex')}`,
+    type: 'AdvocateAttributesUpdated',
+    schemaVersion: 1,
+    data: {
+      advocateId: `advocate-${i % STREAMS}`,
+      seniority: 'VP',
+      languages: ['en', 'de'],
+      topics: ['migration'],
+    },
+    metadata: {
+      tenantId: tenant,
+      actor: { userId: 'user-1', roles: ['PROGRAM_MANAGER'] },
+      commandId: `command-${i}`,
+      correlationId: `command-${i}`,
+      causationId: `command-${i}`,
+      effectiveAt: '2026-01-01T00:00:00.000Z',
+    },
+  };
+}
+
+interface Result {
+  readonly stored: number;
+  readonly seconds: number;
+}
+
+function rawLoop(count: number): Result {
+  const db = new Database(nextFile());
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${DURABILITY}`);
+  db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, version INTEGER NOT NULL,
+           event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL);
+           CREATE UNIQUE INDEX events_by_stream ON events (stream_id, version)`);
+  const insert = db.prepare('INSERT INTO events VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)');
+  const appendOne = db.transaction((e: EventEnvelope, i: number) =>
+    insert.run(
+      `advocate-${i % STREAMS}`,
+      Math.floor(i / STREAMS) + 1,
+      e.eventId,
+      e.type,
+      JSON.stringify(e.data),
+      JSON.stringify(e.metadata),
+      new Date().toISOString(),
+    ),
+  );
+  const events = Array.from({ length: count }, (_, i) => envelope(i));
+  const started = process.hrtime.bigint();
+  events.forEach((e, i) => appendOne(e, i));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stored = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+  db.close();
+  return { stored, seconds };
+}
+
+async function storeRun(count: number, concurrency: number): Promise<Result & { batches: number }> {
+  const store = SqliteEventStore.open({
+    filename: nextFile(),
+    masterKey: randomBytes(32),
+    durability: DURABILITY,
+  });
+  const events = Array.from({ length: count }, (_, i) => envelope(i));
+  const versions = new Map<string, number>();
+  let next = 0;
+  // Each worker appends to its own streams with exact expected versions, as command handlers do.
+  async function worker(w: number): Promise<void> {
+    for (let i = next++; i < count; i = next++) {
+      const streamId = `advocate-${w}-${i % STREAMS}`;
+      const expected = versions.get(streamId) ?? 0;
+      const result = await store.append(tenant, streamId, [events[i]!], { expectedVersion: expected });
+      versions.set(streamId, result.nextExpectedVersion);
+    }
+  }
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stored = store.database.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+  const { batches } = store.commitStats();
+  await store.close();
+  return { stored, seconds, batches };
+}
+
+interface EmmettModule {
+  getSQLiteEventStore(options: { fileName: string }): {
+    appendToStream(
+      stream: string,
+      events: { type: string; data: unknown }[],
+      options?: unknown,
+    ): Promise<unknown>;
+  };
+}
+
+const peerPath = join(__dirname, 'peers/emmett-sqlite/node_modules/@event-driven-io/emmett-sqlite');
+
+async function emmettRun(
+  count: number,
+  concurrency: number,
+): Promise<(Result & { acknowledged: number }) | undefined> {
+  if (!existsSync(join(peerPath, '../../sqlite3/build/Release/node_sqlite3.node'))) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const emmett = require(peerPath) as EmmettModule;
+  const fileName = nextFile();
+  const store = emmett.getSQLiteEventStore({ fileName });
+  const events = Array.from({ length: count }, (_, i) => envelope(i));
+  let next = 0;
+  let acknowledged = 0;
+  async function worker(w: number): Promise<void> {
+    for (let i = next++; i < count; i = next++) {
+      try {
+        await store.appendToStream(`advocate-${i % STREAMS}-${w}`, [
+          { type: events[i]!.type, data: events[i]!.data },
+        ]);
+        acknowledged += 1;
+      } catch {
+        // a refused append is simply not acknowledged
+      }
+    }
+  }
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const db = new Database(fileName, { readonly: true });
+  const table = (db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'emt_%' AND (name LIKE '%messages' OR name LIKE '%events')",
+    )
+    .pluck()
+    .get() ?? 'emt_messages') as string;
+  const stored = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  db.close();
+  return { stored, seconds, acknowledged };
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main(): Promise<void> {
+  const rates: Record<string, number[]> = {};
+  const notes: string[] = [];
+  const record = (name: string, result: Result | undefined): void => {
+    if (!result) return;
+    (rates[name] ??= []).push(result.stored / result.seconds);
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    record('raw better-sqlite3, sequential', rawLoop(EVENTS));
+    record('SqliteEventStore, sequential', await storeRun(EVENTS, 1));
+    const concurrent = await storeRun(EVENTS, CONCURRENCY);
+    record(`SqliteEventStore, ${CONCURRENCY} concurrent`, concurrent);
+    notes.push(
+      `round ${round + 1}: ${CONCURRENCY} concurrent → ${concurrent.batches} transactions, ${(EVENTS / concurrent.batches).toFixed(1)} appends each`,
+    );
+    for (const concurrency of [1, CONCURRENCY]) {
+      const peer = await emmettRun(PEER_EVENTS, concurrency);
+      if (!peer) continue;
+      record(`emmett-sqlite 0.38.5, ${concurrency === 1 ? 'sequential' : `${CONCURRENCY} concurrent`}`, peer);
+      notes.push(
+        `round ${round + 1}: emmett-sqlite ${concurrency === 1 ? 'sequential' : 'concurrent'}: ${peer.acknowledged} acknowledged, ${peer.stored} stored of ${PEER_EVENTS}`,
+      );
+    }
+  }
+  const raw = median(rates['raw better-sqlite3, sequential']!);
+  const sequential = median(rates['SqliteEventStore, sequential']!);
+  console.log(
+    `\nSQLite append, synchronous=${DURABILITY}, WAL, ${EVENTS} single-event appends (${PEER_EVENTS} for emmett), median of ${ROUNDS} rounds`,
+  );
+  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+  console.log('| workload | events/s (median) | × raw sequential | × store sequential |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name, values] of Object.entries(rates)) {
+    const rate = median(values);
+    console.log(
+      `| ${name} | ${Math.round(rate).toLocaleString('en')} | ${(rate / raw).toFixed(2)} | ${(rate / sequential).toFixed(2)} |`,
+    );
+  }
+  console.log('');
+  for (const note of notes) console.log(`- ${note}`);
+  rmSync(directory, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  rmSync(directory, { recursive: true, force: true });
+  process.exit(1);
+});
