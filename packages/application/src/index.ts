@@ -16,4 +16,5 @@ export * from './process-managers/process-managers';
 export * from './process-managers/process-manager-runner';
 export * from './timers/due-work-index';
 export * from './timers/due-work-runner';
+export * from './queries/vouch-queries';
 export * from './facade/create-vouch';

@@ -62,6 +62,11 @@ export class CommandHandler {
       );
     }
     authorize(actorOf(principal), command.type);
+    if (command.data === null || typeof command.data !== 'object' || Array.isArray(command.data)) {
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The command has no data object.', {
+        issues: [{ field: 'data', message: 'is required' }],
+      });
+    }
     const aggregateId = this.aggregateIdOf(command, route);
     validated((v) => {
       v.id('commandId', command.commandId);

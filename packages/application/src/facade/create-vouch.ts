@@ -6,6 +6,12 @@ import {
   type Clock,
   type EventStore,
 } from '@vouch/event-store';
+import {
+  InMemoryReadModelStore,
+  TenantProjections,
+  TenantReadModels,
+  type ReadModelStore,
+} from '@vouch/projections';
 import { CommandHandler } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import type { RetryPolicy } from '../commands/retry-policy';
@@ -13,6 +19,7 @@ import type { VouchCommand } from '../commands/vouch-command';
 import type { Principal } from '../principal';
 import { PROCESS_MANAGERS } from '../process-managers/process-managers';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
+import { VouchQueries } from '../queries/vouch-queries';
 import { DueWorkRunner } from '../timers/due-work-runner';
 import { RequestWorkflow } from '../workflows/request-workflow';
 
@@ -25,6 +32,10 @@ export interface VouchOptions {
   readonly newId?: () => string;
   /** Where process managers keep their checkpoints; default in memory (the store's own is better). */
   readonly checkpoints?: CheckpointStore;
+  /** Where read models keep their snapshots and checkpoints; default in memory (rebuilt at start). */
+  readonly readModels?: ReadModelStore;
+  /** Save a read-model snapshot after this many events; default the runner's. */
+  readonly snapshotEvery?: number;
   /** The tenants whose runners `start()` starts; others start on first use. */
   readonly tenants?: readonly string[];
   /** How often time-driven work (lapses, expiries, retention) runs; default 60 s, 0 = only `processDueWork()`. */
@@ -43,6 +54,8 @@ export interface Vouch {
   execute(principal: Principal, command: VouchCommand): Promise<CommandResult>;
   /** Starts process managers and timers for the configured tenants (and the given ones). */
   start(tenants?: readonly string[]): Promise<void>;
+  /** Every query: read models, audit history and replay, integrity, metrics. */
+  readonly queries: VouchQueries;
   /** Issues every command that time has made due now; returns how many. */
   processDueWork(): Promise<number>;
   stop(): Promise<void>;
@@ -76,43 +89,60 @@ export function createVouch(options: VouchOptions): Vouch {
     ...(options.dueWorkIntervalMs !== undefined ? { intervalMs: options.dueWorkIntervalMs } : {}),
     onRefused: (key, error) => warn(`due work ${key} was refused`, error),
   });
+  const projections = new TenantProjections<TenantReadModels>({
+    store: options.store,
+    readModels: options.readModels ?? new InMemoryReadModelStore(),
+    create: () => new TenantReadModels(),
+    ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
+  });
+  const queries = new VouchQueries(options.store, projections, clock);
   const started = new Set<string>();
   let running = false;
 
   const startTenant = async (tenantId: string) => {
     if (started.has(tenantId)) return;
     started.add(tenantId);
-    await Promise.all([managers.start(tenantId), dueWork.start(tenantId)]);
+    await Promise.all([managers.start(tenantId), dueWork.start(tenantId), projections.runner(tenantId)]);
+  };
+
+  const run = async (principal: Principal, command: VouchCommand): Promise<CommandResult> => {
+    const { commandId } = command;
+    const data = (typeof command.data === 'object' && command.data !== null ? command.data : {}) as Record<
+      string,
+      unknown
+    >;
+    const requestId = String(command.aggregateId ?? '');
+    const advocateId = String(data.advocateId ?? '');
+    switch (command.type) {
+      case 'AskAdvocate':
+        return workflow.askAdvocate(principal, { commandId, requestId, advocateId });
+      case 'ScheduleActivity':
+        return workflow.scheduleActivity(principal, {
+          commandId,
+          requestId,
+          advocateId,
+          at: String(data.at),
+        });
+      case 'CompleteActivity':
+        return workflow.completeActivity(principal, {
+          commandId,
+          requestId,
+          advocateId,
+          ...(data.completedAt !== undefined ? { completedAt: String(data.completedAt) } : {}),
+        });
+      default:
+        return commands.execute(principal, command);
+    }
   };
 
   return {
     store: options.store,
+    queries,
     async execute(principal, command) {
       if (running) await startTenant(principal.tenantId);
-      const { commandId } = command;
-      const data = command.data as Record<string, unknown>;
-      const requestId = String(command.aggregateId ?? '');
-      const advocateId = String(data.advocateId ?? '');
-      switch (command.type) {
-        case 'AskAdvocate':
-          return workflow.askAdvocate(principal, { commandId, requestId, advocateId });
-        case 'ScheduleActivity':
-          return workflow.scheduleActivity(principal, {
-            commandId,
-            requestId,
-            advocateId,
-            at: String(data.at),
-          });
-        case 'CompleteActivity':
-          return workflow.completeActivity(principal, {
-            commandId,
-            requestId,
-            advocateId,
-            ...(data.completedAt !== undefined ? { completedAt: String(data.completedAt) } : {}),
-          });
-        default:
-          return commands.execute(principal, command);
-      }
+      const result = await run(principal, command);
+      queries.noteWritten(principal.tenantId, result.checkpoint);
+      return result;
     },
     async start(tenants = []) {
       running = true;
@@ -122,7 +152,7 @@ export function createVouch(options: VouchOptions): Vouch {
     async stop() {
       running = false;
       started.clear();
-      await Promise.all([managers.stop(), dueWork.stop()]);
+      await Promise.all([managers.stop(), dueWork.stop(), projections.stopAll()]);
     },
   };
 }

@@ -390,6 +390,9 @@ export function facadeStory(
       const nomination = await store.readStream(TENANT, 'nomination-nom-1', { limit: 1 });
       expect(nomination[0]?.personalData.status).toBe('erased');
       expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true });
+      const integrity = await vouch.queries.verifyIntegrity({ ...admin, roles: ['AUDITOR'] });
+      expect(integrity.report.ok).toBe(true);
+      expect(JSON.stringify(await vouch.queries.advocate(pm, 'ines'))).not.toContain('Ines Weber');
     });
   });
 }

@@ -1,0 +1,248 @@
+import {
+  ACTIVITY_KINDS,
+  CHANNELS,
+  DomainError,
+  DomainErrorCode,
+  hasRole,
+  validated,
+  type ActivityKind,
+  type Instant,
+  type UsageScope,
+} from '@vouch/domain';
+import type { Checkpoint, Clock, EventStore } from '@vouch/event-store';
+import {
+  stateAsOf,
+  type AdvocateAvailability,
+  type AdvocateSearchQuery,
+  type AdvocateView,
+  type AuditEntry,
+  type AuditSubjectKind,
+  type CandidateMatches,
+  type Connection,
+  type PageRequest,
+  type ProgramMetrics,
+  type RequestFilter,
+  type RequestSummary,
+  type StateAsOf,
+  type TenantProjections,
+  type TenantReadModels,
+} from '@vouch/projections';
+import { authorize } from '../authorization/authorize';
+import type { QueryName } from '../authorization/permissions';
+import { readWholeStream } from '../commands/read-whole-stream';
+import { PROGRAM_ID, streamIdOf } from '../commands/stream-ids';
+import { actorOf, type Principal } from '../principal';
+
+/** The kinds of subject whose history an auditor can replay. */
+export const AUDIT_SUBJECT_KINDS = [
+  'advocate',
+  'account',
+  'request',
+  'content',
+  'consent',
+  'nomination',
+  'program',
+] as const;
+
+const STREAM_OF: Record<Exclude<AuditSubjectKind, 'consent'>, (id: string) => string> = {
+  advocate: (id) => streamIdOf('Advocate', id),
+  account: (id) => streamIdOf('Account', id),
+  request: (id) => streamIdOf('ReferenceRequest', id),
+  content: (id) => streamIdOf('ContentAsset', id),
+  nomination: (id) => streamIdOf('Nomination', id),
+  program: () => PROGRAM_ID,
+};
+
+/** Roles that see every advocate in full and may search titles. */
+function seesEverything(principal: Principal): boolean {
+  return ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'].some((role) => principal.roles.includes(role as never));
+}
+
+/** A requester and nothing more sees only their own requests. */
+function onlyOwnRequests(principal: Principal): boolean {
+  return !seesEverything(principal) && !hasRole(actorOf(principal), 'ACCOUNT_OWNER');
+}
+
+function readPage(page: PageRequest | undefined): PageRequest {
+  return validated((v) => ({
+    first: page?.first === undefined ? 20 : v.integer('first', page.first, { min: 1, max: 100 }),
+    ...(page?.after !== undefined ? { after: v.text('after', page.after, { max: 500 }) } : {}),
+  }));
+}
+
+/**
+ * Every query of the facade: checked against the permission table, answered from the read
+ * models once they have caught up with this process's own writes (read your writes), with
+ * advocates anonymised for whoever may not see them in full.
+ */
+export class VouchQueries {
+  private readonly written = new Map<string, Checkpoint>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly projections: TenantProjections<TenantReadModels>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Remembers the latest checkpoint this process wrote for a tenant. */
+  noteWritten(tenantId: string, checkpoint: Checkpoint | undefined): void {
+    const seen = this.written.get(tenantId);
+    if (checkpoint !== undefined && (seen === undefined || checkpoint > seen))
+      this.written.set(tenantId, checkpoint);
+  }
+
+  private async models(principal: Principal, query: QueryName): Promise<TenantReadModels> {
+    authorize(actorOf(principal), query);
+    const runner = await this.projections.runner(principal.tenantId);
+    const written = this.written.get(principal.tenantId);
+    if (written !== undefined) await runner.waitFor(written);
+    return runner.projection;
+  }
+
+  private at(at: Instant | undefined): Instant {
+    return at === undefined ? this.clock() : validated((v) => v.instant('at', at));
+  }
+
+  /** One advocate, in full or anonymised as the principal may see them. */
+  async advocate(principal: Principal, advocateId: string): Promise<AdvocateView | undefined> {
+    const models = await this.models(principal, 'advocate');
+    return models.advocate(actorOf(principal), advocateId, this.clock());
+  }
+
+  /** Advocates matching filters and text, a Relay page at a time. */
+  async searchAdvocates(
+    principal: Principal,
+    query: AdvocateSearchQuery,
+    page?: PageRequest,
+  ): Promise<Connection<AdvocateView>> {
+    const models = await this.models(principal, 'searchAdvocates');
+    const now = this.clock();
+    const ids = models.searchAdvocates(query, { includeTitles: seesEverything(principal) }, readPage(page));
+    const actor = actorOf(principal);
+    return {
+      ...ids,
+      edges: ids.edges.flatMap((edge) => {
+        const node = models.advocate(actor, edge.node, now);
+        return node ? [{ cursor: edge.cursor, node }] : [];
+      }),
+    };
+  }
+
+  /** Whether an advocate can be asked for a kind at a date, and why not. */
+  async availability(
+    principal: Principal,
+    input: {
+      advocateId: string;
+      kind: ActivityKind;
+      at?: Instant;
+      territory?: string;
+      channel?: UsageScope['channel'];
+    },
+  ): Promise<AdvocateAvailability> {
+    const models = await this.models(principal, 'availability');
+    const { kind, scope } = validated((v) => ({
+      kind: v.oneOf('kind', input.kind, ACTIVITY_KINDS),
+      scope:
+        input.territory !== undefined && input.channel !== undefined
+          ? {
+              territory: v.text('territory', input.territory, { max: 80 }).toUpperCase(),
+              channel: v.oneOf('channel', input.channel, CHANNELS),
+            }
+          : undefined,
+    }));
+    return models.availability(input.advocateId, kind, this.at(input.at), scope);
+  }
+
+  /** Ranked candidates for a request with the score breakdown, and the unavailable ones with reasons. */
+  async matchCandidates(
+    principal: Principal,
+    requestId: string,
+    at?: Instant,
+    limit = 20,
+  ): Promise<CandidateMatches> {
+    const models = await this.models(principal, 'matchCandidates');
+    const request = models.request(requestId, this.clock());
+    if (!request || (onlyOwnRequests(principal) && request.request.requestedBy !== principal.userId)) {
+      throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
+        requestId,
+      });
+    }
+    const size = validated((v) => v.integer('limit', limit, { min: 1, max: 100 }));
+    return models.matchRequest(requestId, this.at(at), size) ?? { available: [], unavailable: [] };
+  }
+
+  async request(principal: Principal, requestId: string): Promise<RequestSummary | undefined> {
+    const models = await this.models(principal, 'request');
+    const request = models.request(requestId, this.clock());
+    if (request && onlyOwnRequests(principal) && request.request.requestedBy !== principal.userId)
+      return undefined;
+    return request;
+  }
+
+  /** Requests by requester, status and due date; a requester sees their own. */
+  async requests(
+    principal: Principal,
+    filter: RequestFilter = {},
+    page?: PageRequest,
+  ): Promise<Connection<RequestSummary>> {
+    const models = await this.models(principal, 'requests');
+    const scoped = onlyOwnRequests(principal) ? { ...filter, requestedBy: principal.userId } : filter;
+    return models.listRequests(scoped, this.clock(), readPage(page));
+  }
+
+  /** Who did what, when and why, for one subject, in plain words. */
+  async auditTrail(principal: Principal, kind: AuditSubjectKind, id: string): Promise<readonly AuditEntry[]> {
+    const models = await this.models(principal, 'auditTrail');
+    const subject = validated((v) => v.oneOf('kind', kind, AUDIT_SUBJECT_KINDS));
+    return models.auditHistory(subject, id);
+  }
+
+  /** A subject's state as recorded by `at` and as true in the world at `at`, replayed from its stream. */
+  async subjectAsOf(
+    principal: Principal,
+    kind: Exclude<AuditSubjectKind, 'consent'>,
+    id: string,
+    at: Instant,
+  ): Promise<StateAsOf> {
+    authorize(actorOf(principal), 'subjectAsOf');
+    const subject = validated((v) =>
+      v.oneOf(
+        'kind',
+        kind,
+        AUDIT_SUBJECT_KINDS.filter((k) => k !== 'consent'),
+      ),
+    );
+    const events = await readWholeStream(
+      this.store,
+      principal.tenantId,
+      STREAM_OF[subject as keyof typeof STREAM_OF](id),
+    );
+    return stateAsOf(
+      events,
+      validated((v) => v.instant('at', at)),
+    );
+  }
+
+  /** Recomputes every hash chain of the tenant and its digest. */
+  async verifyIntegrity(principal: Principal) {
+    authorize(actorOf(principal), 'verifyIntegrity');
+    const [report, digest] = await Promise.all([
+      this.store.verifyTenant(principal.tenantId),
+      this.store.digest(principal.tenantId),
+    ]);
+    return { report, digest };
+  }
+
+  async programMetrics(principal: Principal, at?: Instant): Promise<ProgramMetrics> {
+    const models = await this.models(principal, 'programMetrics');
+    return models.metrics(this.at(at));
+  }
+
+  async nomination(principal: Principal, nominationId: string) {
+    return (await this.models(principal, 'nomination')).nomination(nominationId);
+  }
+
+  async content(principal: Principal, contentId: string) {
+    return (await this.models(principal, 'content')).content(contentId);
+  }
+}
