@@ -3,6 +3,7 @@ import { InMemoryEventStore } from '@vouch/event-store';
 import {
   COMMAND_ROUTES,
   PERMISSIONS,
+  QUERY_NAMES,
   createVouch,
   isAllowed,
   type Principal,
@@ -38,6 +39,42 @@ describe('authorization lives in the application layer', () => {
       expect(refusedByTable).toBe(!isAllowed(principal, type));
     },
   );
+
+  const queries: Record<string, (principal: Principal) => Promise<unknown>> = {
+    program: (p) => vouch.queries.program(p),
+    account: (p) => vouch.queries.account(p, 'a1'),
+    advocate: (p) => vouch.queries.advocate(p, 'x1'),
+    searchAdvocates: (p) => vouch.queries.searchAdvocates(p, {}),
+    availability: (p) => vouch.queries.availability(p, { advocateId: 'x1', kind: 'REFERENCE_CALL' }),
+    matchCandidates: (p) => vouch.queries.matchCandidates(p, 'r1'),
+    request: (p) => vouch.queries.request(p, 'r1'),
+    requests: (p) => vouch.queries.requests(p),
+    auditTrail: (p) => vouch.queries.auditTrail(p, 'advocate', 'x1'),
+    subjectAsOf: (p) => vouch.queries.subjectAsOf(p, 'advocate', 'x1', '2026-11-23T09:00:00.000Z'),
+    verifyIntegrity: (p) => vouch.queries.verifyIntegrity(p),
+    programMetrics: (p) => vouch.queries.programMetrics(p),
+    nomination: (p) => vouch.queries.nomination(p, 'n1'),
+    content: (p) => vouch.queries.content(p, 'c1'),
+  };
+  const queryCases = Object.keys(queries).flatMap((name) => ROLES.map((role) => [name, role] as const));
+
+  it.each(queryCases)(
+    'query %s as %s is answered or refused exactly as the permission table says',
+    async (name, role: Role) => {
+      const principal: Principal = { tenantId: 't1', userId: `user-${role}`, roles: [role] };
+      let refusedByTable = false;
+      try {
+        await queries[name]!(principal);
+      } catch (error) {
+        refusedByTable = isDomainError(error, 'FORBIDDEN') && error.details.operation === name;
+      }
+      expect(refusedByTable).toBe(!isAllowed(principal, name as never));
+    },
+  );
+
+  it('the matrix covers every query of the table', () => {
+    expect(Object.keys(queries).sort()).toEqual([...QUERY_NAMES].sort());
+  });
 
   it('every role has something to do, and auditors only read', () => {
     for (const role of ROLES) {

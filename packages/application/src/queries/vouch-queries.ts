@@ -29,6 +29,7 @@ import {
 } from '@vouch/projections';
 import { authorize } from '../authorization/authorize';
 import type { QueryName } from '../authorization/permissions';
+import { AggregateReader } from '../commands/aggregate-reader';
 import { readWholeStream } from '../commands/read-whole-stream';
 import { PROGRAM_ID, streamIdOf } from '../commands/stream-ids';
 import { actorOf, type Principal } from '../principal';
@@ -77,12 +78,31 @@ function readPage(page: PageRequest | undefined): PageRequest {
  */
 export class VouchQueries {
   private readonly written = new Map<string, Checkpoint>();
+  private readonly reader: AggregateReader;
 
   constructor(
     private readonly store: EventStore,
     private readonly projections: TenantProjections<TenantReadModels>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.reader = new AggregateReader(store);
+  }
+
+  /** The program's policies, coverage targets and sales wishlist, read from its stream. */
+  async program(principal: Principal) {
+    authorize(actorOf(principal), 'program');
+    return this.reader.program(principal.tenantId);
+  }
+
+  /** One account (profile, owner, health, company consents), read from its stream. */
+  async account(principal: Principal, accountId: string) {
+    authorize(actorOf(principal), 'account');
+    const account = await this.reader.account(
+      principal.tenantId,
+      validated((v) => v.id('accountId', accountId)),
+    );
+    return account.status === 'NONE' ? undefined : account;
+  }
 
   /** Remembers the latest checkpoint this process wrote for a tenant. */
   noteWritten(tenantId: string, checkpoint: Checkpoint | undefined): void {
