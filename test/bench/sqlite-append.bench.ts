@@ -131,7 +131,7 @@ const peerPath = join(__dirname, 'peers/emmett-sqlite/node_modules/@event-driven
 async function emmettRun(
   count: number,
   concurrency: number,
-): Promise<(Result & { acknowledged: number }) | undefined> {
+): Promise<(Result & { acknowledged: number; journal: string; firstError?: string }) | undefined> {
   if (!existsSync(join(peerPath, '../../sqlite3/build/Release/node_sqlite3.node'))) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const emmett = require(peerPath) as EmmettModule;
@@ -140,6 +140,7 @@ async function emmettRun(
   const events = Array.from({ length: count }, (_, i) => envelope(i));
   let next = 0;
   let acknowledged = 0;
+  let firstError: string | undefined;
   async function worker(w: number): Promise<void> {
     for (let i = next++; i < count; i = next++) {
       try {
@@ -147,8 +148,8 @@ async function emmettRun(
           { type: events[i]!.type, data: events[i]!.data },
         ]);
         acknowledged += 1;
-      } catch {
-        // a refused append is simply not acknowledged
+      } catch (error) {
+        firstError ??= error instanceof Error ? error.message : String(error); // not acknowledged
       }
     }
   }
@@ -163,8 +164,9 @@ async function emmettRun(
     .pluck()
     .get() ?? 'emt_messages') as string;
   const stored = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  const journal = db.pragma('journal_mode', { simple: true }) as string;
   db.close();
-  return { stored, seconds, acknowledged };
+  return { stored, seconds, acknowledged, journal, ...(firstError ? { firstError } : {}) };
 }
 
 const median = (values: number[]): number =>
@@ -190,7 +192,7 @@ async function main(): Promise<void> {
       if (!peer) continue;
       record(`emmett-sqlite 0.38.5, ${concurrency === 1 ? 'sequential' : `${CONCURRENCY} concurrent`}`, peer);
       notes.push(
-        `round ${round + 1}: emmett-sqlite ${concurrency === 1 ? 'sequential' : 'concurrent'}: ${peer.acknowledged} acknowledged, ${peer.stored} stored of ${PEER_EVENTS}`,
+        `round ${round + 1}: emmett-sqlite ${concurrency === 1 ? 'sequential' : 'concurrent'}: ${peer.acknowledged} acknowledged, ${peer.stored} stored of ${PEER_EVENTS} (journal_mode=${peer.journal}${peer.firstError ? `; first refusal: ${peer.firstError}` : ''})`,
       );
     }
   }

@@ -4,6 +4,10 @@ import type { Database } from 'better-sqlite3';
 export const SCHEMA_VERSION = 1;
 
 // Positions are rowids: events are never deleted, so a new rowid is always the largest yet.
+// A tenant's log is read by rowid range with a tenant filter rather than through a
+// (tenant_id, position) index: the embedded store usually holds one tenant, and each index
+// costs every commit another page (measured ~10% of sequential append throughput). A file
+// shared by many tenants pays for it on catch-up reads instead.
 const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS events (
      position       INTEGER PRIMARY KEY,
@@ -22,7 +26,6 @@ const STATEMENTS = [
    )`,
   'CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (tenant_id, stream_id, version)',
   'CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (tenant_id, event_id)',
-  'CREATE INDEX IF NOT EXISTS events_by_tenant ON events (tenant_id, position)',
   `CREATE TABLE IF NOT EXISTS data_keys (
      tenant_id   TEXT NOT NULL,
      subject_id  TEXT NOT NULL,

@@ -94,7 +94,7 @@ export class SqliteStorageEngine implements StorageEngine {
       range.types
         ? this.db
             .prepare(
-              `SELECT * FROM events WHERE tenant_id = ? AND position > ? AND type IN (${range.types!.map(() => '?').join(',')})
+              `SELECT * FROM events WHERE +tenant_id = ? AND position > ? AND type IN (${range.types!.map(() => '?').join(',')})
                ORDER BY position LIMIT ?`,
             )
             .all(tenantId, range.afterPosition, ...range.types!, range.limit)
@@ -109,6 +109,7 @@ export class SqliteStorageEngine implements StorageEngine {
 
   async *rows(tenantId: string, streamId?: string): AsyncIterable<StoredRow> {
     // Pages, not one open cursor: appends may run between two pages on this connection.
+    // A tenant is paged by position, a stream by version (its index order).
     let after = 0;
     for (;;) {
       const page = this.run(() =>
@@ -118,7 +119,8 @@ export class SqliteStorageEngine implements StorageEngine {
       ) as EventRow[];
       for (const row of page) yield fromRowForVerification(row);
       if (page.length < VERIFY_PAGE) return;
-      after = page[page.length - 1]!.position;
+      const last = page[page.length - 1]!;
+      after = streamId === undefined ? last.position : last.version;
     }
   }
 
@@ -132,8 +134,9 @@ export class SqliteStorageEngine implements StorageEngine {
   }
 
   async lastPosition(tenantId: string): Promise<number> {
-    const row = this.run(() => this.statements.lastPosition.get(tenantId)) as { position: number | null };
-    return row.position ?? 0;
+    const row = this.run(() => this.statements.lastPosition.get(tenantId)) as
+      { position: number } | undefined;
+    return row?.position ?? 0;
   }
 
   watch(listener: (tenantId: string) => void): () => void {
@@ -262,6 +265,8 @@ function prepareStatements(db: Database): Record<string, Statement> & {
     heads: db.prepare(
       'SELECT stream_id, MAX(version) AS version, hash FROM events WHERE tenant_id = ? AND position <= ? GROUP BY stream_id',
     ),
-    lastPosition: db.prepare('SELECT MAX(position) AS position FROM events WHERE tenant_id = ?'),
+    lastPosition: db.prepare(
+      'SELECT position FROM events WHERE +tenant_id = ? ORDER BY position DESC LIMIT 1',
+    ),
   };
 }
