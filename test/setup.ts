@@ -1,3 +1,3 @@
 // Jest setup shared by every project. Entry points that use decorators import
-// reflect-metadata first; tests get the same guarantee once that package is installed.
-export {};
+// reflect-metadata first; tests get the same guarantee here.
+import 'reflect-metadata';

@@ -1,0 +1,12 @@
+import type { Principal, Vouch } from '@vouch/application';
+import type { Logger } from 'pino';
+
+/** What every resolver gets: the verified principal, the facade and the request's logger. */
+export interface ApiContext {
+  /** From the verified token: tenant, user and roles never come from an operation's input. */
+  readonly principal: Principal;
+  readonly vouch: Vouch;
+  /** The request id, echoed in the `x-request-id` header and in every log line of the request. */
+  readonly requestId: string;
+  readonly logger: Logger;
+}

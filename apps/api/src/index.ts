@@ -1,0 +1,13 @@
+// Decorator metadata must exist before any type-graphql class is evaluated.
+import 'reflect-metadata';
+
+export * from './server/create-api-server';
+export * from './server/api-server-options';
+export * from './auth/auth-options';
+export * from './auth/token-verifier';
+export * from './auth/authentication-error';
+export * from './limits/limits-options';
+export * from './errors/error-codes';
+export * from './logging/create-logger';
+export * from './schema/build-schema';
+export * from './schema/print-schema';

@@ -1,0 +1,102 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { ApiContext } from '../../context/api-context';
+import { CommandPayload } from '../common/command-payload';
+import { executeCommand } from '../common/execute-command';
+import {
+  ArchiveAccountInput,
+  GrantAccountConsentInput,
+  ReassignAccountOwnerInput,
+  RecordAccountHealthInput,
+  RegisterAccountInput,
+  RenewAccountConsentInput,
+  UpdateAccountProfileInput,
+  WithdrawAccountConsentInput,
+} from './account-inputs';
+
+/** Customer accounts: profile, owner, health and the company's own consents. */
+@Resolver()
+export class AccountMutations {
+  @Mutation(() => CommandPayload, {
+    description: 'Register an account. Program managers and account owners.',
+  })
+  registerAccount(
+    @Arg('input', () => RegisterAccountInput) input: RegisterAccountInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, ...data } = input;
+    return executeCommand(context, 'RegisterAccount', commandId, data);
+  }
+
+  @Mutation(() => CommandPayload, {
+    description: "Update an account's profile. Program managers and account owners.",
+  })
+  updateAccountProfile(
+    @Arg('input', () => UpdateAccountProfileInput) input: UpdateAccountProfileInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'UpdateAccountProfile', commandId, data, accountId);
+  }
+
+  @Mutation(() => CommandPayload, { description: 'Reassign the account owner. Program managers.' })
+  reassignAccountOwner(
+    @Arg('input', () => ReassignAccountOwnerInput) input: ReassignAccountOwnerInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'ReassignAccountOwner', commandId, data, accountId);
+  }
+
+  @Mutation(() => CommandPayload, {
+    description: 'Record account health. Program managers and account owners.',
+  })
+  recordAccountHealth(
+    @Arg('input', () => RecordAccountHealthInput) input: RecordAccountHealthInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'RecordAccountHealth', commandId, data, accountId);
+  }
+
+  @Mutation(() => CommandPayload, { description: "Record the company's own consent. Program managers." })
+  grantAccountConsent(
+    @Arg('input', () => GrantAccountConsentInput) input: GrantAccountConsentInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    return executeCommand(context, 'GrantAccountConsent', input.commandId, input.consent, input.accountId);
+  }
+
+  @Mutation(() => CommandPayload, { description: "Renew the company's consent. Program managers." })
+  renewAccountConsent(
+    @Arg('input', () => RenewAccountConsentInput) input: RenewAccountConsentInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    return executeCommand(context, 'RenewAccountConsent', input.commandId, input.consent, input.accountId);
+  }
+
+  @Mutation(() => CommandPayload, {
+    description:
+      "Withdraw the company's consent; dependent content is suspended. Program managers and account owners.",
+  })
+  withdrawAccountConsent(
+    @Arg('input', () => WithdrawAccountConsentInput) input: WithdrawAccountConsentInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    return executeCommand(
+      context,
+      'WithdrawAccountConsent',
+      input.commandId,
+      input.withdrawal,
+      input.accountId,
+    );
+  }
+
+  @Mutation(() => CommandPayload, { description: 'Archive an account. Program managers.' })
+  archiveAccount(
+    @Arg('input', () => ArchiveAccountInput) input: ArchiveAccountInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'ArchiveAccount', commandId, data, accountId);
+  }
+}

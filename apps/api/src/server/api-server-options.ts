@@ -1,0 +1,26 @@
+import type { Vouch } from '@vouch/application';
+import type { Logger } from 'pino';
+import type { AuthOptions } from '../auth/auth-options';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { LimitsOptions } from '../limits/limits-options';
+
+/** How to build the API server. Only `vouch` and `auth` are required. */
+export interface ApiServerOptions {
+  /** The application facade over a store. The server does not start or stop it. */
+  readonly vouch: Vouch;
+  /** How bearer tokens are verified: key options, or a verifier of your own. */
+  readonly auth: AuthOptions | TokenVerifier;
+  /**
+   * `development` shows GraphiQL, allows introspection and keeps error messages unmasked;
+   * `production` (the default when NODE_ENV is not `development`) does none of that.
+   */
+  readonly environment?: 'development' | 'production';
+  /** Override any of the limits. */
+  readonly limits?: Partial<LimitsOptions>;
+  /** Where logs go; default pino to stdout. */
+  readonly logger?: Logger;
+  /** Serve GraphiQL on GET /graphql to browsers; default in development only. */
+  readonly graphiql?: boolean;
+  /** Allow introspection; default in development only. */
+  readonly introspection?: boolean;
+}

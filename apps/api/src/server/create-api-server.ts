@@ -1,0 +1,134 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { bearerToken } from '../auth/bearer-token';
+import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
+import type { ApiContext } from '../context/api-context';
+import { createErrorFormatter } from '../errors/format-error';
+import { aliasLimitRule } from '../limits/alias-limit-rule';
+import { costLimitPlugin } from '../limits/cost-limit-plugin';
+import { depthLimitRule } from '../limits/depth-limit-rule';
+import { DEFAULT_LIMITS, type LimitsOptions } from '../limits/limits-options';
+import { createLogger } from '../logging/create-logger';
+import { errorLoggingPlugin } from '../logging/error-logging-plugin';
+import { buildApiSchema } from '../schema/build-schema';
+import type { ApiServerOptions } from './api-server-options';
+import { graphiqlRoute } from './graphiql-route';
+import { healthRoutes } from './health-routes';
+import { httpErrorHandler } from './http-errors';
+import { RateLimitError } from './rate-limit-error';
+import { RateLimiter } from './rate-limiter';
+import { requestContext, scopeOf } from './request-context';
+
+/** The GraphQL endpoint. */
+export const GRAPHQL_PATH = '/graphql';
+
+/** A built API server: listen, then stop. */
+export interface ApiServer {
+  readonly app: Express;
+  readonly httpServer: Server;
+  readonly limits: LimitsOptions;
+  /** Starts listening; port 0 picks a free port. Resolves with the bound URL of the endpoint. */
+  listen(options?: {
+    readonly port?: number;
+    readonly host?: string;
+  }): Promise<{ url: string; port: number }>;
+  /** Stops accepting requests, drains the ones in flight and stops Apollo. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the GraphQL API over the application facade: Apollo Server 5 on Express 5 with
+ * JWT auth, per-user rate limits, depth/alias/token/cost limits, CSRF prevention, masked
+ * errors, health and readiness probes, and GraphiQL in development.
+ */
+export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const development =
+    (options.environment ?? (process.env.NODE_ENV === 'development' ? 'development' : 'production')) ===
+    'development';
+  const limits: LimitsOptions = { ...DEFAULT_LIMITS, ...options.limits };
+  const logger = options.logger ?? createLogger();
+  const verify: TokenVerifier =
+    typeof options.auth === 'function' ? options.auth : createTokenVerifier(options.auth);
+  const rateLimiter = new RateLimiter(limits.rateLimitPerWindow, limits.rateLimitWindowMs);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer = createServer(app);
+
+  const apollo = new ApolloServer<ApiContext>({
+    schema: buildApiSchema(),
+    introspection: options.introspection ?? development,
+    hideSchemaDetailsFromClientErrors: !development,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    status400ForVariableCoercionErrors: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    formatError: createErrorFormatter({ development }),
+    logger: {
+      debug: (message) => logger.debug(message),
+      info: (message) => logger.info(message),
+      warn: (message) => logger.warn(message),
+      error: (message) => logger.error(message),
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(limits.maxCost),
+      errorLoggingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.use(requestContext(logger));
+  app.use(healthRoutes(options.vouch));
+  if (options.graphiql ?? development) app.use(GRAPHQL_PATH, graphiqlRoute(GRAPHQL_PATH));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: limits.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<ApiContext> => {
+        const principal = await verify(bearerToken(req.get('authorization')));
+        const decision = rateLimiter.take(`${principal.tenantId}\u0000${principal.userId}`);
+        if (!decision.allowed) throw new RateLimitError(decision.retryAfterSeconds);
+        const scope = scopeOf(req);
+        return {
+          principal,
+          vouch: options.vouch,
+          requestId: scope.requestId,
+          logger: scope.logger.child({ tenantId: principal.tenantId, userId: principal.userId }),
+        };
+      },
+    }),
+  );
+  app.use(httpErrorHandler());
+
+  let stopped = false;
+  return {
+    app,
+    httpServer,
+    limits,
+    listen: ({ port = 0, host = '127.0.0.1' } = {}) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          logger.info({ port: address.port, host: address.address }, 'Vouch API listening');
+          resolve({ url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`, port: address.port });
+        });
+      }),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
