@@ -72,7 +72,7 @@ export class EngineEventStore implements EventStore {
     const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
       personalData: this.personalData,
       vault: this.vault,
-      now: this.clock(),
+      now: this.clock,
     });
     return this.engine.append(prepared, this.clock);
   }

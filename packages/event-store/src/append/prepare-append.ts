@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import type { EventEnvelope, Instant, PersonalDataDeclaration } from '@vouch/domain';
 import { personalDataSubject } from '@vouch/domain';
 import { InvalidAppendError } from '../errors/invalid-append-error';
@@ -14,13 +14,11 @@ import type { PersonalDataLookup } from '../personal-data/personal-data-lookup';
 import type { PreparedAppend, PreparedEvent } from './prepared-append';
 import { assertIdentifier } from './identifiers';
 
-// Events without personal data are fingerprinted with a fixed key (a plain content hash).
-const PUBLIC_FINGERPRINT_KEY = Buffer.from('vouch.fingerprint.v1', 'utf8');
-
 export interface PrepareOptions {
   readonly personalData: PersonalDataLookup;
   readonly vault: KeyVault;
-  readonly now: Instant;
+  /** Read only when a subject's data key has to be created. */
+  readonly now: () => Instant;
 }
 
 /**
@@ -74,12 +72,13 @@ async function prepareEvent(
     rest === undefined || Object.keys(taken).length === 0 ? dataText : canonicalJson(rest),
   );
   if (Object.keys(taken).length === 0) {
+    // Nothing personal: a plain SHA-256 of the content tells a retry from a reused id.
     return {
       ...base(event),
       data,
       personal: null,
       metadata,
-      fingerprint: fingerprint(PUBLIC_FINGERPRINT_KEY, content),
+      fingerprint: createHash('sha256').update(content).digest('hex'),
     };
   }
   const subjectId = personalDataSubject(declaration, event.data);
@@ -88,7 +87,7 @@ async function prepareEvent(
       `Event ${event.eventId} (${event.type}) carries personal data but no subject in "${declaration!.subjectField}"; it cannot be encrypted.`,
     );
   }
-  const dataKey = await options.vault.dataKeyFor(tenantId, subjectId, options.now);
+  const dataKey = await options.vault.dataKeyFor(tenantId, subjectId, options.now());
   const personal = sealPersonalData(
     dataKey,
     { tenantId, streamId, eventId: event.eventId },
