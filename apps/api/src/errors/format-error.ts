@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, DomainErrorCode, type FieldIssue } from '@vouch/domain';
 import { EventStoreError, EventStoreErrorCode } from '@vouch/event-store';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ApiErrorCode } from './error-codes';
 import { issuesOf } from './field-issues';
@@ -63,9 +63,12 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     }
     if (original instanceof EventStoreError) return storeError(original, shaped, options);
 
-    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+    const code =
+      limitCodeOf(error) ??
+      (typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined);
     if (code && CLIENT_CODES.has(code)) {
-      const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stacktrace, exception: _exception, ...rest } = formatted.extensions ?? {};
+      const extensions = { ...rest, code };
       if (options.development) return shaped(formatted.message, extensions);
       return shaped(...withoutEchoedInput(formatted.message, extensions));
     }
@@ -73,6 +76,16 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
       code: ApiErrorCode.INTERNAL_SERVER_ERROR,
     });
   };
+}
+
+const LIMIT_CODES = new Set<unknown>([ApiErrorCode.QUERY_TOO_DEEP, ApiErrorCode.TOO_MANY_ALIASES]);
+
+/** Apollo reports validation rules' errors as GRAPHQL_VALIDATION_FAILED; keep the limit's own code. */
+function limitCodeOf(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  return original instanceof GraphQLError && LIMIT_CODES.has(original.extensions.code)
+    ? String(original.extensions.code)
+    : undefined;
 }
 
 function storeError(
