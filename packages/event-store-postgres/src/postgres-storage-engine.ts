@@ -1,5 +1,6 @@
 import type { Instant } from '@vouch/domain';
 import type {
+  AppendPlan,
   AppendResult,
   ExistingEvent,
   LogRange,
@@ -11,7 +12,13 @@ import type {
   StreamRange,
   UnpositionedStoredEvent,
 } from '@vouch/event-store';
-import { EMPTY_STREAM, StoreUnavailableError, appendResultOf, planAppend } from '@vouch/event-store';
+import {
+  ConcurrencyError,
+  EMPTY_STREAM,
+  StoreUnavailableError,
+  appendResultOf,
+  planAppend,
+} from '@vouch/event-store';
 import type { PoolClient } from 'pg';
 import { AdvisoryLockSpace } from './database/advisory-locks';
 import { isConnectionFailure, whileAvailable } from './database/connection-failure';
@@ -19,12 +26,17 @@ import type { PostgresDatabase } from './database/postgres-database';
 import { fromSqlText, toSqlText } from './database/sql-text';
 import type { EventRow } from './events/event-row';
 import { EVENT_COLUMNS, fromEventRow, fromEventRowForVerification } from './events/event-row';
+import { StreamHeadCache } from './events/stream-head-cache';
 import type { EventNotifier } from './notifications/event-notifier';
 
 /** Rows fetched per round trip when iterating a whole tenant or stream. */
 const ROWS_PAGE = 1000;
+/** Streams whose last written head this process remembers. */
+const CACHED_HEADS = 10_000;
+/** Optimistic tries of an append before it plans under the stream's lock instead. */
+const OPTIMISTIC_ATTEMPTS = 3;
 /** How often an append is retried after losing a race the database detected. */
-const MAX_APPEND_ATTEMPTS = 5;
+const MAX_APPEND_ATTEMPTS = 8;
 // unique_violation (two appends of one event id to different streams), serialization
 // failure and deadlock: the append is replanned from what is now committed.
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
@@ -42,6 +54,7 @@ const WATERMARK = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
  */
 export class PostgresStorageEngine implements StorageEngine {
   private closed = false;
+  private readonly heads = new StreamHeadCache(CACHED_HEADS);
 
   constructor(
     private readonly database: PostgresDatabase,
@@ -56,9 +69,15 @@ export class PostgresStorageEngine implements StorageEngine {
     this.assertOpen();
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.database.transaction('append', (client) =>
-          this.appendIn(client, request, now),
-        );
+        // Optimistic first: plan against the head this process last wrote (or read it), then
+        // one statement checks that head and writes: one or two round trips, no open
+        // transaction. Under contention for one stream, fall back to planning while holding
+        // the stream's lock, which always makes progress.
+        const result =
+          attempt <= OPTIMISTIC_ATTEMPTS
+            ? await this.appendOptimistically(request, now, attempt === 1)
+            : await this.database.transaction('append', (client) => this.appendLocked(client, request, now));
+        if (result === 'replan') continue;
         if (!result.duplicate) this.notifier.committed(request.tenantId);
         return result;
       } catch (error) {
@@ -83,6 +102,7 @@ export class PostgresStorageEngine implements StorageEngine {
         range.fromVersion ?? (forwards ? 1 : 2147483647),
         range.limit ?? null,
       ],
+      forwards ? 'read_stream_forwards' : 'read_stream_backwards',
     );
     return rows.map(fromEventRow);
   }
@@ -111,6 +131,7 @@ export class PostgresStorageEngine implements StorageEngine {
       'stream version',
       `SELECT max(version) AS version FROM ${this.s}.events WHERE tenant_id = $1 AND stream_id = $2`,
       [toSqlText(tenantId), toSqlText(streamId)],
+      'stream_version',
     );
     return row?.version ?? 0;
   }
@@ -178,7 +199,62 @@ export class PostgresStorageEngine implements StorageEngine {
     await this.database.close();
   }
 
-  private async appendIn(
+  private async appendOptimistically(
+    request: PreparedAppend,
+    now: () => Instant,
+    trustCachedHead: boolean,
+  ): Promise<AppendResult | 'replan'> {
+    const tenant = toSqlText(request.tenantId);
+    const stream = toSqlText(request.streamId);
+    const key = this.lockKey(tenant, stream);
+    const cached = trustCachedHead ? this.heads.get(key) : undefined;
+    const snapshot: StreamSnapshotRow = cached
+      ? { head_version: cached.version, head_hash: cached.hash, existing: null }
+      : (
+          await this.database.query<StreamSnapshotRow>(
+            'read stream head',
+            this.streamSnapshotSql(),
+            [tenant, stream, request.events.map((e) => toSqlText(e.eventId))],
+            'stream_snapshot',
+          )
+        )[0]!;
+    let plan: AppendPlan;
+    try {
+      plan = this.plan(request, snapshot, now);
+    } catch (error) {
+      // The remembered head may be stale: only a fresh read can refuse the expected version.
+      if (cached && error instanceof ConcurrencyError) return this.forget(key);
+      throw error;
+    }
+    if (plan.kind === 'duplicate') return plan.result;
+    const events = plan.events;
+    const [written] = await this.database.query<{
+      outcome: 'written' | 'moved' | 'exists';
+      first_position: string | null;
+    }>(
+      'append',
+      `SELECT outcome, first_position FROM ${this.s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [tenant, stream, key, snapshot.head_version ?? 0, ...eventColumns(events)],
+      'append_events',
+    );
+    // 'moved': someone appended since; 'exists': an id is stored (a retry, or a reused id).
+    if (written!.outcome !== 'written') return this.forget(key);
+    const last = events[events.length - 1]!;
+    this.heads.set(key, { version: last.version, hash: last.hash });
+    const first = Number(written!.first_position);
+    return appendResultOf(
+      request.streamId,
+      events.map((event, i) => ({ eventId: event.eventId, version: event.version, position: first + i })),
+      false,
+    );
+  }
+
+  private forget(key: string): 'replan' {
+    this.heads.delete(key);
+    return 'replan';
+  }
+
+  private async appendLocked(
     client: PoolClient,
     request: PreparedAppend,
     now: () => Instant,
@@ -187,40 +263,15 @@ export class PostgresStorageEngine implements StorageEngine {
     const stream = toSqlText(request.streamId);
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
       AdvisoryLockSpace.STREAMS,
-      JSON.stringify([this.database.schemaName, tenant, stream]),
+      this.lockKey(tenant, stream),
     ]);
     // After the lock, so this statement's snapshot sees the stream's last committed append.
-    const { rows } = await client.query<{
-      head_version: number | null;
-      head_hash: string | null;
-      existing:
-        | { event_id: string; stream_id: string; version: number; position: number; fingerprint: string }[]
-        | null;
-    }>(
-      `SELECT h.version AS head_version, h.hash AS head_hash,
-              (SELECT json_agg(json_build_object('event_id', e.event_id, 'stream_id', e.stream_id, 'version', e.version,
-                                                 'position', e.position, 'fingerprint', e.fingerprint))
-                 FROM ${this.s}.events e WHERE e.tenant_id = $1 AND e.event_id = ANY($3::text[])) AS existing
-         FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (SELECT version, hash FROM ${this.s}.events
-                             WHERE tenant_id = $1 AND stream_id = $2 ORDER BY version DESC LIMIT 1) h ON true`,
-      [tenant, stream, request.events.map((e) => toSqlText(e.eventId))],
-    );
-    const row = rows[0]!;
-    const existing = new Map<string, ExistingEvent>(
-      (row.existing ?? []).map((e) => [
-        fromSqlText(e.event_id),
-        {
-          streamId: fromSqlText(e.stream_id),
-          version: e.version,
-          position: Number(e.position),
-          fingerprint: e.fingerprint,
-        },
-      ]),
-    );
-    const head =
-      row.head_version === null ? EMPTY_STREAM : { version: row.head_version, hash: row.head_hash! };
-    const plan = planAppend(request, head, (eventId) => existing.get(eventId), now());
+    const { rows } = await client.query<StreamSnapshotRow>(this.streamSnapshotSql(), [
+      tenant,
+      stream,
+      request.events.map((e) => toSqlText(e.eventId)),
+    ]);
+    const plan = this.plan(request, rows[0]!, now);
     if (plan.kind === 'duplicate') return plan.result;
     const positions = await this.insert(client, tenant, stream, plan.events);
     return appendResultOf(
@@ -232,6 +283,41 @@ export class PostgresStorageEngine implements StorageEngine {
       })),
       false,
     );
+  }
+
+  private plan(request: PreparedAppend, snapshot: StreamSnapshotRow, now: () => Instant): AppendPlan {
+    const existing = new Map<string, ExistingEvent>(
+      (snapshot.existing ?? []).map((e) => [
+        fromSqlText(e.event_id),
+        {
+          streamId: fromSqlText(e.stream_id),
+          version: e.version,
+          position: Number(e.position),
+          fingerprint: e.fingerprint,
+        },
+      ]),
+    );
+    const head =
+      snapshot.head_version === null
+        ? EMPTY_STREAM
+        : { version: snapshot.head_version, hash: snapshot.head_hash! };
+    return planAppend(request, head, (eventId) => existing.get(eventId), now());
+  }
+
+  // The stream's head and those of the given event ids that the tenant already stores.
+  private streamSnapshotSql(): string {
+    return `SELECT h.version AS head_version, h.hash AS head_hash,
+              (SELECT json_agg(json_build_object('event_id', e.event_id, 'stream_id', e.stream_id, 'version', e.version,
+                                                 'position', e.position, 'fingerprint', e.fingerprint))
+                 FROM ${this.s}.events e WHERE e.tenant_id = $1 AND e.event_id = ANY($3::text[])) AS existing
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT version, hash FROM ${this.s}.events
+                             WHERE tenant_id = $1 AND stream_id = $2 ORDER BY version DESC LIMIT 1) h ON true`;
+  }
+
+  // Collisions of the hash only make two streams wait for each other, never mix them up.
+  private lockKey(tenant: string, stream: string): string {
+    return JSON.stringify([this.database.schemaName, tenant, stream]);
   }
 
   private async insert(
@@ -252,21 +338,7 @@ export class PostgresStorageEngine implements StorageEngine {
                 WITH ORDINALITY AS e(version, event_id, type, schema_version, data, personal, metadata, recorded_at,
                                      fingerprint, hash, ordinal)
        RETURNING position`,
-      [
-        tenant,
-        stream,
-        events.length,
-        events.map((e) => e.version),
-        events.map((e) => toSqlText(e.eventId)),
-        events.map((e) => toSqlText(e.type)),
-        events.map((e) => e.schemaVersion),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => (e.personal === null ? null : JSON.stringify(e.personal))),
-        events.map((e) => JSON.stringify(e.metadata)),
-        events.map((e) => e.recordedAt),
-        events.map((e) => e.fingerprint),
-        events.map((e) => e.hash),
-      ],
+      [tenant, stream, events.length, ...eventColumns(events)],
     );
     return rows.map((r) => Number(r.position)).sort((a, b) => a - b);
   }
@@ -274,4 +346,28 @@ export class PostgresStorageEngine implements StorageEngine {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError('The PostgreSQL event store is closed.');
   }
+}
+
+/** What the stream-snapshot query returns. */
+interface StreamSnapshotRow {
+  head_version: number | null;
+  head_hash: string | null;
+  existing:
+    { event_id: string; stream_id: string; version: number; position: number; fingerprint: string }[] | null;
+}
+
+/** The events as one array per column, in the order both insert statements take them. */
+function eventColumns(events: readonly UnpositionedStoredEvent[]): unknown[] {
+  return [
+    events.map((e) => e.version),
+    events.map((e) => toSqlText(e.eventId)),
+    events.map((e) => toSqlText(e.type)),
+    events.map((e) => e.schemaVersion),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => (e.personal === null ? null : JSON.stringify(e.personal))),
+    events.map((e) => JSON.stringify(e.metadata)),
+    events.map((e) => e.recordedAt),
+    events.map((e) => e.fingerprint),
+    events.map((e) => e.hash),
+  ];
 }

@@ -55,13 +55,18 @@ export class PostgresDatabase {
     this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
-  /** Runs one statement on any pooled connection. */
+  /**
+   * Runs one statement on any pooled connection. A `prepareAs` name makes it a prepared
+   * statement (parsed and planned once per connection): for the hot paths.
+   */
   async query<Row extends QueryResultRow = QueryResultRow>(
     what: string,
     text: string,
     values?: unknown[],
+    prepareAs?: string,
   ): Promise<Row[]> {
-    return whileAvailable(what, async () => (await this.pool.query<Row>(text, values)).rows);
+    const config = prepareAs ? { name: `${this.schemaName}.${prepareAs}`, text, values } : { text, values };
+    return whileAvailable(what, async () => (await this.pool.query<Row>(config)).rows);
   }
 
   /** Runs `work` in a transaction on one connection; commits when it resolves, rolls back when it throws. */

@@ -99,4 +99,54 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'append_events: check the planned head and write in one statement',
+    sql: (s) => `
+      -- An append planned outside any transaction (head and ids read, plan made by the
+      -- shared planAppend) is written by this one call, atomically: it locks the stream
+      -- until commit, checks that the head is still the one planned against and that no
+      -- event id is stored yet, then takes positions and inserts. 'moved' or 'exists'
+      -- tells the caller to read again and replan; nothing was written then.
+      CREATE FUNCTION ${s}.append_events(
+        p_tenant text, p_stream text, p_lock_key text, p_planned_version integer,
+        p_versions integer[], p_event_ids text[], p_types text[], p_schema_versions integer[],
+        p_data text[], p_personal text[], p_metadata text[], p_recorded_at text[],
+        p_fingerprints text[], p_hashes text[])
+        RETURNS TABLE (outcome text, first_position bigint)
+        LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        head integer;
+        reserved_xid xid8;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${AdvisoryLockSpace.STREAMS}, hashtext(p_lock_key));
+        -- A new statement, so a new snapshot: it sees every append committed before the lock.
+        SELECT e.version INTO head FROM ${s}.events e
+         WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+        IF coalesce(head, 0) <> p_planned_version THEN
+          outcome := 'moved';
+          RETURN NEXT;
+          RETURN;
+        END IF;
+        IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.tenant_id = p_tenant AND e.event_id = ANY(p_event_ids)) THEN
+          outcome := 'exists';
+          RETURN NEXT;
+          RETURN;
+        END IF;
+        SELECT r.transaction_id, r.first_position INTO reserved_xid, first_position
+          FROM ${s}.reserve_positions(cardinality(p_event_ids)) r;
+        INSERT INTO ${s}.events (position, transaction_id, tenant_id, stream_id, version, event_id, type,
+                                 schema_version, data, personal, metadata, recorded_at, fingerprint, hash)
+        SELECT first_position + e.ordinal - 1, reserved_xid, p_tenant, p_stream, e.version, e.event_id, e.type,
+               e.schema_version, e.data::json, e.personal::json, e.metadata::json, e.recorded_at, e.fingerprint, e.hash
+          FROM unnest(p_versions, p_event_ids, p_types, p_schema_versions, p_data, p_personal, p_metadata,
+                      p_recorded_at, p_fingerprints, p_hashes)
+               WITH ORDINALITY AS e(version, event_id, type, schema_version, data, personal, metadata, recorded_at,
+                                    fingerprint, hash, ordinal);
+        outcome := 'written';
+        RETURN NEXT;
+      END
+      $fn$;
+    `,
+  },
 ];
