@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ApiErrorCode } from '../errors/error-codes';
 
@@ -18,6 +19,15 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          // Variables that do not coerce are refused by execution as BAD_USER_INPUT (400);
+          // the estimator would throw a code-less error (500) on them instead.
+          const operation = getOperationAST(document, request.operationName);
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (coerced.errors) return;
           const cost = getComplexity({
             schema,
             query: document,

@@ -1,5 +1,16 @@
-import { GraphQLScalarType, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, type ValueNode } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
+
+/** Rejects without quoting the value: error messages must not echo input. */
+const parsed = (parse: () => unknown): string => {
+  try {
+    return toInstant(parse());
+  } catch {
+    throw new GraphQLError(
+      'Expected type "DateTime": an ISO-8601 date-time with a time zone, e.g. 2026-11-23T09:00:00Z.',
+    );
+  }
+};
 
 const toInstant = (value: unknown): string => {
   if (value instanceof Date) return value.toISOString();
@@ -16,6 +27,6 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description:
     'An instant in time as an RFC 3339 / ISO-8601 string with a time zone, e.g. `2026-11-23T09:00:00Z`; always returned in UTC with milliseconds.',
   serialize: (value) => toInstant(GraphQLDateTimeISO.serialize(value)),
-  parseValue: (value) => toInstant(GraphQLDateTimeISO.parseValue(value)),
-  parseLiteral: (ast: ValueNode, variables) => toInstant(GraphQLDateTimeISO.parseLiteral(ast, variables)),
+  parseValue: (value) => parsed(() => GraphQLDateTimeISO.parseValue(value)),
+  parseLiteral: (ast: ValueNode, variables) => parsed(() => GraphQLDateTimeISO.parseLiteral(ast, variables)),
 });
