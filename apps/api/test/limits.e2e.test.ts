@@ -1,4 +1,6 @@
 import { codesOf, graphql } from './support/graphql-client';
+
+type ErrorBody = { errors: { extensions: { code: string } }[] };
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
 
@@ -69,7 +71,7 @@ describe('request limits and GraphQL-over-HTTP conventions', () => {
       body: JSON.stringify({ query: '{ viewer { userId } }', variables: { pad: 'x'.repeat(10_000) } }),
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as ErrorBody).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses malformed JSON with 400', async () => {
@@ -79,7 +81,7 @@ describe('request limits and GraphQL-over-HTTP conventions', () => {
       body: '{"query": ',
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await response.json()) as ErrorBody).errors[0]?.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('answers queries over GET with a preflight header, refuses simple GETs (CSRF) and mutations over GET', async () => {
@@ -88,7 +90,7 @@ describe('request limits and GraphQL-over-HTTP conventions', () => {
       headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
     });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).data.viewer.userId).toBe('lee');
+    expect(((await ok.json()) as { data: { viewer: { userId: string } } }).data.viewer.userId).toBe('lee');
 
     const simple = await fetch(`${t.url}?query=${query}`, { headers: { authorization: `Bearer ${token}` } });
     expect(simple.status).toBe(400);
