@@ -6,6 +6,7 @@ export * from './schema/migrations';
 export * from './schema/migrate';
 export * from './personal-data/postgres-wrapped-key-repository';
 export * from './projections/postgres-checkpoint-store';
+export * from './projections/postgres-read-model-store';
 export * from './leases/postgres-lease';
 export * from './notifications/event-notifier';
 

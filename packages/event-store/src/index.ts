@@ -49,6 +49,7 @@ export * from './append/plan-append';
 export * from './engine-event-store';
 export * from './subscriptions/catch-up-subscription';
 export * from './projections/checkpoint-store';
+export * from './projections/read-model-store';
 
 // The in-memory store.
 export * from './memory/in-memory-storage-engine';

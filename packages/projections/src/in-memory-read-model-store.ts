@@ -1,4 +1,4 @@
-import type { ReadModelStore, SavedReadModel } from './read-model-store';
+import type { ReadModelStore, SaveReadModelOptions, SavedReadModel } from '@vouch/event-store';
 
 /**
  * Snapshots in process memory, for tests and the in-memory event store. Snapshots are kept
@@ -21,7 +21,13 @@ export class InMemoryReadModelStore implements ReadModelStore {
     };
   }
 
-  async save(tenantId: string, projection: string, version: number, saved: SavedReadModel): Promise<void> {
+  async save(
+    tenantId: string,
+    projection: string,
+    version: number,
+    saved: SavedReadModel,
+    options?: SaveReadModelOptions,
+  ): Promise<void> {
     const k = key(tenantId, projection, version);
     const current = this.saved.get(k);
     if (current && saved.checkpoint < current.checkpoint) {
@@ -35,6 +41,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
       schemaVersion: saved.schemaVersion,
       json: JSON.stringify(saved.snapshot),
     });
+    if (options?.activate) await this.activate(tenantId, projection, version);
   }
 
   async activeVersion(tenantId: string, projection: string): Promise<number | undefined> {
@@ -47,6 +54,15 @@ export class InMemoryReadModelStore implements ReadModelStore {
     for (const k of [...this.saved.keys()]) {
       if (k.startsWith(prefix) && k !== key(tenantId, projection, version)) this.saved.delete(k);
     }
+  }
+
+  async discard(tenantId: string, projection: string, version: number): Promise<void> {
+    if (this.active.get(`${tenantId}\u0000${projection}`) === version) {
+      throw new RangeError(
+        `Read model ${projection} v${version} of ${tenantId} is active; it cannot be discarded.`,
+      );
+    }
+    this.saved.delete(key(tenantId, projection, version));
   }
 
   /** The versions saved for a projection, for tests. */

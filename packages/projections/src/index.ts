@@ -16,7 +16,8 @@ export * from './program-metrics';
 export * from './connection';
 
 // Keeping them caught up: snapshots, the runner, one runner per tenant.
-export * from './read-model-store';
+// The store interface lives with the event store, so adapters implement it without this package.
+export type { ReadModelStore, SavedReadModel, SaveReadModelOptions } from '@vouch/event-store';
 export * from './in-memory-read-model-store';
 export * from './projection-runner';
 export * from './tenant-projections';

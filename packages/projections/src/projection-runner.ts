@@ -2,11 +2,11 @@ import {
   START,
   type Checkpoint,
   type EventStore,
+  type ReadModelStore,
   type RecordedEvent,
   type Subscription,
 } from '@vouch/event-store';
 import type { Projection } from './projection';
-import type { ReadModelStore } from './read-model-store';
 
 export interface ProjectionRunnerOptions<P extends Projection> {
   readonly store: EventStore;
@@ -127,6 +127,8 @@ export class ProjectionRunner<P extends Projection> {
       // The snapshot has another shape than this code reads: build a new version from scratch.
       version = active! + 1;
     }
+    // A build from scratch must not meet what an interrupted build of the same version saved.
+    if (version !== active) await readModels.discard(tenantId, projection.name, version);
     const track = new Track(projection, version, from);
     this.live = track;
     await this.follow(track);
@@ -194,6 +196,7 @@ export class ProjectionRunner<P extends Projection> {
     const old = this.live;
     if (!old) throw new Error('Start the projection runner before rebuilding it.');
     const fresh = new Track(this.options.create(), old.version + 1, START);
+    await this.options.readModels.discard(this.options.tenantId, fresh.projection.name, fresh.version);
     await this.follow(fresh);
     // Freeze the old version, let the new one reach the same point, then switch.
     await old.subscription?.stop();
@@ -225,15 +228,20 @@ export class ProjectionRunner<P extends Projection> {
   private async save(track: Track<P>, activate: boolean): Promise<void> {
     const { readModels, tenantId } = this.options;
     const name = track.projection.name;
-    if (track.sinceSave > 0 || activate) {
-      await readModels.save(tenantId, name, track.version, {
+    if (track.sinceSave === 0 && !activate) return;
+    await readModels.save(
+      tenantId,
+      name,
+      track.version,
+      {
         checkpoint: track.checkpoint,
         schemaVersion: track.projection.schemaVersion,
         snapshot: track.projection.snapshot(),
-      });
-      track.sinceSave = 0;
-    }
-    if (activate) await readModels.activate(tenantId, name, track.version);
+      },
+      // The switch to a new version commits with its snapshot: no crash can leave it half done.
+      activate ? { activate: true } : undefined,
+    );
+    track.sinceSave = 0;
   }
 
   private releaseLagWaiters(): void {

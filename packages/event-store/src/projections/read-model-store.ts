@@ -1,4 +1,4 @@
-import type { Checkpoint } from '@vouch/event-store';
+import type { Checkpoint } from '../checkpoint';
 
 /** A projection's saved state: the snapshot and the checkpoint of the last event it reflects. */
 export interface SavedReadModel<Snapshot = unknown> {
@@ -6,6 +6,12 @@ export interface SavedReadModel<Snapshot = unknown> {
   /** The projection's `schemaVersion` when the snapshot was taken. */
   readonly schemaVersion: number;
   readonly snapshot: Snapshot;
+}
+
+/** How a save also switches queries over to the saved version. */
+export interface SaveReadModelOptions {
+  /** Make this version the active one (dropping every other) in the same atomic write. */
+  readonly activate?: boolean;
 }
 
 /**
@@ -16,10 +22,21 @@ export interface SavedReadModel<Snapshot = unknown> {
  */
 export interface ReadModelStore {
   load(tenantId: string, projection: string, version: number): Promise<SavedReadModel | undefined>;
-  /** Saves snapshot and checkpoint in one atomic write; refuses to move a version backwards. */
-  save(tenantId: string, projection: string, version: number, saved: SavedReadModel): Promise<void>;
+  /** Saves snapshot and checkpoint (and, if asked, the activation) in one atomic write; refuses to move a version backwards. */
+  save(
+    tenantId: string,
+    projection: string,
+    version: number,
+    saved: SavedReadModel,
+    options?: SaveReadModelOptions,
+  ): Promise<void>;
   /** The version queries are served from, if one was activated. */
   activeVersion(tenantId: string, projection: string): Promise<number | undefined>;
   /** Makes `version` the active one and drops every other version of the projection. */
   activate(tenantId: string, projection: string, version: number): Promise<void>;
+  /**
+   * Drops one version that is not active: what a rebuild interrupted by a crash left
+   * behind, before a new build of that version starts from scratch.
+   */
+  discard(tenantId: string, projection: string, version: number): Promise<void>;
 }

@@ -1,0 +1,204 @@
+import {
+  checkpointOf,
+  ManualClock,
+  type Checkpoint,
+  type Clock,
+  type EventStore,
+  type ReadModelStore,
+} from '@vouch/event-store';
+import { ProjectionLagError, ProjectionRunner, TenantReadModels } from '../../src';
+import { cmd, standardStory, TENANT, type StoryWorld } from './story-world';
+
+/** An event store and a read-model store over the same storage, made fresh for each test. */
+export interface RunnerStores {
+  readonly store: EventStore;
+  readonly readModels: ReadModelStore;
+  /** Closes both (and whatever they share). */
+  close(): Promise<void>;
+}
+
+// Appends a story's events through a real event store, stream by stream.
+async function appendAll(store: EventStore, world: StoryWorld, from = 0): Promise<Checkpoint | undefined> {
+  let last: Checkpoint | undefined;
+  for (const { streamId, envelope } of world.envelopes.slice(from)) {
+    const result = await store.append(TENANT, streamId, [envelope], { expectedVersion: 'any' });
+    last = result.checkpoint;
+  }
+  return last;
+}
+
+function runner(stores: RunnerStores, snapshotEvery = 10_000) {
+  return new ProjectionRunner({
+    store: stores.store,
+    readModels: stores.readModels,
+    tenantId: TENANT,
+    create: () => new TenantReadModels(),
+    snapshotEvery,
+    pollIntervalMs: 20,
+  });
+}
+
+const snapshotOf = (models: TenantReadModels) => JSON.stringify(models.snapshot());
+
+async function builtFromScratch(store: EventStore): Promise<TenantReadModels> {
+  const direct = new TenantReadModels();
+  for (const e of await store.readAll(TENANT, { limit: 10_000 })) direct.apply(e);
+  return direct;
+}
+
+/**
+ * The projection runner's behaviour over one pair of stores: the in-memory ones, and the
+ * SQL ones where snapshot and checkpoint commit in one transaction.
+ */
+export function projectionRunnerSuite(name: string, open: (clock: Clock) => Promise<RunnerStores>): void {
+  describe(`the projection runner over ${name}`, () => {
+    let stores: RunnerStores;
+    beforeEach(async () => {
+      stores = await open(new ManualClock('2026-11-23T09:00:00.000Z').now);
+    });
+    afterEach(() => stores.close());
+
+    it('catches up through history, then follows live appends; waitFor gives read-your-writes', async () => {
+      const world = standardStory();
+      const split = world.envelopes.length - 5;
+      await appendAll(stores.store, { envelopes: world.envelopes.slice(0, split) } as StoryWorld);
+      const r = runner(stores);
+      await r.start();
+      expect(r.projection.request('req-2', world.now)).toBeUndefined();
+
+      const last = await appendAll(stores.store, world, split);
+      await r.waitFor(last!);
+      expect(r.checkpoint).toBe(last);
+      expect(r.projection.request('req-2', world.now)?.request.status).toBe('TRIAGED');
+      expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+      await r.stop();
+    });
+
+    it('resumes after a restart from the saved snapshot and checkpoint, without applying anything twice', async () => {
+      const world = standardStory();
+      const half = Math.floor(world.envelopes.length / 2);
+      await appendAll(stores.store, { envelopes: world.envelopes.slice(0, half) } as StoryWorld);
+      const saves = jest.spyOn(stores.readModels, 'save');
+      const first = runner(stores, 7);
+      await first.start();
+      const stoppedAt = first.checkpoint;
+      await first.stop();
+      expect(saves.mock.calls.length).toBeGreaterThan(1);
+      saves.mockRestore();
+      expect((await stores.readModels.load(TENANT, 'read-models', 1))?.checkpoint).toBe(stoppedAt);
+
+      const last = await appendAll(stores.store, world, half);
+      const second = runner(stores);
+      const applied: string[] = [];
+      const original = TenantReadModels.prototype.apply;
+      const spy = jest.spyOn(TenantReadModels.prototype, 'apply').mockImplementation(function (
+        this: TenantReadModels,
+        e,
+      ) {
+        applied.push(e.checkpoint);
+        original.call(this, e);
+      });
+      try {
+        await second.start();
+        await second.waitFor(last!);
+      } finally {
+        spy.mockRestore();
+      }
+      // Only the events after the saved checkpoint were read and applied.
+      expect(applied.every((c) => c > stoppedAt)).toBe(true);
+      expect(applied).toHaveLength(world.envelopes.length - half);
+      expect(snapshotOf(second.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+      await second.stop();
+    });
+
+    it('rebuilds a new version beside the live one and switches once it has caught up', async () => {
+      const world = standardStory();
+      await appendAll(stores.store, world);
+      const r = runner(stores);
+      await r.start();
+      expect(r.version).toBe(1);
+      const before = r.projection;
+      const rebuilt = r.rebuild();
+      // Queries keep being served by the live version while the new one is built.
+      expect(r.projection).toBe(before);
+      await rebuilt;
+      expect(r.version).toBe(2);
+      expect(r.projection).not.toBe(before);
+      expect(snapshotOf(r.projection)).toBe(snapshotOf(before));
+      expect(await stores.readModels.activeVersion(TENANT, 'read-models')).toBe(2);
+      expect(await stores.readModels.load(TENANT, 'read-models', 1)).toBeUndefined();
+
+      // The new version follows the live log.
+      world.advocate('bob', cmd('RetireAdvocate', { reason: 'Left the company' }));
+      const last = await appendAll(stores.store, world, world.envelopes.length - 1);
+      await r.waitFor(last!);
+      expect(r.projection.fullAdvocate('bob', world.now)?.status).toBe('RETIRED');
+      await r.stop();
+
+      // A restart restores the activated version.
+      const again = runner(stores);
+      await again.start();
+      expect(again.version).toBe(2);
+      expect(again.projection.fullAdvocate('bob', world.now)?.status).toBe('RETIRED');
+      await again.stop();
+    });
+
+    it('starts a rebuild over from scratch when an interrupted one left its version behind', async () => {
+      const world = standardStory();
+      const last = await appendAll(stores.store, world);
+      const r = runner(stores, 5);
+      await r.start();
+      // What a rebuild killed before its switch leaves: a later checkpoint in the next version.
+      await stores.readModels.save(TENANT, 'read-models', 2, {
+        checkpoint: last!,
+        schemaVersion: TenantReadModels.SCHEMA_VERSION,
+        snapshot: { left: 'behind' },
+      });
+      expect(await stores.readModels.activeVersion(TENANT, 'read-models')).toBe(1);
+      await r.rebuild();
+      expect(r.version).toBe(2);
+      expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+      await r.stop();
+      await expect(stores.readModels.discard(TENANT, 'read-models', 2)).rejects.toBeInstanceOf(RangeError);
+    });
+
+    it('rebuilds from scratch when the saved snapshot has another schema version', async () => {
+      const world = standardStory();
+      await appendAll(stores.store, world);
+      const checkpoint = (await stores.store.readAll(TENANT, { limit: 1 }))[0]!.checkpoint;
+      await stores.readModels.save(TENANT, 'read-models', 1, {
+        checkpoint,
+        schemaVersion: 0,
+        snapshot: { old: true },
+      });
+      await stores.readModels.activate(TENANT, 'read-models', 1);
+      const r = runner(stores);
+      await r.start();
+      expect(r.version).toBe(2);
+      expect(r.projection.request('req-1', world.now)?.request.status).toBe('CLOSED');
+      await r.stop();
+    });
+
+    it('refuses to move a saved version back to an earlier checkpoint', async () => {
+      const saved = (position: number) => ({
+        checkpoint: checkpointOf(position),
+        schemaVersion: 1,
+        snapshot: [],
+      });
+      await stores.readModels.save(TENANT, 'p', 1, saved(9));
+      await expect(stores.readModels.save(TENANT, 'p', 1, saved(8))).rejects.toBeInstanceOf(RangeError);
+      expect((await stores.readModels.load(TENANT, 'p', 1))?.checkpoint).toBe(checkpointOf(9));
+      // Another tenant's model is its own.
+      expect(await stores.readModels.load('tenant-2', 'p', 1)).toBeUndefined();
+    });
+
+    it('waitFor times out with a ProjectionLagError when the checkpoint never arrives', async () => {
+      const r = runner(stores);
+      await r.start();
+      await expect(r.waitFor('0000000000000099' as Checkpoint, 30)).rejects.toBeInstanceOf(
+        ProjectionLagError,
+      );
+      await r.stop();
+    });
+  });
+}
