@@ -1,5 +1,6 @@
 import type { Principal, Vouch } from '@vouch/application';
 import type { Logger } from 'pino';
+import type { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
 
 /** What every resolver gets: the verified principal, the facade and the request's logger. */
 export interface ApiContext {
@@ -9,4 +10,6 @@ export interface ApiContext {
   /** The request id, echoed in the `x-request-id` header and in every log line of the request. */
   readonly requestId: string;
   readonly logger: Logger;
+  /** The live events of the principal's tenant, for subscriptions (set on WebSocket connections). */
+  readonly changes?: TenantChangeFeed;
 }

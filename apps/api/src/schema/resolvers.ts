@@ -1,19 +1,36 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { AccountMutations } from './account/account-mutations';
 import { AdvocateMutations } from './advocate/advocate-mutations';
+import { AdvocateQueries } from './advocate/advocate-queries';
+import { AuditQueries } from './audit/audit-queries';
+import { CommandPayloadEntities } from './common/command-payload-entities';
 import { ConsentMutations } from './consent/consent-mutations';
 import { ContentMutations } from './content/content-mutations';
+import { ContentQuery } from './content/content-query';
 import { EngagementMutations } from './engagement/engagement-mutations';
+import { ProgramMetricsQuery } from './metrics/program-metrics-query';
 import { NominationMutations } from './nomination/nomination-mutations';
+import { NominationQuery } from './nomination/nomination-query';
 import { PrivacyMutations } from './privacy/privacy-mutations';
 import { ProgramMutations } from './program/program-mutations';
+import { ProgramQueries } from './program/program-queries';
 import { RequestMutations } from './request/request-mutations';
+import { RequestCandidateFields, RequestQueries } from './request/request-queries';
 import { RewardMutations } from './reward/reward-mutations';
+import { AvailabilityChangeFields, ChangeSubscriptions } from './subscriptions/change-subscriptions';
 import { ViewerQuery } from './viewer/viewer-query';
 
 /** Every resolver class of the schema. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   ViewerQuery,
+  ProgramQueries,
+  AdvocateQueries,
+  RequestQueries,
+  RequestCandidateFields,
+  NominationQuery,
+  ContentQuery,
+  AuditQueries,
+  ProgramMetricsQuery,
   ProgramMutations,
   AccountMutations,
   AdvocateMutations,
@@ -24,4 +41,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   NominationMutations,
   RequestMutations,
   ContentMutations,
+  CommandPayloadEntities,
+  ChangeSubscriptions,
+  AvailabilityChangeFields,
 ];

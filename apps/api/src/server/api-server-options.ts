@@ -23,4 +23,6 @@ export interface ApiServerOptions {
   readonly graphiql?: boolean;
   /** Allow introspection; default in development only. */
   readonly introspection?: boolean;
+  /** Serve subscriptions over WebSocket (graphql-ws) on the GraphQL path; default true. */
+  readonly subscriptions?: boolean;
 }

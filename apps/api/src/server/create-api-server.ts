@@ -22,6 +22,7 @@ import { httpErrorHandler } from './http-errors';
 import { RateLimitError } from './rate-limit-error';
 import { RateLimiter } from './rate-limiter';
 import { requestContext, scopeOf } from './request-context';
+import { startSubscriptionServer, type SubscriptionServer } from './subscription-server';
 
 /** The GraphQL endpoint. */
 export const GRAPHQL_PATH = '/graphql';
@@ -43,7 +44,8 @@ export interface ApiServer {
 /**
  * Builds the GraphQL API over the application facade: Apollo Server 5 on Express 5 with
  * JWT auth, per-user rate limits, depth/alias/token/cost limits, CSRF prevention, masked
- * errors, health and readiness probes, and GraphiQL in development.
+ * errors, health and readiness probes, GraphiQL in development, and subscriptions over
+ * WebSocket (graphql-ws) on the same path under the same rules.
  */
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const development =
@@ -59,10 +61,13 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const httpServer = createServer(app);
+  const schema = buildApiSchema();
+  const introspection = options.introspection ?? development;
+  const formatError = createErrorFormatter({ development });
 
   const apollo = new ApolloServer<ApiContext>({
-    schema: buildApiSchema(),
-    introspection: options.introspection ?? development,
+    schema,
+    introspection,
     hideSchemaDetailsFromClientErrors: !development,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -70,7 +75,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     status400ForVariableCoercionErrors: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
-    formatError: createErrorFormatter({ development }),
+    formatError,
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),
@@ -108,6 +113,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   );
   app.use(httpErrorHandler());
 
+  const subscriptions: SubscriptionServer | undefined =
+    options.subscriptions === false
+      ? undefined
+      : startSubscriptionServer({
+          httpServer,
+          path: GRAPHQL_PATH,
+          schema,
+          vouch: options.vouch,
+          verify,
+          limits,
+          rateLimiter,
+          introspection,
+          logger,
+          formatError,
+        });
+
   let stopped = false;
   return {
     app,
@@ -127,6 +148,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     async stop() {
       if (stopped) return;
       stopped = true;
+      // WebSocket connections are upgraded out of the HTTP server's reach: close them first.
+      await subscriptions?.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

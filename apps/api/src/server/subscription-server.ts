@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Principal, Vouch } from '@vouch/application';
+import {
+  getOperationAST,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { bearerToken } from '../auth/bearer-token';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { ApiContext } from '../context/api-context';
+import { aliasLimitRule } from '../limits/alias-limit-rule';
+import { depthLimitRule } from '../limits/depth-limit-rule';
+import type { LimitsOptions } from '../limits/limits-options';
+import { operationCost, tooComplex } from '../limits/operation-cost';
+import { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
+import { RateLimitError } from './rate-limit-error';
+import type { RateLimiter } from './rate-limiter';
+
+export interface SubscriptionServerOptions {
+  readonly httpServer: Server;
+  readonly path: string;
+  readonly schema: GraphQLSchema;
+  readonly vouch: Vouch;
+  readonly verify: TokenVerifier;
+  readonly limits: LimitsOptions;
+  readonly rateLimiter: RateLimiter;
+  readonly introspection: boolean;
+  readonly logger: Logger;
+  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/** The running WebSocket endpoint; `stop` closes every connection and the tenants' feeds. */
+export interface SubscriptionServer {
+  stop(): Promise<void>;
+}
+
+/** Validation errors as Apollo reports them over HTTP: limit codes kept, others GRAPHQL_VALIDATION_FAILED. */
+const withCode = (error: GraphQLError, code: string): GraphQLError =>
+  typeof error.extensions.code === 'string'
+    ? error
+    : new GraphQLError(error.message, { nodes: error.nodes ?? null, extensions: { code } });
+
+/**
+ * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
+ * and path. The same rules as over HTTP: a bearer token in the connection params'
+ * `authorization` (refused: close 4403), the per-user rate limit per subscribe, the token,
+ * depth, alias and cost limits, introspection only when allowed, and the same error masking.
+ * Only subscriptions: queries and mutations go over HTTP.
+ */
+export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
+  const { schema, limits, logger } = options;
+  const changes = new TenantChangeFeed(options.vouch.store, logger);
+  const principals = new WeakMap<WebSocket, Principal>();
+  const rules = [
+    ...specifiedRules,
+    depthLimitRule(limits.maxDepth),
+    aliasLimitRule(limits.maxAliases),
+    ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+  const format = (error: GraphQLError) => options.formatError(error.toJSON(), error);
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: limits.maxBodyBytes,
+  });
+
+  const serverCleanup = useServer(
+    {
+      schema,
+      onConnect: async ({ connectionParams, extra }) => {
+        const header = connectionParams?.authorization;
+        try {
+          principals.set(
+            extra.socket,
+            await options.verify(bearerToken(typeof header === 'string' ? header : undefined)),
+          );
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: ({ extra }, _id, payload) => {
+        const principal = principals.get(extra.socket);
+        if (!principal)
+          return [
+            new GraphQLError('A valid bearer token is required.', {
+              extensions: { code: 'UNAUTHENTICATED' },
+            }),
+          ];
+        const decision = options.rateLimiter.take(`${principal.tenantId}\u0000${principal.userId}`);
+        if (!decision.allowed) return [new RateLimitError(decision.retryAfterSeconds)];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document, rules);
+        if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation !== 'subscription') {
+          return [
+            new GraphQLError(
+              'Only subscriptions are served over WebSocket; send queries and mutations over HTTP.',
+              {
+                extensions: { code: 'BAD_REQUEST' },
+              },
+            ),
+          ];
+        }
+        const cost = operationCost(schema, document, payload.variables ?? undefined, payload.operationName);
+        if (cost !== undefined && cost > limits.maxCost) return [tooComplex(cost, limits.maxCost)];
+        const requestId = randomUUID();
+        const contextValue: ApiContext = {
+          principal,
+          vouch: options.vouch,
+          requestId,
+          logger: logger.child({ requestId, tenantId: principal.tenantId, userId: principal.userId }),
+          changes,
+        };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? {},
+          operationName: payload.operationName ?? null,
+          contextValue,
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+    },
+    wsServer,
+  );
+
+  return {
+    async stop() {
+      await serverCleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await changes.stop();
+    },
+  };
+}
