@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import {
+  PostgresEventStore,
+  startPostgresTestServer,
+  type PostgresTestServer,
+} from '@vouch/event-store-postgres';
+import { programStory } from './support/program-story';
+
+// A real PostgreSQL server: DATABASE_URL when set, else a throwaway embedded one.
+let server: PostgresTestServer;
+beforeAll(async () => {
+  server = await startPostgresTestServer();
+}, 120_000);
+afterAll(() => server?.stop());
+
+programStory('the PostgreSQL store', (clock) =>
+  PostgresEventStore.open({
+    connectionString: server.url,
+    schema: `api_story_${process.pid}`,
+    masterKey: randomBytes(32),
+    clock,
+  }),
+);
