@@ -23,18 +23,45 @@ export interface AuditEntry {
 type Data = Record<string, unknown>;
 
 /**
+ * The plain-JSON form of the audit histories: every entry once, in log order, as a compact
+ * tuple (actors interned), and per subject the indexes of its entries. An entry concerns
+ * up to a handful of subjects; writing it once keeps the snapshot linear in the log.
+ */
+export interface AuditHistorySnapshot {
+  readonly actors: EnvelopeActor[];
+  readonly entries: CompactAuditEntry[];
+  readonly timelines: [string, number[]][];
+}
+
+/** checkpoint, streamId, version, recordedAt, effectiveAt (null when equal to recordedAt), actor index, type, sentence, consents. */
+export type CompactAuditEntry = [
+  Checkpoint,
+  string,
+  number,
+  Instant,
+  Instant | null,
+  number,
+  string,
+  string,
+  AuditEntry['consents'] | null,
+];
+
+/**
  * Per subject, the timeline of every event that concerns it, in log order. A consent's
  * timeline gathers its grant, renewals, withdrawal and expiry and every use that relied
  * on it, across advocate, account and content streams. Sentences hold ids only, so an
  * erasure leaves nothing personal behind in this model.
  */
 export class AuditHistory {
-  private readonly timelines = new Map<string, AuditEntry[]>();
+  // Every entry once, in log order; timelines hold indexes into it.
+  private readonly entries: AuditEntry[] = [];
+  private readonly timelines = new Map<string, number[]>();
 
   apply(event: RecordedEvent): void {
     const d = event.data as Data;
     const consents = consentsOf(event.type, d);
-    const entry: AuditEntry = {
+    const index = this.entries.length;
+    this.entries.push({
       checkpoint: event.checkpoint,
       streamId: event.streamId,
       version: event.version,
@@ -45,65 +72,108 @@ export class AuditHistory {
       sentence: describeEvent(event),
       // Always present (possibly undefined) so every entry has one shape for the engine.
       consents,
-    };
+    });
     switch (eventDefinition(event.type)?.aggregate) {
       case 'Advocate':
-        this.add('advocate', d.advocateId, entry);
-        if (d.requestId !== undefined) this.add('request', d.requestId, entry);
+        this.add('advocate', d.advocateId, index);
+        if (d.requestId !== undefined) this.add('request', d.requestId, index);
         break;
       case 'Account':
-        this.add('account', d.accountId, entry);
+        this.add('account', d.accountId, index);
         break;
       case 'Nomination':
-        this.add('nomination', d.nominationId, entry);
-        if (d.accountId !== undefined) this.add('account', d.accountId, entry);
+        this.add('nomination', d.nominationId, index);
+        if (d.accountId !== undefined) this.add('account', d.accountId, index);
         break;
       case 'ReferenceRequest':
-        this.add('request', d.requestId, entry);
-        if (d.advocateId !== undefined) this.add('advocate', d.advocateId, entry);
+        this.add('request', d.requestId, index);
+        if (d.advocateId !== undefined) this.add('advocate', d.advocateId, index);
         if (event.type === 'CandidatesShortlisted') {
-          for (const c of d.candidates as { advocateId: string }[]) this.add('advocate', c.advocateId, entry);
+          for (const c of d.candidates as { advocateId: string }[]) this.add('advocate', c.advocateId, index);
         }
         break;
       case 'ContentAsset':
-        this.add('content', d.contentId, entry);
+        this.add('content', d.contentId, index);
         if (event.type === 'ContentDrafted') {
-          this.add('account', d.accountId, entry);
+          this.add('account', d.accountId, index);
           for (const h of d.holders as { holder: string; holderId: string }[]) {
-            if (h.holder === 'ADVOCATE') this.add('advocate', h.holderId, entry);
+            if (h.holder === 'ADVOCATE') this.add('advocate', h.holderId, index);
           }
         }
         break;
       case 'Program':
-        this.add('program', 'program', entry);
+        this.add('program', 'program', index);
         break;
     }
-    if (consents) for (const c of consents) this.add('consent', c.consentId, entry);
+    if (consents) for (const c of consents) this.add('consent', c.consentId, index);
     else if (event.type === 'ContentSuspended' && d.consentId !== undefined)
-      this.add('consent', d.consentId, entry);
+      this.add('consent', d.consentId, index);
   }
 
   /** The timeline of one subject, oldest first (empty when nothing concerns it). */
   history(kind: AuditSubjectKind, id: string): readonly AuditEntry[] {
-    return this.timelines.get(`${kind}:${id}`) ?? [];
+    return (this.timelines.get(`${kind}:${id}`) ?? []).map((i) => this.entries[i]!);
   }
 
-  snapshot(): [string, AuditEntry[]][] {
-    return [...this.timelines];
+  snapshot(): AuditHistorySnapshot {
+    const actors: EnvelopeActor[] = [];
+    const actorIndex = new Map<string, number>();
+    const entries = this.entries.map((e): CompactAuditEntry => {
+      const key = `${e.actor.userId}\u0000${e.actor.roles.join(',')}`;
+      let actor = actorIndex.get(key);
+      if (actor === undefined) actorIndex.set(key, (actor = actors.push(e.actor) - 1));
+      const effectiveAt = e.effectiveAt === e.recordedAt ? null : e.effectiveAt;
+      return [
+        e.checkpoint,
+        e.streamId,
+        e.version,
+        e.recordedAt,
+        effectiveAt,
+        actor,
+        e.type,
+        e.sentence,
+        e.consents ?? null,
+      ];
+    });
+    return { actors, entries, timelines: [...this.timelines] };
   }
 
-  restore(snapshot: [string, AuditEntry[]][]): void {
+  restore(snapshot: AuditHistorySnapshot): void {
+    this.entries.length = 0;
     this.timelines.clear();
-    for (const [key, entries] of snapshot) this.timelines.set(key, entries);
+    for (const [
+      checkpoint,
+      streamId,
+      version,
+      recordedAt,
+      effectiveAt,
+      actor,
+      type,
+      sentence,
+      consents,
+    ] of snapshot.entries) {
+      this.entries.push({
+        checkpoint,
+        streamId,
+        version,
+        recordedAt,
+        effectiveAt: effectiveAt ?? recordedAt,
+        actor: snapshot.actors[actor]!,
+        type,
+        sentence,
+        consents: consents ?? undefined,
+      });
+    }
+    for (const [key, indexes] of snapshot.timelines) this.timelines.set(key, indexes);
   }
 
-  private add(kind: AuditSubjectKind, id: unknown, entry: AuditEntry): void {
+  private add(kind: AuditSubjectKind, id: unknown, index: number): void {
     if (typeof id !== 'string') return;
     const key = `${kind}:${id}`;
     const timeline = this.timelines.get(key);
-    if (!timeline) this.timelines.set(key, [entry]);
+    if (!timeline) this.timelines.set(key, [index]);
     // An event can name the same subject twice (e.g. a shortlist); list it once.
-    else if (timeline[timeline.length - 1] !== entry) timeline.push(entry);
+    else if (timeline[timeline.length - 1] !== index) timeline.push(index);
   }
 }
 

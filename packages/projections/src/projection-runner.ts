@@ -14,13 +14,20 @@ export interface ProjectionRunnerOptions<P extends Projection> {
   readonly tenantId: string;
   /** Makes an empty projection (for a start from scratch and for a rebuild). */
   readonly create: () => P;
-  /** Save a snapshot after this many applied events; default 10,000. */
+  /**
+   * Save a snapshot after at least this many applied events; default 10,000. A save also
+   * waits until four times as long as the last save took has passed since it, so
+   * snapshotting a large model costs at most a fifth of the time spent catching up.
+   */
   readonly snapshotEvery?: number;
   /** Events read per page while catching up; default 1,000. */
   readonly batchSize?: number;
   /** While live, also poll this often (ms) for writes by other processes; default the store's. */
   readonly pollIntervalMs?: number;
 }
+
+// Time between two saves is at least this many times what the last save took.
+const SAVE_COST_FACTOR = 4;
 
 /** Thrown by `waitFor` when the projection did not reach the checkpoint in time. */
 export class ProjectionLagError extends Error {
@@ -39,6 +46,9 @@ export class ProjectionLagError extends Error {
 class Track<P extends Projection> {
   checkpoint: Checkpoint;
   sinceSave = 0;
+  /** When the last save ended and how long it took (ms), for the snapshot cadence. */
+  savedAt = performance.now();
+  saveMs = 0;
   subscription: Subscription | undefined;
   private waiters: { checkpoint: Checkpoint; resolve: () => void }[] = [];
 
@@ -217,7 +227,11 @@ export class ProjectionRunner<P extends Projection> {
       handler: (event) => {
         if (!track.apply(event)) return;
         if (track === this.live && this.lagWaiters.size > 0) this.releaseLagWaiters();
-        if (track.sinceSave >= snapshotEvery) return this.save(track, false);
+        if (
+          track.sinceSave >= snapshotEvery &&
+          performance.now() - track.savedAt >= SAVE_COST_FACTOR * track.saveMs
+        )
+          return this.save(track, false);
       },
     });
     track.subscription = subscription;
@@ -229,6 +243,7 @@ export class ProjectionRunner<P extends Projection> {
     const { readModels, tenantId } = this.options;
     const name = track.projection.name;
     if (track.sinceSave === 0 && !activate) return;
+    const started = performance.now();
     await readModels.save(
       tenantId,
       name,
@@ -242,6 +257,8 @@ export class ProjectionRunner<P extends Projection> {
       activate ? { activate: true } : undefined,
     );
     track.sinceSave = 0;
+    track.savedAt = performance.now();
+    track.saveMs = track.savedAt - started;
   }
 
   private releaseLagWaiters(): void {

@@ -16,7 +16,12 @@ import { searchAdvocates, type AdvocateSearchOptions, type AdvocateSearchQuery }
 import { AdvocateSearchIndex } from './advocate-search-index';
 import { advocateFor, anonymisedAdvocate, fullAdvocate, type AdvocateView } from './advocate-views';
 import { AggregateStates } from './aggregate-states';
-import { AuditHistory, type AuditEntry, type AuditSubjectKind } from './audit-history';
+import {
+  AuditHistory,
+  type AuditEntry,
+  type AuditHistorySnapshot,
+  type AuditSubjectKind,
+} from './audit-history';
 import {
   matchCandidates,
   matchTargetOf,
@@ -35,7 +40,7 @@ export interface TenantReadModelsSnapshot {
   readonly requests: [string, RequestRecord][];
   readonly nominations: [string, NominationState][];
   readonly contents: [string, ContentAssetState][];
-  readonly audit: [string, AuditEntry[]][];
+  readonly audit: AuditHistorySnapshot;
 }
 
 // Advocate events that change what the search index holds (profile, status, consents).
@@ -63,7 +68,8 @@ const REINDEXING_ACCOUNT_EVENTS = new Set(['AccountRegistered', 'AccountProfileU
  */
 export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   static readonly NAME = 'read-models';
-  static readonly SCHEMA_VERSION = 1;
+  // 2: audit entries once, compact, with per-subject indexes.
+  static readonly SCHEMA_VERSION = 2;
   readonly name = TenantReadModels.NAME;
   readonly schemaVersion = TenantReadModels.SCHEMA_VERSION;
 
