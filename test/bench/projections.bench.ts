@@ -1,0 +1,190 @@
+/**
+ * Projections benchmark (a script, not a test).
+ *   1. Rebuild: every read model of a tenant from N events in a SQLite file (default 1M,
+ *      generated once through the domain's deciders and appended through the store, then
+ *      reused from --file), by a ProjectionRunner over SqliteReadModelStore — events/s and
+ *      the ratio to a raw better-sqlite3 iterate + JSON.parse loop over the same rows, run
+ *      in the same process, interleaved, ROUNDS times (medians).
+ *   2. Memory of the read models after the rebuild (heap and RSS, after a full GC).
+ *   3. Latency of searchAdvocates and matchCriteria at 10k and 100k advocates (medians and
+ *      p95 over many queries).
+ *
+ *   npm run bench:projections -- [--advocates 100000] [--requests 30000] [--rounds 3]
+ *                                [--file /tmp/vouch-projections-1m.db]
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Instant } from '@vouch/domain';
+import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
+import { ProjectionRunner, TenantReadModels, type AdvocateSearchQuery } from '@vouch/projections';
+import { appendHistory, programHistory } from '../../packages/projections/test/support/program-history';
+import { TENANT } from '../../packages/projections/test/support/story-world';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const ADVOCATES = Number(args.get('advocates') ?? 100_000);
+const REQUESTS = Number(args.get('requests') ?? 30_000);
+const ROUNDS = Number(args.get('rounds') ?? 3);
+const FILE = args.get('file') ?? join(tmpdir(), `vouch-projections-${ADVOCATES}-${REQUESTS}.db`);
+// The master key only has to be the same across runs that reuse the file.
+const MASTER_KEY = Buffer.alloc(32, 7);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Generates the history and appends it, unless the file already holds it. */
+async function ensureEvents(): Promise<number> {
+  if (existsSync(FILE)) {
+    const db = new Database(FILE, { readonly: true });
+    const count = db.prepare('SELECT count(*) FROM events WHERE tenant_id = ?').pluck().get(TENANT) as number;
+    db.close();
+    if (count > 0) return count;
+    rmSync(FILE, { force: true });
+  }
+  let started = Date.now();
+  const world = programHistory({ advocates: ADVOCATES, requests: REQUESTS });
+  log(`generated ${world.envelopes.length} events through the deciders in ${Date.now() - started} ms`);
+  started = Date.now();
+  const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
+  const count = await appendHistory(store, world);
+  await store.checkpointWal();
+  await store.close();
+  log(`appended them in ${Date.now() - started} ms (${statSync(FILE).size >> 20} MB)`);
+  return count;
+}
+
+/** The baseline: every row of the tenant read and its data and metadata parsed. */
+function rawRead(): number {
+  const db = new Database(FILE, { readonly: true });
+  let rows = 0;
+  const started = performance.now();
+  for (const row of db
+    .prepare('SELECT data, metadata FROM events WHERE tenant_id = ? ORDER BY position')
+    .iterate(TENANT) as Iterable<{ data: string; metadata: string }>) {
+    JSON.parse(row.data);
+    JSON.parse(row.metadata);
+    rows++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return rows / seconds;
+}
+
+let snapshotBytes = 0;
+
+/** A rebuild from scratch: a runner over an empty read-model store catches up with the whole log. */
+async function rebuild(count: number): Promise<{ rate: number; models: TenantReadModels }> {
+  const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
+  store.database.exec('DROP TABLE IF EXISTS read_models');
+  const runner = new ProjectionRunner({
+    store,
+    readModels: new SqliteReadModelStore(store.database),
+    tenantId: TENANT,
+    create: () => new TenantReadModels(),
+  });
+  const started = performance.now();
+  await runner.start(); // resolves once history is applied and the last snapshot saved
+  const seconds = (performance.now() - started) / 1000;
+  const models = runner.projection;
+  await runner.stop();
+  snapshotBytes = store.database.prepare('SELECT length(snapshot) FROM read_models').pluck().get() as number;
+  await store.close();
+  return { rate: count / seconds, models };
+}
+
+function latency(models: TenantReadModels, now: Instant): { search: number[]; match: number[] } {
+  const search: number[] = [];
+  const match: number[] = [];
+  const queries: AdvocateSearchQuery[] = [
+    { industries: ['Manufacturing'], languages: ['de'] },
+    { products: ['Planner'], regions: ['EMEA'], minSeniority: 'VP' },
+    { text: 'forecasting', availableFor: { kind: 'REFERENCE_CALL', at: now } },
+    { regions: ['APAC'], useCases: ['inventory'] },
+  ];
+  for (let i = 0; i < 400; i++) {
+    let t = performance.now();
+    models.searchAdvocates(queries[i % queries.length]!, { includeTitles: false }, { first: 20 });
+    search.push(performance.now() - t);
+    t = performance.now();
+    models.matchCriteria(
+      {
+        kind: 'REFERENCE_CALL',
+        opportunity: {
+          industry: ['Manufacturing', 'Retail', 'Finance'][i % 3]!,
+          region: 'EMEA',
+          products: ['Planner'],
+        },
+        criteria: {
+          industries: [],
+          regions: ['EMEA'],
+          products: ['Planner'],
+          useCases: [],
+          languages: ['en'],
+          territory: 'EMEA',
+          channel: 'PRIVATE',
+        },
+      },
+      now,
+      10,
+    );
+    match.push(performance.now() - t);
+  }
+  return { search, match };
+}
+
+async function main(): Promise<void> {
+  log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+  const count = await ensureEvents();
+  const raw: number[] = [];
+  const rebuilt: number[] = [];
+  // Held in an object so a round can drop the previous model before it measures.
+  const held: { models?: TenantReadModels } = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    delete held.models;
+    gc();
+    raw.push(rawRead());
+    gc();
+    const result = await rebuild(count);
+    rebuilt.push(result.rate);
+    held.models = result.models;
+    log(`round ${round + 1}: raw ${Math.round(raw[round]!)}/s, rebuild ${Math.round(rebuilt[round]!)}/s`);
+  }
+  gc();
+  const withModels = process.memoryUsage();
+  const now = '2027-06-01T09:00:00.000Z';
+  const large = latency(held.models!, now);
+  delete held.models;
+  gc();
+  const withoutModels = process.memoryUsage();
+  // 10k advocates: the same program at a tenth of the size, folded in memory.
+  const small = programHistory({ advocates: ADVOCATES / 10, requests: REQUESTS / 10 });
+  const smallModels = new TenantReadModels();
+  for (const event of small.log) smallModels.apply(event);
+  const smaller = latency(smallModels, now);
+  const ms = (xs: number[]) => `${median(xs).toFixed(3)} ms (p95 ${percentile(xs, 0.95).toFixed(3)})`;
+  console.log(`| events | ${count} |`);
+  console.log(`| raw better-sqlite3 iterate + JSON.parse (median) | ${Math.round(median(raw))} events/s |`);
+  console.log(`| rebuild of all read models, SQLite (median) | ${Math.round(median(rebuilt))} events/s |`);
+  console.log(`| ratio | ${(median(rebuilt) / median(raw)).toFixed(2)} × |`);
+  console.log(`| saved snapshot | ${(snapshotBytes / 2 ** 20).toFixed(1)} MB |`);
+  console.log(
+    `| read models at ${ADVOCATES} advocates: heap they hold / process heap / RSS | ${(withModels.heapUsed - withoutModels.heapUsed) >> 20} MB / ${withModels.heapUsed >> 20} MB / ${withModels.rss >> 20} MB |`,
+  );
+  console.log(
+    `| searchAdvocates at ${ADVOCATES / 10} / ${ADVOCATES} advocates | ${ms(smaller.search)} / ${ms(large.search)} |`,
+  );
+  console.log(
+    `| matchCriteria at ${ADVOCATES / 10} / ${ADVOCATES} advocates | ${ms(smaller.match)} / ${ms(large.match)} |`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
