@@ -1,13 +1,26 @@
 #!/usr/bin/env node
-// `npm start`: the API on the embedded store with demo data. Until the API app lands
-// (issue "GraphQL API"), say so plainly instead of pretending to serve.
-const fs = require('node:fs');
+// `npm start`: build the CLI (incremental: seconds once built), then `vouch start` — seed
+// the demo program on the first run, serve the GraphQL API with GraphiQL, print a token
+// per role. Arguments after `--` go to `vouch start` (e.g. `npm start -- --port 4100`).
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const cli = path.join(__dirname, '..', 'apps', 'cli', 'dist', 'main.js');
-if (!fs.existsSync(cli)) {
-  console.log('Vouch: the GraphQL API and the `vouch serve` command arrive with a later issue.');
-  console.log('Today the domain library is here: run `npm test` to see its specifications pass.');
-  process.exit(0);
+const root = path.join(__dirname, '..');
+const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
+process.stdout.write('Building Vouch (tsc -b apps/cli)…\n');
+const started = Date.now();
+const build = spawnSync(process.execPath, [tsc, '-b', path.join(root, 'apps', 'cli')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) {
+  process.stderr.write('The build failed; see the errors above.\n');
+  process.exit(build.status ?? 1);
 }
-require(cli);
+process.stdout.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+
+require('reflect-metadata');
+const { runCli } = require(path.join(root, 'apps', 'cli', 'dist', 'cli.js'));
+runCli(['start', ...process.argv.slice(2)]).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,230 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ROLES, type Role } from '@vouch/domain';
+import { processIo, type CliIo } from './cli-io';
+import { ConfigError } from './config/config-error';
+import { ExitCode } from './config/exit-codes';
+import { resolveJwtSecret, resolveMasterKey } from './config/secrets';
+import { resolveServerConfig, type ServerFlags } from './config/server-config';
+import { resolveStoreConfig, STORE_KINDS, type StoreFlags } from './config/store-config';
+import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
+import { startServer } from './commands/serve';
+import { startDemo } from './commands/start';
+import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
+import { ProgressLine } from './rebuild/progress-line';
+import { DEMO_TENANT } from './seed/demo-catalogue';
+import { openStore } from './stores/open-store';
+import { parseLifetime, parseRoles, signToken } from './tokens/sign-token';
+
+const ENVIRONMENT_HELP = `
+Environment (flags win):
+  VOUCH_STORE                  sqlite (default) | postgres | eventstoredb
+  VOUCH_DATA_DIR               data directory (default ./data): SQLite file, dev keys
+  DATABASE_URL                 PostgreSQL connection string (postgres store)
+  EVENTSTORE_CONNECTION_STRING EventStoreDB/KurrentDB connection string
+  VOUCH_MASTER_KEY             base64 of 32 bytes; else <data dir>/master.key
+  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret
+  PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
+  VOUCH_ENVIRONMENT            development | production
+
+Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.`;
+
+interface StoreOptions extends StoreFlags {
+  readonly tenant: string;
+}
+
+function storeOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--store <kind>', 'where events live').choices(STORE_KINDS))
+    .option('--data-dir <dir>', 'data directory (SQLite file, development keys)')
+    .option('--database-url <url>', 'PostgreSQL connection string (with --store postgres)')
+    .option('--connection-string <url>', 'EventStoreDB connection string (with --store eventstoredb)');
+}
+
+const integer = (name: string, min: number, max: number) => (text: string) => {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new ConfigError([`${name} must be a whole number from ${min} to ${max} (got "${text}").`]);
+  }
+  return value;
+};
+
+const scaleOf = (text: string) => {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > 10) {
+    throw new ConfigError([`--scale must be a number above 0 and at most 10 (got "${text}").`]);
+  }
+  return value;
+};
+
+const isoDate = (text: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new ConfigError([`--until must be a date like 2026-11-01 (got "${text}").`]);
+  }
+  return text;
+};
+
+/** Builds the `vouch` program; each action reports its exit code through `done`. */
+export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
+  const program = new Command('vouch')
+    .description(
+      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', ENVIRONMENT_HELP);
+
+  storeOptions(program.command('serve'))
+    .description('Serve the GraphQL API on the configured store (SQLite under ./data by default).')
+    .option('--port <port>', 'port to listen on (0 picks a free one; default 4000)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--environment <env>', 'development (GraphiQL, introspection) or production')
+    .option('--tenant <id...>', 'tenants whose read models and timers start at once', [DEMO_TENANT])
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .action(async (flags: StoreFlags & ServerFlags & { tenant: string[] }) => {
+      const store = resolveStoreConfig(flags, io.env);
+      const server = resolveServerConfig(flags, io.env, { environment: 'production', port: 4000 });
+      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
+      const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+      const running = await startServer(
+        { store, server, masterKey: masterKey.value, jwtSecret: jwtSecret.value, tenants: flags.tenant },
+        io,
+      );
+      io.stdout(`Vouch API: ${running.graphqlUrl}\n`);
+      if (server.environment === 'development') io.stdout(`GraphiQL:  ${running.graphiqlUrl}\n`);
+      const signal = await io.stopSignal;
+      io.stderr(`vouch: ${signal}: stopping\n`);
+      await running.stop();
+      done(ExitCode.OK);
+    });
+
+  storeOptions(program.command('seed'))
+    .description('Seed a realistic demo program (18 months; deterministic for a seed, scale and end date).')
+    .option('--seed <n>', 'PRNG seed', integer('--seed', 0, 2 ** 32 - 1), 1)
+    .option('--scale <x>', '1 = ~200 accounts, 600 advocates, 1,500 requests', scaleOf, 1)
+    .option('--until <date>', 'last simulated day (default today, UTC)', isoDate)
+    .option('--tenant <id>', 'tenant to seed', DEMO_TENANT)
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .action(async (flags: StoreOptions & { seed: number; scale: number; until?: string }) => {
+      const store = resolveStoreConfig(flags, io.env);
+      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
+      try {
+        const report = await seedStore(
+          {
+            store,
+            masterKey: masterKey.value,
+            tenantId: flags.tenant,
+            seed: flags.seed,
+            scale: flags.scale,
+            until: flags.until ?? new Date().toISOString().slice(0, 10),
+          },
+          io,
+        );
+        io.stdout(formatSeedReport(report));
+        done(ExitCode.OK);
+      } catch (error) {
+        if (!(error instanceof TenantNotEmptyError)) throw error;
+        io.stderr(`vouch: ${error.message}\n`);
+        done(ExitCode.FAILURE);
+      }
+    });
+
+  program
+    .command('token')
+    .description('Sign a development token (HS256 JWT) the API accepts.')
+    .requiredOption('--user <id>', 'user id (the token subject)')
+    .requiredOption('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`)
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h, 7d', '12h')
+    .option('--data-dir <dir>', 'data directory holding jwt.secret')
+    .addHelpText(
+      'after',
+      '\nThe secret is VOUCH_JWT_SECRET, else <data dir>/jwt.secret (created when missing).',
+    )
+    .action(
+      async (flags: { user: string; roles: string; tenant: string; expiresIn: string; dataDir?: string }) => {
+        const roles: Role[] = parseRoles(flags.roles);
+        const expiresInSeconds = parseLifetime(flags.expiresIn);
+        const { dataDir } = resolveStoreConfig(
+          { ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) },
+          {
+            VOUCH_DATA_DIR: io.env.VOUCH_DATA_DIR,
+          },
+        );
+        const secret = resolveJwtSecret(io.env, dataDir, { generate: true });
+        io.stdout(
+          `${await signToken({ tenantId: flags.tenant, userId: flags.user, roles, expiresInSeconds }, secret.value)}\n`,
+        );
+        done(ExitCode.OK);
+      },
+    );
+
+  storeOptions(program.command('rebuild'))
+    .description('Rebuild the read models from the event log, with progress and a summary.')
+    .option('--tenant <id...>', 'tenants to rebuild', [DEMO_TENANT])
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .action(async (flags: StoreFlags & { tenant: string[] }) => {
+      const store = resolveStoreConfig(flags, io.env);
+      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: false });
+      const opened = await openStore(store, { masterKey: masterKey.value });
+      try {
+        for (const tenantId of flags.tenant) {
+          const total = await countEvents(opened.store, tenantId);
+          const progress = new ProgressLine(io.stderr, io.interactive, `Rebuilding ${tenantId}`);
+          const summary = await rebuildReadModels(opened.store, opened.readModels, tenantId, (n) =>
+            progress.update(n, total),
+          );
+          progress.finish();
+          const rate = summary.seconds > 0 ? Math.round(summary.events / summary.seconds) : summary.events;
+          io.stdout(
+            `Rebuilt ${tenantId}: ${summary.events.toLocaleString('en-US')} events in ${summary.seconds.toFixed(2)} s ` +
+              `(${rate.toLocaleString('en-US')} events/s), read models version ${summary.version ?? '-'} (${opened.description})\n`,
+          );
+        }
+      } finally {
+        await opened.close();
+      }
+      done(ExitCode.OK);
+    });
+
+  program
+    .command('start')
+    .description(
+      'Development start: seed the demo program on first run, serve it, print GraphiQL and a token per role.',
+    )
+    .option('--data-dir <dir>', 'data directory (default ./data)')
+    .option('--port <port>', 'port (default 4000)')
+    .option('--host <host>', 'address (default 127.0.0.1)')
+    .option('--scale <x>', 'demo program size on first run', scaleOf, 1)
+    .option('--seed <n>', 'PRNG seed on first run', integer('--seed', 0, 2 ** 32 - 1), 1)
+    .action(
+      async (flags: { dataDir?: string; port?: string; host?: string; scale: number; seed: number }) => {
+        const code = await startDemo(flags, io);
+        done(code);
+      },
+    );
+
+  return program;
+}
+
+/** Runs `vouch` with the arguments (without `node` and the script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  let code: ExitCode = ExitCode.OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every usage error (unknown option, missing argument) exits 2.
+      return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+    }
+    if (error instanceof ConfigError) {
+      for (const issue of error.issues) io.stderr(`vouch: ${issue}\n`);
+      return ExitCode.USAGE;
+    }
+    io.stderr(`vouch: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.FAILURE;
+  }
+}

@@ -1,0 +1,143 @@
+import { AggregateReader, type Vouch } from '@vouch/application';
+import type { Role } from '@vouch/domain';
+import type { CliIo } from '../cli-io';
+import { ExitCode } from '../config/exit-codes';
+import { resolveJwtSecret, resolveMasterKey } from '../config/secrets';
+import { resolveServerConfig } from '../config/server-config';
+import { resolveStoreConfig } from '../config/store-config';
+import type { TourAdvocate } from '../graphiql/example-operations';
+import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
+import { signToken } from '../tokens/sign-token';
+import { formatSeedReport, seedStore, TenantNotEmptyError } from './seed';
+import { startServer } from './serve';
+
+export interface StartFlags {
+  readonly dataDir?: string;
+  readonly port?: string;
+  readonly host?: string;
+  readonly scale: number;
+  readonly seed: number;
+}
+
+const PM = { tenantId: DEMO_TENANT, userId: PROGRAM_MANAGERS[0], roles: ['PROGRAM_MANAGER'] as Role[] };
+
+/** An advocate the gates allow for a reference call today, for the tour's tabs. */
+async function findTourAdvocate(vouch: Vouch): Promise<TourAdvocate | undefined> {
+  const reader = new AggregateReader(vouch.store);
+  const at = new Date().toISOString();
+  for (const territory of REGIONS) {
+    const page = await vouch.queries.searchAdvocates(
+      PM,
+      { availableFor: { kind: 'REFERENCE_CALL', at, scope: { territory, channel: 'PRIVATE' } } },
+      { first: 20 },
+    );
+    for (const { node } of page.edges) {
+      if (node.view !== 'FULL' || !node.accountOwnerId) continue;
+      const state = await reader.advocate(DEMO_TENANT, node.advocateId);
+      const consent = Object.values(state.consents).find(
+        (c) => c.kinds.includes('REFERENCE_CALL') && !c.withdrawnKinds.includes('REFERENCE_CALL'),
+      );
+      if (!consent) continue;
+      const withdrawKind = consent.kinds.find(
+        (k) => k !== 'REFERENCE_CALL' && !consent.withdrawnKinds.includes(k),
+      );
+      return {
+        advocateId: node.advocateId,
+        accountId: node.accountId,
+        ownerId: node.accountOwnerId,
+        consentId: consent.consentId,
+        withdrawKind: withdrawKind ?? 'REFERENCE_CALL',
+        territory,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `npm start`: the demo program on SQLite under ./data, seeded on the first run and reused
+ * after, served with GraphiQL and a ready-to-paste token per role.
+ */
+export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode> {
+  const store = resolveStoreConfig(flags.dataDir ? { dataDir: flags.dataDir } : {}, io.env);
+  const server = resolveServerConfig(
+    {
+      ...(flags.port !== undefined ? { port: flags.port } : {}),
+      ...(flags.host !== undefined ? { host: flags.host } : {}),
+    },
+    io.env,
+    { environment: 'development', port: 4000 },
+  );
+  const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
+  const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+  if (masterKey.source === 'generated')
+    io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
+
+  try {
+    io.stdout('First run: seeding the demo program (about 18 months of a reference program)…\n');
+    const report = await seedStore(
+      {
+        store,
+        masterKey: masterKey.value,
+        tenantId: DEMO_TENANT,
+        seed: flags.seed,
+        scale: flags.scale,
+        until: new Date().toISOString().slice(0, 10),
+      },
+      io,
+    );
+    io.stdout(formatSeedReport(report));
+  } catch (error) {
+    if (!(error instanceof TenantNotEmptyError)) throw error;
+    io.stdout(`Reusing the demo program in ${store.kind === 'sqlite' ? store.sqliteFile : store.kind}.\n`);
+  }
+
+  const tokens: Partial<Record<Role, string>> = {};
+  let tourOwner = 'olga.ae';
+  const running = await startServer(
+    {
+      store,
+      server,
+      masterKey: masterKey.value,
+      jwtSecret: jwtSecret.value,
+      tenants: [DEMO_TENANT],
+      tour: {
+        tokens,
+        advocate: async (vouch) => {
+          const advocate = await findTourAdvocate(vouch);
+          if (advocate) tourOwner = advocate.ownerId;
+          const users: [Role, string][] = [
+            ['PROGRAM_MANAGER', PROGRAM_MANAGERS[0]],
+            ['ACCOUNT_OWNER', tourOwner],
+            ['REQUESTER', REQUESTERS.SALES[0]!],
+            ['AUDITOR', AUDITOR],
+            ['ADMIN', ADMIN],
+          ];
+          for (const [role, userId] of users) {
+            tokens[role] = await signToken({ tenantId: DEMO_TENANT, userId, roles: [role] }, jwtSecret.value);
+          }
+          return advocate;
+        },
+      },
+    },
+    io,
+  );
+  io.stdout(
+    [
+      '',
+      `Vouch is running: tenant "${DEMO_TENANT}"`,
+      `  GraphiQL: ${running.graphiqlUrl}   (tabs for the main flows, tokens filled in)`,
+      `  GraphQL:  ${running.graphqlUrl}`,
+      '',
+      'Tokens (12 h), header  Authorization: Bearer <token>',
+      ...Object.entries(tokens).map(([role, token]) => `  ${role.padEnd(16)} ${token}`),
+      '',
+      'More: npx vouch token --user <id> --roles <ROLE,...>; stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+  const signal = await io.stopSignal;
+  io.stderr(`vouch: ${signal}: stopping\n`);
+  await running.stop();
+  return ExitCode.OK;
+}

@@ -1,0 +1,211 @@
+import type { Role } from '@vouch/domain';
+
+/** The advocate the tour works with: one the gates allow for a reference call today. */
+export interface TourAdvocate {
+  readonly advocateId: string;
+  readonly accountId: string;
+  readonly ownerId: string;
+  readonly consentId: string;
+  /** A kind the consent covers, for the withdrawal tab. */
+  readonly withdrawKind: string;
+  readonly territory: string;
+}
+
+/** One GraphiQL tab: an operation document, its variables and the headers to send. */
+export interface ExampleTab {
+  readonly title: string;
+  /** Whose token the tab sends. */
+  readonly role: Role;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+const WHO_AM_I = `# Who am I? Tenant and roles come from the verified token, never from input.
+query WhoAmI {
+  viewer {
+    userId
+    tenantId
+    roles
+    allowedOperations
+  }
+}
+`;
+
+const REQUEST = `# A sales rep asks for a reference call for a deal.
+# Run it twice: the same commandId returns the first result (duplicate: true).
+mutation RequestReference($input: SubmitReferenceRequestInput!) {
+  submitReferenceRequest(input: $input) {
+    aggregateId
+    version
+    eventTypes
+    duplicate
+  }
+}
+`;
+
+const TRIAGE = `# The program manager triages the request and shortlists a candidate.
+# Run TriageRequest first, then ShortlistCandidate.
+mutation TriageRequest($triage: TriageRequestInput!) {
+  triageRequest(input: $triage) { aggregateId version eventTypes }
+}
+
+mutation ShortlistCandidate($shortlist: ShortlistCandidatesInput!) {
+  shortlistCandidates(input: $shortlist) { aggregateId version eventTypes }
+}
+`;
+
+const OWNER = `# The account owner approves asking their customer: no silent asks, no pocket references.
+# (Try askAdvocate before this: OWNER_APPROVAL_REQUIRED.)
+mutation ApproveAsk($input: ApproveAskInput!) {
+  approveAsk(input: $input) { aggregateId version eventTypes }
+}
+`;
+
+const FULFIL = `# The program manager asks the advocate: the consent, fatigue, owner and status gates
+# hold here. Then the advocate accepts, the call is scheduled and completed.
+# Run the operations in order.
+mutation AskAdvocate($ask: CandidateCommandInput!) {
+  askAdvocate(input: $ask) { aggregateId version eventTypes }
+}
+
+mutation AdvocateAccepts($response: RecordAdvocateResponseInput!) {
+  recordAdvocateResponse(input: $response) { aggregateId version eventTypes }
+}
+
+mutation ScheduleCall($schedule: ScheduleActivityInput!) {
+  scheduleActivity(input: $schedule) { aggregateId version eventTypes }
+}
+
+mutation CompleteCall($complete: CompleteActivityInput!) {
+  completeActivity(input: $complete) { aggregateId version eventTypes }
+}
+`;
+
+const OUTCOME = `# The rep records the deal's outcome: the program's business value.
+mutation RecordOutcome($input: RecordOutcomeInput!) {
+  recordOutcome(input: $input) { aggregateId version eventTypes }
+}
+`;
+
+const WITHDRAW = `# The advocate withdraws consent for one kind of use: it takes effect at once, pending
+# engagements are released and dependent content is suspended; earlier uses stay in history.
+mutation WithdrawConsent($input: WithdrawConsentInput!) {
+  withdrawConsent(input: $input) { aggregateId version eventTypes }
+}
+`;
+
+/**
+ * The tour's tabs, one per main flow, with variables filled in for the demo program (or
+ * placeholders when no advocate is known). Command ids are fixed, so running a tab again
+ * shows idempotency instead of doing the thing twice.
+ */
+export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): ExampleTab[] {
+  const day = 86_400_000;
+  const at = (days: number) => new Date(now.getTime() + days * day).toISOString();
+  const requestId = `tour-${now.toISOString().slice(0, 10)}`;
+  const a = advocate ?? {
+    advocateId: 'ADVOCATE_ID',
+    accountId: 'ACCOUNT_ID',
+    ownerId: 'OWNER_USER_ID',
+    consentId: 'CONSENT_ID',
+    withdrawKind: 'CASE_STUDY',
+    territory: 'EMEA',
+  };
+  const candidate = { requestId, advocateId: a.advocateId };
+  return [
+    { title: 'Who am I', role: 'PROGRAM_MANAGER', query: WHO_AM_I, variables: {} },
+    {
+      title: '1 Request',
+      role: 'REQUESTER',
+      query: REQUEST,
+      variables: {
+        input: {
+          commandId: `${requestId}-submit`,
+          requestId,
+          department: 'SALES',
+          kind: 'REFERENCE_CALL',
+          advocatesNeeded: 1,
+          opportunity: {
+            opportunityId: 'opp-tour',
+            stage: 'EVALUATION',
+            amount: { amount: 240000, currency: 'USD' },
+            industry: 'Manufacturing',
+            region: a.territory,
+            products: ['Planner'],
+            competitor: 'Anaplan',
+          },
+          criteria: { territory: a.territory, channel: 'PRIVATE', products: ['Planner'] },
+          dueBy: at(14),
+        },
+      },
+    },
+    {
+      title: '2 Triage',
+      role: 'PROGRAM_MANAGER',
+      query: TRIAGE,
+      variables: {
+        triage: { commandId: `${requestId}-triage`, requestId, priority: 'HIGH' },
+        shortlist: {
+          commandId: `${requestId}-shortlist`,
+          requestId,
+          candidates: [
+            {
+              advocateId: a.advocateId,
+              accountId: a.accountId,
+              ownerId: a.ownerId,
+              score: 80,
+              breakdown: [],
+            },
+          ],
+        },
+      },
+    },
+    {
+      title: '3 Owner',
+      role: 'ACCOUNT_OWNER',
+      query: OWNER,
+      variables: { input: { commandId: `${requestId}-approve`, ...candidate, note: 'Go ahead.' } },
+    },
+    {
+      title: '4 Fulfil',
+      role: 'PROGRAM_MANAGER',
+      query: FULFIL,
+      variables: {
+        ask: { commandId: `${requestId}-ask`, ...candidate },
+        response: { commandId: `${requestId}-accept`, ...candidate, accepted: true },
+        schedule: { commandId: `${requestId}-schedule`, ...candidate, at: at(3) },
+        complete: { commandId: `${requestId}-complete`, ...candidate },
+      },
+    },
+    {
+      title: '5 Outcome',
+      role: 'REQUESTER',
+      query: OUTCOME,
+      variables: {
+        input: {
+          commandId: `${requestId}-outcome`,
+          requestId,
+          result: 'WON',
+          amount: { amount: 240000, currency: 'USD' },
+          note: 'The reference call settled it.',
+        },
+      },
+    },
+    {
+      title: 'Withdraw',
+      role: 'PROGRAM_MANAGER',
+      query: WITHDRAW,
+      variables: {
+        input: {
+          commandId: `${requestId}-withdraw`,
+          advocateId: a.advocateId,
+          withdrawal: {
+            consentId: a.consentId,
+            kinds: [a.withdrawKind],
+            reason: 'Step back from this kind of use.',
+          },
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  MasterKeyVault,
+  type CheckpointStore,
+  type Clock,
+  type EventStore,
+  type ReadModelStore,
+} from '@vouch/event-store';
+import { EventStoreDbEventStore } from '@vouch/event-store-eventstoredb';
+import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
+import {
+  ensureSchema,
+  openDatabase,
+  SqliteEventStore,
+  SqliteReadModelStore,
+  SqliteWrappedKeyRepository,
+  type Durability,
+} from '@vouch/event-store-sqlite';
+import type { StoreConfig } from '../config/store-config';
+
+/** An open store with the durable places the facade keeps its progress in. */
+export interface OpenStore {
+  readonly store: EventStore;
+  /** Process-manager checkpoints, in the store's own database. */
+  readonly checkpoints: CheckpointStore;
+  /** Read-model snapshots, so a restart resumes instead of replaying everything. */
+  readonly readModels: ReadModelStore;
+  /** Where the events are, for people (no credentials). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  readonly masterKey: Buffer;
+  readonly clock?: Clock;
+  /** SQLite only: `NORMAL` for a bulk load that is rerun if it fails; default FULL. */
+  readonly durability?: Durability;
+}
+
+/** Opens the configured store: SQLite (default), PostgreSQL or EventStoreDB. */
+export async function openStore(config: StoreConfig, options: OpenStoreOptions): Promise<OpenStore> {
+  const clock = options.clock ? { clock: options.clock } : {};
+  switch (config.kind) {
+    case 'sqlite': {
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      const store = SqliteEventStore.open({
+        filename: config.sqliteFile,
+        masterKey: options.masterKey,
+        ...clock,
+        ...(options.durability ? { durability: options.durability } : {}),
+      });
+      return {
+        store,
+        checkpoints: store.checkpoints,
+        readModels: new SqliteReadModelStore(store.database, options.clock),
+        description: `SQLite ${config.sqliteFile}`,
+        close: () => store.close(),
+      };
+    }
+    case 'postgres': {
+      const store = await PostgresEventStore.open({
+        connectionString: config.databaseUrl!,
+        masterKey: options.masterKey,
+        ...clock,
+      });
+      try {
+        return {
+          store,
+          checkpoints: store.checkpoints,
+          readModels: await PostgresReadModelStore.open(store.database),
+          description: `PostgreSQL ${redact(config.databaseUrl!)}`,
+          close: () => store.close(),
+        };
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+    }
+    case 'eventstoredb': {
+      // EventStoreDB cannot destroy one entry in place, which crypto-shredding needs: the
+      // wrapped data keys live in a small SQLite file beside the other local state.
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      const keys = openDatabase({ filename: join(config.dataDir, 'eventstoredb-keys.db') });
+      ensureSchema(keys);
+      const vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(keys));
+      const store = new EventStoreDbEventStore({
+        connectionString: config.connectionString!,
+        vault,
+        ...clock,
+      });
+      return {
+        store,
+        checkpoints: store.checkpoints,
+        readModels: new SqliteReadModelStore(keys, options.clock),
+        description: `EventStoreDB ${redact(config.connectionString!)} (data keys in ${config.dataDir})`,
+        close: async () => {
+          await store.close();
+          keys.close();
+        },
+      };
+    }
+  }
+}
+
+/** A connection string without its password, for messages. */
+export function redact(connectionString: string): string {
+  return connectionString.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}

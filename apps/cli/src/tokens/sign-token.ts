@@ -1,0 +1,55 @@
+import { ROLES, type Role } from '@vouch/domain';
+import { SignJWT } from 'jose';
+import { ConfigError } from '../config/config-error';
+
+/** What a development token says: who, in which tenant, with which roles. */
+export interface TokenClaims {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly roles: readonly Role[];
+  /** Lifetime in seconds; default 12 hours. */
+  readonly expiresInSeconds?: number;
+}
+
+/**
+ * Signs an HS256 JWT the API's default verifier accepts: `sub` the user, `tenant` the
+ * tenant, `roles` the roles, with `iat` and `exp`.
+ */
+export async function signToken(claims: TokenClaims, secret: string, now = new Date()): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ tenant: claims.tenantId, roles: [...claims.roles] })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + (claims.expiresInSeconds ?? 12 * 3600))
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** Parses `PROGRAM_MANAGER,ACCOUNT_OWNER` (any case, commas or spaces); throws ConfigError naming unknown roles. */
+export function parseRoles(text: string): Role[] {
+  const names = text
+    .split(/[\s,]+/)
+    .map((r) => r.trim().toUpperCase())
+    .filter((r) => r !== '');
+  const unknown = names.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new ConfigError([
+      `--roles must list one or more of ${ROLES.join(', ')}${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}.`,
+    ]);
+  }
+  return [...new Set(names)] as Role[];
+}
+
+/** Parses a lifetime like `90m`, `12h`, `7d` or plain seconds. */
+export function parseLifetime(text: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
+  const seconds = match
+    ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's']
+    : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds <= 0 || seconds > 366 * 86_400) {
+    throw new ConfigError([
+      `--expires-in must be a duration like 90m, 12h or 7d, at most a year (got "${text}").`,
+    ]);
+  }
+  return seconds;
+}

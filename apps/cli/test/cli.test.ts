@@ -1,0 +1,158 @@
+import { runCli } from '../src/cli';
+import { ExitCode } from '../src/config/exit-codes';
+import { resolveServerConfig } from '../src/config/server-config';
+import { resolveStoreConfig } from '../src/config/store-config';
+import { ConfigError } from '../src/config/config-error';
+import { decodeMasterKey } from '../src/config/secrets';
+import { parseLifetime, parseRoles } from '../src/tokens/sign-token';
+import { memoryIo } from './support/memory-io';
+
+const issuesOf = (fn: () => unknown): readonly string[] => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('vouch --help and exit codes', () => {
+  it('lists every command, the environment and the exit codes; exits 0', async () => {
+    const io = memoryIo();
+    expect(await runCli(['--help'], io)).toBe(ExitCode.OK);
+    for (const command of ['serve', 'seed', 'token', 'rebuild', 'start']) expect(io.out()).toContain(command);
+    expect(io.out()).toContain('VOUCH_MASTER_KEY');
+    expect(io.out()).toContain('Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.');
+  });
+
+  it.each([
+    ['serve', ['--store <kind>', '--database-url <url>', '--connection-string <url>', '--port <port>']],
+    ['seed', ['--seed <n>', '--scale <x>', '--until <date>', '--tenant <id>']],
+    ['token', ['--user <id>', '--roles <roles>', '--tenant <id>', '--expires-in <duration>']],
+    ['rebuild', ['--tenant <id...>', '--store <kind>']],
+    ['start', ['--data-dir <dir>', '--port <port>', '--scale <x>']],
+  ])('vouch %s --help explains its options and exits 0', async (command, options) => {
+    const io = memoryIo();
+    expect(await runCli([command, '--help'], io)).toBe(ExitCode.OK);
+    for (const option of options) expect(io.out()).toContain(option);
+  });
+
+  it('exits 2 on an unknown command, an unknown option or a missing required option', async () => {
+    const unknownCommand = memoryIo();
+    expect(await runCli(['launch'], unknownCommand)).toBe(ExitCode.USAGE);
+    expect(unknownCommand.err()).toContain("unknown command 'launch'");
+
+    const unknownOption = memoryIo();
+    expect(await runCli(['seed', '--sede', '3'], unknownOption)).toBe(ExitCode.USAGE);
+    expect(unknownOption.err()).toContain("unknown option '--sede'");
+
+    const missing = memoryIo();
+    expect(await runCli(['token', '--roles', 'ADMIN'], missing)).toBe(ExitCode.USAGE);
+    expect(missing.err()).toContain("required option '--user <id>' not specified");
+  });
+
+  it('exits 2 without a command, showing the usage', async () => {
+    const io = memoryIo();
+    expect(await runCli([], io)).toBe(ExitCode.USAGE);
+    expect(io.err()).toContain('Usage: vouch');
+  });
+
+  it('exits 2 with one message per wrong value, before touching any store', async () => {
+    const io = memoryIo({ VOUCH_STORE: 'mysql' });
+    expect(await runCli(['rebuild'], io)).toBe(ExitCode.USAGE);
+    expect(io.err()).toBe(
+      'vouch: VOUCH_STORE must be one of sqlite, postgres, eventstoredb (got "mysql").\n',
+    );
+
+    const badFlags = memoryIo();
+    expect(await runCli(['seed', '--scale', 'lots', '--until', 'yesterday'], badFlags)).toBe(ExitCode.USAGE);
+    expect(badFlags.err()).toContain('--scale must be a number above 0 and at most 10 (got "lots").');
+
+    const badStoreFlag = memoryIo();
+    expect(await runCli(['serve', '--store', 'mysql'], badStoreFlag)).toBe(ExitCode.USAGE);
+    expect(badStoreFlag.err()).toContain(
+      "argument 'mysql' is invalid. Allowed choices are sqlite, postgres, eventstoredb.",
+    );
+
+    const roles = memoryIo();
+    expect(await runCli(['token', '--user', 'pat', '--roles', 'PM,ADMIN'], roles)).toBe(ExitCode.USAGE);
+    expect(roles.err()).toContain('(unknown: PM)');
+  });
+});
+
+describe('configuration validation', () => {
+  it('defaults to SQLite in ./data', () => {
+    const config = resolveStoreConfig({}, {});
+    expect(config.kind).toBe('sqlite');
+    expect(config.sqliteFile).toMatch(/data[/\\]vouch\.db$/);
+  });
+
+  it('takes flags over the environment', () => {
+    const config = resolveStoreConfig(
+      { store: 'postgres', databaseUrl: 'postgres://flag@db/vouch' },
+      { VOUCH_STORE: 'eventstoredb', DATABASE_URL: 'postgres://env@db/vouch' },
+    );
+    expect(config).toMatchObject({ kind: 'postgres', databaseUrl: 'postgres://flag@db/vouch' });
+  });
+
+  it('names what each store is missing', () => {
+    expect(issuesOf(() => resolveStoreConfig({ store: 'postgres' }, {}))).toEqual([
+      'The postgres store needs --database-url or DATABASE_URL (postgres://user:pass@host:5432/db).',
+    ]);
+    expect(
+      issuesOf(() => resolveStoreConfig({}, { VOUCH_STORE: 'postgres', DATABASE_URL: 'mysql://x' })),
+    ).toEqual(['--database-url / DATABASE_URL must start with postgres:// or postgresql://.']);
+    expect(issuesOf(() => resolveStoreConfig({ store: 'eventstoredb' }, {}))).toEqual([
+      'The eventstoredb store needs --connection-string or EVENTSTORE_CONNECTION_STRING (esdb://host:2113?tls=false).',
+    ]);
+    expect(
+      resolveStoreConfig(
+        { store: 'eventstoredb' },
+        { EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' },
+      ),
+    ).toMatchObject({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('reports every wrong server value at once', () => {
+    expect(
+      issuesOf(() =>
+        resolveServerConfig(
+          {},
+          { PORT: 'http', VOUCH_ENVIRONMENT: 'staging' },
+          { environment: 'production', port: 4000 },
+        ),
+      ),
+    ).toEqual([
+      'PORT must be a whole number from 0 to 65535 (got "http").',
+      'VOUCH_ENVIRONMENT must be development or production (got "staging").',
+    ]);
+    expect(
+      issuesOf(() => resolveServerConfig({ port: '70000' }, {}, { environment: 'production', port: 4000 })),
+    ).toEqual(['--port must be a whole number from 0 to 65535 (got "70000").']);
+    expect(resolveServerConfig({}, { PORT: '8080' }, { environment: 'development', port: 4000 })).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      environment: 'development',
+    });
+  });
+
+  it('accepts only a base64 master key of exactly 32 bytes', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(decodeMasterKey(key, 'VOUCH_MASTER_KEY')).toHaveLength(32);
+    expect(issuesOf(() => decodeMasterKey(Buffer.alloc(16).toString('base64'), 'VOUCH_MASTER_KEY'))).toEqual([
+      'VOUCH_MASTER_KEY must decode to 32 bytes (it decodes to 16).',
+    ]);
+    expect(issuesOf(() => decodeMasterKey('not base64!', 'VOUCH_MASTER_KEY'))).toEqual([
+      'VOUCH_MASTER_KEY must be base64 (e.g. `openssl rand -base64 32`).',
+    ]);
+  });
+
+  it('parses roles and token lifetimes', () => {
+    expect(parseRoles('program_manager, ACCOUNT_OWNER')).toEqual(['PROGRAM_MANAGER', 'ACCOUNT_OWNER']);
+    expect(issuesOf(() => parseRoles(''))[0]).toContain('--roles must list one or more of');
+    expect(parseLifetime('90m')).toBe(5400);
+    expect(parseLifetime('7d')).toBe(604_800);
+    expect(issuesOf(() => parseLifetime('forever'))[0]).toContain('--expires-in must be a duration');
+  });
+});
