@@ -227,6 +227,7 @@ export class ProjectionRunner<P extends Projection> {
       handler: (event) => {
         if (!track.apply(event)) return;
         if (track === this.live && this.lagWaiters.size > 0) this.releaseLagWaiters();
+        if (track.projection.saveAfter?.(event)) return this.save(track, false);
         if (
           track.sinceSave >= snapshotEvery &&
           performance.now() - track.savedAt >= SAVE_COST_FACTOR * track.saveMs

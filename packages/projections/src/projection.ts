@@ -16,4 +16,9 @@ export interface Projection<Snapshot = unknown> {
   snapshot(): Snapshot;
   /** Replaces the model with a snapshot taken by `snapshot()` of the same schema version. */
   restore(snapshot: Snapshot): void;
+  /**
+   * Whether the snapshot must be saved as soon as this event is applied, whatever the
+   * cadence: e.g. an erasure, so no saved snapshot keeps the erased personal data.
+   */
+  saveAfter?(event: RecordedEvent): boolean;
 }

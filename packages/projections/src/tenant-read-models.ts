@@ -118,6 +118,14 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     this.last = event.checkpoint;
   }
 
+  /**
+   * Snapshots hold advocates' decrypted contact details; an erasure replaces the saved
+   * snapshot at once, so the erased details do not wait for the next save on disk.
+   */
+  saveAfter(event: RecordedEvent): boolean {
+    return event.type === 'AdvocateErased';
+  }
+
   snapshot(): TenantReadModelsSnapshot {
     return {
       ...(this.last !== undefined ? { checkpoint: this.last } : {}),

@@ -7,7 +7,7 @@ import {
   type ReadModelStore,
 } from '@vouch/event-store';
 import { ProjectionLagError, ProjectionRunner, TenantReadModels } from '../../src';
-import { cmd, standardStory, TENANT, type StoryWorld } from './story-world';
+import { admin, cmd, standardStory, TENANT, type StoryWorld } from './story-world';
 
 /** An event store and a read-model store over the same storage, made fresh for each test. */
 export interface RunnerStores {
@@ -160,6 +160,28 @@ export function projectionRunnerSuite(name: string, open: (clock: Clock) => Prom
       expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
       await r.stop();
       await expect(stores.readModels.discard(TENANT, 'read-models', 2)).rejects.toBeInstanceOf(RangeError);
+    });
+
+    it('saves at once after an erasure, so no saved snapshot keeps the erased contact details', async () => {
+      const world = standardStory();
+      await appendAll(stores.store, world);
+      const r = runner(stores);
+      await r.start();
+      const contactOf = async () =>
+        JSON.stringify((await stores.readModels.load(TENANT, 'read-models', 1))?.snapshot).includes(
+          'Ines Weber',
+        );
+      expect(await contactOf()).toBe(true);
+      world.advocate('ines', cmd('RequestErasure', { reason: 'GDPR Art. 17' }), admin);
+      const erased =
+        world.envelopes.length - world.envelopes.findLastIndex((e) => e.envelope.type === 'AdvocateErased');
+      const last = await appendAll(stores.store, world, world.envelopes.length - erased);
+      await r.waitFor(last!);
+      // Far below the cadence (10,000 events): the erasure alone makes the runner save.
+      for (let wait = 0; (await contactOf()) && wait < 100; wait++)
+        await new Promise((ok) => setTimeout(ok, 10));
+      expect(await contactOf()).toBe(false);
+      await r.stop();
     });
 
     it('rebuilds from scratch when the saved snapshot has another schema version', async () => {
