@@ -507,8 +507,9 @@ export function programStory(label: string, openStore?: StoreFactory): void {
       let after: string | null = null;
       let pages = 0;
       do {
-        const page: Untyped = (await mustQuery(t.url, auditor, AUDIT, { kind: 'advocate', id: 'ines', after }))
-          .auditTrail;
+        const page: Untyped = (
+          await mustQuery(t.url, auditor, AUDIT, { kind: 'advocate', id: 'ines', after })
+        ).auditTrail;
         entries.push(...page.edges.map((edge: { node: (typeof entries)[number] }) => edge.node));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
         expect(page.totalCount).toBeGreaterThan(4);
