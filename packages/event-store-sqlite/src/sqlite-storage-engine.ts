@@ -43,6 +43,7 @@ export class SqliteStorageEngine implements StorageEngine {
   private readonly queue: GroupCommitQueue<QueuedAppend, AppendResult>;
   private readonly listeners = new Set<(tenantId: string) => void>();
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly typeFilters = new Map<number, Statement>();
   private closed = false;
 
   constructor(
@@ -92,12 +93,7 @@ export class SqliteStorageEngine implements StorageEngine {
   async readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]> {
     const rows = this.run(() =>
       range.types
-        ? this.db
-            .prepare(
-              `SELECT * FROM events WHERE +tenant_id = ? AND position > ? AND type IN (${range.types!.map(() => '?').join(',')})
-               ORDER BY position LIMIT ?`,
-            )
-            .all(tenantId, range.afterPosition, ...range.types!, range.limit)
+        ? this.typeFilter(range.types.length).all(tenantId, range.afterPosition, ...range.types, range.limit)
         : this.statements.readLog.all(tenantId, range.afterPosition, range.limit),
     );
     return (rows as EventRow[]).map((row) => this.decode(row));
@@ -192,6 +188,19 @@ export class SqliteStorageEngine implements StorageEngine {
       return { eventId: event.eventId, version: event.version, position: Number(info.lastInsertRowid) };
     });
     return { ok: true, value: appendResultOf(streamId, written, false) };
+  }
+
+  // One prepared statement per number of filtered types.
+  private typeFilter(count: number): Statement {
+    let statement = this.typeFilters.get(count);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT * FROM events WHERE +tenant_id = ? AND position > ? AND type IN (${Array(count).fill('?').join(',')})
+         ORDER BY position LIMIT ?`,
+      );
+      this.typeFilters.set(count, statement);
+    }
+    return statement;
   }
 
   private head(tenantId: string, streamId: string): StreamState {
