@@ -1,0 +1,265 @@
+/**
+ * GraphQL API benchmark (a script, not a test): requests per second and p50/p99 latency
+ * over HTTP (loopback, autocannon, 50 connections, a bounded duration per target) of
+ *   1. `{ __typename }` — the baseline: auth, limits, Apollo and Express, no read model;
+ *   2. `searchAdvocates(filter: { industries: [..] }, first: 20)` — a selective filter;
+ *   3. `matchCandidates(requestId, first: 20)` — scores every live advocate;
+ * on one server per size over the in-memory store, all in the same process and run. The
+ * tenant is seeded from the domain's deciders (enrol, activate, grant consent) and
+ * appended in batches; the first query waits for the read models to catch up.
+ *
+ *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50]
+ */
+import 'reflect-metadata';
+import { createVouch, type Principal } from '@vouch/application';
+import {
+  ACTIVITY_KINDS,
+  DEFAULT_PROGRAM_POLICIES,
+  accountDecider,
+  advocateDecider,
+  eventDefinition,
+  fold,
+  type Actor,
+  type Command,
+  type Decider,
+  type DecisionContext,
+  type DomainEvent,
+  type EventEnvelope,
+} from '@vouch/domain';
+import { InMemoryEventStore } from '@vouch/event-store';
+import autocannon from 'autocannon';
+import { SignJWT } from 'jose';
+import pino from 'pino';
+import { createApiServer } from '../../apps/api/src';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const SIZES = (args.get('sizes') ?? '10000,100000').split(',').map(Number);
+const SECONDS = Number(args.get('seconds') ?? 10);
+const CONNECTIONS = Number(args.get('connections') ?? 50);
+const TENANT = 'bench';
+const SECRET = 'bench-secret-that-is-at-least-32-bytes-long';
+const NOW = '2026-11-23T09:00:00.000Z';
+const INDUSTRIES = ['Manufacturing', 'Retail', 'Finance', 'Health', 'Energy', 'Logistics', 'Media', 'Public'];
+const REGIONS = ['EMEA', 'NA', 'APAC', 'LATAM'];
+const PRODUCTS = ['Planner', 'Forecast', 'Ledger', 'Studio'];
+const ACCOUNTS = 200;
+const pm: Actor = { userId: 'pat-pm', roles: ['PROGRAM_MANAGER'] };
+
+let commands = 0;
+const cmd = (type: string, data: object) => ({ type, commandId: `${type}-${++commands}`, data }) as Command;
+
+/** The envelopes one command decides on a fresh stream, as the application would append them. */
+function decide<S, E extends DomainEvent>(
+  decider: Decider<Command, S, E, DecisionContext>,
+  commandsOfStream: Command[],
+  extra: object = {},
+): EventEnvelope[] {
+  const history: E[] = [];
+  const envelopes: EventEnvelope[] = [];
+  for (const command of commandsOfStream) {
+    const context = { now: NOW, newId: () => `id-${++commands}`, actor: pm, ...extra } as DecisionContext;
+    for (const event of decider.decide(command, fold(decider, history), context)) {
+      history.push(event);
+      envelopes.push({
+        eventId: `${command.commandId}-${envelopes.length}`,
+        type: event.type,
+        schemaVersion: eventDefinition(event.type)?.version ?? 1,
+        data: event.data as Record<string, unknown>,
+        metadata: {
+          tenantId: TENANT,
+          actor: { userId: pm.userId, roles: pm.roles },
+          commandId: command.commandId,
+          correlationId: command.commandId,
+          causationId: command.commandId,
+          effectiveAt: NOW,
+        },
+      });
+    }
+  }
+  return envelopes;
+}
+
+async function seed(store: InMemoryEventStore, advocates: number): Promise<void> {
+  const streams: { streamId: string; events: EventEnvelope[] }[] = [];
+  for (let a = 0; a < ACCOUNTS; a++) {
+    const accountId = `acct-${a}`;
+    streams.push({
+      streamId: `account-${accountId}`,
+      events: decide(accountDecider as never, [
+        cmd('RegisterAccount', {
+          accountId,
+          name: `Company ${a}`,
+          industry: INDUSTRIES[a % INDUSTRIES.length],
+          segment: 'ENTERPRISE',
+          region: REGIONS[a % REGIONS.length],
+          products: [PRODUCTS[a % PRODUCTS.length]],
+          ownerId: 'olga-ae',
+        }),
+        cmd('RecordAccountHealth', { healthScore: 80 }),
+      ]),
+    });
+  }
+  for (let i = 0; i < advocates; i++) {
+    const advocateId = `adv-${String(i).padStart(7, '0')}`;
+    streams.push({
+      streamId: `advocate-${advocateId}`,
+      events: decide(
+        advocateDecider as never,
+        [
+          cmd('EnrolAdvocate', {
+            advocateId,
+            accountId: `acct-${i % ACCOUNTS}`,
+            name: `Advocate ${i}`,
+            email: `${advocateId}@example.com`,
+            title: 'Head of Operations',
+            seniority: i % 3 === 0 ? 'VP' : 'DIRECTOR',
+            products: [PRODUCTS[i % PRODUCTS.length]!, PRODUCTS[(i + 1) % PRODUCTS.length]!],
+            useCases: ['planning'],
+            languages: i % 2 === 0 ? ['en'] : ['en', 'de'],
+            topics: ['rollout'],
+          }),
+          cmd('ActivateAdvocate', {}),
+          cmd('GrantConsent', {
+            consentId: `consent-${i}`,
+            kinds: [...ACTIVITY_KINDS.slice(0, 3)],
+            territories: [REGIONS[(i % ACCOUNTS) % REGIONS.length]],
+            channels: ['PRIVATE', 'WEB'],
+            validFrom: NOW,
+            validUntil: '2027-11-23T09:00:00.000Z',
+            collectionMethod: 'E_SIGNATURE',
+            collectedAt: NOW,
+            noticeVersion: 'v1',
+          }),
+        ],
+        { policies: DEFAULT_PROGRAM_POLICIES },
+      ),
+    });
+  }
+  for (let start = 0; start < streams.length; start += 1000) {
+    await Promise.all(
+      streams
+        .slice(start, start + 1000)
+        .map(({ streamId, events }) =>
+          store.append(TENANT, streamId, events, { expectedVersion: 'no_stream' }),
+        ),
+    );
+  }
+}
+
+interface Figures {
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+async function load(url: string, token: string, query: string, variables: object): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const token = await new SignJWT({ sub: pm.userId, tenant: TENANT, roles: pm.roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(SECRET));
+  const principal: Principal = { tenantId: TENANT, userId: pm.userId, roles: pm.roles };
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const started = Date.now();
+    const store = new InMemoryEventStore({ clock: () => NOW });
+    await seed(store, size);
+    const seeded = Date.now();
+    const vouch = createVouch({ store, clock: () => NOW, dueWorkIntervalMs: 0 });
+    await vouch.execute(principal, {
+      type: 'SubmitReferenceRequest',
+      commandId: 'bench-request',
+      data: {
+        requestId: 'bench-request',
+        department: 'SALES',
+        kind: 'REFERENCE_CALL',
+        advocatesNeeded: 1,
+        opportunity: {
+          opportunityId: 'opp',
+          stage: 'EVALUATION',
+          amount: { amount: 100000, currency: 'EUR' },
+          industry: 'Manufacturing',
+          region: 'EMEA',
+          products: ['Planner'],
+        },
+        criteria: { territory: 'EMEA', channel: 'PRIVATE' },
+        dueBy: '2026-12-10T00:00:00.000Z',
+      },
+    } as never);
+    const server = await createApiServer({
+      vouch,
+      auth: { hs256Secret: SECRET },
+      environment: 'production',
+      logger: pino({ level: 'silent' }),
+      limits: { rateLimitPerWindow: 1e9 },
+    });
+    const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
+    // Catch the read models up before measuring.
+    await vouch.queries.searchAdvocates(principal, {}, { first: 1 });
+    const caughtUp = Date.now();
+    process.stderr.write(
+      `${size} advocates: seeded in ${((seeded - started) / 1000).toFixed(1)} s, read models caught up in ${((caughtUp - seeded) / 1000).toFixed(1)} s\n`,
+    );
+
+    const targets: [string, string, object][] = [
+      ['`{ __typename }`', '{ __typename }', {}],
+      [
+        '`searchAdvocates` (industry filter, first 20)',
+        'query($f: AdvocateSearchInput) { searchAdvocates(filter: $f, first: 20) { edges { cursor node { advocateId view company seniority products } } pageInfo { hasNextPage endCursor } } }',
+        { f: { industries: ['Manufacturing'] } },
+      ],
+      [
+        '`matchCandidates` (first 20)',
+        '{ matchCandidates(requestId: "bench-request", first: 20) { available { advocateId score { total breakdown { criterion score } } } unavailable { advocateId } } }',
+        {},
+      ],
+    ];
+    const figures: Figures[] = [];
+    for (const [label, query, variables] of targets) {
+      const measured = await load(url, token, query, variables);
+      figures.push(measured);
+      const ratio = measured.requestsPerSecond / figures[0]!.requestsPerSecond;
+      rows.push(
+        `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} |`,
+      );
+      process.stderr.write(`${rows.at(-1)}\n`);
+    }
+    await server.stop();
+    await vouch.stop();
+    await store.close();
+  }
+  process.stdout.write(
+    [
+      `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per target, loopback.`,
+      '',
+      '| advocates | operation | req/s | × `__typename` | p50 ms | p99 ms | errors |',
+      '| --: | --- | --: | --: | --: | --: | --: |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+  process.exit(1);
+});
