@@ -65,7 +65,8 @@ export class RequestQueries {
 export class RequestCandidateFields {
   @FieldResolver(() => Advocate, {
     nullable: true,
-    description: 'The advocate, in the view the caller may see; null when the caller may not read advocates.',
+    description:
+      'The advocate, in the view the caller may see (FORBIDDEN for roles that may not read advocates).',
   })
   advocate(
     @Root() candidate: RequestCandidate,
