@@ -3,6 +3,7 @@
 // the demo program on the first run, serve the GraphQL API with GraphiQL, print a token
 // per role. Arguments after `--` go to `vouch start` (e.g. `npm start -- --port 4100`).
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
@@ -18,6 +19,8 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 process.stdout.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+// tsc writes files without the executable bit; `npx vouch` runs the bin directly.
+fs.chmodSync(path.join(root, 'apps', 'cli', 'dist', 'main.js'), 0o755);
 
 require('reflect-metadata');
 const { runCli } = require(path.join(root, 'apps', 'cli', 'dist', 'cli.js'));

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../src/cli';
 import { seedStore, TenantNotEmptyError, type SeedReport } from '../src/commands/seed';
 import { resolveMasterKey } from '../src/config/secrets';
 import { resolveStoreConfig } from '../src/config/store-config';
@@ -71,6 +72,16 @@ describe('vouch seed', () => {
     // The master key the seed generated is private to its owner.
     expect(statSync(join(dir, 'master.key')).mode & 0o777).toBe(0o600);
   }, 60_000);
+
+  it('rebuilds the read models of a seeded tenant and reports events, rate and time', async () => {
+    const io = memoryIo();
+    expect(await runCli(['rebuild', '--data-dir', seven.dir], io)).toBe(0);
+    expect(io.out()).toMatch(
+      new RegExp(
+        `^Rebuilt demo: ${seven.report.events.toLocaleString('en-US')} events in [\\d.]+ s \\([\\d,]+ events/s\\), read models version \\d+`,
+      ),
+    );
+  }, 30_000);
 
   it('refuses to seed a tenant that already has events', async () => {
     const { dir, masterKey } = await seed(3);

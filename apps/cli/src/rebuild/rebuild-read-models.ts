@@ -75,16 +75,13 @@ export async function rebuildReadModels(
   });
   await runner.start();
   const started = process.hrtime.bigint();
+  let version: number | undefined;
   try {
     await runner.rebuild();
+    version = runner.version;
   } finally {
     await runner.stop();
   }
   onProgress(applied);
-  return {
-    tenantId,
-    events: applied,
-    seconds: Number(process.hrtime.bigint() - started) / 1e9,
-    version: runner.version,
-  };
+  return { tenantId, events: applied, seconds: Number(process.hrtime.bigint() - started) / 1e9, version };
 }
