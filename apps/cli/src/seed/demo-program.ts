@@ -127,6 +127,8 @@ interface RequestModel {
   readonly needed: number;
   open: boolean;
   outcomePlanned: boolean;
+  /** Shortlists so far: after a refused ask the program manager looks once more. */
+  shortlists: number;
   readonly candidates: Map<string, CandidateStep>;
 }
 
@@ -355,9 +357,9 @@ export async function seedDemoProgram(
       later(rng.int(20, 200), () => publishLogo(account));
     }
     const nominations = rng.weighted([
-      [3, 40],
-      [4, 40],
-      [5, 20],
+      [3, 30],
+      [4, 45],
+      [5, 25],
     ] as const);
     for (let n = 0; n < nominations; n += 1) later(rng.int(3, 150), () => nominate(account));
     later(rng.int(60, 120), () => healthCheck(account));
@@ -752,6 +754,7 @@ export async function seedDemoProgram(
       needed: kind === 'ADVISORY_BOARD' || (dealLike && rng.chance(0.12)) ? 2 : 1,
       open: true,
       outcomePlanned: false,
+      shortlists: 0,
       candidates: new Map(),
     };
     requests.push(request);
@@ -802,15 +805,19 @@ export async function seedDemoProgram(
 
   const shortlist = async (request: RequestModel) => {
     const lead = pm();
+    request.shortlists += 1;
+    const active = [...request.candidates.values()].filter((step) => step !== 'GONE').length;
+    const wanted = request.needed - active;
+    if (!request.open || wanted <= 0) return;
     const matches = await vouch.queries.matchCandidates(lead, request.id, undefined, 10);
     // An advocate whose erasure waits on a legal hold still matches; the program leaves them be.
     const chosen = matches.available
       .filter((c) => advocateOf(c.advocateId)?.status !== 'ERASED')
-      .slice(0, request.needed);
+      .slice(0, wanted);
     // Sales reps have favourites: now and then the rep's pocket reference goes on the list
     // too, and the fatigue gate decides whether they may be asked again.
     const favourite =
-      request.department === 'SALES' && rng.chance(0.15)
+      request.department === 'SALES' && request.shortlists === 1 && rng.chance(0.15)
         ? advocates
             .filter((a) => a.status === 'ACTIVE' && a.consentLive && a.kinds.has(request.kind))
             .sort((a, b) => b.completed - a.completed || a.id.localeCompare(b.id))[0]
@@ -832,6 +839,7 @@ export async function seedDemoProgram(
       });
     }
     if (candidates.length === 0) {
+      if (request.shortlists > 1) return;
       // Nobody fits: the gap shows in coverage; some requesters give up, the rest lapse.
       if (rng.chance(0.4)) {
         later(rng.int(2, 6), async () => {
@@ -904,6 +912,7 @@ export async function seedDemoProgram(
         data: { advocateId, reason: 'ADVOCATE_UNAVAILABLE' },
       });
       request.candidates.set(advocateId, 'GONE');
+      if (request.shortlists < 2) later(1, () => shortlist(request));
       return;
     }
     request.candidates.set(advocateId, 'ASKED');
