@@ -15,8 +15,8 @@ const script = join(__dirname, 'support/projecting-process.ts');
 const dir = mkdtempSync(join(tmpdir(), 'vouch-projection-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const masterKey = randomBytes(32);
-// ~27k events: 3,000 advocates enrolled and consented, 750 requests run to an outcome.
-const world = programHistory({ advocates: 3000, requests: 750 });
+// ~23k events: 2,500 advocates enrolled and consented, 600 requests run to an outcome.
+const world = programHistory({ advocates: 2500, requests: 600 });
 
 /** Runs the projecting process and kills it with SIGKILL a random while after it opened the file. */
 function runAndKill(filename: string, mode: 'catch-up' | 'rebuild', maxDelayMs: number): Promise<void> {
@@ -91,7 +91,7 @@ describe('the projection runner on SQLite under SIGKILL', () => {
 
   it(`resumes a catch-up that was killed ${KILLS} times and reflects every event exactly once`, async () => {
     const filename = join(dir, 'catch-up.db');
-    const split = 20_000;
+    const split = 16_000;
     await appendSome(filename, { envelopes: world.envelopes.slice(0, split) } as StoryWorld);
     // The rest arrives while the runner is killed again and again: it is live when some kills land.
     const perKill = Math.ceil((world.envelopes.length - split) / KILLS);
@@ -101,7 +101,7 @@ describe('the projection runner on SQLite under SIGKILL', () => {
       const appending = appendSome(filename, {
         envelopes: world.envelopes.slice(from, from + perKill),
       } as StoryWorld);
-      await runAndKill(filename, 'catch-up', 1500);
+      await runAndKill(filename, 'catch-up', 1000);
       await appending;
       const now = (await saved(filename).catch(() => undefined))?.checkpoint ?? '';
       expect(now >= last).toBe(true);
@@ -132,7 +132,7 @@ describe('the projection runner on SQLite under SIGKILL', () => {
     const reference = await fromScratch(store);
     await store.close();
     for (let kill = 0; kill < KILLS; kill++) {
-      await runAndKill(filename, 'rebuild', 1500);
+      await runAndKill(filename, 'rebuild', 1200);
       // Whatever the kill interrupted, the active version is whole and equals a build from scratch.
       expect((await saved(filename)).text).toBe(reference);
     }
