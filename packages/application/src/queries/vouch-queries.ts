@@ -217,13 +217,13 @@ export class VouchQueries {
     return models.auditHistory(subject, id);
   }
 
-  /** A subject's state as recorded by `at` and as true in the world at `at`, replayed from its stream. */
+  /** A subject's state as recorded by `at` and as true in the world at `at`, replayed from its stream; `undefined` when it has no history. */
   async subjectAsOf(
     principal: Principal,
     kind: Exclude<AuditSubjectKind, 'consent'>,
     id: string,
     at: Instant,
-  ): Promise<StateAsOf> {
+  ): Promise<StateAsOf | undefined> {
     authorize(actorOf(principal), 'subjectAsOf');
     const subject = validated((v) =>
       v.oneOf(
@@ -237,6 +237,8 @@ export class VouchQueries {
       principal.tenantId,
       STREAM_OF[subject as keyof typeof STREAM_OF](id),
     );
+    // A subject without history has no state at any time.
+    if (events.length === 0) return undefined;
     return stateAsOf(
       events,
       validated((v) => v.instant('at', at)),

@@ -36,15 +36,8 @@ export class AuditQueries {
     @Arg('at', () => DateTimeScalar, { description: 'The instant to replay to.' }) at: Instant,
     @Ctx() { vouch, principal }: ApiContext,
   ): Promise<SubjectAsOf | undefined> {
-    let state;
-    try {
-      state = await vouch.queries.subjectAsOf(principal, kind, id, at);
-    } catch (error) {
-      // The replay refuses an empty stream with a RangeError (after authorization and
-      // input checks, which throw domain errors): the subject has no history.
-      if (error instanceof RangeError) return undefined;
-      throw error;
-    }
+    const state = await vouch.queries.subjectAsOf(principal, kind, id, at);
+    if (!state) return undefined;
     return {
       aggregate: state.aggregate,
       at,
