@@ -6,6 +6,7 @@ import type { StoreConfig } from '../config/store-config';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
 import { openStore } from '../stores/open-store';
+import { WarningLog } from './warning-log';
 
 /** A running API: its URLs, and how to stop it. */
 export interface RunningServer {
@@ -35,14 +36,14 @@ export interface ServeOptions {
  */
 export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
   const opened = await openStore(options.store, { masterKey: options.masterKey });
+  const warnings = new WarningLog(io.stderr);
   let vouch: Vouch | undefined;
   try {
     vouch = createVouch({
       store: opened.store,
       checkpoints: opened.checkpoints,
       readModels: opened.readModels,
-      onWarning: (message, error) =>
-        io.stderr(`vouch: ${message}: ${error instanceof Error ? error.message : String(error)}\n`),
+      onWarning: warnings.warn,
     });
     await vouch.start(options.tenants);
     // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
@@ -74,6 +75,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       async stop() {
         await api.stop();
         await running.stop();
+        warnings.flush();
         await opened.close();
       },
     };

@@ -8,7 +8,8 @@ import { resolveStoreConfig } from '../config/store-config';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
-import { formatSeedReport, seedStore, TenantNotEmptyError } from './seed';
+import { openStore } from '../stores/open-store';
+import { formatSeedReport, seedStore } from './seed';
 import { startServer } from './serve';
 
 export interface StartFlags {
@@ -73,8 +74,17 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
 
-  try {
-    io.stdout('First run: seeding the demo program (about 18 months of a reference program)…\n');
+  const opened = await openStore(store, { masterKey: masterKey.value });
+  const seeded = await opened.store
+    .readAll(DEMO_TENANT, { limit: 1 })
+    .then((events) => events.length > 0)
+    .finally(() => opened.close());
+  if (seeded) {
+    io.stdout(`Reusing the demo program in ${opened.description}.\n`);
+  } else {
+    io.stdout(
+      `First run: seeding the demo program (18 months, scale ${flags.scale}) into ${opened.description}…\n`,
+    );
     const report = await seedStore(
       {
         store,
@@ -87,9 +97,6 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       io,
     );
     io.stdout(formatSeedReport(report));
-  } catch (error) {
-    if (!(error instanceof TenantNotEmptyError)) throw error;
-    io.stdout(`Reusing the demo program in ${store.kind === 'sqlite' ? store.sqliteFile : store.kind}.\n`);
   }
 
   const tokens: Partial<Record<Role, string>> = {};
@@ -132,7 +139,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       'Tokens (12 h), header  Authorization: Bearer <token>',
       ...Object.entries(tokens).map(([role, token]) => `  ${role.padEnd(16)} ${token}`),
       '',
-      'More: npx vouch token --user <id> --roles <ROLE,...>; stop with Ctrl+C.',
+      'More tokens: npm run vouch -- token --user <id> --roles <ROLE,...>; stop with Ctrl+C.',
       '',
     ].join('\n'),
   );

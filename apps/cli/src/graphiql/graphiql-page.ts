@@ -16,7 +16,7 @@ export function graphiqlPage(options: {
 }): string {
   const headersFor = (role: Role) =>
     JSON.stringify(
-      { Authorization: `Bearer ${options.tokens?.[role] ?? `<${role} token: npx vouch token>`}` },
+      { Authorization: `Bearer ${options.tokens?.[role] ?? `<${role} token: npm run vouch -- token>`}` },
       null,
       2,
     );
