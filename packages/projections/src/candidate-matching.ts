@@ -1,6 +1,7 @@
 import {
   availabilityOf,
   fatigueRules,
+  matchScore,
   rankCandidates,
   profileFreshness,
   type ActivityKind,
@@ -64,8 +65,13 @@ export function matchTargetOf(requests: RequestBoard, requestId: string): MatchT
 /**
  * Ranked candidates for a request: every live advocate is scored with the domain's
  * `matchScore`; those the consent, fatigue and status gates allow at `at` (in the
- * request's territory and channel) come first, best first, and the others follow with
- * their reasons, so a program manager sees whom they are missing and until when.
+ * request's territory and channel) come first, best first, and the best-matching ones the
+ * gates refuse follow with their reasons, so a program manager sees whom they are missing
+ * and until when.
+ *
+ * Checking the gates is the expensive part, so it runs best-first on an optimistic score
+ * (full fatigue headroom, the only input the gates change) and stops once no advocate
+ * left could still make the top `limit`.
  */
 export function matchCandidates(
   directory: AdvocateDirectory,
@@ -78,40 +84,54 @@ export function matchCandidates(
   const excluded = new Set(target.exclude ?? []);
   const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
   const request = { opportunity: target.opportunity, criteria: target.criteria };
-  const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
-  const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
+  const optimistic: { state: AdvocateState; bound: number }[] = [];
   for (const status of ['ACTIVE', 'RESTING'] as const) {
     for (const advocateId of index.posting('status', status)) {
       const state = directory.advocate(advocateId);
       if (!state?.attributes || excluded.has(advocateId)) continue;
-      const availability = availabilityOf(state, target.kind, at, policies, scope);
-      const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
-      if (availability.available) {
-        const account = directory.accountOf(state);
-        available.push({
-          candidate,
-          found: {
-            advocateId,
-            accountId: state.accountId,
-            ...(account?.ownerId !== undefined ? { ownerId: account.ownerId } : {}),
-            ...(availability.consentId !== undefined ? { consentId: availability.consentId } : {}),
-            ...(availability.consentExpiresAt !== undefined
-              ? { consentExpiresAt: availability.consentExpiresAt }
-              : {}),
-          },
-        });
-      } else {
-        unavailable.push({
-          candidate,
-          found: {
-            advocateId,
-            reasons: describeReasons(state, availability.reasons, at),
-            ...(availability.nextAvailableAt !== undefined
-              ? { nextAvailableAt: availability.nextAvailableAt }
-              : {}),
-          },
-        });
-      }
+      const candidate = matchCandidateOf(directory, state, target.kind, undefined, at);
+      optimistic.push({ state, bound: matchScore(candidate, request).total });
+    }
+  }
+  optimistic.sort((a, b) => b.bound - a.bound || (a.state.advocateId < b.state.advocateId ? -1 : 1));
+
+  const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
+  const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
+  const best: number[] = []; // real scores of the available ones, kept sorted descending
+  for (const { state, bound } of optimistic) {
+    // Nobody from here on can beat the limit-th available advocate found so far.
+    if (best.length >= limit && bound < best[limit - 1]!) break;
+    const advocateId = state.advocateId;
+    const availability = availabilityOf(state, target.kind, at, policies, scope);
+    const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
+    if (availability.available) {
+      const account = directory.accountOf(state);
+      available.push({
+        candidate,
+        found: {
+          advocateId,
+          accountId: state.accountId,
+          ...(account?.ownerId !== undefined ? { ownerId: account.ownerId } : {}),
+          ...(availability.consentId !== undefined ? { consentId: availability.consentId } : {}),
+          ...(availability.consentExpiresAt !== undefined
+            ? { consentExpiresAt: availability.consentExpiresAt }
+            : {}),
+        },
+      });
+      const total = matchScore(candidate, request).total;
+      const slot = best.findIndex((s) => s < total);
+      best.splice(slot === -1 ? best.length : slot, 0, total);
+    } else {
+      unavailable.push({
+        candidate,
+        found: {
+          advocateId,
+          reasons: describeReasons(state, availability.reasons, at),
+          ...(availability.nextAvailableAt !== undefined
+            ? { nextAvailableAt: availability.nextAvailableAt }
+            : {}),
+        },
+      });
     }
   }
   return {
@@ -143,7 +163,8 @@ function matchCandidateOf(
   directory: AdvocateDirectory,
   state: AdvocateState,
   kind: ActivityKind,
-  remaining: number,
+  /** Engagements left in the window; `undefined` assumes the whole limit (an optimistic bound). */
+  remaining: number | undefined,
   at: Instant,
 ): MatchCandidate {
   const policies = directory.program.policies;
@@ -151,6 +172,7 @@ function matchCandidateOf(
   const limits = fatigueRules(policies.fatigue, state.preferences).limits.filter(
     (l) => l.kind === undefined || l.kind === kind,
   );
+  const maxInWindow = Math.min(...limits.map((l) => l.max));
   const ratings: number[] = [];
   for (const e of Object.values(state.engagements)) if (e.rating !== undefined) ratings.push(e.rating);
   return {
@@ -162,7 +184,7 @@ function matchCandidateOf(
       products: profile?.products ?? [],
     },
     freshness: profileFreshness(state, policies.freshness, at),
-    headroom: { remaining, max: Math.min(...limits.map((l) => l.max)) },
+    headroom: { remaining: remaining ?? maxInWindow, max: maxInWindow },
     ratings,
   };
 }
