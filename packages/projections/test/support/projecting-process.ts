@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   await runner.start();
   writeSync(1, `live ${runner.checkpoint}\n`);
   if (mode === 'rebuild') for (;;) await runner.rebuild();
+  // Follow the live log until killed: the poll timers alone need not keep the process alive.
+  setInterval(() => undefined, 60_000);
 }
 
 main().catch((error: unknown) => {
