@@ -127,7 +127,7 @@ interface RequestModel {
   readonly needed: number;
   open: boolean;
   outcomePlanned: boolean;
-  /** Shortlists so far: after a refused ask the program manager looks once more. */
+  /** Shortlists so far: after a refusal or a decline the program manager looks once more. */
   shortlists: number;
   readonly candidates: Map<string, CandidateStep>;
 }
@@ -776,9 +776,9 @@ export async function seedDemoProgram(
           ...(dealLike && rng.chance(0.4) ? { competitor: rng.pick(COMPETITORS) } : {}),
         },
         criteria: {
-          ...(rng.chance(0.6) ? { industries: [industry] } : {}),
-          ...(rng.chance(0.5) ? { products } : {}),
-          ...(rng.chance(0.2) ? { minSeniority: 'DIRECTOR' as const } : {}),
+          ...(rng.chance(0.4) ? { industries: [industry] } : {}),
+          ...(rng.chance(0.35) ? { products } : {}),
+          ...(rng.chance(0.1) ? { minSeniority: 'DIRECTOR' as const } : {}),
           territory: region,
           channel: request.channel,
         },
@@ -876,6 +876,7 @@ export async function seedDemoProgram(
         data: { advocateId, reason: 'Renewal negotiation in progress; not the moment to ask.' },
       });
       request.candidates.set(advocateId, 'GONE');
+      if (request.shortlists < 2) later(1, () => shortlist(request));
       return;
     }
     if (roll < 0.18) {
@@ -943,6 +944,7 @@ export async function seedDemoProgram(
     if (!accepted) {
       advocateOf(advocateId)?.pending.delete(engagementId);
       request.candidates.set(advocateId, 'GONE');
+      if (request.shortlists < 2) later(1, () => shortlist(request));
       return;
     }
     request.candidates.set(advocateId, 'ACCEPTED');
