@@ -149,4 +149,97 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 3,
+    name: 'append_group: many planned appends in one transaction (group commit)',
+    sql: (s) => `
+      -- Group commit: the appends planned outside any transaction (as for append_events)
+      -- that a process has waiting are written by this one call, in one transaction, in
+      -- the order given. Each append keeps its own check and outcome: 'written' (with its
+      -- first position), or 'moved' / 'exists' (nothing of it written, the caller replans
+      -- it), and the others go on. Every stream's lock is taken first, in lock-id order,
+      -- so two groups never deadlock. Positions are reserved once for all written events:
+      -- a transaction must take all its positions together with its transaction id, or a
+      -- later transaction could take positions between two of its blocks and the
+      -- transaction-id watermark would no longer cut the log at a prefix.
+      -- p_items gives, for every event, its append's index (1-based); an append's events
+      -- are consecutive and in order.
+      CREATE FUNCTION ${s}.append_group(
+        p_tenants text[], p_streams text[], p_lock_keys text[], p_planned_versions integer[],
+        p_counts integer[], p_items integer[],
+        p_versions integer[], p_event_ids text[], p_types text[], p_schema_versions integer[],
+        p_data text[], p_personal text[], p_metadata text[], p_recorded_at text[],
+        p_fingerprints text[], p_hashes text[])
+        RETURNS TABLE (outcome text, first_position bigint)
+        LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE
+        v_count integer := cardinality(p_tenants);
+        v_lock integer;
+        v_item integer;
+        v_outcomes text[] := array_fill(NULL::text, ARRAY[v_count]);
+        -- Offset of a written append's first event in the reserved block; NULL otherwise.
+        v_starts integer[] := array_fill(NULL::integer, ARRAY[v_count]);
+        -- Index of an append's first event in the event arrays.
+        v_firsts integer[] := array_fill(NULL::integer, ARRAY[v_count]);
+        -- The head each stream has once this group's earlier appends are written.
+        v_heads jsonb := '{}';
+        v_head integer;
+        -- Per append: its stream's head as committed, and whether one of its ids is stored.
+        v_stored_heads integer[];
+        v_stored_ids boolean[];
+        v_next integer := 1;
+        v_total integer := 0;
+        v_xid xid8;
+        v_first bigint;
+      BEGIN
+        FOR v_lock IN SELECT DISTINCT hashtext(k) FROM unnest(p_lock_keys) AS k ORDER BY 1 LOOP
+          PERFORM pg_advisory_xact_lock(${AdvisoryLockSpace.STREAMS}, v_lock);
+        END LOOP;
+        -- New statements, so new snapshots: they see every append committed before the locks.
+        -- Set-based, each an index probe by equality: (tenant, stream, version) and (tenant, event id).
+        SELECT array_agg(coalesce(h.version, 0) ORDER BY a.ord) INTO v_stored_heads
+          FROM unnest(p_tenants, p_streams) WITH ORDINALITY AS a(tenant, stream, ord)
+          LEFT JOIN LATERAL (SELECT e.version FROM ${s}.events e
+                              WHERE e.tenant_id = a.tenant AND e.stream_id = a.stream
+                              ORDER BY e.version DESC LIMIT 1) h ON true;
+        v_stored_ids := array_fill(false, ARRAY[v_count]);
+        FOR v_item IN
+          SELECT DISTINCT x.item FROM unnest(p_items, p_event_ids) AS x(item, event_id)
+           WHERE EXISTS (SELECT 1 FROM ${s}.events e WHERE e.tenant_id = p_tenants[x.item] AND e.event_id = x.event_id)
+        LOOP
+          v_stored_ids[v_item] := true;
+        END LOOP;
+        FOR i IN 1 .. v_count LOOP
+          v_firsts[i] := v_next;
+          v_next := v_next + p_counts[i];
+          v_head := coalesce((v_heads ->> p_lock_keys[i])::integer, v_stored_heads[i]);
+          IF v_head <> p_planned_versions[i] THEN
+            v_outcomes[i] := 'moved';
+          ELSIF v_stored_ids[i] THEN
+            v_outcomes[i] := 'exists';
+          ELSE
+            v_outcomes[i] := 'written';
+            v_starts[i] := v_total;
+            v_total := v_total + p_counts[i];
+            v_heads := v_heads || jsonb_build_object(p_lock_keys[i], p_planned_versions[i] + p_counts[i]);
+          END IF;
+        END LOOP;
+        IF v_total > 0 THEN
+          SELECT r.transaction_id, r.first_position INTO v_xid, v_first FROM ${s}.reserve_positions(v_total) r;
+          INSERT INTO ${s}.events (position, transaction_id, tenant_id, stream_id, version, event_id, type,
+                                   schema_version, data, personal, metadata, recorded_at, fingerprint, hash)
+          SELECT v_first + v_starts[e.item] + (e.ordinal - v_firsts[e.item]), v_xid, p_tenants[e.item],
+                 p_streams[e.item], e.version, e.event_id, e.type, e.schema_version, e.data::json,
+                 e.personal::json, e.metadata::json, e.recorded_at, e.fingerprint, e.hash
+            FROM unnest(p_items, p_versions, p_event_ids, p_types, p_schema_versions, p_data, p_personal,
+                        p_metadata, p_recorded_at, p_fingerprints, p_hashes)
+                 WITH ORDINALITY AS e(item, version, event_id, type, schema_version, data, personal, metadata,
+                                      recorded_at, fingerprint, hash, ordinal)
+           WHERE v_starts[e.item] IS NOT NULL;
+        END IF;
+        RETURN QUERY SELECT v_outcomes[i], v_first + v_starts[i] FROM generate_series(1, v_count) AS i ORDER BY i;
+      END
+      $fn$;
+    `,
+  },
 ];
