@@ -1,4 +1,13 @@
-import { MATCH_WEIGHTS, matchScore, rankCandidates, type MatchCandidate, type MatchRequest } from '../src';
+import fc from 'fast-check';
+import {
+  MATCH_WEIGHTS,
+  SENIORITIES,
+  matchScore,
+  matchScoreTotal,
+  rankCandidates,
+  type MatchCandidate,
+  type MatchRequest,
+} from '../src';
 
 const request: MatchRequest = {
   opportunity: { industry: 'Manufacturing', region: 'EMEA', products: ['Planner', 'Scheduler'] },
@@ -103,5 +112,53 @@ describe('ranking candidates', () => {
     ).map((r) => r.advocateId);
     expect(forward).toEqual(['adam', 'mia', 'zoe']);
     expect(backward).toEqual(forward);
+  });
+});
+
+describe('the match score total without explanations', () => {
+  it('is exactly the total of the explained score, for any candidate', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          industry: fc.constantFrom('Banking', 'Retail', 'Manufacturing'),
+          region: fc.constantFrom('EMEA', 'NA', 'APAC'),
+          products: fc.subarray(['Ledger', 'Planner', 'Insights']),
+          useCases: fc.subarray(['planning', 'forecasting', 'audit']),
+          languages: fc.subarray(['de', 'en', 'fr']),
+          seniority: fc.constantFrom(...SENIORITIES),
+          remaining: fc.integer({ min: 0, max: 4 }),
+          ratings: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 5 }),
+          freshness: fc.constantFrom('FRESH' as const, 'DUE' as const, 'STALE' as const),
+        }),
+        (c) => {
+          const candidate: MatchCandidate = {
+            advocateId: 'a1',
+            attributes: {
+              seniority: c.seniority,
+              products: c.products,
+              useCases: c.useCases,
+              languages: c.languages,
+              topics: [],
+            },
+            account: { industry: c.industry, region: c.region, products: [] },
+            freshness: c.freshness,
+            headroom: { remaining: c.remaining, max: 4 },
+            ratings: c.ratings,
+          };
+          const request: MatchRequest = {
+            opportunity: { industry: 'Banking', region: 'EMEA', products: ['Ledger'] },
+            criteria: {
+              industries: [],
+              regions: [],
+              products: ['Ledger', 'Planner'],
+              useCases: ['planning'],
+              languages: ['de'],
+              minSeniority: 'DIRECTOR',
+            },
+          };
+          expect(matchScoreTotal(candidate, request)).toBe(matchScore(candidate, request).total);
+        },
+      ),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import {
   availabilityOf,
   fatigueRules,
-  matchScore,
+  matchScoreTotal,
   rankCandidates,
   profileFreshness,
   type ActivityKind,
@@ -90,7 +90,7 @@ export function matchCandidates(
       const state = directory.advocate(advocateId);
       if (!state?.attributes || excluded.has(advocateId)) continue;
       const candidate = matchCandidateOf(directory, state, target.kind, undefined, at);
-      optimistic.push({ state, bound: matchScore(candidate, request).total });
+      optimistic.push({ state, bound: matchScoreTotal(candidate, request) });
     }
   }
   optimistic.sort((a, b) => b.bound - a.bound || (a.state.advocateId < b.state.advocateId ? -1 : 1));
@@ -118,7 +118,7 @@ export function matchCandidates(
             : {}),
         },
       });
-      const total = matchScore(candidate, request).total;
+      const total = matchScoreTotal(candidate, request);
       const slot = best.findIndex((s) => s < total);
       best.splice(slot === -1 ? best.length : slot, 0, total);
     } else {

@@ -62,9 +62,15 @@ function overlap(
 function component(
   criterion: keyof typeof MATCH_WEIGHTS,
   score: number,
-  explanation: string,
+  explanation: () => string,
+  explain: boolean,
 ): ScoreComponent {
-  return { criterion, weight: MATCH_WEIGHTS[criterion], score: Math.round(score * 1000) / 1000, explanation };
+  return {
+    criterion,
+    weight: MATCH_WEIGHTS[criterion],
+    score: Math.round(score * 1000) / 1000,
+    explanation: explain ? explanation() : '',
+  };
 }
 
 /**
@@ -72,6 +78,18 @@ function component(
  * why in words. Pure and deterministic: the same inputs always give the same score.
  */
 export function matchScore(candidate: MatchCandidate, request: MatchRequest): MatchScore {
+  return scoreOf(candidate, request, true);
+}
+
+/**
+ * The total of `matchScore` alone, without building the explanations: for ranking many
+ * advocates before explaining the few that are shown.
+ */
+export function matchScoreTotal(candidate: MatchCandidate, request: MatchRequest): number {
+  return scoreOf(candidate, request, false).total;
+}
+
+function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: boolean): MatchScore {
   const { criteria, opportunity } = request;
   const industries = criteria.industries.length > 0 ? criteria.industries : [opportunity.industry];
   const regions = criteria.regions.length > 0 ? criteria.regions : [opportunity.region];
@@ -99,65 +117,81 @@ export function matchScore(candidate: MatchCandidate, request: MatchRequest): Ma
     component(
       'industry',
       industryHit ? 1 : 0,
-      industryHit
-        ? `same industry (${candidate.account.industry})`
-        : `industry ${candidate.account.industry} not among ${industries.join(', ')}`,
+      () =>
+        industryHit
+          ? `same industry (${candidate.account.industry})`
+          : `industry ${candidate.account.industry} not among ${industries.join(', ')}`,
+      explain,
     ),
     component(
       'products',
       productMatch.share,
-      products.length === 0
-        ? 'no products requested'
-        : `uses ${productMatch.matched.length} of ${products.length} requested products`,
+      () =>
+        products.length === 0
+          ? 'no products requested'
+          : `uses ${productMatch.matched.length} of ${products.length} requested products`,
+      explain,
     ),
     component(
       'region',
       regionHit ? 1 : 0,
-      regionHit
-        ? `same region (${candidate.account.region})`
-        : `region ${candidate.account.region} not among ${regions.join(', ')}`,
+      () =>
+        regionHit
+          ? `same region (${candidate.account.region})`
+          : `region ${candidate.account.region} not among ${regions.join(', ')}`,
+      explain,
     ),
     component(
       'useCases',
       useCaseMatch.share,
-      criteria.useCases.length === 0
-        ? 'no use cases requested'
-        : `covers ${useCaseMatch.matched.length} of ${criteria.useCases.length} use cases`,
+      () =>
+        criteria.useCases.length === 0
+          ? 'no use cases requested'
+          : `covers ${useCaseMatch.matched.length} of ${criteria.useCases.length} use cases`,
+      explain,
     ),
     component(
       'language',
       languageHit ? 1 : 0,
-      criteria.languages.length === 0
-        ? 'no language requested'
-        : languageHit
-          ? 'speaks a requested language'
-          : 'speaks none of the requested languages',
+      () =>
+        criteria.languages.length === 0
+          ? 'no language requested'
+          : languageHit
+            ? 'speaks a requested language'
+            : 'speaks none of the requested languages',
+      explain,
     ),
     component(
       'fatigueHeadroom',
       headroomShare,
-      `${candidate.headroom.remaining} of ${candidate.headroom.max} engagements left in the window`,
+      () => `${candidate.headroom.remaining} of ${candidate.headroom.max} engagements left in the window`,
+      explain,
     ),
     component(
       'seniority',
       seniorityOk ? 1 : 0,
-      criteria.minSeniority === undefined
-        ? 'no seniority requested'
-        : seniorityOk
-          ? `${candidate.attributes.seniority} meets ${criteria.minSeniority}`
-          : `${candidate.attributes.seniority} is below ${criteria.minSeniority}`,
+      () =>
+        criteria.minSeniority === undefined
+          ? 'no seniority requested'
+          : seniorityOk
+            ? `${candidate.attributes.seniority} meets ${criteria.minSeniority}`
+            : `${candidate.attributes.seniority} is below ${criteria.minSeniority}`,
+      explain,
     ),
     component(
       'freshness',
       candidate.freshness === 'FRESH' ? 1 : candidate.freshness === 'DUE' ? 0.5 : 0,
-      `profile is ${candidate.freshness.toLowerCase()}`,
+      () => `profile is ${candidate.freshness.toLowerCase()}`,
+      explain,
     ),
     component(
       'pastFeedback',
       averageRating === undefined ? 0.5 : (averageRating - 1) / 4,
-      averageRating === undefined
-        ? 'no feedback yet'
-        : `average rating ${averageRating.toFixed(1)} of 5 from ${candidate.ratings.length}`,
+      () =>
+        averageRating === undefined
+          ? 'no feedback yet'
+          : `average rating ${averageRating.toFixed(1)} of 5 from ${candidate.ratings.length}`,
+      explain,
     ),
   ];
   const total = Math.round(breakdown.reduce((sum, c) => sum + c.weight * c.score, 0) * 10) / 10;
