@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
@@ -71,6 +71,8 @@ describe('vouch seed', () => {
     expect(refusals).toContain('FATIGUE_LIMIT');
     // The master key the seed generated is private to its owner.
     expect(statSync(join(dir, 'master.key')).mode & 0o777).toBe(0o600);
+    // …and the data directory tells git to keep out.
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
   }, 60_000);
 
   it('rebuilds the read models of a seeded tenant and reports events, rate and time', async () => {

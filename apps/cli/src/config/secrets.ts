@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
+import { ensureDataDir } from './data-dir';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -99,7 +100,7 @@ function checkPrivate(file: string): void {
 }
 
 function writePrivate(dir: string, file: string, content: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensureDataDir(dir);
   // `wx`: never overwrite a key another process just wrote.
   writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
 }

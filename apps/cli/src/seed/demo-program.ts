@@ -357,9 +357,9 @@ export async function seedDemoProgram(
       later(rng.int(20, 200), () => publishLogo(account));
     }
     const nominations = rng.weighted([
-      [3, 30],
-      [4, 45],
-      [5, 25],
+      [3, 20],
+      [4, 40],
+      [5, 40],
     ] as const);
     for (let n = 0; n < nominations; n += 1) later(rng.int(3, 150), () => nominate(account));
     later(rng.int(60, 120), () => healthCheck(account));

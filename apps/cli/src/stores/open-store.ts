@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   MasterKeyVault,
@@ -17,6 +16,7 @@ import {
   SqliteWrappedKeyRepository,
   type Durability,
 } from '@vouch/event-store-sqlite';
+import { ensureDataDir } from '../config/data-dir';
 import type { StoreConfig } from '../config/store-config';
 
 /** An open store with the durable places the facade keeps its progress in. */
@@ -43,7 +43,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
   const clock = options.clock ? { clock: options.clock } : {};
   switch (config.kind) {
     case 'sqlite': {
-      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      ensureDataDir(config.dataDir);
       const store = SqliteEventStore.open({
         filename: config.sqliteFile,
         masterKey: options.masterKey,
@@ -80,7 +80,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
     case 'eventstoredb': {
       // EventStoreDB cannot destroy one entry in place, which crypto-shredding needs: the
       // wrapped data keys live in a small SQLite file beside the other local state.
-      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      ensureDataDir(config.dataDir);
       const keys = openDatabase({ filename: join(config.dataDir, 'eventstoredb-keys.db') });
       ensureSchema(keys);
       const vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(keys));
