@@ -99,8 +99,9 @@ export function matchCandidates(
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
   const best: number[] = []; // real scores of the available ones, kept sorted descending
   for (const { state, bound } of optimistic) {
-    // Nobody from here on can beat the limit-th available advocate found so far.
-    if (best.length >= limit && bound < best[limit - 1]!) break;
+    // Nobody from here on can beat the limit-th available advocate found so far (a tie
+    // loses too: later ones have larger ids, and ties rank by id).
+    if (best.length >= limit && bound <= best[limit - 1]!) break;
     const advocateId = state.advocateId;
     const availability = availabilityOf(state, target.kind, at, policies, scope);
     const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
