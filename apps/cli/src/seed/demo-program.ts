@@ -1007,20 +1007,38 @@ export async function seedDemoProgram(
     }
   };
 
-  /** The requester cancels; the process manager gives the reservations back. */
-  const cancelRequest = async (request: RequestModel, reason: string) => {
-    soon();
-    await run.run(request.requester, { type: 'CancelRequest', aggregateId: request.id, data: { reason } });
+  /** Waits for the process manager to give back the reservations of a closed request. */
+  const awaitReleases = async (request: RequestModel) => {
     request.open = false;
     for (const [id, step] of request.candidates) {
-      if (step === 'GONE' || step === 'COMPLETED' || step === 'SHORTLISTED' || step === 'CLEARED') continue;
+      if (step !== 'ASKED' && step !== 'ACCEPTED' && step !== 'SCHEDULED') continue;
       const engagementId = engagementIdFor(request.id, id);
       await run.reaction(
         streamIdOf('Advocate', id),
         isEvent('EngagementReleased', 'engagementId', engagementId),
-        'the release of the cancelled request’s engagements',
+        'the release of a closed request’s engagements',
       );
       advocateOf(id)?.pending.delete(engagementId);
+      request.candidates.set(id, 'GONE');
+    }
+  };
+
+  /** The requester cancels; the process manager gives the reservations back. */
+  const cancelRequest = async (request: RequestModel, reason: string) => {
+    soon();
+    await run.run(request.requester, { type: 'CancelRequest', aggregateId: request.id, data: { reason } });
+    await awaitReleases(request);
+  };
+
+  /** Requests the due work lapsed this morning (it has finished when `processDueWork` returns). */
+  const settleLapses = async () => {
+    for (const request of requests) {
+      if (!request.open || isBefore(clock.now(), request.dueBy)) continue;
+      const tail = await store.readStream(tenantId, streamIdOf('ReferenceRequest', request.id), {
+        direction: 'backwards',
+        limit: 10,
+      });
+      if (tail.some((e) => e.type === 'RequestLapsed')) await awaitReleases(request);
     }
   };
 
@@ -1248,6 +1266,7 @@ export async function seedDemoProgram(
   for (today = 0; today <= SIMULATED_DAYS; today += 1) {
     clock.startDay(from, today);
     await vouch.processDueWork();
+    await settleLapses();
     await settleExpiries();
     if (today === 0) {
       await setUpProgram();
