@@ -10,17 +10,22 @@ const root = path.join(__dirname, '..');
 const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
 process.stdout.write('Building Vouch (tsc -b apps/cli)…\n');
 const started = Date.now();
-const build = spawnSync(process.execPath, [tsc, '-b', path.join(root, 'apps', 'cli')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-if (build.status !== 0) {
+const cliMain = path.join(root, 'apps', 'cli', 'dist', 'main.js');
+const build = (...flags) =>
+  spawnSync(process.execPath, [tsc, '-b', ...flags, path.join(root, 'apps', 'cli')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+let result = build();
+// tsc -b trusts its .tsbuildinfo files: a deleted dist/ looks up to date. Rebuild then.
+if (result.status === 0 && !fs.existsSync(cliMain)) result = build('--force');
+if (result.status !== 0) {
   process.stderr.write('The build failed; see the errors above.\n');
-  process.exit(build.status ?? 1);
+  process.exit(result.status ?? 1);
 }
 process.stdout.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 // tsc writes files without the executable bit; `npx vouch` runs the bin directly.
-fs.chmodSync(path.join(root, 'apps', 'cli', 'dist', 'main.js'), 0o755);
+fs.chmodSync(cliMain, 0o755);
 
 require('reflect-metadata');
 const { runCli } = require(path.join(root, 'apps', 'cli', 'dist', 'cli.js'));
