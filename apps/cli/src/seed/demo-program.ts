@@ -194,6 +194,10 @@ const DEAL_SIZE: Record<Segment, readonly [number, number]> = {
   PUBLIC_SECTOR: [60_000, 500_000],
 };
 
+/** Whether the program still works with the advocate (verifies, rewards, publishes). */
+const workable = (advocate: AdvocateModel): boolean =>
+  advocate.status === 'ACTIVE' || advocate.status === 'RESTING';
+
 const principal = (tenantId: string, userId: string, role: Role): Principal => ({
   tenantId,
   userId,
@@ -717,7 +721,7 @@ export async function seedDemoProgram(
       // Most owners answer; the rest lapse and the profile goes stale.
       if (rng.chance(0.7)) {
         later(rng.int(1, 12), async () => {
-          if (advocate.status === 'ERASED') return;
+          if (!workable(advocate)) return;
           soon();
           await run.run(owner(advocate.account.ownerId), {
             type: 'VerifyProfile',
@@ -1066,7 +1070,7 @@ export async function seedDemoProgram(
   };
 
   const reward = async (advocate: AdvocateModel) => {
-    if (advocate.status === 'ERASED') return;
+    if (!workable(advocate)) return;
     const [kind, value] = rng.weighted<readonly [RewardKind, number]>([
       [['EARLY_ACCESS', 0], 20],
       [['SPEAKING_SLOT', 0], 10],
@@ -1098,7 +1102,7 @@ export async function seedDemoProgram(
   };
 
   const publishStory = async (advocate: AdvocateModel, request: RequestModel) => {
-    if (!advocate.consentLive || !advocate.kinds.has(request.kind) || advocate.status === 'ERASED') return;
+    if (!advocate.consentLive || !advocate.kinds.has(request.kind) || !workable(advocate)) return;
     contentCount += 1;
     const contentId = `content-${contentCount}`;
     const kind = request.kind as 'CASE_STUDY' | 'QUOTE' | 'VIDEO';
