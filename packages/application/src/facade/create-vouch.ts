@@ -122,6 +122,9 @@ export function createVouch(options: VouchOptions): Vouch {
           requestId,
           advocateId,
           at: String(data.at),
+          ...(data.fatigueOverrideReason !== undefined
+            ? { fatigueOverrideReason: String(data.fatigueOverrideReason) }
+            : {}),
         });
       case 'CompleteActivity':
         return workflow.completeActivity(principal, {

@@ -35,6 +35,8 @@ export const DUE_WORK_EVENT_TYPES = [
 export class DueWorkIndex {
   private readonly items = new Map<string, DueItem>();
   private readonly retired = new Map<string, Instant>();
+  /** Kinds still granted per consent key, so a partial withdrawal keeps the expiry due. */
+  private readonly grantedKinds = new Map<string, Set<string>>();
   private retentionDays = DEFAULT_PROGRAM_POLICIES.retention.retainRetiredAdvocateDays;
 
   apply(event: RecordedEvent): void {
@@ -52,6 +54,7 @@ export class DueWorkIndex {
       case 'ConsentGranted':
       case 'ConsentRenewed': {
         const key = `expiry:${text('advocateId')}:${text('consentId')}`;
+        if (event.type === 'ConsentGranted') this.grantedKinds.set(key, new Set(data.kinds as string[]));
         const validUntil =
           (data.validUntil as string | undefined) ??
           (event.type === 'ConsentRenewed' ? this.items.get(key)?.dueAt : undefined);
@@ -61,9 +64,16 @@ export class DueWorkIndex {
           });
         break;
       }
-      case 'ConsentWithdrawn':
+      case 'ConsentWithdrawn': {
+        // A partial withdrawal leaves the other kinds in force: their expiry is still due.
+        const key = `expiry:${text('advocateId')}:${text('consentId')}`;
+        const kinds = this.grantedKinds.get(key);
+        for (const kind of data.kinds as string[]) kinds?.delete(kind);
+        if (!kinds || kinds.size === 0) this.forget(key);
+        break;
+      }
       case 'ConsentExpired':
-        this.items.delete(`expiry:${text('advocateId')}:${text('consentId')}`);
+        this.forget(`expiry:${text('advocateId')}:${text('consentId')}`);
         break;
       case 'ProfileVerificationRequested':
         this.put(
@@ -85,10 +95,17 @@ export class DueWorkIndex {
         this.retired.set(text('advocateId'), text('retiredAt'));
         this.putRetention(text('advocateId'), text('retiredAt'));
         break;
-      case 'AdvocateErased':
-        this.retired.delete(text('advocateId'));
-        this.items.delete(`retention:${text('advocateId')}`);
+      case 'AdvocateErased': {
+        // Nothing is due any more for an erased advocate.
+        const advocateId = text('advocateId');
+        this.retired.delete(advocateId);
+        for (const key of [...this.items.keys()]) {
+          if (key.startsWith(`expiry:${advocateId}:`) || key.startsWith(`verification:${advocateId}:`))
+            this.forget(key);
+        }
+        this.items.delete(`retention:${advocateId}`);
         break;
+      }
       case 'RetentionPolicySet':
         this.retentionDays = (
           event.data as { policy: { retainRetiredAdvocateDays: number } }
@@ -108,6 +125,11 @@ export class DueWorkIndex {
   /** Forgets an item once done (or refused for good). */
   done(key: string): void {
     this.items.delete(key);
+  }
+
+  private forget(key: string): void {
+    this.items.delete(key);
+    this.grantedKinds.delete(key);
   }
 
   private putRetention(advocateId: string, retiredAt: Instant): void {

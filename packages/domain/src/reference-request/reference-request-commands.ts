@@ -65,7 +65,15 @@ export type RecordAdvocateResponse = Command<
   'RecordAdvocateResponse',
   { advocateId: string; accepted: boolean; reason?: string }
 >;
-export type ScheduleActivity = Command<'ScheduleActivity', { advocateId: string; at: Instant }>;
+export type ScheduleActivity = Command<
+  'ScheduleActivity',
+  {
+    advocateId: string;
+    at: Instant;
+    /** A program manager's override of the advocate's fatigue limits for this date, with the reason. */
+    fatigueOverrideReason?: string;
+  }
+>;
 export type CompleteActivity = Command<'CompleteActivity', { advocateId: string; completedAt?: Instant }>;
 export type RecordRequestFeedback = Command<
   'RecordRequestFeedback',
