@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@vouch/domain';
 import type { SealedPersonalData, StoredEvent, StoredRow, UnpositionedStoredEvent } from '@vouch/event-store';
-import { canonicalText } from '@vouch/event-store';
+import { canonicalText, decodeForVerification } from '@vouch/event-store';
 
 /** One row of the `events` table as better-sqlite3 returns it. */
 export interface EventRow {
@@ -58,16 +58,10 @@ export function fromRow(row: EventRow): StoredEvent {
 
 /** Decodes a row for verification: a damaged row becomes an UnreadableStoredEvent naming it. */
 export function fromRowForVerification(row: EventRow): StoredRow {
-  try {
-    return fromRow(row);
-  } catch (error) {
-    return {
-      unreadable: true,
-      position: row.position,
-      streamId: String(row.stream_id),
-      version: Number(row.version),
-      eventId: String(row.event_id),
-      reason: (error as Error).message,
-    };
-  }
+  return decodeForVerification(row, fromRow, (r) => ({
+    position: r.position,
+    streamId: String(r.stream_id),
+    version: Number(r.version),
+    eventId: String(r.event_id),
+  }));
 }

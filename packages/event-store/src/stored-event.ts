@@ -61,3 +61,22 @@ export interface StreamHead {
   readonly version: number;
   readonly hash: string;
 }
+
+/** Where an undecodable row sits, as far as an adapter can still tell from its columns. */
+export type RowIdentity = Omit<UnreadableStoredEvent, 'unreadable' | 'reason'>;
+
+/**
+ * Decodes a raw row for verification: a row that cannot be decoded becomes an
+ * UnreadableStoredEvent naming it, so verification reports it instead of failing.
+ */
+export function decodeForVerification<Row>(
+  row: Row,
+  decode: (row: Row) => StoredEvent,
+  identify: (row: Row) => RowIdentity,
+): StoredRow {
+  try {
+    return decode(row);
+  } catch (error) {
+    return { unreadable: true, ...identify(row), reason: (error as Error).message };
+  }
+}

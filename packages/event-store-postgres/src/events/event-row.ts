@@ -1,5 +1,6 @@
 import type { EventMetadata } from '@vouch/domain';
 import type { SealedPersonalData, StoredEvent, StoredRow } from '@vouch/event-store';
+import { decodeForVerification } from '@vouch/event-store';
 import { fromSqlText } from '../database/sql-text';
 
 /** The columns every event read selects, JSON as text so one damaged row cannot fail a page. */
@@ -48,18 +49,12 @@ export function fromEventRow(row: EventRow): StoredEvent {
 
 /** Decodes a row for verification: a damaged row becomes an UnreadableStoredEvent naming it. */
 export function fromEventRowForVerification(row: EventRow): StoredRow {
-  try {
-    return fromEventRow(row);
-  } catch (error) {
-    return {
-      unreadable: true,
-      position: Number(row.position),
-      streamId: fromSqlText(String(row.stream_id)),
-      version: Number(row.version),
-      eventId: fromSqlText(String(row.event_id)),
-      reason: (error as Error).message,
-    };
-  }
+  return decodeForVerification(row, fromEventRow, (r) => ({
+    position: Number(r.position),
+    streamId: fromSqlText(String(r.stream_id)),
+    version: Number(r.version),
+    eventId: fromSqlText(String(r.event_id)),
+  }));
 }
 
 function parseObject(text: string, column: string): Record<string, unknown> {
