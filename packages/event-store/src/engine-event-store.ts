@@ -20,6 +20,8 @@ import { putFields } from './personal-data/field-paths';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './personal-data/key-vault';
 import { openPersonalData } from './personal-data/personal-data-cipher';
 import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
+import type { SubjectKeys } from './personal-data/subject-keys';
+import { VaultSubjectKeys } from './personal-data/vault-subject-keys';
 import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
 import type { StorageEngine } from './storage-engine';
 import type { StoredEvent, StreamHead } from './stored-event';
@@ -49,6 +51,7 @@ export class EngineEventStore implements EventStore {
   private readonly personalData: PersonalDataLookup;
   private readonly upcasters: UpcasterRegistry;
   private readonly vault: KeyVault;
+  readonly subjectKeys: SubjectKeys;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
@@ -57,6 +60,7 @@ export class EngineEventStore implements EventStore {
     options: EventStoreOptions,
   ) {
     this.vault = options.vault;
+    this.subjectKeys = new VaultSubjectKeys(options.vault);
     this.clock = options.clock ?? systemClock;
     this.personalData = options.personalData ?? personalDataOf;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();

@@ -5,6 +5,7 @@ import type { ExpectedVersion } from './expected-version';
 import type { VerificationReport } from './integrity/chain-verifier';
 import type { TenantDigest } from './integrity/tenant-digest';
 import type { ErasureReceipt } from './personal-data/key-vault';
+import type { SubjectKeys } from './personal-data/subject-keys';
 import type { RecordedEvent } from './recorded-event';
 import type { StreamHead } from './stored-event';
 import type { Subscription, SubscribeOptions } from './subscriptions/subscription';
@@ -64,6 +65,8 @@ export interface EventStore {
   digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest>;
   /** Destroys the subject's data key: their personal fields read as placeholders from now on. */
   forgetSubject(tenantId: string, subjectId: string): Promise<ErasureReceipt>;
+  /** Digests and seals under subjects' data keys (command fingerprints, read-model snapshots). */
+  readonly subjectKeys: SubjectKeys;
   /** Finishes pending work and releases resources; later calls fail. */
   close(): Promise<void>;
 }

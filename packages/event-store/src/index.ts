@@ -39,6 +39,8 @@ export * from './personal-data/wrapped-key-repository';
 export * from './personal-data/in-memory-wrapped-key-repository';
 export * from './personal-data/master-key-vault';
 export * from './personal-data/personal-data-cipher';
+export * from './personal-data/subject-keys';
+export * from './personal-data/vault-subject-keys';
 
 // What adapters build on.
 export * from './stored-event';

@@ -1,7 +1,6 @@
 import {
   DomainError,
   DomainErrorCode,
-  commandFingerprint,
   currentSchemaVersion,
   decideOnce,
   validated,
@@ -14,6 +13,7 @@ import { ConcurrencyError, type Clock, type EventStore, type RecordedEvent } fro
 import { authorize } from '../authorization/authorize';
 import { actorOf, type Principal } from '../principal';
 import { AggregateReader } from './aggregate-reader';
+import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
 import { loadDecisionContext } from './context-loader';
@@ -127,14 +127,19 @@ export class CommandHandler {
       );
       return (state as ContentAssetState).holders;
     });
-    const decision = decideOnce(decider, entries, command, context);
+    // A repeated command id is fingerprinted under the keys of the subjects its first events
+    // were about: once one of them is erased this throws SubjectErasedError whatever the
+    // content, so a replay cannot confirm a guess of erased personal data.
+    const earlier = history.filter((e) => e.metadata.commandId === command.commandId);
+    const replayFingerprint =
+      earlier.length > 0 ? await commandFingerprint(store, tenantId, command, earlier, now) : undefined;
+    const decision = decideOnce(decider, entries, command, context, replayFingerprint);
     if (decision.duplicate) {
-      const first = history.filter((e) => e.metadata.commandId === command.commandId);
-      return this.result(aggregateId, streamId, first.map(produced), history.length, true);
+      return this.result(aggregateId, streamId, earlier.map(produced), history.length, true);
     }
     if (decision.events.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
 
-    const fingerprint = commandFingerprint(command);
+    const fingerprint = await commandFingerprint(store, tenantId, command, decision.events, now);
     const envelopes: EventEnvelope[] = decision.events.map((event, index) => ({
       eventId: eventIdFor(tenantId, streamId, command.commandId, index),
       type: event.type,

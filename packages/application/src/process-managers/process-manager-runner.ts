@@ -1,6 +1,6 @@
-import { isDomainError } from '@vouch/domain';
 import type { CheckpointStore, Clock, EventStore, Subscription } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
+import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
 import type { ProcessManager } from './process-manager';
 
@@ -60,10 +60,10 @@ export class ProcessManagerRunner {
             execute: (command) => commands.execute(system, command),
           });
         } catch (error) {
-          // A refused reaction is final (e.g. the candidate was already released); anything
-          // else (store unavailable) ends the subscription so the event is retried later.
-          if (!isDomainError(error)) throw error;
-          this.options.onRefused?.(manager.name, event.eventId, error);
+          // A refused reaction is final (e.g. the candidate was already released, or erased);
+          // anything else (store unavailable) ends the subscription so the event is retried later.
+          if (!isFinalRefusal(error)) throw error;
+          this.options.onRefused?.(manager.name, event.eventId, error as Error);
         }
         await checkpoints.save(key, event.checkpoint);
       },
