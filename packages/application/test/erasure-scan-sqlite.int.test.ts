@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 facadeErasureScan('SQLite', async () => {
   const filename = join(dir, 'vouch.db');
-  const store = SqliteEventStore.open({ filename, masterKey: randomBytes(32) });
+  const store = SqliteEventStore.open({ filename, masterKey: randomBytes(32), durability: 'NORMAL' });
   return {
     store,
     readModels: new SqliteReadModelStore(store.database),
