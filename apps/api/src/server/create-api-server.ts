@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, type LimitsOptions } from '../limits/limits-options';
 import { createLogger } from '../logging/create-logger';
 import { errorLoggingPlugin } from '../logging/error-logging-plugin';
 import { buildApiSchema } from '../schema/build-schema';
+import { cleanTextPlugin } from '../validation/unclean-text';
 import type { ApiServerOptions } from './api-server-options';
 import { graphiqlRoute } from './graphiql-route';
 import { healthRoutes } from './health-routes';
@@ -85,6 +86,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitPlugin(limits.maxCost),
+      cleanTextPlugin(),
       errorLoggingPlugin(logger),
     ],
   });

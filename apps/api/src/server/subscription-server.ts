@@ -22,6 +22,7 @@ import { aliasLimitRule } from '../limits/alias-limit-rule';
 import { depthLimitRule } from '../limits/depth-limit-rule';
 import type { LimitsOptions } from '../limits/limits-options';
 import { operationCost, tooComplex } from '../limits/operation-cost';
+import { uncleanTextError } from '../validation/unclean-text';
 import { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
 import { RateLimitError } from './rate-limit-error';
 import type { RateLimiter } from './rate-limiter';
@@ -120,6 +121,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
         const cost = operationCost(schema, document, payload.variables ?? undefined, payload.operationName);
         if (cost !== undefined && cost > limits.maxCost) return [tooComplex(cost, limits.maxCost)];
+        const unclean = uncleanTextError(document, payload.variables);
+        if (unclean) return [unclean];
         const requestId = randomUUID();
         const contextValue: ApiContext = {
           principal,

@@ -13,6 +13,7 @@ import { ConcurrencyError, type Clock, type EventStore, type RecordedEvent } fro
 import { authorize } from '../authorization/authorize';
 import { actorOf, type Principal } from '../principal';
 import { AggregateReader } from './aggregate-reader';
+import { assertCleanText } from './clean-text';
 import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
@@ -67,6 +68,7 @@ export class CommandHandler {
         issues: [{ field: 'data', message: 'is required' }],
       });
     }
+    assertCleanText(command);
     const aggregateId = this.aggregateIdOf(command, route);
     validated((v) => {
       v.id('commandId', command.commandId);
