@@ -1,4 +1,5 @@
-import { advocateDecider, isUncleanText, uncleanTextPaths, ValidationError } from '../src';
+import type { ValidationError } from '../src';
+import { advocateDecider, isUncleanText, uncleanTextPaths } from '../src';
 import { activeAdvocate, advocateCommand, advocateContext } from './support/builders';
 import { specification } from './support/specification';
 
@@ -16,7 +17,11 @@ describe('text that cannot be stored as it is', () => {
 
   it('is found at any depth and named by its path, keys included', () => {
     const data = { name: 'ok', contact: { title: 'a\u0000' }, tags: ['fine', '\uD800'], ['k\u0000']: 1 };
-    expect(uncleanTextPaths(data, 'input')).toEqual(['input.contact.title', 'input.tags[1]', 'input.k\u0000']);
+    expect(uncleanTextPaths(data, 'input')).toEqual([
+      'input.contact.title',
+      'input.tags[1]',
+      'input.k\u0000',
+    ]);
   });
 
   it('is refused by the deciders as VALIDATION_FAILED naming the field; nothing is decided', () => {
