@@ -8,10 +8,19 @@ interface KeyRow {
   erased_at: string | null;
 }
 
+export interface SqliteWrappedKeyRepositoryOptions {
+  /**
+   * Truncate the WAL after each erasure, here rather than by the store: for a key file kept
+   * beside a store of another kind (EventStoreDB), whose own erasure hook cannot reach it.
+   */
+  readonly truncateWalAfterErase?: boolean;
+}
+
 /**
  * Wrapped data keys in the `data_keys` table of the event store's own file. Erasing
  * deletes the row and writes a tombstone without the key; with `secure_delete` on, SQLite
- * zeroes the freed bytes, and the store then truncates the WAL that may still hold them.
+ * zeroes the freed bytes, and the store (or this repository, when told) then truncates the
+ * WAL that may still hold them.
  */
 export class SqliteWrappedKeyRepository implements WrappedKeyRepository {
   private readonly find_;
@@ -19,7 +28,10 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository {
   private readonly remove;
   private readonly tombstone;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly options: SqliteWrappedKeyRepositoryOptions = {},
+  ) {
     this.find_ = db.prepare(
       'SELECT wrapped_key, created_at, erased_at FROM data_keys WHERE tenant_id = ? AND subject_id = ?',
     );
@@ -48,7 +60,7 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository {
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {
-    return this.db
+    const record = this.db
       .transaction(() => {
         const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
         if (row?.erased_at) return toRecord(row);
@@ -57,6 +69,8 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository {
         return { wrappedKey: null, createdAt: row?.created_at ?? erasedAt, erasedAt };
       })
       .immediate();
+    if (this.options.truncateWalAfterErase) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return record;
   }
 }
 

@@ -83,7 +83,10 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
       ensureDataDir(config.dataDir);
       const keys = openDatabase({ filename: join(config.dataDir, 'eventstoredb-keys.db') });
       ensureSchema(keys);
-      const vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(keys));
+      const vault = new MasterKeyVault(
+        options.masterKey,
+        new SqliteWrappedKeyRepository(keys, { truncateWalAfterErase: true }),
+      );
       const store = new EventStoreDbEventStore({
         connectionString: config.connectionString!,
         vault,
