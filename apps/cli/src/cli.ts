@@ -7,7 +7,7 @@ import { ExitCode } from './config/exit-codes';
 import { ConfigIssues } from './config/config-issues';
 import { keepGenerated, resolveJwtSecret } from './config/secrets';
 import { resolveEnvironment, type ServerFlags } from './config/server-config';
-import { keepGeneratedSecrets, resolveStartup } from './config/startup-config';
+import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
 import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
 import { rotateKeys } from './commands/rotate-keys';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
@@ -101,7 +101,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         },
         io.env,
       );
-      keepGeneratedSecrets(startup);
+      keepGeneratedMasterKey(startup);
       const { store, server, masterKey, jwtSecret } = startup;
       const running = await startServer(
         {
@@ -110,6 +110,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           masterKey: masterKey!.value,
           jwtSecret: jwtSecret!.value,
           tenants: flags.tenant,
+          onStoreOpened: () => keepGeneratedJwtSecret(startup),
         },
         io,
       );
@@ -130,7 +131,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreOptions & { seed: number; scale: number; until?: string }) => {
       const startup = resolveStartup({ store: flags, masterKey: 'new-store' }, io.env);
-      keepGeneratedSecrets(startup);
+      keepGeneratedMasterKey(startup);
       const { store, masterKey } = startup;
       try {
         const report = await seedStore(

@@ -2,7 +2,7 @@ import { AggregateReader, type Vouch } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
-import { keepGeneratedSecrets, resolveStartup } from '../config/startup-config';
+import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
@@ -73,7 +73,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
     },
     io.env,
   );
-  keepGeneratedSecrets(startup);
+  keepGeneratedMasterKey(startup);
   const { store, server } = startup;
   const masterKey = startup.masterKey!;
   const jwtSecret = startup.jwtSecret!;
@@ -85,6 +85,8 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
     .readAll(DEMO_TENANT, { limit: 1 })
     .then((events) => events.length > 0)
     .finally(() => opened.close());
+  // The store took the master key: only now may a development JWT secret be written beside it.
+  keepGeneratedJwtSecret(startup);
   if (seeded) {
     io.stdout(`Reusing the demo program in ${opened.description}.\n`);
   } else {

@@ -47,13 +47,7 @@ export function resolveStartup(needs: StartupNeeds, env: Env): Startup {
   const server =
     needs.server &&
     issues.attempt(() => resolveServerConfig(needs.server!.flags, env, needs.server!.defaults));
-  // An unknown environment is reported above; the secrets are then held to production's rules.
-  const environment =
-    server?.environment ??
-    (needs.server
-      ? undefined
-      : issues.attempt(() => resolveEnvironment(undefined, env, needs.environment ?? 'development'))) ??
-    'production';
+  const environment = server?.environment ?? environmentOf(needs, env, issues);
   const dataDir = store?.dataDir ?? resolveDataDir(needs.store, env);
   const masterKey =
     needs.masterKey &&
@@ -78,8 +72,31 @@ export function resolveStartup(needs: StartupNeeds, env: Env): Startup {
   };
 }
 
-/** Writes the secrets `resolveStartup` generated (mode 0600 in a 0700 data directory). */
-export function keepGeneratedSecrets(startup: Startup): void {
+// A listening command whose server config failed (say, a bad port) still knows its
+// environment; one that is itself unknown was reported there, and production's rules apply.
+function environmentOf(needs: StartupNeeds, env: Env, issues: ConfigIssues): Environment {
+  if (needs.server) {
+    try {
+      return resolveEnvironment(needs.server.flags.environment, env, needs.server.defaults.environment);
+    } catch {
+      return 'production';
+    }
+  }
+  return (
+    issues.attempt(() => resolveEnvironment(undefined, env, needs.environment ?? 'development')) ??
+    'production'
+  );
+}
+
+/**
+ * Writes a master key `resolveStartup` generated (mode 0600 in a 0700 data directory): only
+ * ever for a store not created yet, which the store then records as its key.
+ */
+export function keepGeneratedMasterKey(startup: Startup): void {
   if (startup.masterKey) keepGenerated(startup.masterKey, startup.store.dataDir);
+}
+
+/** Writes a JWT secret `resolveStartup` generated; call it once the store accepted its master key. */
+export function keepGeneratedJwtSecret(startup: Startup): void {
   if (startup.jwtSecret) keepGenerated(startup.jwtSecret, startup.store.dataDir);
 }
