@@ -4,5 +4,6 @@ export * from './schema';
 export * from './group-commit-queue';
 export * from './sqlite-storage-engine';
 export * from './sqlite-wrapped-key-repository';
+export * from './sqlite-master-key-check';
 export * from './sqlite-projection-checkpoints';
 export * from './sqlite-read-model-store';

@@ -38,21 +38,22 @@ export class SqliteEventStore extends EngineEventStore {
     this.checkpoints = new SqliteProjectionCheckpoints(storage.db, options.clock ?? systemClock);
   }
 
-  /** Opens (or creates) the store's file. */
+  /**
+   * Opens (or creates) the store's file. Throws MasterKeyMismatchError, having read and
+   * written nothing, when the master key is not the one the file was created with.
+   */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (!options.vault && !options.masterKey) {
+      throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
+    }
+    // With the in-file vault, the master key is checked before anything is read or written.
     const db = openDatabase({
       filename: options.filename,
       ...(options.durability ? { durability: options.durability } : {}),
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+      ...(options.vault ? {} : { masterKey: options.masterKey!, now: options.clock ?? systemClock }),
     });
-    let vault = options.vault;
-    if (!vault) {
-      if (!options.masterKey) {
-        db.close();
-        throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
-      }
-      vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(db));
-    }
+    const vault = options.vault ?? new MasterKeyVault(options.masterKey!, new SqliteWrappedKeyRepository(db));
     return new SqliteEventStore(new SqliteStorageEngine(db, options.maxBatchSize), options, vault);
   }
 

@@ -18,6 +18,8 @@ export * from './errors/subject-erased-error';
 export * from './errors/data-key-missing-error';
 export * from './errors/upcast-failed-error';
 export * from './errors/corrupt-event-error';
+export * from './errors/master-key-mismatch-error';
+export * from './errors/key-rotation-in-progress-error';
 
 // Upcasting.
 export * from './upcasting/upcaster-registry';
@@ -38,6 +40,9 @@ export * from './personal-data/key-vault';
 export * from './personal-data/wrapped-key-repository';
 export * from './personal-data/in-memory-wrapped-key-repository';
 export * from './personal-data/master-key-vault';
+export * from './personal-data/data-key-wrapping';
+export * from './personal-data/master-key-check';
+export * from './personal-data/rotate-master-key';
 export * from './personal-data/personal-data-cipher';
 export * from './personal-data/subject-keys';
 export * from './personal-data/vault-subject-keys';

@@ -242,4 +242,21 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 4,
+    name: 'master_key_check: the master key check value and a rotation in progress',
+    sql: (s) => `
+      -- The key check value of the master key that wraps data_keys (an HMAC of a fixed
+      -- label, never the key): a store opened with another key refuses to start. While a
+      -- rotation runs, rotating_to names the new key and rotation_after / rotated its progress.
+      CREATE TABLE ${s}.master_key_check (
+        id integer PRIMARY KEY CHECK (id = 1),
+        value text NOT NULL,
+        recorded_at text NOT NULL,
+        rotating_to text,
+        rotation_after text,
+        rotated bigint NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];
