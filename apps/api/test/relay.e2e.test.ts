@@ -158,7 +158,12 @@ describe('Relay over HTTP', () => {
 
   describe('Global Object Identification', () => {
     it.each(
-      CALLERS.flatMap((caller) => Object.keys(NODE_CASES).map((type) => [caller, type as NodeTypeName])),
+      CALLERS.flatMap((caller) =>
+        Object.keys(NODE_CASES).map((type): [(typeof CALLERS)[number], NodeTypeName] => [
+          caller,
+          type as NodeTypeName,
+        ]),
+      ),
     )('node(id:) answers %j about a %s exactly as its own query does', async (caller, type) => {
       const token = await tokenFor(TENANT, caller.user, caller.roles);
       const { domainId, query, fragment } = NODE_CASES[type];
