@@ -17,4 +17,5 @@ export * from './process-managers/process-manager-runner';
 export * from './timers/due-work-index';
 export * from './timers/due-work-runner';
 export * from './queries/vouch-queries';
+export * from './queries/paging';
 export * from './facade/create-vouch';

@@ -17,12 +17,14 @@ import { ProgramQueries } from './program/program-queries';
 import { RequestMutations } from './request/request-mutations';
 import { RequestCandidateFields, RequestQueries } from './request/request-queries';
 import { RewardMutations } from './reward/reward-mutations';
+import { NodeQueries } from './node/node-queries';
 import { AvailabilityChangeFields, ChangeSubscriptions } from './subscriptions/change-subscriptions';
 import { ViewerQuery } from './viewer/viewer-query';
 
 /** Every resolver class of the schema. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   ViewerQuery,
+  NodeQueries,
   ProgramQueries,
   AdvocateQueries,
   RequestQueries,

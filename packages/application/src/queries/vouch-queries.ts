@@ -64,11 +64,22 @@ function onlyOwnRequests(principal: Principal): boolean {
   return !seesEverything(principal) && !hasRole(actorOf(principal), 'ACCOUNT_OWNER');
 }
 
+/** A Relay page request checked: `first` or `last` (not both) 1..100, cursors of bounded length. */
 function readPage(page: PageRequest | undefined): PageRequest {
-  return validated((v) => ({
-    first: page?.first === undefined ? 20 : v.integer('first', page.first, { min: 1, max: 100 }),
-    ...(page?.after !== undefined ? { after: v.text('after', page.after, { max: 500 }) } : {}),
-  }));
+  return validated((v) => {
+    if (page?.first !== undefined && page.last !== undefined) v.fail('last', 'cannot be given with "first"');
+    const size = (field: 'first' | 'last') =>
+      page?.[field] === undefined ? {} : { [field]: v.integer(field, page[field], { min: 1, max: 100 }) };
+    const cursor = (field: 'after' | 'before') =>
+      page?.[field] === undefined ? {} : { [field]: v.text(field, page[field], { max: 500 }) };
+    return {
+      ...size('first'),
+      ...size('last'),
+      ...(page?.first === undefined && page?.last === undefined ? { first: 20 } : {}),
+      ...cursor('after'),
+      ...cursor('before'),
+    };
+  });
 }
 
 /**
