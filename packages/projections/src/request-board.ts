@@ -112,12 +112,13 @@ export class RequestBoard {
     return summarise(record, policy, now);
   }
 
-  /** Requests matching a filter, ordered by due date then id, one Relay page at a time. */
+  /** Requests matching a filter (and visible to the caller), ordered by due date then id, one Relay page at a time. */
   list(
     filter: RequestFilter,
     policy: RequestSlaPolicy,
     now: Instant,
     page: PageRequest = {},
+    visible: (request: ReferenceRequestState) => boolean = () => true,
   ): Connection<RequestSummary> {
     const first = pageSize(page);
     const afterKey = page.after !== undefined ? decodeCursor(page.after) : undefined;
@@ -138,7 +139,8 @@ export class RequestBoard {
       first + 1,
       (id) => {
         const state = this.requests.get(id)?.state;
-        if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id))) return false;
+        if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id)) || !visible(state))
+          return false;
         const due = state.dueBy ?? '';
         if (filter.dueBefore !== undefined && Date.parse(due) > Date.parse(filter.dueBefore)) return false;
         return !(filter.dueAfter !== undefined && Date.parse(due) < Date.parse(filter.dueAfter));
