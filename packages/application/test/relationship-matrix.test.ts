@@ -1,0 +1,197 @@
+import { ROLES, isDomainError, type Role } from '@vouch/domain';
+import type { EventStore } from '@vouch/event-store';
+import {
+  COMMAND_ROUTES,
+  PERMISSIONS,
+  readWholeStream,
+  streamIdOf,
+  type CommandType,
+  type Vouch,
+  type VouchCommand,
+} from '../src';
+import { NOW, TENANT, addWish, as, buildWorld, world, type Someone } from './support/relationship-world';
+
+const COMMANDS = Object.keys(COMMAND_ROUTES) as CommandType[];
+const RELATIONSHIPS = ['own', 'someone else’s', 'none'] as const;
+type Relation = (typeof RELATIONSHIPS)[number];
+type Verdict = 'allowed' | 'forbidden' | 'hidden';
+
+/** Whose things a role's "own" and "someone else's" are. */
+const PEOPLE: Partial<Record<Role, [Someone, Someone]>> = {
+  ACCOUNT_OWNER: ['olga', 'otto'],
+  REQUESTER: ['rita', 'sam'],
+};
+const ownerOf = (someone: Someone): 'olga' | 'otto' =>
+  someone === 'olga' || someone === 'rita' ? 'olga' : 'otto';
+
+const nomination = (nominationId: string, accountId: string) => ({
+  nominationId,
+  accountId,
+  candidateId: `${nominationId}-candidate`,
+  name: 'Nora Nominee',
+  email: 'nora@example.com',
+  title: 'CTO',
+  seniority: 'C_LEVEL',
+  products: ['Planner'],
+  useCases: ['planning'],
+  languages: ['en'],
+  evidenceKind: 'NPS_PROMOTER',
+  evidence: 'Gave us a 10 and praised the rollout.',
+});
+
+let fresh = 0;
+
+/**
+ * A command of `type` aimed at `someone`'s thing, and the same command aimed at an id that
+ * does not exist (with the id it stands for, so their errors can be compared).
+ */
+function aimedAt(
+  type: CommandType,
+  someone: Someone,
+): { command: VouchCommand; ghost: VouchCommand; id: string; streamId: string } {
+  const route = COMMAND_ROUTES[type];
+  const owner = ownerOf(someone);
+  const n = ++fresh;
+  const base = { type, commandId: `matrix-${n}` };
+  const make = (aggregateId: string | undefined, data: Record<string, unknown>) =>
+    ({ ...base, ...(aggregateId !== undefined ? { aggregateId } : {}), data }) as VouchCommand;
+  const on = (
+    aggregate: Parameters<typeof streamIdOf>[0],
+    id: string,
+    data: Record<string, unknown>,
+    ghostData = data,
+  ) => ({
+    command: make(id, data),
+    ghost: { ...make('ghost', ghostData), commandId: `ghost-${n}` } as VouchCommand,
+    id,
+    streamId: streamIdOf(aggregate, id),
+  });
+  switch (type) {
+    case 'RemoveFromWishlist':
+      return {
+        command: make(undefined, { wishId: world.wish[someone], reason: 'not needed' }),
+        ghost: {
+          ...make(undefined, { wishId: 'ghost', reason: 'not needed' }),
+          commandId: `ghost-${n}`,
+        } as VouchCommand,
+        id: world.wish[someone],
+        streamId: 'program',
+      };
+    case 'RegisterAccount':
+      return on('Account', `new-account-${n}`, {
+        accountId: `new-account-${n}`,
+        name: 'New',
+        industry: 'Retail',
+        segment: 'SMB',
+        region: 'EMEA',
+        products: [],
+        ownerId: owner,
+      });
+    case 'SubmitNomination':
+      return {
+        command: make(undefined, nomination(`new-nom-${n}`, world.account[owner])),
+        ghost: {
+          ...make(undefined, nomination(`ghost-nom-${n}`, 'ghost')),
+          commandId: `ghost-${n}`,
+        } as VouchCommand,
+        id: world.account[owner],
+        streamId: streamIdOf('Nomination', `new-nom-${n}`),
+      };
+    case 'DelegateAccount':
+      return on('Account', world.account[owner], {
+        delegateId: `dan-${n}`,
+        until: '2026-12-01T00:00:00.000Z',
+        reason: 'leave',
+      });
+    case 'RevokeAccountDelegation':
+      return on('Account', world.account[owner], { delegateId: 'dan' });
+    case 'RecordEngagementFeedback': {
+      const [engagementId, advocateId] = world.engagement[someone];
+      return on('Advocate', advocateId, { engagementId, rating: 1 });
+    }
+    case 'ApproveAsk':
+    case 'DeclineAsk': {
+      const [requestId, advocateId] = world.askFor[owner];
+      return on('ReferenceRequest', requestId, { advocateId, reason: 'not now' });
+    }
+    default:
+      break;
+  }
+  if (route.createsWith) return on(route.aggregate, `new-${n}`, { [route.createsWith]: `new-${n}` });
+  switch (route.aggregate) {
+    case 'Program':
+      return { command: make(undefined, {}), ghost: make(undefined, {}), id: 'program', streamId: 'program' };
+    case 'Account':
+      return on('Account', world.account[owner], {});
+    case 'Advocate':
+      return on('Advocate', world.advocate[owner], {});
+    case 'Nomination':
+      return on('Nomination', world.nomination[owner], {});
+    case 'ReferenceRequest':
+      return on('ReferenceRequest', world.request[someone], {});
+    case 'ContentAsset':
+      return on('ContentAsset', 'content-1', {});
+  }
+}
+
+/** An error as a caller meets it, with the id it is about replaced, so two can be compared. */
+function shape(error: unknown, id: string, replaced: string): string {
+  if (!isDomainError(error)) return `not a domain error: ${String(error)}`;
+  return JSON.stringify({ code: error.code, message: error.message, details: error.details })
+    .split(replaced)
+    .join(id);
+}
+
+const everyone = as('root', ...ROLES);
+
+describe('role × relationship × every command, on the facade (invariant 11)', () => {
+  let vouch: Vouch;
+  let store: EventStore;
+  beforeAll(async () => ({ vouch, store } = await buildWorld()));
+  afterAll(() => store.close());
+  const version = async (streamId: string) => (await readWholeStream(store, TENANT, streamId)).length;
+
+  const cases = COMMANDS.flatMap((type) =>
+    ROLES.flatMap((role) => RELATIONSHIPS.map((relation) => [type, role, relation] as const)),
+  );
+
+  function expected(type: CommandType, role: Role, relation: Relation): Verdict {
+    const grant = PERMISSIONS[type][role];
+    if (grant === undefined) return 'forbidden';
+    if (grant.includes('ANY') || relation === 'own') return 'allowed';
+    // Creating something in someone else's name is refused outright: no existence is at stake.
+    return type === 'RegisterAccount' ? 'forbidden' : 'hidden';
+  }
+
+  it.each(cases)('%s as %s on %s', async (type, role, relation) => {
+    const [mine, theirs] = PEOPLE[role] ?? ['olga', 'otto'];
+    const userId = relation === 'none' ? 'nobody' : mine;
+    const subject = relation === 'someone else’s' ? theirs : mine;
+    // A wish taken back earlier in the matrix is put back, so each case meets the same world.
+    if (type === 'RemoveFromWishlist') await addWish(vouch, subject);
+    const target = aimedAt(type, subject);
+    const before = await version(target.streamId);
+    let verdict: Verdict = 'allowed';
+    try {
+      await vouch.execute(as(userId, role), target.command);
+    } catch (error) {
+      if (isDomainError(error, 'FORBIDDEN') && error.details.operation === type) verdict = 'forbidden';
+      else {
+        // The same command on an id that does not exist, by someone who may do anything.
+        const missing = await vouch.execute(everyone, target.ghost).then(
+          () => undefined,
+          (ghostError: unknown) => ghostError,
+        );
+        if (
+          isDomainError(error, 'NOT_FOUND') &&
+          shape(error, target.id, 'ghost') === shape(missing, target.id, 'ghost')
+        )
+          verdict = 'hidden';
+      }
+    }
+    expect(verdict).toBe(expected(type, role, relation));
+    if (verdict !== 'allowed') expect(await version(target.streamId)).toBe(before);
+  });
+
+  it('the world was built as of NOW', () => expect(NOW).toBe('2026-11-23T09:00:00.000Z'));
+});
