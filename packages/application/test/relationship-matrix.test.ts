@@ -1,8 +1,12 @@
 import { ROLES, isDomainError, type Role } from '@vouch/domain';
 import type { EventStore } from '@vouch/event-store';
+import type { Connection, RequestSummary } from '@vouch/projections';
 import {
   COMMAND_ROUTES,
   PERMISSIONS,
+  QUERY_NAMES,
+  type Principal,
+  type QueryName,
   readWholeStream,
   streamIdOf,
   type CommandType,
@@ -194,4 +198,116 @@ describe('role × relationship × every command, on the facade (invariant 11)', 
   });
 
   it('the world was built as of NOW', () => expect(NOW).toBe('2026-11-23T09:00:00.000Z'));
+});
+
+type QueryVerdict = 'answered' | 'forbidden' | 'hidden';
+
+/** Each query aimed at `someone`'s thing (the caller may or may not stand to it), and at an id that does not exist. */
+function queryAt(
+  name: QueryName,
+  someone: Someone,
+): { run: (p: Principal, vouch: Vouch) => Promise<unknown>; id: string } {
+  const owner = ownerOf(someone);
+  const request = world.request[someone];
+  const ask = owner === 'olga' ? world.askFor.olga[0] : world.askFor.otto[0];
+  const q = (vouch: Vouch) => vouch.queries;
+  switch (name) {
+    case 'account':
+      return { id: world.account[owner], run: (p, v) => q(v).account(p, world.account[owner]) };
+    case 'nomination':
+      return { id: world.nomination[owner], run: (p, v) => q(v).nomination(p, world.nomination[owner]) };
+    case 'request':
+      return { id: request, run: (p, v) => q(v).request(p, request) };
+    case 'matchCandidates':
+      return { id: request, run: (p, v) => q(v).matchCandidates(p, request) };
+    case 'requests':
+      return { id: request, run: (p, v) => q(v).requests(p, {}, { first: 100 }) };
+    case 'advocate':
+      return { id: world.advocate[owner], run: (p, v) => q(v).advocate(p, world.advocate[owner]) };
+    case 'searchAdvocates':
+      return { id: '', run: (p, v) => q(v).searchAdvocates(p, {}) };
+    case 'availability':
+      return {
+        id: world.advocate[owner],
+        run: (p, v) => q(v).availability(p, { advocateId: world.advocate[owner], kind: 'REFERENCE_CALL' }),
+      };
+    case 'program':
+      return { id: '', run: (p, v) => q(v).program(p) };
+    case 'content':
+      return { id: 'content-1', run: (p, v) => q(v).content(p, 'content-1') };
+    case 'auditTrail':
+      return { id: ask, run: (p, v) => q(v).auditTrail(p, 'request', ask) };
+    case 'subjectAsOf':
+      return { id: ask, run: (p, v) => q(v).subjectAsOf(p, 'request', ask, NOW) };
+    case 'verifyIntegrity':
+      return { id: '', run: (p, v) => q(v).verifyIntegrity(p) };
+    case 'programMetrics':
+      return { id: '', run: (p, v) => q(v).programMetrics(p) };
+  }
+}
+
+describe('role × relationship × every query, on the facade (invariant 11)', () => {
+  let vouch: Vouch;
+  let store: EventStore;
+  beforeAll(async () => ({ vouch, store } = await buildWorld()));
+  afterAll(() => store.close());
+
+  const cases = QUERY_NAMES.flatMap((name) =>
+    ROLES.flatMap((role) => RELATIONSHIPS.map((relation) => [name, role, relation] as const)),
+  );
+
+  function expected(name: QueryName, role: Role, relation: Relation): QueryVerdict {
+    const grant = PERMISSIONS[name][role];
+    if (grant === undefined) return 'forbidden';
+    return grant.includes('ANY') || relation === 'own' ? 'answered' : 'hidden';
+  }
+
+  it.each(cases)('%s as %s on %s', async (name, role, relation) => {
+    const [mine, theirs] = PEOPLE[role] ?? ['olga', 'otto'];
+    const principal = as(relation === 'none' ? 'nobody' : mine, role);
+    const target = queryAt(name, relation === 'someone else’s' ? theirs : mine);
+    let verdict: QueryVerdict = 'answered';
+    try {
+      const answer = await target.run(principal, vouch);
+      if (name === 'requests') {
+        const ids = (answer as Connection<RequestSummary>).edges.map((edge) => edge.node.request.requestId);
+        if (!ids.includes(target.id)) verdict = 'hidden';
+      } else if (answer === undefined || answer === null) verdict = 'hidden';
+    } catch (error) {
+      if (isDomainError(error, 'FORBIDDEN') && error.details.operation === name) verdict = 'forbidden';
+      else if (isDomainError(error, 'NOT_FOUND')) {
+        // Hidden exactly as a request that does not exist is.
+        const missing = await queryAt(name, mine)
+          .run(as('root', ...ROLES), vouch)
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(missing).toBeUndefined();
+        const ghost = await vouch.queries
+          .matchCandidates(as('root', ...ROLES), 'ghost')
+          .catch((e: unknown) => e);
+        if (shape(error, target.id, 'ghost') === shape(ghost, target.id, 'ghost')) verdict = 'hidden';
+      } else throw error;
+    }
+    expect(verdict).toBe(expected(name, role, relation));
+  });
+
+  it('a query on an id that does not exist answers the same nothing', async () => {
+    const root = as('root', ...ROLES);
+    expect(await vouch.queries.account(root, 'ghost')).toBeUndefined();
+    expect(await vouch.queries.nomination(root, 'ghost')).toBeUndefined();
+    expect(await vouch.queries.request(root, 'ghost')).toBeUndefined();
+  });
+
+  it('an account owner sees their own accounts’ advocates in full and others’ anonymised, like any requester', async () => {
+    const olga = as('olga', 'ACCOUNT_OWNER');
+    expect(await vouch.queries.advocate(olga, world.advocate.olga)).toMatchObject({
+      view: 'FULL',
+      contact: { email: 'adv-olga@example.com' },
+    });
+    const other = await vouch.queries.advocate(olga, world.advocate.otto);
+    expect(other).toMatchObject({ view: 'ANONYMISED' });
+    expect(JSON.stringify(other)).not.toContain('adv-otto@example.com');
+  });
 });

@@ -115,9 +115,11 @@ export async function addWish(vouch: Vouch, someone: Someone): Promise<void> {
 }
 
 /** Builds the world of `world` through the facade, on a fresh in-memory store. */
-export async function buildWorld(): Promise<{ vouch: Vouch; store: EventStore }> {
-  const store = new InMemoryEventStore({ clock: () => NOW });
-  const vouch = createVouch({ store, clock: () => NOW, dueWorkIntervalMs: 0 });
+export async function buildWorld(
+  clock: () => Instant = () => NOW,
+): Promise<{ vouch: Vouch; store: EventStore }> {
+  const store = new InMemoryEventStore({ clock });
+  const vouch = createVouch({ store, clock, dueWorkIntervalMs: 0 });
   await vouch.execute(
     pm,
     cmd({
