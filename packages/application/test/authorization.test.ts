@@ -78,9 +78,9 @@ describe('authorization lives in the application layer', () => {
 
   it('every role has something to do, and auditors only read', () => {
     for (const role of ROLES) {
-      expect(Object.values(PERMISSIONS).some((roles) => roles.includes(role))).toBe(true);
+      expect(Object.values(PERMISSIONS).some((grant) => grant[role] !== undefined)).toBe(true);
     }
-    expect(commandTypes.filter((type) => PERMISSIONS[type].includes('AUDITOR'))).toEqual([]);
+    expect(commandTypes.filter((type) => PERMISSIONS[type].AUDITOR !== undefined)).toEqual([]);
   });
 
   it('a user of one tenant reaches nothing of another', async () => {

@@ -3,10 +3,10 @@ import {
   CHANNELS,
   DomainError,
   DomainErrorCode,
-  hasRole,
   validated,
   type ActivityKind,
   type Instant,
+  type ReferenceRequestState,
   type UsageScope,
 } from '@vouch/domain';
 import type { Checkpoint, Clock, EventStore } from '@vouch/event-store';
@@ -27,7 +27,9 @@ import {
   type TenantProjections,
   type TenantReadModels,
 } from '@vouch/projections';
+import { allowsAnySubject, permits } from '../authorization/ability';
 import { authorize } from '../authorization/authorize';
+import { accountFacts, requestFacts } from '../authorization/load-relationship-facts';
 import type { QueryName } from '../authorization/permissions';
 import { AggregateReader } from '../commands/aggregate-reader';
 import { readWholeStream } from '../commands/read-whole-stream';
@@ -59,9 +61,10 @@ function seesEverything(principal: Principal): boolean {
   return ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'].some((role) => principal.roles.includes(role as never));
 }
 
-/** A requester and nothing more sees only their own requests. */
-function onlyOwnRequests(principal: Principal): boolean {
-  return !seesEverything(principal) && !hasRole(actorOf(principal), 'ACCOUNT_OWNER');
+/** Whether the principal may see a request: its requester, owners its asks wait for, and the record's readers. */
+function seesRequest(principal: Principal, query: QueryName, request: ReferenceRequestState): boolean {
+  const actor = actorOf(principal);
+  return allowsAnySubject(actor, query) || permits(actor, query, requestFacts(request));
 }
 
 /** A Relay page request checked: `first` or `last` (not both) 1..100, cursors of bounded length. */
@@ -105,14 +108,21 @@ export class VouchQueries {
     return this.reader.program(principal.tenantId);
   }
 
-  /** One account (profile, owner, health, company consents), read from its stream. */
+  /** One account (profile, owner, health, company consents), read from its stream; none for an owner of other accounts. */
   async account(principal: Principal, accountId: string) {
-    authorize(actorOf(principal), 'account');
+    const actor = actorOf(principal);
+    authorize(actor, 'account');
     const account = await this.reader.account(
       principal.tenantId,
       validated((v) => v.id('accountId', accountId)),
     );
-    return account.status === 'NONE' ? undefined : account;
+    if (account.status === 'NONE') return undefined;
+    if (
+      !allowsAnySubject(actor, 'account') &&
+      !permits(actor, 'account', accountFacts(account, this.clock()))
+    )
+      return undefined;
+    return account;
   }
 
   /** Remembers the latest checkpoint this process wrote for a tenant. */
@@ -193,7 +203,7 @@ export class VouchQueries {
   ): Promise<CandidateMatches> {
     const models = await this.models(principal, 'matchCandidates');
     const request = models.request(requestId, this.clock());
-    if (!request || (onlyOwnRequests(principal) && request.request.requestedBy !== principal.userId)) {
+    if (!request || !seesRequest(principal, 'matchCandidates', request.request)) {
       throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
         requestId,
       });
@@ -205,20 +215,21 @@ export class VouchQueries {
   async request(principal: Principal, requestId: string): Promise<RequestSummary | undefined> {
     const models = await this.models(principal, 'request');
     const request = models.request(requestId, this.clock());
-    if (request && onlyOwnRequests(principal) && request.request.requestedBy !== principal.userId)
-      return undefined;
+    if (request && !seesRequest(principal, 'request', request.request)) return undefined;
     return request;
   }
 
-  /** Requests by requester, status and due date; a requester sees their own. */
+  /** Requests by requester, status and due date; a requester sees their own, an owner also those asking for their customers. */
   async requests(
     principal: Principal,
     filter: RequestFilter = {},
     page?: PageRequest,
   ): Promise<Connection<RequestSummary>> {
     const models = await this.models(principal, 'requests');
-    const scoped = onlyOwnRequests(principal) ? { ...filter, requestedBy: principal.userId } : filter;
-    return models.listRequests(scoped, this.clock(), readPage(page));
+    const visible = allowsAnySubject(actorOf(principal), 'requests')
+      ? undefined
+      : (request: ReferenceRequestState) => seesRequest(principal, 'requests', request);
+    return models.listRequests(filter, this.clock(), readPage(page), visible);
   }
 
   /** Who did what, when and why, for one subject, in plain words. */
@@ -271,8 +282,14 @@ export class VouchQueries {
     return models.metrics(this.at(at));
   }
 
+  /** One nomination; none for an owner of other accounts. */
   async nomination(principal: Principal, nominationId: string) {
-    return (await this.models(principal, 'nomination')).nomination(nominationId);
+    const models = await this.models(principal, 'nomination');
+    const nomination = models.nomination(nominationId);
+    const actor = actorOf(principal);
+    if (!nomination || allowsAnySubject(actor, 'nomination')) return nomination;
+    const account = nomination.accountId !== undefined ? models.account(nomination.accountId) : undefined;
+    return permits(actor, 'nomination', accountFacts(account, this.clock())) ? nomination : undefined;
   }
 
   async content(principal: Principal, contentId: string) {
