@@ -202,7 +202,14 @@ registerEnumType(FatigueLimitSource, {
 });
 
 export const BreakReason = enumOf(
-  exactly<BreakReasonValue>()(['unreadable', 'wrong_tenant', 'version_gap', 'hash_mismatch']),
+  exactly<BreakReasonValue>()([
+    'unreadable',
+    'wrong_tenant',
+    'version_gap',
+    'hash_mismatch',
+    'signed_head_mismatch',
+    'signed_event_missing',
+  ]),
 );
 registerEnumType(BreakReason, {
   name: 'BreakReason',
