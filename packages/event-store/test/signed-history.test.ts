@@ -67,12 +67,20 @@ describe('signed digests kept by the product (invariant 12)', () => {
     await note('b', 'two');
     const first = await digests.sign(tenant, 'on-demand');
     await note('a', 'three');
-    const second = await digests.sign(tenant, 'scheduled');
+    const second = (await digests.signIfMoved(tenant))!;
     expect(first.statement).toMatchObject({ sequence: 1, streams: 2, keyId: publicKeyId(signer.publicKey) });
     expect(second.statement.sequence).toBe(2);
     expect(await log.list(tenant)).toHaveLength(2);
-    // Nothing new: a scheduled signing keeps the latest.
-    expect(await digests.sign(tenant, 'scheduled')).toBe(second);
+    // Nothing new: the schedule signs nothing.
+    expect(await digests.signIfMoved(tenant)).toBeUndefined();
+    expect(
+      await new DigestSigner({
+        store: new InMemoryEventStore(),
+        log,
+        privateKey: signer.privateKey,
+        clock,
+      }).signIfMoved(tenant),
+    ).toBeUndefined();
 
     const proof = proveStreamHead(second, 'a')!;
     expect(proof.head.version).toBe(2);

@@ -34,10 +34,17 @@ export const QUERY_NAMES = [
   'subjectAsOf',
   'verifyIntegrity',
   'programMetrics',
+  'tenantAuditTrail',
+  'signedDigest',
+  'integrityVerification',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
-export type Operation = CommandType | QueryName;
+/** What changes the record of integrity rather than the program (invariant 12). */
+export const INTEGRITY_OPERATIONS = ['signDigest', 'startIntegrityVerification'] as const;
+export type IntegrityOperation = (typeof INTEGRITY_OPERATIONS)[number];
+
+export type Operation = CommandType | QueryName | IntegrityOperation;
 
 const PM: Role[] = ['PROGRAM_MANAGER'];
 const PM_OWNER: Role[] = ['PROGRAM_MANAGER', 'ACCOUNT_OWNER'];
@@ -146,4 +153,11 @@ export const PERMISSIONS: Readonly<Record<Operation, readonly Role[]>> = {
   subjectAsOf: ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'],
   verifyIntegrity: ['AUDITOR', 'ADMIN'],
   programMetrics: ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN', 'ACCOUNT_OWNER', 'REQUESTER'],
+  // Invariant 12: reviewers read the whole trail and the signed digests; only an admin
+  // has the product sign on demand (the schedule and erasures sign on their own).
+  tenantAuditTrail: ['AUDITOR', 'ADMIN'],
+  signedDigest: ['AUDITOR', 'ADMIN'],
+  integrityVerification: ['AUDITOR', 'ADMIN'],
+  signDigest: ADMIN,
+  startIntegrityVerification: ['AUDITOR', 'ADMIN'],
 };

@@ -15,18 +15,36 @@ export interface DigestSignerOptions {
 
 /**
  * Signs a tenant's stream heads and appends the signed digest to the log, chained to the
- * latest one. Scheduled signing skips a tenant whose log has not moved since its latest
- * digest; an erasure or an admin's request always signs.
+ * latest one. `signIfMoved` (the schedule) skips a tenant whose log is empty or has not
+ * moved since its latest digest; `sign` (an erasure, an admin's request) always signs.
  */
 export class DigestSigner {
   constructor(private readonly options: DigestSignerOptions) {}
 
-  /** Signs now (or returns the latest digest when scheduled and nothing changed). */
-  async sign(tenantId: string, reason: DigestReason): Promise<SignedDigest> {
+  /** Signs now, for the reason given. */
+  sign(tenantId: string, reason: DigestReason): Promise<SignedDigest> {
+    return this.signUnless(tenantId, reason, () => false) as Promise<SignedDigest>;
+  }
+
+  /** Signs on the schedule: nothing when the log is empty or has not moved since the latest digest. */
+  signIfMoved(tenantId: string): Promise<SignedDigest | undefined> {
+    return this.signUnless(
+      tenantId,
+      'scheduled',
+      (previous, checkpoint, streams) =>
+        streams === 0 || (previous !== undefined && previous.statement.checkpoint === checkpoint),
+    );
+  }
+
+  private async signUnless(
+    tenantId: string,
+    reason: DigestReason,
+    skip: (previous: SignedDigest | undefined, checkpoint: string, streams: number) => boolean,
+  ): Promise<SignedDigest | undefined> {
     const { store, log, privateKey, clock } = this.options;
     const previous = await log.latest(tenantId);
     const { checkpoint, heads } = await store.streamHeads(tenantId);
-    if (reason === 'scheduled' && previous && previous.statement.checkpoint === checkpoint) return previous;
+    if (skip(previous, checkpoint, heads.length)) return undefined;
     const signed = signDigest(
       { tenantId, checkpoint, heads, issuedAt: clock(), reason, ...(previous ? { previous } : {}) },
       privateKey,
