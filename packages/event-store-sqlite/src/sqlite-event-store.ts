@@ -4,6 +4,7 @@ import { EngineEventStore, MasterKeyVault, systemClock } from '@vouch/event-stor
 import type { Durability } from './open-database';
 import { openDatabase } from './open-database';
 import { SqliteProjectionCheckpoints } from './sqlite-projection-checkpoints';
+import { SqliteSignedDigestLog } from './sqlite-signed-digest-log';
 import { SqliteStorageEngine } from './sqlite-storage-engine';
 import { SqliteWrappedKeyRepository } from './sqlite-wrapped-key-repository';
 
@@ -29,6 +30,8 @@ export class SqliteEventStore extends EngineEventStore {
   /** The open connection, for projections that keep their read models in the same file. */
   readonly database: Database;
   readonly checkpoints: SqliteProjectionCheckpoints;
+  /** The digests the product signed, in the same file (the signing key never is). */
+  readonly signedDigests: SqliteSignedDigestLog;
   private readonly storage: SqliteStorageEngine;
 
   private constructor(storage: SqliteStorageEngine, options: SqliteEventStoreOptions, vault: KeyVault) {
@@ -36,6 +39,7 @@ export class SqliteEventStore extends EngineEventStore {
     this.storage = storage;
     this.database = storage.db;
     this.checkpoints = new SqliteProjectionCheckpoints(storage.db, options.clock ?? systemClock);
+    this.signedDigests = new SqliteSignedDigestLog(storage.db);
   }
 
   /**

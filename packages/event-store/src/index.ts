@@ -32,6 +32,11 @@ export * from './integrity/chain-verifier';
 export * from './integrity/merkle-tree';
 export * from './integrity/tenant-digest';
 export * from './integrity/tenant-audit';
+export * from './integrity/signed-digest';
+export * from './integrity/signed-digest-log';
+export * from './integrity/parse-signed-digest';
+export * from './integrity/digest-signer';
+export * from './integrity/signed-history-verification';
 
 // Personal data: crypto-shredding.
 export * from './personal-data/personal-data-lookup';

@@ -1,6 +1,11 @@
 import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 import { ApiErrorCode } from '../errors/error-codes';
 
 /** A list field costs its page size (`first`) times the cost of one item. */
@@ -10,7 +15,8 @@ const connectionEstimator: ComplexityEstimator = ({ args, childComplexity }) => 
 };
 
 /**
- * The estimated cost of an operation: a field costs 1 plus its children; a connection
+ * The estimated cost of an operation: a field costs 1 plus its children (or the cost it
+ * declares, e.g. a whole-log verification); a connection
  * multiplies its children by the page size. Undefined when the variables do not coerce:
  * execution refuses those as BAD_USER_INPUT, while the estimator would throw a code-less error.
  */
@@ -28,7 +34,8 @@ export function operationCost(
     query: document,
     variables: variables ?? {},
     ...(operationName ? { operationName } : {}),
-    estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    // A field that declares its cost (weighted by the work it does) is priced so first.
+    estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
 }
 

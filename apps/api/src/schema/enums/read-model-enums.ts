@@ -319,7 +319,14 @@ registerDescribedEnum(FatigueLimitSource, {
 });
 
 export const BreakReason = enumOf(
-  exactly<BreakReasonValue>()(['unreadable', 'wrong_tenant', 'version_gap', 'hash_mismatch']),
+  exactly<BreakReasonValue>()([
+    'unreadable',
+    'wrong_tenant',
+    'version_gap',
+    'hash_mismatch',
+    'signed_head_mismatch',
+    'signed_event_missing',
+  ]),
 );
 registerDescribedEnum(BreakReason, {
   name: 'BreakReason',
