@@ -30,7 +30,10 @@ const CLIENT_CODES = new Set<string>([
   ApiErrorCode.QUERY_TOO_DEEP,
   ApiErrorCode.QUERY_TOO_COMPLEX,
   ApiErrorCode.TOO_MANY_ALIASES,
+  ApiErrorCode.TOO_MANY_DIRECTIVES,
   ApiErrorCode.PAYLOAD_TOO_LARGE,
+  ApiErrorCode.EXECUTION_TIMEOUT,
+  ApiErrorCode.METHOD_NOT_ALLOWED,
 ]);
 
 /**
@@ -78,7 +81,11 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
   };
 }
 
-const LIMIT_CODES = new Set<unknown>([ApiErrorCode.QUERY_TOO_DEEP, ApiErrorCode.TOO_MANY_ALIASES]);
+const LIMIT_CODES = new Set<unknown>([
+  ApiErrorCode.QUERY_TOO_DEEP,
+  ApiErrorCode.TOO_MANY_ALIASES,
+  ApiErrorCode.TOO_MANY_DIRECTIVES,
+]);
 
 /** Apollo reports validation rules' errors as GRAPHQL_VALIDATION_FAILED; keep the limit's own code. */
 function limitCodeOf(error: unknown): string | undefined {
