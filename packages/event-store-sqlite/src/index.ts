@@ -6,3 +6,4 @@ export * from './sqlite-storage-engine';
 export * from './sqlite-wrapped-key-repository';
 export * from './sqlite-projection-checkpoints';
 export * from './sqlite-read-model-store';
+export * from './sqlite-write-health';

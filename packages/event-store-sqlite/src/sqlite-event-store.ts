@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { EventStoreOptions, KeyVault } from '@vouch/event-store';
+import type { EventStoreOptions, KeyVault, StoreReadiness } from '@vouch/event-store';
 import { EngineEventStore, MasterKeyVault, systemClock } from '@vouch/event-store';
 import type { Durability } from './open-database';
 import { openDatabase } from './open-database';
 import { SqliteProjectionCheckpoints } from './sqlite-projection-checkpoints';
 import { SqliteStorageEngine } from './sqlite-storage-engine';
 import { SqliteWrappedKeyRepository } from './sqlite-wrapped-key-repository';
+import { SqliteWriteHealth } from './sqlite-write-health';
 
 export interface SqliteEventStoreOptions extends Omit<EventStoreOptions, 'vault'> {
   /** The database file (created with its schema if missing). */
@@ -30,10 +31,17 @@ export class SqliteEventStore extends EngineEventStore {
   readonly database: Database;
   readonly checkpoints: SqliteProjectionCheckpoints;
   private readonly storage: SqliteStorageEngine;
+  private readonly health: SqliteWriteHealth;
 
-  private constructor(storage: SqliteStorageEngine, options: SqliteEventStoreOptions, vault: KeyVault) {
+  private constructor(
+    storage: SqliteStorageEngine,
+    options: SqliteEventStoreOptions,
+    vault: KeyVault,
+    health: SqliteWriteHealth,
+  ) {
     super(storage, { ...options, vault });
     this.storage = storage;
+    this.health = health;
     this.database = storage.db;
     this.checkpoints = new SqliteProjectionCheckpoints(storage.db, options.clock ?? systemClock);
   }
@@ -45,15 +53,26 @@ export class SqliteEventStore extends EngineEventStore {
       ...(options.durability ? { durability: options.durability } : {}),
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
     });
+    const health = new SqliteWriteHealth(db);
     let vault = options.vault;
     if (!vault) {
       if (!options.masterKey) {
         db.close();
         throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
       }
-      vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(db));
+      vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(db, health));
     }
-    return new SqliteEventStore(new SqliteStorageEngine(db, options.maxBatchSize), options, vault);
+    return new SqliteEventStore(
+      new SqliteStorageEngine(db, options.maxBatchSize, health),
+      options,
+      vault,
+      health,
+    );
+  }
+
+  /** Not ready on a full disk (or SQLite's page cap), a read-only file, or a closed connection. */
+  async readiness(): Promise<StoreReadiness> {
+    return this.health.readiness();
   }
 
   /** Folds the write-ahead log into the main file and truncates it. */

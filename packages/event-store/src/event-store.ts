@@ -1,3 +1,4 @@
+import type { StoreReadiness } from './store-readiness';
 import type { EventEnvelope } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { Checkpoint } from './checkpoint';
@@ -66,4 +67,9 @@ export interface EventStore {
   forgetSubject(tenantId: string, subjectId: string): Promise<ErasureReceipt>;
   /** Finishes pending work and releases resources; later calls fail. */
   close(): Promise<void>;
+  /**
+   * Whether the store can take writes now (a full disk, a read-only file), for readiness
+   * probes. Optional: a store that cannot tell leaves it out, and a read is the probe.
+   */
+  readiness?(): Promise<StoreReadiness>;
 }

@@ -68,6 +68,7 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
 
     const code =
       limitCodeOf(error) ??
+      uncodedClientErrorCode(original) ??
       (typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined);
     if (code && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, exception: _exception, ...rest } = formatted.extensions ?? {};
@@ -95,6 +96,19 @@ function limitCodeOf(error: unknown): string | undefined {
     : undefined;
 }
 
+/**
+ * Errors that Apollo and graphql-js raise without a code although the client caused them:
+ * graphql-js's "Too many errors processing variables" (more than 50 coercion errors) is bad
+ * input; Apollo's automatic-persisted-query refusals (unknown version, hash not matching the
+ * text) carry only a 4xx status. Without this they would be masked as internal errors.
+ */
+function uncodedClientErrorCode(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || typeof error.extensions.code === 'string') return undefined;
+  if (error.message.startsWith('Too many errors processing variables')) return ApiErrorCode.BAD_USER_INPUT;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
+}
+
 function storeError(
   error: EventStoreError,
   shaped: (message: string, extensions: Extensions) => GraphQLFormattedError,
@@ -112,6 +126,15 @@ function storeError(
       });
     case EventStoreErrorCode.TENANT_VIOLATION:
       return shaped('You may not act outside your tenant.', { code: ApiErrorCode.FORBIDDEN });
+    case EventStoreErrorCode.INVALID_APPEND:
+      // The store's own checks (an id longer than it keeps) refuse the client's input; its
+      // message may quote ids the client sent, so outside development it is not echoed.
+      return shaped(
+        options.development
+          ? error.message
+          : 'An id or value is not one the event store can keep (ids are 1 to 512 characters). Nothing was written.',
+        { code: ApiErrorCode.BAD_USER_INPUT },
+      );
     case EventStoreErrorCode.SUBJECT_ERASED:
       return shaped('The personal data of this subject has been erased.', { code: error.code });
     default:

@@ -20,6 +20,7 @@ import type { ApiServerOptions } from './api-server-options';
 import { graphiqlRoute } from './graphiql-route';
 import { healthRoutes } from './health-routes';
 import { httpErrorHandler } from './http-errors';
+import { httpOperationKindsPlugin } from './http-operation-kinds-plugin';
 import { methodNotAllowed } from './method-not-allowed';
 import { requestRateLimits } from './request-rate-limits';
 import { requestContext, scopeOf } from './request-context';
@@ -87,6 +88,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      httpOperationKindsPlugin(),
       costLimitPlugin(limits.maxCost),
       executionTimeoutPlugin(limits.executionTimeoutMs),
       errorLoggingPlugin(logger),
