@@ -8,3 +8,4 @@ export * from './sqlite-master-key-check';
 export * from './sqlite-projection-checkpoints';
 export * from './sqlite-read-model-store';
 export * from './sqlite-signed-digest-log';
+export * from './sqlite-write-health';

@@ -1,3 +1,4 @@
+import type { StoreReadiness } from './store-readiness';
 import type { EventEnvelope } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { Checkpoint } from './checkpoint';
@@ -82,4 +83,9 @@ export interface EventStore {
   readonly subjectKeys: SubjectKeys;
   /** Finishes pending work and releases resources; later calls fail. */
   close(): Promise<void>;
+  /**
+   * Whether the store can take writes now (a full disk, a read-only file), for readiness
+   * probes. Optional: a store that cannot tell leaves it out, and a read is the probe.
+   */
+  readiness?(): Promise<StoreReadiness>;
 }
