@@ -60,12 +60,19 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** A page of entries read one past its size: the extra one only tells that a next page exists. */
-function connectionOf(entries: readonly AuditEntry[], first: number): Connection<AuditEntry> {
+function connectionOf(entries: readonly AuditEntry[], first: number, after?: string): Connection<AuditEntry> {
   const page = entries.slice(0, first);
+  const start = page.at(0);
   const last = page.at(-1);
   return {
     edges: page.map((node) => ({ cursor: node.checkpoint, node })),
-    pageInfo: { hasNextPage: entries.length > first, ...(last ? { endCursor: last.checkpoint } : {}) },
+    pageInfo: {
+      hasNextPage: entries.length > first,
+      // Read forward only: a cursor means entries came before it.
+      hasPreviousPage: after !== undefined,
+      ...(start ? { startCursor: start.checkpoint } : {}),
+      ...(last ? { endCursor: last.checkpoint } : {}),
+    },
   };
 }
 
@@ -357,7 +364,7 @@ export class VouchQueries {
       const all = models.auditHistory(kind, filter.subject.id).filter(inWindow);
       const start = cursor === undefined ? 0 : all.findIndex((entry) => entry.checkpoint > cursor);
       const slice = start < 0 ? [] : all.slice(start, start + first + 1);
-      return connectionOf(slice, first);
+      return connectionOf(slice, first, cursor);
     }
     const found: AuditEntry[] = [];
     let position = (cursor ?? START) as Checkpoint;
@@ -372,7 +379,7 @@ export class VouchQueries {
       if (batch.length < 500 || found.length > first) break;
       position = batch[batch.length - 1]!.checkpoint;
     }
-    return connectionOf(found, first);
+    return connectionOf(found, first, cursor);
   }
 
   /** The tenant's latest signed digest with the public key that checks it; undefined before the first. */

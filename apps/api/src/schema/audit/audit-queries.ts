@@ -72,7 +72,12 @@ export class AuditQueries {
     );
     return {
       edges: trail.edges.map((edge) => ({ cursor: edge.cursor, node: auditEntryOf(edge.node) })),
-      pageInfo: { hasNextPage: trail.pageInfo.hasNextPage, endCursor: trail.pageInfo.endCursor ?? null },
+      pageInfo: {
+        hasNextPage: trail.pageInfo.hasNextPage,
+        hasPreviousPage: trail.pageInfo.hasPreviousPage,
+        startCursor: trail.pageInfo.startCursor ?? null,
+        endCursor: trail.pageInfo.endCursor ?? null,
+      },
     };
   }
 
