@@ -135,6 +135,27 @@ async function storeRun(count: number, kind: Kind, fingerprint: Fingerprint): Pr
   return { stored, seconds };
 }
 
+/** Microseconds per fingerprint alone (no append), on a store whose keys already exist. */
+async function fingerprintCost(kind: Kind, fingerprint: Fingerprint, count: number): Promise<number> {
+  const store = SqliteEventStore.open({
+    filename: nextFile(),
+    masterKey: randomBytes(32),
+    durability: DURABILITY,
+  });
+  const samples = Array.from({ length: count }, (_, i) => commandAndEvent(kind, i));
+  for (const { command, event } of samples.slice(0, STREAMS)) {
+    await commandFingerprint(store, tenant, command, [event], now); // creates the keys
+  }
+  const started = process.hrtime.bigint();
+  for (const { command, event } of samples) {
+    if (fingerprint === 'before') canonicalCommand(command);
+    else await commandFingerprint(store, tenant, command, [event], now);
+  }
+  const micros = Number(process.hrtime.bigint() - started) / 1e3 / count;
+  await store.close();
+  return micros;
+}
+
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -151,13 +172,15 @@ async function main(): Promise<void> {
   ];
   const rates = new Map<string, number[]>(workloads.map((w) => [w.name, []]));
   for (let round = 1; round <= ROUNDS; round += 1) {
-    for (const workload of workloads) {
+    // Every other round runs backwards, so no workload always follows the same neighbour on a shared disk.
+    for (const workload of round % 2 === 1 ? workloads : [...workloads].reverse()) {
       const result = await workload.run();
       if (result.stored !== EVENTS) throw new Error(`${workload.name} stored ${result.stored} of ${EVENTS}`);
       rates.get(workload.name)!.push(result.stored / result.seconds);
     }
   }
   const raw = median(rates.get(workloads[0]!.name)!);
+  const appendMicros = new Map<string, number>();
   const before = (name: string) =>
     median(rates.get(name.replace('keyed fingerprint', 'fingerprint before'))!);
   process.stdout.write(
@@ -167,10 +190,28 @@ async function main(): Promise<void> {
   );
   for (const { name } of workloads) {
     const list = rates.get(name)!;
+    appendMicros.set(name, 1e6 / median(list));
     const rate = median(list);
     const versusBefore = name.startsWith('store') ? (rate / before(name)).toFixed(2) : '';
     process.stdout.write(
       `| ${name} | ${Math.round(rate).toLocaleString('en-US')} | ${Math.round(Math.min(...list))}–${Math.round(Math.max(...list))} | ${(rate / raw).toFixed(2)} | ${versusBefore} |\n`,
+    );
+  }
+  // The CPU the fingerprint itself takes, against what a whole append took in this run.
+  process.stdout.write(
+    '\n| fingerprint alone | before (µs) | keyed (µs) | keyed − before, share of an append |\n| --- | ---: | ---: | ---: |\n',
+  );
+  for (const kind of ['personal', 'plain'] as const) {
+    const costs = { before: [] as number[], keyed: [] as number[] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      costs.before.push(await fingerprintCost(kind, 'before', 20_000));
+      costs.keyed.push(await fingerprintCost(kind, 'keyed', 20_000));
+    }
+    const before = median(costs.before);
+    const keyed = median(costs.keyed);
+    const append = appendMicros.get(`store, ${kind} event, fingerprint before`)!;
+    process.stdout.write(
+      `| ${kind} event | ${before.toFixed(1)} | ${keyed.toFixed(1)} | ${(keyed - before).toFixed(1)} µs = ${((100 * (keyed - before)) / append).toFixed(1)} % of ${Math.round(append)} µs |\n`,
     );
   }
 }

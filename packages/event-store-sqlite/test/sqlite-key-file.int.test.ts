@@ -18,7 +18,7 @@ async function eraseAndLook(truncateWalAfterErase: boolean): Promise<boolean> {
   const filename = nextFile();
   const db = openDatabase({ filename });
   try {
-    const repository = new SqliteWrappedKeyRepository(db, { truncateWalAfterErase });
+    const repository = new SqliteWrappedKeyRepository(db, undefined, { truncateWalAfterErase });
     const wrapped = randomBytes(61);
     await repository.insertIfAbsent('t', 'adv-1', wrapped, now);
     await repository.insertIfAbsent('t', 'adv-2', randomBytes(61), now);

@@ -10,7 +10,13 @@ import { systemClock } from './clock';
 import { CorruptEventError } from './errors/corrupt-event-error';
 import { DataKeyMissingError } from './errors/data-key-missing-error';
 import { StoreUnavailableError } from './errors/store-unavailable-error';
-import type { AppendOptions, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store';
+import type {
+  AppendOptions,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  VerifyTenantOptions,
+} from './event-store';
 import type { VerificationReport } from './integrity/chain-verifier';
 import { ChainVerifier } from './integrity/chain-verifier';
 import type { TenantDigest } from './integrity/tenant-digest';
@@ -147,9 +153,9 @@ export class EngineEventStore implements EventStore {
     return this.verify(tenantId, streamId);
   }
 
-  async verifyTenant(tenantId: string): Promise<VerificationReport> {
+  async verifyTenant(tenantId: string, options: VerifyTenantOptions = {}): Promise<VerificationReport> {
     this.assertOpen();
-    return this.verify(tenantId);
+    return this.verify(tenantId, undefined, options);
   }
 
   async streamHeads(
@@ -183,12 +189,21 @@ export class EngineEventStore implements EventStore {
     await this.engine.close();
   }
 
-  private async verify(tenantId: string, streamId?: string): Promise<VerificationReport> {
+  private async verify(
+    tenantId: string,
+    streamId?: string,
+    options: VerifyTenantOptions = {},
+  ): Promise<VerificationReport> {
     assertIdentifier('tenant id', tenantId);
-    const verifier = new ChainVerifier(tenantId);
+    const verifier = new ChainVerifier(tenantId, options.anchors);
+    const every = options.progressEvery ?? 1000;
+    let seen = 0;
     for await (const row of this.engine.rows(tenantId, streamId)) {
       if (!verifier.check(row)) break;
+      seen += 1;
+      if (options.onProgress && seen % every === 0) await options.onProgress(seen);
     }
+    await options.onProgress?.(seen);
     return verifier.report();
   }
 

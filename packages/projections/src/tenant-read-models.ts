@@ -2,11 +2,13 @@ import {
   contentAssetDecider,
   eventDefinition,
   nominationDecider,
+  type AccountState,
   type Actor,
   type ActivityKind,
   type ContentAssetState,
   type Instant,
   type NominationState,
+  type ReferenceRequestState,
   type UsageScope,
 } from '@vouch/domain';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
@@ -232,9 +234,19 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     return this.requests.summary(requestId, this.directory.program.policies.sla, now);
   }
 
-  /** Requests by requester, status and due date, ordered by due date. */
-  listRequests(filter: RequestFilter, now: Instant, page?: PageRequest): Connection<RequestSummary> {
-    return this.requests.list(filter, this.directory.program.policies.sla, now, page);
+  /** Requests by requester, status and due date, ordered by due date; only those `visible` to the caller. */
+  listRequests(
+    filter: RequestFilter,
+    now: Instant,
+    page?: PageRequest,
+    visible?: (request: ReferenceRequestState) => boolean,
+  ): Connection<RequestSummary> {
+    return this.requests.list(filter, this.directory.program.policies.sla, now, page, visible);
+  }
+
+  /** An account's current state (owner and delegations included), if registered. */
+  account(accountId: string): AccountState | undefined {
+    return this.directory.accountOf({ accountId });
   }
 
   /** The audit history of a subject, oldest first. */

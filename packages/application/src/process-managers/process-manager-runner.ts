@@ -1,4 +1,4 @@
-import type { CheckpointStore, Clock, EventStore, Subscription } from '@vouch/event-store';
+import type { CheckpointStore, Clock, DigestReason, EventStore, Subscription } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
@@ -10,6 +10,8 @@ export interface ProcessManagerRunnerOptions {
   readonly commands: CommandHandler;
   readonly checkpoints: CheckpointStore;
   readonly managers: readonly ProcessManager[];
+  /** Signs a tenant's digest, when the product keeps signed digests. */
+  readonly signDigest?: (tenantId: string, reason: DigestReason) => Promise<unknown>;
   /** Told about reactions the domain refused (already done, or no longer possible). */
   readonly onRefused?: (manager: string, eventId: string, error: Error) => void;
   /** Told when a subscription ended with an error; it is restarted after `restartDelayMs`. */
@@ -45,7 +47,7 @@ export class ProcessManagerRunner {
     if (this.running.has(key)) return;
     const entry: { subscription?: Subscription; stopped: boolean } = { stopped: false };
     this.running.set(key, entry);
-    const { store, clock, commands, checkpoints } = this.options;
+    const { store, clock, commands, checkpoints, signDigest } = this.options;
     const system = systemPrincipal(tenantId);
     const after = await checkpoints.load(key);
     const subscription = store.subscribe(tenantId, {
@@ -58,6 +60,7 @@ export class ProcessManagerRunner {
             store,
             now: clock(),
             execute: (command) => commands.execute(system, command),
+            ...(signDigest ? { signDigest: (reason: DigestReason) => signDigest(tenantId, reason) } : {}),
           });
         } catch (error) {
           // A refused reaction is final (e.g. the candidate was already released, or erased);
