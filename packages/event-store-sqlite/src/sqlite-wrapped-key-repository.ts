@@ -75,6 +75,19 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
       .immediate();
   }
 
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    // Scans the tenant's personal events only on this rare path (an append that failed).
+    const result = this.db
+      .prepare(
+        `DELETE FROM data_keys
+          WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
+            AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
+                              AND json_extract(personal, '$.subjectId') = ?)`,
+      )
+      .run(tenantId, subjectId, wrappedKey, tenantId, subjectId);
+    return result.changes === 1;
+  }
+
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {
     return readSqliteKeyCheck(this.db);
   }

@@ -10,6 +10,7 @@ import {
   contactRecorded,
   contractPersonalData,
   masterKeyCheckValue,
+  runFailedAppendKeySuite,
 } from '@vouch/event-store';
 import { SqliteEventStore, openDatabase } from '@vouch/event-store-sqlite';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
@@ -103,4 +104,16 @@ describe('SQLite store: the master key check value', () => {
     }
     db.close();
   });
+});
+
+runFailedAppendKeySuite('SQLite store', async (options) => {
+  const filename = join(mkdtempSync(join(tmpdir(), 'vouch-keys-')), 'vouch.db');
+  const store = SqliteEventStore.open({ ...options, filename, masterKey: randomBytes(32) });
+  return {
+    store,
+    hasDataKey: async (tenantId, subjectId) =>
+      store.database
+        .prepare('SELECT 1 FROM data_keys WHERE tenant_id = ? AND subject_id = ? AND wrapped_key IS NOT NULL')
+        .get(tenantId, subjectId) !== undefined,
+  };
 });

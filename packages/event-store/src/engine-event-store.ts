@@ -69,12 +69,25 @@ export class EngineEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
-      personalData: this.personalData,
-      vault: this.vault,
-      now: this.clock,
-    });
-    return this.engine.append(prepared, this.clock);
+    const subjects: string[] = [];
+    let appended = false;
+    try {
+      const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
+        personalData: this.personalData,
+        vault: this.vault,
+        now: this.clock,
+        onDataKey: (subjectId) => subjects.push(subjectId),
+      });
+      const result = await this.engine.append(prepared, this.clock);
+      appended = true;
+      return result;
+    } finally {
+      // A data key created for an append that failed must not linger. Failing to remove it
+      // leaves a key that protects nothing: the append's own outcome is what the caller needs.
+      for (const subjectId of subjects) {
+        await this.vault.settle(tenantId, subjectId, appended).catch(() => undefined);
+      }
+    }
   }
 
   async readStream(

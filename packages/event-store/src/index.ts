@@ -64,3 +64,4 @@ export * from './memory/in-memory-event-store';
 export * from './testing/event-store-contract';
 export * from './testing/contract-events';
 export * from './testing/manual-clock';
+export * from './testing/failed-append-keys';

@@ -73,6 +73,21 @@ export class PostgresWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     return tombstone;
   }
 
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    const s = this.database.schema;
+    // Scans the tenant's personal events only on this rare path (an append that failed).
+    const rows = await this.database.query(
+      'remove unused data key',
+      `DELETE FROM ${s}.data_keys
+        WHERE tenant_id = $1 AND subject_id = $2 AND wrapped_key = $3
+          AND NOT EXISTS (SELECT 1 FROM ${s}.events WHERE tenant_id = $1 AND personal IS NOT NULL
+                            AND personal->>'subjectId' = $4)
+        RETURNING subject_id`,
+      [toSqlText(tenantId), toSqlText(subjectId), wrappedKey, subjectId],
+    );
+    return rows.length === 1;
+  }
+
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {
     return readPostgresKeyCheck(this.database);
   }

@@ -37,6 +37,14 @@ export class InMemoryWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     return tombstone;
   }
 
+  // The in-memory store keeps its events elsewhere: the vault's own count of users decides.
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    const key = keyOf(tenantId, subjectId);
+    if (!this.records.get(key)?.wrappedKey?.equals(wrappedKey)) return false;
+    this.records.get(key)!.wrappedKey!.fill(0);
+    return this.records.delete(key);
+  }
+
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {
     return this.keyCheck;
   }

@@ -21,8 +21,17 @@ export interface ErasureReceipt {
  * tombstone with the erasure time.
  */
 export interface KeyVault {
-  /** The subject's data key, created on first use; throws SubjectErasedError once destroyed. */
+  /**
+   * The subject's data key, created on first use; throws SubjectErasedError once destroyed.
+   * Pair every call made for an append with `settle` once the append is decided.
+   */
   dataKeyFor(tenantId: string, subjectId: string, now: Instant): Promise<Buffer>;
+  /**
+   * Tells the vault whether the append a data key was asked for got stored. A key created
+   * for appends that all failed is removed again (unless events already use it): no key
+   * lingers for a subject that has nothing stored.
+   */
+  settle(tenantId: string, subjectId: string, appended: boolean): Promise<void>;
   /** The subject's key if it exists, without creating one. */
   lookup(tenantId: string, subjectId: string): Promise<DataKeyLookup>;
   /** Destroys the subject's key for good; repeating it returns the first erasure time. */

@@ -23,4 +23,9 @@ export interface WrappedKeyRepository {
   ): Promise<WrappedKeyRecord>;
   /** Destroys the wrapped key and keeps a tombstone; returns the (possibly earlier) tombstone. */
   erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord>;
+  /**
+   * Deletes the subject's key if it still holds exactly these bytes and no stored event
+   * carries personal data of the subject (a key created for an append that failed).
+   */
+  removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean>;
 }
