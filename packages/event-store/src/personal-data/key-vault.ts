@@ -21,15 +21,13 @@ export interface ErasureReceipt {
  * tombstone with the erasure time.
  */
 export interface KeyVault {
-  /**
-   * The subject's data key, created on first use; throws SubjectErasedError once destroyed.
-   * Pair every call made for an append with `settle` once the append is decided.
-   */
+  /** The subject's data key, created on first use; throws SubjectErasedError once destroyed. */
   dataKeyFor(tenantId: string, subjectId: string, now: Instant): Promise<Buffer>;
   /**
-   * Tells the vault whether the append a data key was asked for got stored. A key created
-   * for appends that all failed is removed again (unless events already use it): no key
-   * lingers for a subject that has nothing stored.
+   * Tells the vault how the appends that used a subject's key ended: `true` once one is
+   * stored, `false` when the last in flight failed. A key this vault created that no stored
+   * append used is removed again (unless events use it): none lingers for a subject that has
+   * nothing stored.
    */
   settle(tenantId: string, subjectId: string, appended: boolean): Promise<void>;
   /** The subject's key if it exists, without creating one. */

@@ -26,8 +26,8 @@ export function masterKeyFrom(text: string): Buffer {
  */
 export class MasterKeyVault implements KeyVault {
   private readonly masterKey: Buffer;
-  /** Keys this process created whose appends are not decided yet, with how many are in flight. */
-  private readonly unsettled = new Map<string, { wrappedKey: Buffer; users: number }>();
+  /** Keys this process created that no stored append has used yet, as wrapped. */
+  private readonly unconfirmed = new Map<string, Buffer>();
 
   constructor(
     masterKey: Buffer,
@@ -38,37 +38,26 @@ export class MasterKeyVault implements KeyVault {
   }
 
   async dataKeyFor(tenantId: string, subjectId: string, now: Instant): Promise<Buffer> {
-    const id = keyOf(tenantId, subjectId);
     let record = await this.repository.find(tenantId, subjectId);
     if (!record) {
       const wrapped = this.wrap(tenantId, subjectId, randomBytes(KEY_BYTES));
       // Two writers may create a key at once: whichever insert wins is the key for everyone.
       record = await this.repository.insertIfAbsent(tenantId, subjectId, wrapped, now);
-      if (record.wrappedKey?.equals(wrapped) && !this.unsettled.has(id)) {
-        this.unsettled.set(id, { wrappedKey: wrapped, users: 0 });
-      }
+      if (record.wrappedKey?.equals(wrapped)) this.unconfirmed.set(keyOf(tenantId, subjectId), wrapped);
     }
     if (record.erasedAt !== null || record.wrappedKey === null) {
       throw new SubjectErasedError(tenantId, subjectId, record.erasedAt ?? now);
     }
-    const unsettled = this.unsettled.get(id);
-    if (unsettled) unsettled.users += 1;
     return this.unwrap(tenantId, subjectId, record.wrappedKey);
   }
 
   async settle(tenantId: string, subjectId: string, appended: boolean): Promise<void> {
     const id = keyOf(tenantId, subjectId);
-    const unsettled = this.unsettled.get(id);
-    if (!unsettled) return;
-    if (appended) {
-      // Stored events use the key now: it is never removed by this path again.
-      this.unsettled.delete(id);
-      return;
-    }
-    unsettled.users -= 1;
-    if (unsettled.users > 0) return;
-    this.unsettled.delete(id);
-    await this.repository.removeUnused(tenantId, subjectId, unsettled.wrappedKey);
+    const wrapped = this.unconfirmed.get(id);
+    if (!wrapped) return;
+    // Either stored events use the key now, or it is removed: this path never sees it again.
+    this.unconfirmed.delete(id);
+    if (!appended) await this.repository.removeUnused(tenantId, subjectId, wrapped);
   }
 
   async lookup(tenantId: string, subjectId: string): Promise<DataKeyLookup> {
