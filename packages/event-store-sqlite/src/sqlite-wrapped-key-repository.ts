@@ -39,8 +39,12 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     this.find_ = db.prepare(
       'SELECT wrapped_key, created_at, erased_at FROM data_keys WHERE tenant_id = ? AND subject_id = ?',
     );
+    // Only while the file's key check value is the inserting vault's and no rotation runs.
     this.insert = db.prepare(
-      'INSERT INTO data_keys (tenant_id, subject_id, wrapped_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO data_keys (tenant_id, subject_id, wrapped_key, created_at)
+       SELECT ?, ?, ?, ? WHERE NOT EXISTS
+         (SELECT 1 FROM master_key_check WHERE id = 1 AND (value <> ? OR rotating_to IS NOT NULL))
+       ON CONFLICT DO NOTHING`,
     );
     this.remove = db.prepare('DELETE FROM data_keys WHERE tenant_id = ? AND subject_id = ?');
     this.tombstone = db.prepare(
@@ -58,9 +62,11 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
-    this.insert.run(tenantId, subjectId, wrappedKey, createdAt);
-    return toRecord(this.find_.get(tenantId, subjectId) as KeyRow);
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
+    this.insert.run(tenantId, subjectId, wrappedKey, createdAt, keyCheck);
+    const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
+    return row && toRecord(row);
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {

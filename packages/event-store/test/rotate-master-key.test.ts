@@ -135,6 +135,22 @@ describe('rotateMasterKey', () => {
     },
   );
 
+  it('a process still holding the old key adds no data key during or after the rotation', async () => {
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const { repository } = await keysUnder(oldKey);
+    const stale = new MasterKeyVault(oldKey, repository);
+    await expect(
+      rotateMasterKey(interruptedAt(repository, 2, false), oldKey, newKey, { store, now, batchSize: 5 }),
+    ).rejects.toThrow('killed');
+    await expect(stale.dataKeyFor('t1', 'during', now())).rejects.toBeInstanceOf(KeyRotationInProgressError);
+    await rotateMasterKey(repository, oldKey, newKey, { store, now });
+    await expect(stale.dataKeyFor('t1', 'after', now())).rejects.toBeInstanceOf(MasterKeyMismatchError);
+    expect(await repository.find('t1', 'during')).toBeUndefined();
+    expect(await repository.find('t1', 'after')).toBeUndefined();
+    // The new key adds keys as before.
+    expect(await new MasterKeyVault(newKey, repository).dataKeyFor('t1', 'after', now())).toHaveLength(32);
+  });
+
   it('refuses a wrong old key and a new key equal to the old one, changing nothing', async () => {
     const oldKey = randomBytes(32);
     const { repository, dataKeys } = await keysUnder(oldKey);

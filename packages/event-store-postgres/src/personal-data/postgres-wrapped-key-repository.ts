@@ -42,19 +42,22 @@ export class PostgresWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
-    // ON CONFLICT DO NOTHING and a re-read, rather than DO UPDATE: the first key wins.
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
+    const s = this.database.schema;
+    // ON CONFLICT DO NOTHING and a re-read, rather than DO UPDATE: the first key wins. Only
+    // while the schema's key check value is the inserting vault's and no rotation runs.
     const [inserted] = await this.database.query<KeyRow>(
       'store data key',
-      `INSERT INTO ${this.database.schema}.data_keys (tenant_id, subject_id, wrapped_key, created_at)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, subject_id) DO NOTHING
+      `INSERT INTO ${s}.data_keys (tenant_id, subject_id, wrapped_key, created_at)
+       SELECT $1, $2, $3, $4 WHERE NOT EXISTS
+         (SELECT 1 FROM ${s}.master_key_check WHERE id = 1 AND (value <> $5 OR rotating_to IS NOT NULL))
+       ON CONFLICT (tenant_id, subject_id) DO NOTHING
        RETURNING wrapped_key, created_at, erased_at`,
-      [toSqlText(tenantId), toSqlText(subjectId), wrappedKey, createdAt],
+      [toSqlText(tenantId), toSqlText(subjectId), wrappedKey, createdAt, keyCheck],
     );
     if (inserted) return recordOf(inserted);
-    const existing = await this.find(tenantId, subjectId);
-    if (!existing) throw new Error('A data key that conflicted on insert could not be read back.');
-    return existing;
+    return this.find(tenantId, subjectId);
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {

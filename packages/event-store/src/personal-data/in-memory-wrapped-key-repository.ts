@@ -18,10 +18,13 @@ export class InMemoryWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
     const key = keyOf(tenantId, subjectId);
     const existing = this.records.get(key);
     if (existing) return existing;
+    if (this.keyCheck && (this.keyCheck.value !== keyCheck || this.keyCheck.rotatingTo !== null))
+      return undefined;
     const record = { wrappedKey: Buffer.from(wrappedKey), createdAt, erasedAt: null };
     this.records.set(key, record);
     return record;
