@@ -170,6 +170,17 @@ describe('configuration validation', () => {
     expect(jwtSecretWeakness('correct horse battery staple, then some', 'S')).toBeUndefined();
   });
 
+  it('signs no token in production without VOUCH_JWT_SECRET, and writes no secret file', async () => {
+    const io = memoryIo({ VOUCH_ENVIRONMENT: 'production' });
+    expect(
+      await runCli(['token', '--user', 'pat', '--roles', 'ADMIN', '--data-dir', '/nonexistent/vouch'], io),
+    ).toBe(ExitCode.USAGE);
+    expect(io.err()).toBe(
+      'vouch: VOUCH_JWT_SECRET must be set outside development (at least 32 random bytes: `openssl rand -base64 32`); /nonexistent/vouch/jwt.secret is read in development only.\n',
+    );
+    expect(io.out()).toBe('');
+  });
+
   it('parses roles and token lifetimes', () => {
     expect(parseRoles('program_manager, ACCOUNT_OWNER')).toEqual(['PROGRAM_MANAGER', 'ACCOUNT_OWNER']);
     expect(issuesOf(() => parseRoles(''))[0]).toContain('--roles must list one or more of');

@@ -54,8 +54,12 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     this.find_ = db.prepare(
       'SELECT wrapped_key, created_at, erased_at FROM data_keys WHERE tenant_id = ? AND subject_id = ?',
     );
+    // Only while the file's key check value is the inserting vault's and no rotation runs.
     this.insert = db.prepare(
-      'INSERT INTO data_keys (tenant_id, subject_id, wrapped_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO data_keys (tenant_id, subject_id, wrapped_key, created_at)
+       SELECT ?, ?, ?, ? WHERE NOT EXISTS
+         (SELECT 1 FROM master_key_check WHERE id = 1 AND (value <> ? OR rotating_to IS NOT NULL))
+       ON CONFLICT DO NOTHING`,
     );
     this.remove = db.prepare('DELETE FROM data_keys WHERE tenant_id = ? AND subject_id = ?');
     this.tombstone = db.prepare(
@@ -73,9 +77,11 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
-    this.run('write', () => this.insert.run(tenantId, subjectId, wrappedKey, createdAt));
-    return toRecord(this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow));
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
+    this.run('write', () => this.insert.run(tenantId, subjectId, wrappedKey, createdAt, keyCheck));
+    const row = this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow | undefined);
+    return row && toRecord(row);
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {
@@ -108,6 +114,19 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
         error,
       );
     }
+  }
+
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    // Scans the tenant's personal events only on this rare path (an append that failed).
+    const result = this.db
+      .prepare(
+        `DELETE FROM data_keys
+          WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
+            AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
+                              AND json_extract(personal, '$.subjectId') = ?)`,
+      )
+      .run(tenantId, subjectId, wrappedKey, tenantId, subjectId);
+    return result.changes === 1;
   }
 
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {
