@@ -4,11 +4,13 @@ import { CommandPayload } from '../common/command-payload';
 import { executeCommand } from '../common/execute-command';
 import {
   ArchiveAccountInput,
+  DelegateAccountInput,
   GrantAccountConsentInput,
   ReassignAccountOwnerInput,
   RecordAccountHealthInput,
   RegisterAccountInput,
   RenewAccountConsentInput,
+  RevokeAccountDelegationInput,
   UpdateAccountProfileInput,
   WithdrawAccountConsentInput,
 } from './account-inputs';
@@ -17,7 +19,8 @@ import {
 @Resolver()
 export class AccountMutations {
   @Mutation(() => CommandPayload, {
-    description: 'Register an account. Program managers and account owners.',
+    description:
+      'Register an account. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   registerAccount(
     @Arg('input', () => RegisterAccountInput) input: RegisterAccountInput,
@@ -28,7 +31,8 @@ export class AccountMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: "Update an account's profile. Program managers and account owners.",
+    description:
+      "Update an account's profile. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   updateAccountProfile(
     @Arg('input', () => UpdateAccountProfileInput) input: UpdateAccountProfileInput,
@@ -48,7 +52,8 @@ export class AccountMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: 'Record account health. Program managers and account owners.',
+    description:
+      'Record account health. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   recordAccountHealth(
     @Arg('input', () => RecordAccountHealthInput) input: RecordAccountHealthInput,
@@ -76,7 +81,7 @@ export class AccountMutations {
 
   @Mutation(() => CommandPayload, {
     description:
-      "Withdraw the company's consent; dependent content is suspended. Program managers and account owners.",
+      "Withdraw the company's consent; dependent content is suspended. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   withdrawAccountConsent(
     @Arg('input', () => WithdrawAccountConsentInput) input: WithdrawAccountConsentInput,
@@ -98,5 +103,28 @@ export class AccountMutations {
   ): Promise<CommandPayload> {
     const { commandId, accountId, ...data } = input;
     return executeCommand(context, 'ArchiveAccount', commandId, data, accountId);
+  }
+
+  @Mutation(() => CommandPayload, {
+    description:
+      "Let a colleague act for the account until a date; a new owner starts without the previous owner's delegates. The account's owner, or an admin.",
+  })
+  delegateAccount(
+    @Arg('input', () => DelegateAccountInput) input: DelegateAccountInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'DelegateAccount', commandId, data, accountId);
+  }
+
+  @Mutation(() => CommandPayload, {
+    description: "End a delegation of the account early. The account's owner, or an admin.",
+  })
+  revokeAccountDelegation(
+    @Arg('input', () => RevokeAccountDelegationInput) input: RevokeAccountDelegationInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'RevokeAccountDelegation', commandId, data, accountId);
   }
 }

@@ -36,7 +36,8 @@ export class AdvocateMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: "Update an advocate's contact details. Program managers and account owners.",
+    description:
+      "Update an advocate's contact details. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   updateAdvocateContact(
     @Arg('input', () => UpdateAdvocateContactInput) input: UpdateAdvocateContactInput,
@@ -47,7 +48,8 @@ export class AdvocateMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: 'Update what an advocate can speak to. Program managers and account owners.',
+    description:
+      'Update what an advocate can speak to. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   updateAdvocateAttributes(
     @Arg('input', () => UpdateAdvocateAttributesInput) input: UpdateAdvocateAttributesInput,
@@ -58,7 +60,8 @@ export class AdvocateMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: "Set the advocate's own preferences. Program managers and account owners.",
+    description:
+      "Set the advocate's own preferences. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   setAdvocatePreferences(
     @Arg('input', () => SetAdvocatePreferencesInput) input: SetAdvocatePreferencesInput,
@@ -69,7 +72,8 @@ export class AdvocateMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: 'Rest an advocate until a date. Program managers and account owners.',
+    description:
+      'Rest an advocate until a date. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   restAdvocate(
     @Arg('input', () => RestAdvocateInput) input: RestAdvocateInput,
@@ -97,7 +101,8 @@ export class AdvocateMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: 'Mark an advocate do-not-contact; never asked again. Program managers and account owners.',
+    description:
+      'Mark an advocate do-not-contact; never asked again. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   markDoNotContact(
     @Arg('input', () => AdvocateReasonInput) input: AdvocateReasonInput,
@@ -117,7 +122,8 @@ export class AdvocateMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: 'Confirm a profile is current. Program managers and account owners.',
+    description:
+      'Confirm a profile is current. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   verifyProfile(
     @Arg('input', () => VerifyProfileInput) input: VerifyProfileInput,

@@ -76,7 +76,9 @@ export class EngagementMutations {
     return executeCommand(context, 'ReleaseEngagement', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Rate an engagement. Anyone in sales.' })
+  @Mutation(() => CommandPayload, {
+    description: 'Rate an engagement. Whoever asked for it (or a program manager).',
+  })
   recordEngagementFeedback(
     @Arg('input', () => RecordEngagementFeedbackInput) input: RecordEngagementFeedbackInput,
     @Ctx() context: ApiContext,

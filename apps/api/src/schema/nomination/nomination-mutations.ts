@@ -8,7 +8,8 @@ import { ApproveNominationInput, NominationReasonInput, SubmitNominationInput } 
 @Resolver()
 export class NominationMutations {
   @Mutation(() => CommandPayload, {
-    description: 'Nominate a customer contact. Program managers and account owners.',
+    description:
+      'Nominate a customer contact. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   submitNomination(
     @Arg('input', () => SubmitNominationInput) input: SubmitNominationInput,
@@ -37,7 +38,8 @@ export class NominationMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: 'Withdraw a nomination. Program managers and account owners.',
+    description:
+      'Withdraw a nomination. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   withdrawNomination(
     @Arg('input', () => NominationReasonInput) input: NominationReasonInput,

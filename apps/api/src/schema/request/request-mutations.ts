@@ -142,7 +142,8 @@ export class RequestMutations {
   }
 
   @Mutation(() => CommandPayload, {
-    description: "Give feedback on an advocate's activity. Anyone in sales.",
+    description:
+      "Give feedback on an advocate's activity. Whoever asked for the reference (or a program manager).",
   })
   recordRequestFeedback(
     @Arg('input', () => RecordRequestFeedbackInput) input: RecordRequestFeedbackInput,
@@ -152,7 +153,9 @@ export class RequestMutations {
     return executeCommand(context, 'RecordRequestFeedback', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Record how the deal ended. Anyone in sales.' })
+  @Mutation(() => CommandPayload, {
+    description: 'Record how the deal ended. Whoever asked for the reference (or a program manager).',
+  })
   recordOutcome(
     @Arg('input', () => RecordOutcomeInput) input: RecordOutcomeInput,
     @Ctx() context: ApiContext,
@@ -170,7 +173,10 @@ export class RequestMutations {
     return executeCommand(context, 'ReleaseCandidate', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Cancel a request. Anyone in sales.' })
+  @Mutation(() => CommandPayload, {
+    description:
+      "Cancel a request. Whoever asked for it (or a program manager); someone else's request is NOT_FOUND.",
+  })
   cancelRequest(
     @Arg('input', () => CancelRequestInput) input: CancelRequestInput,
     @Ctx() context: ApiContext,
