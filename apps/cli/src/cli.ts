@@ -13,6 +13,7 @@ import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
 import { DEMO_TENANT } from './seed/demo-catalogue';
 import { openStore } from './stores/open-store';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
 import { parseLifetime, parseRoles, signToken } from './tokens/sign-token';
 
 const ENVIRONMENT_HELP = `
@@ -23,6 +24,9 @@ Environment (flags win):
   EVENTSTORE_CONNECTION_STRING EventStoreDB/KurrentDB connection string
   VOUCH_MASTER_KEY             base64 of 32 bytes; else <data dir>/master.key
   VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret
+  VOUCH_JWT_ISSUER, VOUCH_JWT_AUDIENCE  required iss / aud of every token, when set
+  VOUCH_JWT_CLOCK_TOLERANCE_SECONDS     clock skew tolerated, 0-60 (default 5)
+  VOUCH_JWT_MAX_LIFETIME_SECONDS        longest token lifetime exp - iat (default 86400)
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production
 
@@ -88,7 +92,14 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
       const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
       const running = await startServer(
-        { store, server, masterKey: masterKey.value, jwtSecret: jwtSecret.value, tenants: flags.tenant },
+        {
+          store,
+          server,
+          masterKey: masterKey.value,
+          jwtSecret: jwtSecret.value,
+          tokenPolicy: resolveTokenPolicy(io.env),
+          tenants: flags.tenant,
+        },
         io,
       );
       io.stdout(`Vouch API: ${running.graphqlUrl}\n`);
@@ -136,7 +147,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .requiredOption('--user <id>', 'user id (the token subject)')
     .requiredOption('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`)
     .option('--tenant <id>', 'tenant', DEMO_TENANT)
-    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h, 7d', '12h')
+    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h; at most the API allows (24h)', '12h')
     .option('--data-dir <dir>', 'data directory holding jwt.secret')
     .addHelpText(
       'after',
@@ -145,7 +156,11 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .action(
       async (flags: { user: string; roles: string; tenant: string; expiresIn: string; dataDir?: string }) => {
         const roles: Role[] = parseRoles(flags.roles);
-        const expiresInSeconds = parseLifetime(flags.expiresIn);
+        const policy = resolveTokenPolicy(io.env);
+        const expiresInSeconds = parseLifetime(
+          flags.expiresIn,
+          policy.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+        );
         const { dataDir } = resolveStoreConfig(
           { ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) },
           {
@@ -154,7 +169,17 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         );
         const secret = resolveJwtSecret(io.env, dataDir, { generate: true });
         io.stdout(
-          `${await signToken({ tenantId: flags.tenant, userId: flags.user, roles, expiresInSeconds }, secret.value)}\n`,
+          `${await signToken(
+            {
+              tenantId: flags.tenant,
+              userId: flags.user,
+              roles,
+              expiresInSeconds,
+              ...(policy.issuer ? { issuer: policy.issuer } : {}),
+              ...(policy.audience ? { audience: policy.audience } : {}),
+            },
+            secret.value,
+          )}\n`,
         );
         done(ExitCode.OK);
       },

@@ -98,7 +98,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
-        const principal = await verify(bearerToken(req.get('authorization')));
+        const { principal } = await verify(bearerToken(req.get('authorization')));
         const decision = rateLimiter.take(`${principal.tenantId}\u0000${principal.userId}`);
         if (!decision.allowed) throw new RateLimitError(decision.retryAfterSeconds);
         const scope = scopeOf(req);

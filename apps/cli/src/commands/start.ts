@@ -5,6 +5,7 @@ import { ExitCode } from '../config/exit-codes';
 import { resolveJwtSecret, resolveMasterKey } from '../config/secrets';
 import { resolveServerConfig } from '../config/server-config';
 import { resolveStoreConfig } from '../config/store-config';
+import { resolveTokenPolicy } from '../config/token-policy';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
@@ -71,6 +72,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
   );
   const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
   const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+  const tokenPolicy = resolveTokenPolicy(io.env);
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
 
@@ -107,6 +109,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       server,
       masterKey: masterKey.value,
       jwtSecret: jwtSecret.value,
+      tokenPolicy,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,
@@ -121,7 +124,16 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
             ['ADMIN', ADMIN],
           ];
           for (const [role, userId] of users) {
-            tokens[role] = await signToken({ tenantId: DEMO_TENANT, userId, roles: [role] }, jwtSecret.value);
+            tokens[role] = await signToken(
+              {
+                tenantId: DEMO_TENANT,
+                userId,
+                roles: [role],
+                ...(tokenPolicy.issuer ? { issuer: tokenPolicy.issuer } : {}),
+                ...(tokenPolicy.audience ? { audience: tokenPolicy.audience } : {}),
+              },
+              jwtSecret.value,
+            );
           }
           return advocate;
         },
