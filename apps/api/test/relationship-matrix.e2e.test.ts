@@ -215,3 +215,137 @@ describe('role × relationship × the queries that depend on it, over HTTP', () 
     expect(JSON.stringify(other)).not.toContain('adv-otto@example.com');
   });
 });
+
+describe('the attempts of issue 11, over HTTP: refused without revealing that anything exists', () => {
+  let t: TestServer;
+  let mallory: string;
+  let rita: string;
+  let root: string;
+  beforeAll(async () => {
+    t = await startTestServer({ limits: { rateLimitPerWindow: 100_000 } });
+    await populateWorld(t.vouch);
+    mallory = await tokenFor(TENANT, 'mallory', ['ACCOUNT_OWNER']); // owns no account
+    rita = await tokenFor(TENANT, 'rita', ['REQUESTER']);
+    root = await tokenFor(TENANT, 'root', [...ROLES]);
+  });
+  afterAll(() => t.close());
+
+  /** NOT_FOUND, worded exactly as for an id that does not exist, and the stream's version unchanged. */
+  async function expectHidden(
+    token: string,
+    mutation: string,
+    input: Record<string, unknown>,
+    idField: string,
+    streamId: string,
+  ) {
+    const before = (await t.store.readStream(TENANT, streamId, { limit: 10_000 })).length;
+    const seen = await mutate(t.url, token, mutation, { ...input, commandId: newCommandId(mutation) });
+    const missing = await mutate(t.url, root, mutation, {
+      ...input,
+      commandId: newCommandId(mutation),
+      [idField]: 'ghost',
+    });
+    expect(seen.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(shape(seen.body.errors, String(input[idField]))).toBe(
+      shape(missing.body.errors, String(input[idField])),
+    );
+    expect(seen.body.data?.[mutation] ?? null).toBeNull();
+    expect((await t.store.readStream(TENANT, streamId, { limit: 10_000 })).length).toBe(before);
+  }
+
+  const advocateId = world.advocate.otto;
+  const onAdvocate = streamIdOf('Advocate', advocateId);
+  const onAccount = streamIdOf('Account', world.account.otto);
+
+  it("an owner of no account cannot set another owner's advocate's email to attacker@evil.example; an auditor reads the real one", async () => {
+    await expectHidden(
+      mallory,
+      'updateAdvocateContact',
+      { advocateId, name: 'Evil', email: 'attacker@evil.example', title: 'CEO' },
+      'advocateId',
+      onAdvocate,
+    );
+    const auditor = await tokenFor(TENANT, 'aud', ['AUDITOR']);
+    const read = await graphql<Record<string, unknown>>(t.url, ADVOCATE, { id: advocateId }, auditor);
+    expect(read.body.data?.advocate).toEqual({
+      __typename: 'Advocate',
+      contact: { email: 'adv-otto@example.com' },
+    });
+  });
+
+  it('… cannot mark them DO_NOT_CONTACT', () =>
+    expectHidden(mallory, 'markDoNotContact', { advocateId, reason: 'spite' }, 'advocateId', onAdvocate));
+
+  it('… cannot rest them', () =>
+    expectHidden(
+      mallory,
+      'restAdvocate',
+      { advocateId, until: '2027-01-01T00:00:00.000Z', reason: 'x' },
+      'advocateId',
+      onAdvocate,
+    ));
+
+  it('… cannot change their preferences', () =>
+    expectHidden(
+      mallory,
+      'setAdvocatePreferences',
+      { advocateId, maxEngagementsPerWindow: 0 },
+      'advocateId',
+      onAdvocate,
+    ));
+
+  it('… cannot record health on an account that is not theirs', () =>
+    expectHidden(
+      mallory,
+      'recordAccountHealth',
+      { accountId: world.account.otto, healthScore: 1 },
+      'accountId',
+      onAccount,
+    ));
+
+  it('… cannot change the profile of an account that is not theirs', () =>
+    expectHidden(
+      mallory,
+      'updateAccountProfile',
+      {
+        accountId: world.account.otto,
+        name: 'Pwned',
+        industry: 'x',
+        segment: 'SMB',
+        region: 'x',
+        products: [],
+      },
+      'accountId',
+      onAccount,
+    ));
+
+  it("a requester cannot rate an engagement of another requester's request", async () => {
+    const [engagementId, advocate] = world.engagement.sam;
+    await expectHidden(
+      rita,
+      'recordEngagementFeedback',
+      { advocateId: advocate, engagementId, rating: 1 },
+      'advocateId',
+      streamIdOf('Advocate', advocate),
+    );
+    await expectHidden(
+      rita,
+      'recordRequestFeedback',
+      { requestId: world.request.sam, advocateId: 'adv-otto', rating: 1 },
+      'requestId',
+      streamIdOf('ReferenceRequest', world.request.sam),
+    );
+  });
+
+  it("cancelRequest on another requester's request is NOT_FOUND, as request(id) is null", async () => {
+    await expectHidden(
+      rita,
+      'cancelRequest',
+      { requestId: world.request.sam, reason: 'mine now' },
+      'requestId',
+      streamIdOf('ReferenceRequest', world.request.sam),
+    );
+    const read = await graphql<Record<string, unknown>>(t.url, REQUEST, { id: world.request.sam }, rita);
+    expect(read.body).toEqual({ data: { request: null } });
+  });
+});
