@@ -17,6 +17,7 @@ import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
 import { DEMO_TENANT } from './seed/demo-catalogue';
 import { openStore } from './stores/open-store';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
 import { parseLifetime, parseRoles, signToken } from './tokens/sign-token';
 
 const ENVIRONMENT_HELP = `
@@ -30,6 +31,9 @@ Environment (flags win):
   VOUCH_NEW_MASTER_KEY         the new key for \`vouch keys rotate\`
   VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes, not predictable;
                                in development else <data dir>/jwt.secret
+  VOUCH_JWT_ISSUER, VOUCH_JWT_AUDIENCE  required iss / aud of every token, when set
+  VOUCH_JWT_CLOCK_TOLERANCE_SECONDS     clock skew tolerated, 0-60 (default 5)
+  VOUCH_JWT_MAX_LIFETIME_SECONDS        longest token lifetime exp - iat (default 86400)
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,
                                other commands to development); outside development
@@ -101,6 +105,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         },
         io.env,
       );
+      const tokenPolicy = resolveTokenPolicy(io.env);
       keepGeneratedMasterKey(startup);
       const { store, server, masterKey, jwtSecret } = startup;
       const running = await startServer(
@@ -109,6 +114,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           server: server!,
           masterKey: masterKey!.value,
           jwtSecret: jwtSecret!.value,
+          tokenPolicy,
           tenants: flags.tenant,
           onStoreOpened: () => keepGeneratedJwtSecret(startup),
         },
@@ -160,7 +166,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .requiredOption('--user <id>', 'user id (the token subject)')
     .requiredOption('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`)
     .option('--tenant <id>', 'tenant', DEMO_TENANT)
-    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h, 7d', '12h')
+    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h; at most the API allows (24h)', '12h')
     .option('--data-dir <dir>', 'data directory holding jwt.secret')
     .addHelpText(
       'after',
@@ -169,7 +175,11 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .action(
       async (flags: { user: string; roles: string; tenant: string; expiresIn: string; dataDir?: string }) => {
         const roles: Role[] = parseRoles(flags.roles);
-        const expiresInSeconds = parseLifetime(flags.expiresIn);
+        const policy = resolveTokenPolicy(io.env);
+        const expiresInSeconds = parseLifetime(
+          flags.expiresIn,
+          policy.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+        );
         const issues = new ConfigIssues();
         const dataDir = resolveDataDir({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) }, io.env);
         const environment = issues.attempt(() => resolveEnvironment(undefined, io.env, 'development'));
@@ -179,7 +189,17 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         issues.throwIfAny();
         keepGenerated(secret!, dataDir);
         io.stdout(
-          `${await signToken({ tenantId: flags.tenant, userId: flags.user, roles, expiresInSeconds }, secret!.value)}\n`,
+          `${await signToken(
+            {
+              tenantId: flags.tenant,
+              userId: flags.user,
+              roles,
+              expiresInSeconds,
+              ...(policy.issuer ? { issuer: policy.issuer } : {}),
+              ...(policy.audience ? { audience: policy.audience } : {}),
+            },
+            secret!.value,
+          )}\n`,
         );
         done(ExitCode.OK);
       },

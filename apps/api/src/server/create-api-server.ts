@@ -122,8 +122,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
-        const principal = await rateLimits.authenticate(req.ip ?? 'unknown', () =>
-          verify(bearerToken(req.get('authorization'))),
+        const principal = await rateLimits.authenticate(
+          req.ip ?? 'unknown',
+          async () => (await verify(bearerToken(req.get('authorization')))).principal,
         );
         const scope = scopeOf(req);
         return {

@@ -3,6 +3,7 @@ import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import type { ServerConfig } from '../config/server-config';
 import type { StoreConfig } from '../config/store-config';
+import type { TokenPolicy } from '../config/token-policy';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
 import { openStore } from '../stores/open-store';
@@ -23,6 +24,8 @@ export interface ServeOptions {
   readonly jwtSecret: string;
   /** Called once the store accepted the master key, before anything else starts. */
   readonly onStoreOpened?: () => void;
+  /** Issuer, audience, clock tolerance and maximum lifetime of tokens; default the API's safe ones. */
+  readonly tokenPolicy?: TokenPolicy;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -53,7 +56,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     const { createApiServer } = await import('@vouch/api');
     const api = await createApiServer({
       vouch,
-      auth: { hs256Secret: options.jwtSecret },
+      auth: { hs256Secret: options.jwtSecret, ...options.tokenPolicy },
       environment: options.server.environment,
     });
     if (options.server.environment === 'development') {

@@ -3,6 +3,7 @@ import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
+import { resolveTokenPolicy } from '../config/token-policy';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
@@ -73,6 +74,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
     },
     io.env,
   );
+  const tokenPolicy = resolveTokenPolicy(io.env);
   keepGeneratedMasterKey(startup);
   const { store, server } = startup;
   const masterKey = startup.masterKey!;
@@ -115,6 +117,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       server: server!,
       masterKey: masterKey.value,
       jwtSecret: jwtSecret.value,
+      tokenPolicy,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,
@@ -129,7 +132,16 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
             ['ADMIN', ADMIN],
           ];
           for (const [role, userId] of users) {
-            tokens[role] = await signToken({ tenantId: DEMO_TENANT, userId, roles: [role] }, jwtSecret.value);
+            tokens[role] = await signToken(
+              {
+                tenantId: DEMO_TENANT,
+                userId,
+                roles: [role],
+                ...(tokenPolicy.issuer ? { issuer: tokenPolicy.issuer } : {}),
+                ...(tokenPolicy.audience ? { audience: tokenPolicy.audience } : {}),
+              },
+              jwtSecret.value,
+            );
           }
           return advocate;
         },

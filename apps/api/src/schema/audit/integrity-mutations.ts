@@ -12,11 +12,13 @@ import { signedDigestView, verificationView } from './integrity-views';
 @Resolver()
 export class IntegrityMutations {
   @Mutation(() => SignedDigestView, {
+    nullable: true,
     description:
       "Have the product sign the tenant's digest now, chained to the latest one (it also signs on a schedule and after erasures). Admins.",
   })
   async signDigest(
-    @Arg('input', () => SignDigestInput) input: SignDigestInput,
+    @Arg('input', () => SignDigestInput, { description: 'The client-chosen `commandId` of this request.' })
+    input: SignDigestInput,
     @Ctx() { vouch, principal }: ApiContext,
   ): Promise<SignedDigestView> {
     const digest = await vouch.signDigest(principal, input.commandId);
@@ -24,11 +26,15 @@ export class IntegrityMutations {
   }
 
   @Mutation(() => IntegrityVerificationView, {
+    nullable: true,
     description:
       "Start verifying the tenant's whole history against its signed digests, off the request path (the running one is returned while it runs); poll `integrityVerification(id:)`. Auditors and admins.",
   })
   async startIntegrityVerification(
-    @Arg('input', () => StartIntegrityVerificationInput) input: StartIntegrityVerificationInput,
+    @Arg('input', () => StartIntegrityVerificationInput, {
+      description: 'The client-chosen `commandId` of this request.',
+    })
+    input: StartIntegrityVerificationInput,
     @Ctx() { vouch, principal }: ApiContext,
   ): Promise<IntegrityVerificationView> {
     return verificationView(await vouch.startIntegrityVerification(principal, input.commandId));
