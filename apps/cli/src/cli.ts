@@ -4,11 +4,15 @@ import { processIo, type CliIo } from './cli-io';
 import { ConfigError } from './config/config-error';
 import { ExitCode } from './config/exit-codes';
 import { resolveJwtSecret, resolveMasterKey } from './config/secrets';
+import { digestInterval } from './config/digest-interval';
+import { resolveSigningKey } from './config/signing-key';
 import { resolveServerConfig, type ServerFlags } from './config/server-config';
 import { resolveStoreConfig, STORE_KINDS, type StoreFlags } from './config/store-config';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
 import { startServer } from './commands/serve';
 import { startDemo } from './commands/start';
+import { exportDigest, printPublicKey, signNow, type DigestFlags } from './commands/digest';
+import { runVerify, type VerifyFlags } from './commands/verify';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
 import { DEMO_TENANT } from './seed/demo-catalogue';
@@ -23,6 +27,9 @@ Environment (flags win):
   EVENTSTORE_CONNECTION_STRING EventStoreDB/KurrentDB connection string
   VOUCH_MASTER_KEY             base64 of 32 bytes; else <data dir>/master.key
   VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret
+  VOUCH_SIGNING_KEY            Ed25519 private key (PEM) signing the digests; else
+                               <data dir>/signing.key (generated in development only)
+  VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production
 
@@ -67,7 +74,7 @@ const isoDate = (text: string) => {
 export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('vouch')
     .description(
-      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens.',
+      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens, verify and export the audit history.',
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
@@ -87,8 +94,20 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const server = resolveServerConfig(flags, io.env, { environment: 'production', port: 4000 });
       const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
       const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+      // Invariant 12: production refuses to run without a configured signing key.
+      const signingKey = resolveSigningKey(io.env, store.dataDir, {
+        generate: server.environment === 'development',
+      });
       const running = await startServer(
-        { store, server, masterKey: masterKey.value, jwtSecret: jwtSecret.value, tenants: flags.tenant },
+        {
+          store,
+          server,
+          masterKey: masterKey.value,
+          jwtSecret: jwtSecret.value,
+          signingKey: signingKey.value,
+          digestIntervalMs: digestInterval(io.env),
+          tenants: flags.tenant,
+        },
         io,
       );
       io.stdout(`Vouch API: ${running.graphqlUrl}\n`);
@@ -187,6 +206,79 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       }
       done(ExitCode.OK);
     });
+
+  storeOptions(program.command('verify'))
+    .description(
+      "Verify a store (or a copy of it) against the product's signed digests and one you kept, offline: prints what was checked and the first break.",
+    )
+    .option('--tenant <id>', 'tenant to verify', DEMO_TENANT)
+    .option('--file <sqlite file>', 'a copy of a SQLite store file (instead of --data-dir)')
+    .option(
+      '--digest <file>',
+      'a signed digest you kept (from `vouch digest export`): catches removed digests',
+    )
+    .option(
+      '--public-key <file>',
+      "the signer's Ed25519 public key (PEM); default the kept export's, else the configured key's",
+    )
+    .option(
+      '--latest-only',
+      'check the heads of the latest (and kept) digest only, not of every signed digest',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch verify --file ./copy-of-vouch.db --digest ./kept-digest.json
+  vouch verify --store postgres --database-url postgres://reader@db/vouch --digest kept.json --public-key vouch.pub
+  vouch verify --data-dir ./data          (the configured signing key supplies the public key)
+
+Exit codes: 0 every check passed, 1 a break was found (or nothing was signed), 2 wrong usage.`,
+    )
+    .action(async (flags: VerifyFlags) => done(await runVerify(flags, io)));
+
+  const digest = program
+    .command('digest')
+    .description(
+      'Signed digests of the stream heads (invariant 12): print the public key, sign now, export.',
+    );
+  digest
+    .command('public-key')
+    .description('Print the public key (PEM) of the configured signing key; its key id goes to stderr.')
+    .option('--data-dir <dir>', 'data directory holding signing.key')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest public-key > vouch-signing.pub`,
+    )
+    .action((flags: { dataDir?: string }) => done(printPublicKey(flags, io)));
+  storeOptions(digest.command('sign'))
+    .description(
+      "Sign the tenant's digest now, chained to its latest one (serve also signs hourly and after erasures).",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest sign --tenant demo`,
+    )
+    .action(async (flags: DigestFlags) => done(await signNow(flags, io)));
+  storeOptions(digest.command('export'))
+    .description(
+      'Write the latest signed digest and the public key as a JSON file to keep outside the system.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest export --out ~/reviews/vouch-digest-2026-11-30.json
+  vouch verify --file copy.db --digest ~/reviews/vouch-digest-2026-11-30.json`,
+    )
+    .action(async (flags: DigestFlags) => done(await exportDigest(flags, io)));
 
   program
     .command('start')

@@ -3,6 +3,7 @@ import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
 import { resolveJwtSecret, resolveMasterKey } from '../config/secrets';
+import { resolveSigningKey } from '../config/signing-key';
 import { resolveServerConfig } from '../config/server-config';
 import { resolveStoreConfig } from '../config/store-config';
 import type { TourAdvocate } from '../graphiql/example-operations';
@@ -71,8 +72,11 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
   );
   const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
   const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+  const signingKey = resolveSigningKey(io.env, store.dataDir, { generate: true });
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
+  if (signingKey.source === 'generated')
+    io.stdout(`Generated a development digest signing key: ${signingKey.file} (mode 0600)\n`);
 
   const opened = await openStore(store, { masterKey: masterKey.value });
   const seeded = await opened.store
@@ -107,6 +111,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       server,
       masterKey: masterKey.value,
       jwtSecret: jwtSecret.value,
+      signingKey: signingKey.value,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,

@@ -89,7 +89,8 @@ export function decodeMasterKey(text: string, source: string): Buffer {
   return key;
 }
 
-function checkPrivate(file: string): void {
+/** Refuses a secret file that other users may read. */
+export function checkPrivate(file: string): void {
   if (process.platform === 'win32') return;
   const mode = statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {
@@ -99,7 +100,8 @@ function checkPrivate(file: string): void {
   }
 }
 
-function writePrivate(dir: string, file: string, content: string): void {
+/** Writes a new secret file with mode 0600 (never over an existing one). */
+export function writePrivate(dir: string, file: string, content: string): void {
   ensureDataDir(dir);
   // `wx`: never overwrite a key another process just wrote.
   writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
