@@ -13,6 +13,9 @@ import { startServer } from './commands/serve';
 import { startDemo } from './commands/start';
 import { exportDigest, printPublicKey, signNow, type DigestFlags } from './commands/digest';
 import { runVerify, type VerifyFlags } from './commands/verify';
+import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
+import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
+import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
 import { DEMO_TENANT } from './seed/demo-catalogue';
@@ -236,6 +239,46 @@ Examples:
 Exit codes: 0 every check passed, 1 a break was found (or nothing was signed), 2 wrong usage.`,
     )
     .action(async (flags: VerifyFlags) => done(await runVerify(flags, io)));
+
+  const audit = program
+    .command('audit')
+    .description('The audit history for reviewers: export the trail, replay the program as of an instant.');
+  storeOptions(audit.command('export'))
+    .description(
+      "Stream the tenant's trail in plain words (actor, recorded and effective time, consent relied on, event id, position).",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--from <instant>', 'recorded at or after (2026-01-01 or an ISO-8601 time)')
+    .option('--to <instant>', 'recorded before')
+    .option('--subject <kind:id>', 'only events concerning this subject, e.g. advocate:adv-0042, consent:c-7')
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('jsonl'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit export --from 2026-01-01 --to 2026-07-01 --format csv --out h1-2026.csv
+  vouch audit export --subject advocate:adv-0042 --format jsonl
+  vouch audit export --format html --out review.html   (one self-contained file with the signed digest)
+
+Erased subjects appear as erased placeholders; sentences never hold personal data.`,
+    )
+    .action(async (flags: AuditExportFlags) => done(await runAuditExport(flags, io)));
+  storeOptions(audit.command('replay'))
+    .description(
+      'Replay the log as recorded by an instant: advocates, availability by kind, consents and program metrics as they stood.',
+    )
+    .requiredOption('--as-of <instant>', 'the instant (2026-01-01 or an ISO-8601 time)')
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--json', 'print every consent and the full metrics as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit replay --as-of 2025-12-01
+  vouch audit replay --as-of 2026-03-31T23:59:59Z --json > q1-close.json`,
+    )
+    .action(async (flags: AuditReplayFlags) => done(await runAuditReplay(flags, io)));
 
   const digest = program
     .command('digest')

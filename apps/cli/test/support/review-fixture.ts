@@ -23,8 +23,9 @@ export async function buildReviewFixture(dataDir: string): Promise<{ consentEven
   writeFileSync(join(dataDir, 'signing.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
     mode: 0o600,
   });
+  // The clock moves only between commands: process managers reading it meanwhile change nothing.
   let minutes = 0;
-  const clock = () => new Date(Date.UTC(2026, 0, 5, 9) + 60_000 * minutes++).toISOString();
+  const clock = () => new Date(Date.UTC(2026, 0, 5, 9) + 60_000 * minutes).toISOString();
   let ids = 0;
   const store = SqliteEventStore.open({ filename: join(dataDir, 'vouch.db'), masterKey: MASTER_KEY, clock });
   const vouch = createVouch({
@@ -35,13 +36,15 @@ export async function buildReviewFixture(dataDir: string): Promise<{ consentEven
     digests: { privateKey, log: store.signedDigests, intervalMs: 0 },
   });
   await vouch.start([REVIEW_TENANT]);
-  const run = (principal: Principal, type: string, aggregateId: string | undefined, data: object) =>
-    vouch.execute(principal, {
+  const run = (principal: Principal, type: string, aggregateId: string | undefined, data: object) => {
+    minutes += 1;
+    return vouch.execute(principal, {
       type,
       commandId: `cmd-${++ids}`,
       ...(aggregateId ? { aggregateId } : {}),
       data,
     } as never);
+  };
   await run(pm, 'RegisterAccount', undefined, {
     accountId: 'acme',
     name: 'Acme GmbH',
