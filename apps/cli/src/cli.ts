@@ -10,9 +10,16 @@ import { resolveEnvironment, type ServerFlags } from './config/server-config';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
 import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
 import { rotateKeys } from './commands/rotate-keys';
+import { digestInterval } from './config/digest-interval';
+import { resolveSigningKey } from './config/signing-key';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
 import { startServer } from './commands/serve';
 import { startDemo } from './commands/start';
+import { exportDigest, printPublicKey, signNow, type DigestFlags } from './commands/digest';
+import { runVerify, type VerifyFlags } from './commands/verify';
+import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
+import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
+import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
 import { DEMO_TENANT } from './seed/demo-catalogue';
@@ -34,6 +41,9 @@ Environment (flags win):
   VOUCH_JWT_ISSUER, VOUCH_JWT_AUDIENCE  required iss / aud of every token, when set
   VOUCH_JWT_CLOCK_TOLERANCE_SECONDS     clock skew tolerated, 0-60 (default 5)
   VOUCH_JWT_MAX_LIFETIME_SECONDS        longest token lifetime exp - iat (default 86400)
+  VOUCH_SIGNING_KEY            Ed25519 private key (PEM) signing the digests; else
+                               <data dir>/signing.key (generated in development only)
+  VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,
                                other commands to development); outside development
@@ -80,7 +90,7 @@ const isoDate = (text: string) => {
 export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('vouch')
     .description(
-      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens.',
+      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens, verify and export the audit history.',
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
@@ -106,6 +116,12 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         io.env,
       );
       const tokenPolicy = resolveTokenPolicy(io.env);
+      const digestIntervalMs = digestInterval(io.env);
+      // Invariant 12: production refuses to run without a configured signing key.
+      const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
+        environment: startup.environment,
+        generate: startup.environment === 'development',
+      });
       keepGeneratedMasterKey(startup);
       const { store, server, masterKey, jwtSecret } = startup;
       const running = await startServer(
@@ -115,6 +131,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           masterKey: masterKey!.value,
           jwtSecret: jwtSecret!.value,
           tokenPolicy,
+          signingKey: signingKey.value,
+          digestIntervalMs,
           tenants: flags.tenant,
           onStoreOpened: () => keepGeneratedJwtSecret(startup),
         },
@@ -249,6 +267,119 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .action(async (flags: StoreFlags & { oldKeyFile?: string; newKeyFile?: string; batchSize: number }) => {
       done(await rotateKeys(flags, io));
     });
+
+  storeOptions(program.command('verify'))
+    .description(
+      "Verify a store (or a copy of it) against the product's signed digests and one you kept, offline: prints what was checked and the first break.",
+    )
+    .option('--tenant <id>', 'tenant to verify', DEMO_TENANT)
+    .option('--file <sqlite file>', 'a copy of a SQLite store file (instead of --data-dir)')
+    .option(
+      '--digest <file>',
+      'a signed digest you kept (from `vouch digest export`): catches removed digests',
+    )
+    .option(
+      '--public-key <file>',
+      "the signer's Ed25519 public key (PEM); default the kept export's, else the configured key's",
+    )
+    .option(
+      '--latest-only',
+      'check the heads of the latest (and kept) digest only, not of every signed digest',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch verify --file ./copy-of-vouch.db --digest ./kept-digest.json
+  vouch verify --store postgres --database-url postgres://reader@db/vouch --digest kept.json --public-key vouch.pub
+  vouch verify --data-dir ./data          (the configured signing key supplies the public key)
+
+Exit codes: 0 every check passed, 1 a break was found (or nothing was signed), 2 wrong usage.`,
+    )
+    .action(async (flags: VerifyFlags) => done(await runVerify(flags, io)));
+
+  const audit = program
+    .command('audit')
+    .description('The audit history for reviewers: export the trail, replay the program as of an instant.');
+  storeOptions(audit.command('export'))
+    .description(
+      "Stream the tenant's trail in plain words (actor, recorded and effective time, consent relied on, event id, position).",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--from <instant>', 'recorded at or after (2026-01-01 or an ISO-8601 time)')
+    .option('--to <instant>', 'recorded before')
+    .option('--subject <kind:id>', 'only events concerning this subject, e.g. advocate:adv-0042, consent:c-7')
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('jsonl'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit export --from 2026-01-01 --to 2026-07-01 --format csv --out h1-2026.csv
+  vouch audit export --subject advocate:adv-0042 --format jsonl
+  vouch audit export --format html --out review.html   (one self-contained file with the signed digest)
+
+Erased subjects appear as erased placeholders; sentences never hold personal data.`,
+    )
+    .action(async (flags: AuditExportFlags) => done(await runAuditExport(flags, io)));
+  storeOptions(audit.command('replay'))
+    .description(
+      'Replay the log as recorded by an instant: advocates, availability by kind, consents and program metrics as they stood.',
+    )
+    .requiredOption('--as-of <instant>', 'the instant (2026-01-01 or an ISO-8601 time)')
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--json', 'print every consent and the full metrics as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit replay --as-of 2025-12-01
+  vouch audit replay --as-of 2026-03-31T23:59:59Z --json > q1-close.json`,
+    )
+    .action(async (flags: AuditReplayFlags) => done(await runAuditReplay(flags, io)));
+
+  const digest = program
+    .command('digest')
+    .description(
+      'Signed digests of the stream heads (invariant 12): print the public key, sign now, export.',
+    );
+  digest
+    .command('public-key')
+    .description('Print the public key (PEM) of the configured signing key; its key id goes to stderr.')
+    .option('--data-dir <dir>', 'data directory holding signing.key')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest public-key > vouch-signing.pub`,
+    )
+    .action((flags: { dataDir?: string }) => done(printPublicKey(flags, io)));
+  storeOptions(digest.command('sign'))
+    .description(
+      "Sign the tenant's digest now, chained to its latest one (serve also signs hourly and after erasures).",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest sign --tenant demo`,
+    )
+    .action(async (flags: DigestFlags) => done(await signNow(flags, io)));
+  storeOptions(digest.command('export'))
+    .description(
+      'Write the latest signed digest and the public key as a JSON file to keep outside the system.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest export --out ~/reviews/vouch-digest-2026-11-30.json
+  vouch verify --file copy.db --digest ~/reviews/vouch-digest-2026-11-30.json`,
+    )
+    .action(async (flags: DigestFlags) => done(await exportDigest(flags, io)));
 
   program
     .command('start')

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createVouch, type Vouch } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
@@ -26,6 +27,10 @@ export interface ServeOptions {
   readonly onStoreOpened?: () => void;
   /** Issuer, audience, clock tolerance and maximum lifetime of tokens; default the API's safe ones. */
   readonly tokenPolicy?: TokenPolicy;
+  /** Signs the tenants' digests (invariant 12); never stored with the events. */
+  readonly signingKey: KeyObject;
+  /** How often started tenants are signed; default one hour, 0 = only after erasures and on demand. */
+  readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -49,6 +54,11 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       store: opened.store,
       checkpoints: opened.checkpoints,
       readModels: opened.readModels,
+      digests: {
+        privateKey: options.signingKey,
+        log: opened.signedDigests,
+        ...(options.digestIntervalMs !== undefined ? { intervalMs: options.digestIntervalMs } : {}),
+      },
       onWarning: warnings.warn,
     });
     await vouch.start(options.tenants);

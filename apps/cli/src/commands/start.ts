@@ -4,6 +4,7 @@ import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
 import { resolveTokenPolicy } from '../config/token-policy';
+import { resolveSigningKey } from '../config/signing-key';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
@@ -75,12 +76,18 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
     io.env,
   );
   const tokenPolicy = resolveTokenPolicy(io.env);
+  const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
+    environment: startup.environment,
+    generate: true,
+  });
   keepGeneratedMasterKey(startup);
   const { store, server } = startup;
   const masterKey = startup.masterKey!;
   const jwtSecret = startup.jwtSecret!;
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
+  if (signingKey.source === 'generated')
+    io.stdout(`Generated a development digest signing key: ${signingKey.file} (mode 0600)\n`);
 
   const opened = await openStore(store, { masterKey: masterKey.value });
   const seeded = await opened.store
@@ -118,6 +125,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       masterKey: masterKey.value,
       jwtSecret: jwtSecret.value,
       tokenPolicy,
+      signingKey: signingKey.value,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,

@@ -65,3 +65,8 @@ export function resolveEnvironment(flag: string | undefined, env: Env, fallback:
   }
   return environment;
 }
+
+/** The environment of a command that does not listen: VOUCH_ENVIRONMENT, else development. */
+export function commandEnvironment(env: Env): Environment {
+  return resolveEnvironment(undefined, env, 'development');
+}
