@@ -19,7 +19,7 @@ describe('GraphQL over HTTP (graphql-http audit) in development', () => {
 
   const audits = serverAudits({
     url: () => t.url,
-    fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => {
+    fetchFn: (input: string | URL | Request, init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${token}`);
       return fetch(input, { ...init, headers });
