@@ -3,6 +3,7 @@ import { ROLES, type Role } from '@vouch/domain';
 import { processIo, type CliIo } from './cli-io';
 import { ConfigError } from './config/config-error';
 import { ExitCode } from './config/exit-codes';
+import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import { resolveJwtSecret, resolveMasterKey } from './config/secrets';
 import { resolveServerConfig, type ServerFlags } from './config/server-config';
 import { resolveStoreConfig, STORE_KINDS, type StoreFlags } from './config/store-config';
@@ -22,9 +23,17 @@ Environment (flags win):
   DATABASE_URL                 PostgreSQL connection string (postgres store)
   EVENTSTORE_CONNECTION_STRING EventStoreDB/KurrentDB connection string
   VOUCH_MASTER_KEY             base64 of 32 bytes; else <data dir>/master.key
-  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret
+  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret (not used
+                               when public keys are configured, unless set here)
+  VOUCH_JWKS_URL               JWKS of your identity provider (RS256/ES256), read at start
+  VOUCH_JWKS_FILE              JWKS document on disk
+  VOUCH_JWT_PUBLIC_KEY_FILE    one PEM public key (RSA: RS256, P-256: ES256); VOUCH_JWT_KEY_ID its kid
+  VOUCH_JWT_ISSUER             required iss claim
+  VOUCH_JWT_AUDIENCE           required aud claim
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production
+  VOUCH_CORS_ORIGINS           browser origins allowed to call the API, comma-separated
+  VOUCH_TRUST_PROXY            false (default) | true | hop count | proxy addresses/CIDRs, comma-separated
 
 Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.`;
 
@@ -81,20 +90,42 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--environment <env>', 'development (GraphiQL, introspection) or production')
     .option('--tenant <id...>', 'tenants whose read models and timers start at once', [DEMO_TENANT])
+    .option('--cors-origin <origin...>', 'browser origins allowed to call the API (https://app.example.com)')
+    .option('--trust-proxy <value>', 'proxies whose X-Forwarded-For names the client (default false)')
+    .option('--jwks-url <url>', 'JWKS URL of the identity provider (RS256/ES256 tokens)')
+    .option('--jwks-file <file>', 'JWKS document on disk')
+    .option('--jwt-public-key-file <file>', 'PEM public key (RSA: RS256, P-256: ES256)')
+    .option('--jwt-key-id <kid>', 'the kid of --jwt-public-key-file, if tokens carry one')
+    .option('--jwt-issuer <iss>', 'required iss claim')
+    .option('--jwt-audience <aud>', 'required aud claim')
     .addHelpText('after', ENVIRONMENT_HELP)
-    .action(async (flags: StoreFlags & ServerFlags & { tenant: string[] }) => {
+    .action(async (flags: StoreFlags & ServerFlags & AuthFlags & { tenant: string[] }) => {
       const store = resolveStoreConfig(flags, io.env);
       const server = resolveServerConfig(flags, io.env, { environment: 'production', port: 4000 });
+      const authConfig = resolveAuthConfig(flags, io.env);
       const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
-      const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+      // With an identity provider's keys, a locally generated HS256 secret would be a second
+      // door: HS256 is then accepted only when VOUCH_JWT_SECRET is set explicitly.
+      const jwtSecret =
+        hasPublicKeys(authConfig) && !io.env.VOUCH_JWT_SECRET
+          ? undefined
+          : resolveJwtSecret(io.env, store.dataDir, { generate: true }).value;
+      const auth = await loadAuthOptions(authConfig, jwtSecret);
       const running = await startServer(
-        { store, server, masterKey: masterKey.value, jwtSecret: jwtSecret.value, tenants: flags.tenant },
+        { store, server, masterKey: masterKey.value, auth, tenants: flags.tenant },
         io,
       );
-      io.stdout(`Vouch API: ${running.graphqlUrl}\n`);
-      if (server.environment === 'development') io.stdout(`GraphiQL:  ${running.graphiqlUrl}\n`);
+      running.logger.info(
+        {
+          graphqlUrl: running.graphqlUrl,
+          ...(server.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
+          environment: server.environment,
+          tokens: { hs256: jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
+        },
+        `Vouch API: ${running.graphqlUrl}`,
+      );
       const signal = await io.stopSignal;
-      io.stderr(`vouch: ${signal}: stopping\n`);
+      running.logger.info({ signal }, 'stopping');
       await running.stop();
       done(ExitCode.OK);
     });

@@ -106,7 +106,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       store,
       server,
       masterKey: masterKey.value,
-      jwtSecret: jwtSecret.value,
+      auth: { hs256Secret: jwtSecret.value },
       tenants: [DEMO_TENANT],
       tour: {
         tokens,
