@@ -81,7 +81,7 @@ export function resolveServerConfig(
 
   const proxyName = flags.trustProxy !== undefined ? '--trust-proxy' : 'VOUCH_TRUST_PROXY';
   const proxyText = (flags.trustProxy ?? env.VOUCH_TRUST_PROXY ?? 'false').trim();
-  let trustProxy: ServerConfig['trustProxy'] = false;
+  let trustProxy: ServerConfig['trustProxy'];
   if (proxyText === 'true' || proxyText === 'false') {
     trustProxy = proxyText === 'true';
   } else if (/^\d{1,2}$/.test(proxyText)) {
