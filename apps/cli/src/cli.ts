@@ -12,6 +12,7 @@ import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-con
 import { rotateKeys } from './commands/rotate-keys';
 import { digestInterval } from './config/digest-interval';
 import { resolveSigningKey } from './config/signing-key';
+import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
 import { startServer } from './commands/serve';
 import { startDemo } from './commands/start';
@@ -48,6 +49,12 @@ Environment (flags win):
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,
                                other commands to development); outside development
                                both secrets must be set in the environment
+  VOUCH_JWKS_URL               JWKS of your identity provider (RS256/ES256), read at start
+  VOUCH_JWKS_FILE              JWKS document on disk
+  VOUCH_JWT_PUBLIC_KEY_FILE    one PEM public key (RSA: RS256, P-256: ES256); VOUCH_JWT_KEY_ID its kid
+                               (with public keys, HS256 is accepted only when VOUCH_JWT_SECRET is set)
+  VOUCH_CORS_ORIGINS           browser origins allowed to call the API, comma-separated
+  VOUCH_TRUST_PROXY            false (default) | true | hop count | proxy addresses/CIDRs, comma-separated
 
 Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.`;
 
@@ -104,14 +111,26 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--environment <env>', 'development (GraphiQL, introspection) or production')
     .option('--tenant <id...>', 'tenants whose read models and timers start at once', [DEMO_TENANT])
+    .option('--cors-origin <origin...>', 'browser origins allowed to call the API (https://app.example.com)')
+    .option('--trust-proxy <value>', 'proxies whose X-Forwarded-For names the client (default false)')
+    .option('--jwks-url <url>', 'JWKS URL of the identity provider (RS256/ES256 tokens)')
+    .option('--jwks-file <file>', 'JWKS document on disk')
+    .option('--jwt-public-key-file <file>', 'PEM public key (RSA: RS256, P-256: ES256)')
+    .option('--jwt-key-id <kid>', 'the kid of --jwt-public-key-file, if tokens carry one')
+    .option('--jwt-issuer <iss>', 'required iss claim')
+    .option('--jwt-audience <aud>', 'required aud claim')
     .addHelpText('after', ENVIRONMENT_HELP)
-    .action(async (flags: StoreFlags & ServerFlags & { tenant: string[] }) => {
+    .action(async (flags: StoreFlags & ServerFlags & AuthFlags & { tenant: string[] }) => {
+      const authConfig = resolveAuthConfig(flags, io.env);
+      // With an identity provider's keys, a locally generated HS256 secret would be a second
+      // door: HS256 is then accepted only when VOUCH_JWT_SECRET is set explicitly.
+      const hs256 = !hasPublicKeys(authConfig) || Boolean(io.env.VOUCH_JWT_SECRET);
       const startup = resolveStartup(
         {
           store: flags,
           server: { flags, defaults: { environment: 'production', port: 4000 } },
           masterKey: 'new-store',
-          jwtSecret: true,
+          jwtSecret: hs256,
         },
         io.env,
       );
@@ -122,15 +141,16 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         environment: startup.environment,
         generate: startup.environment === 'development',
       });
+      const auth = await loadAuthOptions(authConfig, startup.jwtSecret?.value);
       keepGeneratedMasterKey(startup);
-      const { store, server, masterKey, jwtSecret } = startup;
+      const { store, server, masterKey } = startup;
       const running = await startServer(
         {
           store,
           server: server!,
           masterKey: masterKey!.value,
-          jwtSecret: jwtSecret!.value,
-          tokenPolicy,
+          // Flags and the identity provider's settings win over the environment's token policy.
+          auth: { ...tokenPolicy, ...auth },
           signingKey: signingKey.value,
           digestIntervalMs,
           tenants: flags.tenant,
@@ -138,10 +158,17 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         },
         io,
       );
-      io.stdout(`Vouch API: ${running.graphqlUrl}\n`);
-      if (startup.environment === 'development') io.stdout(`GraphiQL:  ${running.graphiqlUrl}\n`);
+      running.logger.info(
+        {
+          graphqlUrl: running.graphqlUrl,
+          ...(startup.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
+          environment: startup.environment,
+          tokens: { hs256: startup.jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
+        },
+        `Vouch API: ${running.graphqlUrl}`,
+      );
       const signal = await io.stopSignal;
-      io.stderr(`vouch: ${signal}: stopping\n`);
+      running.logger.info({ signal }, 'stopping');
       await running.stop();
       done(ExitCode.OK);
     });

@@ -138,7 +138,31 @@ describe('configuration validation', () => {
       port: 8080,
       host: '127.0.0.1',
       environment: 'development',
+      corsOrigins: [],
+      trustProxy: false,
     });
+    expect(
+      resolveServerConfig(
+        { corsOrigin: ['https://app.example.com'] },
+        { VOUCH_CORS_ORIGINS: 'https://ignored.example.com', VOUCH_TRUST_PROXY: '10.0.0.0/8, loopback' },
+        { environment: 'production', port: 4000 },
+      ),
+    ).toMatchObject({ corsOrigins: ['https://app.example.com'], trustProxy: ['10.0.0.0/8', 'loopback'] });
+    expect(
+      resolveServerConfig({ trustProxy: '2' }, {}, { environment: 'production', port: 4000 }).trustProxy,
+    ).toBe(2);
+    expect(
+      issuesOf(() =>
+        resolveServerConfig(
+          {},
+          { VOUCH_CORS_ORIGINS: 'https://app.example.com/path,*' },
+          { environment: 'production', port: 4000 },
+        ),
+      ),
+    ).toEqual([
+      'VOUCH_CORS_ORIGINS must list origins like https://app.example.com (got "https://app.example.com/path").',
+      'VOUCH_CORS_ORIGINS must list origins like https://app.example.com (got "*").',
+    ]);
   });
 
   it('accepts only a base64 master key of exactly 32 bytes', () => {

@@ -123,8 +123,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       store,
       server: server!,
       masterKey: masterKey.value,
-      jwtSecret: jwtSecret.value,
-      tokenPolicy,
+      auth: { hs256Secret: jwtSecret.value, ...tokenPolicy },
       signingKey: signingKey.value,
       tenants: [DEMO_TENANT],
       tour: {
