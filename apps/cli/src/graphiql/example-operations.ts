@@ -149,12 +149,6 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
   return [
     { title: 'Who am I', role: 'PROGRAM_MANAGER', query: WHO_AM_I, variables: {} },
     {
-      title: 'Find',
-      role: 'REQUESTER',
-      query: FIND,
-      variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
-    },
-    {
       title: '1 Request',
       role: 'REQUESTER',
       query: REQUEST,
@@ -246,6 +240,12 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
           },
         },
       },
+    },
+    {
+      title: 'Find',
+      role: 'REQUESTER',
+      query: FIND,
+      variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
     },
   ];
 }
