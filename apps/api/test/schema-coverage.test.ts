@@ -1,4 +1,4 @@
-import { COMMAND_ROUTES } from '@vouch/application';
+import { COMMAND_ROUTES, INTEGRITY_OPERATIONS } from '@vouch/application';
 import {
   buildSchema,
   isEnumType,
@@ -19,8 +19,17 @@ const named = (type: GraphQLInputType): GraphQLNamedType =>
   isNonNullType(type) ? named(type.ofType as GraphQLInputType) : (type as GraphQLNamedType);
 
 describe('the schema', () => {
-  it('has one mutation for every command of the application, and no other', () => {
-    expect(Object.keys(mutations).sort()).toEqual(Object.keys(COMMAND_ROUTES).map(camel).sort());
+  it('has one mutation for every command of the application and integrity operation, and no other', () => {
+    expect(Object.keys(mutations).sort()).toEqual(
+      [...Object.keys(COMMAND_ROUTES).map(camel), ...INTEGRITY_OPERATIONS].sort(),
+    );
+  });
+
+  it.each([...INTEGRITY_OPERATIONS])('%s takes one input object with a required commandId', (name) => {
+    const field = mutations[name];
+    expect(field?.args).toHaveLength(1);
+    const input = named(field!.args[0]!.type);
+    expect(isInputObjectType(input) && String(input.getFields().commandId?.type)).toBe('ID!');
   });
 
   it.each(Object.keys(COMMAND_ROUTES).map(camel))(
@@ -37,6 +46,14 @@ describe('the schema', () => {
       expect(field?.type.toString()).toBe('CommandPayload');
     },
   );
+
+  it('makes every mutation nullable, so one refusal never nulls the results of the others', () => {
+    const nonNull = Object.values(mutations)
+      .filter((field) => isNonNullType(field.type))
+      .map((field) => field.name);
+    expect(Object.keys(mutations).length).toBeGreaterThan(70);
+    expect(nonNull).toEqual([]);
+  });
 
   it('describes every type, field, argument and enum value for readers of GraphiQL', () => {
     expect(undescribed(schema)).toEqual([]);

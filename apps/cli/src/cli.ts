@@ -1,11 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ROLES, type Role } from '@vouch/domain';
+import { EventStoreError, EventStoreErrorCode } from '@vouch/event-store';
 import { processIo, type CliIo } from './cli-io';
 import { ConfigError } from './config/config-error';
 import { ExitCode } from './config/exit-codes';
-import { resolveJwtSecret, resolveMasterKey } from './config/secrets';
-import { resolveServerConfig, type ServerFlags } from './config/server-config';
-import { resolveStoreConfig, STORE_KINDS, type StoreFlags } from './config/store-config';
+import { ConfigIssues } from './config/config-issues';
+import { keepGenerated, resolveJwtSecret } from './config/secrets';
+import { resolveEnvironment, type ServerFlags } from './config/server-config';
+import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
+import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
+import { rotateKeys } from './commands/rotate-keys';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
 import { startServer } from './commands/serve';
 import { startDemo } from './commands/start';
@@ -21,10 +25,15 @@ Environment (flags win):
   VOUCH_DATA_DIR               data directory (default ./data): SQLite file, dev keys
   DATABASE_URL                 PostgreSQL connection string (postgres store)
   EVENTSTORE_CONNECTION_STRING EventStoreDB/KurrentDB connection string
-  VOUCH_MASTER_KEY             base64 of 32 bytes; else <data dir>/master.key
-  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret
+  VOUCH_MASTER_KEY             base64 of 32 bytes (not one byte repeated);
+                               in development else <data dir>/master.key
+  VOUCH_NEW_MASTER_KEY         the new key for \`vouch keys rotate\`
+  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes, not predictable;
+                               in development else <data dir>/jwt.secret
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
-  VOUCH_ENVIRONMENT            development | production
+  VOUCH_ENVIRONMENT            development | production (serve defaults to production,
+                               other commands to development); outside development
+                               both secrets must be set in the environment
 
 Exit codes: 0 done, 1 failed, 2 wrong usage or configuration.`;
 
@@ -83,16 +92,30 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--tenant <id...>', 'tenants whose read models and timers start at once', [DEMO_TENANT])
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & ServerFlags & { tenant: string[] }) => {
-      const store = resolveStoreConfig(flags, io.env);
-      const server = resolveServerConfig(flags, io.env, { environment: 'production', port: 4000 });
-      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
-      const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+      const startup = resolveStartup(
+        {
+          store: flags,
+          server: { flags, defaults: { environment: 'production', port: 4000 } },
+          masterKey: 'new-store',
+          jwtSecret: true,
+        },
+        io.env,
+      );
+      keepGeneratedMasterKey(startup);
+      const { store, server, masterKey, jwtSecret } = startup;
       const running = await startServer(
-        { store, server, masterKey: masterKey.value, jwtSecret: jwtSecret.value, tenants: flags.tenant },
+        {
+          store,
+          server: server!,
+          masterKey: masterKey!.value,
+          jwtSecret: jwtSecret!.value,
+          tenants: flags.tenant,
+          onStoreOpened: () => keepGeneratedJwtSecret(startup),
+        },
         io,
       );
       io.stdout(`Vouch API: ${running.graphqlUrl}\n`);
-      if (server.environment === 'development') io.stdout(`GraphiQL:  ${running.graphiqlUrl}\n`);
+      if (startup.environment === 'development') io.stdout(`GraphiQL:  ${running.graphiqlUrl}\n`);
       const signal = await io.stopSignal;
       io.stderr(`vouch: ${signal}: stopping\n`);
       await running.stop();
@@ -107,13 +130,14 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--tenant <id>', 'tenant to seed', DEMO_TENANT)
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreOptions & { seed: number; scale: number; until?: string }) => {
-      const store = resolveStoreConfig(flags, io.env);
-      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
+      const startup = resolveStartup({ store: flags, masterKey: 'new-store' }, io.env);
+      keepGeneratedMasterKey(startup);
+      const { store, masterKey } = startup;
       try {
         const report = await seedStore(
           {
             store,
-            masterKey: masterKey.value,
+            masterKey: masterKey!.value,
             tenantId: flags.tenant,
             seed: flags.seed,
             scale: flags.scale,
@@ -146,15 +170,16 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       async (flags: { user: string; roles: string; tenant: string; expiresIn: string; dataDir?: string }) => {
         const roles: Role[] = parseRoles(flags.roles);
         const expiresInSeconds = parseLifetime(flags.expiresIn);
-        const { dataDir } = resolveStoreConfig(
-          { ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) },
-          {
-            VOUCH_DATA_DIR: io.env.VOUCH_DATA_DIR,
-          },
+        const issues = new ConfigIssues();
+        const dataDir = resolveDataDir({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) }, io.env);
+        const environment = issues.attempt(() => resolveEnvironment(undefined, io.env, 'development'));
+        const secret = issues.attempt(() =>
+          resolveJwtSecret(io.env, dataDir, { environment: environment ?? 'production', generate: true }),
         );
-        const secret = resolveJwtSecret(io.env, dataDir, { generate: true });
+        issues.throwIfAny();
+        keepGenerated(secret!, dataDir);
         io.stdout(
-          `${await signToken({ tenantId: flags.tenant, userId: flags.user, roles, expiresInSeconds }, secret.value)}\n`,
+          `${await signToken({ tenantId: flags.tenant, userId: flags.user, roles, expiresInSeconds }, secret!.value)}\n`,
         );
         done(ExitCode.OK);
       },
@@ -165,9 +190,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--tenant <id...>', 'tenants to rebuild', [DEMO_TENANT])
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & { tenant: string[] }) => {
-      const store = resolveStoreConfig(flags, io.env);
-      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: false });
-      const opened = await openStore(store, { masterKey: masterKey.value });
+      const { store, masterKey } = resolveStartup({ store: flags, masterKey: 'existing' }, io.env);
+      const opened = await openStore(store, { masterKey: masterKey!.value });
       try {
         for (const tenantId of flags.tenant) {
           const total = await countEvents(opened.store, tenantId);
@@ -186,6 +210,24 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         await opened.close();
       }
       done(ExitCode.OK);
+    });
+
+  const keys = program.command('keys').description('Manage the master key that wraps the data keys.');
+  storeOptions(keys.command('rotate'))
+    .description(
+      'Re-wrap every data key under a new master key; resumable (run it again after an interruption); the old key is refused afterwards. Stop every Vouch instance first.',
+    )
+    .option('--old-key-file <file>', 'file holding the current master key (else VOUCH_MASTER_KEY)')
+    .option('--new-key-file <file>', 'file holding the new master key (else VOUCH_NEW_MASTER_KEY)')
+    .option(
+      '--batch-size <n>',
+      'data keys re-wrapped per transaction',
+      integer('--batch-size', 1, 100_000),
+      500,
+    )
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .action(async (flags: StoreFlags & { oldKeyFile?: string; newKeyFile?: string; batchSize: number }) => {
+      done(await rotateKeys(flags, io));
     });
 
   program
@@ -226,7 +268,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       for (const issue of error.issues) io.stderr(`vouch: ${issue}\n`);
       return ExitCode.USAGE;
     }
+    if (isWrongKey(error)) {
+      // A wrong master key is wrong configuration: the store was left as it was.
+      io.stderr(`vouch: ${error.message}\n`);
+      return ExitCode.USAGE;
+    }
     io.stderr(`vouch: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.FAILURE;
   }
+}
+
+function isWrongKey(error: unknown): error is EventStoreError {
+  return (
+    error instanceof EventStoreError &&
+    (error.code === EventStoreErrorCode.MASTER_KEY_MISMATCH ||
+      error.code === EventStoreErrorCode.KEY_ROTATION_IN_PROGRESS)
+  );
 }

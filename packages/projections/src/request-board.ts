@@ -105,12 +105,13 @@ export class RequestBoard {
     return summarise(record, policy, now);
   }
 
-  /** Requests matching a filter, ordered by due date then id, one Relay page at a time (either way). */
+  /** Requests matching a filter (and visible to the caller), ordered by due date then id, one Relay page at a time (either way). */
   list(
     filter: RequestFilter,
     policy: RequestSlaPolicy,
     now: Instant,
     page: PageRequest = {},
+    visible: (request: ReferenceRequestState) => boolean = () => true,
   ): Connection<RequestSummary> {
     const sets: ReadonlySet<string>[] = [];
     if (filter.requestedBy !== undefined) sets.push(this.byRequester.get(filter.requestedBy) ?? new Set());
@@ -126,7 +127,8 @@ export class RequestBoard {
     const sortKey = (id: string) => `${this.requests.get(id)?.state.dueBy ?? ''}\u0000${id}`;
     const accept = (id: string) => {
       const state = this.requests.get(id)?.state;
-      if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id))) return false;
+      if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id)) || !visible(state))
+        return false;
       const due = state.dueBy ?? '';
       if (filter.dueBefore !== undefined && Date.parse(due) > Date.parse(filter.dueBefore)) return false;
       return !(filter.dueAfter !== undefined && Date.parse(due) < Date.parse(filter.dueAfter));

@@ -4,6 +4,7 @@ import { AdvocateAcceptedRequesters } from './advocate/advocate-accepted-request
 import { AdvocateMutations } from './advocate/advocate-mutations';
 import { AdvocateQueries } from './advocate/advocate-queries';
 import { AuditQueries } from './audit/audit-queries';
+import { IntegrityMutations } from './audit/integrity-mutations';
 import { CommandPayloadEntities } from './common/command-payload-entities';
 import { ConsentMutations } from './consent/consent-mutations';
 import { ContentMutations } from './content/content-mutations';
@@ -52,6 +53,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   NominationMutations,
   RequestMutations,
   ContentMutations,
+  IntegrityMutations,
   CommandPayloadEntities,
   ChangeSubscriptions,
   AvailabilityChangeFields,

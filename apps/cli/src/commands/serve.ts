@@ -21,6 +21,8 @@ export interface ServeOptions {
   readonly server: ServerConfig;
   readonly masterKey: Buffer;
   readonly jwtSecret: string;
+  /** Called once the store accepted the master key, before anything else starts. */
+  readonly onStoreOpened?: () => void;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -39,6 +41,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   const warnings = new WarningLog(io.stderr);
   let vouch: Vouch | undefined;
   try {
+    options.onStoreOpened?.();
     vouch = createVouch({
       store: opened.store,
       checkpoints: opened.checkpoints,

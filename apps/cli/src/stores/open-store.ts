@@ -1,21 +1,29 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   MasterKeyVault,
   type CheckpointStore,
   type Clock,
   type EventStore,
+  type KeyRotationRepository,
   type ReadModelStore,
 } from '@vouch/event-store';
 import { EventStoreDbEventStore } from '@vouch/event-store-eventstoredb';
-import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
 import {
-  ensureSchema,
+  PostgresDatabase,
+  PostgresEventStore,
+  PostgresReadModelStore,
+  PostgresWrappedKeyRepository,
+  migrate,
+} from '@vouch/event-store-postgres';
+import {
   openDatabase,
   SqliteEventStore,
   SqliteReadModelStore,
   SqliteWrappedKeyRepository,
   type Durability,
 } from '@vouch/event-store-sqlite';
+import { ConfigError } from '../config/config-error';
 import { ensureDataDir } from '../config/data-dir';
 import type { StoreConfig } from '../config/store-config';
 
@@ -43,13 +51,15 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
   const clock = options.clock ? { clock: options.clock } : {};
   switch (config.kind) {
     case 'sqlite': {
-      ensureDataDir(config.dataDir);
+      // The directory only (no-op when it exists): the key check comes before any file is made.
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const store = SqliteEventStore.open({
         filename: config.sqliteFile,
         masterKey: options.masterKey,
         ...clock,
         ...(options.durability ? { durability: options.durability } : {}),
       });
+      ensureDataDir(config.dataDir);
       return {
         store,
         checkpoints: store.checkpoints,
@@ -80,9 +90,13 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
     case 'eventstoredb': {
       // EventStoreDB cannot destroy one entry in place, which crypto-shredding needs: the
       // wrapped data keys live in a small SQLite file beside the other local state.
+      mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+      const keys = openDatabase({
+        filename: keyVaultFile(config),
+        masterKey: options.masterKey,
+        ...clockAsNow(options.clock),
+      });
       ensureDataDir(config.dataDir);
-      const keys = openDatabase({ filename: join(config.dataDir, 'eventstoredb-keys.db') });
-      ensureSchema(keys);
       const vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(keys));
       const store = new EventStoreDbEventStore({
         connectionString: config.connectionString!,
@@ -101,6 +115,54 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
       };
     }
   }
+}
+
+/** The wrapped data keys of a store, for `vouch keys rotate`: opened without a master key check. */
+export interface OpenKeyRepository {
+  readonly repository: KeyRotationRepository;
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/** Opens the configured store's wrapped data keys (and key check value) for a rotation. */
+export async function openKeyRepository(config: StoreConfig): Promise<OpenKeyRepository> {
+  switch (config.kind) {
+    case 'sqlite':
+    case 'eventstoredb': {
+      const filename = config.kind === 'sqlite' ? config.sqliteFile : keyVaultFile(config);
+      if (!existsSync(filename))
+        throw new ConfigError([`There is no store at ${filename}: nothing to rotate.`]);
+      const db = openDatabase({ filename });
+      return {
+        repository: new SqliteWrappedKeyRepository(db),
+        description: `SQLite ${filename}`,
+        close: async () => void db.close(),
+      };
+    }
+    case 'postgres': {
+      const database = new PostgresDatabase({ connectionString: config.databaseUrl! });
+      try {
+        await migrate(database);
+      } catch (error) {
+        await database.close();
+        throw error;
+      }
+      return {
+        repository: new PostgresWrappedKeyRepository(database),
+        description: `PostgreSQL ${redact(config.databaseUrl!)}`,
+        close: () => database.close(),
+      };
+    }
+  }
+}
+
+// EventStoreDB cannot destroy one entry in place: its data keys live in this local file.
+function keyVaultFile(config: StoreConfig): string {
+  return join(config.dataDir, 'eventstoredb-keys.db');
+}
+
+function clockAsNow(clock: Clock | undefined): { now?: Clock } {
+  return clock ? { now: clock } : {};
 }
 
 /** A connection string without its password, for messages. */

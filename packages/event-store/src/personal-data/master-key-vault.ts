@@ -1,12 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Instant } from '@vouch/domain';
-import { canonicalJson } from '../integrity/canonical-json';
 import { SubjectErasedError } from '../errors/subject-erased-error';
+import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './key-vault';
 import type { WrappedKeyRepository } from './wrapped-key-repository';
 
 const KEY_BYTES = 32;
-const WRAP_FORMAT = 1;
 
 /** Reads a 256-bit master key from configuration (base64 or hex of exactly 32 bytes). */
 export function masterKeyFrom(text: string): Buffer {
@@ -75,22 +74,10 @@ export class MasterKeyVault implements KeyVault {
   }
 
   private wrap(tenantId: string, subjectId: string, dataKey: Buffer): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv);
-    cipher.setAAD(wrapBinding(tenantId, subjectId));
-    const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return Buffer.concat([Buffer.from([WRAP_FORMAT]), iv, cipher.getAuthTag(), body]);
+    return wrapDataKey(this.masterKey, tenantId, subjectId, dataKey);
   }
 
   private unwrap(tenantId: string, subjectId: string, wrapped: Buffer): Buffer {
-    if (wrapped[0] !== WRAP_FORMAT) throw new Error(`Unknown wrapped-key format ${wrapped[0]}.`);
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(1, 13));
-    decipher.setAAD(wrapBinding(tenantId, subjectId));
-    decipher.setAuthTag(wrapped.subarray(13, 29));
-    return Buffer.concat([decipher.update(wrapped.subarray(29)), decipher.final()]);
+    return unwrapDataKey(this.masterKey, tenantId, subjectId, wrapped);
   }
-}
-
-function wrapBinding(tenantId: string, subjectId: string): Buffer {
-  return Buffer.from(canonicalJson({ purpose: 'vouch.data-key.v1', tenantId, subjectId }), 'utf8');
 }

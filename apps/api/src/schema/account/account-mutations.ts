@@ -5,11 +5,13 @@ import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import { executeCommand } from '../common/execute-command';
 import {
   ArchiveAccountInput,
+  DelegateAccountInput,
   GrantAccountConsentInput,
   ReassignAccountOwnerInput,
   RecordAccountHealthInput,
   RegisterAccountInput,
   RenewAccountConsentInput,
+  RevokeAccountDelegationInput,
   UpdateAccountProfileInput,
   WithdrawAccountConsentInput,
 } from './account-inputs';
@@ -46,6 +48,28 @@ export class AccountMutations {
   ): Promise<CommandPayload> {
     const { commandId, accountId, ...data } = input;
     return executeCommand(context, 'ReassignAccountOwner', commandId, data, accountId);
+  }
+
+  @CommandMutation({
+    description: "Let a colleague act for the account until a date. The account's owner, or an admin.",
+  })
+  delegateAccount(
+    @Arg('input', () => DelegateAccountInput, COMMAND_INPUT) input: DelegateAccountInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'DelegateAccount', commandId, data, accountId);
+  }
+
+  @CommandMutation({
+    description: "End a colleague's delegation. The account's owner, or an admin.",
+  })
+  revokeAccountDelegation(
+    @Arg('input', () => RevokeAccountDelegationInput, COMMAND_INPUT) input: RevokeAccountDelegationInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'RevokeAccountDelegation', commandId, data, accountId);
   }
 
   @CommandMutation({

@@ -319,7 +319,14 @@ registerDescribedEnum(FatigueLimitSource, {
 });
 
 export const BreakReason = enumOf(
-  exactly<BreakReasonValue>()(['unreadable', 'wrong_tenant', 'version_gap', 'hash_mismatch']),
+  exactly<BreakReasonValue>()([
+    'unreadable',
+    'wrong_tenant',
+    'version_gap',
+    'hash_mismatch',
+    'signed_head_mismatch',
+    'signed_event_missing',
+  ]),
 );
 registerDescribedEnum(BreakReason, {
   name: 'BreakReason',
@@ -329,5 +336,9 @@ registerDescribedEnum(BreakReason, {
     wrong_tenant: 'The event belongs to another tenant.',
     version_gap: 'A version is missing from the stream.',
     hash_mismatch: 'Its hash does not match its content and predecessor.',
+    signed_head_mismatch:
+      'The event at a signed version no longer hashes to the head that was signed: history was rewritten after signing.',
+    signed_event_missing:
+      'A stream no longer reaches the version a signed digest covers: events were removed after signing.',
   },
 });

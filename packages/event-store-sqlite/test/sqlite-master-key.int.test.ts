@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  EventStoreErrorCode,
+  KeyRotationInProgressError,
+  MasterKeyMismatchError,
+  contactRecorded,
+  contractPersonalData,
+  masterKeyCheckValue,
+} from '@vouch/event-store';
+import { SqliteEventStore, openDatabase } from '@vouch/event-store-sqlite';
+import { directorySnapshot } from '../../../test/support/directory-snapshot';
+
+const tenant = 'tenant-a';
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vouch-kcv-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function open(filename: string, masterKey: Buffer): SqliteEventStore {
+  return SqliteEventStore.open({ filename, masterKey, personalData: contractPersonalData });
+}
+
+async function createStore(filename: string, masterKey: Buffer): Promise<void> {
+  const store = open(filename, masterKey);
+  await store.append(tenant, 'adv-1', [contactRecorded(tenant, 'adv-1', 'Ada Lovelace', 'ada@example.com')], {
+    expectedVersion: 'no_stream',
+  });
+  await store.close();
+}
+
+describe('SQLite store: the master key check value', () => {
+  it('records the key check value (never the key) when the file is created', async () => {
+    const key = randomBytes(32);
+    const filename = join(dir, 'vouch.db');
+    await createStore(filename, key);
+    const db = new Database(filename, { readonly: true });
+    const row = db.prepare('SELECT value FROM master_key_check').get() as { value: string };
+    db.close();
+    expect(row.value).toBe(masterKeyCheckValue(key));
+    expect(row.value).not.toContain(key.toString('hex'));
+    expect(masterKeyCheckValue(randomBytes(32))).not.toBe(row.value);
+  });
+
+  it('refuses another key with MASTER_KEY_MISMATCH before reading or writing anything', async () => {
+    const filename = join(dir, 'vouch.db');
+    await createStore(filename, randomBytes(32));
+    const before = directorySnapshot(dir);
+    let refusal: unknown;
+    try {
+      open(filename, randomBytes(32));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(MasterKeyMismatchError);
+    expect((refusal as MasterKeyMismatchError).code).toBe(EventStoreErrorCode.MASTER_KEY_MISMATCH);
+    expect((refusal as Error).message).not.toContain('\n');
+    expect(directorySnapshot(dir)).toEqual(before);
+  });
+
+  it('records the key of a store made before key check values, once a data key shows it is right', async () => {
+    const key = randomBytes(32);
+    const filename = join(dir, 'old.db');
+    await createStore(filename, key);
+    // What a store of schema version 1 looked like: no key check table.
+    const db = new Database(filename);
+    db.exec('DROP TABLE master_key_check');
+    db.pragma('user_version = 1');
+    db.close();
+    const before = directorySnapshot(dir);
+
+    expect(() => open(filename, randomBytes(32))).toThrow(MasterKeyMismatchError);
+    expect(directorySnapshot(dir)).toEqual(before);
+
+    const store = open(filename, key);
+    expect((await store.readStream(tenant, 'adv-1'))[0]!.data.profile).toMatchObject({
+      name: 'Ada Lovelace',
+    });
+    await store.close();
+    expect(() => open(filename, randomBytes(32))).toThrow(MasterKeyMismatchError);
+  });
+
+  it('refuses to open while a rotation is unfinished, with either key', async () => {
+    const key = randomBytes(32);
+    const filename = join(dir, 'vouch.db');
+    await createStore(filename, key);
+    const db = new Database(filename);
+    db.prepare('UPDATE master_key_check SET rotating_to = ?').run(masterKeyCheckValue(randomBytes(32)));
+    db.close();
+    expect(() => open(filename, key)).toThrow(KeyRotationInProgressError);
+  });
+
+  it('creates the file, its WAL and shared-memory index with mode 0600', async () => {
+    const filename = join(dir, 'vouch.db');
+    const db = openDatabase({ filename, masterKey: randomBytes(32) });
+    db.exec('CREATE TABLE IF NOT EXISTS t (x)');
+    for (const file of [filename, `${filename}-wal`, `${filename}-shm`]) {
+      expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    }
+    db.close();
+  });
+});
