@@ -9,7 +9,7 @@ import { tokenFor } from './support/tokens';
 
 /** One small operation per query of the facade. */
 const QUERY_DOCUMENTS: Record<QueryName, string> = {
-  program: '{ program { coverageTargets { product } } }',
+  program: '{ program { coverageTargets { edges { node { product } } } } }',
   account: '{ account(accountId: "x") { accountId } }',
   advocate: '{ advocate(advocateId: "x") { advocateId } }',
   searchAdvocates: '{ searchAdvocates(first: 1) { edges { cursor } } }',

@@ -414,6 +414,34 @@ describe('Relay over HTTP', () => {
     });
   });
 
+  it("pages the lists that grow inside an object too: the program's wishlist, backward", async () => {
+    const tenantToken = await tokenFor('relay-wishes', 'pat', ['PROGRAM_MANAGER']);
+    for (const n of [1, 2, 3]) {
+      await mustMutate(t.url, tenantToken, 'addToWishlist', {
+        commandId: id(),
+        wishId: `wish-${n}`,
+        accountName: `Wished ${n}`,
+        industry: 'Retail',
+        segment: 'SMB',
+        region: 'NA',
+        products: ['Planner'],
+        reason: 'A household name.',
+      });
+    }
+    const WISHES = `query($before: String) { program { wishlist(last: 2, before: $before) {
+      edges { node { wishId } } pageInfo { hasPreviousPage hasNextPage startCursor } totalCount } } }`;
+    const end = (await mustQuery(t.url, tenantToken, WISHES)).program.wishlist;
+    expect(end.edges).toEqual([{ node: { wishId: 'wish-2' } }, { node: { wishId: 'wish-3' } }]);
+    expect(end.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    expect(end.totalCount).toBe(3);
+    const start = (await mustQuery(t.url, tenantToken, WISHES, { before: end.pageInfo.startCursor })).program
+      .wishlist;
+    expect(start.edges).toEqual([{ node: { wishId: 'wish-1' } }]);
+    expect(start.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const stranger = await graphql(t.url, WISHES, { before: 'bm90LWEtd2lzaA' }, tenantToken);
+    expect(codesOf(stranger)).toEqual(['BAD_USER_INPUT']);
+  });
+
   describe('several mutations in one document', () => {
     it('keeps the result of a mutation that ran when a later one is refused, each with its own error', async () => {
       const response = await graphql(

@@ -47,6 +47,14 @@ describe('the schema', () => {
     },
   );
 
+  it('makes every mutation nullable, so one refusal never nulls the results of the others', () => {
+    const nonNull = Object.values(mutations)
+      .filter((field) => isNonNullType(field.type))
+      .map((field) => field.name);
+    expect(Object.keys(mutations).length).toBeGreaterThan(70);
+    expect(nonNull).toEqual([]);
+  });
+
   it('describes every type, field, argument and enum value for readers of GraphiQL', () => {
     expect(undescribed(schema)).toEqual([]);
   });

@@ -15,13 +15,12 @@ import {
   connectionFrom,
   nearestInOrder,
   type Connection,
-  aboveRange,
-  belowRange,
+  anyInRange,
   type KeyRange,
-  type Keyed,
   type PageRequest,
   type PageScan,
 } from './connection';
+import { walkSorted } from './sorted-walk';
 import { normalise, words } from './text';
 
 /** What to look for; every list means "any of these", and all given filters must hold. */
@@ -82,46 +81,19 @@ export function searchAdvocates(
     undefined,
   );
   let scan: PageScan<string>;
+  // Broad walks probe past the cursor with the walk itself (the nearest match is close by).
+  let exists: ((range: KeyRange) => boolean) | undefined;
   if (driver === undefined || sizeOf(driver) * 2 >= index.size) {
     // Broad query: walk every advocate in order from the cursor and stop once the page is full.
     scan = (order, range, limit) =>
       walkSorted(index.allSorted(), order, range, limit, (id) => matchesAll(id) && isAvailable(id));
   } else {
     const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
-    scan = (order, range, limit) =>
-      nearestInOrder(
-        candidates,
-        (id) => id,
-        order,
-        range,
-        limit,
-        (id) => matchesAll(id, driver) && isAvailable(id),
-      );
+    const accept = (id: string) => matchesAll(id, driver) && isAvailable(id);
+    scan = (order, range, limit) => nearestInOrder(candidates, (id) => id, order, range, limit, accept);
+    exists = (range) => anyInRange(candidates, (id) => id, range, accept);
   }
-  return connectionFrom(page, scan, (id) => id);
-}
-
-// Up to `limit` accepted ids of a sorted array in range, from the near end of `order`; the
-// range is contiguous, so the walk starts at its edge and stops once it has enough.
-function walkSorted(
-  sorted: readonly string[],
-  order: 'ascending' | 'descending',
-  range: KeyRange,
-  limit: number,
-  accept: (id: string) => boolean,
-): Keyed<string>[] {
-  const found: Keyed<string>[] = [];
-  const ascending = order === 'ascending';
-  // The first index not below the range, or the last one not above it.
-  let i = ascending
-    ? firstIndexWhere(sorted, (id) => !belowRange(range, id))
-    : firstIndexWhere(sorted, (id) => aboveRange(range, id)) - 1;
-  for (; i >= 0 && i < sorted.length && found.length < limit; i += ascending ? 1 : -1) {
-    const id = sorted[i]!;
-    if (ascending ? aboveRange(range, id) : belowRange(range, id)) break;
-    if (accept(id)) found.push({ key: id, item: id });
-  }
-  return found;
+  return connectionFrom(page, scan, (id) => id, undefined, exists);
 }
 
 function clausesOf(
@@ -162,16 +134,4 @@ function unionOf(sets: Clause): Set<string> {
   const union = new Set<string>();
   for (const set of sets) for (const id of set) union.add(id);
   return union;
-}
-
-// The first index at which a predicate that is false and then true over a sorted array turns true.
-function firstIndexWhere(sorted: readonly string[], predicate: (id: string) => boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (predicate(sorted[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

@@ -146,14 +146,32 @@ export function nearestInOrder<T>(
 }
 
 /**
+ * Whether any accepted candidate has its key in a range, stopping at the first: a probe for
+ * `hasPreviousPage` (or `hasNextPage` reading backward) needs no order, only existence.
+ */
+export function anyInRange<T>(
+  candidates: Iterable<T>,
+  sortKey: (item: T) => string,
+  range: KeyRange,
+  accept: (item: T) => boolean = () => true,
+): boolean {
+  for (const item of candidates) if (inRange(range, sortKey(item)) && accept(item)) return true;
+  return false;
+}
+
+/**
  * A Relay page from a scan, with an exact `PageInfo`: the extra item of a page tells whether
- * more follow in its direction, and one probe past the cursor tells whether any lie behind it.
+ * more follow in its direction, and one probe past the cursor tells whether any lie behind it
+ * (`exists`, when the read model has a cheaper test than scanning for the nearest one).
  */
 export function connectionFrom<T, N>(
   page: PageRequest,
   scan: PageScan<T>,
   node: (item: T) => N,
   totalCount?: number,
+  // By default the nearest item past the cursor: a walk from the cursor stops at the first.
+  exists: (range: KeyRange) => boolean = (range) =>
+    scan(range.upper !== undefined ? 'descending' : 'ascending', range, 1).length > 0,
 ): Connection<N> {
   const { size, backward, afterKey, beforeKey } = pageWindow(page);
   const between: KeyRange = {
@@ -167,14 +185,12 @@ export function connectionFrom<T, N>(
     found = scan('descending', between, size + 1);
     hasPreviousPage = found.length > size;
     found = found.slice(0, size).reverse();
-    hasNextPage =
-      beforeKey !== undefined && scan('ascending', { lower: beforeKey, lowerInclusive: true }, 1).length > 0;
+    hasNextPage = beforeKey !== undefined && exists({ lower: beforeKey, lowerInclusive: true });
   } else {
     found = scan('ascending', between, size + 1);
     hasNextPage = found.length > size;
     found = found.slice(0, size);
-    hasPreviousPage =
-      afterKey !== undefined && scan('descending', { upper: afterKey, upperInclusive: true }, 1).length > 0;
+    hasPreviousPage = afterKey !== undefined && exists({ upper: afterKey, upperInclusive: true });
   }
   const edges = found.map((f) => ({ cursor: encodeCursor(f.key), node: node(f.item) }));
   const first = edges[0];

@@ -11,7 +11,7 @@ import {
   type RequestStatus,
 } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
-import { connectionFrom, nearestInOrder, type Connection, type PageRequest } from './connection';
+import { anyInRange, connectionFrom, nearestInOrder, type Connection, type PageRequest } from './connection';
 
 /** A request as the board keeps it: the domain's state plus the timings and counts metrics need. */
 export interface RequestRecord {
@@ -137,6 +137,8 @@ export class RequestBoard {
       page,
       (order, range, limit) => nearestInOrder(driver, sortKey, order, range, limit, accept),
       (id) => summarise(this.requests.get(id)!, policy, now),
+      undefined,
+      (range) => anyInRange(driver, sortKey, range, accept),
     );
   }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  anyInRange,
   connectionFrom,
   connectionOfList,
   encodeCursor,
@@ -8,27 +9,36 @@ import {
   type Connection,
   type PageRequest,
 } from '../src/connection';
+import { walkSorted } from '../src/sorted-walk';
 
 // A set of distinct keys, some of which a filter refuses, paged through a scan over the set.
 const keySets = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 60 });
+
+// Scanning a set with a bounded insertion, probing past the cursor for the nearest item or for
+// any at all; or walking a sorted array from the cursor (as a broad advocate search does).
+const PROBES = ['nearest', 'any', 'walk'] as const;
 
 function pageOfSet(
   keys: readonly string[],
   refused: ReadonlySet<string>,
   page: PageRequest,
+  probe: (typeof PROBES)[number] = 'nearest',
 ): Connection<string> {
+  const accept = (key: string) => !refused.has(key);
+  if (probe === 'walk') {
+    const sorted = [...keys].sort();
+    return connectionFrom(
+      page,
+      (order, range, limit) => walkSorted(sorted, order, range, limit, accept),
+      (key) => key,
+    );
+  }
   return connectionFrom(
     page,
-    (order, range, limit) =>
-      nearestInOrder(
-        keys,
-        (key) => key,
-        order,
-        range,
-        limit,
-        (key) => !refused.has(key),
-      ),
+    (order, range, limit) => nearestInOrder(keys, (key) => key, order, range, limit, accept),
     (key) => key,
+    undefined,
+    probe === 'any' ? (range) => anyInRange(keys, (key) => key, range, accept) : undefined,
   );
 }
 
@@ -61,26 +71,53 @@ function readBackward(read: (page: PageRequest) => Connection<string>, size: num
 }
 
 describe('Relay paging over a scan', () => {
-  it('reads every accepted item once, in order, forward and backward, with an exact PageInfo', () => {
+  it.each(PROBES)(
+    'reads every accepted item once, in order, forward and backward, with an exact PageInfo (probe: %s)',
+    (probe) => {
+      fc.assert(
+        fc.property(keySets, fc.integer({ min: 1, max: 7 }), fc.func(fc.boolean()), (keys, size, refuse) => {
+          const refused = new Set(keys.filter((key) => refuse(key)));
+          const expected = keys.filter((key) => !refused.has(key)).sort();
+          const read = (page: PageRequest) => pageOfSet(keys, refused, page, probe);
+
+          const forward = readForward(read, size);
+          expect(forward.items).toEqual(expected);
+          // Only the first page has nothing before it (when there is anything at all).
+          expect(forward.infos.map((info) => info.hasPreviousPage)).toEqual(
+            forward.infos.map((_, index) => index > 0),
+          );
+
+          const backward = readBackward(read, size);
+          expect(backward.items).toEqual(expected);
+          expect(backward.infos.map((info) => info.hasNextPage)).toEqual(
+            backward.infos.map((_, index) => index > 0),
+          );
+        }),
+      );
+    },
+  );
+
+  it.each(PROBES)('says exactly whether anything lies behind any cursor (probe: %s)', (probe) => {
     fc.assert(
-      fc.property(keySets, fc.integer({ min: 1, max: 7 }), fc.func(fc.boolean()), (keys, size, refuse) => {
-        const refused = new Set(keys.filter((key) => refuse(key)));
-        const expected = keys.filter((key) => !refused.has(key)).sort();
-        const read = (page: PageRequest) => pageOfSet(keys, refused, page);
-
-        const forward = readForward(read, size);
-        expect(forward.items).toEqual(expected);
-        // Only the first page has nothing before it (when there is anything at all).
-        expect(forward.infos.map((info) => info.hasPreviousPage)).toEqual(
-          forward.infos.map((_, index) => index > 0),
-        );
-
-        const backward = readBackward(read, size);
-        expect(backward.items).toEqual(expected);
-        expect(backward.infos.map((info) => info.hasNextPage)).toEqual(
-          backward.infos.map((_, index) => index > 0),
-        );
-      }),
+      fc.property(
+        keySets,
+        fc.func(fc.boolean()),
+        fc.string({ maxLength: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        (keys, refuse, cursorKey, size) => {
+          const refused = new Set(keys.filter((key) => refuse(key)));
+          const accepted = keys.filter((key) => !refused.has(key));
+          const cursor = encodeCursor(cursorKey);
+          const forward = pageOfSet(keys, refused, { first: size, after: cursor }, probe);
+          expect(forward.pageInfo.hasPreviousPage).toBe(accepted.some((key) => key <= cursorKey));
+          expect(forward.pageInfo.hasNextPage).toBe(accepted.filter((key) => key > cursorKey).length > size);
+          const backward = pageOfSet(keys, refused, { last: size, before: cursor }, probe);
+          expect(backward.pageInfo.hasNextPage).toBe(accepted.some((key) => key >= cursorKey));
+          expect(backward.pageInfo.hasPreviousPage).toBe(
+            accepted.filter((key) => key < cursorKey).length > size,
+          );
+        },
+      ),
     );
   });
 

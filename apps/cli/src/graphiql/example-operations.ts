@@ -167,12 +167,6 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
   return [
     { title: 'Who am I', role: 'PROGRAM_MANAGER', query: WHO_AM_I, variables: {} },
     {
-      title: 'Find',
-      role: 'REQUESTER',
-      query: FIND,
-      variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
-    },
-    {
       title: '1 Request',
       role: 'REQUESTER',
       query: REQUEST,
@@ -280,6 +274,12 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
           },
         },
       },
+    },
+    {
+      title: 'Find',
+      role: 'REQUESTER',
+      query: FIND,
+      variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
     },
   ];
 }

@@ -118,13 +118,11 @@ export class Advocate {
   })
   lastVerifiedAt?: string;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      'Requesters whose request the advocate accepted: they see this advocate in full (FULL view only).',
-  })
+  // Paged by `AdvocateAcceptedRequesters`: it grows with every request the advocate accepts.
   acceptedRequesters?: readonly string[];
 }
+
+export const UserIdConnection = connectionOf('UserId', ID, 'user id');
 
 export const AdvocateConnection = connectionOf('Advocate', Advocate, 'advocate');
 

@@ -11,13 +11,14 @@ import { signedDigestView, verificationView } from './integrity-views';
 /** Signed digests on demand and verification jobs (invariant 12). */
 @Resolver()
 export class IntegrityMutations {
+  // Nullable, as every mutation: a refusal nulls this field only, never the others' results.
   @Mutation(() => SignedDigestView, {
     nullable: true,
     description:
       "Have the product sign the tenant's digest now, chained to the latest one (it also signs on a schedule and after erasures). Admins.",
   })
   async signDigest(
-    @Arg('input', () => SignDigestInput, { description: 'The client-chosen `commandId` of this request.' })
+    @Arg('input', () => SignDigestInput, { description: 'The client-chosen `commandId` of this signing.' })
     input: SignDigestInput,
     @Ctx() { vouch, principal }: ApiContext,
   ): Promise<SignedDigestView> {
@@ -32,7 +33,7 @@ export class IntegrityMutations {
   })
   async startIntegrityVerification(
     @Arg('input', () => StartIntegrityVerificationInput, {
-      description: 'The client-chosen `commandId` of this request.',
+      description: 'The client-chosen `commandId` of this verification.',
     })
     input: StartIntegrityVerificationInput,
     @Ctx() { vouch, principal }: ApiContext,

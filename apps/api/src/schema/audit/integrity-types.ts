@@ -1,17 +1,22 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IdField } from '../common/fields';
 import { DateTimeScalar } from '../scalars/date-time';
-import { enumOf } from '../enums/enum-of';
+import { enumOf, registerDescribedEnum } from '../enums/enum-of';
 import { BrokenEvent } from './audit-types';
 
 const COMMAND_ID = 'Client-chosen id of this command; repeating it changes nothing.';
 
 // GraphQL names cannot hold '-': the API spells the reasons in capitals.
 export const DigestReason = enumOf(['SCHEDULED', 'ERASURE', 'ON_DEMAND'] as const);
-registerEnumType(DigestReason, {
+registerDescribedEnum(DigestReason, {
   name: 'DigestReason',
   description: 'Why the product signed: on its schedule, after an erasure, or because an admin asked.',
+  values: {
+    SCHEDULED: 'On its signing schedule.',
+    ERASURE: 'After an erasure, so the history after it is anchored at once.',
+    ON_DEMAND: 'Because an admin asked (`signDigest`).',
+  },
 });
 
 @ObjectType({
@@ -76,10 +81,16 @@ export class StartIntegrityVerificationInput {
 }
 
 export const VerificationStatus = enumOf(['RUNNING', 'PASSED', 'FAILED', 'ERROR'] as const);
-registerEnumType(VerificationStatus, {
+registerDescribedEnum(VerificationStatus, {
   name: 'VerificationStatus',
   description:
     'RUNNING, then PASSED (everything verifies), FAILED (a break was found: see firstBreak) or ERROR (it could not run to the end).',
+  values: {
+    RUNNING: 'Still verifying.',
+    PASSED: 'Every event and signed digest verifies.',
+    FAILED: 'A break was found: see `firstBreak`.',
+    ERROR: 'It could not run to the end: see `error`.',
+  },
 });
 
 @ObjectType({ description: 'What a verification found wrong first.' })

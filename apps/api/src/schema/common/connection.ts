@@ -1,5 +1,6 @@
 import { connectionOfList, PAGE_SIZE, type PageRequest } from '@vouch/application';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { GraphQLScalarType } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from '../../errors/bad-user-input';
@@ -106,12 +107,12 @@ export interface ConnectionShape<Node> {
 }
 
 /**
- * A Relay connection type (`<Name>Connection` with `<Name>Edge`) over a node type. The
- * facade's `Connection` objects resolve as they are.
+ * A Relay connection type (`<Name>Connection` with `<Name>Edge`) over a node type (an object,
+ * or a scalar such as a user id). The facade's `Connection` objects resolve as they are.
  */
-export function connectionOf<Node extends object>(
+export function connectionOf<Node>(
   name: string,
-  node: ClassType<Node>,
+  node: ClassType<Node & object> | GraphQLScalarType<Node>,
   description: string,
   plural = `${description}s`,
 ): ClassType<ConnectionShape<Node>> {
@@ -157,8 +158,9 @@ export function pageOfList<Item>(
   try {
     return connectionOfList(items, keyOf, pageRequest(args));
   } catch (error) {
-    if (error instanceof RangeError)
-      throw badUserInput(/before/.test(error.message) ? 'before' : 'after', 'is not a cursor of this list');
+    // The list names the cursor it does not know: `"after" is not a cursor of this list.`
+    const field = error instanceof RangeError ? /^"(after|before)"/.exec(error.message)?.[1] : undefined;
+    if (field) throw badUserInput(field, 'is not a cursor of this list');
     throw error;
   }
 }
