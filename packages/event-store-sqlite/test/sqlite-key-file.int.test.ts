@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { openDatabase, SqliteWrappedKeyRepository } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 
+/** The file has no master key check recorded (opened without a key), so any value passes. */
+const NO_KEY_CHECK = 'no-key-check-recorded';
+
 const nextFile = useTempDirectory();
 const now = '2026-11-30T06:00:00.000Z';
 
@@ -20,8 +23,8 @@ async function eraseAndLook(truncateWalAfterErase: boolean): Promise<boolean> {
   try {
     const repository = new SqliteWrappedKeyRepository(db, undefined, { truncateWalAfterErase });
     const wrapped = randomBytes(61);
-    await repository.insertIfAbsent('t', 'adv-1', wrapped, now);
-    await repository.insertIfAbsent('t', 'adv-2', randomBytes(61), now);
+    await repository.insertIfAbsent('t', 'adv-1', wrapped, now, NO_KEY_CHECK);
+    await repository.insertIfAbsent('t', 'adv-2', randomBytes(61), now, NO_KEY_CHECK);
     expect(rawBytes(filename).includes(wrapped)).toBe(true);
     expect(await repository.erase('t', 'adv-1', now)).toMatchObject({ wrappedKey: null, erasedAt: now });
     return rawBytes(filename).includes(wrapped);
