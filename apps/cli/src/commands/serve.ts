@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io';
 import type { ServerConfig } from '../config/server-config';
 import type { StoreConfig } from '../config/store-config';
-import type { TokenPolicy } from '../config/token-policy';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
 import { openStore } from '../stores/open-store';
