@@ -28,6 +28,7 @@ export * from './account/segment';
 export * from './account/account-commands';
 export * from './account/account-events';
 export * from './account/account-decider';
+export * from './account/account-delegation';
 export * from './advocate/seniority';
 export * from './advocate/advocate-profile';
 export * from './advocate/engagement';

@@ -13,3 +13,4 @@ export * from './notifications/event-notifier';
 
 // A throwaway PostgreSQL server for tests of this and other packages.
 export * from './testing/postgres-test-server';
+export * from './integrity/postgres-signed-digest-log';

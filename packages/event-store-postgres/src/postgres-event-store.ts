@@ -12,6 +12,7 @@ import type { PostgresConnectionOptions } from './database/postgres-database';
 import { PostgresDatabase } from './database/postgres-database';
 import type { HeldLease, LeaseOptions } from './leases/postgres-lease';
 import { acquireLease } from './leases/postgres-lease';
+import { PostgresSignedDigestLog } from './integrity/postgres-signed-digest-log';
 import { EventNotifier } from './notifications/event-notifier';
 import { checkPostgresMasterKey, recordPostgresKeyCheck } from './personal-data/postgres-master-key-check';
 import { PostgresWrappedKeyRepository } from './personal-data/postgres-wrapped-key-repository';
@@ -38,6 +39,8 @@ export interface PostgresEventStoreOptions
 export class PostgresEventStore extends EngineEventStore {
   readonly database: PostgresDatabase;
   readonly checkpoints: PostgresCheckpointStore;
+  /** The digests the product signed, in the same schema (the signing key never is). */
+  readonly signedDigests: PostgresSignedDigestLog;
   private readonly live = new Set<Subscription>();
   private isClosed = false;
 
@@ -50,6 +53,7 @@ export class PostgresEventStore extends EngineEventStore {
     super(engine, { ...options, vault });
     this.database = database;
     this.checkpoints = new PostgresCheckpointStore(database);
+    this.signedDigests = new PostgresSignedDigestLog(database);
   }
 
   /**

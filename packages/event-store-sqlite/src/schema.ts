@@ -48,6 +48,20 @@ const STATEMENTS = [
      checkpoint TEXT NOT NULL,
      updated_at TEXT NOT NULL
    ) WITHOUT ROWID`,
+  // Version 2: the digests the product signed (invariant 12), append-only. The triggers
+  // stop mistakes, not an attacker with the file: a digest kept elsewhere catches that.
+  `CREATE TABLE IF NOT EXISTS signed_digests (
+     tenant_id  TEXT    NOT NULL,
+     sequence   INTEGER NOT NULL,
+     checkpoint TEXT    NOT NULL,
+     issued_at  TEXT    NOT NULL,
+     digest     TEXT    NOT NULL,
+     PRIMARY KEY (tenant_id, sequence)
+   ) WITHOUT ROWID`,
+  `CREATE TRIGGER IF NOT EXISTS signed_digests_no_update BEFORE UPDATE ON signed_digests
+   BEGIN SELECT RAISE(ABORT, 'signed digests are append-only'); END`,
+  `CREATE TRIGGER IF NOT EXISTS signed_digests_no_delete BEFORE DELETE ON signed_digests
+   BEGIN SELECT RAISE(ABORT, 'signed digests are append-only'); END`,
 ];
 
 /** Creates the tables on first open; refuses a file written by a newer schema. */

@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { Instant } from '@vouch/domain';
-import type {
-  KeyRotationRepository,
-  MasterKeyCheckRecord,
-  RewrappedKey,
-  RotationCursor,
-  WrappedDataKey,
-  WrappedKeyRecord,
-  WrappedKeyRepository,
+import {
+  StoreUnavailableError,
+  type KeyRotationRepository,
+  type MasterKeyCheckRecord,
+  type RewrappedKey,
+  type RotationCursor,
+  type WrappedDataKey,
+  type WrappedKeyRecord,
+  type WrappedKeyRepository,
 } from '@vouch/event-store';
 import { readSqliteKeyCheck, sampleSqliteWrappedKey } from './sqlite-master-key-check';
 
@@ -35,7 +36,11 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
   private readonly remove;
   private readonly tombstone;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    /** Told of every failed and successful write, so readiness sees a full disk. */
+    private readonly health?: { failed(error: unknown): void; succeeded(): void },
+  ) {
     this.find_ = db.prepare(
       'SELECT wrapped_key, created_at, erased_at FROM data_keys WHERE tenant_id = ? AND subject_id = ?',
     );
@@ -53,7 +58,7 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
   }
 
   async find(tenantId: string, subjectId: string): Promise<WrappedKeyRecord | undefined> {
-    const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
+    const row = this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow | undefined);
     return row && toRecord(row);
   }
 
@@ -64,33 +69,52 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     createdAt: Instant,
     keyCheck: string,
   ): Promise<WrappedKeyRecord | undefined> {
-    this.insert.run(tenantId, subjectId, wrappedKey, createdAt, keyCheck);
-    const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
+    this.run('write', () => this.insert.run(tenantId, subjectId, wrappedKey, createdAt, keyCheck));
+    const row = this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow | undefined);
     return row && toRecord(row);
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {
-    return this.db
-      .transaction(() => {
-        const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
-        if (row?.erased_at) return toRecord(row);
-        this.remove.run(tenantId, subjectId);
-        this.tombstone.run(tenantId, subjectId, row?.created_at ?? erasedAt, erasedAt);
-        return { wrappedKey: null, createdAt: row?.created_at ?? erasedAt, erasedAt };
-      })
-      .immediate();
+    return this.run('write', () =>
+      this.db
+        .transaction(() => {
+          const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
+          if (row?.erased_at) return toRecord(row);
+          this.remove.run(tenantId, subjectId);
+          this.tombstone.run(tenantId, subjectId, row?.created_at ?? erasedAt, erasedAt);
+          return { wrappedKey: null, createdAt: row?.created_at ?? erasedAt, erasedAt };
+        })
+        .immediate(),
+    );
+  }
+
+  /** A database failure (a full disk, a read-only file, a closed connection) as STORE_UNAVAILABLE. */
+  private run<T>(kind: 'read' | 'write', operation: () => T): T {
+    try {
+      const result = operation();
+      if (kind === 'write') this.health?.succeeded();
+      return result;
+    } catch (error) {
+      if (kind === 'write') this.health?.failed(error);
+      throw new StoreUnavailableError(
+        `The event store could not ${kind} a data key; nothing was written.`,
+        error,
+      );
+    }
   }
 
   async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
     // Scans the tenant's personal events only on this rare path (an append that failed).
-    const result = this.db
-      .prepare(
-        `DELETE FROM data_keys
-          WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
-            AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
-                              AND json_extract(personal, '$.subjectId') = ?)`,
-      )
-      .run(tenantId, subjectId, wrappedKey, tenantId, subjectId);
+    const result = this.run('write', () =>
+      this.db
+        .prepare(
+          `DELETE FROM data_keys
+            WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
+              AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
+                                AND json_extract(personal, '$.subjectId') = ?)`,
+        )
+        .run(tenantId, subjectId, wrappedKey, tenantId, subjectId),
+    );
     return result.changes === 1;
   }
 

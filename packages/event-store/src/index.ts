@@ -32,6 +32,11 @@ export * from './integrity/chain-verifier';
 export * from './integrity/merkle-tree';
 export * from './integrity/tenant-digest';
 export * from './integrity/tenant-audit';
+export * from './integrity/signed-digest';
+export * from './integrity/signed-digest-log';
+export * from './integrity/parse-signed-digest';
+export * from './integrity/digest-signer';
+export * from './integrity/signed-history-verification';
 
 // Personal data: crypto-shredding.
 export * from './personal-data/personal-data-lookup';
@@ -44,6 +49,8 @@ export * from './personal-data/data-key-wrapping';
 export * from './personal-data/master-key-check';
 export * from './personal-data/rotate-master-key';
 export * from './personal-data/personal-data-cipher';
+export * from './personal-data/subject-keys';
+export * from './personal-data/vault-subject-keys';
 
 // What adapters build on.
 export * from './stored-event';
@@ -65,3 +72,4 @@ export * from './testing/event-store-contract';
 export * from './testing/contract-events';
 export * from './testing/manual-clock';
 export * from './testing/failed-append-keys';
+export * from './store-readiness';

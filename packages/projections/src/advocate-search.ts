@@ -12,12 +12,15 @@ import {
 import type { AdvocateDirectory } from './advocate-directory';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
 import {
-  decodeCursor,
-  pageSize,
-  smallestAfter,
-  toConnection,
+  connectionFrom,
+  nearestInOrder,
   type Connection,
+  aboveRange,
+  belowRange,
+  type KeyRange,
+  type Keyed,
   type PageRequest,
+  type PageScan,
 } from './connection';
 import { normalise, words } from './text';
 
@@ -49,9 +52,9 @@ const DEFAULT_STATUSES: readonly AdvocateStatus[] = ['CANDIDATE', 'ACTIVE', 'RES
 type Clause = readonly ReadonlySet<string>[];
 
 /**
- * Advocates matching a query, ordered by advocate id, one Relay page at a time. The
- * smallest filter drives the scan and the others are set lookups, so the cost follows the
- * number of matches; availability (the expensive check) runs only on page candidates.
+ * Advocates matching a query, ordered by advocate id, one Relay page at a time (forward or
+ * backward). The smallest filter drives the scan and the others are set lookups, so the cost
+ * follows the number of matches; availability (the expensive check) runs only on page candidates.
  */
 export function searchAdvocates(
   directory: AdvocateDirectory,
@@ -60,8 +63,6 @@ export function searchAdvocates(
   options: AdvocateSearchOptions,
   page: PageRequest = {},
 ): Connection<string> {
-  const first = pageSize(page);
-  const afterKey = page.after !== undefined ? decodeCursor(page.after) : undefined;
   const clauses = clausesOf(index, query, options);
   const matchesAll = (id: string, skip?: Clause) =>
     clauses.every((clause) => clause === skip || clause.some((set) => set.has(id)));
@@ -80,26 +81,47 @@ export function searchAdvocates(
     (best, clause) => (best === undefined || sizeOf(clause) < sizeOf(best) ? clause : best),
     undefined,
   );
+  let scan: PageScan<string>;
   if (driver === undefined || sizeOf(driver) * 2 >= index.size) {
     // Broad query: walk every advocate in order from the cursor and stop once the page is full.
-    const all = index.allSorted();
-    const found: { key: string; item: string }[] = [];
-    for (let i = afterKey === undefined ? 0 : upperBound(all, afterKey); i < all.length; i++) {
-      const id = all[i]!;
-      if (matchesAll(id) && isAvailable(id)) found.push({ key: id, item: id });
-      if (found.length > first) break;
-    }
-    return toConnection(found, first, (id) => id);
+    scan = (order, range, limit) =>
+      walkSorted(index.allSorted(), order, range, limit, (id) => matchesAll(id) && isAvailable(id));
+  } else {
+    const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
+    scan = (order, range, limit) =>
+      nearestInOrder(
+        candidates,
+        (id) => id,
+        order,
+        range,
+        limit,
+        (id) => matchesAll(id, driver) && isAvailable(id),
+      );
   }
-  const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
-  const { items } = smallestAfter(
-    candidates,
-    (id) => id,
-    afterKey,
-    first + 1,
-    (id) => matchesAll(id, driver) && isAvailable(id),
-  );
-  return toConnection(items, first, (id) => id);
+  return connectionFrom(page, scan, (id) => id);
+}
+
+// Up to `limit` accepted ids of a sorted array in range, from the near end of `order`; the
+// range is contiguous, so the walk starts at its edge and stops once it has enough.
+function walkSorted(
+  sorted: readonly string[],
+  order: 'ascending' | 'descending',
+  range: KeyRange,
+  limit: number,
+  accept: (id: string) => boolean,
+): Keyed<string>[] {
+  const found: Keyed<string>[] = [];
+  const ascending = order === 'ascending';
+  // The first index not below the range, or the last one not above it.
+  let i = ascending
+    ? firstIndexWhere(sorted, (id) => !belowRange(range, id))
+    : firstIndexWhere(sorted, (id) => aboveRange(range, id)) - 1;
+  for (; i >= 0 && i < sorted.length && found.length < limit; i += ascending ? 1 : -1) {
+    const id = sorted[i]!;
+    if (ascending ? aboveRange(range, id) : belowRange(range, id)) break;
+    if (accept(id)) found.push({ key: id, item: id });
+  }
+  return found;
 }
 
 function clausesOf(
@@ -142,14 +164,14 @@ function unionOf(sets: Clause): Set<string> {
   return union;
 }
 
-// The index of the first element greater than `key` in a sorted array.
-function upperBound(sorted: readonly string[], key: string): number {
+// The first index at which a predicate that is false and then true over a sorted array turns true.
+function firstIndexWhere(sorted: readonly string[], predicate: (id: string) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= key) lo = mid + 1;
-    else hi = mid;
+    if (predicate(sorted[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }

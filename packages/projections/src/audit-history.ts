@@ -22,6 +22,22 @@ export interface AuditEntry {
 
 type Data = Record<string, unknown>;
 
+/** One event as a line of the audit history: ids, times, actor, sentence and the consents it relies on. */
+export function auditEntryOf(event: RecordedEvent): AuditEntry {
+  return {
+    checkpoint: event.checkpoint,
+    streamId: event.streamId,
+    version: event.version,
+    recordedAt: event.recordedAt,
+    effectiveAt: event.metadata.effectiveAt,
+    actor: event.metadata.actor,
+    type: event.type,
+    sentence: describeEvent(event),
+    // Always present (possibly undefined) so every entry has one shape for the engine.
+    consents: consentsOf(event.type, event.data as Data),
+  };
+}
+
 /**
  * The plain-JSON form of the audit histories: every entry once, in log order, as a compact
  * tuple (actors interned), and per subject the indexes of its entries. An entry concerns
@@ -59,20 +75,10 @@ export class AuditHistory {
 
   apply(event: RecordedEvent): void {
     const d = event.data as Data;
-    const consents = consentsOf(event.type, d);
+    const entry = auditEntryOf(event);
+    const consents = entry.consents;
     const index = this.entries.length;
-    this.entries.push({
-      checkpoint: event.checkpoint,
-      streamId: event.streamId,
-      version: event.version,
-      recordedAt: event.recordedAt,
-      effectiveAt: event.metadata.effectiveAt,
-      actor: event.metadata.actor,
-      type: event.type,
-      sentence: describeEvent(event),
-      // Always present (possibly undefined) so every entry has one shape for the engine.
-      consents,
-    });
+    this.entries.push(entry);
     switch (eventDefinition(event.type)?.aggregate) {
       case 'Advocate':
         this.add('advocate', d.advocateId, index);

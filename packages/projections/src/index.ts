@@ -1,5 +1,7 @@
 // The read models of one tenant and their queries.
 export * from './projection';
+export * from './snapshot-keys';
+export * from './sealed-contacts';
 export * from './tenant-read-models';
 export * from './advocate-directory';
 export * from './advocate-views';

@@ -3,6 +3,7 @@ import { AccountMutations } from './account/account-mutations';
 import { AdvocateMutations } from './advocate/advocate-mutations';
 import { AdvocateQueries } from './advocate/advocate-queries';
 import { AuditQueries } from './audit/audit-queries';
+import { IntegrityMutations } from './audit/integrity-mutations';
 import { CommandPayloadEntities } from './common/command-payload-entities';
 import { ConsentMutations } from './consent/consent-mutations';
 import { ContentMutations } from './content/content-mutations';
@@ -17,12 +18,14 @@ import { ProgramQueries } from './program/program-queries';
 import { RequestMutations } from './request/request-mutations';
 import { RequestCandidateFields, RequestQueries } from './request/request-queries';
 import { RewardMutations } from './reward/reward-mutations';
+import { NodeQueries } from './node/node-queries';
 import { AvailabilityChangeFields, ChangeSubscriptions } from './subscriptions/change-subscriptions';
 import { ViewerQuery } from './viewer/viewer-query';
 
 /** Every resolver class of the schema. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
   ViewerQuery,
+  NodeQueries,
   ProgramQueries,
   AdvocateQueries,
   RequestQueries,
@@ -41,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   NominationMutations,
   RequestMutations,
   ContentMutations,
+  IntegrityMutations,
   CommandPayloadEntities,
   ChangeSubscriptions,
   AvailabilityChangeFields,

@@ -18,13 +18,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { bearerToken } from '../auth/bearer-token';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { ApiContext } from '../context/api-context';
-import { aliasLimitRule } from '../limits/alias-limit-rule';
-import { depthLimitRule } from '../limits/depth-limit-rule';
 import type { LimitsOptions } from '../limits/limits-options';
 import { operationCost, tooComplex } from '../limits/operation-cost';
+import { validationLimits } from '../limits/validation-limits';
 import { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
 import { RateLimitError } from './rate-limit-error';
 import type { RateLimiter } from './rate-limiter';
+import { userKey } from './request-rate-limits';
 
 export interface SubscriptionServerOptions {
   readonly httpServer: Server;
@@ -35,6 +35,7 @@ export interface SubscriptionServerOptions {
   readonly limits: LimitsOptions;
   readonly rateLimiter: RateLimiter;
   readonly introspection: boolean;
+  readonly development: boolean;
   readonly logger: Logger;
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
@@ -54,7 +55,7 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
  * and path. The same rules as over HTTP: a bearer token in the connection params'
  * `authorization` (refused: close 4403), the per-user rate limit per subscribe, the token,
- * depth, alias and cost limits, introspection only when allowed, and the same error masking.
+ * depth, alias, directive and cost limits (the same rules as HTTP, linear in the document), introspection only when allowed, and the same error masking.
  * Only subscriptions: queries and mutations go over HTTP.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
@@ -63,8 +64,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const principals = new WeakMap<WebSocket, Principal>();
   const rules = [
     ...specifiedRules,
-    depthLimitRule(limits.maxDepth),
-    aliasLimitRule(limits.maxAliases),
+    ...validationLimits(limits, { development: options.development }),
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
   const format = (error: GraphQLError) => options.formatError(error.toJSON(), error);
@@ -97,7 +97,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
               extensions: { code: 'UNAUTHENTICATED' },
             }),
           ];
-        const decision = options.rateLimiter.take(`${principal.tenantId}\u0000${principal.userId}`);
+        const decision = options.rateLimiter.take(userKey(principal));
         if (!decision.allowed) return [new RateLimitError(decision.retryAfterSeconds)];
         let document: DocumentNode;
         try {

@@ -3,11 +3,13 @@ import {
   advocateDecider,
   fold,
   programDecider,
+  referenceRequestDecider,
   type AccountState,
   type AdvocateState,
   type DomainEvent,
   type ProgramPolicies,
   type ProgramState,
+  type ReferenceRequestState,
 } from '@vouch/domain';
 import type { EventStore } from '@vouch/event-store';
 import { readWholeStream } from './read-whole-stream';
@@ -43,5 +45,12 @@ export class AggregateReader {
 
   async advocate(tenantId: string, advocateId: string): Promise<AdvocateState> {
     return fold(advocateDecider, (await this.events(tenantId, streamIdOf('Advocate', advocateId))) as never);
+  }
+
+  async request(tenantId: string, requestId: string): Promise<ReferenceRequestState> {
+    return fold(
+      referenceRequestDecider,
+      (await this.events(tenantId, streamIdOf('ReferenceRequest', requestId))) as never,
+    );
   }
 }

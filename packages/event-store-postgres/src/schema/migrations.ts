@@ -259,4 +259,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'signed_digests: the digests the product signed, append-only',
+    sql: (s) => `
+      -- Invariant 12. The trigger stops mistakes, not an attacker with the database: a
+      -- digest kept outside the system catches a removed or replaced one.
+      CREATE TABLE ${s}.signed_digests (
+        tenant_id text NOT NULL,
+        sequence integer NOT NULL CHECK (sequence > 0),
+        checkpoint text NOT NULL,
+        issued_at text NOT NULL,
+        digest text NOT NULL,
+        PRIMARY KEY (tenant_id, sequence)
+      );
+
+      CREATE FUNCTION ${s}.signed_digests_append_only() RETURNS trigger
+        LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'signed digests are append-only';
+      END
+      $fn$;
+
+      CREATE TRIGGER signed_digests_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${s}.signed_digests
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.signed_digests_append_only();
+    `,
+  },
 ];

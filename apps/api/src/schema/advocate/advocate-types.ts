@@ -19,6 +19,7 @@ import {
   Freshness,
 } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
 
 @ObjectType({ description: 'Personal data of an advocate: encrypted in the store, destroyed on erasure.' })
 export class AdvocateContact {
@@ -40,6 +41,7 @@ export class AdvocateContact {
  * application decides which; this type only carries it.
  */
 @ObjectType({
+  implements: Node,
   description:
     'A person at a customer account who speaks (or may speak) for us. `view` says what the caller may see: requesters get ANONYMISED (company, title level, attributes; every personal and account-internal field null) until the advocate accepted one of their requests; program managers, auditors, admins and the account owner get FULL.',
 })

@@ -9,6 +9,7 @@ import type { AccountResult } from '../common/facade-types';
 import { ActivityKind, Channel, ConsentCollectionMethod, Segment } from '../enums/domain-enums';
 import { AccountStatus } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
 
 @ObjectType({
   description: 'How and on what terms a consent was collected: the evidence an auditor asks for.',
@@ -90,6 +91,7 @@ export class AccountHealth {
 }
 
 @ObjectType({
+  implements: Node,
   description: 'A customer organisation: profile, owner, health and the company’s own consents.',
 })
 export class Account {

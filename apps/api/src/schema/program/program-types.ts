@@ -3,6 +3,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ProgramResult } from '../common/facade-types';
 import { ActivityKind } from '../enums/domain-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
 
 @ObjectType({ description: 'A tighter fatigue limit for one activity kind, within the same window.' })
 export class KindLimit {
@@ -142,6 +143,7 @@ export class WishlistEntry {
 }
 
 @ObjectType({
+  implements: Node,
   description: "The tenant's reference program: policies, coverage targets and the sales wishlist.",
 })
 export class Program {
