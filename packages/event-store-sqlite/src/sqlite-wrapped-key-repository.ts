@@ -118,14 +118,16 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
 
   async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
     // Scans the tenant's personal events only on this rare path (an append that failed).
-    const result = this.db
-      .prepare(
-        `DELETE FROM data_keys
-          WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
-            AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
-                              AND json_extract(personal, '$.subjectId') = ?)`,
-      )
-      .run(tenantId, subjectId, wrappedKey, tenantId, subjectId);
+    const result = this.run('write', () =>
+      this.db
+        .prepare(
+          `DELETE FROM data_keys
+            WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
+              AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
+                                AND json_extract(personal, '$.subjectId') = ?)`,
+        )
+        .run(tenantId, subjectId, wrappedKey, tenantId, subjectId),
+    );
     return result.changes === 1;
   }
 
