@@ -154,7 +154,10 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           signingKey: signingKey.value,
           digestIntervalMs,
           tenants: flags.tenant,
-          onStoreOpened: () => keepGeneratedJwtSecret(startup),
+          onStoreOpened: () => {
+            keepGeneratedJwtSecret(startup);
+            keepGenerated(signingKey, startup.store.dataDir);
+          },
         },
         io,
       );

@@ -10,7 +10,7 @@ const pm: Principal = { tenantId: REVIEW_TENANT, userId: 'pat.pm', roles: ['PROG
 const admin: Principal = { tenantId: REVIEW_TENANT, userId: 'ada.admin', roles: ['ADMIN'] };
 
 /** A fixed master key, so every run of the fixture writes the same events. */
-const MASTER_KEY = Buffer.alloc(32, 7);
+const MASTER_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256));
 
 /**
  * A small program in a SQLite data directory, every id and time fixed: an account, two
