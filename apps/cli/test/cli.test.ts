@@ -6,6 +6,7 @@ import { resolveStoreConfig } from '../src/config/store-config';
 import { ConfigError } from '../src/config/config-error';
 import { decodeMasterKey, strongMasterKey } from '../src/config/secrets';
 import { jwtSecretWeakness } from '../src/config/secret-strength';
+import { resolveTokenPolicy } from '../src/config/token-policy';
 import { parseLifetime, parseRoles } from '../src/tokens/sign-token';
 import { memoryIo } from './support/memory-io';
 
@@ -137,7 +138,31 @@ describe('configuration validation', () => {
       port: 8080,
       host: '127.0.0.1',
       environment: 'development',
+      corsOrigins: [],
+      trustProxy: false,
     });
+    expect(
+      resolveServerConfig(
+        { corsOrigin: ['https://app.example.com'] },
+        { VOUCH_CORS_ORIGINS: 'https://ignored.example.com', VOUCH_TRUST_PROXY: '10.0.0.0/8, loopback' },
+        { environment: 'production', port: 4000 },
+      ),
+    ).toMatchObject({ corsOrigins: ['https://app.example.com'], trustProxy: ['10.0.0.0/8', 'loopback'] });
+    expect(
+      resolveServerConfig({ trustProxy: '2' }, {}, { environment: 'production', port: 4000 }).trustProxy,
+    ).toBe(2);
+    expect(
+      issuesOf(() =>
+        resolveServerConfig(
+          {},
+          { VOUCH_CORS_ORIGINS: 'https://app.example.com/path,*' },
+          { environment: 'production', port: 4000 },
+        ),
+      ),
+    ).toEqual([
+      'VOUCH_CORS_ORIGINS must list origins like https://app.example.com (got "https://app.example.com/path").',
+      'VOUCH_CORS_ORIGINS must list origins like https://app.example.com (got "*").',
+    ]);
   });
 
   it('accepts only a base64 master key of exactly 32 bytes', () => {
@@ -170,11 +195,53 @@ describe('configuration validation', () => {
     expect(jwtSecretWeakness('correct horse battery staple, then some', 'S')).toBeUndefined();
   });
 
+  it('signs no token in production without VOUCH_JWT_SECRET, and writes no secret file', async () => {
+    const io = memoryIo({ VOUCH_ENVIRONMENT: 'production' });
+    expect(
+      await runCli(['token', '--user', 'pat', '--roles', 'ADMIN', '--data-dir', '/nonexistent/vouch'], io),
+    ).toBe(ExitCode.USAGE);
+    expect(io.err()).toBe(
+      'vouch: VOUCH_JWT_SECRET must be set outside development (at least 32 random bytes: `openssl rand -base64 32`); /nonexistent/vouch/jwt.secret is read in development only.\n',
+    );
+    expect(io.out()).toBe('');
+  });
+
   it('parses roles and token lifetimes', () => {
     expect(parseRoles('program_manager, ACCOUNT_OWNER')).toEqual(['PROGRAM_MANAGER', 'ACCOUNT_OWNER']);
     expect(issuesOf(() => parseRoles(''))[0]).toContain('--roles must list one or more of');
     expect(parseLifetime('90m')).toBe(5400);
-    expect(parseLifetime('7d')).toBe(604_800);
+    expect(parseLifetime('24h')).toBe(86_400);
+    // The API refuses tokens living longer than its maximum (24 h unless configured).
+    expect(issuesOf(() => parseLifetime('7d'))[0]).toContain('at most 86400 seconds');
+    expect(parseLifetime('7d', 7 * 86_400)).toBe(604_800);
     expect(issuesOf(() => parseLifetime('forever'))[0]).toContain('--expires-in must be a duration');
+  });
+});
+
+describe('the token policy from the environment', () => {
+  it('keeps the API defaults when nothing is set, and takes issuer, audience and bounds', () => {
+    expect(resolveTokenPolicy({})).toEqual({});
+    expect(
+      resolveTokenPolicy({
+        VOUCH_JWT_ISSUER: 'https://idp.example',
+        VOUCH_JWT_AUDIENCE: 'vouch',
+        VOUCH_JWT_CLOCK_TOLERANCE_SECONDS: '3',
+        VOUCH_JWT_MAX_LIFETIME_SECONDS: '3600',
+      }),
+    ).toEqual({
+      issuer: 'https://idp.example',
+      audience: 'vouch',
+      clockToleranceSeconds: 3,
+      maxTokenLifetimeSeconds: 3600,
+    });
+  });
+
+  it('refuses an unsafe tolerance or lifetime, naming each', () => {
+    expect(() =>
+      resolveTokenPolicy({
+        VOUCH_JWT_CLOCK_TOLERANCE_SECONDS: '300',
+        VOUCH_JWT_MAX_LIFETIME_SECONDS: 'forever',
+      }),
+    ).toThrow(/VOUCH_JWT_CLOCK_TOLERANCE_SECONDS[\s\S]*VOUCH_JWT_MAX_LIFETIME_SECONDS/);
   });
 });

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contactRecorded, contractPersonalData } from '@vouch/event-store';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
-import { runCliProcess } from './support/cli-process';
+import { runCliProcess, spawnCli } from './support/cli-process';
 
 // Every start refused here runs the real `vouch` as a child process and checks the exit
 // code, the message (one line per problem) and that not one file was created or changed.
@@ -179,4 +179,28 @@ describe('a start with weak secrets', () => {
     ]);
     expect(directorySnapshot(dir)).toBeNull();
   }, 30_000);
+});
+
+describe('a development start on a fresh data directory', () => {
+  it('creates the directory 0700 and the database, its WAL, shared memory and key files 0600', async () => {
+    const dir = join(root, 'fresh-dev', 'data');
+    const server = spawnCli(['serve', '--environment', 'development', '--port', '0', '--data-dir', dir]);
+    try {
+      await server.waitFor(/Vouch API: http/);
+      const modes = Object.fromEntries(
+        readdirSync(dir).map((name) => [name, (statSync(join(dir, name)).mode & 0o777).toString(8)]),
+      );
+      expect((statSync(dir).mode & 0o777).toString(8)).toBe('700');
+      expect(modes).toMatchObject({
+        'master.key': '600',
+        'jwt.secret': '600',
+        'vouch.db': '600',
+        'vouch.db-wal': '600',
+        'vouch.db-shm': '600',
+      });
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  }, 60_000);
 });

@@ -109,7 +109,9 @@ describe('the command fingerprint is a keyed digest, never the command (invarian
     await vouch.execute(owner, nominate('Ines Weber'));
     const [submitted] = await store.readStream(TENANT, 'nomination-nom-1');
     expect(submitted?.metadata.commandFingerprint).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
-    expect(JSON.stringify(submitted?.metadata)).not.toMatch(/Ines Weber|ines\.weber|Head of Operations|Gave us/);
+    expect(JSON.stringify(submitted?.metadata)).not.toMatch(
+      /Ines Weber|ines\.weber|Head of Operations|Gave us/,
+    );
     expect((await fingerprints(store, 'account-acme'))[0]).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
   });
 

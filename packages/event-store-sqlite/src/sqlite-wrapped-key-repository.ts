@@ -24,10 +24,19 @@ interface WrappedRow {
   wrapped_key: Buffer;
 }
 
+export interface SqliteWrappedKeyRepositoryOptions {
+  /**
+   * Truncate the WAL after each erasure, here rather than by the store: for a key file kept
+   * beside a store of another kind (EventStoreDB), whose own erasure hook cannot reach it.
+   */
+  readonly truncateWalAfterErase?: boolean;
+}
+
 /**
  * Wrapped data keys in the `data_keys` table of the event store's own file. Erasing
  * deletes the row and writes a tombstone without the key; with `secure_delete` on, SQLite
- * zeroes the freed bytes, and the store then truncates the WAL that may still hold them.
+ * zeroes the freed bytes, and the store (or this repository, when told) then truncates the
+ * WAL that may still hold them.
  * The master key's check value and a rotation's progress live in `master_key_check`.
  */
 export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRotationRepository {
@@ -40,12 +49,17 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     private readonly db: Database,
     /** Told of every failed and successful write, so readiness sees a full disk. */
     private readonly health?: { failed(error: unknown): void; succeeded(): void },
+    private readonly options: SqliteWrappedKeyRepositoryOptions = {},
   ) {
     this.find_ = db.prepare(
       'SELECT wrapped_key, created_at, erased_at FROM data_keys WHERE tenant_id = ? AND subject_id = ?',
     );
+    // Only while the file's key check value is the inserting vault's and no rotation runs.
     this.insert = db.prepare(
-      'INSERT INTO data_keys (tenant_id, subject_id, wrapped_key, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO data_keys (tenant_id, subject_id, wrapped_key, created_at)
+       SELECT ?, ?, ?, ? WHERE NOT EXISTS
+         (SELECT 1 FROM master_key_check WHERE id = 1 AND (value <> ? OR rotating_to IS NOT NULL))
+       ON CONFLICT DO NOTHING`,
     );
     this.remove = db.prepare('DELETE FROM data_keys WHERE tenant_id = ? AND subject_id = ?');
     this.tombstone = db.prepare(
@@ -63,13 +77,15 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
-    this.run('write', () => this.insert.run(tenantId, subjectId, wrappedKey, createdAt));
-    return toRecord(this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow));
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
+    this.run('write', () => this.insert.run(tenantId, subjectId, wrappedKey, createdAt, keyCheck));
+    const row = this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow | undefined);
+    return row && toRecord(row);
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {
-    return this.run('write', () =>
+    const record = this.run('write', () =>
       this.db
         .transaction(() => {
           const row = this.find_.get(tenantId, subjectId) as KeyRow | undefined;
@@ -80,6 +96,9 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
         })
         .immediate(),
     );
+    if (this.options.truncateWalAfterErase)
+      this.run('write', () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+    return record;
   }
 
   /** A database failure (a full disk, a read-only file, a closed connection) as STORE_UNAVAILABLE. */
@@ -95,6 +114,21 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
         error,
       );
     }
+  }
+
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    // Scans the tenant's personal events only on this rare path (an append that failed).
+    const result = this.run('write', () =>
+      this.db
+        .prepare(
+          `DELETE FROM data_keys
+            WHERE tenant_id = ? AND subject_id = ? AND wrapped_key = ?
+              AND NOT EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND personal IS NOT NULL
+                                AND json_extract(personal, '$.subjectId') = ?)`,
+        )
+        .run(tenantId, subjectId, wrappedKey, tenantId, subjectId),
+    );
+    return result.changes === 1;
   }
 
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {

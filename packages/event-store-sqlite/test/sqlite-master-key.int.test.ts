@@ -10,8 +10,10 @@ import {
   contactRecorded,
   contractPersonalData,
   masterKeyCheckValue,
+  rotateMasterKey,
+  runFailedAppendKeySuite,
 } from '@vouch/event-store';
-import { SqliteEventStore, openDatabase } from '@vouch/event-store-sqlite';
+import { SqliteEventStore, SqliteWrappedKeyRepository, openDatabase } from '@vouch/event-store-sqlite';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
 
 const tenant = 'tenant-a';
@@ -94,6 +96,36 @@ describe('SQLite store: the master key check value', () => {
     expect(() => open(filename, key)).toThrow(KeyRotationInProgressError);
   });
 
+  it('a store still open with the old key stores no new subject after a rotation', async () => {
+    const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
+    const filename = join(dir, 'vouch.db');
+    await createStore(filename, oldKey);
+    const running = open(filename, oldKey);
+    const second = openDatabase({ filename });
+    await rotateMasterKey(new SqliteWrappedKeyRepository(second), oldKey, newKey, {
+      store: 'test',
+      now: () => '2026-01-01T00:00:00.000Z',
+    });
+    second.close();
+    await expect(
+      running.append(
+        tenant,
+        'adv-2',
+        [contactRecorded(tenant, 'adv-2', 'Grace Hopper', 'grace@example.com')],
+        {
+          expectedVersion: 'no_stream',
+        },
+      ),
+    ).rejects.toBeInstanceOf(MasterKeyMismatchError);
+    expect(await running.streamVersion(tenant, 'adv-2')).toBe(0);
+    await running.close();
+    const reopened = open(filename, newKey);
+    expect((await reopened.readStream(tenant, 'adv-1'))[0]!.data.profile).toMatchObject({
+      name: 'Ada Lovelace',
+    });
+    await reopened.close();
+  });
+
   it('creates the file, its WAL and shared-memory index with mode 0600', async () => {
     const filename = join(dir, 'vouch.db');
     const db = openDatabase({ filename, masterKey: randomBytes(32) });
@@ -103,4 +135,16 @@ describe('SQLite store: the master key check value', () => {
     }
     db.close();
   });
+});
+
+runFailedAppendKeySuite('SQLite store', async (options) => {
+  const filename = join(mkdtempSync(join(tmpdir(), 'vouch-keys-')), 'vouch.db');
+  const store = SqliteEventStore.open({ ...options, filename, masterKey: randomBytes(32) });
+  return {
+    store,
+    hasDataKey: async (tenantId, subjectId) =>
+      store.database
+        .prepare('SELECT 1 FROM data_keys WHERE tenant_id = ? AND subject_id = ? AND wrapped_key IS NOT NULL')
+        .get(tenantId, subjectId) !== undefined,
+  };
 });

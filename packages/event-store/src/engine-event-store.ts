@@ -59,6 +59,8 @@ export class EngineEventStore implements EventStore {
   private readonly vault: KeyVault;
   readonly subjectKeys: SubjectKeys;
   private readonly subscriptions = new Set<Subscription>();
+  /** Appends in flight per (tenant, subject) that took the subject's data key. */
+  private readonly appending = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -79,12 +81,39 @@ export class EngineEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
-      personalData: this.personalData,
-      vault: this.vault,
-      now: this.clock,
-    });
-    return this.engine.append(prepared, this.clock);
+    const subjects = new Set<string>();
+    let appended = false;
+    try {
+      const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
+        personalData: this.personalData,
+        vault: this.vault,
+        now: this.clock,
+        onDataKey: (subjectId) => {
+          if (subjects.has(subjectId)) return;
+          subjects.add(subjectId);
+          const id = JSON.stringify([tenantId, subjectId]);
+          this.appending.set(id, (this.appending.get(id) ?? 0) + 1);
+        },
+      });
+      const result = await this.engine.append(prepared, this.clock);
+      appended = true;
+      return result;
+    } finally {
+      for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
+    }
+  }
+
+  // A data key created for appends that all failed must not linger; one that a stored
+  // append uses is kept. Failing to remove it leaves a key that protects nothing: the
+  // append's own outcome is what the caller needs.
+  private async settle(tenantId: string, subjectId: string, appended: boolean): Promise<void> {
+    const id = JSON.stringify([tenantId, subjectId]);
+    const left = (this.appending.get(id) ?? 1) - 1;
+    if (left > 0) this.appending.set(id, left);
+    else this.appending.delete(id);
+    if (appended || left === 0) {
+      await this.vault.settle(tenantId, subjectId, appended).catch(() => undefined);
+    }
   }
 
   async readStream(

@@ -72,3 +72,4 @@ export * from './testing/event-store-contract';
 export * from './testing/contract-events';
 export * from './testing/manual-clock';
 export * from './store-readiness';
+export * from './testing/failed-append-keys';

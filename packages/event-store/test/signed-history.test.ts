@@ -100,7 +100,8 @@ describe('signed digests kept by the product (invariant 12)', () => {
       kept: [first],
     });
     expect(report).toMatchObject({ ok: true, digestsChecked: 2, anchoredSequences: [1, 2] });
-    expect(report.chains.signedHeadsChecked).toBe(4);
+    // a v1, b v1 (in both digests, checked once), a v2.
+    expect(report.chains.signedHeadsChecked).toBe(3);
   });
 
   it('names the stream and event of a rewrite made after signing, though every chain recomputes', async () => {
@@ -119,6 +120,20 @@ describe('signed digests kept by the product (invariant 12)', () => {
       event: { streamId: 'b', version: 2, reason: 'signed_head_mismatch' },
     });
     expect(report.firstBreak?.message).toContain('stream b, version 2');
+  });
+
+  it('finds a rewrite that the product signed again: two digests disagree on one stream version', async () => {
+    const { store, log, digests, note } = await program();
+    await note('a', 'one');
+    await digests.sign(tenant, 'scheduled');
+    rewrite(store, 'a', 1, { marker: 'forged' });
+    await digests.sign(tenant, 'scheduled');
+    const report = await verifySignedHistory(store, tenant, await log.list(tenant), signer.publicKey);
+    expect(report.firstBreak).toMatchObject({ kind: 'conflicting_digests', sequence: 2, streamId: 'a', version: 1 });
+    // Checking the latest digest alone is fooled: that is why every digest is checked by default.
+    expect(
+      (await verifySignedHistory(store, tenant, await log.list(tenant), signer.publicKey, { latestOnly: true })).ok,
+    ).toBe(true);
   });
 
   it('catches a rollback (later digests removed) against a digest the reviewer kept', async () => {

@@ -23,3 +23,4 @@ export type { ReadModelStore, SavedReadModel, SaveReadModelOptions } from '@vouc
 export * from './in-memory-read-model-store';
 export * from './projection-runner';
 export * from './tenant-projections';
+export * from './read-models-as-of';

@@ -3,6 +3,8 @@ import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
+import { resolveTokenPolicy } from '../config/token-policy';
+import { resolveSigningKey } from '../config/signing-key';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
@@ -73,12 +75,19 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
     },
     io.env,
   );
+  const tokenPolicy = resolveTokenPolicy(io.env);
+  const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
+    environment: startup.environment,
+    generate: true,
+  });
   keepGeneratedMasterKey(startup);
   const { store, server } = startup;
   const masterKey = startup.masterKey!;
   const jwtSecret = startup.jwtSecret!;
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
+  if (signingKey.source === 'generated')
+    io.stdout(`Generated a development digest signing key: ${signingKey.file} (mode 0600)\n`);
 
   const opened = await openStore(store, { masterKey: masterKey.value });
   const seeded = await opened.store
@@ -114,7 +123,8 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       store,
       server: server!,
       masterKey: masterKey.value,
-      jwtSecret: jwtSecret.value,
+      auth: { hs256Secret: jwtSecret.value, ...tokenPolicy },
+      signingKey: signingKey.value,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,
@@ -129,7 +139,16 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
             ['ADMIN', ADMIN],
           ];
           for (const [role, userId] of users) {
-            tokens[role] = await signToken({ tenantId: DEMO_TENANT, userId, roles: [role] }, jwtSecret.value);
+            tokens[role] = await signToken(
+              {
+                tenantId: DEMO_TENANT,
+                userId,
+                roles: [role],
+                ...(tokenPolicy.issuer ? { issuer: tokenPolicy.issuer } : {}),
+                ...(tokenPolicy.audience ? { audience: tokenPolicy.audience } : {}),
+              },
+              jwtSecret.value,
+            );
           }
           return advocate;
         },

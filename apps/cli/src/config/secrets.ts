@@ -120,7 +120,8 @@ function strongJwtSecret(secret: string, source: string): string {
   return secret;
 }
 
-function checkPrivate(file: string): void {
+/** Refuses a secret file that other users may read. */
+export function checkPrivate(file: string): void {
   if (process.platform === 'win32') return;
   const mode = statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {
@@ -128,4 +129,11 @@ function checkPrivate(file: string): void {
       `${file} is readable by other users (mode ${mode.toString(8)}); run \`chmod 600 ${file}\`.`,
     ]);
   }
+}
+
+/** Writes a new secret file with mode 0600 (never over an existing one). */
+export function writePrivate(dir: string, file: string, content: string): void {
+  ensureDataDir(dir);
+  // `wx`: never overwrite a key another process just wrote.
+  writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
 }

@@ -110,9 +110,27 @@ mutation CompleteCall($complete: CompleteActivityInput!) {
 }
 `;
 
-const OUTCOME = `# The rep records the deal's outcome: the program's business value.
+const OUTCOME = `# The rep records the deal's outcome: the program's business value. Only whoever asked
+# (or a program manager) may: another rep's request is NOT_FOUND for them.
 mutation RecordOutcome($input: RecordOutcomeInput!) {
   recordOutcome(input: $input) { aggregateId version eventTypes }
+}
+`;
+
+const MINE = `# Relationships, not only roles: an account owner sees and changes only their accounts'
+# advocates and nominations, and approves asks only of their own customers; a requester
+# cancels, rates and closes only their own requests. What is not yours does not exist for
+# you: a query answers null and a mutation NOT_FOUND, exactly as for an id that does not
+# exist. Change accountId to another owner's account and run MyAccount: account is null.
+query MyAccount($accountId: ID!, $advocateId: ID!) {
+  account(accountId: $accountId) { accountId ownerId }
+  advocate(advocateId: $advocateId) { __typename ... on Advocate { contact { email } } }
+}
+
+# Going on leave? Let a colleague act for your account until a date (you, or an admin).
+# A new owner starts without the previous owner's delegates; the history keeps who owned what when.
+mutation DelegateAccount($delegate: DelegateAccountInput!) {
+  delegateAccount(input: $delegate) { aggregateId version eventTypes }
 }
 `;
 
@@ -222,6 +240,22 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
           result: 'WON',
           amount: { amount: 240000, currency: 'USD' },
           note: 'The reference call settled it.',
+        },
+      },
+    },
+    {
+      title: 'Mine only',
+      role: 'ACCOUNT_OWNER',
+      query: MINE,
+      variables: {
+        accountId: a.accountId,
+        advocateId: a.advocateId,
+        delegate: {
+          commandId: `${requestId}-delegate`,
+          accountId: a.accountId,
+          delegateId: 'dana.csm',
+          until: at(7),
+          reason: 'Holiday cover.',
         },
       },
     },

@@ -6,7 +6,9 @@ import {
   type Clock,
   type EventStore,
   type KeyRotationRepository,
+  type KeyVault,
   type ReadModelStore,
+  type SignedDigestLog,
 } from '@vouch/event-store';
 import { EventStoreDbEventStore } from '@vouch/event-store-eventstoredb';
 import {
@@ -20,12 +22,14 @@ import {
   openDatabase,
   SqliteEventStore,
   SqliteReadModelStore,
+  SqliteSignedDigestLog,
   SqliteWrappedKeyRepository,
   type Durability,
 } from '@vouch/event-store-sqlite';
 import { ConfigError } from '../config/config-error';
 import { ensureDataDir } from '../config/data-dir';
 import type { StoreConfig } from '../config/store-config';
+import { NoDataKeysVault } from './no-data-keys-vault';
 
 /** An open store with the durable places the facade keeps its progress in. */
 export interface OpenStore {
@@ -34,13 +38,18 @@ export interface OpenStore {
   readonly checkpoints: CheckpointStore;
   /** Read-model snapshots, so a restart resumes instead of replaying everything. */
   readonly readModels: ReadModelStore;
+  /** The digests the product signed, beside the events (invariant 12). */
+  readonly signedDigests: SignedDigestLog;
   /** Where the events are, for people (no credentials). */
   readonly description: string;
   close(): Promise<void>;
 }
 
 export interface OpenStoreOptions {
-  readonly masterKey: Buffer;
+  /** Without it, personal data can be neither read nor written (enough to verify a copy). */
+  readonly masterKey?: Buffer;
+  /** PostgreSQL: do not migrate the schema (a reviewer's copy is only read). */
+  readonly readOnly?: boolean;
   readonly clock?: Clock;
   /** SQLite only: `NORMAL` for a bulk load that is rerun if it fails; default FULL. */
   readonly durability?: Durability;
@@ -55,7 +64,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
       mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const store = SqliteEventStore.open({
         filename: config.sqliteFile,
-        masterKey: options.masterKey,
+        ...keyAccess(options),
         ...clock,
         ...(options.durability ? { durability: options.durability } : {}),
       });
@@ -64,6 +73,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
         store,
         checkpoints: store.checkpoints,
         readModels: new SqliteReadModelStore(store.database, options.clock),
+        signedDigests: store.signedDigests,
         description: `SQLite ${config.sqliteFile}`,
         close: () => store.close(),
       };
@@ -71,7 +81,8 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
     case 'postgres': {
       const store = await PostgresEventStore.open({
         connectionString: config.databaseUrl!,
-        masterKey: options.masterKey,
+        ...keyAccess(options),
+        ...(options.readOnly ? { migrate: false } : {}),
         ...clock,
       });
       try {
@@ -79,6 +90,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
           store,
           checkpoints: store.checkpoints,
           readModels: await PostgresReadModelStore.open(store.database),
+          signedDigests: store.signedDigests,
           description: `PostgreSQL ${redact(config.databaseUrl!)}`,
           close: () => store.close(),
         };
@@ -93,11 +105,16 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
       mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
       const keys = openDatabase({
         filename: keyVaultFile(config),
-        masterKey: options.masterKey,
+        ...(options.masterKey ? { masterKey: options.masterKey } : {}),
         ...clockAsNow(options.clock),
       });
       ensureDataDir(config.dataDir);
-      const vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(keys));
+      const vault = options.masterKey
+        ? new MasterKeyVault(
+            options.masterKey,
+            new SqliteWrappedKeyRepository(keys, undefined, { truncateWalAfterErase: true }),
+          )
+        : new NoDataKeysVault();
       const store = new EventStoreDbEventStore({
         connectionString: config.connectionString!,
         vault,
@@ -107,6 +124,9 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
         store,
         checkpoints: store.checkpoints,
         readModels: new SqliteReadModelStore(keys, options.clock),
+        // An EventStoreDB stream could be rewritten by whoever runs the cluster as well as
+        // this file: the digests live beside the data keys, and a kept digest checks both.
+        signedDigests: new SqliteSignedDigestLog(keys),
         description: `EventStoreDB ${redact(config.connectionString!)} (data keys in ${config.dataDir})`,
         close: async () => {
           await store.close();
@@ -163,6 +183,11 @@ function keyVaultFile(config: StoreConfig): string {
 
 function clockAsNow(clock: Clock | undefined): { now?: Clock } {
   return clock ? { now: clock } : {};
+}
+
+/** The master key, or a vault that never unwraps one (a copy opened only to verify it). */
+function keyAccess(options: OpenStoreOptions): { masterKey: Buffer } | { vault: KeyVault } {
+  return options.masterKey ? { masterKey: options.masterKey } : { vault: new NoDataKeysVault() };
 }
 
 /** A connection string without its password, for messages. */

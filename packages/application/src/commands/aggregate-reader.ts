@@ -43,6 +43,19 @@ export class AggregateReader {
     return fold(accountDecider, (await this.events(tenantId, streamIdOf('Account', accountId))) as never);
   }
 
+  /** A reader for one decision: an account it reads twice (context and relationship) is read once. */
+  forOneDecision(): AggregateReader {
+    const accounts = new Map<string, Promise<AccountState>>();
+    const reader = Object.create(this) as AggregateReader;
+    reader.account = (tenantId, accountId) => {
+      const key = `${tenantId}\u0000${accountId}`;
+      let account = accounts.get(key);
+      if (!account) accounts.set(key, (account = this.account(tenantId, accountId)));
+      return account;
+    };
+    return reader;
+  }
+
   async advocate(tenantId: string, advocateId: string): Promise<AdvocateState> {
     return fold(advocateDecider, (await this.events(tenantId, streamIdOf('Advocate', advocateId))) as never);
   }

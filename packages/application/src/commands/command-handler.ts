@@ -16,6 +16,7 @@ import { authorize } from '../authorization/authorize';
 import { loadRelationshipFacts } from '../authorization/load-relationship-facts';
 import { actorOf, type Principal } from '../principal';
 import { AggregateReader } from './aggregate-reader';
+import { assertCleanText } from './clean-text';
 import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
@@ -70,6 +71,7 @@ export class CommandHandler {
         issues: [{ field: 'data', message: 'is required' }],
       });
     }
+    assertCleanText(command);
     const aggregateId = this.aggregateIdOf(command, route);
     validated((v) => {
       v.id('commandId', command.commandId);
@@ -126,14 +128,15 @@ export class CommandHandler {
     const base = { now, newId: this.options.newId, actor };
     const fold = () =>
       history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data }), decider.initialState);
-    const context = await loadDecisionContext(this.reader, tenantId, aggregate, command, base, async () => {
+    const reader = this.reader.forOneDecision();
+    const context = await loadDecisionContext(reader, tenantId, aggregate, command, base, async () => {
       return (fold() as ContentAssetState).holders;
     });
     // Invariant 11: a role that acts only on what it stands in a relationship to is checked
     // against the state loaded here; a program manager's commands skip this entirely.
     if (!allowsAnySubject(actor, command.type)) {
       const facts = await loadRelationshipFacts(
-        this.reader,
+        reader,
         tenantId,
         aggregate,
         command,

@@ -20,6 +20,7 @@ import type {
 import { START } from '@vouch/event-store';
 import {
   auditEntryOf,
+  readModelsAsOf,
   stateAsOf,
   type AdvocateAvailability,
   type AdvocateSearchQuery,
@@ -186,6 +187,18 @@ export class VouchQueries {
     return runner.projection;
   }
 
+  /**
+   * The read models for a query at `at`: the live ones for now or later, a replay of the
+   * log as recorded by then for an instant in the past.
+   */
+  private async modelsAt(principal: Principal, query: QueryName, at: Instant | undefined) {
+    const live = await this.models(principal, query);
+    if (at === undefined) return live;
+    const instant = this.at(at);
+    if (Date.parse(instant) >= Date.parse(this.clock())) return live;
+    return (await readModelsAsOf(this.store, principal.tenantId, instant, yieldToEventLoop)).models;
+  }
+
   private at(at: Instant | undefined): Instant {
     return at === undefined ? this.clock() : validated((v) => v.instant('at', at));
   }
@@ -226,7 +239,7 @@ export class VouchQueries {
       channel?: UsageScope['channel'];
     },
   ): Promise<AdvocateAvailability> {
-    const models = await this.models(principal, 'availability');
+    const models = await this.modelsAt(principal, 'availability', input.at);
     const { kind, scope } = validated((v) => ({
       kind: v.oneOf('kind', input.kind, ACTIVITY_KINDS),
       scope:
@@ -409,8 +422,13 @@ export class VouchQueries {
     return this.verifications?.find(principal.tenantId, id);
   }
 
+  /**
+   * The program's metrics at `at` (default now). For an instant in the past they are
+   * computed from the log as recorded by then, replayed: nothing recorded later (a request
+   * submitted today) is counted.
+   */
   async programMetrics(principal: Principal, at?: Instant): Promise<ProgramMetrics> {
-    const models = await this.models(principal, 'programMetrics');
+    const models = await this.modelsAt(principal, 'programMetrics', at);
     return models.metrics(this.at(at));
   }
 

@@ -120,6 +120,12 @@ export async function buildWorld(
 ): Promise<{ vouch: Vouch; store: EventStore }> {
   const store = new InMemoryEventStore({ clock });
   const vouch = createVouch({ store, clock, dueWorkIntervalMs: 0 });
+  await populateWorld(vouch);
+  return { vouch, store };
+}
+
+/** Records the world of `world` in tenant TENANT through the facade (an API server's, too). */
+export async function populateWorld(vouch: Vouch): Promise<void> {
   await vouch.execute(
     pm,
     cmd({
@@ -244,5 +250,4 @@ export async function buildWorld(
       },
     }),
   );
-  return { vouch, store };
 }

@@ -42,19 +42,22 @@ export class PostgresWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
-    // ON CONFLICT DO NOTHING and a re-read, rather than DO UPDATE: the first key wins.
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
+    const s = this.database.schema;
+    // ON CONFLICT DO NOTHING and a re-read, rather than DO UPDATE: the first key wins. Only
+    // while the schema's key check value is the inserting vault's and no rotation runs.
     const [inserted] = await this.database.query<KeyRow>(
       'store data key',
-      `INSERT INTO ${this.database.schema}.data_keys (tenant_id, subject_id, wrapped_key, created_at)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, subject_id) DO NOTHING
+      `INSERT INTO ${s}.data_keys (tenant_id, subject_id, wrapped_key, created_at)
+       SELECT $1, $2, $3, $4 WHERE NOT EXISTS
+         (SELECT 1 FROM ${s}.master_key_check WHERE id = 1 AND (value <> $5 OR rotating_to IS NOT NULL))
+       ON CONFLICT (tenant_id, subject_id) DO NOTHING
        RETURNING wrapped_key, created_at, erased_at`,
-      [toSqlText(tenantId), toSqlText(subjectId), wrappedKey, createdAt],
+      [toSqlText(tenantId), toSqlText(subjectId), wrappedKey, createdAt, keyCheck],
     );
     if (inserted) return recordOf(inserted);
-    const existing = await this.find(tenantId, subjectId);
-    if (!existing) throw new Error('A data key that conflicted on insert could not be read back.');
-    return existing;
+    return this.find(tenantId, subjectId);
   }
 
   async erase(tenantId: string, subjectId: string, erasedAt: Instant): Promise<WrappedKeyRecord> {
@@ -71,6 +74,21 @@ export class PostgresWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     const tombstone = await this.find(tenantId, subjectId);
     if (!tombstone) throw new Error('An erased data key could not be read back.');
     return tombstone;
+  }
+
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    const s = this.database.schema;
+    // Scans the tenant's personal events only on this rare path (an append that failed).
+    const rows = await this.database.query(
+      'remove unused data key',
+      `DELETE FROM ${s}.data_keys
+        WHERE tenant_id = $1 AND subject_id = $2 AND wrapped_key = $3
+          AND NOT EXISTS (SELECT 1 FROM ${s}.events WHERE tenant_id = $1 AND personal IS NOT NULL
+                            AND personal->>'subjectId' = $4)
+        RETURNING subject_id`,
+      [toSqlText(tenantId), toSqlText(subjectId), wrappedKey, subjectId],
+    );
+    return rows.length === 1;
   }
 
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {

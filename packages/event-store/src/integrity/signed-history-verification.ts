@@ -14,7 +14,15 @@ export type SignedHistoryBreak =
   /** An event no longer verifies: changed, rewritten after signing, or removed. */
   | { readonly kind: 'event'; readonly event: BrokenEvent; readonly message: string }
   /** The streams in the log at a signed checkpoint are not the signed ones. */
-  | { readonly kind: 'streams'; readonly sequence: number; readonly message: string };
+  | { readonly kind: 'streams'; readonly sequence: number; readonly message: string }
+  /** Two signed digests vouch for different hashes at one version of a stream: one signed a rewrite. */
+  | {
+      readonly kind: 'conflicting_digests';
+      readonly sequence: number;
+      readonly streamId: string;
+      readonly version: number;
+      readonly message: string;
+    };
 
 /** The outcome of verifying a store against the product's and the reviewer's signed digests. */
 export interface SignedHistoryReport {
@@ -31,8 +39,11 @@ export interface SignedHistoryReport {
 export interface SignedHistoryOptions {
   /** Digests the reviewer kept outside the system; each must still be in the product's chain. */
   readonly kept?: readonly SignedDigest[];
-  /** Check the heads of every signed digest, not only the latest and the kept ones. */
-  readonly all?: boolean;
+  /**
+   * Check the heads of the latest and the kept digests only, not of every signed digest
+   * (the default; heads repeated across digests are checked once).
+   */
+  readonly latestOnly?: boolean;
   readonly onProgress?: (eventsChecked: number) => void | Promise<void>;
   readonly progressEvery?: number;
 }
@@ -83,10 +94,9 @@ export async function verifySignedHistory(
       );
     }
   }
-  const anchoredDigests = anchorsToCheck(digests, kept, options.all === true);
-  const anchors: SignedHeadAnchor[] = anchoredDigests.flatMap((digest) =>
-    digest.heads.map((head) => ({ ...head, digestSequence: digest.statement.sequence })),
-  );
+  const anchoredDigests = anchorsToCheck(digests, kept, options.latestOnly !== true);
+  const { anchors, conflict } = distinctAnchors(anchoredDigests);
+  if (conflict) return fail(conflict, NOT_RUN, digests.length);
   const chains = await store.verifyTenant(tenantId, {
     anchors,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -100,7 +110,8 @@ export async function verifySignedHistory(
       anchoredSequences,
     };
   }
-  for (const digest of anchoredDigests) {
+  // The whole root is recomputed for the latest and the kept digests only: one read of every head each.
+  for (const digest of anchorsToCheck(digests, kept, false)) {
     const problem = await extraStreams(store, digest);
     if (problem) {
       return {
@@ -154,6 +165,40 @@ function anchorsToCheck(
   if (latest) chosen.set(latest.statement.sequence, latest);
   for (const digest of kept) chosen.set(digest.statement.sequence, digest);
   return [...chosen.values()].sort((a, b) => a.statement.sequence - b.statement.sequence);
+}
+
+/**
+ * The heads to check, each (stream, version) once: digests signed while a stream did not
+ * change repeat its head. Two digests that vouch for different hashes there conflict.
+ */
+function distinctAnchors(digests: readonly SignedDigest[]): {
+  anchors: SignedHeadAnchor[];
+  conflict?: SignedHistoryBreak;
+} {
+  const byKey = new Map<string, SignedHeadAnchor>();
+  for (const digest of digests) {
+    for (const head of digest.heads) {
+      const key = `${head.version}\u0000${head.streamId}`;
+      const earlier = byKey.get(key);
+      if (!earlier) {
+        byKey.set(key, { ...head, digestSequence: digest.statement.sequence });
+      } else if (earlier.hash !== head.hash) {
+        return {
+          anchors: [],
+          conflict: {
+            kind: 'conflicting_digests',
+            sequence: digest.statement.sequence,
+            streamId: head.streamId,
+            version: head.version,
+            message:
+              `signed digests #${earlier.digestSequence} and #${digest.statement.sequence} vouch for different hashes at ` +
+              `stream ${head.streamId}, version ${head.version}: the stream was rewritten between them and signed again`,
+          },
+        };
+      }
+    }
+  }
+  return { anchors: [...byKey.values()] };
 }
 
 /** Streams in the log at the signed checkpoint that the digest does not cover (an insertion). */

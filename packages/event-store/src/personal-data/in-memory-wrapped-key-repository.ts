@@ -18,10 +18,13 @@ export class InMemoryWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     subjectId: string,
     wrappedKey: Buffer,
     createdAt: Instant,
-  ): Promise<WrappedKeyRecord> {
+    keyCheck: string,
+  ): Promise<WrappedKeyRecord | undefined> {
     const key = keyOf(tenantId, subjectId);
     const existing = this.records.get(key);
     if (existing) return existing;
+    if (this.keyCheck && (this.keyCheck.value !== keyCheck || this.keyCheck.rotatingTo !== null))
+      return undefined;
     const record = { wrappedKey: Buffer.from(wrappedKey), createdAt, erasedAt: null };
     this.records.set(key, record);
     return record;
@@ -35,6 +38,14 @@ export class InMemoryWrappedKeyRepository implements WrappedKeyRepository, KeyRo
     const tombstone = { wrappedKey: null, createdAt: existing?.createdAt ?? erasedAt, erasedAt };
     this.records.set(key, tombstone);
     return tombstone;
+  }
+
+  // The in-memory store keeps its events elsewhere: the vault's own count of users decides.
+  async removeUnused(tenantId: string, subjectId: string, wrappedKey: Buffer): Promise<boolean> {
+    const key = keyOf(tenantId, subjectId);
+    if (!this.records.get(key)?.wrappedKey?.equals(wrappedKey)) return false;
+    this.records.get(key)!.wrappedKey!.fill(0);
+    return this.records.delete(key);
   }
 
   async readKeyCheck(): Promise<MasterKeyCheckRecord | undefined> {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Instant } from '@vouch/domain';
+import { KeyRotationInProgressError } from '../errors/key-rotation-in-progress-error';
+import { MasterKeyMismatchError } from '../errors/master-key-mismatch-error';
 import { SubjectErasedError } from '../errors/subject-erased-error';
+import { masterKeyCheckValue } from './master-key-check';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './key-vault';
 import type { WrappedKeyRepository } from './wrapped-key-repository';
@@ -26,6 +29,9 @@ export function masterKeyFrom(text: string): Buffer {
  */
 export class MasterKeyVault implements KeyVault {
   private readonly masterKey: Buffer;
+  private readonly keyCheck: string;
+  /** Keys this process created that no stored append has used yet, as wrapped. */
+  private readonly unconfirmed = new Map<string, Buffer>();
 
   constructor(
     masterKey: Buffer,
@@ -33,24 +39,32 @@ export class MasterKeyVault implements KeyVault {
   ) {
     if (masterKey.length !== KEY_BYTES) throw new RangeError('The master key must be 32 bytes.');
     this.masterKey = Buffer.from(masterKey);
+    this.keyCheck = masterKeyCheckValue(masterKey);
   }
 
   async dataKeyFor(tenantId: string, subjectId: string, now: Instant): Promise<Buffer> {
     let record = await this.repository.find(tenantId, subjectId);
     if (!record) {
-      const fresh = randomBytes(KEY_BYTES);
+      const wrapped = this.wrap(tenantId, subjectId, randomBytes(KEY_BYTES));
       // Two writers may create a key at once: whichever insert wins is the key for everyone.
-      record = await this.repository.insertIfAbsent(
-        tenantId,
-        subjectId,
-        this.wrap(tenantId, subjectId, fresh),
-        now,
-      );
+      const kept = await this.repository.insertIfAbsent(tenantId, subjectId, wrapped, now, this.keyCheck);
+      if (!kept) throw await this.refusal();
+      record = kept;
+      if (record.wrappedKey?.equals(wrapped)) this.unconfirmed.set(keyOf(tenantId, subjectId), wrapped);
     }
     if (record.erasedAt !== null || record.wrappedKey === null) {
       throw new SubjectErasedError(tenantId, subjectId, record.erasedAt ?? now);
     }
     return this.unwrap(tenantId, subjectId, record.wrappedKey);
+  }
+
+  async settle(tenantId: string, subjectId: string, appended: boolean): Promise<void> {
+    const id = keyOf(tenantId, subjectId);
+    const wrapped = this.unconfirmed.get(id);
+    if (!wrapped) return;
+    // Either stored events use the key now, or it is removed: this path never sees it again.
+    this.unconfirmed.delete(id);
+    if (!appended) await this.repository.removeUnused(tenantId, subjectId, wrapped);
   }
 
   async lookup(tenantId: string, subjectId: string): Promise<DataKeyLookup> {
@@ -73,6 +87,14 @@ export class MasterKeyVault implements KeyVault {
     };
   }
 
+  // The store moved on to another master key (or is rotating) since this vault was made.
+  private async refusal(): Promise<Error> {
+    const recorded = await this.repository.readKeyCheck();
+    return recorded?.rotatingTo != null
+      ? new KeyRotationInProgressError('the key vault')
+      : new MasterKeyMismatchError('the key vault');
+  }
+
   private wrap(tenantId: string, subjectId: string, dataKey: Buffer): Buffer {
     return wrapDataKey(this.masterKey, tenantId, subjectId, dataKey);
   }
@@ -80,4 +102,8 @@ export class MasterKeyVault implements KeyVault {
   private unwrap(tenantId: string, subjectId: string, wrapped: Buffer): Buffer {
     return unwrapDataKey(this.masterKey, tenantId, subjectId, wrapped);
   }
+}
+
+function keyOf(tenantId: string, subjectId: string): string {
+  return JSON.stringify([tenantId, subjectId]);
 }

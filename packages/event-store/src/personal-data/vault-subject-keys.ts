@@ -12,6 +12,7 @@ import type { SealedValue, SubjectKeys } from './subject-keys';
 export const TENANT_DIGEST_SUBJECT = '#command-digest';
 
 const DIGEST_PREFIX = 'hmac-sha256:';
+const DIGEST_INFO = 'vouch.command-digest.v1';
 
 function derived(dataKey: Buffer, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), info, 32));
@@ -26,18 +27,30 @@ function sealBinding(tenantId: string, subjectId: string, purpose: string): Buff
 
 /** SubjectKeys over a key vault: digests and seals with keys derived (HKDF) from the data keys. */
 export class VaultSubjectKeys implements SubjectKeys {
+  // The tenant's digest key is never erased: kept once derived. A subject's key is looked up
+  // every time, so an erasure (by any process) takes effect on the next digest.
+  private readonly tenantKeys = new Map<string, Buffer>();
+
   constructor(private readonly vault: KeyVault) {}
 
   async digest(tenantId: string, text: string, subjectIds: readonly string[], now: Instant): Promise<string> {
     const subjects = [...new Set(subjectIds)].sort();
+    if (subjects.length === 0) {
+      let key = this.tenantKeys.get(tenantId);
+      if (!key) {
+        key = derived(await this.vault.dataKeyFor(tenantId, TENANT_DIGEST_SUBJECT, now), DIGEST_INFO);
+        this.tenantKeys.set(tenantId, key);
+      }
+      return `${DIGEST_PREFIX}${createHmac('sha256', key).update(text).digest('hex')}`;
+    }
     let mac = text;
-    for (const subjectId of subjects.length > 0 ? subjects : [TENANT_DIGEST_SUBJECT]) {
+    for (const subjectId of subjects) {
       const found = await this.vault.lookup(tenantId, subjectId);
       if (found.status === 'erased') throw new SubjectErasedError(tenantId, subjectId, found.erasedAt);
       const dataKey =
         found.status === 'active' ? found.key : await this.vault.dataKeyFor(tenantId, subjectId, now);
       // Nested: the digest needs every subject's key, so erasing any one of them voids it.
-      mac = createHmac('sha256', derived(dataKey, 'vouch.command-digest.v1')).update(mac).digest('hex');
+      mac = createHmac('sha256', derived(dataKey, DIGEST_INFO)).update(mac).digest('hex');
     }
     return `${DIGEST_PREFIX}${mac}`;
   }

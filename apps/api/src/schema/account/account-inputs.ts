@@ -85,38 +85,6 @@ export class ReassignAccountOwnerInput {
   reason!: string;
 }
 
-@InputType({
-  description: 'Let a colleague act for an account (as its owner does) until a date, e.g. during leave.',
-})
-export class DelegateAccountInput {
-  @IdField(COMMAND_ID)
-  commandId!: string;
-
-  @IdField(ACCOUNT_ID)
-  accountId!: string;
-
-  @IdField('User id of the colleague who acts for the account.')
-  delegateId!: string;
-
-  @DateTimeField('When the delegation ends (in the future).')
-  until!: string;
-
-  @TextField('Why.', { long: true })
-  reason!: string;
-}
-
-@InputType({ description: "End a colleague's delegation before its date." })
-export class RevokeAccountDelegationInput {
-  @IdField(COMMAND_ID)
-  commandId!: string;
-
-  @IdField(ACCOUNT_ID)
-  accountId!: string;
-
-  @IdField('User id of the colleague whose delegation ends.')
-  delegateId!: string;
-}
-
 @InputType({ description: 'Record account health as customer success measures it.' })
 export class RecordAccountHealthInput {
   @IdField(COMMAND_ID)
@@ -181,4 +149,37 @@ export class ArchiveAccountInput {
 
   @TextField('Why.', { long: true })
   reason!: string;
+}
+
+@InputType({
+  description:
+    "Let a colleague act for the account (its advocates and nominations) until a date, e.g. during leave. The account's owner or an admin.",
+})
+export class DelegateAccountInput {
+  @IdField(COMMAND_ID)
+  commandId!: string;
+
+  @IdField(ACCOUNT_ID)
+  accountId!: string;
+
+  @IdField('User id of the colleague who acts for the owner.')
+  delegateId!: string;
+
+  @DateTimeField('When the delegation ends by itself.')
+  until!: string;
+
+  @TextField('Why.', { long: true })
+  reason!: string;
+}
+
+@InputType({ description: 'End a delegation of the account before its date.' })
+export class RevokeAccountDelegationInput {
+  @IdField(COMMAND_ID)
+  commandId!: string;
+
+  @IdField(ACCOUNT_ID)
+  accountId!: string;
+
+  @IdField('User id of the colleague whose delegation ends.')
+  delegateId!: string;
 }

@@ -20,7 +20,8 @@ import {
 @Resolver()
 export class AccountMutations {
   @CommandMutation({
-    description: 'Register an account. Program managers and account owners.',
+    description:
+      'Register an account. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   registerAccount(
     @Arg('input', () => RegisterAccountInput, COMMAND_INPUT) input: RegisterAccountInput,
@@ -31,7 +32,8 @@ export class AccountMutations {
   }
 
   @CommandMutation({
-    description: "Update an account's profile. Program managers and account owners.",
+    description:
+      "Update an account's profile. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   updateAccountProfile(
     @Arg('input', () => UpdateAccountProfileInput, COMMAND_INPUT) input: UpdateAccountProfileInput,
@@ -51,29 +53,8 @@ export class AccountMutations {
   }
 
   @CommandMutation({
-    description: "Let a colleague act for the account until a date. The account's owner, or an admin.",
-  })
-  delegateAccount(
-    @Arg('input', () => DelegateAccountInput, COMMAND_INPUT) input: DelegateAccountInput,
-    @Ctx() context: ApiContext,
-  ): Promise<CommandPayload> {
-    const { commandId, accountId, ...data } = input;
-    return executeCommand(context, 'DelegateAccount', commandId, data, accountId);
-  }
-
-  @CommandMutation({
-    description: "End a colleague's delegation. The account's owner, or an admin.",
-  })
-  revokeAccountDelegation(
-    @Arg('input', () => RevokeAccountDelegationInput, COMMAND_INPUT) input: RevokeAccountDelegationInput,
-    @Ctx() context: ApiContext,
-  ): Promise<CommandPayload> {
-    const { commandId, accountId, ...data } = input;
-    return executeCommand(context, 'RevokeAccountDelegation', commandId, data, accountId);
-  }
-
-  @CommandMutation({
-    description: 'Record account health. Program managers and account owners.',
+    description:
+      'Record account health. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   recordAccountHealth(
     @Arg('input', () => RecordAccountHealthInput, COMMAND_INPUT) input: RecordAccountHealthInput,
@@ -101,7 +82,7 @@ export class AccountMutations {
 
   @CommandMutation({
     description:
-      "Withdraw the company's consent; dependent content is suspended. Program managers and account owners.",
+      "Withdraw the company's consent; dependent content is suspended. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   withdrawAccountConsent(
     @Arg('input', () => WithdrawAccountConsentInput, COMMAND_INPUT) input: WithdrawAccountConsentInput,
@@ -123,5 +104,28 @@ export class AccountMutations {
   ): Promise<CommandPayload> {
     const { commandId, accountId, ...data } = input;
     return executeCommand(context, 'ArchiveAccount', commandId, data, accountId);
+  }
+
+  @CommandMutation({
+    description:
+      "Let a colleague act for the account until a date; a new owner starts without the previous owner's delegates. The account's owner, or an admin.",
+  })
+  delegateAccount(
+    @Arg('input', () => DelegateAccountInput, COMMAND_INPUT) input: DelegateAccountInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'DelegateAccount', commandId, data, accountId);
+  }
+
+  @CommandMutation({
+    description: "End a delegation of the account early. The account's owner, or an admin.",
+  })
+  revokeAccountDelegation(
+    @Arg('input', () => RevokeAccountDelegationInput, COMMAND_INPUT) input: RevokeAccountDelegationInput,
+    @Ctx() context: ApiContext,
+  ): Promise<CommandPayload> {
+    const { commandId, accountId, ...data } = input;
+    return executeCommand(context, 'RevokeAccountDelegation', commandId, data, accountId);
   }
 }

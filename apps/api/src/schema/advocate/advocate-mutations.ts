@@ -37,7 +37,8 @@ export class AdvocateMutations {
   }
 
   @CommandMutation({
-    description: "Update an advocate's contact details. Program managers and account owners.",
+    description:
+      "Update an advocate's contact details. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   updateAdvocateContact(
     @Arg('input', () => UpdateAdvocateContactInput, COMMAND_INPUT) input: UpdateAdvocateContactInput,
@@ -48,7 +49,8 @@ export class AdvocateMutations {
   }
 
   @CommandMutation({
-    description: 'Update what an advocate can speak to. Program managers and account owners.',
+    description:
+      'Update what an advocate can speak to. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   updateAdvocateAttributes(
     @Arg('input', () => UpdateAdvocateAttributesInput, COMMAND_INPUT) input: UpdateAdvocateAttributesInput,
@@ -59,7 +61,8 @@ export class AdvocateMutations {
   }
 
   @CommandMutation({
-    description: "Set the advocate's own preferences. Program managers and account owners.",
+    description:
+      "Set the advocate's own preferences. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   setAdvocatePreferences(
     @Arg('input', () => SetAdvocatePreferencesInput, COMMAND_INPUT) input: SetAdvocatePreferencesInput,
@@ -70,7 +73,8 @@ export class AdvocateMutations {
   }
 
   @CommandMutation({
-    description: 'Rest an advocate until a date. Program managers and account owners.',
+    description:
+      'Rest an advocate until a date. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   restAdvocate(
     @Arg('input', () => RestAdvocateInput, COMMAND_INPUT) input: RestAdvocateInput,
@@ -98,7 +102,8 @@ export class AdvocateMutations {
   }
 
   @CommandMutation({
-    description: 'Mark an advocate do-not-contact; never asked again. Program managers and account owners.',
+    description:
+      'Mark an advocate do-not-contact; never asked again. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   markDoNotContact(
     @Arg('input', () => AdvocateReasonInput, COMMAND_INPUT) input: AdvocateReasonInput,
@@ -119,7 +124,8 @@ export class AdvocateMutations {
   }
 
   @CommandMutation({
-    description: 'Confirm a profile is current. Program managers and account owners.',
+    description:
+      'Confirm a profile is current. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   verifyProfile(
     @Arg('input', () => VerifyProfileInput, COMMAND_INPUT) input: VerifyProfileInput,

@@ -31,7 +31,7 @@ export class ConsentMutations {
 
   @CommandMutation({
     description:
-      'Withdraw a consent: pending engagements for the withdrawn kinds are released and dependent content suspended. Program managers and account owners.',
+      'Withdraw a consent: pending engagements for the withdrawn kinds are released and dependent content suspended. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   withdrawConsent(
     @Arg('input', () => WithdrawConsentInput, COMMAND_INPUT) input: WithdrawConsentInput,

@@ -77,7 +77,9 @@ export class EngagementMutations {
     return executeCommand(context, 'ReleaseEngagement', commandId, data, advocateId);
   }
 
-  @CommandMutation({ description: 'Rate an engagement. Anyone in sales.' })
+  @CommandMutation({
+    description: 'Rate an engagement. Whoever asked for it (or a program manager).',
+  })
   recordEngagementFeedback(
     @Arg('input', () => RecordEngagementFeedbackInput, COMMAND_INPUT) input: RecordEngagementFeedbackInput,
     @Ctx() context: ApiContext,

@@ -9,7 +9,8 @@ import { ApproveNominationInput, NominationReasonInput, SubmitNominationInput } 
 @Resolver()
 export class NominationMutations {
   @CommandMutation({
-    description: 'Nominate a customer contact. Program managers and account owners.',
+    description:
+      'Nominate a customer contact. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   submitNomination(
     @Arg('input', () => SubmitNominationInput, COMMAND_INPUT) input: SubmitNominationInput,
@@ -38,7 +39,8 @@ export class NominationMutations {
   }
 
   @CommandMutation({
-    description: 'Withdraw a nomination. Program managers and account owners.',
+    description:
+      'Withdraw a nomination. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   withdrawNomination(
     @Arg('input', () => NominationReasonInput, COMMAND_INPUT) input: NominationReasonInput,

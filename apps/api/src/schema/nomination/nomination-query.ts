@@ -29,7 +29,11 @@ export class Nomination {
 /** Nominations. */
 @Resolver()
 export class NominationQuery {
-  @Query(() => Nomination, { nullable: true, description: 'One nomination; null when there is none.' })
+  @Query(() => Nomination, {
+    nullable: true,
+    description:
+      'One nomination; null when there is none or it is not yours to see (an account owner sees only nominations of their own accounts).',
+  })
   nomination(
     @Arg('nominationId', () => ID, { description: 'The nomination.' }) nominationId: string,
     @Ctx() { vouch, principal }: ApiContext,

@@ -143,7 +143,8 @@ export class RequestMutations {
   }
 
   @CommandMutation({
-    description: "Give feedback on an advocate's activity. Anyone in sales.",
+    description:
+      "Give feedback on an advocate's activity. Whoever asked for the reference (or a program manager).",
   })
   recordRequestFeedback(
     @Arg('input', () => RecordRequestFeedbackInput, COMMAND_INPUT) input: RecordRequestFeedbackInput,
@@ -153,7 +154,9 @@ export class RequestMutations {
     return executeCommand(context, 'RecordRequestFeedback', commandId, data, requestId);
   }
 
-  @CommandMutation({ description: 'Record how the deal ended. Anyone in sales.' })
+  @CommandMutation({
+    description: 'Record how the deal ended. Whoever asked for the reference (or a program manager).',
+  })
   recordOutcome(
     @Arg('input', () => RecordOutcomeInput, COMMAND_INPUT) input: RecordOutcomeInput,
     @Ctx() context: ApiContext,
@@ -171,7 +174,10 @@ export class RequestMutations {
     return executeCommand(context, 'ReleaseCandidate', commandId, data, requestId);
   }
 
-  @CommandMutation({ description: 'Cancel a request. Anyone in sales.' })
+  @CommandMutation({
+    description:
+      "Cancel a request. Whoever asked for it (or a program manager); someone else's request is NOT_FOUND.",
+  })
   cancelRequest(
     @Arg('input', () => CancelRequestInput, COMMAND_INPUT) input: CancelRequestInput,
     @Ctx() context: ApiContext,
