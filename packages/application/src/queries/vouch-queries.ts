@@ -356,6 +356,17 @@ export class VouchQueries {
     page?: PageRequest,
   ): Promise<Connection<AuditEntry>> {
     authorize(actorOf(principal), 'tenantAuditTrail');
+    // The trail streams the log forward: there is no reading it from the end.
+    if (page?.last !== undefined || page?.before !== undefined) {
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, "The tenant's trail reads forward only.", {
+        issues: [
+          {
+            field: page.last !== undefined ? 'last' : 'before',
+            message: 'reads forward only (first, after)',
+          },
+        ],
+      });
+    }
     const request = readPage(page);
     const first = request.first ?? 20;
     const after = request.after;
