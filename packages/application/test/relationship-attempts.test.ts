@@ -178,6 +178,22 @@ describe('the attempts of issue 11 are refused without revealing that anything e
       aggregateId: world.account.otto,
       data: { healthScore: 77 },
     });
+    // The ask of otto's customer on sam's request now waits for olga, not for otto.
+    const [requestId, advocateId] = world.askFor.otto;
+    await expectHidden(
+      as('otto', 'ACCOUNT_OWNER'),
+      { type: 'ApproveAsk', aggregateId: requestId, data: { advocateId } },
+      streamIdOf('ReferenceRequest', requestId),
+    );
+    expect(await vouch.queries.request(as('otto', 'ACCOUNT_OWNER'), requestId)).toBeUndefined();
+    expect(await vouch.queries.request(as('olga', 'ACCOUNT_OWNER'), requestId)).toBeDefined();
+    const approved = await vouch.execute(as('olga', 'ACCOUNT_OWNER'), {
+      type: 'ApproveAsk',
+      commandId: 'olga-approves',
+      aggregateId: requestId,
+      data: { advocateId },
+    });
+    expect(approved.events[0]).toMatchObject({ type: 'AskApprovedByOwner', data: { ownerId: 'olga' } });
     const trail = await vouch.queries.auditTrail(auditor, 'account', world.account.otto);
     expect(trail.map((entry) => entry.sentence)).toEqual(
       expect.arrayContaining([expect.stringMatching(/reassigned account acct-otto from otto to olga/)]),
