@@ -1,3 +1,5 @@
+import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
+import { buildApiSchema } from '../src';
 import { codesOf, graphql } from './support/graphql-client';
 
 type ErrorBody = { errors: { extensions: { code: string } }[] };
@@ -169,6 +171,96 @@ describe('development mode', () => {
       expect(response.body.data?.__schema.queryType.name).toBe('Query');
     } finally {
       await t.close();
+    }
+  });
+
+  // What GraphiQL, codegen and `get-graphql-schema` send: deeper than any operation may be.
+  const introspection = [
+    ['the default options', getIntrospectionQuery()],
+    [
+      'every option GraphiQL 3+ turns on',
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+        oneOf: true,
+      }),
+    ],
+  ];
+
+  it.each(introspection)(
+    'answers the standard introspection query (%s) in development with the default limits, and the schema it gives is ours',
+    async (_label, query) => {
+      const t = await startTestServer({ environment: 'development' });
+      try {
+        const token = await tokenFor('dev', 'dee', ['REQUESTER']);
+        const response = await graphql<IntrospectionQuery>(t.url, query, {}, token);
+        expect(response.body.errors).toBeUndefined();
+        const schema = buildClientSchema(response.body.data!);
+        // Without `specifiedByUrl` the client cannot know a scalar's @specifiedBy.
+        const ours = printSchema(buildApiSchema());
+        expect(printSchema(schema)).toBe(
+          query.includes('specifiedByURL') ? ours : ours.replace(/ @specifiedBy\(url: "[^"]*"\)/g, ''),
+        );
+      } finally {
+        await t.close();
+      }
+    },
+  );
+
+  it('refuses the standard introspection query in production', async () => {
+    const t = await startTestServer();
+    try {
+      const token = await tokenFor('prod', 'pia', ['REQUESTER']);
+      const response = await graphql(t.url, getIntrospectionQuery(), {}, token);
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.some((e) => /introspection/i.test(e.message))).toBe(true);
+      expect(response.body.data).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('still limits the depth of an ordinary operation in development', async () => {
+    const t = await startTestServer({ environment: 'development', limits: { maxDepth: 3 } });
+    try {
+      const token = await tokenFor('dev', 'dee', ['AUDITOR']);
+      const deep = await graphql(
+        t.url,
+        '{ __type(name: "Query") { fields { type { fields { name } } } } }',
+        {},
+        token,
+      );
+      expect(codesOf(deep)).toContain('QUERY_TOO_DEEP');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('lets a tool read the schema without a valid token in development only, and nothing else', async () => {
+    const anonymous = (url: string, query: string, authorization?: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query }),
+      });
+    const dev = await startTestServer({ environment: 'development' });
+    const prod = await startTestServer();
+    try {
+      const schemaOnly = getIntrospectionQuery();
+      expect((await anonymous(dev.url, schemaOnly)).status).toBe(200);
+      expect((await anonymous(dev.url, schemaOnly, 'Bearer <token>')).status).toBe(200);
+      expect((await anonymous(dev.url, '{ __schema { queryType { name } } viewer { userId } }')).status).toBe(
+        401,
+      );
+      expect((await anonymous(dev.url, '{ viewer { userId } }')).status).toBe(401);
+      expect((await anonymous(dev.url, 'mutation { __typename }')).status).toBe(401);
+      expect((await anonymous(prod.url, schemaOnly)).status).toBe(401);
+    } finally {
+      await dev.close();
+      await prod.close();
     }
   });
 });

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { runCli } from '../src/cli';
 import { ExitCode } from '../src/config/exit-codes';
 import { resolveServerConfig } from '../src/config/server-config';
 import { resolveStoreConfig } from '../src/config/store-config';
 import { ConfigError } from '../src/config/config-error';
-import { decodeMasterKey } from '../src/config/secrets';
+import { decodeMasterKey, strongMasterKey } from '../src/config/secrets';
+import { jwtSecretWeakness } from '../src/config/secret-strength';
 import { resolveTokenPolicy } from '../src/config/token-policy';
 import { parseLifetime, parseRoles } from '../src/tokens/sign-token';
 import { memoryIo } from './support/memory-io';
@@ -61,9 +63,10 @@ describe('vouch --help and exit codes', () => {
 
   it('exits 2 with one message per wrong value, before touching any store', async () => {
     const io = memoryIo({ VOUCH_STORE: 'mysql' });
-    expect(await runCli(['rebuild'], io)).toBe(ExitCode.USAGE);
+    expect(await runCli(['rebuild', '--data-dir', '/nonexistent/vouch'], io)).toBe(ExitCode.USAGE);
     expect(io.err()).toBe(
-      'vouch: VOUCH_STORE must be one of sqlite, postgres, eventstoredb (got "mysql").\n',
+      'vouch: VOUCH_STORE must be one of sqlite, postgres, eventstoredb (got "mysql").\n' +
+        'vouch: No master key: set VOUCH_MASTER_KEY (base64 of 32 bytes, e.g. `openssl rand -base64 32`) or put it in /nonexistent/vouch/master.key.\n',
     );
 
     const badFlags = memoryIo();
@@ -135,7 +138,31 @@ describe('configuration validation', () => {
       port: 8080,
       host: '127.0.0.1',
       environment: 'development',
+      corsOrigins: [],
+      trustProxy: false,
     });
+    expect(
+      resolveServerConfig(
+        { corsOrigin: ['https://app.example.com'] },
+        { VOUCH_CORS_ORIGINS: 'https://ignored.example.com', VOUCH_TRUST_PROXY: '10.0.0.0/8, loopback' },
+        { environment: 'production', port: 4000 },
+      ),
+    ).toMatchObject({ corsOrigins: ['https://app.example.com'], trustProxy: ['10.0.0.0/8', 'loopback'] });
+    expect(
+      resolveServerConfig({ trustProxy: '2' }, {}, { environment: 'production', port: 4000 }).trustProxy,
+    ).toBe(2);
+    expect(
+      issuesOf(() =>
+        resolveServerConfig(
+          {},
+          { VOUCH_CORS_ORIGINS: 'https://app.example.com/path,*' },
+          { environment: 'production', port: 4000 },
+        ),
+      ),
+    ).toEqual([
+      'VOUCH_CORS_ORIGINS must list origins like https://app.example.com (got "https://app.example.com/path").',
+      'VOUCH_CORS_ORIGINS must list origins like https://app.example.com (got "*").',
+    ]);
   });
 
   it('accepts only a base64 master key of exactly 32 bytes', () => {
@@ -147,6 +174,36 @@ describe('configuration validation', () => {
     expect(issuesOf(() => decodeMasterKey('not base64!', 'VOUCH_MASTER_KEY'))).toEqual([
       'VOUCH_MASTER_KEY must be base64 (e.g. `openssl rand -base64 32`).',
     ]);
+  });
+
+  it('refuses a master key of one repeated byte and a short or predictable JWT secret', () => {
+    expect(issuesOf(() => strongMasterKey(Buffer.alloc(32).toString('base64'), 'VOUCH_MASTER_KEY'))).toEqual([
+      'VOUCH_MASTER_KEY is one byte repeated (0x00 × 32), not a key; generate one with `openssl rand -base64 32`.',
+    ]);
+    expect(strongMasterKey(randomBytes(32).toString('base64'), 'VOUCH_MASTER_KEY')).toHaveLength(32);
+    expect(jwtSecretWeakness('a'.repeat(32), 'VOUCH_JWT_SECRET')).toMatch(
+      /^VOUCH_JWT_SECRET is too predictable \(about 0 bits/,
+    );
+    expect(jwtSecretWeakness('ab'.repeat(40), 'VOUCH_JWT_SECRET')).toMatch(/too predictable/);
+    expect(jwtSecretWeakness('password'.repeat(4), 'VOUCH_JWT_SECRET')).toMatch(/too predictable/);
+    expect(jwtSecretWeakness('short', 'VOUCH_JWT_SECRET')).toMatch(/at least 32 bytes long \(it has 5\)/);
+    // What `openssl rand -base64 32` and `-hex 32` give, and a long passphrase, pass.
+    for (let i = 0; i < 200; i++) {
+      expect(jwtSecretWeakness(randomBytes(32).toString('base64'), 'S')).toBeUndefined();
+      expect(jwtSecretWeakness(randomBytes(32).toString('hex'), 'S')).toBeUndefined();
+    }
+    expect(jwtSecretWeakness('correct horse battery staple, then some', 'S')).toBeUndefined();
+  });
+
+  it('signs no token in production without VOUCH_JWT_SECRET, and writes no secret file', async () => {
+    const io = memoryIo({ VOUCH_ENVIRONMENT: 'production' });
+    expect(
+      await runCli(['token', '--user', 'pat', '--roles', 'ADMIN', '--data-dir', '/nonexistent/vouch'], io),
+    ).toBe(ExitCode.USAGE);
+    expect(io.err()).toBe(
+      'vouch: VOUCH_JWT_SECRET must be set outside development (at least 32 random bytes: `openssl rand -base64 32`); /nonexistent/vouch/jwt.secret is read in development only.\n',
+    );
+    expect(io.out()).toBe('');
   });
 
   it('parses roles and token lifetimes', () => {

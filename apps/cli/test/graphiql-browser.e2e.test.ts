@@ -10,7 +10,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const browserTest = haveChromium ? it : it.skip;
 const title = haveChromium
-  ? 'GraphiQL from `vouch start` runs the preloaded query with the preloaded token, offline'
+  ? 'GraphiQL from `vouch start` runs the preloaded query with the preloaded token, offline, and shows the schema in its docs panel'
   : `GraphiQL browser check — SKIPPED: chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
 
 describe('the tour in a browser', () => {
@@ -54,6 +54,12 @@ describe('the tour in a browser', () => {
       expect(statSync(screenshot).size).toBeGreaterThan(10_000);
       const body = await page.locator('body').innerText();
       expect(body).toContain('pat.pm');
+      // The docs panel has the schema: introspection is not refused by the limits in development.
+      await page.getByRole('button', { name: /documentation explorer/i }).click();
+      const docs = page.locator('.graphiql-doc-explorer');
+      await docs.getByText('Query', { exact: true }).first().click({ timeout: 20_000 });
+      await docs.getByText('searchAdvocates', { exact: true }).first().waitFor({ timeout: 20_000 });
+      expect(await page.locator('body').innerText()).not.toMatch(/Error fetching schema/i);
       expect(offsite).toEqual([]);
     },
     120_000,

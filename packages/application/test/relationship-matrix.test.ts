@@ -243,6 +243,25 @@ function queryAt(
       return { id: '', run: (p, v) => q(v).verifyIntegrity(p) };
     case 'programMetrics':
       return { id: '', run: (p, v) => q(v).programMetrics(p) };
+    case 'tenantAuditTrail':
+      return { id: '', run: (p, v) => q(v).tenantAuditTrail(p) };
+    // Tenant-wide, no subject to hide: "none yet" (no digest signed, no such job) is an answer.
+    case 'signedDigest':
+      return {
+        id: '',
+        run: (p, v) =>
+          q(v)
+            .signedDigest(p)
+            .then((d) => d ?? 'none yet'),
+      };
+    case 'integrityVerification':
+      return {
+        id: '',
+        run: (p, v) =>
+          q(v)
+            .integrityVerification(p, 'no-such-job')
+            .then((job) => job ?? 'none yet'),
+      };
   }
 }
 

@@ -109,7 +109,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     [
       'NominationSubmitted',
       'An account owner proposed a customer contact as an advocate, with evidence of satisfaction.',
-      { subjectField: 'candidateId', fields: ['candidate'] },
+      // The evidence is free text about the candidate ("said at the QBR…"): theirs too.
+      { subjectField: 'candidateId', fields: ['candidate', 'evidence'] },
     ],
     ['NominationApproved', 'A program manager approved the nomination; the candidate is enrolled.'],
     ['NominationRejected', 'A program manager rejected the nomination.'],

@@ -10,6 +10,7 @@ export * from './shared/event-envelope';
 export * from './shared/idempotency';
 export * from './shared/money';
 export * from './shared/personal-data';
+export * from './shared/text-hygiene';
 export * from './shared/time';
 export * from './shared/validator';
 

@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { EventStoreOptions, KeyVault } from '@vouch/event-store';
+import type { EventStoreOptions, KeyVault, StoreReadiness } from '@vouch/event-store';
 import { EngineEventStore, MasterKeyVault, systemClock } from '@vouch/event-store';
 import type { Durability } from './open-database';
 import { openDatabase } from './open-database';
 import { SqliteProjectionCheckpoints } from './sqlite-projection-checkpoints';
+import { SqliteSignedDigestLog } from './sqlite-signed-digest-log';
 import { SqliteStorageEngine } from './sqlite-storage-engine';
 import { SqliteWrappedKeyRepository } from './sqlite-wrapped-key-repository';
+import { SqliteWriteHealth } from './sqlite-write-health';
 
 export interface SqliteEventStoreOptions extends Omit<EventStoreOptions, 'vault'> {
   /** The database file (created with its schema if missing). */
@@ -29,31 +31,54 @@ export class SqliteEventStore extends EngineEventStore {
   /** The open connection, for projections that keep their read models in the same file. */
   readonly database: Database;
   readonly checkpoints: SqliteProjectionCheckpoints;
+  /** The digests the product signed, in the same file (the signing key never is). */
+  readonly signedDigests: SqliteSignedDigestLog;
   private readonly storage: SqliteStorageEngine;
+  private readonly health: SqliteWriteHealth;
 
-  private constructor(storage: SqliteStorageEngine, options: SqliteEventStoreOptions, vault: KeyVault) {
+  private constructor(
+    storage: SqliteStorageEngine,
+    options: SqliteEventStoreOptions,
+    vault: KeyVault,
+    health: SqliteWriteHealth,
+  ) {
     super(storage, { ...options, vault });
     this.storage = storage;
+    this.health = health;
     this.database = storage.db;
     this.checkpoints = new SqliteProjectionCheckpoints(storage.db, options.clock ?? systemClock);
+    this.signedDigests = new SqliteSignedDigestLog(storage.db);
   }
 
-  /** Opens (or creates) the store's file. */
+  /**
+   * Opens (or creates) the store's file. Throws MasterKeyMismatchError, having read and
+   * written nothing, when the master key is not the one the file was created with.
+   */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (!options.vault && !options.masterKey) {
+      throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
+    }
+    // With the in-file vault, the master key is checked before anything is read or written.
     const db = openDatabase({
       filename: options.filename,
       ...(options.durability ? { durability: options.durability } : {}),
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+      ...(options.vault ? {} : { masterKey: options.masterKey!, now: options.clock ?? systemClock }),
     });
-    let vault = options.vault;
-    if (!vault) {
-      if (!options.masterKey) {
-        db.close();
-        throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
-      }
-      vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(db));
-    }
-    return new SqliteEventStore(new SqliteStorageEngine(db, options.maxBatchSize), options, vault);
+    const health = new SqliteWriteHealth(db);
+    const vault =
+      options.vault ?? new MasterKeyVault(options.masterKey!, new SqliteWrappedKeyRepository(db, health));
+    return new SqliteEventStore(
+      new SqliteStorageEngine(db, options.maxBatchSize, health),
+      options,
+      vault,
+      health,
+    );
+  }
+
+  /** Not ready on a full disk (or SQLite's page cap), a read-only file, or a closed connection. */
+  async readiness(): Promise<StoreReadiness> {
+    return this.health.readiness();
   }
 
   /** Folds the write-ahead log into the main file and truncates it. */

@@ -49,6 +49,8 @@ export class SqliteStorageEngine implements StorageEngine {
   constructor(
     readonly db: Database,
     maxBatchSize = 1000,
+    /** Told of every failed and successful commit, so readiness sees a full disk. */
+    private readonly health?: { failed(error: unknown): void; succeeded(): void },
   ) {
     this.statements = prepareStatements(db);
     const commitBatch = db.transaction((batch: readonly QueuedAppend[]) =>
@@ -58,7 +60,9 @@ export class SqliteStorageEngine implements StorageEngine {
       let outcomes: BatchOutcome<AppendResult>[];
       try {
         outcomes = commitBatch.immediate(batch);
+        this.health?.succeeded();
       } catch (error) {
+        this.health?.failed(error);
         throw new StoreUnavailableError(
           'The event store could not commit; nothing of this append was written.',
           error,

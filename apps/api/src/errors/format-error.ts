@@ -30,7 +30,10 @@ const CLIENT_CODES = new Set<string>([
   ApiErrorCode.QUERY_TOO_DEEP,
   ApiErrorCode.QUERY_TOO_COMPLEX,
   ApiErrorCode.TOO_MANY_ALIASES,
+  ApiErrorCode.TOO_MANY_DIRECTIVES,
   ApiErrorCode.PAYLOAD_TOO_LARGE,
+  ApiErrorCode.EXECUTION_TIMEOUT,
+  ApiErrorCode.METHOD_NOT_ALLOWED,
 ]);
 
 /**
@@ -65,6 +68,7 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
 
     const code =
       limitCodeOf(error) ??
+      uncodedClientErrorCode(original) ??
       (typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined);
     if (code && CLIENT_CODES.has(code)) {
       const { stacktrace: _stacktrace, exception: _exception, ...rest } = formatted.extensions ?? {};
@@ -78,7 +82,11 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
   };
 }
 
-const LIMIT_CODES = new Set<unknown>([ApiErrorCode.QUERY_TOO_DEEP, ApiErrorCode.TOO_MANY_ALIASES]);
+const LIMIT_CODES = new Set<unknown>([
+  ApiErrorCode.QUERY_TOO_DEEP,
+  ApiErrorCode.TOO_MANY_ALIASES,
+  ApiErrorCode.TOO_MANY_DIRECTIVES,
+]);
 
 /** Apollo reports validation rules' errors as GRAPHQL_VALIDATION_FAILED; keep the limit's own code. */
 function limitCodeOf(error: unknown): string | undefined {
@@ -86,6 +94,19 @@ function limitCodeOf(error: unknown): string | undefined {
   return original instanceof GraphQLError && LIMIT_CODES.has(original.extensions.code)
     ? String(original.extensions.code)
     : undefined;
+}
+
+/**
+ * Errors that Apollo and graphql-js raise without a code although the client caused them:
+ * graphql-js's "Too many errors processing variables" (more than 50 coercion errors) is bad
+ * input; Apollo's automatic-persisted-query refusals (unknown version, hash not matching the
+ * text) carry only a 4xx status. Without this they would be masked as internal errors.
+ */
+function uncodedClientErrorCode(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || typeof error.extensions.code === 'string') return undefined;
+  if (error.message.startsWith('Too many errors processing variables')) return ApiErrorCode.BAD_USER_INPUT;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
 }
 
 function storeError(
@@ -105,6 +126,15 @@ function storeError(
       });
     case EventStoreErrorCode.TENANT_VIOLATION:
       return shaped('You may not act outside your tenant.', { code: ApiErrorCode.FORBIDDEN });
+    case EventStoreErrorCode.INVALID_APPEND:
+      // The store's own checks (an id longer than it keeps) refuse the client's input; its
+      // message may quote ids the client sent, so outside development it is not echoed.
+      return shaped(
+        options.development
+          ? error.message
+          : 'An id or value is not one the event store can keep (ids are 1 to 512 characters). Nothing was written.',
+        { code: ApiErrorCode.BAD_USER_INPUT },
+      );
     case EventStoreErrorCode.SUBJECT_ERASED:
       return shaped('The personal data of this subject has been erased.', { code: error.code });
     default:

@@ -23,6 +23,13 @@ export interface ApiServerOptions {
   readonly graphiql?: boolean;
   /** Allow introspection; default in development only. */
   readonly introspection?: boolean;
+  /** Browser origins allowed to call the API cross-origin (`https://app.example.com`); default none. */
+  readonly corsOrigins?: readonly string[];
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For names the client (for the
+   * per-address rate limit and logs). `false` (default) trusts none; a hop count, or addresses/CIDRs.
+   */
+  readonly trustProxy?: boolean | number | string | readonly string[];
   /** Serve subscriptions over WebSocket (graphql-ws) on the GraphQL path; default true. */
   readonly subscriptions?: boolean;
 }

@@ -3,24 +3,29 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { type Express } from 'express';
 import { bearerToken } from '../auth/bearer-token';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { ApiContext } from '../context/api-context';
 import { createErrorFormatter } from '../errors/format-error';
-import { aliasLimitRule } from '../limits/alias-limit-rule';
 import { costLimitPlugin } from '../limits/cost-limit-plugin';
-import { depthLimitRule } from '../limits/depth-limit-rule';
+import { executionTimeoutPlugin } from '../limits/execution-timeout-plugin';
 import { DEFAULT_LIMITS, type LimitsOptions } from '../limits/limits-options';
+import { validationLimits } from '../limits/validation-limits';
 import { createLogger } from '../logging/create-logger';
 import { errorLoggingPlugin } from '../logging/error-logging-plugin';
 import { buildApiSchema } from '../schema/build-schema';
+import { cleanTextPlugin } from '../validation/unclean-text';
 import type { ApiServerOptions } from './api-server-options';
 import { graphiqlRoute } from './graphiql-route';
 import { healthRoutes } from './health-routes';
 import { httpErrorHandler } from './http-errors';
+import { httpOperationKindsPlugin } from './http-operation-kinds-plugin';
+import { isIntrospectionOnly, SCHEMA_READER } from './introspection-only';
+import { methodNotAllowed } from './method-not-allowed';
 import { RateLimitError } from './rate-limit-error';
-import { RateLimiter } from './rate-limiter';
+import { requestRateLimits } from './request-rate-limits';
 import { requestContext, scopeOf } from './request-context';
 import { startSubscriptionServer, type SubscriptionServer } from './subscription-server';
 
@@ -43,7 +48,8 @@ export interface ApiServer {
 
 /**
  * Builds the GraphQL API over the application facade: Apollo Server 5 on Express 5 with
- * JWT auth, per-user rate limits, depth/alias/token/cost limits, CSRF prevention, masked
+ * JWT auth, per-user and per-address rate limits, depth/alias/directive/token/cost limits, an
+ * execution timeout, a CORS allow-list, CSRF prevention, masked
  * errors, health and readiness probes, GraphiQL in development, and subscriptions over
  * WebSocket (graphql-ws) on the same path under the same rules.
  */
@@ -55,11 +61,13 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const logger = options.logger ?? createLogger();
   const verify: TokenVerifier =
     typeof options.auth === 'function' ? options.auth : createTokenVerifier(options.auth);
-  const rateLimiter = new RateLimiter(limits.rateLimitPerWindow, limits.rateLimitWindowMs);
+  const rateLimits = requestRateLimits(limits);
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // Which proxies may name the client (X-Forwarded-For): the per-address rate limit and the
+  // logs see the real client only behind a proxy listed here. Default: none.
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
   const schema = buildApiSchema();
   const introspection = options.introspection ?? development;
@@ -72,9 +80,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    status400ForVariableCoercionErrors: true,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases)],
+    validationRules: validationLimits(limits, { development }),
     formatError,
     logger: {
       debug: (message) => logger.debug(message),
@@ -84,7 +91,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      httpOperationKindsPlugin(),
       costLimitPlugin(limits.maxCost),
+      cleanTextPlugin(),
+      executionTimeoutPlugin(limits.executionTimeoutMs),
       errorLoggingPlugin(logger),
     ],
   });
@@ -92,15 +102,45 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   app.use(requestContext(logger));
   app.use(healthRoutes(options.vouch));
+  // Browsers on the listed origins may call the API (preflight answered with Access-Control-*);
+  // every other origin gets no CORS headers, so its browser keeps the response from it.
+  const corsOrigins = options.corsOrigins ?? [];
+  if (corsOrigins.length > 0) {
+    app.use(
+      GRAPHQL_PATH,
+      cors({
+        origin: [...corsOrigins],
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id'],
+        exposedHeaders: ['x-request-id', 'retry-after'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(GRAPHQL_PATH, methodNotAllowed());
   if (options.graphiql ?? development) app.use(GRAPHQL_PATH, graphiqlRoute(GRAPHQL_PATH));
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
-        const { principal } = await verify(bearerToken(req.get('authorization')));
-        const decision = rateLimiter.take(`${principal.tenantId}\u0000${principal.userId}`);
-        if (!decision.allowed) throw new RateLimitError(decision.retryAfterSeconds);
+        const principal = await rateLimits
+          .authenticate(
+            req.ip ?? 'unknown',
+            async () => (await verify(bearerToken(req.get('authorization')))).principal,
+          )
+          .catch((error: unknown) => {
+            // In development the schema is public: GraphiQL's docs panel and codegen read it
+            // before a valid token is set (GraphiQL sends its `Bearer <token>` placeholder).
+            // Only for introspection, never past a rate limit.
+            const schemaOnly =
+              introspection &&
+              development &&
+              !(error instanceof RateLimitError) &&
+              isIntrospectionOnly(req.method === 'GET' ? req.query : req.body, limits.maxTokens);
+            if (schemaOnly) return SCHEMA_READER;
+            throw error;
+          });
         const scope = scopeOf(req);
         return {
           principal,
@@ -123,8 +163,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           vouch: options.vouch,
           verify,
           limits,
-          rateLimiter,
+          rateLimiter: rateLimits.perUser,
           introspection,
+          development,
           logger,
           formatError,
         });

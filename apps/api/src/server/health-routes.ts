@@ -6,8 +6,9 @@ import { scopeOf } from './request-context';
 const PROBE_TENANT = '__readiness_probe__';
 
 /**
- * `/healthz`: the process is up. `/readyz`: the event store answers a read; 503 when it
- * does not, so a load balancer stops sending traffic until it does.
+ * `/healthz`: the process is up. `/readyz`: the event store answers a read and (where the
+ * store can tell) can write — not on a full disk or a read-only file; 503 with the reason
+ * when not, so a load balancer stops sending traffic until it is.
  */
 export function healthRoutes(vouch: Vouch): Router {
   const router = Router();
@@ -17,6 +18,13 @@ export function healthRoutes(vouch: Vouch): Router {
   router.get('/readyz', async (req, res) => {
     try {
       await vouch.store.streamVersion(PROBE_TENANT, 'readiness');
+      const writable = await vouch.store.readiness?.();
+      if (writable && !writable.ready) {
+        const reason = writable.reason === 'UNAVAILABLE' ? 'STORE_UNAVAILABLE' : writable.reason;
+        scopeOf(req).logger.warn({ reason }, 'readiness check failed: the event store cannot write');
+        res.status(503).json({ status: 'unavailable', reason });
+        return;
+      }
       res.json({ status: 'ready' });
     } catch (error) {
       scopeOf(req).logger.warn({ err: error }, 'readiness check failed: the event store does not answer');

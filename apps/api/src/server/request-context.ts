@@ -32,7 +32,8 @@ export function requestContext(logger: Logger) {
       scope.logger.info(
         {
           method: req.method,
-          path: req.path,
+          // The full path: inside a mounted router `req.path` is relative ('/' for /graphql).
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         },

@@ -19,13 +19,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { bearerToken } from '../auth/bearer-token';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { ApiContext } from '../context/api-context';
-import { aliasLimitRule } from '../limits/alias-limit-rule';
-import { depthLimitRule } from '../limits/depth-limit-rule';
 import type { LimitsOptions } from '../limits/limits-options';
 import { operationCost, tooComplex } from '../limits/operation-cost';
+import { validationLimits } from '../limits/validation-limits';
+import { uncleanTextError } from '../validation/unclean-text';
 import { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
 import { RateLimitError } from './rate-limit-error';
 import type { RateLimiter } from './rate-limiter';
+import { userKey } from './request-rate-limits';
 
 export interface SubscriptionServerOptions {
   readonly httpServer: Server;
@@ -36,6 +37,7 @@ export interface SubscriptionServerOptions {
   readonly limits: LimitsOptions;
   readonly rateLimiter: RateLimiter;
   readonly introspection: boolean;
+  readonly development: boolean;
   readonly logger: Logger;
   readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
@@ -75,8 +77,9 @@ function closeAtExpiry(socket: WebSocket, expiresAt: Date, timers: Set<NodeJS.Ti
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
  * and path. The same rules as over HTTP: a bearer token in the connection params'
- * `authorization` (refused: close 4403; closed with 4401 when it expires), the per-user rate limit per subscribe, the token,
- * depth, alias and cost limits, introspection only when allowed, and the same error masking.
+ * `authorization` (refused: close 4403; closed with 4401 when it expires), the per-user rate
+ * limit per subscribe, the token, depth, alias, directive and cost limits (the same rules as
+ * HTTP, linear in the document), introspection only when allowed, and the same error masking.
  * Only subscriptions: queries and mutations go over HTTP.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
@@ -86,8 +89,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const expiries = new Set<NodeJS.Timeout>();
   const rules = [
     ...specifiedRules,
-    depthLimitRule(limits.maxDepth),
-    aliasLimitRule(limits.maxAliases),
+    ...validationLimits(limits, { development: options.development }),
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
   const format = (error: GraphQLError) => options.formatError(error.toJSON(), error);
@@ -119,7 +121,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
               extensions: { code: 'UNAUTHENTICATED' },
             }),
           ];
-        const decision = options.rateLimiter.take(`${principal.tenantId}\u0000${principal.userId}`);
+        const decision = options.rateLimiter.take(userKey(principal));
         if (!decision.allowed) return [new RateLimitError(decision.retryAfterSeconds)];
         let document: DocumentNode;
         try {
@@ -142,6 +144,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
         const cost = operationCost(schema, document, payload.variables ?? undefined, payload.operationName);
         if (cost !== undefined && cost > limits.maxCost) return [tooComplex(cost, limits.maxCost)];
+        const unclean = uncleanTextError(document, payload.variables);
+        if (unclean) return [unclean];
         const requestId = randomUUID();
         const contextValue: ApiContext = {
           principal,

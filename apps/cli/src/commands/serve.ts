@@ -1,9 +1,11 @@
+import type { KeyObject } from 'node:crypto';
+import type { AuthOptions, LimitsOptions } from '@vouch/api';
 import { createVouch, type Vouch } from '@vouch/application';
 import type { Role } from '@vouch/domain';
+import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io';
 import type { ServerConfig } from '../config/server-config';
 import type { StoreConfig } from '../config/store-config';
-import type { TokenPolicy } from '../config/token-policy';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
 import { openStore } from '../stores/open-store';
@@ -14,6 +16,8 @@ export interface RunningServer {
   readonly graphqlUrl: string;
   readonly graphiqlUrl: string;
   readonly vouch: Vouch;
+  /** The server's structured log (JSON lines on stdout). */
+  readonly logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -21,9 +25,16 @@ export interface ServeOptions {
   readonly store: StoreConfig;
   readonly server: ServerConfig;
   readonly masterKey: Buffer;
-  readonly jwtSecret: string;
-  /** Issuer, audience, clock tolerance and maximum lifetime of tokens; default the API's safe ones. */
-  readonly tokenPolicy?: TokenPolicy;
+  /** How bearer tokens are verified (HS256 secret, public keys, issuer, audience). */
+  readonly auth: AuthOptions;
+  /** Overrides of the API's limits. */
+  readonly limits?: Partial<LimitsOptions>;
+  /** Called once the store accepted the master key, before anything else starts. */
+  readonly onStoreOpened?: () => void;
+  /** Signs the tenants' digests (invariant 12); never stored with the events. */
+  readonly signingKey: KeyObject;
+  /** How often started tenants are signed; default one hour, 0 = only after erasures and on demand. */
+  readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -38,23 +49,35 @@ export interface ServeOptions {
  * and the GraphQL API over it, and serves the tour's GraphiQL beside the endpoint.
  */
 export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
+  // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
+  const { createApiServer, createLogger } = await import('@vouch/api');
+  // Every event of the server, the facade's warnings included, is one JSON line on stdout.
+  const logger = createLogger({}, { write: (line: string) => io.stdout(line) });
   const opened = await openStore(options.store, { masterKey: options.masterKey });
-  const warnings = new WarningLog(io.stderr);
+  const warnings = new WarningLog((text) => logger.warn(text.replace(/^vouch: /, '').trimEnd()));
   let vouch: Vouch | undefined;
   try {
+    options.onStoreOpened?.();
     vouch = createVouch({
       store: opened.store,
       checkpoints: opened.checkpoints,
       readModels: opened.readModels,
+      digests: {
+        privateKey: options.signingKey,
+        log: opened.signedDigests,
+        ...(options.digestIntervalMs !== undefined ? { intervalMs: options.digestIntervalMs } : {}),
+      },
       onWarning: warnings.warn,
     });
     await vouch.start(options.tenants);
-    // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
-    const { createApiServer } = await import('@vouch/api');
     const api = await createApiServer({
       vouch,
-      auth: { hs256Secret: options.jwtSecret, ...options.tokenPolicy },
+      auth: options.auth,
       environment: options.server.environment,
+      logger,
+      corsOrigins: options.server.corsOrigins,
+      trustProxy: options.server.trustProxy,
+      ...(options.limits ? { limits: options.limits } : {}),
     });
     if (options.server.environment === 'development') {
       const advocate = await options.tour?.advocate?.(vouch);
@@ -75,6 +98,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       graphqlUrl: url,
       graphiqlUrl: `${origin}${GRAPHIQL_PATH}`,
       vouch: running,
+      logger,
       async stop() {
         await api.stop();
         await running.stop();

@@ -31,6 +31,35 @@ query WhoAmI {
 }
 `;
 
+const FIND = `# Find advocates a page at a time (a Relay connection): \`first\`/\`after\` reads forward,
+# \`last\`/\`before\` backward; pageInfo says what lies on both sides. A requester sees each
+# advocate anonymised until the advocate has accepted one of their requests.
+query FindAdvocates($after: String) {
+  searchAdvocates(first: 5, after: $after, filter: { products: ["Planner"] }) {
+    totalCount
+    edges { cursor node { id advocateId view company seniority status freshness } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+
+query LastAdvocates($before: String) {
+  searchAdvocates(last: 5, before: $before) {
+    edges { node { id advocateId company } }
+    pageInfo { hasPreviousPage startCursor }
+  }
+}
+
+# Every object has an opaque global \`id\` (the Node interface): node(id:) refetches it with
+# exactly the visibility of its own query. Mutations keep taking domain ids (advocateId, …).
+query Refetch($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Advocate { advocateId view status company }
+  }
+}
+`;
+
 const REQUEST = `# A sales rep asks for a reference call for a deal.
 # Run it twice: the same commandId returns the first result (duplicate: true).
 mutation RequestReference($input: SubmitReferenceRequestInput!) {
@@ -111,6 +140,11 @@ mutation WithdrawConsent($input: WithdrawConsentInput!) {
   withdrawConsent(input: $input) { aggregateId version eventTypes }
 }
 `;
+
+/** The API's global id of an object: base64url of `Type:domainId` (what `node(id:)` takes). */
+export function globalIdOf(type: string, domainId: string): string {
+  return Buffer.from(`${type}:${domainId}`, 'utf8').toString('base64url');
+}
 
 /**
  * The tour's tabs, one per main flow, with variables filled in for the demo program (or
@@ -240,6 +274,12 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
           },
         },
       },
+    },
+    {
+      title: 'Find',
+      role: 'REQUESTER',
+      query: FIND,
+      variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
     },
   ];
 }

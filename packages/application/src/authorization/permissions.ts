@@ -34,10 +34,17 @@ export const QUERY_NAMES = [
   'subjectAsOf',
   'verifyIntegrity',
   'programMetrics',
+  'tenantAuditTrail',
+  'signedDigest',
+  'integrityVerification',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
-export type Operation = CommandType | QueryName;
+/** What changes the record of integrity rather than the program (invariant 12). */
+export const INTEGRITY_OPERATIONS = ['signDigest', 'startIntegrityVerification'] as const;
+export type IntegrityOperation = (typeof INTEGRITY_OPERATIONS)[number];
+
+export type Operation = CommandType | QueryName | IntegrityOperation;
 
 /**
  * How a caller must stand to the thing an operation touches (invariant 11). Each is decided
@@ -201,4 +208,11 @@ export const PERMISSIONS: Readonly<Record<Operation, Grant>> = {
   subjectAsOf: RECORD_READERS,
   verifyIntegrity: { AUDITOR: ANY, ADMIN: ANY },
   programMetrics: EVERYONE,
+  // Invariant 12: reviewers read the whole trail and the signed digests; only an admin
+  // has the product sign on demand (the schedule and erasures sign on their own).
+  tenantAuditTrail: { AUDITOR: ANY, ADMIN: ANY },
+  signedDigest: { AUDITOR: ANY, ADMIN: ANY },
+  integrityVerification: { AUDITOR: ANY, ADMIN: ANY },
+  signDigest: ADMIN,
+  startIntegrityVerification: { AUDITOR: ANY, ADMIN: ANY },
 };

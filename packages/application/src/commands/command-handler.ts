@@ -1,7 +1,6 @@
 import {
   DomainError,
   DomainErrorCode,
-  commandFingerprint,
   currentSchemaVersion,
   decideOnce,
   validated,
@@ -16,6 +15,8 @@ import { authorize } from '../authorization/authorize';
 import { loadRelationshipFacts } from '../authorization/load-relationship-facts';
 import { actorOf, type Principal } from '../principal';
 import { AggregateReader } from './aggregate-reader';
+import { assertCleanText } from './clean-text';
+import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
 import { loadDecisionContext } from './context-loader';
@@ -69,6 +70,7 @@ export class CommandHandler {
         issues: [{ field: 'data', message: 'is required' }],
       });
     }
+    assertCleanText(command);
     const aggregateId = this.aggregateIdOf(command, route);
     validated((v) => {
       v.id('commandId', command.commandId);
@@ -143,14 +145,19 @@ export class CommandHandler {
       );
       if (!permits(actor, command.type, facts)) refuseAsMissing(decider, command, context);
     }
-    const decision = decideOnce(decider, entries, command, context);
+    // A repeated command id is fingerprinted under the keys of the subjects its first events
+    // were about: once one of them is erased this throws SubjectErasedError whatever the
+    // content, so a replay cannot confirm a guess of erased personal data.
+    const earlier = history.filter((e) => e.metadata.commandId === command.commandId);
+    const replayFingerprint =
+      earlier.length > 0 ? await commandFingerprint(store, tenantId, command, earlier, now) : undefined;
+    const decision = decideOnce(decider, entries, command, context, replayFingerprint);
     if (decision.duplicate) {
-      const first = history.filter((e) => e.metadata.commandId === command.commandId);
-      return this.result(aggregateId, streamId, first.map(produced), history.length, true);
+      return this.result(aggregateId, streamId, earlier.map(produced), history.length, true);
     }
     if (decision.events.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
 
-    const fingerprint = commandFingerprint(command);
+    const fingerprint = await commandFingerprint(store, tenantId, command, decision.events, now);
     const envelopes: EventEnvelope[] = decision.events.map((event, index) => ({
       eventId: eventIdFor(tenantId, streamId, command.commandId, index),
       type: event.type,

@@ -3,8 +3,12 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
 import type { NominationResult } from '../common/facade-types';
 import { NominationStatus } from '../enums/read-model-enums';
+import { Node } from '../node/node-interface';
 
-@ObjectType({ description: 'A proposal that a customer contact become an advocate, and what became of it.' })
+@ObjectType({
+  implements: Node,
+  description: 'A proposal that a customer contact become an advocate, and what became of it.',
+})
 export class Nomination {
   @Field(() => ID, { description: 'The nomination.' })
   nominationId!: string;
