@@ -153,7 +153,10 @@ describe('the attempts of issue 11 are refused without revealing that anything e
     await vouch.execute(dan, { ...update('during'), commandId: 'dan-during' } as VouchCommand);
     expect(await vouch.queries.account(dan, world.account.otto)).toMatchObject({ ownerId: 'otto' });
     expect(await vouch.queries.advocate(dan, advocate)).toMatchObject({ view: 'FULL' });
+    // The ask of otto's customer waits for whoever acts for the account: dan sees the request.
+    expect(await vouch.queries.request(dan, world.askFor.otto[0])).toBeDefined();
     now = addDays(now, 8);
+    expect(await vouch.queries.request(dan, world.askFor.otto[0])).toBeUndefined();
     await expectHidden(dan, update('after'), onAdvocate);
     expect(await vouch.queries.account(dan, world.account.otto)).toBeUndefined();
   });
