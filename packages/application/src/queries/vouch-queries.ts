@@ -3,7 +3,9 @@ import {
   CHANNELS,
   DomainError,
   DomainErrorCode,
+  accountActorsAt,
   validated,
+  type Candidate,
   type ActivityKind,
   type Instant,
   type ReferenceRequestState,
@@ -102,10 +104,24 @@ function seesEverything(principal: Principal): boolean {
   return ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'].some((role) => principal.roles.includes(role as never));
 }
 
-/** Whether the principal may see a request: its requester, owners its asks wait for, and the record's readers. */
-function seesRequest(principal: Principal, query: QueryName, request: ReferenceRequestState): boolean {
+/**
+ * Whether the principal may see a request: the record's readers; its requester; and whoever
+ * acts now for the account of a candidate whose ask waits for approval.
+ */
+function seesRequest(
+  principal: Principal,
+  query: QueryName,
+  request: ReferenceRequestState,
+  models: TenantReadModels,
+  now: Instant,
+): boolean {
   const actor = actorOf(principal);
-  return allowsAnySubject(actor, query) || permits(actor, query, requestFacts(request));
+  if (allowsAnySubject(actor, query)) return true;
+  const approversOf = (candidate: Candidate) => {
+    const account = models.account(candidate.accountId);
+    return account ? accountActorsAt(account, now) : [candidate.ownerId];
+  };
+  return permits(actor, query, requestFacts(request, undefined, approversOf));
 }
 
 /** A Relay page request checked: `first` or `last` (not both) 1..100, cursors of bounded length. */
@@ -262,7 +278,7 @@ export class VouchQueries {
   ): Promise<CandidateMatches> {
     const models = await this.models(principal, 'matchCandidates');
     const request = models.request(requestId, this.clock());
-    if (!request || !seesRequest(principal, 'matchCandidates', request.request)) {
+    if (!request || !seesRequest(principal, 'matchCandidates', request.request, models, this.clock())) {
       throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
         requestId,
       });
@@ -274,7 +290,8 @@ export class VouchQueries {
   async request(principal: Principal, requestId: string): Promise<RequestSummary | undefined> {
     const models = await this.models(principal, 'request');
     const request = models.request(requestId, this.clock());
-    if (request && !seesRequest(principal, 'request', request.request)) return undefined;
+    if (request && !seesRequest(principal, 'request', request.request, models, this.clock()))
+      return undefined;
     return request;
   }
 
@@ -285,9 +302,10 @@ export class VouchQueries {
     page?: PageRequest,
   ): Promise<Connection<RequestSummary>> {
     const models = await this.models(principal, 'requests');
+    const now = this.clock();
     const visible = allowsAnySubject(actorOf(principal), 'requests')
       ? undefined
-      : (request: ReferenceRequestState) => seesRequest(principal, 'requests', request);
+      : (request: ReferenceRequestState) => seesRequest(principal, 'requests', request, models, now);
     return models.listRequests(filter, this.clock(), readPage(page), visible);
   }
 
