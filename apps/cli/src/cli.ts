@@ -15,6 +15,7 @@ import { exportDigest, printPublicKey, signNow, type DigestFlags } from './comma
 import { runVerify, type VerifyFlags } from './commands/verify';
 import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
 import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
+import { runAuditConsents, type AuditConsentsFlags } from './commands/audit-consents';
 import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
@@ -279,6 +280,25 @@ Examples:
   vouch audit replay --as-of 2026-03-31T23:59:59Z --json > q1-close.json`,
     )
     .action(async (flags: AuditReplayFlags) => done(await runAuditReplay(flags, io)));
+
+  storeOptions(audit.command('consents'))
+    .description(
+      'Consent records as W3C DPV JSON-LD shaped after ISO/IEC TS 27560: one record per grant with its granted/renewed/withdrawn/expired events.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--subject <kind:id>', 'the consents of one advocate or account, e.g. advocate:adv-0042')
+    .option('--all', 'every consent of the tenant')
+    .option('--as-of <instant>', 'as recorded by this instant, statuses then (default now)')
+    .addOption(new Option('--format <format>', 'output format').choices(['dpv']).default('dpv'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit consents --subject advocate:adv-0042 --format dpv
+  vouch audit consents --all --out consents.jsonld`,
+    )
+    .action(async (flags: AuditConsentsFlags) => done(await runAuditConsents(flags, io)));
 
   const digest = program
     .command('digest')

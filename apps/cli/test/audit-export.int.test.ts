@@ -95,6 +95,31 @@ describe('vouch audit export and replay', () => {
     expect((await cli(['audit', 'export', '--subject', 'person:ines'])).code).toBe(ExitCode.USAGE);
   });
 
+  it('writes consent records as W3C DPV JSON-LD after ISO/IEC TS 27560 (golden file)', async () => {
+    const result = await cli(['audit', 'consents', '--all', '--format', 'dpv', '--as-of', '2026-06-01']);
+    expect(result.code).toBe(ExitCode.OK);
+    expectGolden('consents.dpv.jsonld', result.out);
+    const document = JSON.parse(result.out) as { '@graph': Record<string, unknown>[] };
+    expect(document['@graph']).toHaveLength(2);
+    for (const record of document['@graph']) {
+      expect(record).toMatchObject({
+        '@type': 'dpv:ConsentRecord',
+        'dpv:hasConsentStatus': { '@id': 'dpv:ConsentGiven' },
+        'dpv:hasIndicationMethod': { 'dct:title': 'E_SIGNATURE' },
+      });
+      expect(record).toHaveProperty('dpv:isIndicationTime');
+      expect(record).toHaveProperty('dpv:hasPurpose');
+      expect(record).toHaveProperty('dpv:hasDataController');
+    }
+    expect(document['@graph'][1]).toMatchObject({ 'dpv:hasDataSubject': { 'vouch:erased': true } });
+    expect(result.out).not.toContain('omar@acme.example');
+    const one = await cli(['audit', 'consents', '--subject', 'advocate:ines', '--as-of', '2026-06-01']);
+    expect((JSON.parse(one.out) as { '@graph': unknown[] })['@graph']).toHaveLength(1);
+    const after = await cli(['audit', 'consents', '--subject', 'advocate:ines', '--as-of', '2027-06-01']);
+    expect(after.out).toContain('dpv:ConsentExpired');
+    expect((await cli(['audit', 'consents'])).code).toBe(ExitCode.USAGE);
+  });
+
   it('replays the program as recorded by an instant', async () => {
     const before = await cli(['audit', 'replay', '--as-of', '2026-01-05T09:01:30Z', '--json']);
     expect(before.code).toBe(ExitCode.OK);
