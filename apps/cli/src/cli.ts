@@ -16,6 +16,7 @@ import { runVerify, type VerifyFlags } from './commands/verify';
 import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
 import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
 import { runAuditConsents, type AuditConsentsFlags } from './commands/audit-consents';
+import { runAuditRopa, type AuditRopaFlags } from './commands/audit-ropa';
 import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
@@ -299,6 +300,20 @@ Examples:
   vouch audit consents --all --out consents.jsonld`,
     )
     .action(async (flags: AuditConsentsFlags) => done(await runAuditConsents(flags, io)));
+
+  storeOptions(audit.command('ropa'))
+    .description(
+      "The GDPR Article 30 record of processing of the tenant (JSON), generated from the program's configuration.",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch audit ropa --out ropa.json`,
+    )
+    .action(async (flags: AuditRopaFlags) => done(await runAuditRopa(flags, io)));
 
   const digest = program
     .command('digest')

@@ -120,6 +120,16 @@ describe('vouch audit export and replay', () => {
     expect((await cli(['audit', 'consents'])).code).toBe(ExitCode.USAGE);
   });
 
+  it('writes the GDPR Article 30 record of processing from the program configuration (golden file)', async () => {
+    const result = await cli(['audit', 'ropa']);
+    expect(result.code).toBe(ExitCode.OK);
+    const record = JSON.parse(result.out) as Record<string, unknown>;
+    expect(Date.parse(String(record.generatedAt))).not.toBeNaN();
+    expectGolden('ropa.json', `${JSON.stringify({ ...record, generatedAt: '(when it ran)' }, null, 2)}\n`);
+    expect(record).toMatchObject({ article: 'GDPR Art. 30(1)', tenantId: REVIEW_TENANT });
+    expect(JSON.stringify(record.categoriesOfPersonalData)).toContain('contact');
+  });
+
   it('replays the program as recorded by an instant', async () => {
     const before = await cli(['audit', 'replay', '--as-of', '2026-01-05T09:01:30Z', '--json']);
     expect(before.code).toBe(ExitCode.OK);
