@@ -17,6 +17,7 @@ import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
 import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
 import { runAuditConsents, type AuditConsentsFlags } from './commands/audit-consents';
 import { runAuditRopa, type AuditRopaFlags } from './commands/audit-ropa';
+import { runAuditErasures, type AuditErasuresFlags } from './commands/audit-erasures';
 import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
@@ -314,6 +315,20 @@ Example:
   vouch audit ropa --out ropa.json`,
     )
     .action(async (flags: AuditRopaFlags) => done(await runAuditRopa(flags, io)));
+
+  storeOptions(audit.command('erasures'))
+    .description(
+      'Erasure and legal-hold report (JSON): who requested which erasure when, when it ran or which holds defer it, what remains.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch audit erasures --out erasures.json`,
+    )
+    .action(async (flags: AuditErasuresFlags) => done(await runAuditErasures(flags, io)));
 
   const digest = program
     .command('digest')

@@ -100,7 +100,7 @@ describe('vouch audit export and replay', () => {
     expect(result.code).toBe(ExitCode.OK);
     expectGolden('consents.dpv.jsonld', result.out);
     const document = JSON.parse(result.out) as { '@graph': Record<string, unknown>[] };
-    expect(document['@graph']).toHaveLength(2);
+    expect(document['@graph']).toHaveLength(3);
     for (const record of document['@graph']) {
       expect(record).toMatchObject({
         '@type': 'dpv:ConsentRecord',
@@ -130,6 +130,35 @@ describe('vouch audit export and replay', () => {
     expect(JSON.stringify(record.categoriesOfPersonalData)).toContain('contact');
   });
 
+  it('reports erasures and legal holds: who asked when, when it ran or what defers it, what remains', async () => {
+    const result = await cli(['audit', 'erasures']);
+    expect(result.code).toBe(ExitCode.OK);
+    const report = JSON.parse(result.out) as { cases: Record<string, unknown>[] };
+    expect(report.cases).toEqual([
+      expect.objectContaining({
+        advocateId: 'omar',
+        status: 'ERASED',
+        requests: [
+          expect.objectContaining({
+            requestedBy: 'ada.admin',
+            outcome: 'ERASED',
+            erasedAt: expect.any(String),
+          }),
+        ],
+        remains: expect.objectContaining({ personalData: 'destroyed' }),
+      }),
+      expect.objectContaining({
+        advocateId: 'lea',
+        status: 'ERASURE_DEFERRED',
+        requests: [expect.objectContaining({ outcome: 'DEFERRED', deferredUnder: ['hold-1'] })],
+        legalHolds: [expect.objectContaining({ holdId: 'hold-1', placedBy: 'ada.admin' })],
+        remains: expect.objectContaining({ personalData: 'readable' }),
+      }),
+    ]);
+    // Free text (reasons, matters) may be personal: it stays out.
+    expect(result.out).not.toMatch(/Initech|forgotten/);
+  });
+
   it('replays the program as recorded by an instant', async () => {
     const before = await cli(['audit', 'replay', '--as-of', '2026-01-05T09:01:30Z', '--json']);
     expect(before.code).toBe(ExitCode.OK);
@@ -139,7 +168,7 @@ describe('vouch audit export and replay', () => {
       advocatesByStatus: Record<string, number>;
       consents: { state: string }[];
     };
-    expect(replayed.advocatesByStatus).toEqual({ ACTIVE: 1, ERASED: 1 });
+    expect(replayed.advocatesByStatus).toEqual({ ACTIVE: 1, DO_NOT_CONTACT: 1, ERASED: 1 });
     const text = await cli(['audit', 'replay', '--as-of', '2026-02-01']);
     expect(text.out).toMatch(/as recorded by 2026-02-01T00:00:00.000Z/);
     expect(text.out).toMatch(/Could be asked, by kind: REFERENCE_CALL 1, CASE_STUDY 1/);
