@@ -47,6 +47,7 @@ import { AggregateReader } from '../commands/aggregate-reader';
 import { readWholeStream } from '../commands/read-whole-stream';
 import { PROGRAM_ID, streamIdOf } from '../commands/stream-ids';
 import type { DigestKeeper } from '../integrity/digest-keeper';
+import { SLICE_CHECK_EVERY, timeSlices } from '../integrity/time-slices';
 import type { IntegrityVerificationJob, IntegrityVerifications } from '../integrity/integrity-verifications';
 import { actorOf, type Principal } from '../principal';
 
@@ -55,11 +56,6 @@ export interface TenantTrailFilter {
   readonly from?: Instant;
   readonly to?: Instant;
   readonly subject?: { readonly kind: AuditSubjectKind; readonly id: string };
-}
-
-/** Lets other work (requests, /healthz) run between slices of a long verification. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A page of entries read one past its size: the extra one only tells that a next page exists. */
@@ -212,7 +208,7 @@ export class VouchQueries {
     if (at === undefined) return live;
     const instant = this.at(at);
     if (Date.parse(instant) >= Date.parse(this.clock())) return live;
-    return (await readModelsAsOf(this.store, principal.tenantId, instant, yieldToEventLoop)).models;
+    return (await readModelsAsOf(this.store, principal.tenantId, instant, timeSlices())).models;
   }
 
   private at(at: Instant | undefined): Instant {
@@ -354,7 +350,7 @@ export class VouchQueries {
     let running = this.integrityRuns.get(tenantId);
     if (!running) {
       running = Promise.all([
-        this.store.verifyTenant(tenantId, { progressEvery: 500, onProgress: yieldToEventLoop }),
+        this.store.verifyTenant(tenantId, { progressEvery: SLICE_CHECK_EVERY, onProgress: timeSlices() }),
         this.store.digest(tenantId),
       ]).then(([report, digest]) => ({ report, digest }));
       this.integrityRuns.set(tenantId, running);
