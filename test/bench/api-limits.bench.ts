@@ -3,7 +3,7 @@
  *   1. validation time of fragment fan-outs (`levels` fragments, each spreading the next 10
  *      times: 10^(levels-1) paths): graphql-js's own rules plus the limits, and the cost
  *      estimate — the old hand-written rules and graphql-query-complexity against
- *      graphql-armor's rules and the memoized cost walk;
+ *      graphql-armor's rules and the memoized cost walk (plus, over HTTP, the execution timeout);
  *   2. req/s of `{ __typename }` and `searchAdvocates` over HTTP (loopback, autocannon) on two
  *      servers that differ only in their limits (same schema, auth, Express and Apollo
  *      settings), plus the real `createApiServer` (which adds rate limits, the timeout, CORS,
@@ -35,6 +35,7 @@ import { createTokenVerifier } from '../../apps/api/src/auth/token-verifier';
 import type { ApiContext } from '../../apps/api/src/context/api-context';
 import { createErrorFormatter } from '../../apps/api/src/errors/format-error';
 import { costLimitPlugin } from '../../apps/api/src/limits/cost-limit-plugin';
+import { executionTimeoutPlugin } from '../../apps/api/src/limits/execution-timeout-plugin';
 import { operationCost } from '../../apps/api/src/limits/operation-cost';
 import { validationLimits } from '../../apps/api/src/limits/validation-limits';
 import { fragmentChain } from '../../apps/api/test/support/fan-out-documents';
@@ -58,28 +59,33 @@ const SEARCH =
 interface Limits {
   readonly rules: ValidationRule[];
   readonly cost: (schema: GraphQLSchema, document: DocumentNode) => number | undefined;
-  readonly plugin: ApolloServerPlugin;
+  readonly plugins: ApolloServerPlugin[];
 }
 
 const LIMITS: Record<'before' | 'after', Limits> = {
   before: {
     rules: [before.depthLimitRule(DEFAULT_LIMITS.maxDepth), before.aliasLimitRule(DEFAULT_LIMITS.maxAliases)],
     cost: (schema, document) => before.operationCost(schema, document, {}, undefined),
-    plugin: {
-      async requestDidStart() {
-        return {
-          async didResolveOperation({ request, document, schema }) {
-            const cost = before.operationCost(schema, document, request.variables, request.operationName);
-            if (cost !== undefined && cost > DEFAULT_LIMITS.maxCost) throw new Error('too complex');
-          },
-        };
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document, schema }) {
+              const cost = before.operationCost(schema, document, request.variables, request.operationName);
+              if (cost !== undefined && cost > DEFAULT_LIMITS.maxCost) throw new Error('too complex');
+            },
+          };
+        },
       },
-    },
+    ],
   },
   after: {
     rules: validationLimits(DEFAULT_LIMITS, { development: false }),
     cost: (schema, document) => operationCost(schema, document, {}, undefined),
-    plugin: costLimitPlugin(DEFAULT_LIMITS.maxCost),
+    plugins: [
+      costLimitPlugin(DEFAULT_LIMITS.maxCost),
+      executionTimeoutPlugin(DEFAULT_LIMITS.executionTimeoutMs),
+    ],
   },
 };
 
@@ -131,7 +137,7 @@ async function limitsServer(schema: GraphQLSchema, vouch: Vouch, limits: Limits)
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     validationRules: limits.rules,
     formatError: createErrorFormatter({ development: false }),
-    plugins: [limits.plugin],
+    plugins: limits.plugins,
   });
   await apollo.start();
   const logger = pino({ level: 'silent' });
