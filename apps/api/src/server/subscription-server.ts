@@ -34,6 +34,8 @@ export interface SubscriptionServerOptions {
   readonly verify: TokenVerifier;
   readonly limits: LimitsOptions;
   readonly rateLimiter: RateLimiter;
+  /** Charged per client address for each connection whose token does not verify. */
+  readonly addressLimiter: RateLimiter;
   readonly introspection: boolean;
   readonly development: boolean;
   readonly logger: Logger;
@@ -54,7 +56,8 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
  * and path. The same rules as over HTTP: a bearer token in the connection params'
- * `authorization` (refused: close 4403), the per-user rate limit per subscribe, the token,
+ * `authorization` (refused: close 4403; 4429 once the address has used up its limit of
+ * connections without a valid token), the per-user rate limit per subscribe, the token,
  * depth, alias, directive and cost limits (the same rules as HTTP, linear in the document), introspection only when allowed, and the same error masking.
  * Only subscriptions: queries and mutations go over HTTP.
  */
@@ -86,6 +89,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           );
           return true;
         } catch {
+          // Connections without a valid token count against their address, as over HTTP;
+          // past the limit the close says so (4429) instead of 4403.
+          const address = extra.request.socket.remoteAddress ?? 'unknown';
+          if (!options.addressLimiter.take(address).allowed) extra.socket.close(4429, 'Too many requests');
           return false;
         }
       },
