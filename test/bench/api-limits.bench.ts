@@ -3,13 +3,13 @@
  *   1. validation time of fragment fan-outs (`levels` fragments, each spreading the next 10
  *      times: 10^(levels-1) paths): graphql-js's own rules plus the limits, and the cost
  *      estimate — the old hand-written rules and graphql-query-complexity against
- *      graphql-armor's rules and the memoized cost walk;
+ *      graphql-armor's rules and the memoized cost walk (plus, over HTTP, the execution timeout);
  *   2. req/s of `{ __typename }` and `searchAdvocates` over HTTP (loopback, autocannon) on two
  *      servers that differ only in their limits (same schema, auth, Express and Apollo
  *      settings), plus the real `createApiServer` (which adds rate limits, the timeout, CORS,
  *      request logging) for reference.
  *
- *   npm run bench:api-limits -- [--advocates 2000] [--seconds 5] [--connections 20]
+ *   npm run bench:api-limits -- [--advocates 2000] [--seconds 5] [--connections 20] [--rounds 3]
  */
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -35,6 +35,7 @@ import { createTokenVerifier } from '../../apps/api/src/auth/token-verifier';
 import type { ApiContext } from '../../apps/api/src/context/api-context';
 import { createErrorFormatter } from '../../apps/api/src/errors/format-error';
 import { costLimitPlugin } from '../../apps/api/src/limits/cost-limit-plugin';
+import { executionTimeoutPlugin } from '../../apps/api/src/limits/execution-timeout-plugin';
 import { operationCost } from '../../apps/api/src/limits/operation-cost';
 import { validationLimits } from '../../apps/api/src/limits/validation-limits';
 import { fragmentChain } from '../../apps/api/test/support/fan-out-documents';
@@ -46,6 +47,7 @@ for (let i = 2; i < process.argv.length; i += 2)
 const ADVOCATES = Number(args.get('advocates') ?? 2000);
 const SECONDS = Number(args.get('seconds') ?? 5);
 const CONNECTIONS = Number(args.get('connections') ?? 20);
+const ROUNDS = Number(args.get('rounds') ?? 3);
 const TENANT = 'bench';
 const SECRET = 'bench-secret-that-is-at-least-32-bytes-long';
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -57,28 +59,33 @@ const SEARCH =
 interface Limits {
   readonly rules: ValidationRule[];
   readonly cost: (schema: GraphQLSchema, document: DocumentNode) => number | undefined;
-  readonly plugin: ApolloServerPlugin;
+  readonly plugins: ApolloServerPlugin[];
 }
 
 const LIMITS: Record<'before' | 'after', Limits> = {
   before: {
     rules: [before.depthLimitRule(DEFAULT_LIMITS.maxDepth), before.aliasLimitRule(DEFAULT_LIMITS.maxAliases)],
     cost: (schema, document) => before.operationCost(schema, document, {}, undefined),
-    plugin: {
-      async requestDidStart() {
-        return {
-          async didResolveOperation({ request, document, schema }) {
-            const cost = before.operationCost(schema, document, request.variables, request.operationName);
-            if (cost !== undefined && cost > DEFAULT_LIMITS.maxCost) throw new Error('too complex');
-          },
-        };
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document, schema }) {
+              const cost = before.operationCost(schema, document, request.variables, request.operationName);
+              if (cost !== undefined && cost > DEFAULT_LIMITS.maxCost) throw new Error('too complex');
+            },
+          };
+        },
       },
-    },
+    ],
   },
   after: {
     rules: validationLimits(DEFAULT_LIMITS, { development: false }),
     cost: (schema, document) => operationCost(schema, document, {}, undefined),
-    plugin: costLimitPlugin(DEFAULT_LIMITS.maxCost),
+    plugins: [
+      costLimitPlugin(DEFAULT_LIMITS.maxCost),
+      executionTimeoutPlugin(DEFAULT_LIMITS.executionTimeoutMs),
+    ],
   },
 };
 
@@ -130,7 +137,7 @@ async function limitsServer(schema: GraphQLSchema, vouch: Vouch, limits: Limits)
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     validationRules: limits.rules,
     formatError: createErrorFormatter({ development: false }),
-    plugins: [limits.plugin],
+    plugins: limits.plugins,
   });
   await apollo.start();
   const logger = pino({ level: 'silent' });
@@ -163,12 +170,13 @@ async function requestsPerSecond(
   token: string,
   query: string,
   variables: object,
+  seconds = SECONDS,
 ): Promise<number> {
   const result = await autocannon({
     url,
     method: 'POST',
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
@@ -244,16 +252,21 @@ async function main(): Promise<void> {
     ['`{ __typename }`', '{ __typename }', {}],
     ['`searchAdvocates` (first 20)', SEARCH, { f: { industries: ['Manufacturing'] } }],
   ] as const) {
-    // Interleaved, so a drift of the shared machine hits both sides alike.
-    const old1 = await requestsPerSecond(beforeServer.url, token, query, variables);
-    const new1 = await requestsPerSecond(afterServer.url, token, query, variables);
-    const old2 = await requestsPerSecond(beforeServer.url, token, query, variables);
-    const new2 = await requestsPerSecond(afterServer.url, token, query, variables);
+    // Warm both up (JIT, caches), then interleave, so a drift of the shared machine hits both alike.
+    await requestsPerSecond(beforeServer.url, token, query, variables, 2);
+    await requestsPerSecond(afterServer.url, token, query, variables, 2);
+    const olds: number[] = [];
+    const news: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      olds.push(await requestsPerSecond(beforeServer.url, token, query, variables));
+      news.push(await requestsPerSecond(afterServer.url, token, query, variables));
+    }
     const full = await requestsPerSecond(realUrl, token, query, variables);
-    const old = (old1 + old2) / 2;
-    const now = (new1 + new2) / 2;
+    const old = olds.reduce((a, b) => a + b, 0) / olds.length;
+    const now = news.reduce((a, b) => a + b, 0) / news.length;
+    const runs = (values: number[]) => values.map((v) => Math.round(v).toLocaleString('en')).join(', ');
     httpRows.push(
-      `| ${label} | ${Math.round(old).toLocaleString('en')} | ${Math.round(now).toLocaleString('en')} | ${(now / old).toFixed(2)} | ${Math.round(full).toLocaleString('en')} |`,
+      `| ${label} | ${Math.round(old).toLocaleString('en')} (${runs(olds)}) | ${Math.round(now).toLocaleString('en')} (${runs(news)}) | ${(now / old).toFixed(2)} | ${Math.round(full).toLocaleString('en')} |`,
     );
     process.stderr.write(`${httpRows.at(-1)}\n`);
   }
@@ -264,13 +277,13 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     [
-      `Node ${process.version}; validation: medians; HTTP: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, ${ADVOCATES.toLocaleString('en')} advocates.`,
+      `Node ${process.version}; validation: medians; HTTP: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds after a warm-up, loopback, ${ADVOCATES.toLocaleString('en')} advocates.`,
       '',
       '| fan-out | paths | document | before ms | after ms |',
       '| --- | --: | --: | --: | --: |',
       ...validationRows,
       '',
-      '| operation | req/s before | req/s after | after ÷ before | req/s `createApiServer` |',
+      '| operation | req/s before (runs) | req/s after (runs) | after ÷ before | req/s `createApiServer` |',
       '| --- | --: | --: | --: | --: |',
       ...httpRows,
       '',

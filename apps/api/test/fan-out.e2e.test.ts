@@ -103,5 +103,17 @@ describe('fragment fan-out (10 fragments × 10 spreads and variants)', () => {
       expect(ms).toBeLessThan(100);
       expect(health.status).toBe(200);
     });
+
+    it('refuses a 10⁴-path subscription fan-out with QUERY_TOO_COMPLEX instead of closing the socket (4500)', async () => {
+      const error = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: subscriptionFanOut(5, 10) },
+          { next: () => undefined, error: resolve, complete: () => resolve(undefined) },
+        );
+      });
+      expect((error as { extensions?: { code?: string } }[]).map((e) => e.extensions?.code)).toEqual([
+        'QUERY_TOO_COMPLEX',
+      ]);
+    });
   });
 });

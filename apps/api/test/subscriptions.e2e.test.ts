@@ -213,6 +213,21 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
     expect(refused.results).toEqual([]);
   });
 
+  it('closes with 4429 once an address has used up its connections without a valid token', async () => {
+    const tight = await startTestServer({ limits: { anonymousRateLimitPerWindow: 2 } });
+    try {
+      const closes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const refused = collect(wsClient(tight.url, 'Bearer not-a-token'), STATUS);
+        await eventually(async () => expect(refused.ended.done).toBe(true));
+        closes.push((refused.ended.error as { code?: number }).code ?? 0);
+      }
+      expect(closes).toEqual([4403, 4403, 4429]);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('applies the same limits and rules as HTTP', async () => {
     const rep = await tokenFor('ws-e', 'sam', ['REQUESTER']);
     const admin = await tokenFor('ws-e', 'ada', ['ADMIN']);

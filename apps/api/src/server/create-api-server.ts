@@ -164,6 +164,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           verify,
           limits,
           rateLimiter: rateLimits.perUser,
+          addressLimiter: rateLimits.perAddress,
           introspection,
           development,
           logger,

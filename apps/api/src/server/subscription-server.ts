@@ -36,6 +36,8 @@ export interface SubscriptionServerOptions {
   readonly verify: TokenVerifier;
   readonly limits: LimitsOptions;
   readonly rateLimiter: RateLimiter;
+  /** Charged per client address for each connection whose token does not verify. */
+  readonly addressLimiter: RateLimiter;
   readonly introspection: boolean;
   readonly development: boolean;
   readonly logger: Logger;
@@ -77,7 +79,8 @@ function closeAtExpiry(socket: WebSocket, expiresAt: Date, timers: Set<NodeJS.Ti
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
  * and path. The same rules as over HTTP: a bearer token in the connection params'
- * `authorization` (refused: close 4403; closed with 4401 when it expires), the per-user rate
+ * `authorization` (refused: close 4403; closed with 4401 when it expires; 4429 once the
+ * address has used up its limit of connections without a valid token), the per-user rate
  * limit per subscribe, the token, depth, alias, directive and cost limits (the same rules as
  * HTTP, linear in the document), introspection only when allowed, and the same error masking.
  * Only subscriptions: queries and mutations go over HTTP.
@@ -110,6 +113,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           if (session.expiresAt) closeAtExpiry(extra.socket, session.expiresAt, expiries);
           return true;
         } catch {
+          // Connections without a valid token count against their address, as over HTTP;
+          // past the limit the close says so (4429) instead of 4403.
+          const address = extra.request.socket.remoteAddress ?? 'unknown';
+          if (!options.addressLimiter.take(address).allowed) extra.socket.close(4429, 'Too many requests');
           return false;
         }
       },
