@@ -7,6 +7,7 @@ import { resolveStoreConfig, type StoreFlags } from '../config/store-config';
 import { dpvConsentRecords } from '../audit/dpv-consent-records';
 import { openStore } from '../stores/open-store';
 import { instantFlag, subjectFlag } from './audit-export';
+import { commandEnvironment } from '../config/server-config';
 
 export interface AuditConsentsFlags extends StoreFlags {
   readonly tenant: string;
@@ -27,7 +28,10 @@ export async function runAuditConsents(flags: AuditConsentsFlags, io: CliIo): Pr
     throw new ConfigError(['--subject of a consent record is advocate:id or account:id.']);
   }
   const config = resolveStoreConfig(flags, io.env);
-  const masterKey = resolveMasterKey(io.env, config.dataDir, { generate: false });
+  const masterKey = resolveMasterKey(io.env, config.dataDir, {
+    environment: commandEnvironment(io.env),
+    generate: false,
+  });
   const opened = await openStore(config, { masterKey: masterKey.value, readOnly: true });
   try {
     const document = await dpvConsentRecords(opened.store, flags.tenant, {

@@ -5,6 +5,7 @@ import { resolveMasterKey } from '../config/secrets';
 import { resolveStoreConfig, type StoreFlags } from '../config/store-config';
 import { erasureReport } from '../audit/erasure-report';
 import { openStore } from '../stores/open-store';
+import { commandEnvironment } from '../config/server-config';
 
 export interface AuditErasuresFlags extends StoreFlags {
   readonly tenant: string;
@@ -14,7 +15,10 @@ export interface AuditErasuresFlags extends StoreFlags {
 /** `vouch audit erasures`: erasure requests and legal holds, and what remains, as JSON. */
 export async function runAuditErasures(flags: AuditErasuresFlags, io: CliIo): Promise<ExitCode> {
   const config = resolveStoreConfig(flags, io.env);
-  const masterKey = resolveMasterKey(io.env, config.dataDir, { generate: false });
+  const masterKey = resolveMasterKey(io.env, config.dataDir, {
+    environment: commandEnvironment(io.env),
+    generate: false,
+  });
   const opened = await openStore(config, { masterKey: masterKey.value, readOnly: true });
   try {
     const cases = await erasureReport(opened.store, flags.tenant);

@@ -6,6 +6,7 @@ import { resolveMasterKey } from '../config/secrets';
 import { resolveStoreConfig, type StoreFlags } from '../config/store-config';
 import { recordOfProcessing } from '../audit/record-of-processing';
 import { openStore } from '../stores/open-store';
+import { commandEnvironment } from '../config/server-config';
 
 export interface AuditRopaFlags extends StoreFlags {
   readonly tenant: string;
@@ -15,7 +16,10 @@ export interface AuditRopaFlags extends StoreFlags {
 /** `vouch audit ropa`: the GDPR Article 30 record of processing of the tenant, as JSON. */
 export async function runAuditRopa(flags: AuditRopaFlags, io: CliIo, now = new Date()): Promise<ExitCode> {
   const config = resolveStoreConfig(flags, io.env);
-  const masterKey = resolveMasterKey(io.env, config.dataDir, { generate: false });
+  const masterKey = resolveMasterKey(io.env, config.dataDir, {
+    environment: commandEnvironment(io.env),
+    generate: false,
+  });
   const opened = await openStore(config, { masterKey: masterKey.value, readOnly: true });
   try {
     const program = await new AggregateReader(opened.store).program(flags.tenant);
