@@ -147,7 +147,7 @@ async function limitsServer(schema: GraphQLSchema, vouch: Vouch, limits: Limits)
     express.json({ limit: DEFAULT_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => ({
-        principal: await verify(bearerToken(req.get('authorization'))),
+        principal: (await verify(bearerToken(req.get('authorization')))).principal,
         vouch,
         requestId: 'bench',
         logger,

@@ -23,6 +23,8 @@ describe('the role × mutation matrix over HTTP', () => {
       COMMANDS.map(async (command) => {
         const response = await mutate(t.url, token, camel(command), {
           ...sampleInput(camel(command), role),
+          // An account owner registers accounts they own (registering one for someone else is FORBIDDEN).
+          ...(command === 'RegisterAccount' ? { ownerId: `user-${role}` } : {}),
           commandId: newCommandId(command),
         });
         expect(response.status).toBe(200);
@@ -34,7 +36,7 @@ describe('the role × mutation matrix over HTTP', () => {
         return [command, !refusedByTable] as const;
       }),
     );
-    const expected = COMMANDS.map((command) => [command, PERMISSIONS[command].includes(role)] as const);
+    const expected = COMMANDS.map((command) => [command, PERMISSIONS[command][role] !== undefined] as const);
     expect(verdicts).toEqual(expected);
   });
 

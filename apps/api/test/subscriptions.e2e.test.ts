@@ -4,7 +4,7 @@ import { newCommandId } from './support/graphql-client';
 import { mustMutate } from './support/mutations';
 import { eventually } from './support/program-story';
 import { startTestServer, type TestServer } from './support/test-server';
-import { tokenFor } from './support/tokens';
+import { hs256Token, tokenFor } from './support/tokens';
 
 /** A graphql-ws client over `ws`, never retrying, so a refused connection surfaces at once. */
 function wsClient(url: string, authorization?: string): Client {
@@ -263,5 +263,21 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
       await limited.dispose();
       await tight.close();
     }
+  });
+
+  it('closes a subscription when its token expires (4401 Unauthorized), and delivers nothing after', async () => {
+    const pm = await tokenFor('ws-e', 'pat', ['PROGRAM_MANAGER']);
+    const shortLived = await hs256Token(
+      { sub: 'pat', tenant: 'ws-e', roles: ['PROGRAM_MANAGER'] },
+      { expiresIn: Math.floor(Date.now() / 1000) + 3 },
+    );
+    const heard = collect(client(`Bearer ${shortLived}`), STATUS);
+    await untilLive(t.url, pm, 'e-req', heard);
+    await eventually(async () => expect(heard.ended.done).toBe(true), 6000);
+    expect((heard.ended.error as { code?: number }).code).toBe(4401);
+    const before = heard.results.length;
+    await submit(t.url, pm, 'e-after-expiry');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard.results).toHaveLength(before);
   });
 });

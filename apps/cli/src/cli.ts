@@ -1,19 +1,31 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ROLES, type Role } from '@vouch/domain';
+import { EventStoreError, EventStoreErrorCode } from '@vouch/event-store';
 import { processIo, type CliIo } from './cli-io';
 import { ConfigError } from './config/config-error';
 import { ExitCode } from './config/exit-codes';
+import { ConfigIssues } from './config/config-issues';
+import { keepGenerated, resolveJwtSecret } from './config/secrets';
+import { resolveEnvironment, type ServerFlags } from './config/server-config';
+import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
+import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
+import { rotateKeys } from './commands/rotate-keys';
+import { digestInterval } from './config/digest-interval';
+import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
-import { resolveJwtSecret, resolveMasterKey } from './config/secrets';
-import { resolveServerConfig, type ServerFlags } from './config/server-config';
-import { resolveStoreConfig, STORE_KINDS, type StoreFlags } from './config/store-config';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
 import { startServer } from './commands/serve';
 import { startDemo } from './commands/start';
+import { exportDigest, printPublicKey, signNow, type DigestFlags } from './commands/digest';
+import { runVerify, type VerifyFlags } from './commands/verify';
+import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
+import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
+import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
 import { DEMO_TENANT } from './seed/demo-catalogue';
 import { openStore } from './stores/open-store';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
 import { parseLifetime, parseRoles, signToken } from './tokens/sign-token';
 
 const ENVIRONMENT_HELP = `
@@ -22,16 +34,25 @@ Environment (flags win):
   VOUCH_DATA_DIR               data directory (default ./data): SQLite file, dev keys
   DATABASE_URL                 PostgreSQL connection string (postgres store)
   EVENTSTORE_CONNECTION_STRING EventStoreDB/KurrentDB connection string
-  VOUCH_MASTER_KEY             base64 of 32 bytes; else <data dir>/master.key
-  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes; else <data dir>/jwt.secret (not used
-                               when public keys are configured, unless set here)
+  VOUCH_MASTER_KEY             base64 of 32 bytes (not one byte repeated);
+                               in development else <data dir>/master.key
+  VOUCH_NEW_MASTER_KEY         the new key for \`vouch keys rotate\`
+  VOUCH_JWT_SECRET             HS256 secret, >= 32 bytes, not predictable;
+                               in development else <data dir>/jwt.secret
+  VOUCH_JWT_ISSUER, VOUCH_JWT_AUDIENCE  required iss / aud of every token, when set
+  VOUCH_JWT_CLOCK_TOLERANCE_SECONDS     clock skew tolerated, 0-60 (default 5)
+  VOUCH_JWT_MAX_LIFETIME_SECONDS        longest token lifetime exp - iat (default 86400)
+  VOUCH_SIGNING_KEY            Ed25519 private key (PEM) signing the digests; else
+                               <data dir>/signing.key (generated in development only)
+  VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
+  PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
+  VOUCH_ENVIRONMENT            development | production (serve defaults to production,
+                               other commands to development); outside development
+                               both secrets must be set in the environment
   VOUCH_JWKS_URL               JWKS of your identity provider (RS256/ES256), read at start
   VOUCH_JWKS_FILE              JWKS document on disk
   VOUCH_JWT_PUBLIC_KEY_FILE    one PEM public key (RSA: RS256, P-256: ES256); VOUCH_JWT_KEY_ID its kid
-  VOUCH_JWT_ISSUER             required iss claim
-  VOUCH_JWT_AUDIENCE           required aud claim
-  PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
-  VOUCH_ENVIRONMENT            development | production
+                               (with public keys, HS256 is accepted only when VOUCH_JWT_SECRET is set)
   VOUCH_CORS_ORIGINS           browser origins allowed to call the API, comma-separated
   VOUCH_TRUST_PROXY            false (default) | true | hop count | proxy addresses/CIDRs, comma-separated
 
@@ -76,7 +97,7 @@ const isoDate = (text: string) => {
 export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
   const program = new Command('vouch')
     .description(
-      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens.',
+      'Vouch: an event-sourced customer reference program. Serve the API, seed a demo, sign tokens, verify and export the audit history.',
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
@@ -100,27 +121,49 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--jwt-audience <aud>', 'required aud claim')
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & ServerFlags & AuthFlags & { tenant: string[] }) => {
-      const store = resolveStoreConfig(flags, io.env);
-      const server = resolveServerConfig(flags, io.env, { environment: 'production', port: 4000 });
       const authConfig = resolveAuthConfig(flags, io.env);
-      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
       // With an identity provider's keys, a locally generated HS256 secret would be a second
       // door: HS256 is then accepted only when VOUCH_JWT_SECRET is set explicitly.
-      const jwtSecret =
-        hasPublicKeys(authConfig) && !io.env.VOUCH_JWT_SECRET
-          ? undefined
-          : resolveJwtSecret(io.env, store.dataDir, { generate: true }).value;
-      const auth = await loadAuthOptions(authConfig, jwtSecret);
+      const hs256 = !hasPublicKeys(authConfig) || Boolean(io.env.VOUCH_JWT_SECRET);
+      const startup = resolveStartup(
+        {
+          store: flags,
+          server: { flags, defaults: { environment: 'production', port: 4000 } },
+          masterKey: 'new-store',
+          jwtSecret: hs256,
+        },
+        io.env,
+      );
+      const tokenPolicy = resolveTokenPolicy(io.env);
+      const digestIntervalMs = digestInterval(io.env);
+      // Invariant 12: production refuses to run without a configured signing key.
+      const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
+        environment: startup.environment,
+        generate: startup.environment === 'development',
+      });
+      const auth = await loadAuthOptions(authConfig, startup.jwtSecret?.value);
+      keepGeneratedMasterKey(startup);
+      const { store, server, masterKey } = startup;
       const running = await startServer(
-        { store, server, masterKey: masterKey.value, auth, tenants: flags.tenant },
+        {
+          store,
+          server: server!,
+          masterKey: masterKey!.value,
+          // Flags and the identity provider's settings win over the environment's token policy.
+          auth: { ...tokenPolicy, ...auth },
+          signingKey: signingKey.value,
+          digestIntervalMs,
+          tenants: flags.tenant,
+          onStoreOpened: () => keepGeneratedJwtSecret(startup),
+        },
         io,
       );
       running.logger.info(
         {
           graphqlUrl: running.graphqlUrl,
-          ...(server.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
-          environment: server.environment,
-          tokens: { hs256: jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
+          ...(startup.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
+          environment: startup.environment,
+          tokens: { hs256: startup.jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
         },
         `Vouch API: ${running.graphqlUrl}`,
       );
@@ -138,13 +181,14 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--tenant <id>', 'tenant to seed', DEMO_TENANT)
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreOptions & { seed: number; scale: number; until?: string }) => {
-      const store = resolveStoreConfig(flags, io.env);
-      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
+      const startup = resolveStartup({ store: flags, masterKey: 'new-store' }, io.env);
+      keepGeneratedMasterKey(startup);
+      const { store, masterKey } = startup;
       try {
         const report = await seedStore(
           {
             store,
-            masterKey: masterKey.value,
+            masterKey: masterKey!.value,
             tenantId: flags.tenant,
             seed: flags.seed,
             scale: flags.scale,
@@ -167,7 +211,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .requiredOption('--user <id>', 'user id (the token subject)')
     .requiredOption('--roles <roles>', `comma-separated roles: ${ROLES.join(', ')}`)
     .option('--tenant <id>', 'tenant', DEMO_TENANT)
-    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h, 7d', '12h')
+    .option('--expires-in <duration>', 'lifetime, e.g. 90m, 12h; at most the API allows (24h)', '12h')
     .option('--data-dir <dir>', 'data directory holding jwt.secret')
     .addHelpText(
       'after',
@@ -176,16 +220,31 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .action(
       async (flags: { user: string; roles: string; tenant: string; expiresIn: string; dataDir?: string }) => {
         const roles: Role[] = parseRoles(flags.roles);
-        const expiresInSeconds = parseLifetime(flags.expiresIn);
-        const { dataDir } = resolveStoreConfig(
-          { ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) },
-          {
-            VOUCH_DATA_DIR: io.env.VOUCH_DATA_DIR,
-          },
+        const policy = resolveTokenPolicy(io.env);
+        const expiresInSeconds = parseLifetime(
+          flags.expiresIn,
+          policy.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
         );
-        const secret = resolveJwtSecret(io.env, dataDir, { generate: true });
+        const issues = new ConfigIssues();
+        const dataDir = resolveDataDir({ ...(flags.dataDir ? { dataDir: flags.dataDir } : {}) }, io.env);
+        const environment = issues.attempt(() => resolveEnvironment(undefined, io.env, 'development'));
+        const secret = issues.attempt(() =>
+          resolveJwtSecret(io.env, dataDir, { environment: environment ?? 'production', generate: true }),
+        );
+        issues.throwIfAny();
+        keepGenerated(secret!, dataDir);
         io.stdout(
-          `${await signToken({ tenantId: flags.tenant, userId: flags.user, roles, expiresInSeconds }, secret.value)}\n`,
+          `${await signToken(
+            {
+              tenantId: flags.tenant,
+              userId: flags.user,
+              roles,
+              expiresInSeconds,
+              ...(policy.issuer ? { issuer: policy.issuer } : {}),
+              ...(policy.audience ? { audience: policy.audience } : {}),
+            },
+            secret!.value,
+          )}\n`,
         );
         done(ExitCode.OK);
       },
@@ -196,9 +255,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--tenant <id...>', 'tenants to rebuild', [DEMO_TENANT])
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & { tenant: string[] }) => {
-      const store = resolveStoreConfig(flags, io.env);
-      const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: false });
-      const opened = await openStore(store, { masterKey: masterKey.value });
+      const { store, masterKey } = resolveStartup({ store: flags, masterKey: 'existing' }, io.env);
+      const opened = await openStore(store, { masterKey: masterKey!.value });
       try {
         for (const tenantId of flags.tenant) {
           const total = await countEvents(opened.store, tenantId);
@@ -218,6 +276,137 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       }
       done(ExitCode.OK);
     });
+
+  const keys = program.command('keys').description('Manage the master key that wraps the data keys.');
+  storeOptions(keys.command('rotate'))
+    .description(
+      'Re-wrap every data key under a new master key; resumable (run it again after an interruption); the old key is refused afterwards. Stop every Vouch instance first.',
+    )
+    .option('--old-key-file <file>', 'file holding the current master key (else VOUCH_MASTER_KEY)')
+    .option('--new-key-file <file>', 'file holding the new master key (else VOUCH_NEW_MASTER_KEY)')
+    .option(
+      '--batch-size <n>',
+      'data keys re-wrapped per transaction',
+      integer('--batch-size', 1, 100_000),
+      500,
+    )
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .action(async (flags: StoreFlags & { oldKeyFile?: string; newKeyFile?: string; batchSize: number }) => {
+      done(await rotateKeys(flags, io));
+    });
+
+  storeOptions(program.command('verify'))
+    .description(
+      "Verify a store (or a copy of it) against the product's signed digests and one you kept, offline: prints what was checked and the first break.",
+    )
+    .option('--tenant <id>', 'tenant to verify', DEMO_TENANT)
+    .option('--file <sqlite file>', 'a copy of a SQLite store file (instead of --data-dir)')
+    .option(
+      '--digest <file>',
+      'a signed digest you kept (from `vouch digest export`): catches removed digests',
+    )
+    .option(
+      '--public-key <file>',
+      "the signer's Ed25519 public key (PEM); default the kept export's, else the configured key's",
+    )
+    .option(
+      '--latest-only',
+      'check the heads of the latest (and kept) digest only, not of every signed digest',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch verify --file ./copy-of-vouch.db --digest ./kept-digest.json
+  vouch verify --store postgres --database-url postgres://reader@db/vouch --digest kept.json --public-key vouch.pub
+  vouch verify --data-dir ./data          (the configured signing key supplies the public key)
+
+Exit codes: 0 every check passed, 1 a break was found (or nothing was signed), 2 wrong usage.`,
+    )
+    .action(async (flags: VerifyFlags) => done(await runVerify(flags, io)));
+
+  const audit = program
+    .command('audit')
+    .description('The audit history for reviewers: export the trail, replay the program as of an instant.');
+  storeOptions(audit.command('export'))
+    .description(
+      "Stream the tenant's trail in plain words (actor, recorded and effective time, consent relied on, event id, position).",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--from <instant>', 'recorded at or after (2026-01-01 or an ISO-8601 time)')
+    .option('--to <instant>', 'recorded before')
+    .option('--subject <kind:id>', 'only events concerning this subject, e.g. advocate:adv-0042, consent:c-7')
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS).default('jsonl'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit export --from 2026-01-01 --to 2026-07-01 --format csv --out h1-2026.csv
+  vouch audit export --subject advocate:adv-0042 --format jsonl
+  vouch audit export --format html --out review.html   (one self-contained file with the signed digest)
+
+Erased subjects appear as erased placeholders; sentences never hold personal data.`,
+    )
+    .action(async (flags: AuditExportFlags) => done(await runAuditExport(flags, io)));
+  storeOptions(audit.command('replay'))
+    .description(
+      'Replay the log as recorded by an instant: advocates, availability by kind, consents and program metrics as they stood.',
+    )
+    .requiredOption('--as-of <instant>', 'the instant (2026-01-01 or an ISO-8601 time)')
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--json', 'print every consent and the full metrics as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit replay --as-of 2025-12-01
+  vouch audit replay --as-of 2026-03-31T23:59:59Z --json > q1-close.json`,
+    )
+    .action(async (flags: AuditReplayFlags) => done(await runAuditReplay(flags, io)));
+
+  const digest = program
+    .command('digest')
+    .description(
+      'Signed digests of the stream heads (invariant 12): print the public key, sign now, export.',
+    );
+  digest
+    .command('public-key')
+    .description('Print the public key (PEM) of the configured signing key; its key id goes to stderr.')
+    .option('--data-dir <dir>', 'data directory holding signing.key')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest public-key > vouch-signing.pub`,
+    )
+    .action((flags: { dataDir?: string }) => done(printPublicKey(flags, io)));
+  storeOptions(digest.command('sign'))
+    .description(
+      "Sign the tenant's digest now, chained to its latest one (serve also signs hourly and after erasures).",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest sign --tenant demo`,
+    )
+    .action(async (flags: DigestFlags) => done(await signNow(flags, io)));
+  storeOptions(digest.command('export'))
+    .description(
+      'Write the latest signed digest and the public key as a JSON file to keep outside the system.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch digest export --out ~/reviews/vouch-digest-2026-11-30.json
+  vouch verify --file copy.db --digest ~/reviews/vouch-digest-2026-11-30.json`,
+    )
+    .action(async (flags: DigestFlags) => done(await exportDigest(flags, io)));
 
   program
     .command('start')
@@ -257,7 +446,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       for (const issue of error.issues) io.stderr(`vouch: ${issue}\n`);
       return ExitCode.USAGE;
     }
+    if (isWrongKey(error)) {
+      // A wrong master key is wrong configuration: the store was left as it was.
+      io.stderr(`vouch: ${error.message}\n`);
+      return ExitCode.USAGE;
+    }
     io.stderr(`vouch: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.FAILURE;
   }
+}
+
+function isWrongKey(error: unknown): error is EventStoreError {
+  return (
+    error instanceof EventStoreError &&
+    (error.code === EventStoreErrorCode.MASTER_KEY_MISMATCH ||
+      error.code === EventStoreErrorCode.KEY_ROTATION_IN_PROGRESS)
+  );
 }

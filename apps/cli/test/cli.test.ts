@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { runCli } from '../src/cli';
 import { ExitCode } from '../src/config/exit-codes';
 import { resolveServerConfig } from '../src/config/server-config';
 import { resolveStoreConfig } from '../src/config/store-config';
 import { ConfigError } from '../src/config/config-error';
-import { decodeMasterKey } from '../src/config/secrets';
+import { decodeMasterKey, strongMasterKey } from '../src/config/secrets';
+import { jwtSecretWeakness } from '../src/config/secret-strength';
+import { resolveTokenPolicy } from '../src/config/token-policy';
 import { parseLifetime, parseRoles } from '../src/tokens/sign-token';
 import { memoryIo } from './support/memory-io';
 
@@ -60,9 +63,10 @@ describe('vouch --help and exit codes', () => {
 
   it('exits 2 with one message per wrong value, before touching any store', async () => {
     const io = memoryIo({ VOUCH_STORE: 'mysql' });
-    expect(await runCli(['rebuild'], io)).toBe(ExitCode.USAGE);
+    expect(await runCli(['rebuild', '--data-dir', '/nonexistent/vouch'], io)).toBe(ExitCode.USAGE);
     expect(io.err()).toBe(
-      'vouch: VOUCH_STORE must be one of sqlite, postgres, eventstoredb (got "mysql").\n',
+      'vouch: VOUCH_STORE must be one of sqlite, postgres, eventstoredb (got "mysql").\n' +
+        'vouch: No master key: set VOUCH_MASTER_KEY (base64 of 32 bytes, e.g. `openssl rand -base64 32`) or put it in /nonexistent/vouch/master.key.\n',
     );
 
     const badFlags = memoryIo();
@@ -172,11 +176,72 @@ describe('configuration validation', () => {
     ]);
   });
 
+  it('refuses a master key of one repeated byte and a short or predictable JWT secret', () => {
+    expect(issuesOf(() => strongMasterKey(Buffer.alloc(32).toString('base64'), 'VOUCH_MASTER_KEY'))).toEqual([
+      'VOUCH_MASTER_KEY is one byte repeated (0x00 × 32), not a key; generate one with `openssl rand -base64 32`.',
+    ]);
+    expect(strongMasterKey(randomBytes(32).toString('base64'), 'VOUCH_MASTER_KEY')).toHaveLength(32);
+    expect(jwtSecretWeakness('a'.repeat(32), 'VOUCH_JWT_SECRET')).toMatch(
+      /^VOUCH_JWT_SECRET is too predictable \(about 0 bits/,
+    );
+    expect(jwtSecretWeakness('ab'.repeat(40), 'VOUCH_JWT_SECRET')).toMatch(/too predictable/);
+    expect(jwtSecretWeakness('password'.repeat(4), 'VOUCH_JWT_SECRET')).toMatch(/too predictable/);
+    expect(jwtSecretWeakness('short', 'VOUCH_JWT_SECRET')).toMatch(/at least 32 bytes long \(it has 5\)/);
+    // What `openssl rand -base64 32` and `-hex 32` give, and a long passphrase, pass.
+    for (let i = 0; i < 200; i++) {
+      expect(jwtSecretWeakness(randomBytes(32).toString('base64'), 'S')).toBeUndefined();
+      expect(jwtSecretWeakness(randomBytes(32).toString('hex'), 'S')).toBeUndefined();
+    }
+    expect(jwtSecretWeakness('correct horse battery staple, then some', 'S')).toBeUndefined();
+  });
+
+  it('signs no token in production without VOUCH_JWT_SECRET, and writes no secret file', async () => {
+    const io = memoryIo({ VOUCH_ENVIRONMENT: 'production' });
+    expect(
+      await runCli(['token', '--user', 'pat', '--roles', 'ADMIN', '--data-dir', '/nonexistent/vouch'], io),
+    ).toBe(ExitCode.USAGE);
+    expect(io.err()).toBe(
+      'vouch: VOUCH_JWT_SECRET must be set outside development (at least 32 random bytes: `openssl rand -base64 32`); /nonexistent/vouch/jwt.secret is read in development only.\n',
+    );
+    expect(io.out()).toBe('');
+  });
+
   it('parses roles and token lifetimes', () => {
     expect(parseRoles('program_manager, ACCOUNT_OWNER')).toEqual(['PROGRAM_MANAGER', 'ACCOUNT_OWNER']);
     expect(issuesOf(() => parseRoles(''))[0]).toContain('--roles must list one or more of');
     expect(parseLifetime('90m')).toBe(5400);
-    expect(parseLifetime('7d')).toBe(604_800);
+    expect(parseLifetime('24h')).toBe(86_400);
+    // The API refuses tokens living longer than its maximum (24 h unless configured).
+    expect(issuesOf(() => parseLifetime('7d'))[0]).toContain('at most 86400 seconds');
+    expect(parseLifetime('7d', 7 * 86_400)).toBe(604_800);
     expect(issuesOf(() => parseLifetime('forever'))[0]).toContain('--expires-in must be a duration');
+  });
+});
+
+describe('the token policy from the environment', () => {
+  it('keeps the API defaults when nothing is set, and takes issuer, audience and bounds', () => {
+    expect(resolveTokenPolicy({})).toEqual({});
+    expect(
+      resolveTokenPolicy({
+        VOUCH_JWT_ISSUER: 'https://idp.example',
+        VOUCH_JWT_AUDIENCE: 'vouch',
+        VOUCH_JWT_CLOCK_TOLERANCE_SECONDS: '3',
+        VOUCH_JWT_MAX_LIFETIME_SECONDS: '3600',
+      }),
+    ).toEqual({
+      issuer: 'https://idp.example',
+      audience: 'vouch',
+      clockToleranceSeconds: 3,
+      maxTokenLifetimeSeconds: 3600,
+    });
+  });
+
+  it('refuses an unsafe tolerance or lifetime, naming each', () => {
+    expect(() =>
+      resolveTokenPolicy({
+        VOUCH_JWT_CLOCK_TOLERANCE_SECONDS: '300',
+        VOUCH_JWT_MAX_LIFETIME_SECONDS: 'forever',
+      }),
+    ).toThrow(/VOUCH_JWT_CLOCK_TOLERANCE_SECONDS[\s\S]*VOUCH_JWT_MAX_LIFETIME_SECONDS/);
   });
 });

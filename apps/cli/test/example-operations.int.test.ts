@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { exampleTabs } from '../src/graphiql/example-operations';
+import { toGlobalId } from '../../api/src/schema/node/global-id';
+import { exampleTabs, globalIdOf } from '../src/graphiql/example-operations';
 
 // The checked-in SDL is emitted from the API's code and checked by its own test, so a tab
 // that validates here runs against the server.
@@ -39,5 +40,11 @@ describe('the GraphiQL tour', () => {
     const again = exampleTabs(undefined, new Date('2026-11-23T18:00:00Z'));
     const ids = (t: typeof tabs) => JSON.stringify(t.map((tab) => tab.variables)).match(/tour-[\w-]+/g);
     expect(ids(again)).toEqual(ids(tabs));
+  });
+
+  it("refetches the tour's advocate by the API's own global id", () => {
+    const find = tabs.find((tab) => tab.title === 'Find');
+    expect(find?.variables.id).toBe(toGlobalId('Advocate', 'adv-1'));
+    expect(globalIdOf('ReferenceRequest', 'req-1')).toBe(toGlobalId('ReferenceRequest', 'req-1'));
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { seedStore, TenantNotEmptyError, type SeedReport } from '../src/commands/seed';
-import { resolveMasterKey } from '../src/config/secrets';
+import { keepGenerated, resolveMasterKey } from '../src/config/secrets';
 import { resolveStoreConfig } from '../src/config/store-config';
 import { memoryIo } from './support/memory-io';
 
@@ -17,7 +17,8 @@ describe('vouch seed', () => {
   const seed = async (seedNumber: number, dir = mkdtempSync(join(tmpdir(), 'vouch-seed-'))) => {
     dirs.push(dir);
     const store = resolveStoreConfig({ dataDir: dir }, {});
-    const masterKey = resolveMasterKey({}, dir, { generate: true });
+    const masterKey = resolveMasterKey({}, dir, { environment: 'development', generate: true });
+    keepGenerated(masterKey, dir);
     const report = await seedStore(
       { store, masterKey: masterKey.value, tenantId: 'demo', seed: seedNumber, scale: SCALE, until: UNTIL },
       memoryIo(),
@@ -69,8 +70,10 @@ describe('vouch seed', () => {
     const refusals = [...report.summary.refused.keys()].join('\n');
     expect(refusals).toContain('ACCOUNT_HEALTH_BELOW_THRESHOLD');
     expect(refusals).toContain('FATIGUE_LIMIT');
-    // The master key the seed generated is private to its owner.
+    // The master key generated for the seed, the store and its directory are private to their owner.
     expect(statSync(join(dir, 'master.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'vouch.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
     // …and the data directory tells git to keep out.
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
   }, 60_000);

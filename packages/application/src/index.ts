@@ -1,6 +1,8 @@
 export * from './principal';
 export * from './authorization/permissions';
 export * from './authorization/authorize';
+export * from './authorization/ability';
+export * from './authorization/relationship-facts';
 export * from './commands/vouch-command';
 export * from './commands/command-result';
 export * from './commands/command-routes';
@@ -16,5 +18,8 @@ export * from './process-managers/process-managers';
 export * from './process-managers/process-manager-runner';
 export * from './timers/due-work-index';
 export * from './timers/due-work-runner';
+export * from './integrity/digest-keeper';
+export * from './integrity/integrity-verifications';
 export * from './queries/vouch-queries';
+export * from './queries/paging';
 export * from './facade/create-vouch';

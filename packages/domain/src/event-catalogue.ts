@@ -47,6 +47,11 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['AccountConsentRenewed', "The company's consent was extended; its version went up."],
     ['AccountConsentWithdrawn', 'The company withdrew its consent for some or all kinds.'],
     ['AccountArchived', 'The account is no longer a customer; it is kept for history.'],
+    [
+      'AccountDelegated',
+      "The account's owner (or an admin) let a colleague act for the account until a date.",
+    ],
+    ['AccountDelegationRevoked', 'A delegation of the account ended before its date.'],
   ]),
   ...entries('Advocate', [
     [
@@ -104,7 +109,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     [
       'NominationSubmitted',
       'An account owner proposed a customer contact as an advocate, with evidence of satisfaction.',
-      { subjectField: 'candidateId', fields: ['candidate'] },
+      // The evidence is free text about the candidate ("said at the QBR…"): theirs too.
+      { subjectField: 'candidateId', fields: ['candidate', 'evidence'] },
     ],
     ['NominationApproved', 'A program manager approved the nomination; the candidate is enrolled.'],
     ['NominationRejected', 'A program manager rejected the nomination.'],

@@ -10,6 +10,7 @@ export * from './shared/event-envelope';
 export * from './shared/idempotency';
 export * from './shared/money';
 export * from './shared/personal-data';
+export * from './shared/text-hygiene';
 export * from './shared/time';
 export * from './shared/validator';
 
@@ -28,6 +29,7 @@ export * from './account/segment';
 export * from './account/account-commands';
 export * from './account/account-events';
 export * from './account/account-decider';
+export * from './account/account-delegation';
 export * from './advocate/seniority';
 export * from './advocate/advocate-profile';
 export * from './advocate/engagement';

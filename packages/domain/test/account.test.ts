@@ -1,4 +1,4 @@
-import { accountDecider, type AccountEvent } from '../src';
+import { accountActorsAt, accountDecider, type AccountEvent, type AccountState } from '../src';
 import { accountCommand, actors, context, day, NOW } from './support/builders';
 import { specification } from './support/specification';
 
@@ -126,5 +126,84 @@ describe('an account', () => {
       .given([registered, archived])
       .when(accountCommand('RecordAccountHealth', { healthScore: 50 }))
       .thenThrows('INVALID_TRANSITION');
+  });
+
+  describe('delegation (invariant 11)', () => {
+    const delegated: AccountEvent = {
+      type: 'AccountDelegated',
+      data: {
+        accountId: 'acme',
+        ownerId: 'olga-ae',
+        delegateId: 'dan-ae',
+        until: day(14),
+        reason: 'Parental leave',
+        delegatedBy: 'olga-ae',
+      },
+    };
+    const stateOf = (events: AccountEvent[]): AccountState =>
+      events.reduce(accountDecider.evolve, accountDecider.initialState);
+
+    it('lets a colleague act for the account until a date, recording who delegated', () => {
+      account
+        .given([registered])
+        .when(
+          accountCommand('DelegateAccount', {
+            delegateId: 'dan-ae',
+            until: day(14),
+            reason: 'Parental leave',
+          }),
+        )
+        .thenEvents((events, state) => {
+          expect(events).toEqual([delegated]);
+          expect(accountActorsAt(state, NOW)).toEqual(['olga-ae', 'dan-ae']);
+        });
+    });
+
+    it('ends by itself at its date', () => {
+      expect(accountActorsAt(stateOf([registered, delegated]), day(14))).toEqual(['olga-ae']);
+    });
+
+    it('must end in the future and is not for the owner', () => {
+      account
+        .given([registered])
+        .when(accountCommand('DelegateAccount', { delegateId: 'dan-ae', until: day(0), reason: 'x' }))
+        .thenThrows('VALIDATION_FAILED', /future/);
+      account
+        .given([registered])
+        .when(accountCommand('DelegateAccount', { delegateId: 'olga-ae', until: day(3), reason: 'x' }))
+        .thenThrows('VALIDATION_FAILED', /owner/);
+    });
+
+    it('can be revoked early; revoking one that does not exist is NOT_FOUND', () => {
+      account
+        .given([registered, delegated])
+        .when(accountCommand('RevokeAccountDelegation', { delegateId: 'dan-ae' }))
+        .thenEvents((events, state) => {
+          expect(events).toEqual([
+            {
+              type: 'AccountDelegationRevoked',
+              data: { accountId: 'acme', delegateId: 'dan-ae', revokedBy: 'olga-ae' },
+            },
+          ]);
+          expect(accountActorsAt(state, NOW)).toEqual(['olga-ae']);
+        });
+      account
+        .given([registered])
+        .when(accountCommand('RevokeAccountDelegation', { delegateId: 'dan-ae' }))
+        .thenThrows('NOT_FOUND');
+    });
+
+    it("moves with the account: a new owner starts without the previous owner's delegates", () => {
+      const reassigned: AccountEvent = {
+        type: 'AccountOwnerReassigned',
+        data: {
+          accountId: 'acme',
+          previousOwnerId: 'olga-ae',
+          ownerId: 'otto-csm',
+          reason: 'Territory change',
+        },
+      };
+      expect(accountActorsAt(stateOf([registered, delegated, reassigned]), NOW)).toEqual(['otto-csm']);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import {
   advocateDecider,
-  commandFingerprint,
+  canonicalCommand,
   decideOnce,
   isDomainError,
   type AdvocateCommand,
@@ -16,12 +16,15 @@ import {
   reserveEngagement,
 } from './support/builders';
 
+// Stands in for the application's keyed digest: the domain only compares opaque strings.
+const fingerprintOf = (command: AdvocateCommand) => `digest-of:${canonicalCommand(command)}`;
+
 /** A stream's history as a store keeps it: each event with the command that produced it. */
 function recorded(events: AdvocateEvent[], command: AdvocateCommand): HistoryEntry<AdvocateEvent>[] {
   return events.map((event) => ({
     event,
     commandId: command.commandId,
-    commandFingerprint: commandFingerprint(command),
+    commandFingerprint: fingerprintOf(command),
   }));
 }
 
@@ -54,7 +57,13 @@ describe('deciding a command once (invariant 8)', () => {
       ),
     ).toThrow();
 
-    const retry = decideOnce(advocateDecider, history, { ...reserve }, advocateContext({ now: day(1) }));
+    const retry = decideOnce(
+      advocateDecider,
+      history,
+      { ...reserve },
+      advocateContext({ now: day(1) }),
+      fingerprintOf(reserve),
+    );
     expect(retry).toEqual({ events: first.events, duplicate: true });
   });
 
@@ -69,6 +78,7 @@ describe('deciding a command once (invariant 8)', () => {
       [...withReservation, ...recorded(first.events, retire)],
       retire,
       advocateContext(),
+      fingerprintOf(retire),
     );
     expect(retry.events).toEqual(first.events);
     expect(retry.duplicate).toBe(true);
@@ -81,7 +91,7 @@ describe('deciding a command once (invariant 8)', () => {
     const other = reserveEngagement({ engagementId: 'eng-2', activityAt: day(40) }, reserve.commandId);
     let thrown: unknown;
     try {
-      decideOnce(advocateDecider, history, other, advocateContext());
+      decideOnce(advocateDecider, history, other, advocateContext(), fingerprintOf(other));
     } catch (error) {
       thrown = error;
     }
@@ -89,16 +99,16 @@ describe('deciding a command once (invariant 8)', () => {
   });
 
   // Invariant 8
-  it('the fingerprint ignores key order and undefined fields, but not values', () => {
+  it('the canonical text ignores key order and undefined fields, but not values', () => {
     const a = advocateCommand('RetireAdvocate', { reason: 'x' });
-    expect(commandFingerprint({ ...a, data: { reason: 'x', note: undefined } as never })).toBe(
-      commandFingerprint(a),
+    expect(canonicalCommand({ ...a, data: { reason: 'x', note: undefined } as never })).toBe(
+      canonicalCommand(a),
     );
-    expect(commandFingerprint({ type: 'T', commandId: '1', data: { a: 1, b: 2 } })).toBe(
-      commandFingerprint({ type: 'T', commandId: '2', data: { b: 2, a: 1 } }),
+    expect(canonicalCommand({ type: 'T', commandId: '1', data: { a: 1, b: 2 } })).toBe(
+      canonicalCommand({ type: 'T', commandId: '2', data: { b: 2, a: 1 } }),
     );
-    expect(commandFingerprint(advocateCommand('RetireAdvocate', { reason: 'y' }))).not.toBe(
-      commandFingerprint(a),
+    expect(canonicalCommand(advocateCommand('RetireAdvocate', { reason: 'y' }))).not.toBe(
+      canonicalCommand(a),
     );
   });
 

@@ -5,6 +5,7 @@ export * from './database/connection-failure';
 export * from './schema/migrations';
 export * from './schema/migrate';
 export * from './personal-data/postgres-wrapped-key-repository';
+export * from './personal-data/postgres-master-key-check';
 export * from './projections/postgres-checkpoint-store';
 export * from './projections/postgres-read-model-store';
 export * from './leases/postgres-lease';
@@ -12,3 +13,4 @@ export * from './notifications/event-notifier';
 
 // A throwaway PostgreSQL server for tests of this and other packages.
 export * from './testing/postgres-test-server';
+export * from './integrity/postgres-signed-digest-log';

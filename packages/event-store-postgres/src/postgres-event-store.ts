@@ -5,13 +5,16 @@ import {
   MasterKeyVault,
   START,
   StoreUnavailableError,
+  systemClock,
 } from '@vouch/event-store';
 import type { ClientConfig, PoolClient } from 'pg';
 import type { PostgresConnectionOptions } from './database/postgres-database';
 import { PostgresDatabase } from './database/postgres-database';
 import type { HeldLease, LeaseOptions } from './leases/postgres-lease';
 import { acquireLease } from './leases/postgres-lease';
+import { PostgresSignedDigestLog } from './integrity/postgres-signed-digest-log';
 import { EventNotifier } from './notifications/event-notifier';
+import { checkPostgresMasterKey, recordPostgresKeyCheck } from './personal-data/postgres-master-key-check';
 import { PostgresWrappedKeyRepository } from './personal-data/postgres-wrapped-key-repository';
 import { PostgresStorageEngine } from './postgres-storage-engine';
 import { PostgresCheckpointStore } from './projections/postgres-checkpoint-store';
@@ -36,6 +39,8 @@ export interface PostgresEventStoreOptions
 export class PostgresEventStore extends EngineEventStore {
   readonly database: PostgresDatabase;
   readonly checkpoints: PostgresCheckpointStore;
+  /** The digests the product signed, in the same schema (the signing key never is). */
+  readonly signedDigests: PostgresSignedDigestLog;
   private readonly live = new Set<Subscription>();
   private isClosed = false;
 
@@ -48,20 +53,33 @@ export class PostgresEventStore extends EngineEventStore {
     super(engine, { ...options, vault });
     this.database = database;
     this.checkpoints = new PostgresCheckpointStore(database);
+    this.signedDigests = new PostgresSignedDigestLog(database);
   }
 
-  /** Connects, migrates the schema (unless told not to) and returns the store. */
+  /**
+   * Connects, checks the master key (MasterKeyMismatchError before anything is migrated,
+   * read or written when it is not the schema's), migrates (unless told not to) and
+   * returns the store.
+   */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const database = new PostgresDatabase(options);
     try {
       let vault = options.vault;
+      let keyCheck: string | undefined;
+      const store = `PostgreSQL schema ${database.schemaName}`;
       if (!vault) {
         if (!options.masterKey) {
           throw new Error('PostgresEventStore needs a masterKey (32 bytes from configuration) or a vault.');
         }
+        // Before migrating: a wrong master key stops the open having written nothing.
+        keyCheck = await checkPostgresMasterKey(database, options.masterKey, store);
         vault = new MasterKeyVault(options.masterKey, new PostgresWrappedKeyRepository(database));
       }
       if (options.migrate ?? true) await migrate(database);
+      if (keyCheck !== undefined) {
+        const now = options.clock ?? systemClock;
+        await recordPostgresKeyCheck(database, options.masterKey!, keyCheck, now(), store);
+      }
       const notifier = new EventNotifier(database, database.pool.options as ClientConfig);
       return new PostgresEventStore(database, new PostgresStorageEngine(database, notifier), options, vault);
     } catch (error) {

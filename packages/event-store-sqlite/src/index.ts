@@ -4,6 +4,8 @@ export * from './schema';
 export * from './group-commit-queue';
 export * from './sqlite-storage-engine';
 export * from './sqlite-wrapped-key-repository';
+export * from './sqlite-master-key-check';
 export * from './sqlite-projection-checkpoints';
 export * from './sqlite-read-model-store';
+export * from './sqlite-signed-digest-log';
 export * from './sqlite-write-health';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** The schema version this code writes; stored in SQLite's `user_version`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // Positions are rowids: events are never deleted, so a new rowid is always the largest yet.
 // A tenant's log is read by rowid range with a tenant filter rather than through a
@@ -34,11 +34,34 @@ const STATEMENTS = [
      erased_at   TEXT,
      PRIMARY KEY (tenant_id, subject_id)
    ) WITHOUT ROWID`,
+  // Version 2: the key check value of the master key (never the key), and a rotation's progress.
+  `CREATE TABLE IF NOT EXISTS master_key_check (
+     id             INTEGER PRIMARY KEY CHECK (id = 1),
+     value          TEXT    NOT NULL,
+     recorded_at    TEXT    NOT NULL,
+     rotating_to    TEXT,
+     rotation_after TEXT,
+     rotated        INTEGER NOT NULL DEFAULT 0
+   )`,
   `CREATE TABLE IF NOT EXISTS projection_checkpoints (
      projection TEXT PRIMARY KEY,
      checkpoint TEXT NOT NULL,
      updated_at TEXT NOT NULL
    ) WITHOUT ROWID`,
+  // Version 2: the digests the product signed (invariant 12), append-only. The triggers
+  // stop mistakes, not an attacker with the file: a digest kept elsewhere catches that.
+  `CREATE TABLE IF NOT EXISTS signed_digests (
+     tenant_id  TEXT    NOT NULL,
+     sequence   INTEGER NOT NULL,
+     checkpoint TEXT    NOT NULL,
+     issued_at  TEXT    NOT NULL,
+     digest     TEXT    NOT NULL,
+     PRIMARY KEY (tenant_id, sequence)
+   ) WITHOUT ROWID`,
+  `CREATE TRIGGER IF NOT EXISTS signed_digests_no_update BEFORE UPDATE ON signed_digests
+   BEGIN SELECT RAISE(ABORT, 'signed digests are append-only'); END`,
+  `CREATE TRIGGER IF NOT EXISTS signed_digests_no_delete BEFORE DELETE ON signed_digests
+   BEGIN SELECT RAISE(ABORT, 'signed digests are append-only'); END`,
 ];
 
 /** Creates the tables on first open; refuses a file written by a newer schema. */

@@ -4,6 +4,7 @@ import { EngineEventStore, MasterKeyVault, systemClock } from '@vouch/event-stor
 import type { Durability } from './open-database';
 import { openDatabase } from './open-database';
 import { SqliteProjectionCheckpoints } from './sqlite-projection-checkpoints';
+import { SqliteSignedDigestLog } from './sqlite-signed-digest-log';
 import { SqliteStorageEngine } from './sqlite-storage-engine';
 import { SqliteWrappedKeyRepository } from './sqlite-wrapped-key-repository';
 import { SqliteWriteHealth } from './sqlite-write-health';
@@ -30,6 +31,8 @@ export class SqliteEventStore extends EngineEventStore {
   /** The open connection, for projections that keep their read models in the same file. */
   readonly database: Database;
   readonly checkpoints: SqliteProjectionCheckpoints;
+  /** The digests the product signed, in the same file (the signing key never is). */
+  readonly signedDigests: SqliteSignedDigestLog;
   private readonly storage: SqliteStorageEngine;
   private readonly health: SqliteWriteHealth;
 
@@ -44,24 +47,27 @@ export class SqliteEventStore extends EngineEventStore {
     this.health = health;
     this.database = storage.db;
     this.checkpoints = new SqliteProjectionCheckpoints(storage.db, options.clock ?? systemClock);
+    this.signedDigests = new SqliteSignedDigestLog(storage.db);
   }
 
-  /** Opens (or creates) the store's file. */
+  /**
+   * Opens (or creates) the store's file. Throws MasterKeyMismatchError, having read and
+   * written nothing, when the master key is not the one the file was created with.
+   */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    if (!options.vault && !options.masterKey) {
+      throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
+    }
+    // With the in-file vault, the master key is checked before anything is read or written.
     const db = openDatabase({
       filename: options.filename,
       ...(options.durability ? { durability: options.durability } : {}),
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+      ...(options.vault ? {} : { masterKey: options.masterKey!, now: options.clock ?? systemClock }),
     });
     const health = new SqliteWriteHealth(db);
-    let vault = options.vault;
-    if (!vault) {
-      if (!options.masterKey) {
-        db.close();
-        throw new Error('SqliteEventStore needs a masterKey (32 bytes from configuration) or a vault.');
-      }
-      vault = new MasterKeyVault(options.masterKey, new SqliteWrappedKeyRepository(db, health));
-    }
+    const vault =
+      options.vault ?? new MasterKeyVault(options.masterKey!, new SqliteWrappedKeyRepository(db, health));
     return new SqliteEventStore(
       new SqliteStorageEngine(db, options.maxBatchSize, health),
       options,

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { EventStoreErrorCode, isEventStoreError } from '@vouch/event-store';
 import { openDatabase, SqliteWrappedKeyRepository, SqliteWriteHealth } from '../src';
 
+// The file records no key check value: any vault's may add keys.
+const KEY_CHECK = 'v1:test';
+
 describe('SQLite data keys on a full disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vouch-keys-full-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +21,7 @@ describe('SQLite data keys on a full disk', () => {
     let refusal: unknown;
     for (let i = 0; i < 10_000 && refusal === undefined; i++) {
       await keys
-        .insertIfAbsent('t', `subject-${i}`, Buffer.alloc(60, i % 256), '2026-11-30T00:00:00.000Z')
+        .insertIfAbsent('t', `subject-${i}`, Buffer.alloc(60, i % 256), '2026-11-30T00:00:00.000Z', KEY_CHECK)
         .catch((error: unknown) => (refusal = error));
     }
     expect(isEventStoreError(refusal, EventStoreErrorCode.STORE_UNAVAILABLE)).toBe(true);
@@ -26,7 +29,7 @@ describe('SQLite data keys on a full disk', () => {
     expect(health.readiness()).toEqual({ ready: false, reason: 'DISK_FULL' });
 
     db.pragma('max_page_count = 1073741823');
-    await keys.insertIfAbsent('t', 'after-space', Buffer.alloc(60), '2026-11-30T00:00:00.000Z');
+    await keys.insertIfAbsent('t', 'after-space', Buffer.alloc(60), '2026-11-30T00:00:00.000Z', KEY_CHECK);
     expect(health.readiness()).toEqual({ ready: true });
     db.close();
     expect(health.readiness()).toEqual({ ready: false, reason: 'UNAVAILABLE' });

@@ -10,7 +10,13 @@ import { systemClock } from './clock';
 import { CorruptEventError } from './errors/corrupt-event-error';
 import { DataKeyMissingError } from './errors/data-key-missing-error';
 import { StoreUnavailableError } from './errors/store-unavailable-error';
-import type { AppendOptions, EventStore, ReadAllOptions, ReadStreamOptions } from './event-store';
+import type {
+  AppendOptions,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  VerifyTenantOptions,
+} from './event-store';
 import type { VerificationReport } from './integrity/chain-verifier';
 import { ChainVerifier } from './integrity/chain-verifier';
 import type { TenantDigest } from './integrity/tenant-digest';
@@ -20,6 +26,8 @@ import { putFields } from './personal-data/field-paths';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './personal-data/key-vault';
 import { openPersonalData } from './personal-data/personal-data-cipher';
 import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
+import type { SubjectKeys } from './personal-data/subject-keys';
+import { VaultSubjectKeys } from './personal-data/vault-subject-keys';
 import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
 import type { StorageEngine } from './storage-engine';
 import type { StoredEvent, StreamHead } from './stored-event';
@@ -49,7 +57,10 @@ export class EngineEventStore implements EventStore {
   private readonly personalData: PersonalDataLookup;
   private readonly upcasters: UpcasterRegistry;
   private readonly vault: KeyVault;
+  readonly subjectKeys: SubjectKeys;
   private readonly subscriptions = new Set<Subscription>();
+  /** Appends in flight per (tenant, subject) that took the subject's data key. */
+  private readonly appending = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -57,6 +68,7 @@ export class EngineEventStore implements EventStore {
     options: EventStoreOptions,
   ) {
     this.vault = options.vault;
+    this.subjectKeys = new VaultSubjectKeys(options.vault);
     this.clock = options.clock ?? systemClock;
     this.personalData = options.personalData ?? personalDataOf;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
@@ -69,12 +81,39 @@ export class EngineEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
-      personalData: this.personalData,
-      vault: this.vault,
-      now: this.clock,
-    });
-    return this.engine.append(prepared, this.clock);
+    const subjects = new Set<string>();
+    let appended = false;
+    try {
+      const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
+        personalData: this.personalData,
+        vault: this.vault,
+        now: this.clock,
+        onDataKey: (subjectId) => {
+          if (subjects.has(subjectId)) return;
+          subjects.add(subjectId);
+          const id = JSON.stringify([tenantId, subjectId]);
+          this.appending.set(id, (this.appending.get(id) ?? 0) + 1);
+        },
+      });
+      const result = await this.engine.append(prepared, this.clock);
+      appended = true;
+      return result;
+    } finally {
+      for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
+    }
+  }
+
+  // A data key created for appends that all failed must not linger; one that a stored
+  // append uses is kept. Failing to remove it leaves a key that protects nothing: the
+  // append's own outcome is what the caller needs.
+  private async settle(tenantId: string, subjectId: string, appended: boolean): Promise<void> {
+    const id = JSON.stringify([tenantId, subjectId]);
+    const left = (this.appending.get(id) ?? 1) - 1;
+    if (left > 0) this.appending.set(id, left);
+    else this.appending.delete(id);
+    if (appended || left === 0) {
+      await this.vault.settle(tenantId, subjectId, appended).catch(() => undefined);
+    }
   }
 
   async readStream(
@@ -143,9 +182,9 @@ export class EngineEventStore implements EventStore {
     return this.verify(tenantId, streamId);
   }
 
-  async verifyTenant(tenantId: string): Promise<VerificationReport> {
+  async verifyTenant(tenantId: string, options: VerifyTenantOptions = {}): Promise<VerificationReport> {
     this.assertOpen();
-    return this.verify(tenantId);
+    return this.verify(tenantId, undefined, options);
   }
 
   async streamHeads(
@@ -179,12 +218,21 @@ export class EngineEventStore implements EventStore {
     await this.engine.close();
   }
 
-  private async verify(tenantId: string, streamId?: string): Promise<VerificationReport> {
+  private async verify(
+    tenantId: string,
+    streamId?: string,
+    options: VerifyTenantOptions = {},
+  ): Promise<VerificationReport> {
     assertIdentifier('tenant id', tenantId);
-    const verifier = new ChainVerifier(tenantId);
+    const verifier = new ChainVerifier(tenantId, options.anchors);
+    const every = options.progressEvery ?? 1000;
+    let seen = 0;
     for await (const row of this.engine.rows(tenantId, streamId)) {
       if (!verifier.check(row)) break;
+      seen += 1;
+      if (options.onProgress && seen % every === 0) await options.onProgress(seen);
     }
+    await options.onProgress?.(seen);
     return verifier.report();
   }
 

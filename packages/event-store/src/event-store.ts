@@ -3,9 +3,10 @@ import type { EventEnvelope } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { Checkpoint } from './checkpoint';
 import type { ExpectedVersion } from './expected-version';
-import type { VerificationReport } from './integrity/chain-verifier';
+import type { SignedHeadAnchor, VerificationReport } from './integrity/chain-verifier';
 import type { TenantDigest } from './integrity/tenant-digest';
 import type { ErasureReceipt } from './personal-data/key-vault';
+import type { SubjectKeys } from './personal-data/subject-keys';
 import type { RecordedEvent } from './recorded-event';
 import type { StreamHead } from './stored-event';
 import type { Subscription, SubscribeOptions } from './subscriptions/subscription';
@@ -20,6 +21,16 @@ export interface ReadStreamOptions {
   /** Inclusive; default the first (forwards) or the last (backwards) event. */
   readonly fromVersion?: number;
   readonly limit?: number;
+}
+
+/** What else to check while recomputing a tenant's chains, and how to report progress. */
+export interface VerifyTenantOptions {
+  /** Heads vouched for by signed digests: the event at each version must still have that hash. */
+  readonly anchors?: readonly SignedHeadAnchor[];
+  /** Called every `progressEvery` events; awaited, so a caller can yield to other work. */
+  readonly onProgress?: (eventsChecked: number) => void | Promise<void>;
+  /** Default 1000. */
+  readonly progressEvery?: number;
 }
 
 export interface ReadAllOptions {
@@ -57,14 +68,19 @@ export interface EventStore {
   subscribe(tenantId: string, options: SubscribeOptions): Subscription;
   /** Recomputes a stream's hash chain; names the first event that fails. */
   verifyStream(tenantId: string, streamId: string): Promise<VerificationReport>;
-  /** Recomputes every chain of a tenant; names the first failing event in log order. */
-  verifyTenant(tenantId: string): Promise<VerificationReport>;
+  /**
+   * Recomputes every chain of a tenant (and checks the signed heads given); names the
+   * first failing event in log order.
+   */
+  verifyTenant(tenantId: string, options?: VerifyTenantOptions): Promise<VerificationReport>;
   /** The head of every stream at a checkpoint (default: now). */
   streamHeads(tenantId: string, at?: Checkpoint): Promise<{ checkpoint: Checkpoint; heads: StreamHead[] }>;
   /** The Merkle digest of the tenant at a checkpoint (default: now), ready to sign. */
   digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest>;
   /** Destroys the subject's data key: their personal fields read as placeholders from now on. */
   forgetSubject(tenantId: string, subjectId: string): Promise<ErasureReceipt>;
+  /** Digests and seals under subjects' data keys (command fingerprints, read-model snapshots). */
+  readonly subjectKeys: SubjectKeys;
   /** Finishes pending work and releases resources; later calls fail. */
   close(): Promise<void>;
   /**

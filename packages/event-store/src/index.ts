@@ -18,6 +18,8 @@ export * from './errors/subject-erased-error';
 export * from './errors/data-key-missing-error';
 export * from './errors/upcast-failed-error';
 export * from './errors/corrupt-event-error';
+export * from './errors/master-key-mismatch-error';
+export * from './errors/key-rotation-in-progress-error';
 
 // Upcasting.
 export * from './upcasting/upcaster-registry';
@@ -30,6 +32,11 @@ export * from './integrity/chain-verifier';
 export * from './integrity/merkle-tree';
 export * from './integrity/tenant-digest';
 export * from './integrity/tenant-audit';
+export * from './integrity/signed-digest';
+export * from './integrity/signed-digest-log';
+export * from './integrity/parse-signed-digest';
+export * from './integrity/digest-signer';
+export * from './integrity/signed-history-verification';
 
 // Personal data: crypto-shredding.
 export * from './personal-data/personal-data-lookup';
@@ -38,7 +45,12 @@ export * from './personal-data/key-vault';
 export * from './personal-data/wrapped-key-repository';
 export * from './personal-data/in-memory-wrapped-key-repository';
 export * from './personal-data/master-key-vault';
+export * from './personal-data/data-key-wrapping';
+export * from './personal-data/master-key-check';
+export * from './personal-data/rotate-master-key';
 export * from './personal-data/personal-data-cipher';
+export * from './personal-data/subject-keys';
+export * from './personal-data/vault-subject-keys';
 
 // What adapters build on.
 export * from './stored-event';
@@ -60,3 +72,4 @@ export * from './testing/event-store-contract';
 export * from './testing/contract-events';
 export * from './testing/manual-clock';
 export * from './store-readiness';
+export * from './testing/failed-append-keys';

@@ -1,12 +1,25 @@
 import type { StoredEvent, StoredRow } from '@vouch/event-store';
+import { randomBytes } from 'node:crypto';
 import {
   InMemoryEventStore,
+  InMemoryWrappedKeyRepository,
+  MasterKeyVault,
   contractEvent,
   hashStoredEvent,
   runEventStoreContract,
+  runFailedAppendKeySuite,
 } from '@vouch/event-store';
 
 runEventStoreContract('in-memory', async (options) => new InMemoryEventStore(options));
+
+runFailedAppendKeySuite('in-memory', async (options) => {
+  const keys = new InMemoryWrappedKeyRepository();
+  const store = new InMemoryEventStore({ ...options, vault: new MasterKeyVault(randomBytes(32), keys) });
+  return {
+    store,
+    hasDataKey: async (tenantId, subjectId) => (await keys.find(tenantId, subjectId))?.wrappedKey != null,
+  };
+});
 
 describe('in-memory store: tampering', () => {
   const tenant = 'tenant-a';

@@ -51,6 +51,27 @@ describe('MasterKeyVault', () => {
     );
   });
 
+  it('removes a key it created once told its appends failed, and keeps one a stored append used', async () => {
+    const repository = new InMemoryWrappedKeyRepository();
+    const vault = new MasterKeyVault(randomBytes(32), repository);
+    // Created here (as a command digest or an append would), then every append failed.
+    await vault.dataKeyFor('t', 'failed', now);
+    await vault.settle('t', 'failed', false);
+    expect(await vault.lookup('t', 'failed')).toEqual({ status: 'missing' });
+
+    const kept = await vault.dataKeyFor('t', 'stored', now);
+    await vault.settle('t', 'stored', true);
+    await vault.settle('t', 'stored', false);
+    expect(await vault.lookup('t', 'stored')).toEqual({ status: 'active', key: kept });
+
+    // A key this vault did not create is never its to remove.
+    const other = new MasterKeyVault(randomBytes(32), new InMemoryWrappedKeyRepository());
+    const shared = new MasterKeyVault(randomBytes(32), repository);
+    await other.settle('t', 'stored', false);
+    await shared.settle('t', 'stored', false);
+    expect(await vault.lookup('t', 'stored')).toEqual({ status: 'active', key: kept });
+  });
+
   it('reads a master key from hex or base64 configuration and refuses other lengths', () => {
     const key = randomBytes(32);
     expect(masterKeyFrom(key.toString('hex'))).toEqual(key);

@@ -1,4 +1,4 @@
-import { merkleRoot } from '@vouch/event-store';
+import { merkleInclusionProof, merkleRoot, verifyMerkleInclusion } from '@vouch/event-store';
 
 // The reference vectors of RFC 6962 implementations (certificate-transparency's merkle tests).
 const leaves = [
@@ -35,4 +35,25 @@ describe('merkleRoot (RFC 6962)', () => {
       expect(merkleRoot(leaves.slice(0, n)).toString('hex')).toBe(root);
     },
   );
+});
+
+describe('merkleInclusionProof / verifyMerkleInclusion (RFC 9162)', () => {
+  it('proves every leaf of every tree size up to 8 against the reference roots', () => {
+    for (let size = 1; size <= leaves.length; size += 1) {
+      const tree = leaves.slice(0, size);
+      for (let index = 0; index < size; index += 1) {
+        const proof = merkleInclusionProof(tree, index);
+        expect(verifyMerkleInclusion(tree[index]!, proof, roots[size - 1]!)).toBe(true);
+      }
+    }
+  });
+
+  it('refuses another leaf, another index, a shortened path or another root', () => {
+    const proof = merkleInclusionProof(leaves, 5);
+    expect(verifyMerkleInclusion(leaves[4]!, proof, roots[7]!)).toBe(false);
+    expect(verifyMerkleInclusion(leaves[5]!, { ...proof, index: 4 }, roots[7]!)).toBe(false);
+    expect(verifyMerkleInclusion(leaves[5]!, { ...proof, path: proof.path.slice(1) }, roots[7]!)).toBe(false);
+    expect(verifyMerkleInclusion(leaves[5]!, proof, roots[6]!)).toBe(false);
+    expect(() => merkleInclusionProof(leaves, 8)).toThrow(RangeError);
+  });
 });

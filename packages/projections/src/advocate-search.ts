@@ -12,13 +12,15 @@ import {
 import type { AdvocateDirectory } from './advocate-directory';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
 import {
-  decodeCursor,
-  pageSize,
-  smallestAfter,
-  toConnection,
+  connectionFrom,
+  nearestInOrder,
   type Connection,
+  anyInRange,
+  type KeyRange,
   type PageRequest,
+  type PageScan,
 } from './connection';
+import { walkSorted } from './sorted-walk';
 import { normalise, words } from './text';
 
 /** What to look for; every list means "any of these", and all given filters must hold. */
@@ -49,9 +51,9 @@ const DEFAULT_STATUSES: readonly AdvocateStatus[] = ['CANDIDATE', 'ACTIVE', 'RES
 type Clause = readonly ReadonlySet<string>[];
 
 /**
- * Advocates matching a query, ordered by advocate id, one Relay page at a time. The
- * smallest filter drives the scan and the others are set lookups, so the cost follows the
- * number of matches; availability (the expensive check) runs only on page candidates.
+ * Advocates matching a query, ordered by advocate id, one Relay page at a time (forward or
+ * backward). The smallest filter drives the scan and the others are set lookups, so the cost
+ * follows the number of matches; availability (the expensive check) runs only on page candidates.
  */
 export function searchAdvocates(
   directory: AdvocateDirectory,
@@ -60,8 +62,6 @@ export function searchAdvocates(
   options: AdvocateSearchOptions,
   page: PageRequest = {},
 ): Connection<string> {
-  const first = pageSize(page);
-  const afterKey = page.after !== undefined ? decodeCursor(page.after) : undefined;
   const clauses = clausesOf(index, query, options);
   const matchesAll = (id: string, skip?: Clause) =>
     clauses.every((clause) => clause === skip || clause.some((set) => set.has(id)));
@@ -80,26 +80,20 @@ export function searchAdvocates(
     (best, clause) => (best === undefined || sizeOf(clause) < sizeOf(best) ? clause : best),
     undefined,
   );
+  let scan: PageScan<string>;
+  // Broad walks probe past the cursor with the walk itself (the nearest match is close by).
+  let exists: ((range: KeyRange) => boolean) | undefined;
   if (driver === undefined || sizeOf(driver) * 2 >= index.size) {
     // Broad query: walk every advocate in order from the cursor and stop once the page is full.
-    const all = index.allSorted();
-    const found: { key: string; item: string }[] = [];
-    for (let i = afterKey === undefined ? 0 : upperBound(all, afterKey); i < all.length; i++) {
-      const id = all[i]!;
-      if (matchesAll(id) && isAvailable(id)) found.push({ key: id, item: id });
-      if (found.length > first) break;
-    }
-    return toConnection(found, first, (id) => id);
+    scan = (order, range, limit) =>
+      walkSorted(index.allSorted(), order, range, limit, (id) => matchesAll(id) && isAvailable(id));
+  } else {
+    const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
+    const accept = (id: string) => matchesAll(id, driver) && isAvailable(id);
+    scan = (order, range, limit) => nearestInOrder(candidates, (id) => id, order, range, limit, accept);
+    exists = (range) => anyInRange(candidates, (id) => id, range, accept);
   }
-  const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
-  const { items } = smallestAfter(
-    candidates,
-    (id) => id,
-    afterKey,
-    first + 1,
-    (id) => matchesAll(id, driver) && isAvailable(id),
-  );
-  return toConnection(items, first, (id) => id);
+  return connectionFrom(page, scan, (id) => id, undefined, exists);
 }
 
 function clausesOf(
@@ -140,16 +134,4 @@ function unionOf(sets: Clause): Set<string> {
   const union = new Set<string>();
   for (const set of sets) for (const id of set) union.add(id);
   return union;
-}
-
-// The index of the first element greater than `key` in a sorted array.
-function upperBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

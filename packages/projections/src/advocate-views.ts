@@ -1,4 +1,5 @@
 import {
+  accountActorsAt,
   effectiveStatus,
   hasRole,
   profileFreshness,
@@ -112,18 +113,21 @@ export function fullAdvocate(
 
 /**
  * Whether a viewer may see who an advocate is: program managers, auditors and admins; the
- * owner of the advocate's account; and a requester once the advocate accepted their request.
+ * owner of the advocate's account and its unexpired delegates; and a requester once the advocate accepted their request.
  */
 export function seesAdvocateIdentity(
   directory: AdvocateDirectory,
   viewer: Actor,
   advocateId: string,
+  now: Instant,
 ): boolean {
   if (hasRole(viewer, 'PROGRAM_MANAGER') || hasRole(viewer, 'AUDITOR') || hasRole(viewer, 'ADMIN'))
     return true;
   const state = directory.advocate(advocateId);
   if (!state) return false;
-  if (directory.accountOf(state)?.ownerId === viewer.userId) return true;
+  // The owner, or a colleague the account is delegated to (invariant 11).
+  const account = directory.accountOf(state);
+  if (account && accountActorsAt(account, now).includes(viewer.userId)) return true;
   return directory.hasAccepted(advocateId, viewer.userId);
 }
 
@@ -134,7 +138,7 @@ export function advocateFor(
   advocateId: string,
   now: Instant,
 ): AdvocateView | undefined {
-  return seesAdvocateIdentity(directory, viewer, advocateId)
+  return seesAdvocateIdentity(directory, viewer, advocateId, now)
     ? fullAdvocate(directory, advocateId, now)
     : anonymisedAdvocate(directory, advocateId, now);
 }

@@ -22,6 +22,67 @@ export interface AuditEntry {
 
 type Data = Record<string, unknown>;
 
+/** One event as a line of the audit history: ids, times, actor, sentence and the consents it relies on. */
+export function auditEntryOf(event: RecordedEvent): AuditEntry {
+  return {
+    checkpoint: event.checkpoint,
+    streamId: event.streamId,
+    version: event.version,
+    recordedAt: event.recordedAt,
+    effectiveAt: event.metadata.effectiveAt,
+    actor: event.metadata.actor,
+    type: event.type,
+    sentence: describeEvent(event),
+    // Always present (possibly undefined) so every entry has one shape for the engine.
+    consents: consentsOf(event.type, event.data as Data),
+  };
+}
+
+/** Every subject an event concerns (kind and id), in the order the audit histories list them. */
+export function auditSubjectsOf(event: RecordedEvent): [AuditSubjectKind, string][] {
+  const d = event.data as Data;
+  const consents = consentsOf(event.type, d);
+  const subjects: [AuditSubjectKind, string][] = [];
+  const add = (kind: AuditSubjectKind, id: unknown) => {
+    if (typeof id === 'string') subjects.push([kind, id]);
+  };
+  switch (eventDefinition(event.type)?.aggregate) {
+    case 'Advocate':
+      add('advocate', d.advocateId);
+      if (d.requestId !== undefined) add('request', d.requestId);
+      break;
+    case 'Account':
+      add('account', d.accountId);
+      break;
+    case 'Nomination':
+      add('nomination', d.nominationId);
+      if (d.accountId !== undefined) add('account', d.accountId);
+      break;
+    case 'ReferenceRequest':
+      add('request', d.requestId);
+      if (d.advocateId !== undefined) add('advocate', d.advocateId);
+      if (event.type === 'CandidatesShortlisted') {
+        for (const c of d.candidates as { advocateId: string }[]) add('advocate', c.advocateId);
+      }
+      break;
+    case 'ContentAsset':
+      add('content', d.contentId);
+      if (event.type === 'ContentDrafted') {
+        add('account', d.accountId);
+        for (const h of d.holders as { holder: string; holderId: string }[]) {
+          if (h.holder === 'ADVOCATE') add('advocate', h.holderId);
+        }
+      }
+      break;
+    case 'Program':
+      add('program', 'program');
+      break;
+  }
+  if (consents) for (const c of consents) add('consent', c.consentId);
+  else if (event.type === 'ContentSuspended' && d.consentId !== undefined) add('consent', d.consentId);
+  return subjects;
+}
+
 /**
  * The plain-JSON form of the audit histories: every entry once, in log order, as a compact
  * tuple (actors interned), and per subject the indexes of its entries. An entry concerns
@@ -58,56 +119,10 @@ export class AuditHistory {
   private readonly timelines = new Map<string, number[]>();
 
   apply(event: RecordedEvent): void {
-    const d = event.data as Data;
-    const consents = consentsOf(event.type, d);
+    const entry = auditEntryOf(event);
     const index = this.entries.length;
-    this.entries.push({
-      checkpoint: event.checkpoint,
-      streamId: event.streamId,
-      version: event.version,
-      recordedAt: event.recordedAt,
-      effectiveAt: event.metadata.effectiveAt,
-      actor: event.metadata.actor,
-      type: event.type,
-      sentence: describeEvent(event),
-      // Always present (possibly undefined) so every entry has one shape for the engine.
-      consents,
-    });
-    switch (eventDefinition(event.type)?.aggregate) {
-      case 'Advocate':
-        this.add('advocate', d.advocateId, index);
-        if (d.requestId !== undefined) this.add('request', d.requestId, index);
-        break;
-      case 'Account':
-        this.add('account', d.accountId, index);
-        break;
-      case 'Nomination':
-        this.add('nomination', d.nominationId, index);
-        if (d.accountId !== undefined) this.add('account', d.accountId, index);
-        break;
-      case 'ReferenceRequest':
-        this.add('request', d.requestId, index);
-        if (d.advocateId !== undefined) this.add('advocate', d.advocateId, index);
-        if (event.type === 'CandidatesShortlisted') {
-          for (const c of d.candidates as { advocateId: string }[]) this.add('advocate', c.advocateId, index);
-        }
-        break;
-      case 'ContentAsset':
-        this.add('content', d.contentId, index);
-        if (event.type === 'ContentDrafted') {
-          this.add('account', d.accountId, index);
-          for (const h of d.holders as { holder: string; holderId: string }[]) {
-            if (h.holder === 'ADVOCATE') this.add('advocate', h.holderId, index);
-          }
-        }
-        break;
-      case 'Program':
-        this.add('program', 'program', index);
-        break;
-    }
-    if (consents) for (const c of consents) this.add('consent', c.consentId, index);
-    else if (event.type === 'ContentSuspended' && d.consentId !== undefined)
-      this.add('consent', d.consentId, index);
+    this.entries.push(entry);
+    for (const [kind, id] of auditSubjectsOf(event)) this.add(kind, id, index);
   }
 
   /** The timeline of one subject, oldest first (empty when nothing concerns it). */

@@ -68,6 +68,10 @@ export function describeEvent(event: RecordedEvent): string {
       return `${who} recorded the withdrawal of ${consent(d)} of account ${String(d.accountId)} for ${list(d.kinds)}`;
     case 'AccountArchived':
       return `${who} archived account ${String(d.accountId)}`;
+    case 'AccountDelegated':
+      return `${who} let ${String(d.delegateId)} act for account ${String(d.accountId)} (owned by ${String(d.ownerId)}) until ${String(d.until)}`;
+    case 'AccountDelegationRevoked':
+      return `${who} ended the delegation of account ${String(d.accountId)} to ${String(d.delegateId)}`;
     // Advocate
     case 'AdvocateEnrolled':
       return `${who} enrolled ${advocate} of account ${String(d.accountId)}${d.nominationId !== undefined ? ` from nomination ${String(d.nominationId)}` : ''}`;

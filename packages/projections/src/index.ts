@@ -1,5 +1,7 @@
 // The read models of one tenant and their queries.
 export * from './projection';
+export * from './snapshot-keys';
+export * from './sealed-contacts';
 export * from './tenant-read-models';
 export * from './advocate-directory';
 export * from './advocate-views';
@@ -21,3 +23,4 @@ export type { ReadModelStore, SavedReadModel, SaveReadModelOptions } from '@vouc
 export * from './in-memory-read-model-store';
 export * from './projection-runner';
 export * from './tenant-projections';
+export * from './read-models-as-of';

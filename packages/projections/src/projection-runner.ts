@@ -7,6 +7,7 @@ import {
   type Subscription,
 } from '@vouch/event-store';
 import type { Projection } from './projection';
+import { snapshotKeysOf } from './snapshot-keys';
 
 export interface ProjectionRunnerOptions<P extends Projection> {
   readonly store: EventStore;
@@ -131,7 +132,14 @@ export class ProjectionRunner<P extends Projection> {
     let from = START;
     const saved = active !== undefined ? await readModels.load(tenantId, projection.name, active) : undefined;
     if (saved && saved.schemaVersion === projection.schemaVersion) {
-      projection.restore(saved.snapshot);
+      projection.restore(
+        projection.openSnapshot
+          ? await projection.openSnapshot(
+              saved.snapshot,
+              snapshotKeysOf(this.options.store, tenantId, projection.name),
+            )
+          : saved.snapshot,
+      );
       from = saved.checkpoint;
     } else if (saved) {
       // The snapshot has another shape than this code reads: build a new version from scratch.
@@ -245,14 +253,20 @@ export class ProjectionRunner<P extends Projection> {
     const name = track.projection.name;
     if (track.sinceSave === 0 && !activate) return;
     const started = performance.now();
+    // Taken together, before sealing awaits: the snapshot reflects exactly this checkpoint.
+    const checkpoint = track.checkpoint;
+    const snapshot = track.projection.snapshot();
+    const projection = track.projection;
     await readModels.save(
       tenantId,
       name,
       track.version,
       {
-        checkpoint: track.checkpoint,
-        schemaVersion: track.projection.schemaVersion,
-        snapshot: track.projection.snapshot(),
+        checkpoint,
+        schemaVersion: projection.schemaVersion,
+        snapshot: projection.sealSnapshot
+          ? await projection.sealSnapshot(snapshot, snapshotKeysOf(this.options.store, tenantId, name))
+          : snapshot,
       },
       // The switch to a new version commits with its snapshot: no crash can leave it half done.
       activate ? { activate: true } : undefined,

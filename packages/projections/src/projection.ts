@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@vouch/event-store';
+import type { SnapshotKeys } from './snapshot-keys';
 
 /**
  * A read model the runner keeps caught up: it folds recorded events in log order, in
@@ -21,4 +22,11 @@ export interface Projection<Snapshot = unknown> {
    * cadence: e.g. an erasure, so no saved snapshot keeps the erased personal data.
    */
   saveAfter?(event: RecordedEvent): boolean;
+  /**
+   * What is saved of a snapshot: its personal values sealed under their subjects' keys
+   * (invariant 10). Without it the snapshot is saved as it is.
+   */
+  sealSnapshot?(snapshot: Snapshot, keys: SnapshotKeys): Promise<unknown>;
+  /** The snapshot back from what `sealSnapshot` saved, erased subjects' values left out. */
+  openSnapshot?(saved: unknown, keys: SnapshotKeys): Promise<Snapshot>;
 }

@@ -11,14 +11,7 @@ import {
   type RequestStatus,
 } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
-import {
-  decodeCursor,
-  pageSize,
-  smallestAfter,
-  toConnection,
-  type Connection,
-  type PageRequest,
-} from './connection';
+import { anyInRange, connectionFrom, nearestInOrder, type Connection, type PageRequest } from './connection';
 
 /** A request as the board keeps it: the domain's state plus the timings and counts metrics need. */
 export interface RequestRecord {
@@ -112,15 +105,14 @@ export class RequestBoard {
     return summarise(record, policy, now);
   }
 
-  /** Requests matching a filter, ordered by due date then id, one Relay page at a time. */
+  /** Requests matching a filter (and visible to the caller), ordered by due date then id, one Relay page at a time (either way). */
   list(
     filter: RequestFilter,
     policy: RequestSlaPolicy,
     now: Instant,
     page: PageRequest = {},
+    visible: (request: ReferenceRequestState) => boolean = () => true,
   ): Connection<RequestSummary> {
-    const first = pageSize(page);
-    const afterKey = page.after !== undefined ? decodeCursor(page.after) : undefined;
     const sets: ReadonlySet<string>[] = [];
     if (filter.requestedBy !== undefined) sets.push(this.byRequester.get(filter.requestedBy) ?? new Set());
     if (filter.statuses) {
@@ -129,22 +121,25 @@ export class RequestBoard {
       sets.push(union);
     }
     sets.sort((a, b) => a.size - b.size);
-    const driver: Iterable<string> = sets[0] ?? this.requests.keys();
+    // Re-iterable: a page may scan twice (its items, then one probe past its cursor).
+    const driver: Iterable<string> = sets[0] ?? { [Symbol.iterator]: () => this.requests.keys() };
     const rest = sets.slice(1);
-    const { items } = smallestAfter(
-      driver,
-      (id) => `${this.requests.get(id)?.state.dueBy ?? ''}\u0000${id}`,
-      afterKey,
-      first + 1,
-      (id) => {
-        const state = this.requests.get(id)?.state;
-        if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id))) return false;
-        const due = state.dueBy ?? '';
-        if (filter.dueBefore !== undefined && Date.parse(due) > Date.parse(filter.dueBefore)) return false;
-        return !(filter.dueAfter !== undefined && Date.parse(due) < Date.parse(filter.dueAfter));
-      },
+    const sortKey = (id: string) => `${this.requests.get(id)?.state.dueBy ?? ''}\u0000${id}`;
+    const accept = (id: string) => {
+      const state = this.requests.get(id)?.state;
+      if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id)) || !visible(state))
+        return false;
+      const due = state.dueBy ?? '';
+      if (filter.dueBefore !== undefined && Date.parse(due) > Date.parse(filter.dueBefore)) return false;
+      return !(filter.dueAfter !== undefined && Date.parse(due) < Date.parse(filter.dueAfter));
+    };
+    return connectionFrom(
+      page,
+      (order, range, limit) => nearestInOrder(driver, sortKey, order, range, limit, accept),
+      (id) => summarise(this.requests.get(id)!, policy, now),
+      undefined,
+      (range) => anyInRange(driver, sortKey, range, accept),
     );
-    return toConnection(items, first, (id) => summarise(this.requests.get(id)!, policy, now));
   }
 
   snapshot(): [string, RequestRecord][] {

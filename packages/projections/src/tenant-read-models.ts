@@ -2,11 +2,13 @@ import {
   contentAssetDecider,
   eventDefinition,
   nominationDecider,
+  type AccountState,
   type Actor,
   type ActivityKind,
   type ContentAssetState,
   type Instant,
   type NominationState,
+  type ReferenceRequestState,
   type UsageScope,
 } from '@vouch/domain';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
@@ -32,6 +34,13 @@ import type { Connection, PageRequest } from './connection';
 import { programMetrics, type ProgramMetrics, type ProgramMetricsOptions } from './program-metrics';
 import type { Projection } from './projection';
 import { RequestBoard, type RequestFilter, type RequestRecord, type RequestSummary } from './request-board';
+import {
+  openContacts,
+  sealContacts,
+  type SealedContactCache,
+  type SealedDirectorySnapshot,
+} from './sealed-contacts';
+import type { SnapshotKeys } from './snapshot-keys';
 
 /** The snapshot of every read model of a tenant: base facts only; indexes are rebuilt on restore. */
 export interface TenantReadModelsSnapshot {
@@ -41,6 +50,11 @@ export interface TenantReadModelsSnapshot {
   readonly nominations: [string, NominationState][];
   readonly contents: [string, ContentAssetState][];
   readonly audit: AuditHistorySnapshot;
+}
+
+/** The snapshot as it is saved: contacts sealed under their advocates' keys. */
+export interface SealedTenantReadModelsSnapshot extends Omit<TenantReadModelsSnapshot, 'directory'> {
+  readonly directory: SealedDirectorySnapshot;
 }
 
 // Advocate events that change what the search index holds (profile, status, consents).
@@ -68,8 +82,9 @@ const REINDEXING_ACCOUNT_EVENTS = new Set(['AccountRegistered', 'AccountProfileU
  */
 export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   static readonly NAME = 'read-models';
-  // 2: audit entries once, compact, with per-subject indexes.
-  static readonly SCHEMA_VERSION = 2;
+  // 2: audit entries once, compact, with per-subject indexes. 3: contacts sealed, so a
+  // store with a plaintext snapshot builds a new version and drops the old one.
+  static readonly SCHEMA_VERSION = 3;
   readonly name = TenantReadModels.NAME;
   readonly schemaVersion = TenantReadModels.SCHEMA_VERSION;
 
@@ -80,6 +95,7 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   readonly contents = new AggregateStates<ContentAssetState, never>(contentAssetDecider, 'contentId');
   readonly audit = new AuditHistory();
   private last: Checkpoint | undefined;
+  private readonly sealedContacts: SealedContactCache = new WeakMap();
 
   /** The checkpoint of the last event applied. */
   get checkpoint(): Checkpoint | undefined {
@@ -119,8 +135,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   }
 
   /**
-   * Snapshots hold advocates' decrypted contact details; an erasure replaces the saved
-   * snapshot at once, so the erased details do not wait for the next save on disk.
+   * An erasure replaces the saved snapshot at once: even the erased contact's ciphertext
+   * does not wait for the next save on disk.
    */
   saveAfter(event: RecordedEvent): boolean {
     return event.type === 'AdvocateErased';
@@ -135,6 +151,20 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
       contents: this.contents.snapshot(),
       audit: this.audit.snapshot(),
     };
+  }
+
+  /** Contacts leave for the read-model store only sealed under their advocates' keys (invariant 10). */
+  async sealSnapshot(
+    snapshot: TenantReadModelsSnapshot,
+    keys: SnapshotKeys,
+  ): Promise<SealedTenantReadModelsSnapshot> {
+    return { ...snapshot, directory: await sealContacts(snapshot.directory, keys, this.sealedContacts) };
+  }
+
+  /** The saved snapshot opened: an erased advocate's contact stays sealed for good and is left out. */
+  async openSnapshot(saved: unknown, keys: SnapshotKeys): Promise<TenantReadModelsSnapshot> {
+    const sealed = saved as SealedTenantReadModelsSnapshot;
+    return { ...sealed, directory: await openContacts(sealed.directory, keys, this.sealedContacts) };
   }
 
   restore(snapshot: TenantReadModelsSnapshot): void {
@@ -204,9 +234,19 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     return this.requests.summary(requestId, this.directory.program.policies.sla, now);
   }
 
-  /** Requests by requester, status and due date, ordered by due date. */
-  listRequests(filter: RequestFilter, now: Instant, page?: PageRequest): Connection<RequestSummary> {
-    return this.requests.list(filter, this.directory.program.policies.sla, now, page);
+  /** Requests by requester, status and due date, ordered by due date; only those `visible` to the caller. */
+  listRequests(
+    filter: RequestFilter,
+    now: Instant,
+    page?: PageRequest,
+    visible?: (request: ReferenceRequestState) => boolean,
+  ): Connection<RequestSummary> {
+    return this.requests.list(filter, this.directory.program.policies.sla, now, page, visible);
+  }
+
+  /** An account's current state (owner and delegations included), if registered. */
+  account(accountId: string): AccountState | undefined {
+    return this.directory.accountOf({ accountId });
   }
 
   /** The audit history of a subject, oldest first. */

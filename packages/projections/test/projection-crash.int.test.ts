@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { EventStore } from '@vouch/event-store';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
-import { ProjectionRunner, TenantReadModels } from '../src';
+import { ProjectionRunner, TenantReadModels, snapshotKeysOf } from '../src';
 import { appendHistory, programHistory } from './support/program-history';
 import { TENANT, type StoryWorld } from './support/story-world';
 
@@ -70,7 +70,9 @@ async function saved(filename: string): Promise<{ checkpoint: string; text: stri
     const version = await readModels.activeVersion(TENANT, TenantReadModels.NAME);
     const model = await readModels.load(TENANT, TenantReadModels.NAME, version!);
     const restored = new TenantReadModels();
-    restored.restore(model!.snapshot as never);
+    restored.restore(
+      await restored.openSnapshot(model!.snapshot, snapshotKeysOf(store, TENANT, TenantReadModels.NAME)),
+    );
     return { checkpoint: model!.checkpoint, text: JSON.stringify(restored.snapshot()) };
   } finally {
     await store.close();

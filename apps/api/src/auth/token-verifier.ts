@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { Principal } from '@vouch/application';
 import { ROLES, type Role } from '@vouch/domain';
 import { createLocalJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { AuthOptions } from './auth-options';
+import { TOKEN_POLICY, type AuthOptions } from './auth-options';
 import { AuthenticationError } from './authentication-error';
 
-/** Turns a bearer token into the principal it names, or throws AuthenticationError. */
-export type TokenVerifier = (token: string) => Promise<Principal>;
+/** Who a verified token names, and until when it may be used. */
+export interface Session {
+  readonly principal: Principal;
+  /** When the token expires (its `exp`); a session ends then, even a WebSocket one. */
+  readonly expiresAt?: Date;
+}
+
+/** Turns a bearer token into the session it opens, or throws AuthenticationError. */
+export type TokenVerifier = (token: string) => Promise<Session>;
 
 const SYMMETRIC = ['HS256'];
 const ASYMMETRIC = ['RS256', 'ES256'];
@@ -16,10 +23,19 @@ const MAX_ID_LENGTH = 256;
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH ? value : undefined;
 
+/** A whole number of seconds within bounds, or the default; a wrong setting fails at start. */
+function seconds(name: string, value: number | undefined, bounds: { default: number; max: number }): number {
+  if (value === undefined) return bounds.default;
+  if (!Number.isInteger(value) || value < 0 || value > bounds.max)
+    throw new Error(`${name} must be a whole number of seconds from 0 to ${bounds.max} (got ${value}).`);
+  return value;
+}
+
 /**
  * A verifier over the configured keys. Only HS256 (with the secret) and RS256/ES256 (with
  * the public keys) are accepted: `alg: none` and any other algorithm are refused, as are
- * expired or not-yet-valid tokens and tokens of another issuer or audience.
+ * expired or not-yet-valid tokens, tokens of another issuer or audience, tokens without
+ * `iat` or issued in the future, and tokens that live longer than the policy allows.
  */
 export function createTokenVerifier(options: AuthOptions): TokenVerifier {
   const secret =
@@ -36,9 +52,21 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     throw new Error('Configure an HS256 secret or public keys (JWKS) to verify tokens.');
 
   const claims = { user: 'sub', tenant: 'tenant', roles: 'roles', ...options.claims };
+  const tolerance = seconds(
+    'clockToleranceSeconds',
+    options.clockToleranceSeconds,
+    TOKEN_POLICY.clockTolerance,
+  );
+  const maxLifetime = seconds(
+    'maxTokenLifetimeSeconds',
+    options.maxTokenLifetimeSeconds,
+    TOKEN_POLICY.maxLifetime,
+  );
   const common = {
-    clockTolerance: options.clockToleranceSeconds ?? 30,
-    requiredClaims: ['exp'],
+    clockTolerance: tolerance,
+    requiredClaims: ['exp', 'iat'],
+    // jose refuses an `iat` older than this, and one in the future (beyond the tolerance).
+    maxTokenAge: maxLifetime,
     ...(options.issuer ? { issuer: options.issuer } : {}),
     ...(options.audience ? { audience: options.audience } : {}),
   };
@@ -63,6 +91,9 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError('The token is invalid or expired.');
     }
+    // A token minted to live for years (exp in 3000) is refused even while it is young.
+    if ((payload.exp ?? Infinity) - (payload.iat ?? -Infinity) > maxLifetime)
+      throw new AuthenticationError('The token lives longer than this server allows.');
     const userId = text(payload[claims.user]);
     const tenantId = text(payload[claims.tenant]);
     if (!userId || !tenantId) throw new AuthenticationError('The token names no user or no tenant.');
@@ -70,7 +101,10 @@ export function createTokenVerifier(options: AuthOptions): TokenVerifier {
     const roles = (Array.isArray(claimed) ? claimed : []).filter((role): role is Role =>
       (ROLES as readonly unknown[]).includes(role),
     );
-    return { tenantId, userId, roles: [...new Set(roles)] };
+    return {
+      principal: { tenantId, userId, roles: [...new Set(roles)] },
+      ...(payload.exp !== undefined ? { expiresAt: new Date(payload.exp * 1000) } : {}),
+    };
   };
 }
 

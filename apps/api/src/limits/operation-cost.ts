@@ -113,7 +113,14 @@ export function operationCost(
           selection.selectionSet && isCompositeType(namedType)
             ? selectionSetCost(selection.selectionSet, namedType)
             : 0;
-        add(fieldCost(getArgumentValues(field, selection, values), childCost), typesOf(type));
+        // A field that declares its cost (weighted by the work it does, e.g. a whole-log
+        // verification) is priced so, plus its children.
+        const declared = field.extensions?.complexity;
+        const cost =
+          typeof declared === 'number'
+            ? declared + childCost
+            : fieldCost(getArgumentValues(field, selection, values), childCost);
+        add(cost, typesOf(type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
         if (isCompositeType(condition))

@@ -20,7 +20,7 @@ const NO_TOPICS: PubSub = {
  * before a resolver runs; validation errors never carry the rejected values.
  */
 export function buildApiSchema(): GraphQLSchema {
-  return buildSchemaSync({
+  const schema = buildSchemaSync({
     resolvers: RESOLVERS,
     pubSub: NO_TOPICS,
     validate: {
@@ -28,4 +28,24 @@ export function buildApiSchema(): GraphQLSchema {
       validationError: { target: false, value: false },
     },
   });
+  describeRootTypes(schema);
+  return schema;
+}
+
+// type-graphql names the root types but gives no way to describe them; GraphiQL's docs panel
+// shows these descriptions first.
+const ROOT_DESCRIPTIONS = {
+  Query:
+    "Reads: the program, accounts, advocates (anonymised as the caller may see them), requests, matching, metrics and audit. Tenant and roles come from the caller's token.",
+  Mutation:
+    'Writes: one command per mutation, each with a client-chosen `commandId` (repeating it changes nothing). A refused mutation is null with its typed error; the others of the same document keep their results.',
+  Subscription: "Live changes of the caller's tenant, over WebSocket (graphql-ws).",
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): void {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (type && type.name in ROOT_DESCRIPTIONS) {
+      type.description = ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS];
+    }
+  }
 }

@@ -16,6 +16,7 @@ import { validationLimits } from '../limits/validation-limits';
 import { createLogger } from '../logging/create-logger';
 import { errorLoggingPlugin } from '../logging/error-logging-plugin';
 import { buildApiSchema } from '../schema/build-schema';
+import { cleanTextPlugin } from '../validation/unclean-text';
 import type { ApiServerOptions } from './api-server-options';
 import { graphiqlRoute } from './graphiql-route';
 import { healthRoutes } from './health-routes';
@@ -92,6 +93,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginDrainHttpServer({ httpServer }),
       httpOperationKindsPlugin(),
       costLimitPlugin(limits.maxCost),
+      cleanTextPlugin(),
       executionTimeoutPlugin(limits.executionTimeoutMs),
       errorLoggingPlugin(logger),
     ],
@@ -123,7 +125,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
         const principal = await rateLimits
-          .authenticate(req.ip ?? 'unknown', () => verify(bearerToken(req.get('authorization'))))
+          .authenticate(
+            req.ip ?? 'unknown',
+            async () => (await verify(bearerToken(req.get('authorization')))).principal,
+          )
           .catch((error: unknown) => {
             // In development the schema is public: GraphiQL's docs panel and codegen read it
             // before a valid token is set (GraphiQL sends its `Bearer <token>` placeholder).

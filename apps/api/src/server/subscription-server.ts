@@ -12,6 +12,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -21,6 +22,7 @@ import type { ApiContext } from '../context/api-context';
 import type { LimitsOptions } from '../limits/limits-options';
 import { operationCost, tooComplex } from '../limits/operation-cost';
 import { validationLimits } from '../limits/validation-limits';
+import { uncleanTextError } from '../validation/unclean-text';
 import { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
 import { RateLimitError } from './rate-limit-error';
 import type { RateLimiter } from './rate-limiter';
@@ -54,17 +56,41 @@ const withCode = (error: GraphQLError, code: string): GraphQLError =>
     : new GraphQLError(error.message, { nodes: error.nodes ?? null, extensions: { code } });
 
 /**
+ * Ends a connection when the token that opened it expires: graphql-ws's close code for
+ * Unauthorized (4401), so a client knows to come back with a fresh token. Nothing is
+ * delivered on an expired token, contact details least of all.
+ */
+function closeAtExpiry(socket: WebSocket, expiresAt: Date, timers: Set<NodeJS.Timeout>): void {
+  const timer = setTimeout(
+    () => {
+      timers.delete(timer);
+      socket.close(CloseCode.Unauthorized, 'Unauthorized: the token has expired');
+    },
+    Math.max(0, expiresAt.getTime() - Date.now()),
+  );
+  timer.unref();
+  timers.add(timer);
+  socket.once('close', () => {
+    clearTimeout(timer);
+    timers.delete(timer);
+  });
+}
+
+/**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
  * and path. The same rules as over HTTP: a bearer token in the connection params'
  * `authorization` (refused: close 4403; 4429 once the address has used up its limit of
- * connections without a valid token), the per-user rate limit per subscribe, the token,
- * depth, alias, directive and cost limits (the same rules as HTTP, linear in the document), introspection only when allowed, and the same error masking.
+ * connections without a valid token; closed with 4401 when the token expires), the per-user
+ * rate limit per subscribe, the token, depth, alias, directive and cost limits (the same
+ * rules as HTTP, linear in the document), introspection only when allowed, and the same
+ * error masking.
  * Only subscriptions: queries and mutations go over HTTP.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const { schema, limits, logger } = options;
   const changes = new TenantChangeFeed(options.vouch.store, logger);
   const principals = new WeakMap<WebSocket, Principal>();
+  const expiries = new Set<NodeJS.Timeout>();
   const rules = [
     ...specifiedRules,
     ...validationLimits(limits, { development: options.development }),
@@ -83,10 +109,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       onConnect: async ({ connectionParams, extra }) => {
         const header = connectionParams?.authorization;
         try {
-          principals.set(
-            extra.socket,
-            await options.verify(bearerToken(typeof header === 'string' ? header : undefined)),
-          );
+          const session = await options.verify(bearerToken(typeof header === 'string' ? header : undefined));
+          principals.set(extra.socket, session.principal);
+          if (session.expiresAt) closeAtExpiry(extra.socket, session.expiresAt, expiries);
           return true;
         } catch {
           // Connections without a valid token count against their address, as over HTTP;
@@ -127,6 +152,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
         const cost = operationCost(schema, document, payload.variables ?? undefined, payload.operationName);
         if (cost !== undefined && cost > limits.maxCost) return [tooComplex(cost, limits.maxCost)];
+        const unclean = uncleanTextError(document, payload.variables);
+        if (unclean) return [unclean];
         const requestId = randomUUID();
         const contextValue: ApiContext = {
           principal,
@@ -152,6 +179,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
 
   return {
     async stop() {
+      for (const timer of expiries) clearTimeout(timer);
+      expiries.clear();
       await serverCleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await changes.stop();

@@ -41,7 +41,7 @@ export async function mustQuery<Data = Record<string, Untyped>>(
 const ADVOCATE = `query Advocate($id: ID!) {
   advocate(advocateId: $id) {
     view advocateId accountId company industry segment region status seniority products languages freshness
-    contact { name email title } accountOwnerId acceptedRequesters
+    contact { name email title } accountOwnerId acceptedRequesters { edges { node } }
   }
 }`;
 
@@ -96,7 +96,7 @@ export function programStory(label: string, openStore?: StoreFactory): void {
       const program = await mustQuery(
         t.url,
         rep,
-        '{ program { policies { nomination { minAccountHealth } fatigue { maxPerWindow maxPerKindPerWindow { kind max } } } coverageTargets { product } } }',
+        '{ program { policies { nomination { minAccountHealth } fatigue { maxPerWindow maxPerKindPerWindow { kind max } } } coverageTargets { edges { node { product } } } } }',
       );
       expect(program.program.policies.nomination.minAccountHealth).toBe(70);
       expect(program.program.policies.fatigue.maxPerKindPerWindow).toEqual([
@@ -105,7 +105,7 @@ export function programStory(label: string, openStore?: StoreFactory): void {
       const accountView = await mustQuery(
         t.url,
         owner,
-        'query($id: ID!) { account(accountId: $id) { accountId status name segment products ownerId health { healthScore } consents { consentId } } }',
+        'query($id: ID!) { account(accountId: $id) { accountId status name segment products ownerId health { healthScore } consents { edges { node { consentId } } } } }',
         { id: 'acme' },
       );
       expect(accountView.account).toEqual({
@@ -116,7 +116,7 @@ export function programStory(label: string, openStore?: StoreFactory): void {
         products: ['Planner'],
         ownerId: 'olga-ae',
         health: { healthScore: 88 },
-        consents: [],
+        consents: { edges: [] },
       });
 
       await mustMutate(t.url, owner, 'submitNomination', {
@@ -394,7 +394,7 @@ export function programStory(label: string, openStore?: StoreFactory): void {
         expect(await advocateAs(rep)).toMatchObject({
           view: 'FULL',
           contact: { name: 'Ines Weber', email: 'ines@acme.example' },
-          acceptedRequesters: ['sam-sales'],
+          acceptedRequesters: { edges: [{ node: 'sam-sales' }] },
         }),
       );
       // …and no other requester does.
@@ -466,8 +466,9 @@ export function programStory(label: string, openStore?: StoreFactory): void {
             acceptanceRate { numerator denominator rate } usageConcentration { advocates completedUses topDecileShare gini }
             influencedPipeline { amount currency } influencedRevenue { amount currency }
             winRate { withReferences { rate } withoutReferences { rate } }
-            nominationsByNominator { nominatedBy submitted approved rejected withdrawn }
-            profiles { stale due } consentsExpiringSoon { consentId } coverage { industry region product supply demand target gap } } }`,
+            nominationsByNominator { edges { node { nominatedBy submitted approved rejected withdrawn } } }
+            profiles { stale { edges { node } } due { edges { node } } } consentsExpiringSoon { edges { node { consentId } } }
+            coverage { edges { node { industry region product supply demand target gap } } pageInfo { hasNextPage } } } }`,
         )
       ).programMetrics;
       expect(metrics).toMatchObject({
@@ -479,13 +480,14 @@ export function programStory(label: string, openStore?: StoreFactory): void {
         influencedPipeline: [{ amount: 120000, currency: 'EUR' }],
         influencedRevenue: [{ amount: 110000, currency: 'EUR' }],
         winRate: { withReferences: { rate: 1 }, withoutReferences: { rate: null } },
-        nominationsByNominator: [
-          { nominatedBy: 'olga-ae', submitted: 1, approved: 1, rejected: 0, withdrawn: 0 },
-        ],
-        profiles: { stale: [], due: [] },
-        consentsExpiringSoon: [],
+        nominationsByNominator: {
+          edges: [{ node: { nominatedBy: 'olga-ae', submitted: 1, approved: 1, rejected: 0, withdrawn: 0 } }],
+        },
+        profiles: { stale: { edges: [] }, due: { edges: [] } },
+        consentsExpiringSoon: { edges: [] },
       });
-      expect(metrics.coverage).toContainEqual({
+      expect(metrics.coverage.pageInfo.hasNextPage).toBe(false);
+      expect(metrics.coverage.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
         industry: 'Manufacturing',
         region: 'EMEA',
         product: 'Planner',

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { AuthOptions, LimitsOptions } from '@vouch/api';
 import { createVouch, type Vouch } from '@vouch/application';
 import type { Role } from '@vouch/domain';
@@ -28,6 +29,12 @@ export interface ServeOptions {
   readonly auth: AuthOptions;
   /** Overrides of the API's limits. */
   readonly limits?: Partial<LimitsOptions>;
+  /** Called once the store accepted the master key, before anything else starts. */
+  readonly onStoreOpened?: () => void;
+  /** Signs the tenants' digests (invariant 12); never stored with the events. */
+  readonly signingKey: KeyObject;
+  /** How often started tenants are signed; default one hour, 0 = only after erasures and on demand. */
+  readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -50,10 +57,16 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   const warnings = new WarningLog((text) => logger.warn(text.replace(/^vouch: /, '').trimEnd()));
   let vouch: Vouch | undefined;
   try {
+    options.onStoreOpened?.();
     vouch = createVouch({
       store: opened.store,
       checkpoints: opened.checkpoints,
       readModels: opened.readModels,
+      digests: {
+        privateKey: options.signingKey,
+        log: opened.signedDigests,
+        ...(options.digestIntervalMs !== undefined ? { intervalMs: options.digestIntervalMs } : {}),
+      },
       onWarning: warnings.warn,
     });
     await vouch.start(options.tenants);

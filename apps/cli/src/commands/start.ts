@@ -2,9 +2,9 @@ import { AggregateReader, type Vouch } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
-import { resolveJwtSecret, resolveMasterKey } from '../config/secrets';
-import { resolveServerConfig } from '../config/server-config';
-import { resolveStoreConfig } from '../config/store-config';
+import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
+import { resolveTokenPolicy } from '../config/token-policy';
+import { resolveSigningKey } from '../config/signing-key';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
 import { signToken } from '../tokens/sign-token';
@@ -60,25 +60,42 @@ async function findTourAdvocate(vouch: Vouch): Promise<TourAdvocate | undefined>
  * after, served with GraphiQL and a ready-to-paste token per role.
  */
 export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode> {
-  const store = resolveStoreConfig(flags.dataDir ? { dataDir: flags.dataDir } : {}, io.env);
-  const server = resolveServerConfig(
+  const startup = resolveStartup(
     {
-      ...(flags.port !== undefined ? { port: flags.port } : {}),
-      ...(flags.host !== undefined ? { host: flags.host } : {}),
+      store: flags.dataDir ? { dataDir: flags.dataDir } : {},
+      server: {
+        flags: {
+          ...(flags.port !== undefined ? { port: flags.port } : {}),
+          ...(flags.host !== undefined ? { host: flags.host } : {}),
+        },
+        defaults: { environment: 'development', port: 4000 },
+      },
+      masterKey: 'new-store',
+      jwtSecret: true,
     },
     io.env,
-    { environment: 'development', port: 4000 },
   );
-  const masterKey = resolveMasterKey(io.env, store.dataDir, { generate: store.kind === 'sqlite' });
-  const jwtSecret = resolveJwtSecret(io.env, store.dataDir, { generate: true });
+  const tokenPolicy = resolveTokenPolicy(io.env);
+  const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
+    environment: startup.environment,
+    generate: true,
+  });
+  keepGeneratedMasterKey(startup);
+  const { store, server } = startup;
+  const masterKey = startup.masterKey!;
+  const jwtSecret = startup.jwtSecret!;
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
+  if (signingKey.source === 'generated')
+    io.stdout(`Generated a development digest signing key: ${signingKey.file} (mode 0600)\n`);
 
   const opened = await openStore(store, { masterKey: masterKey.value });
   const seeded = await opened.store
     .readAll(DEMO_TENANT, { limit: 1 })
     .then((events) => events.length > 0)
     .finally(() => opened.close());
+  // The store took the master key: only now may a development JWT secret be written beside it.
+  keepGeneratedJwtSecret(startup);
   if (seeded) {
     io.stdout(`Reusing the demo program in ${opened.description}.\n`);
   } else {
@@ -104,9 +121,10 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
   const running = await startServer(
     {
       store,
-      server,
+      server: server!,
       masterKey: masterKey.value,
-      auth: { hs256Secret: jwtSecret.value },
+      auth: { hs256Secret: jwtSecret.value, ...tokenPolicy },
+      signingKey: signingKey.value,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,
@@ -121,7 +139,16 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
             ['ADMIN', ADMIN],
           ];
           for (const [role, userId] of users) {
-            tokens[role] = await signToken({ tenantId: DEMO_TENANT, userId, roles: [role] }, jwtSecret.value);
+            tokens[role] = await signToken(
+              {
+                tenantId: DEMO_TENANT,
+                userId,
+                roles: [role],
+                ...(tokenPolicy.issuer ? { issuer: tokenPolicy.issuer } : {}),
+                ...(tokenPolicy.audience ? { audience: tokenPolicy.audience } : {}),
+              },
+              jwtSecret.value,
+            );
           }
           return advocate;
         },

@@ -62,12 +62,12 @@ export function resolveServerConfig(
   const host = (flags.host ?? env.VOUCH_HOST ?? '127.0.0.1').trim();
   if (host === '' || /\s/.test(host))
     issues.push(`${flags.host !== undefined ? '--host' : 'VOUCH_HOST'} must be a host name or address.`);
-  const environmentText = flags.environment ?? env.VOUCH_ENVIRONMENT ?? defaults.environment;
-  const environment = ENVIRONMENTS.find((e) => e === environmentText);
-  if (!environment) {
-    issues.push(
-      `${flags.environment !== undefined ? '--environment' : 'VOUCH_ENVIRONMENT'} must be development or production (got "${environmentText}").`,
-    );
+  let environment: Environment | undefined;
+  try {
+    environment = resolveEnvironment(flags.environment, env, defaults.environment);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    issues.push(...error.issues);
   }
 
   const corsName = flags.corsOrigin !== undefined ? '--cors-origin' : 'VOUCH_CORS_ORIGINS';
@@ -102,4 +102,24 @@ export function resolveServerConfig(
 
   if (issues.length > 0) throw new ConfigError(issues);
   return { port, host, environment: environment!, corsOrigins, trustProxy };
+}
+
+/**
+ * The environment: the flag, else VOUCH_ENVIRONMENT, else the command's default. Outside
+ * development secrets come from the environment only and must be strong.
+ */
+export function resolveEnvironment(flag: string | undefined, env: Env, fallback: Environment): Environment {
+  const text = flag ?? (env.VOUCH_ENVIRONMENT || undefined) ?? fallback;
+  const environment = ENVIRONMENTS.find((e) => e === text);
+  if (!environment) {
+    throw new ConfigError([
+      `${flag !== undefined ? '--environment' : 'VOUCH_ENVIRONMENT'} must be development or production (got "${text}").`,
+    ]);
+  }
+  return environment;
+}
+
+/** The environment of a command that does not listen: VOUCH_ENVIRONMENT, else development. */
+export function commandEnvironment(env: Env): Environment {
+  return resolveEnvironment(undefined, env, 'development');
 }

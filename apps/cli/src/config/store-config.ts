@@ -39,7 +39,7 @@ export function resolveStoreConfig(flags: StoreFlags, env: Env): StoreConfig {
     const source = given(flags.store) ? '--store' : 'VOUCH_STORE';
     issues.push(`${source} must be one of ${STORE_KINDS.join(', ')} (got "${kindText}").`);
   }
-  const dataDir = resolve(given(flags.dataDir) ?? given(env.VOUCH_DATA_DIR) ?? 'data');
+  const dataDir = resolveDataDir(flags, env);
   const databaseUrl = given(flags.databaseUrl) ?? given(env.DATABASE_URL);
   const connectionString = given(flags.connectionString) ?? given(env.EVENTSTORE_CONNECTION_STRING);
 
@@ -73,4 +73,9 @@ export function resolveStoreConfig(flags: StoreFlags, env: Env): StoreConfig {
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(connectionString ? { connectionString } : {}),
   };
+}
+
+/** The data directory: --data-dir, else VOUCH_DATA_DIR, else ./data (absolute). */
+export function resolveDataDir(flags: Pick<StoreFlags, 'dataDir'>, env: Env): string {
+  return resolve(given(flags.dataDir) ?? given(env.VOUCH_DATA_DIR) ?? 'data');
 }

@@ -31,6 +31,35 @@ query WhoAmI {
 }
 `;
 
+const FIND = `# Find advocates a page at a time (a Relay connection): \`first\`/\`after\` reads forward,
+# \`last\`/\`before\` backward; pageInfo says what lies on both sides. A requester sees each
+# advocate anonymised until the advocate has accepted one of their requests.
+query FindAdvocates($after: String) {
+  searchAdvocates(first: 5, after: $after, filter: { products: ["Planner"] }) {
+    totalCount
+    edges { cursor node { id advocateId view company seniority status freshness } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+
+query LastAdvocates($before: String) {
+  searchAdvocates(last: 5, before: $before) {
+    edges { node { id advocateId company } }
+    pageInfo { hasPreviousPage startCursor }
+  }
+}
+
+# Every object has an opaque global \`id\` (the Node interface): node(id:) refetches it with
+# exactly the visibility of its own query. Mutations keep taking domain ids (advocateId, …).
+query Refetch($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Advocate { advocateId view status company }
+  }
+}
+`;
+
 const REQUEST = `# A sales rep asks for a reference call for a deal.
 # Run it twice: the same commandId returns the first result (duplicate: true).
 mutation RequestReference($input: SubmitReferenceRequestInput!) {
@@ -81,9 +110,27 @@ mutation CompleteCall($complete: CompleteActivityInput!) {
 }
 `;
 
-const OUTCOME = `# The rep records the deal's outcome: the program's business value.
+const OUTCOME = `# The rep records the deal's outcome: the program's business value. Only whoever asked
+# (or a program manager) may: another rep's request is NOT_FOUND for them.
 mutation RecordOutcome($input: RecordOutcomeInput!) {
   recordOutcome(input: $input) { aggregateId version eventTypes }
+}
+`;
+
+const MINE = `# Relationships, not only roles: an account owner sees and changes only their accounts'
+# advocates and nominations, and approves asks only of their own customers; a requester
+# cancels, rates and closes only their own requests. What is not yours does not exist for
+# you: a query answers null and a mutation NOT_FOUND, exactly as for an id that does not
+# exist. Change accountId to another owner's account and run MyAccount: account is null.
+query MyAccount($accountId: ID!, $advocateId: ID!) {
+  account(accountId: $accountId) { accountId ownerId }
+  advocate(advocateId: $advocateId) { __typename ... on Advocate { contact { email } } }
+}
+
+# Going on leave? Let a colleague act for your account until a date (you, or an admin).
+# A new owner starts without the previous owner's delegates; the history keeps who owned what when.
+mutation DelegateAccount($delegate: DelegateAccountInput!) {
+  delegateAccount(input: $delegate) { aggregateId version eventTypes }
 }
 `;
 
@@ -93,6 +140,11 @@ mutation WithdrawConsent($input: WithdrawConsentInput!) {
   withdrawConsent(input: $input) { aggregateId version eventTypes }
 }
 `;
+
+/** The API's global id of an object: base64url of `Type:domainId` (what `node(id:)` takes). */
+export function globalIdOf(type: string, domainId: string): string {
+  return Buffer.from(`${type}:${domainId}`, 'utf8').toString('base64url');
+}
 
 /**
  * The tour's tabs, one per main flow, with variables filled in for the demo program (or
@@ -192,6 +244,22 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
       },
     },
     {
+      title: 'Mine only',
+      role: 'ACCOUNT_OWNER',
+      query: MINE,
+      variables: {
+        accountId: a.accountId,
+        advocateId: a.advocateId,
+        delegate: {
+          commandId: `${requestId}-delegate`,
+          accountId: a.accountId,
+          delegateId: 'dana.csm',
+          until: at(7),
+          reason: 'Holiday cover.',
+        },
+      },
+    },
+    {
       title: 'Withdraw',
       role: 'PROGRAM_MANAGER',
       query: WITHDRAW,
@@ -206,6 +274,12 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
           },
         },
       },
+    },
+    {
+      title: 'Find',
+      role: 'REQUESTER',
+      query: FIND,
+      variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
     },
   ];
 }

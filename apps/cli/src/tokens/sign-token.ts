@@ -9,6 +9,9 @@ export interface TokenClaims {
   readonly roles: readonly Role[];
   /** Lifetime in seconds; default 12 hours. */
   readonly expiresInSeconds?: number;
+  /** `iss` and `aud`, for an API that requires them. */
+  readonly issuer?: string;
+  readonly audience?: string;
 }
 
 /**
@@ -17,7 +20,12 @@ export interface TokenClaims {
  */
 export async function signToken(claims: TokenClaims, secret: string, now = new Date()): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ tenant: claims.tenantId, roles: [...claims.roles] })
+  return new SignJWT({
+    tenant: claims.tenantId,
+    roles: [...claims.roles],
+    ...(claims.issuer !== undefined ? { iss: claims.issuer } : {}),
+    ...(claims.audience !== undefined ? { aud: claims.audience } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.userId)
     .setIssuedAt(issuedAt)
@@ -40,15 +48,15 @@ export function parseRoles(text: string): Role[] {
   return [...new Set(names)] as Role[];
 }
 
-/** Parses a lifetime like `90m`, `12h`, `7d` or plain seconds. */
-export function parseLifetime(text: string): number {
+/** Parses a lifetime like `90m`, `12h` or plain seconds, at most `maxSeconds` (the API refuses longer-lived tokens). */
+export function parseLifetime(text: string, maxSeconds = 24 * 3600): number {
   const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
   const seconds = match
     ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's']
     : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds <= 0 || seconds > 366 * 86_400) {
+  if (!Number.isSafeInteger(seconds) || seconds <= 0 || seconds > maxSeconds) {
     throw new ConfigError([
-      `--expires-in must be a duration like 90m, 12h or 7d, at most a year (got "${text}").`,
+      `--expires-in must be a duration like 90m or 12h, at most ${maxSeconds} seconds, the longest the API accepts (got "${text}").`,
     ]);
   }
   return seconds;

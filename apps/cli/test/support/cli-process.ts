@@ -22,6 +22,7 @@ export function spawnCli(args: readonly string[], env: Record<string, string> = 
       SWC_NODE_PROJECT: 'apps/cli/tsconfig.run.json',
       VOUCH_MASTER_KEY: '',
       VOUCH_JWT_SECRET: '',
+      VOUCH_SIGNING_KEY: '',
       DATABASE_URL: '',
       EVENTSTORE_CONNECTION_STRING: '',
       VOUCH_STORE: '',

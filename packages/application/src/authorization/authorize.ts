@@ -1,15 +1,14 @@
-import { DomainError, DomainErrorCode, type Actor } from '@vouch/domain';
+import { DomainError, DomainErrorCode, type Actor, type Role } from '@vouch/domain';
+import { isAllowed } from './ability';
 import { PERMISSIONS, type Operation } from './permissions';
 
-/** Whether the actor's roles allow an operation. */
-export function isAllowed(actor: Actor, operation: Operation): boolean {
-  return actor.roles.some((role) => PERMISSIONS[operation].includes(role));
-}
-
-/** Refuses an operation the actor's roles do not allow, before anything is read or decided. */
+/**
+ * Refuses an operation none of the actor's roles allows, before anything is read or decided.
+ * Whether the relationship holds is decided later against the subject (`permits`).
+ */
 export function authorize(actor: Actor, operation: Operation): void {
   if (isAllowed(actor, operation)) return;
-  const allowed = PERMISSIONS[operation];
+  const allowed = Object.keys(PERMISSIONS[operation]) as Role[];
   throw new DomainError(
     DomainErrorCode.FORBIDDEN,
     `You may not ${operation}: it needs one of the roles ${allowed.join(', ')}.`,

@@ -3,11 +3,13 @@ import {
   advocateDecider,
   fold,
   programDecider,
+  referenceRequestDecider,
   type AccountState,
   type AdvocateState,
   type DomainEvent,
   type ProgramPolicies,
   type ProgramState,
+  type ReferenceRequestState,
 } from '@vouch/domain';
 import type { EventStore } from '@vouch/event-store';
 import { readWholeStream } from './read-whole-stream';
@@ -41,7 +43,27 @@ export class AggregateReader {
     return fold(accountDecider, (await this.events(tenantId, streamIdOf('Account', accountId))) as never);
   }
 
+  /** A reader for one decision: an account it reads twice (context and relationship) is read once. */
+  forOneDecision(): AggregateReader {
+    const accounts = new Map<string, Promise<AccountState>>();
+    const reader = Object.create(this) as AggregateReader;
+    reader.account = (tenantId, accountId) => {
+      const key = `${tenantId}\u0000${accountId}`;
+      let account = accounts.get(key);
+      if (!account) accounts.set(key, (account = this.account(tenantId, accountId)));
+      return account;
+    };
+    return reader;
+  }
+
   async advocate(tenantId: string, advocateId: string): Promise<AdvocateState> {
     return fold(advocateDecider, (await this.events(tenantId, streamIdOf('Advocate', advocateId))) as never);
+  }
+
+  async request(tenantId: string, requestId: string): Promise<ReferenceRequestState> {
+    return fold(
+      referenceRequestDecider,
+      (await this.events(tenantId, streamIdOf('ReferenceRequest', requestId))) as never,
+    );
   }
 }

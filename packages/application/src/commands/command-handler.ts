@@ -1,19 +1,23 @@
 import {
   DomainError,
   DomainErrorCode,
-  commandFingerprint,
   currentSchemaVersion,
   decideOnce,
   validated,
   type ContentAssetState,
+  type DecisionContext,
   type EventEnvelope,
   type HistoryEntry,
   type DomainEvent,
 } from '@vouch/domain';
 import { ConcurrencyError, type Clock, type EventStore, type RecordedEvent } from '@vouch/event-store';
+import { allowsAnySubject, permits, relationshipsFor } from '../authorization/ability';
 import { authorize } from '../authorization/authorize';
+import { loadRelationshipFacts } from '../authorization/load-relationship-facts';
 import { actorOf, type Principal } from '../principal';
 import { AggregateReader } from './aggregate-reader';
+import { assertCleanText } from './clean-text';
+import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
 import { loadDecisionContext } from './context-loader';
@@ -67,6 +71,7 @@ export class CommandHandler {
         issues: [{ field: 'data', message: 'is required' }],
       });
     }
+    assertCleanText(command);
     const aggregateId = this.aggregateIdOf(command, route);
     validated((v) => {
       v.id('commandId', command.commandId);
@@ -119,22 +124,41 @@ export class CommandHandler {
     }));
     const decider = DECIDERS[aggregate];
     const now = clock();
-    const base = { now, newId: this.options.newId, actor: actorOf(principal) };
-    const context = await loadDecisionContext(this.reader, tenantId, aggregate, command, base, async () => {
-      const state = history.reduce(
-        (s, e) => decider.evolve(s, { type: e.type, data: e.data }),
-        decider.initialState,
-      );
-      return (state as ContentAssetState).holders;
+    const actor = actorOf(principal);
+    const base = { now, newId: this.options.newId, actor };
+    const fold = () =>
+      history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data }), decider.initialState);
+    const reader = this.reader.forOneDecision();
+    const context = await loadDecisionContext(reader, tenantId, aggregate, command, base, async () => {
+      return (fold() as ContentAssetState).holders;
     });
-    const decision = decideOnce(decider, entries, command, context);
+    // Invariant 11: a role that acts only on what it stands in a relationship to is checked
+    // against the state loaded here; a program manager's commands skip this entirely.
+    if (!allowsAnySubject(actor, command.type)) {
+      const facts = await loadRelationshipFacts(
+        reader,
+        tenantId,
+        aggregate,
+        command,
+        fold(),
+        relationshipsFor(actor, command.type),
+        now,
+      );
+      if (!permits(actor, command.type, facts)) refuseAsMissing(decider, command, context);
+    }
+    // A repeated command id is fingerprinted under the keys of the subjects its first events
+    // were about: once one of them is erased this throws SubjectErasedError whatever the
+    // content, so a replay cannot confirm a guess of erased personal data.
+    const earlier = history.filter((e) => e.metadata.commandId === command.commandId);
+    const replayFingerprint =
+      earlier.length > 0 ? await commandFingerprint(store, tenantId, command, earlier, now) : undefined;
+    const decision = decideOnce(decider, entries, command, context, replayFingerprint);
     if (decision.duplicate) {
-      const first = history.filter((e) => e.metadata.commandId === command.commandId);
-      return this.result(aggregateId, streamId, first.map(produced), history.length, true);
+      return this.result(aggregateId, streamId, earlier.map(produced), history.length, true);
     }
     if (decision.events.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
 
-    const fingerprint = commandFingerprint(command);
+    const fingerprint = await commandFingerprint(store, tenantId, command, decision.events, now);
     const envelopes: EventEnvelope[] = decision.events.map((event, index) => ({
       eventId: eventIdFor(tenantId, streamId, command.commandId, index),
       type: event.type,
@@ -178,6 +202,25 @@ export class CommandHandler {
       duplicate,
     };
   }
+}
+
+/**
+ * Refuses a command on something the caller may not see exactly as if it did not exist:
+ * the decider decides it against an empty stream (and, for a nomination, a missing account),
+ * so the error is the very one a wrong id gets. Creating something is not about existence:
+ * that is refused as FORBIDDEN.
+ */
+function refuseAsMissing(
+  decider: (typeof DECIDERS)[keyof typeof DECIDERS],
+  command: VouchCommand,
+  context: DecisionContext,
+): never {
+  decideOnce(decider, [], command, { ...context, account: { exists: false, archived: false } } as never);
+  throw new DomainError(
+    DomainErrorCode.FORBIDDEN,
+    `You may not ${command.type} for someone else: it must be yours.`,
+    { operation: command.type },
+  );
 }
 
 function produced(event: RecordedEvent): ProducedEvent {

@@ -33,6 +33,8 @@ export const COMMAND_ROUTES: Readonly<Record<CommandType, CommandRoute>> = {
   RenewAccountConsent: to('Account'),
   WithdrawAccountConsent: to('Account'),
   ArchiveAccount: to('Account'),
+  DelegateAccount: to('Account'),
+  RevokeAccountDelegation: to('Account'),
   EnrolAdvocate: to('Advocate', 'advocateId'),
   ActivateAdvocate: to('Advocate'),
   UpdateAdvocateContact: to('Advocate'),

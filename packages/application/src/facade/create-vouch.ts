@@ -4,8 +4,14 @@ import {
   systemClock,
   type CheckpointStore,
   type Clock,
+  type DigestReason,
   type EventStore,
+  type SignedDigest,
 } from '@vouch/event-store';
+import { DomainError, DomainErrorCode } from '@vouch/domain';
+import { authorize } from '../authorization/authorize';
+import { actorOf } from '../principal';
+import { IntegrityVerifications, type IntegrityVerificationJob } from '../integrity/integrity-verifications';
 import {
   InMemoryReadModelStore,
   TenantProjections,
@@ -19,6 +25,7 @@ import type { VouchCommand } from '../commands/vouch-command';
 import type { Principal } from '../principal';
 import { PROCESS_MANAGERS } from '../process-managers/process-managers';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
+import { DigestKeeper, type DigestKeepingOptions } from '../integrity/digest-keeper';
 import { VouchQueries } from '../queries/vouch-queries';
 import { DueWorkRunner } from '../timers/due-work-runner';
 import { RequestWorkflow } from '../workflows/request-workflow';
@@ -41,6 +48,8 @@ export interface VouchOptions {
   /** How often time-driven work (lapses, expiries, retention) runs; default 60 s, 0 = only `processDueWork()`. */
   readonly dueWorkIntervalMs?: number;
   readonly retry?: RetryPolicy;
+  /** Sign the tenants' digests (invariant 12): key from configuration, log beside the events. */
+  readonly digests?: DigestKeepingOptions;
   /** Told when a reaction or due work was refused by the domain, or a runner failed. */
   readonly onWarning?: (message: string, error: unknown) => void;
 }
@@ -60,6 +69,12 @@ export interface Vouch {
   processDueWork(): Promise<number>;
   stop(): Promise<void>;
   readonly store: EventStore;
+  /** The signed digests the product keeps, when configured with a signing key. */
+  readonly digests?: DigestKeeper;
+  /** An admin has the product sign the tenant's digest now (invariant 12). */
+  signDigest(principal: Principal, commandId: string): Promise<SignedDigest>;
+  /** Starts verifying the tenant's history against its signed digests, off the request path; poll `queries.integrityVerification`. */
+  startIntegrityVerification(principal: Principal, commandId: string): Promise<IntegrityVerificationJob>;
 }
 
 /** Creates the facade over a store. Call `start()` to run the process managers. */
@@ -73,12 +88,16 @@ export function createVouch(options: VouchOptions): Vouch {
     ...(options.retry ? { retry: options.retry } : {}),
   });
   const workflow = new RequestWorkflow(options.store, commands, clock);
+  const digests = options.digests ? new DigestKeeper(options.store, clock, options.digests, warn) : undefined;
   const managers = new ProcessManagerRunner({
     store: options.store,
     clock,
     commands,
     checkpoints: options.checkpoints ?? new InMemoryCheckpointStore(),
     managers: PROCESS_MANAGERS,
+    ...(digests
+      ? { signDigest: (tenantId: string, reason: DigestReason) => digests.sign(tenantId, reason) }
+      : {}),
     onRefused: (manager, eventId, error) => warn(`${manager} could not react to event ${eventId}`, error),
     onFailure: (manager, error) => warn(`${manager} stopped and will restart`, error),
   });
@@ -95,7 +114,8 @@ export function createVouch(options: VouchOptions): Vouch {
     create: () => new TenantReadModels(),
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });
-  const queries = new VouchQueries(options.store, projections, clock);
+  const verifications = new IntegrityVerifications(options.store, clock, digests);
+  const queries = new VouchQueries(options.store, projections, clock, digests, verifications);
   const started = new Set<string>();
   let running = false;
 
@@ -103,6 +123,7 @@ export function createVouch(options: VouchOptions): Vouch {
     if (started.has(tenantId)) return;
     started.add(tenantId);
     await Promise.all([managers.start(tenantId), dueWork.start(tenantId), projections.runner(tenantId)]);
+    await digests?.start(tenantId);
   };
 
   const run = async (principal: Principal, command: VouchCommand): Promise<CommandResult> => {
@@ -140,6 +161,7 @@ export function createVouch(options: VouchOptions): Vouch {
 
   return {
     store: options.store,
+    ...(digests ? { digests } : {}),
     queries,
     async execute(principal, command) {
       if (running) await startTenant(principal.tenantId);
@@ -152,9 +174,25 @@ export function createVouch(options: VouchOptions): Vouch {
       for (const tenantId of [...(options.tenants ?? []), ...tenants]) await startTenant(tenantId);
     },
     processDueWork: () => dueWork.tick(),
+    async signDigest(principal, commandId) {
+      authorize(actorOf(principal), 'signDigest');
+      if (!digests) {
+        throw new DomainError(
+          DomainErrorCode.NOT_FOUND,
+          'This deployment has no signing key: set VOUCH_SIGNING_KEY to keep signed digests.',
+          {},
+        );
+      }
+      return digests.signOnDemand(principal.tenantId, commandId);
+    },
+    async startIntegrityVerification(principal, commandId) {
+      authorize(actorOf(principal), 'startIntegrityVerification');
+      return verifications.start(principal.tenantId, principal.userId, commandId);
+    },
     async stop() {
       running = false;
       started.clear();
+      digests?.stop();
       await Promise.all([managers.stop(), dueWork.stop(), projections.stopAll()]);
     },
   };

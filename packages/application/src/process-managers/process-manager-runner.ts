@@ -1,6 +1,6 @@
-import { isDomainError } from '@vouch/domain';
-import type { CheckpointStore, Clock, EventStore, Subscription } from '@vouch/event-store';
+import type { CheckpointStore, Clock, DigestReason, EventStore, Subscription } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
+import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
 import type { ProcessManager } from './process-manager';
 
@@ -10,6 +10,8 @@ export interface ProcessManagerRunnerOptions {
   readonly commands: CommandHandler;
   readonly checkpoints: CheckpointStore;
   readonly managers: readonly ProcessManager[];
+  /** Signs a tenant's digest, when the product keeps signed digests. */
+  readonly signDigest?: (tenantId: string, reason: DigestReason) => Promise<unknown>;
   /** Told about reactions the domain refused (already done, or no longer possible). */
   readonly onRefused?: (manager: string, eventId: string, error: Error) => void;
   /** Told when a subscription ended with an error; it is restarted after `restartDelayMs`. */
@@ -45,7 +47,7 @@ export class ProcessManagerRunner {
     if (this.running.has(key)) return;
     const entry: { subscription?: Subscription; stopped: boolean } = { stopped: false };
     this.running.set(key, entry);
-    const { store, clock, commands, checkpoints } = this.options;
+    const { store, clock, commands, checkpoints, signDigest } = this.options;
     const system = systemPrincipal(tenantId);
     const after = await checkpoints.load(key);
     const subscription = store.subscribe(tenantId, {
@@ -58,12 +60,13 @@ export class ProcessManagerRunner {
             store,
             now: clock(),
             execute: (command) => commands.execute(system, command),
+            ...(signDigest ? { signDigest: (reason: DigestReason) => signDigest(tenantId, reason) } : {}),
           });
         } catch (error) {
-          // A refused reaction is final (e.g. the candidate was already released); anything
-          // else (store unavailable) ends the subscription so the event is retried later.
-          if (!isDomainError(error)) throw error;
-          this.options.onRefused?.(manager.name, event.eventId, error);
+          // A refused reaction is final (e.g. the candidate was already released, or erased);
+          // anything else (store unavailable) ends the subscription so the event is retried later.
+          if (!isFinalRefusal(error)) throw error;
+          this.options.onRefused?.(manager.name, event.eventId, error as Error);
         }
         await checkpoints.save(key, event.checkpoint);
       },

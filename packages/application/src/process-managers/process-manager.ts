@@ -1,5 +1,5 @@
 import type { Instant } from '@vouch/domain';
-import type { EventStore, RecordedEvent } from '@vouch/event-store';
+import type { DigestReason, EventStore, RecordedEvent } from '@vouch/event-store';
 import type { CommandResult } from '../commands/command-result';
 import type { VouchCommand } from '../commands/vouch-command';
 
@@ -10,6 +10,8 @@ export interface ProcessContext {
   readonly now: Instant;
   /** Executes a command as the system; the command id makes a redelivery harmless. */
   execute(command: VouchCommand): Promise<CommandResult>;
+  /** Signs the tenant's digest now, when the product keeps signed digests (invariant 12). */
+  signDigest?(reason: DigestReason): Promise<unknown>;
 }
 
 /**

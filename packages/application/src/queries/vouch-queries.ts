@@ -3,14 +3,24 @@ import {
   CHANNELS,
   DomainError,
   DomainErrorCode,
-  hasRole,
   validated,
   type ActivityKind,
   type Instant,
+  type ReferenceRequestState,
   type UsageScope,
 } from '@vouch/domain';
-import type { Checkpoint, Clock, EventStore } from '@vouch/event-store';
+import type {
+  Checkpoint,
+  Clock,
+  EventStore,
+  SignedDigest,
+  TenantDigest,
+  VerificationReport,
+} from '@vouch/event-store';
+import { START } from '@vouch/event-store';
 import {
+  auditEntryOf,
+  readModelsAsOf,
   stateAsOf,
   type AdvocateAvailability,
   type AdvocateSearchQuery,
@@ -27,12 +37,45 @@ import {
   type TenantProjections,
   type TenantReadModels,
 } from '@vouch/projections';
+import { allowsAnySubject, permits } from '../authorization/ability';
 import { authorize } from '../authorization/authorize';
+import { accountFacts, requestFacts } from '../authorization/load-relationship-facts';
 import type { QueryName } from '../authorization/permissions';
 import { AggregateReader } from '../commands/aggregate-reader';
 import { readWholeStream } from '../commands/read-whole-stream';
 import { PROGRAM_ID, streamIdOf } from '../commands/stream-ids';
+import type { DigestKeeper } from '../integrity/digest-keeper';
+import type { IntegrityVerificationJob, IntegrityVerifications } from '../integrity/integrity-verifications';
 import { actorOf, type Principal } from '../principal';
+
+/** Which part of the tenant-wide trail: recorded in [from, to), of one subject. */
+export interface TenantTrailFilter {
+  readonly from?: Instant;
+  readonly to?: Instant;
+  readonly subject?: { readonly kind: AuditSubjectKind; readonly id: string };
+}
+
+/** Lets other work (requests, /healthz) run between slices of a long verification. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A page of entries read one past its size: the extra one only tells that a next page exists. */
+function connectionOf(entries: readonly AuditEntry[], first: number, after?: string): Connection<AuditEntry> {
+  const page = entries.slice(0, first);
+  const start = page.at(0);
+  const last = page.at(-1);
+  return {
+    edges: page.map((node) => ({ cursor: node.checkpoint, node })),
+    pageInfo: {
+      hasNextPage: entries.length > first,
+      // Read forward only: a cursor means entries came before it.
+      hasPreviousPage: after !== undefined,
+      ...(start ? { startCursor: start.checkpoint } : {}),
+      ...(last ? { endCursor: last.checkpoint } : {}),
+    },
+  };
+}
 
 /** The kinds of subject whose history an auditor can replay. */
 export const AUDIT_SUBJECT_KINDS = [
@@ -59,16 +102,28 @@ function seesEverything(principal: Principal): boolean {
   return ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'].some((role) => principal.roles.includes(role as never));
 }
 
-/** A requester and nothing more sees only their own requests. */
-function onlyOwnRequests(principal: Principal): boolean {
-  return !seesEverything(principal) && !hasRole(actorOf(principal), 'ACCOUNT_OWNER');
+/** Whether the principal may see a request: its requester, owners its asks wait for, and the record's readers. */
+function seesRequest(principal: Principal, query: QueryName, request: ReferenceRequestState): boolean {
+  const actor = actorOf(principal);
+  return allowsAnySubject(actor, query) || permits(actor, query, requestFacts(request));
 }
 
+/** A Relay page request checked: `first` or `last` (not both) 1..100, cursors of bounded length. */
 function readPage(page: PageRequest | undefined): PageRequest {
-  return validated((v) => ({
-    first: page?.first === undefined ? 20 : v.integer('first', page.first, { min: 1, max: 100 }),
-    ...(page?.after !== undefined ? { after: v.text('after', page.after, { max: 500 }) } : {}),
-  }));
+  return validated((v) => {
+    if (page?.first !== undefined && page.last !== undefined) v.fail('last', 'cannot be given with "first"');
+    const size = (field: 'first' | 'last') =>
+      page?.[field] === undefined ? {} : { [field]: v.integer(field, page[field], { min: 1, max: 100 }) };
+    const cursor = (field: 'after' | 'before') =>
+      page?.[field] === undefined ? {} : { [field]: v.text(field, page[field], { max: 500 }) };
+    return {
+      ...size('first'),
+      ...size('last'),
+      ...(page?.first === undefined && page?.last === undefined ? { first: 20 } : {}),
+      ...cursor('after'),
+      ...cursor('before'),
+    };
+  });
 }
 
 /**
@@ -78,12 +133,18 @@ function readPage(page: PageRequest | undefined): PageRequest {
  */
 export class VouchQueries {
   private readonly written = new Map<string, Checkpoint>();
+  private readonly integrityRuns = new Map<
+    string,
+    Promise<{ report: VerificationReport; digest: TenantDigest }>
+  >();
   private readonly reader: AggregateReader;
 
   constructor(
     private readonly store: EventStore,
     private readonly projections: TenantProjections<TenantReadModels>,
     private readonly clock: Clock,
+    private readonly digests?: DigestKeeper,
+    private readonly verifications?: IntegrityVerifications,
   ) {
     this.reader = new AggregateReader(store);
   }
@@ -94,14 +155,21 @@ export class VouchQueries {
     return this.reader.program(principal.tenantId);
   }
 
-  /** One account (profile, owner, health, company consents), read from its stream. */
+  /** One account (profile, owner, health, company consents), read from its stream; none for an owner of other accounts. */
   async account(principal: Principal, accountId: string) {
-    authorize(actorOf(principal), 'account');
+    const actor = actorOf(principal);
+    authorize(actor, 'account');
     const account = await this.reader.account(
       principal.tenantId,
       validated((v) => v.id('accountId', accountId)),
     );
-    return account.status === 'NONE' ? undefined : account;
+    if (account.status === 'NONE') return undefined;
+    if (
+      !allowsAnySubject(actor, 'account') &&
+      !permits(actor, 'account', accountFacts(account, this.clock()))
+    )
+      return undefined;
+    return account;
   }
 
   /** Remembers the latest checkpoint this process wrote for a tenant. */
@@ -117,6 +185,18 @@ export class VouchQueries {
     const written = this.written.get(principal.tenantId);
     if (written !== undefined) await runner.waitFor(written);
     return runner.projection;
+  }
+
+  /**
+   * The read models for a query at `at`: the live ones for now or later, a replay of the
+   * log as recorded by then for an instant in the past.
+   */
+  private async modelsAt(principal: Principal, query: QueryName, at: Instant | undefined) {
+    const live = await this.models(principal, query);
+    if (at === undefined) return live;
+    const instant = this.at(at);
+    if (Date.parse(instant) >= Date.parse(this.clock())) return live;
+    return (await readModelsAsOf(this.store, principal.tenantId, instant, yieldToEventLoop)).models;
   }
 
   private at(at: Instant | undefined): Instant {
@@ -159,7 +239,7 @@ export class VouchQueries {
       channel?: UsageScope['channel'];
     },
   ): Promise<AdvocateAvailability> {
-    const models = await this.models(principal, 'availability');
+    const models = await this.modelsAt(principal, 'availability', input.at);
     const { kind, scope } = validated((v) => ({
       kind: v.oneOf('kind', input.kind, ACTIVITY_KINDS),
       scope:
@@ -182,7 +262,7 @@ export class VouchQueries {
   ): Promise<CandidateMatches> {
     const models = await this.models(principal, 'matchCandidates');
     const request = models.request(requestId, this.clock());
-    if (!request || (onlyOwnRequests(principal) && request.request.requestedBy !== principal.userId)) {
+    if (!request || !seesRequest(principal, 'matchCandidates', request.request)) {
       throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
         requestId,
       });
@@ -194,20 +274,21 @@ export class VouchQueries {
   async request(principal: Principal, requestId: string): Promise<RequestSummary | undefined> {
     const models = await this.models(principal, 'request');
     const request = models.request(requestId, this.clock());
-    if (request && onlyOwnRequests(principal) && request.request.requestedBy !== principal.userId)
-      return undefined;
+    if (request && !seesRequest(principal, 'request', request.request)) return undefined;
     return request;
   }
 
-  /** Requests by requester, status and due date; a requester sees their own. */
+  /** Requests by requester, status and due date; a requester sees their own, an owner also those asking for their customers. */
   async requests(
     principal: Principal,
     filter: RequestFilter = {},
     page?: PageRequest,
   ): Promise<Connection<RequestSummary>> {
     const models = await this.models(principal, 'requests');
-    const scoped = onlyOwnRequests(principal) ? { ...filter, requestedBy: principal.userId } : filter;
-    return models.listRequests(scoped, this.clock(), readPage(page));
+    const visible = allowsAnySubject(actorOf(principal), 'requests')
+      ? undefined
+      : (request: ReferenceRequestState) => seesRequest(principal, 'requests', request);
+    return models.listRequests(filter, this.clock(), readPage(page), visible);
   }
 
   /** Who did what, when and why, for one subject, in plain words. */
@@ -245,23 +326,109 @@ export class VouchQueries {
     );
   }
 
-  /** Recomputes every hash chain of the tenant and its digest. */
+  /**
+   * Recomputes every hash chain of the tenant and its digest, in slices that yield to the
+   * event loop; concurrent calls of one tenant share one run.
+   */
   async verifyIntegrity(principal: Principal) {
     authorize(actorOf(principal), 'verifyIntegrity');
-    const [report, digest] = await Promise.all([
-      this.store.verifyTenant(principal.tenantId),
-      this.store.digest(principal.tenantId),
-    ]);
-    return { report, digest };
+    const tenantId = principal.tenantId;
+    let running = this.integrityRuns.get(tenantId);
+    if (!running) {
+      running = Promise.all([
+        this.store.verifyTenant(tenantId, { progressEvery: 500, onProgress: yieldToEventLoop }),
+        this.store.digest(tenantId),
+      ]).then(([report, digest]) => ({ report, digest }));
+      this.integrityRuns.set(tenantId, running);
+      const forget = () => this.integrityRuns.delete(tenantId);
+      running.then(forget, forget);
+    }
+    return running;
   }
 
+  /**
+   * The whole tenant's trail in log order, a page at a time, optionally only what was
+   * recorded in [from, to) and only one subject's entries.
+   */
+  async tenantAuditTrail(
+    principal: Principal,
+    filter: TenantTrailFilter = {},
+    page?: PageRequest,
+  ): Promise<Connection<AuditEntry>> {
+    authorize(actorOf(principal), 'tenantAuditTrail');
+    const request = readPage(page);
+    const first = request.first ?? 20;
+    const after = request.after;
+    const { from, to } = validated((v) => ({
+      ...(filter.from !== undefined ? { from: v.instant('from', filter.from) } : {}),
+      ...(filter.to !== undefined ? { to: v.instant('to', filter.to) } : {}),
+    }));
+    const cursor = after !== undefined ? validated((v) => v.text('after', after, { max: 32 })) : undefined;
+    if (cursor !== undefined && !/^\d{16}$/.test(cursor)) {
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'after is not a cursor of this trail.', {
+        field: 'after',
+      });
+    }
+    const inWindow = (entry: AuditEntry) =>
+      (from === undefined || entry.recordedAt >= from) && (to === undefined || entry.recordedAt < to);
+    if (filter.subject) {
+      const models = await this.models(principal, 'tenantAuditTrail');
+      const kind = validated((v) => v.oneOf('kind', filter.subject!.kind, AUDIT_SUBJECT_KINDS));
+      const all = models.auditHistory(kind, filter.subject.id).filter(inWindow);
+      const start = cursor === undefined ? 0 : all.findIndex((entry) => entry.checkpoint > cursor);
+      const slice = start < 0 ? [] : all.slice(start, start + first + 1);
+      return connectionOf(slice, first, cursor);
+    }
+    const found: AuditEntry[] = [];
+    let position = (cursor ?? START) as Checkpoint;
+    // Reads the log after the cursor until the page is full (one more tells there is a next page).
+    for (;;) {
+      const batch = await this.store.readAll(principal.tenantId, { after: position, limit: 500 });
+      for (const event of batch) {
+        const entry = auditEntryOf(event);
+        if (inWindow(entry)) found.push(entry);
+        if (found.length > first) break;
+      }
+      if (batch.length < 500 || found.length > first) break;
+      position = batch[batch.length - 1]!.checkpoint;
+    }
+    return connectionOf(found, first, cursor);
+  }
+
+  /** The tenant's latest signed digest with the public key that checks it; undefined before the first. */
+  async signedDigest(principal: Principal): Promise<{ digest: SignedDigest; publicKey: string } | undefined> {
+    authorize(actorOf(principal), 'signedDigest');
+    const digest = await this.digests?.latest(principal.tenantId);
+    return digest && this.digests ? { digest, publicKey: this.digests.publicKeyPem } : undefined;
+  }
+
+  /** A verification job of the caller's tenant, by id; undefined for an unknown (or another tenant's) job. */
+  async integrityVerification(
+    principal: Principal,
+    id: string,
+  ): Promise<IntegrityVerificationJob | undefined> {
+    authorize(actorOf(principal), 'integrityVerification');
+    return this.verifications?.find(principal.tenantId, id);
+  }
+
+  /**
+   * The program's metrics at `at` (default now). For an instant in the past they are
+   * computed from the log as recorded by then, replayed: nothing recorded later (a request
+   * submitted today) is counted.
+   */
   async programMetrics(principal: Principal, at?: Instant): Promise<ProgramMetrics> {
-    const models = await this.models(principal, 'programMetrics');
+    const models = await this.modelsAt(principal, 'programMetrics', at);
     return models.metrics(this.at(at));
   }
 
+  /** One nomination; none for an owner of other accounts. */
   async nomination(principal: Principal, nominationId: string) {
-    return (await this.models(principal, 'nomination')).nomination(nominationId);
+    const models = await this.models(principal, 'nomination');
+    const nomination = models.nomination(nominationId);
+    const actor = actorOf(principal);
+    if (!nomination || allowsAnySubject(actor, 'nomination')) return nomination;
+    const account = nomination.accountId !== undefined ? models.account(nomination.accountId) : undefined;
+    return permits(actor, 'nomination', accountFacts(account, this.clock())) ? nomination : undefined;
   }
 
   async content(principal: Principal, contentId: string) {

@@ -1,6 +1,6 @@
-import { isDomainError } from '@vouch/domain';
 import type { Clock, EventStore, Subscription } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
+import { isFinalRefusal } from '../commands/final-refusal';
 import type { VouchCommand } from '../commands/vouch-command';
 import { systemPrincipal } from '../principal';
 import { DUE_WORK_EVENT_TYPES, DueWorkIndex } from './due-work-index';
@@ -57,8 +57,8 @@ export class DueWorkRunner {
           await this.options.commands.execute(systemPrincipal(tenantId), command);
           issued += 1;
         } catch (error) {
-          if (!isDomainError(error)) throw error;
-          this.options.onRefused?.(item.key, error);
+          if (!isFinalRefusal(error)) throw error;
+          this.options.onRefused?.(item.key, error as Error);
         }
         index.done(item.key);
       }

@@ -1,5 +1,6 @@
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from '../consent/consent-commands';
 import type { Command } from '../shared/domain-event';
+import type { Instant } from '../shared/time';
 import type { Segment } from './segment';
 
 export interface AccountProfileData {
@@ -26,6 +27,12 @@ export type GrantAccountConsent = Command<'GrantAccountConsent', GrantConsentDat
 export type RenewAccountConsent = Command<'RenewAccountConsent', RenewConsentData>;
 export type WithdrawAccountConsent = Command<'WithdrawAccountConsent', WithdrawConsentData>;
 export type ArchiveAccount = Command<'ArchiveAccount', { reason: string }>;
+/** The owner (or an admin) lets a colleague act for the account until a date, e.g. during leave. */
+export type DelegateAccount = Command<
+  'DelegateAccount',
+  { delegateId: string; until: Instant; reason: string }
+>;
+export type RevokeAccountDelegation = Command<'RevokeAccountDelegation', { delegateId: string }>;
 
 export type AccountCommand =
   | RegisterAccount
@@ -35,4 +42,6 @@ export type AccountCommand =
   | GrantAccountConsent
   | RenewAccountConsent
   | WithdrawAccountConsent
-  | ArchiveAccount;
+  | ArchiveAccount
+  | DelegateAccount
+  | RevokeAccountDelegation;

@@ -7,11 +7,13 @@ import {
 } from '../consent/consent-decisions';
 import type { Decider } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
+import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { alreadyExists, invalidTransition, notFound } from '../shared/guards';
-import type { Instant } from '../shared/time';
+import { isAfter, type Instant } from '../shared/time';
 import { validated, type Validator } from '../shared/validator';
 import type { AccountCommand, AccountProfileData } from './account-commands';
 import type { AccountEvent, AccountProfile } from './account-events';
+import type { AccountDelegation } from './account-delegation';
 import { SEGMENTS } from './segment';
 
 export type AccountStatus = 'ACTIVE' | 'ARCHIVED';
@@ -32,9 +34,16 @@ export interface AccountState {
   readonly ownerId?: string;
   readonly health?: AccountHealth;
   readonly consents: Readonly<Record<string, Consent>>;
+  /** Colleagues acting for the owner, by user id; a new owner starts without any. */
+  readonly delegations: Readonly<Record<string, AccountDelegation>>;
 }
 
-export const initialAccountState: AccountState = { accountId: '', status: 'NONE', consents: {} };
+export const initialAccountState: AccountState = {
+  accountId: '',
+  status: 'NONE',
+  consents: {},
+  delegations: {},
+};
 
 function readProfile(v: Validator, d: AccountProfileData): AccountProfile {
   return {
@@ -118,6 +127,39 @@ function decide(command: AccountCommand, state: AccountState, context: DecisionC
       const reason = validated((v) => v.text('reason', command.data.reason, { max: 1000 }));
       return [{ type: 'AccountArchived', data: { accountId, reason, archivedAt: context.now } }];
     }
+    case 'DelegateAccount': {
+      const d = validated((v) => ({
+        delegateId: v.id('delegateId', command.data.delegateId),
+        until: v.instant('until', command.data.until),
+        reason: v.text('reason', command.data.reason, { max: 1000 }),
+      }));
+      if (!isAfter(d.until, context.now)) {
+        throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'A delegation must end in the future.', {
+          issues: [{ field: 'until', message: 'must be after now' }],
+        });
+      }
+      if (d.delegateId === state.ownerId) {
+        throw new DomainError(DomainErrorCode.VALIDATION_FAILED, 'The owner needs no delegation.', {
+          issues: [{ field: 'delegateId', message: 'must not be the owner' }],
+        });
+      }
+      return [
+        {
+          type: 'AccountDelegated',
+          data: { accountId, ownerId: state.ownerId ?? '', ...d, delegatedBy: context.actor.userId },
+        },
+      ];
+    }
+    case 'RevokeAccountDelegation': {
+      const delegateId = validated((v) => v.id('delegateId', command.data.delegateId));
+      if (!{ ...state.delegations }[delegateId]) throw notFound('Delegation', delegateId);
+      return [
+        {
+          type: 'AccountDelegationRevoked',
+          data: { accountId, delegateId, revokedBy: context.actor.userId },
+        },
+      ];
+    }
   }
 }
 
@@ -132,7 +174,18 @@ function evolve(state: AccountState, event: AccountEvent): AccountState {
       return { ...state, profile };
     }
     case 'AccountOwnerReassigned':
-      return { ...state, ownerId: event.data.ownerId };
+      // The relationship moves: the previous owner's delegations end with their ownership.
+      return { ...state, ownerId: event.data.ownerId, delegations: {} };
+    case 'AccountDelegated': {
+      const { delegateId, until, delegatedBy } = event.data;
+      return { ...state, delegations: { ...state.delegations, [delegateId]: { until, delegatedBy } } };
+    }
+    case 'AccountDelegationRevoked': {
+      // Spread, not destructure: snapshots taken before delegations existed have none.
+      const delegations: Record<string, AccountDelegation> = { ...state.delegations };
+      delete delegations[event.data.delegateId];
+      return { ...state, delegations };
+    }
     case 'AccountHealthRecorded': {
       const { healthScore, nps, csat, measuredAt } = event.data;
       return { ...state, health: { healthScore, nps, csat, measuredAt } };

@@ -51,6 +51,22 @@ export type AccountArchived = DomainEvent<
   { accountId: string; reason: string; archivedAt: Instant }
 >;
 
+export type AccountDelegated = DomainEvent<
+  'AccountDelegated',
+  {
+    accountId: string;
+    ownerId: string;
+    delegateId: string;
+    until: Instant;
+    reason: string;
+    delegatedBy: string;
+  }
+>;
+export type AccountDelegationRevoked = DomainEvent<
+  'AccountDelegationRevoked',
+  { accountId: string; delegateId: string; revokedBy: string }
+>;
+
 export type AccountEvent =
   | AccountRegistered
   | AccountProfileUpdated
@@ -59,4 +75,6 @@ export type AccountEvent =
   | AccountConsentGranted
   | AccountConsentRenewed
   | AccountConsentWithdrawn
-  | AccountArchived;
+  | AccountArchived
+  | AccountDelegated
+  | AccountDelegationRevoked;

@@ -12,7 +12,10 @@ export interface EventMetadata {
   readonly tenantId: string;
   readonly actor: EnvelopeActor;
   readonly commandId: string;
-  /** A fingerprint of the command's content, so a reused command id with other content is refused. */
+  /**
+   * A keyed digest (HMAC-SHA256) of the command's content, so a reused command id with other
+   * content is refused; never the command itself, which may hold personal values.
+   */
   readonly commandFingerprint?: string;
   /** The first command of the chain this event belongs to. */
   readonly correlationId: string;

@@ -7,7 +7,7 @@ import { DomainError, DomainErrorCode } from './domain-error';
 export interface HistoryEntry<E extends DomainEvent> {
   readonly event: E;
   readonly commandId: string;
-  /** A fingerprint of the command, so a reused id with other content is caught. */
+  /** The keyed fingerprint of the command (opaque here), so a reused id with other content is caught. */
   readonly commandFingerprint?: string;
 }
 
@@ -18,8 +18,12 @@ export interface DecisionResult<E extends DomainEvent> {
   readonly duplicate: boolean;
 }
 
-/** A stable text of a command's content, to tell a retry from a reused command id. */
-export function commandFingerprint(command: Command): string {
+/**
+ * The canonical text of a command's content (type and data, keys sorted, undefined left
+ * out). It holds personal values: it is only ever digested under a key (invariant 10),
+ * never stored. The keyed digest is what tells a retry from a reused command id.
+ */
+export function canonicalCommand(command: Command): string {
   return `${command.type}:${stableStringify(command.data)}`;
 }
 
@@ -37,19 +41,24 @@ function stableStringify(value: unknown): string {
 /**
  * Decides a command exactly once (invariant 8): when the history already holds events of
  * the same command id, nothing new is decided and the first result is returned. A command
- * id reused for a different command is refused instead of silently ignored.
+ * id reused for a different command is refused instead of silently ignored. `fingerprint`
+ * is the caller's keyed digest of this command, compared as an opaque string with the
+ * one recorded; without it a repeated id is taken as a retry.
  */
 export function decideOnce<C extends Command, S, E extends DomainEvent, Ctx extends DecisionContext>(
   decider: Decider<C, S, E, Ctx>,
   history: readonly HistoryEntry<E>[],
   command: C,
   context: Ctx,
+  fingerprint?: string,
 ): DecisionResult<E> {
   const earlier = history.filter((entry) => entry.commandId === command.commandId);
   if (earlier.length > 0) {
-    const fingerprint = commandFingerprint(command);
     const mismatch = earlier.find(
-      (e) => e.commandFingerprint !== undefined && e.commandFingerprint !== fingerprint,
+      (e) =>
+        fingerprint !== undefined &&
+        e.commandFingerprint !== undefined &&
+        e.commandFingerprint !== fingerprint,
     );
     if (mismatch) {
       throw new DomainError(

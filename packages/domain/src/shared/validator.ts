@@ -1,5 +1,6 @@
 import type { FieldIssue } from './domain-error';
 import { ValidationError } from './domain-error';
+import { isUncleanText, UNCLEAN_TEXT_MESSAGE } from './text-hygiene';
 import type { Instant } from './time';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -44,6 +45,10 @@ export class Validator {
     const { min = 1, max = 200 } = rule;
     if (typeof value !== 'string') {
       this.fail(field, 'is required');
+      return '';
+    }
+    if (isUncleanText(value)) {
+      this.fail(field, UNCLEAN_TEXT_MESSAGE);
       return '';
     }
     const trimmed = value.trim();

@@ -242,4 +242,47 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 4,
+    name: 'master_key_check: the master key check value and a rotation in progress',
+    sql: (s) => `
+      -- The key check value of the master key that wraps data_keys (an HMAC of a fixed
+      -- label, never the key): a store opened with another key refuses to start. While a
+      -- rotation runs, rotating_to names the new key and rotation_after / rotated its progress.
+      CREATE TABLE ${s}.master_key_check (
+        id integer PRIMARY KEY CHECK (id = 1),
+        value text NOT NULL,
+        recorded_at text NOT NULL,
+        rotating_to text,
+        rotation_after text,
+        rotated bigint NOT NULL DEFAULT 0
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'signed_digests: the digests the product signed, append-only',
+    sql: (s) => `
+      -- Invariant 12. The trigger stops mistakes, not an attacker with the database: a
+      -- digest kept outside the system catches a removed or replaced one.
+      CREATE TABLE ${s}.signed_digests (
+        tenant_id text NOT NULL,
+        sequence integer NOT NULL CHECK (sequence > 0),
+        checkpoint text NOT NULL,
+        issued_at text NOT NULL,
+        digest text NOT NULL,
+        PRIMARY KEY (tenant_id, sequence)
+      );
+
+      CREATE FUNCTION ${s}.signed_digests_append_only() RETURNS trigger
+        LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'signed digests are append-only';
+      END
+      $fn$;
+
+      CREATE TRIGGER signed_digests_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${s}.signed_digests
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.signed_digests_append_only();
+    `,
+  },
 ];

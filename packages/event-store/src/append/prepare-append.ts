@@ -19,6 +19,8 @@ export interface PrepareOptions {
   readonly vault: KeyVault;
   /** Read only when a subject's data key has to be created. */
   readonly now: () => Instant;
+  /** Told of every subject whose data key was taken (the caller settles it with the vault). */
+  readonly onDataKey?: (subjectId: string) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ async function prepareEvent(
     );
   }
   const dataKey = await options.vault.dataKeyFor(tenantId, subjectId, options.now());
+  options.onDataKey?.(subjectId);
   const personal = sealPersonalData(
     dataKey,
     { tenantId, streamId, eventId: event.eventId },

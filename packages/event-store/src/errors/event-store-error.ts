@@ -9,6 +9,8 @@ export const EventStoreErrorCode = {
   DATA_KEY_MISSING: 'DATA_KEY_MISSING',
   UPCAST_FAILED: 'UPCAST_FAILED',
   CORRUPT_EVENT: 'CORRUPT_EVENT',
+  MASTER_KEY_MISMATCH: 'MASTER_KEY_MISMATCH',
+  KEY_ROTATION_IN_PROGRESS: 'KEY_ROTATION_IN_PROGRESS',
 } as const;
 
 export type EventStoreErrorCode = (typeof EventStoreErrorCode)[keyof typeof EventStoreErrorCode];

@@ -31,13 +31,22 @@ export interface SignedTenantDigest {
   readonly signature: string;
 }
 
+/** Stream heads in the digest's leaf order: by stream id (UTF-16 code units). */
+export function orderedHeads(heads: readonly StreamHead[]): StreamHead[] {
+  return [...heads].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
+/** The Merkle leaf of one stream head: the RFC 8785 text of its id, version and hash. */
+export function streamHeadLeaf(head: StreamHead): Buffer {
+  return Buffer.from(
+    canonicalJson({ streamId: head.streamId, version: head.version, hash: head.hash }),
+    'utf8',
+  );
+}
+
 /** The Merkle root (hex) over stream heads, in stream-id order (UTF-16 code units). */
 export function streamHeadsRoot(heads: readonly StreamHead[]): string {
-  const ordered = [...heads].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
-  const leaves = ordered.map((head) =>
-    Buffer.from(canonicalJson({ streamId: head.streamId, version: head.version, hash: head.hash }), 'utf8'),
-  );
-  return merkleRoot(leaves).toString('hex');
+  return merkleRoot(orderedHeads(heads).map(streamHeadLeaf)).toString('hex');
 }
 
 /** Builds the (unsigned) digest of a tenant from its stream heads at a checkpoint. */

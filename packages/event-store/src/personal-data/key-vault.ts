@@ -23,6 +23,13 @@ export interface ErasureReceipt {
 export interface KeyVault {
   /** The subject's data key, created on first use; throws SubjectErasedError once destroyed. */
   dataKeyFor(tenantId: string, subjectId: string, now: Instant): Promise<Buffer>;
+  /**
+   * Tells the vault how the appends that used a subject's key ended: `true` once one is
+   * stored, `false` when the last in flight failed. A key this vault created that no stored
+   * append used is removed again (unless events use it): none lingers for a subject that has
+   * nothing stored.
+   */
+  settle(tenantId: string, subjectId: string, appended: boolean): Promise<void>;
   /** The subject's key if it exists, without creating one. */
   lookup(tenantId: string, subjectId: string): Promise<DataKeyLookup>;
   /** Destroys the subject's key for good; repeating it returns the first erasure time. */

@@ -1,12 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Instant } from '@vouch/domain';
-import { canonicalJson } from '../integrity/canonical-json';
+import { KeyRotationInProgressError } from '../errors/key-rotation-in-progress-error';
+import { MasterKeyMismatchError } from '../errors/master-key-mismatch-error';
 import { SubjectErasedError } from '../errors/subject-erased-error';
+import { masterKeyCheckValue } from './master-key-check';
+import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './key-vault';
 import type { WrappedKeyRepository } from './wrapped-key-repository';
 
 const KEY_BYTES = 32;
-const WRAP_FORMAT = 1;
 
 /** Reads a 256-bit master key from configuration (base64 or hex of exactly 32 bytes). */
 export function masterKeyFrom(text: string): Buffer {
@@ -27,6 +29,9 @@ export function masterKeyFrom(text: string): Buffer {
  */
 export class MasterKeyVault implements KeyVault {
   private readonly masterKey: Buffer;
+  private readonly keyCheck: string;
+  /** Keys this process created that no stored append has used yet, as wrapped. */
+  private readonly unconfirmed = new Map<string, Buffer>();
 
   constructor(
     masterKey: Buffer,
@@ -34,24 +39,32 @@ export class MasterKeyVault implements KeyVault {
   ) {
     if (masterKey.length !== KEY_BYTES) throw new RangeError('The master key must be 32 bytes.');
     this.masterKey = Buffer.from(masterKey);
+    this.keyCheck = masterKeyCheckValue(masterKey);
   }
 
   async dataKeyFor(tenantId: string, subjectId: string, now: Instant): Promise<Buffer> {
     let record = await this.repository.find(tenantId, subjectId);
     if (!record) {
-      const fresh = randomBytes(KEY_BYTES);
+      const wrapped = this.wrap(tenantId, subjectId, randomBytes(KEY_BYTES));
       // Two writers may create a key at once: whichever insert wins is the key for everyone.
-      record = await this.repository.insertIfAbsent(
-        tenantId,
-        subjectId,
-        this.wrap(tenantId, subjectId, fresh),
-        now,
-      );
+      const kept = await this.repository.insertIfAbsent(tenantId, subjectId, wrapped, now, this.keyCheck);
+      if (!kept) throw await this.refusal();
+      record = kept;
+      if (record.wrappedKey?.equals(wrapped)) this.unconfirmed.set(keyOf(tenantId, subjectId), wrapped);
     }
     if (record.erasedAt !== null || record.wrappedKey === null) {
       throw new SubjectErasedError(tenantId, subjectId, record.erasedAt ?? now);
     }
     return this.unwrap(tenantId, subjectId, record.wrappedKey);
+  }
+
+  async settle(tenantId: string, subjectId: string, appended: boolean): Promise<void> {
+    const id = keyOf(tenantId, subjectId);
+    const wrapped = this.unconfirmed.get(id);
+    if (!wrapped) return;
+    // Either stored events use the key now, or it is removed: this path never sees it again.
+    this.unconfirmed.delete(id);
+    if (!appended) await this.repository.removeUnused(tenantId, subjectId, wrapped);
   }
 
   async lookup(tenantId: string, subjectId: string): Promise<DataKeyLookup> {
@@ -74,23 +87,23 @@ export class MasterKeyVault implements KeyVault {
     };
   }
 
+  // The store moved on to another master key (or is rotating) since this vault was made.
+  private async refusal(): Promise<Error> {
+    const recorded = await this.repository.readKeyCheck();
+    return recorded?.rotatingTo != null
+      ? new KeyRotationInProgressError('the key vault')
+      : new MasterKeyMismatchError('the key vault');
+  }
+
   private wrap(tenantId: string, subjectId: string, dataKey: Buffer): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv);
-    cipher.setAAD(wrapBinding(tenantId, subjectId));
-    const body = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return Buffer.concat([Buffer.from([WRAP_FORMAT]), iv, cipher.getAuthTag(), body]);
+    return wrapDataKey(this.masterKey, tenantId, subjectId, dataKey);
   }
 
   private unwrap(tenantId: string, subjectId: string, wrapped: Buffer): Buffer {
-    if (wrapped[0] !== WRAP_FORMAT) throw new Error(`Unknown wrapped-key format ${wrapped[0]}.`);
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, wrapped.subarray(1, 13));
-    decipher.setAAD(wrapBinding(tenantId, subjectId));
-    decipher.setAuthTag(wrapped.subarray(13, 29));
-    return Buffer.concat([decipher.update(wrapped.subarray(29)), decipher.final()]);
+    return unwrapDataKey(this.masterKey, tenantId, subjectId, wrapped);
   }
 }
 
-function wrapBinding(tenantId: string, subjectId: string): Buffer {
-  return Buffer.from(canonicalJson({ purpose: 'vouch.data-key.v1', tenantId, subjectId }), 'utf8');
+function keyOf(tenantId: string, subjectId: string): string {
+  return JSON.stringify([tenantId, subjectId]);
 }

@@ -1,7 +1,15 @@
 import type { Segment as SegmentValue } from '@vouch/domain';
 import { InputType } from 'type-graphql';
 import { Segment } from '../enums/domain-enums';
-import { EnumField, IdField, IntField, NestedField, TextField, TextListField } from '../common/fields';
+import {
+  DateTimeField,
+  EnumField,
+  IdField,
+  IntField,
+  NestedField,
+  TextField,
+  TextListField,
+} from '../common/fields';
 import {
   GrantConsentTermsInput,
   RenewConsentTermsInput,
@@ -141,4 +149,37 @@ export class ArchiveAccountInput {
 
   @TextField('Why.', { long: true })
   reason!: string;
+}
+
+@InputType({
+  description:
+    "Let a colleague act for the account (its advocates and nominations) until a date, e.g. during leave. The account's owner or an admin.",
+})
+export class DelegateAccountInput {
+  @IdField(COMMAND_ID)
+  commandId!: string;
+
+  @IdField(ACCOUNT_ID)
+  accountId!: string;
+
+  @IdField('User id of the colleague who acts for the owner.')
+  delegateId!: string;
+
+  @DateTimeField('When the delegation ends by itself.')
+  until!: string;
+
+  @TextField('Why.', { long: true })
+  reason!: string;
+}
+
+@InputType({ description: 'End a delegation of the account before its date.' })
+export class RevokeAccountDelegationInput {
+  @IdField(COMMAND_ID)
+  commandId!: string;
+
+  @IdField(ACCOUNT_ID)
+  accountId!: string;
+
+  @IdField('User id of the colleague whose delegation ends.')
+  delegateId!: string;
 }

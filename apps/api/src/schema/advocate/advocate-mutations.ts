@@ -1,6 +1,7 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
-import { CommandPayload } from '../common/command-payload';
+import type { CommandPayload } from '../common/command-payload';
+import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import { executeCommand } from '../common/execute-command';
 import {
   AdvocateCommandInput,
@@ -18,120 +19,127 @@ import {
 /** Advocates: enrolment, profile, preferences, lifecycle and profile freshness. */
 @Resolver()
 export class AdvocateMutations {
-  @Mutation(() => CommandPayload, { description: 'Enrol an advocate (CANDIDATE). Program managers.' })
+  @CommandMutation({ description: 'Enrol an advocate (CANDIDATE). Program managers.' })
   enrolAdvocate(
-    @Arg('input', () => EnrolAdvocateInput) input: EnrolAdvocateInput,
+    @Arg('input', () => EnrolAdvocateInput, COMMAND_INPUT) input: EnrolAdvocateInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'EnrolAdvocate', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Activate a candidate advocate. Program managers.' })
+  @CommandMutation({ description: 'Activate a candidate advocate. Program managers.' })
   activateAdvocate(
-    @Arg('input', () => AdvocateCommandInput) input: AdvocateCommandInput,
+    @Arg('input', () => AdvocateCommandInput, COMMAND_INPUT) input: AdvocateCommandInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     return executeCommand(context, 'ActivateAdvocate', input.commandId, {}, input.advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: "Update an advocate's contact details. Program managers and account owners.",
+  @CommandMutation({
+    description:
+      "Update an advocate's contact details. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   updateAdvocateContact(
-    @Arg('input', () => UpdateAdvocateContactInput) input: UpdateAdvocateContactInput,
+    @Arg('input', () => UpdateAdvocateContactInput, COMMAND_INPUT) input: UpdateAdvocateContactInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'UpdateAdvocateContact', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: 'Update what an advocate can speak to. Program managers and account owners.',
+  @CommandMutation({
+    description:
+      'Update what an advocate can speak to. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   updateAdvocateAttributes(
-    @Arg('input', () => UpdateAdvocateAttributesInput) input: UpdateAdvocateAttributesInput,
+    @Arg('input', () => UpdateAdvocateAttributesInput, COMMAND_INPUT) input: UpdateAdvocateAttributesInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'UpdateAdvocateAttributes', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: "Set the advocate's own preferences. Program managers and account owners.",
+  @CommandMutation({
+    description:
+      "Set the advocate's own preferences. Program managers, and account owners for their own accounts (or those delegated to them).",
   })
   setAdvocatePreferences(
-    @Arg('input', () => SetAdvocatePreferencesInput) input: SetAdvocatePreferencesInput,
+    @Arg('input', () => SetAdvocatePreferencesInput, COMMAND_INPUT) input: SetAdvocatePreferencesInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'SetAdvocatePreferences', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: 'Rest an advocate until a date. Program managers and account owners.',
+  @CommandMutation({
+    description:
+      'Rest an advocate until a date. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   restAdvocate(
-    @Arg('input', () => RestAdvocateInput) input: RestAdvocateInput,
+    @Arg('input', () => RestAdvocateInput, COMMAND_INPUT) input: RestAdvocateInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'RestAdvocate', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Reactivate a resting advocate. Program managers.' })
+  @CommandMutation({ description: 'Reactivate a resting advocate. Program managers.' })
   reactivateAdvocate(
-    @Arg('input', () => AdvocateCommandInput) input: AdvocateCommandInput,
+    @Arg('input', () => AdvocateCommandInput, COMMAND_INPUT) input: AdvocateCommandInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     return executeCommand(context, 'ReactivateAdvocate', input.commandId, {}, input.advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Retire an advocate. Program managers.' })
+  @CommandMutation({ description: 'Retire an advocate. Program managers.' })
   retireAdvocate(
-    @Arg('input', () => AdvocateReasonInput) input: AdvocateReasonInput,
+    @Arg('input', () => AdvocateReasonInput, COMMAND_INPUT) input: AdvocateReasonInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'RetireAdvocate', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: 'Mark an advocate do-not-contact; never asked again. Program managers and account owners.',
+  @CommandMutation({
+    description:
+      'Mark an advocate do-not-contact; never asked again. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   markDoNotContact(
-    @Arg('input', () => AdvocateReasonInput) input: AdvocateReasonInput,
+    @Arg('input', () => AdvocateReasonInput, COMMAND_INPUT) input: AdvocateReasonInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'MarkDoNotContact', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Ask for a profile to be verified. Program managers.' })
+  @CommandMutation({ description: 'Ask for a profile to be verified. Program managers.' })
   requestProfileVerification(
-    @Arg('input', () => RequestProfileVerificationInput) input: RequestProfileVerificationInput,
+    @Arg('input', () => RequestProfileVerificationInput, COMMAND_INPUT)
+    input: RequestProfileVerificationInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'RequestProfileVerification', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: 'Confirm a profile is current. Program managers and account owners.',
+  @CommandMutation({
+    description:
+      'Confirm a profile is current. Program managers, and account owners for their own accounts (or those delegated to them).',
   })
   verifyProfile(
-    @Arg('input', () => VerifyProfileInput) input: VerifyProfileInput,
+    @Arg('input', () => VerifyProfileInput, COMMAND_INPUT) input: VerifyProfileInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'VerifyProfile', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Record an unanswered verification request. Program managers.',
   })
   lapseProfileVerification(
-    @Arg('input', () => LapseProfileVerificationInput) input: LapseProfileVerificationInput,
+    @Arg('input', () => LapseProfileVerificationInput, COMMAND_INPUT) input: LapseProfileVerificationInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;

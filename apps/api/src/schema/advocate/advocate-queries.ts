@@ -80,7 +80,8 @@ export class AdvocateQueries {
     @Arg('kind', () => ActivityKind, { description: 'The activity kind.' }) kind: ActivityKindValue,
     @Arg('at', () => DateTimeScalar, {
       nullable: true,
-      description: 'The date of the activity; default now.',
+      description:
+        'The date of the activity; default now. A date in the past answers from the log as recorded by then.',
     })
     at: string | undefined,
     @Arg('territory', () => String, { nullable: true, description: 'Territory of the use (with `channel`).' })

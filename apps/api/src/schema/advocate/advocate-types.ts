@@ -19,6 +19,7 @@ import {
   Freshness,
 } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
 
 @ObjectType({ description: 'Personal data of an advocate: encrypted in the store, destroyed on erasure.' })
 export class AdvocateContact {
@@ -40,6 +41,7 @@ export class AdvocateContact {
  * application decides which; this type only carries it.
  */
 @ObjectType({
+  implements: Node,
   description:
     'A person at a customer account who speaks (or may speak) for us. `view` says what the caller may see: requesters get ANONYMISED (company, title level, attributes; every personal and account-internal field null) until the advocate accepted one of their requests; program managers, auditors, admins and the account owner get FULL.',
 })
@@ -116,13 +118,11 @@ export class Advocate {
   })
   lastVerifiedAt?: string;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      'Requesters whose request the advocate accepted: they see this advocate in full (FULL view only).',
-  })
+  // Paged by `AdvocateAcceptedRequesters`: it grows with every request the advocate accepts.
   acceptedRequesters?: readonly string[];
 }
+
+export const UserIdConnection = connectionOf('UserId', ID, 'user id');
 
 export const AdvocateConnection = connectionOf('Advocate', Advocate, 'advocate');
 

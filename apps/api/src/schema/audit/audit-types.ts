@@ -70,7 +70,7 @@ export class AuditEntry {
   consents!: readonly ConsentReliedOn[];
 }
 
-export const AuditEntryConnection = connectionOf('AuditEntry', AuditEntry, 'audit entry');
+export const AuditEntryConnection = connectionOf('AuditEntry', AuditEntry, 'audit entry', 'audit entries');
 
 @ObjectType({ description: "One of a subject's two timelines folded up to an instant." })
 export class SubjectTimeline {

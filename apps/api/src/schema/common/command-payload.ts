@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 /** The outcome of a mutation: which aggregate it changed, to which version, with which events. */
 @ObjectType({
   description:
-    'What a mutation did. Repeating a mutation with the same `commandId` changes nothing and returns the first result with `duplicate: true`.',
+    "What a mutation did. Repeating a mutation with the same `commandId` changes nothing and returns the first result with `duplicate: true`. A refused mutation's payload is null, with its typed error; the other mutations of the same document keep theirs.",
 })
 export class CommandPayload {
   @Field(() => ID, {

@@ -8,6 +8,7 @@ import type { ApiContext } from '../../context/api-context';
 import type { ContentResult } from '../common/facade-types';
 import { Channel, ConsentHolderKind, ContentKind } from '../enums/domain-enums';
 import { ContentStatus } from '../enums/read-model-enums';
+import { Node } from '../node/node-interface';
 
 @ObjectType({ description: 'Whose consent a content asset needs: an advocate’s or the company’s own.' })
 export class ContentHolder {
@@ -34,6 +35,7 @@ export class ContentConsent {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     'A case study, quote, video or logo, linked to its holders and the consents it relies on; suspended when one is withdrawn or expires.',
 })

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
-import { CommandPayload } from '../common/command-payload';
+import type { CommandPayload } from '../common/command-payload';
+import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import { executeCommand } from '../common/execute-command';
 import {
   ApproveUseInput,
@@ -18,67 +19,69 @@ import {
  */
 @Resolver()
 export class EngagementMutations {
-  @Mutation(() => CommandPayload, { description: 'Reserve an advocate for an activity. Program managers.' })
+  @CommandMutation({ description: 'Reserve an advocate for an activity. Program managers.' })
   reserveEngagement(
-    @Arg('input', () => ReserveEngagementInput) input: ReserveEngagementInput,
+    @Arg('input', () => ReserveEngagementInput, COMMAND_INPUT) input: ReserveEngagementInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'ReserveEngagement', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Record that the advocate accepted. Program managers.' })
+  @CommandMutation({ description: 'Record that the advocate accepted. Program managers.' })
   acceptEngagement(
-    @Arg('input', () => EngagementCommandInput) input: EngagementCommandInput,
+    @Arg('input', () => EngagementCommandInput, COMMAND_INPUT) input: EngagementCommandInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'AcceptEngagement', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: "Record the advocate's approval of one use. Program managers.",
   })
   approveUse(
-    @Arg('input', () => ApproveUseInput) input: ApproveUseInput,
+    @Arg('input', () => ApproveUseInput, COMMAND_INPUT) input: ApproveUseInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'ApproveUse', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Schedule an engagement. Program managers.' })
+  @CommandMutation({ description: 'Schedule an engagement. Program managers.' })
   scheduleEngagement(
-    @Arg('input', () => ScheduleEngagementInput) input: ScheduleEngagementInput,
+    @Arg('input', () => ScheduleEngagementInput, COMMAND_INPUT) input: ScheduleEngagementInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'ScheduleEngagement', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Complete an engagement. Program managers.' })
+  @CommandMutation({ description: 'Complete an engagement. Program managers.' })
   completeEngagement(
-    @Arg('input', () => CompleteEngagementInput) input: CompleteEngagementInput,
+    @Arg('input', () => CompleteEngagementInput, COMMAND_INPUT) input: CompleteEngagementInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'CompleteEngagement', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Release an advocate from an engagement. Program managers.',
   })
   releaseEngagement(
-    @Arg('input', () => ReleaseEngagementInput) input: ReleaseEngagementInput,
+    @Arg('input', () => ReleaseEngagementInput, COMMAND_INPUT) input: ReleaseEngagementInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;
     return executeCommand(context, 'ReleaseEngagement', commandId, data, advocateId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Rate an engagement. Anyone in sales.' })
+  @CommandMutation({
+    description: 'Rate an engagement. Whoever asked for it (or a program manager).',
+  })
   recordEngagementFeedback(
-    @Arg('input', () => RecordEngagementFeedbackInput) input: RecordEngagementFeedbackInput,
+    @Arg('input', () => RecordEngagementFeedbackInput, COMMAND_INPUT) input: RecordEngagementFeedbackInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;

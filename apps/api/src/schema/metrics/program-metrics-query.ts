@@ -12,7 +12,11 @@ export class ProgramMetricsQuery {
       'Funnel, time to fulfil, SLA breaches, acceptance, usage concentration, influenced pipeline and revenue, win rates, nominations, stale profiles, expiring consents and coverage vs targets, at an instant (default now).',
   })
   async programMetrics(
-    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The instant; default now.' })
+    @Arg('at', () => DateTimeScalar, {
+      nullable: true,
+      description:
+        'The instant; default now. An instant in the past replays the log as recorded by then: nothing recorded later is counted.',
+    })
     at: Instant | undefined,
     @Ctx() { vouch, principal }: ApiContext,
   ): Promise<ProgramMetrics> {

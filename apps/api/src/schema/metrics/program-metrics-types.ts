@@ -5,6 +5,7 @@ import { ConsentHolderKind } from '../enums/domain-enums';
 import { RequestStatus } from '../enums/read-model-enums';
 import { Money } from '../request/request-types';
 import { DateTimeScalar } from '../scalars/date-time';
+import { connectionOf } from '../common/connection';
 
 @ObjectType({ description: 'How many requests are in one status now.' })
 export class FunnelStage {
@@ -94,10 +95,8 @@ export class NominatorCounts {
 
 @ObjectType({ description: 'Advocates (not retired or erased) whose profile needs verifying.' })
 export class ProfileFreshnessMetrics {
-  @Field(() => [ID], { description: 'Advocates whose profile is stale.' })
+  // Paged by `ProgramMetricsLists`: both grow with the advocates.
   stale!: readonly string[];
-
-  @Field(() => [ID], { description: 'Advocates whose profile is due for verification.' })
   due!: readonly string[];
 }
 
@@ -187,20 +186,25 @@ export class ProgramMetrics {
   @Field(() => WinRate, { description: 'Win rate with vs without references.' })
   winRate!: WinRate;
 
-  @Field(() => [NominatorCounts], { description: 'Nominations by nominator.' })
+  // Paged by `ProgramMetricsLists`, as the expiring consents and coverage below.
   nominationsByNominator!: NominatorCounts[];
 
   @Field(() => ProfileFreshnessMetrics, { description: 'Stale profiles and profiles due for verification.' })
   profiles!: ProfileFreshnessMetrics;
 
-  @Field(() => [ExpiringConsent], {
-    description: 'Consents of advocates and accounts ending within 30 days.',
-  })
   consentsExpiringSoon!: readonly ExpiringConsent[];
-
-  @Field(() => [CoverageCell], { description: 'Coverage vs targets, and demand vs supply, per cell.' })
   coverage!: readonly CoverageCell[];
 }
+
+export const NominatorCountsConnection = connectionOf(
+  'NominatorCounts',
+  NominatorCounts,
+  "nominator's counts",
+  "nominators' counts",
+);
+export const ExpiringConsentConnection = connectionOf('ExpiringConsent', ExpiringConsent, 'expiring consent');
+export const CoverageCellConnection = connectionOf('CoverageCell', CoverageCell, 'coverage cell');
+export const AdvocateIdConnection = connectionOf('AdvocateId', ID, 'advocate id');
 
 const amounts = (byCurrency: Readonly<Record<string, number>>): Money[] =>
   Object.entries(byCurrency)

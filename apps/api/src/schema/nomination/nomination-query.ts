@@ -3,8 +3,12 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
 import type { NominationResult } from '../common/facade-types';
 import { NominationStatus } from '../enums/read-model-enums';
+import { Node } from '../node/node-interface';
 
-@ObjectType({ description: 'A proposal that a customer contact become an advocate, and what became of it.' })
+@ObjectType({
+  implements: Node,
+  description: 'A proposal that a customer contact become an advocate, and what became of it.',
+})
 export class Nomination {
   @Field(() => ID, { description: 'The nomination.' })
   nominationId!: string;
@@ -25,7 +29,11 @@ export class Nomination {
 /** Nominations. */
 @Resolver()
 export class NominationQuery {
-  @Query(() => Nomination, { nullable: true, description: 'One nomination; null when there is none.' })
+  @Query(() => Nomination, {
+    nullable: true,
+    description:
+      'One nomination; null when there is none or it is not yours to see (an account owner sees only nominations of their own accounts).',
+  })
   nomination(
     @Arg('nominationId', () => ID, { description: 'The nomination.' }) nominationId: string,
     @Ctx() { vouch, principal }: ApiContext,

@@ -9,6 +9,8 @@ import type { AccountResult } from '../common/facade-types';
 import { ActivityKind, Channel, ConsentCollectionMethod, Segment } from '../enums/domain-enums';
 import { AccountStatus } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
+import { connectionOf } from '../common/connection';
 
 @ObjectType({
   description: 'How and on what terms a consent was collected: the evidence an auditor asks for.',
@@ -90,6 +92,7 @@ export class AccountHealth {
 }
 
 @ObjectType({
+  implements: Node,
   description: 'A customer organisation: profile, owner, health and the company’s own consents.',
 })
 export class Account {
@@ -120,9 +123,11 @@ export class Account {
   @Field(() => AccountHealth, { nullable: true, description: 'The latest health reading.' })
   health?: AccountHealth;
 
-  @Field(() => [Consent], { description: "The company's own consents (e.g. for its logo)." })
+  // Paged by `AccountConsents`: renewals and new grants add up over the years.
   consents!: Consent[];
 }
+
+export const ConsentConnection = connectionOf('Consent', Consent, 'consent');
 
 /** The account's state as one GraphQL object (a registered account always has a profile). */
 export function accountOf(account: AccountResult): Account | undefined {

@@ -1,7 +1,8 @@
 import type { ActivityKind } from '@vouch/domain';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
-import { CommandPayload } from '../common/command-payload';
+import type { CommandPayload } from '../common/command-payload';
+import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import { executeCommand } from '../common/execute-command';
 import {
   AddToWishlistInput,
@@ -19,9 +20,9 @@ import {
 /** The program's policies, coverage targets and wishlist. */
 @Resolver()
 export class ProgramMutations {
-  @Mutation(() => CommandPayload, { description: 'Set the fatigue limits. Program managers.' })
+  @CommandMutation({ description: 'Set the fatigue limits. Program managers.' })
   setFatiguePolicy(
-    @Arg('input', () => SetFatiguePolicyInput) input: SetFatiguePolicyInput,
+    @Arg('input', () => SetFatiguePolicyInput, COMMAND_INPUT) input: SetFatiguePolicyInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, kindLimits, ...policy } = input;
@@ -30,83 +31,83 @@ export class ProgramMutations {
     return executeCommand(context, 'SetFatiguePolicy', commandId, { ...policy, maxPerKindPerWindow });
   }
 
-  @Mutation(() => CommandPayload, { description: 'Set the request SLAs. Program managers.' })
+  @CommandMutation({ description: 'Set the request SLAs. Program managers.' })
   setRequestSlaPolicy(
-    @Arg('input', () => SetRequestSlaPolicyInput) input: SetRequestSlaPolicyInput,
+    @Arg('input', () => SetRequestSlaPolicyInput, COMMAND_INPUT) input: SetRequestSlaPolicyInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SetRequestSlaPolicy', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Set the reward caps. Program managers.' })
+  @CommandMutation({ description: 'Set the reward caps. Program managers.' })
   setRewardPolicy(
-    @Arg('input', () => SetRewardPolicyInput) input: SetRewardPolicyInput,
+    @Arg('input', () => SetRewardPolicyInput, COMMAND_INPUT) input: SetRewardPolicyInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SetRewardPolicy', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Set the profile freshness policy. Program managers.' })
+  @CommandMutation({ description: 'Set the profile freshness policy. Program managers.' })
   setFreshnessPolicy(
-    @Arg('input', () => SetFreshnessPolicyInput) input: SetFreshnessPolicyInput,
+    @Arg('input', () => SetFreshnessPolicyInput, COMMAND_INPUT) input: SetFreshnessPolicyInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SetFreshnessPolicy', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Set the nomination health threshold. Program managers.' })
+  @CommandMutation({ description: 'Set the nomination health threshold. Program managers.' })
   setNominationPolicy(
-    @Arg('input', () => SetNominationPolicyInput) input: SetNominationPolicyInput,
+    @Arg('input', () => SetNominationPolicyInput, COMMAND_INPUT) input: SetNominationPolicyInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SetNominationPolicy', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Set the retention of retired advocates’ data. Program managers and admins.',
   })
   setRetentionPolicy(
-    @Arg('input', () => SetRetentionPolicyInput) input: SetRetentionPolicyInput,
+    @Arg('input', () => SetRetentionPolicyInput, COMMAND_INPUT) input: SetRetentionPolicyInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SetRetentionPolicy', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Set a coverage target. Program managers.' })
+  @CommandMutation({ description: 'Set a coverage target. Program managers.' })
   setCoverageTarget(
-    @Arg('input', () => SetCoverageTargetInput) input: SetCoverageTargetInput,
+    @Arg('input', () => SetCoverageTargetInput, COMMAND_INPUT) input: SetCoverageTargetInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SetCoverageTarget', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Remove a coverage target. Program managers.' })
+  @CommandMutation({ description: 'Remove a coverage target. Program managers.' })
   removeCoverageTarget(
-    @Arg('input', () => RemoveCoverageTargetInput) input: RemoveCoverageTargetInput,
+    @Arg('input', () => RemoveCoverageTargetInput, COMMAND_INPUT) input: RemoveCoverageTargetInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'RemoveCoverageTarget', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Wishlist an account. Anyone in sales.' })
+  @CommandMutation({ description: 'Wishlist an account. Anyone in sales.' })
   addToWishlist(
-    @Arg('input', () => AddToWishlistInput) input: AddToWishlistInput,
+    @Arg('input', () => AddToWishlistInput, COMMAND_INPUT) input: AddToWishlistInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'AddToWishlist', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Remove a wish. The wisher or a program manager.' })
+  @CommandMutation({ description: 'Remove a wish. The wisher or a program manager.' })
   removeFromWishlist(
-    @Arg('input', () => RemoveFromWishlistInput) input: RemoveFromWishlistInput,
+    @Arg('input', () => RemoveFromWishlistInput, COMMAND_INPUT) input: RemoveFromWishlistInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;

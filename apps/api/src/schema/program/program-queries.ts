@@ -13,7 +13,8 @@ export class ProgramQueries {
 
   @Query(() => Account, {
     nullable: true,
-    description: 'One account: profile, owner, health and company consents. Null when there is none.',
+    description:
+      'One account: profile, owner, health and company consents. Null when there is none or it is not yours to see (an account owner sees only their own accounts).',
   })
   async account(
     @Arg('accountId', () => ID, { description: 'The account.' }) accountId: string,

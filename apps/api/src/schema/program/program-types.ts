@@ -1,8 +1,10 @@
 import type { ActivityKind as ActivityKindValue } from '@vouch/domain';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ProgramResult } from '../common/facade-types';
+import { connectionOf } from '../common/connection';
 import { ActivityKind } from '../enums/domain-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
 
 @ObjectType({ description: 'A tighter fatigue limit for one activity kind, within the same window.' })
 export class KindLimit {
@@ -142,18 +144,25 @@ export class WishlistEntry {
 }
 
 @ObjectType({
+  implements: Node,
   description: "The tenant's reference program: policies, coverage targets and the sales wishlist.",
 })
 export class Program {
   @Field(() => ProgramPolicies, { description: 'The policies in force.' })
   policies!: ProgramPolicies;
 
-  @Field(() => [CoverageTarget], { description: 'Coverage targets of the growth plan.' })
+  // Paged by `ProgramLists`: both grow with the program.
   coverageTargets!: CoverageTarget[];
-
-  @Field(() => [WishlistEntry], { description: 'Accounts sales wishes were references.' })
   wishlist!: WishlistEntry[];
 }
+
+export const CoverageTargetConnection = connectionOf('CoverageTarget', CoverageTarget, 'coverage target');
+export const WishlistEntryConnection = connectionOf(
+  'WishlistEntry',
+  WishlistEntry,
+  'wishlist entry',
+  'wishlist entries',
+);
 
 /** The program's state with its records (per kind, per cell, per wish) as lists. */
 export function programOf(program: ProgramResult): Program {

@@ -1,7 +1,8 @@
 import { engagementIdFor } from '@vouch/application';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
-import { CommandPayload } from '../common/command-payload';
+import type { CommandPayload } from '../common/command-payload';
+import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import { executeCommand } from '../common/execute-command';
 import {
   ApproveAskInput,
@@ -23,87 +24,87 @@ import {
 /** Reference requests from ask to outcome. */
 @Resolver()
 export class RequestMutations {
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Ask for references. Anyone in sales, marketing, PR, product.',
   })
   submitReferenceRequest(
-    @Arg('input', () => SubmitReferenceRequestInput) input: SubmitReferenceRequestInput,
+    @Arg('input', () => SubmitReferenceRequestInput, COMMAND_INPUT) input: SubmitReferenceRequestInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, ...data } = input;
     return executeCommand(context, 'SubmitReferenceRequest', commandId, data);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Triage a request. Program managers.' })
+  @CommandMutation({ description: 'Triage a request. Program managers.' })
   triageRequest(
-    @Arg('input', () => TriageRequestInput) input: TriageRequestInput,
+    @Arg('input', () => TriageRequestInput, COMMAND_INPUT) input: TriageRequestInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'TriageRequest', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Shortlist candidates with their score breakdown. Program managers.',
   })
   shortlistCandidates(
-    @Arg('input', () => ShortlistCandidatesInput) input: ShortlistCandidatesInput,
+    @Arg('input', () => ShortlistCandidatesInput, COMMAND_INPUT) input: ShortlistCandidatesInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'ShortlistCandidates', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Ask the account owner to approve asking a candidate. Program managers.',
   })
   requestOwnerApproval(
-    @Arg('input', () => CandidateCommandInput) input: CandidateCommandInput,
+    @Arg('input', () => CandidateCommandInput, COMMAND_INPUT) input: CandidateCommandInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'RequestOwnerApproval', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: "Approve asking your customer's advocate. The account owner (or a program manager).",
   })
   approveAsk(
-    @Arg('input', () => ApproveAskInput) input: ApproveAskInput,
+    @Arg('input', () => ApproveAskInput, COMMAND_INPUT) input: ApproveAskInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'ApproveAsk', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: "Decline asking your customer's advocate. The account owner (or a program manager).",
   })
   declineAsk(
-    @Arg('input', () => CandidateReasonInput) input: CandidateReasonInput,
+    @Arg('input', () => CandidateReasonInput, COMMAND_INPUT) input: CandidateReasonInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'DeclineAsk', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: "Override the owner's approval, with a recorded reason. Program managers.",
   })
   overrideOwnerApproval(
-    @Arg('input', () => CandidateReasonInput) input: CandidateReasonInput,
+    @Arg('input', () => CandidateReasonInput, COMMAND_INPUT) input: CandidateReasonInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'OverrideOwnerApproval', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description:
       'Ask a cleared candidate: reserves the advocate (consent, fatigue, owner and status gates). Program managers.',
   })
   askAdvocate(
-    @Arg('input', () => CandidateCommandInput) input: CandidateCommandInput,
+    @Arg('input', () => CandidateCommandInput, COMMAND_INPUT) input: CandidateCommandInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, advocateId } = input;
@@ -112,78 +113,84 @@ export class RequestMutations {
     return executeCommand(context, 'AskAdvocate', commandId, { advocateId, engagementId }, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: "Record the advocate's answer. Program managers." })
+  @CommandMutation({ description: "Record the advocate's answer. Program managers." })
   recordAdvocateResponse(
-    @Arg('input', () => RecordAdvocateResponseInput) input: RecordAdvocateResponseInput,
+    @Arg('input', () => RecordAdvocateResponseInput, COMMAND_INPUT) input: RecordAdvocateResponseInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'RecordAdvocateResponse', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Schedule the activity. Program managers.' })
+  @CommandMutation({ description: 'Schedule the activity. Program managers.' })
   scheduleActivity(
-    @Arg('input', () => ScheduleActivityInput) input: ScheduleActivityInput,
+    @Arg('input', () => ScheduleActivityInput, COMMAND_INPUT) input: ScheduleActivityInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'ScheduleActivity', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Record the activity took place; it counts as a use of the consent. Program managers.',
   })
   completeActivity(
-    @Arg('input', () => CompleteActivityInput) input: CompleteActivityInput,
+    @Arg('input', () => CompleteActivityInput, COMMAND_INPUT) input: CompleteActivityInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'CompleteActivity', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
-    description: "Give feedback on an advocate's activity. Anyone in sales.",
+  @CommandMutation({
+    description:
+      "Give feedback on an advocate's activity. Whoever asked for the reference (or a program manager).",
   })
   recordRequestFeedback(
-    @Arg('input', () => RecordRequestFeedbackInput) input: RecordRequestFeedbackInput,
+    @Arg('input', () => RecordRequestFeedbackInput, COMMAND_INPUT) input: RecordRequestFeedbackInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'RecordRequestFeedback', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Record how the deal ended. Anyone in sales.' })
+  @CommandMutation({
+    description: 'Record how the deal ended. Whoever asked for the reference (or a program manager).',
+  })
   recordOutcome(
-    @Arg('input', () => RecordOutcomeInput) input: RecordOutcomeInput,
+    @Arg('input', () => RecordOutcomeInput, COMMAND_INPUT) input: RecordOutcomeInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'RecordOutcome', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Release a candidate. Program managers.' })
+  @CommandMutation({ description: 'Release a candidate. Program managers.' })
   releaseCandidate(
-    @Arg('input', () => ReleaseCandidateInput) input: ReleaseCandidateInput,
+    @Arg('input', () => ReleaseCandidateInput, COMMAND_INPUT) input: ReleaseCandidateInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'ReleaseCandidate', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, { description: 'Cancel a request. Anyone in sales.' })
+  @CommandMutation({
+    description:
+      "Cancel a request. Whoever asked for it (or a program manager); someone else's request is NOT_FOUND.",
+  })
   cancelRequest(
-    @Arg('input', () => CancelRequestInput) input: CancelRequestInput,
+    @Arg('input', () => CancelRequestInput, COMMAND_INPUT) input: CancelRequestInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, requestId, ...data } = input;
     return executeCommand(context, 'CancelRequest', commandId, data, requestId);
   }
 
-  @Mutation(() => CommandPayload, {
+  @CommandMutation({
     description: 'Record that a request passed its due date unfulfilled. Program managers.',
   })
   lapseRequest(
-    @Arg('input', () => RequestCommandInput) input: RequestCommandInput,
+    @Arg('input', () => RequestCommandInput, COMMAND_INPUT) input: RequestCommandInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     return executeCommand(context, 'LapseRequest', input.commandId, {}, input.requestId);

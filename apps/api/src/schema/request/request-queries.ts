@@ -46,7 +46,7 @@ export class RequestQueries {
 
   @Query(() => ReferenceRequestConnection, {
     description:
-      'Reference requests by requester, status and due date, ordered by due date; a requester sees their own.',
+      'Reference requests by requester, status and due date, ordered by due date; a requester sees their own, an account owner their own and those whose asks wait for their approval.',
   })
   async requests(
     @Arg('filter', () => RequestFilterInput, { nullable: true, description: 'Which requests; default all.' })

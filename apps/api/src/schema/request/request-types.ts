@@ -26,6 +26,7 @@ import {
 } from '../enums/domain-enums';
 import { CandidateStatus, RequestStatus, SlaState } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { Node } from '../node/node-interface';
 
 @ObjectType({
   description: "An amount in a currency's major unit, as recorded: Vouch never converts currencies.",
@@ -146,6 +147,7 @@ export class RequestSla {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     'A reference request: the ask, its candidates, its SLA now, and the timings and counts the metrics use. Requesters see only their own.',
 })

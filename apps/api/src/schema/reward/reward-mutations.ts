@@ -1,15 +1,16 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
-import { CommandPayload } from '../common/command-payload';
+import type { CommandPayload } from '../common/command-payload';
+import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import { executeCommand } from '../common/execute-command';
 import { GrantRewardInput } from './reward-inputs';
 
 /** What the program gives back to advocates. */
 @Resolver()
 export class RewardMutations {
-  @Mutation(() => CommandPayload, { description: 'Grant a reward. Program managers.' })
+  @CommandMutation({ description: 'Grant a reward. Program managers.' })
   grantReward(
-    @Arg('input', () => GrantRewardInput) input: GrantRewardInput,
+    @Arg('input', () => GrantRewardInput, COMMAND_INPUT) input: GrantRewardInput,
     @Ctx() context: ApiContext,
   ): Promise<CommandPayload> {
     const { commandId, advocateId, ...data } = input;

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import {
+  PostgresEventStore,
+  PostgresReadModelStore,
+  startPostgresTestServer,
+  type PostgresTestServer,
+} from '@vouch/event-store-postgres';
+import { postgresTables } from '../../../test/support/erasure-scan';
+import { httpErasureScan } from './support/http-erasure-scan';
+
+// A real PostgreSQL server: DATABASE_URL when set, else a throwaway embedded one.
+let server: PostgresTestServer;
+beforeAll(async () => {
+  server = await startPostgresTestServer();
+}, 120_000);
+afterAll(() => server?.stop());
+
+httpErasureScan('PostgreSQL', async () => {
+  const schema = `api_erasure_scan_${process.pid}`;
+  const store = await PostgresEventStore.open({
+    connectionString: server.url,
+    schema,
+    masterKey: randomBytes(32),
+  });
+  return {
+    store,
+    readModels: await PostgresReadModelStore.open(store.database),
+    checkpoints: store.checkpoints,
+    bytes: () => postgresTables(server.url, schema),
+  };
+});

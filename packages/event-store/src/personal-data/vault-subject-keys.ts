@@ -1,0 +1,94 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type { Instant } from '@vouch/domain';
+import { SubjectErasedError } from '../errors/subject-erased-error';
+import { canonicalJson } from '../integrity/canonical-json';
+import type { KeyVault } from './key-vault';
+import type { SealedValue, SubjectKeys } from './subject-keys';
+
+/**
+ * The tenant's own digest key is kept in the vault like a subject's: a domain identifier
+ * never starts with "#", so no advocate can share (or erase) it, and key rotation re-wraps it.
+ */
+export const TENANT_DIGEST_SUBJECT = '#command-digest';
+
+const DIGEST_PREFIX = 'hmac-sha256:';
+const DIGEST_INFO = 'vouch.command-digest.v1';
+
+function derived(dataKey: Buffer, info: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), info, 32));
+}
+
+function sealBinding(tenantId: string, subjectId: string, purpose: string): Buffer {
+  return Buffer.from(
+    canonicalJson({ purpose: 'vouch.subject-seal.v1', tenantId, subjectId, context: purpose }),
+    'utf8',
+  );
+}
+
+/** SubjectKeys over a key vault: digests and seals with keys derived (HKDF) from the data keys. */
+export class VaultSubjectKeys implements SubjectKeys {
+  // The tenant's digest key is never erased: kept once derived. A subject's key is looked up
+  // every time, so an erasure (by any process) takes effect on the next digest.
+  private readonly tenantKeys = new Map<string, Buffer>();
+
+  constructor(private readonly vault: KeyVault) {}
+
+  async digest(tenantId: string, text: string, subjectIds: readonly string[], now: Instant): Promise<string> {
+    const subjects = [...new Set(subjectIds)].sort();
+    if (subjects.length === 0) {
+      let key = this.tenantKeys.get(tenantId);
+      if (!key) {
+        key = derived(await this.vault.dataKeyFor(tenantId, TENANT_DIGEST_SUBJECT, now), DIGEST_INFO);
+        this.tenantKeys.set(tenantId, key);
+      }
+      return `${DIGEST_PREFIX}${createHmac('sha256', key).update(text).digest('hex')}`;
+    }
+    let mac = text;
+    for (const subjectId of subjects) {
+      const found = await this.vault.lookup(tenantId, subjectId);
+      if (found.status === 'erased') throw new SubjectErasedError(tenantId, subjectId, found.erasedAt);
+      const dataKey =
+        found.status === 'active' ? found.key : await this.vault.dataKeyFor(tenantId, subjectId, now);
+      // Nested: the digest needs every subject's key, so erasing any one of them voids it.
+      mac = createHmac('sha256', derived(dataKey, DIGEST_INFO)).update(mac).digest('hex');
+    }
+    return `${DIGEST_PREFIX}${mac}`;
+  }
+
+  async seal(
+    tenantId: string,
+    subjectId: string,
+    purpose: string,
+    values: unknown,
+  ): Promise<SealedValue | undefined> {
+    const found = await this.vault.lookup(tenantId, subjectId);
+    if (found.status !== 'active') return undefined;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', derived(found.key, 'vouch.subject-seal.v1'), iv);
+    cipher.setAAD(sealBinding(tenantId, subjectId, purpose));
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
+    return {
+      subjectId,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    };
+  }
+
+  async open(tenantId: string, sealed: SealedValue, purpose: string): Promise<unknown> {
+    const found = await this.vault.lookup(tenantId, sealed.subjectId);
+    if (found.status !== 'active') return undefined;
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      derived(found.key, 'vouch.subject-seal.v1'),
+      Buffer.from(sealed.iv, 'base64'),
+    );
+    decipher.setAAD(sealBinding(tenantId, sealed.subjectId, purpose));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    const plaintext = Buffer.concat([
+      decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
+      decipher.final(),
+    ]);
+    return JSON.parse(plaintext.toString('utf8')) as unknown;
+  }
+}

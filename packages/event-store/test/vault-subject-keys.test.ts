@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import {
+  InMemoryWrappedKeyRepository,
+  MasterKeyVault,
+  SubjectErasedError,
+  TENANT_DIGEST_SUBJECT,
+  VaultSubjectKeys,
+} from '@vouch/event-store';
+
+const now = '2026-01-01T00:00:00.000Z';
+
+function keysOver(masterKey = randomBytes(32)) {
+  const vault = new MasterKeyVault(masterKey, new InMemoryWrappedKeyRepository());
+  return { vault, keys: new VaultSubjectKeys(vault) };
+}
+
+// Invariant 10
+describe('keyed work under subjects’ data keys (invariant 10)', () => {
+  it('digests deterministically under the key, never as a plain hash of the text', async () => {
+    const { keys } = keysOver();
+    const digest = await keys.digest('t', 'Zoë', ['s1'], now);
+    expect(digest).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+    expect(await keys.digest('t', 'Zoë', ['s1'], now)).toBe(digest);
+    expect(await keys.digest('t', 'Zoe', ['s1'], now)).not.toBe(digest);
+    expect(await keys.digest('t', 'Zoë', ['s2'], now)).not.toBe(digest);
+    expect(await keys.digest('t2', 'Zoë', ['s1'], now)).not.toBe(digest);
+    expect(await keysOver().keys.digest('t', 'Zoë', ['s1'], now)).not.toBe(digest);
+  });
+
+  it('digests text about nobody under the tenant’s own digest key, kept in the vault', async () => {
+    const { vault, keys } = keysOver();
+    const digest = await keys.digest('t', 'account acme', [], now);
+    expect(await vault.lookup('t', TENANT_DIGEST_SUBJECT)).toMatchObject({ status: 'active' });
+    expect(await new VaultSubjectKeys(vault).digest('t', 'account acme', [], now)).toBe(digest);
+  });
+
+  it('cannot digest once a subject is erased, whichever of several it is', async () => {
+    const { vault, keys } = keysOver();
+    await keys.digest('t', 'x', ['a', 'b'], now);
+    await vault.destroy('t', 'b', now);
+    await expect(keys.digest('t', 'x', ['a', 'b'], now)).rejects.toBeInstanceOf(SubjectErasedError);
+    await expect(keys.digest('t', 'other text', ['b'], now)).rejects.toBeInstanceOf(SubjectErasedError);
+    expect(await keys.digest('t', 'x', ['a'], now)).toMatch(/^hmac-sha256:/);
+  });
+
+  it('seals for one purpose and opens only there; nothing once the subject is erased', async () => {
+    const { vault, keys } = keysOver();
+    await vault.dataKeyFor('t', 's', now);
+    const sealed = (await keys.seal('t', 's', 'read-model:x', { name: 'Zoë Ångström' }))!;
+    expect(JSON.stringify(sealed)).not.toContain('Zo');
+    expect(await keys.open('t', sealed, 'read-model:x')).toEqual({ name: 'Zoë Ångström' });
+    await expect(keys.open('t', sealed, 'read-model:y')).rejects.toThrow();
+    await expect(keys.open('t2', sealed, 'read-model:x')).resolves.toBeUndefined();
+    await vault.destroy('t', 's', now);
+    expect(await keys.open('t', sealed, 'read-model:x')).toBeUndefined();
+    expect(await keys.seal('t', 's', 'read-model:x', { name: 'again' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+import type { AdvocateContact, AdvocateState } from '@vouch/domain';
+import type { SealedValue } from '@vouch/event-store';
+import type { AdvocateDirectorySnapshot } from './advocate-directory';
+import { readableContact } from './advocate-views';
+import type { SnapshotKeys } from './snapshot-keys';
+
+/** An advocate as saved: the contact sealed under the advocate's key, in its place. */
+export type SealedAdvocateState = Omit<AdvocateState, 'contact'> & { readonly contact?: SealedValue };
+
+/** The directory as saved: no contact in plain text. */
+export interface SealedDirectorySnapshot extends Omit<AdvocateDirectorySnapshot, 'advocates'> {
+  readonly advocates: [string, SealedAdvocateState][];
+}
+
+/**
+ * Remembers the sealed form of each contact object: a contact that did not change since
+ * the last save is not sealed (nor its key looked up) again. States are immutable, so an
+ * object seen before holds the same values.
+ */
+export type SealedContactCache = WeakMap<AdvocateContact, SealedValue>;
+
+/** Seals every readable contact of the directory snapshot (invariant 10): no contact is saved in plain text. */
+export async function sealContacts(
+  snapshot: AdvocateDirectorySnapshot,
+  keys: SnapshotKeys,
+  cache: SealedContactCache,
+): Promise<SealedDirectorySnapshot> {
+  const advocates: [string, SealedAdvocateState][] = [];
+  for (const [id, state] of snapshot.advocates) {
+    if (state.contact === undefined) {
+      advocates.push([id, state as SealedAdvocateState]);
+      continue;
+    }
+    const contact = readableContact(state);
+    let sealed = contact ? cache.get(contact) : undefined;
+    if (contact && !sealed) {
+      sealed = await keys.seal(id, contact);
+      if (sealed) cache.set(contact, sealed);
+    }
+    // Replaced in place, so a restored state has its members in the order a replay gives.
+    advocates.push([id, { ...state, contact: sealed }]);
+  }
+  return { ...snapshot, advocates };
+}
+
+/** The directory snapshot back, with the contacts of advocates who are not erased. */
+export async function openContacts(
+  saved: SealedDirectorySnapshot,
+  keys: SnapshotKeys,
+  cache: SealedContactCache,
+): Promise<AdvocateDirectorySnapshot> {
+  const advocates: [string, AdvocateState][] = [];
+  for (const [id, state] of saved.advocates) {
+    if (state.contact === undefined) {
+      advocates.push([id, state as AdvocateState]);
+      continue;
+    }
+    const contact = (await keys.open(state.contact)) as AdvocateContact | undefined;
+    if (contact) cache.set(contact, state.contact);
+    advocates.push([id, { ...state, contact }]);
+  }
+  return { ...saved, advocates };
+}
