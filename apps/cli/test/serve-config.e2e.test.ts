@@ -30,6 +30,10 @@ const viewer = (origin: string, token: string, headers: Record<string, string> =
     body: JSON.stringify({ query: '{ viewer { userId tenantId } }' }),
   });
 
+// Development keeps the master and signing keys in the data directory; the settings under
+// test work the same in production.
+const DEV = ['--environment', 'development'];
+
 async function stop(server: CliProcess | undefined): Promise<void> {
   if (server && server.child.exitCode === null) {
     server.child.kill('SIGTERM');
@@ -52,6 +56,7 @@ describe('vouch serve configured as an operator would', () => {
       server = spawnCli(
         [
           'serve',
+          ...DEV,
           '--data-dir',
           dataDir,
           '--port',
@@ -143,7 +148,7 @@ describe('vouch serve configured as an operator would', () => {
       });
       await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
       const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
-      server = spawnCli(['serve', '--data-dir', dataDir, '--port', '0', '--jwks-url', jwksUrl]);
+      server = spawnCli(['serve', ...DEV, '--data-dir', dataDir, '--port', '0', '--jwks-url', jwksUrl]);
       [, origin] = (await server.waitFor(/Vouch API: (http:\/\/[^/\s]+)\/graphql/)) as [string, string];
     }, 80_000);
     afterAll(async () => {
@@ -162,7 +167,7 @@ describe('vouch serve configured as an operator would', () => {
 
   it('refuses wrong settings before starting, naming each one (exit code 2)', async () => {
     const server = await runCliProcess(
-      ['serve', '--data-dir', dataDir, '--port', '0', '--cors-origin', 'app.example.com'],
+      ['serve', ...DEV, '--data-dir', dataDir, '--port', '0', '--cors-origin', 'app.example.com'],
       { VOUCH_TRUST_PROXY: 'everyone' },
     );
     expect(server.code).toBe(2);
@@ -171,7 +176,7 @@ describe('vouch serve configured as an operator would', () => {
     );
     expect(server.stderr).toContain('VOUCH_TRUST_PROXY must be false, true, a hop count');
     const keys = await runCliProcess(
-      ['serve', '--data-dir', dataDir, '--port', '0', '--jwks-url', 'ftp://x'],
+      ['serve', ...DEV, '--data-dir', dataDir, '--port', '0', '--jwks-url', 'ftp://x'],
       {
         VOUCH_JWT_PUBLIC_KEY_FILE: join(dataDir, 'missing.pem'),
       },
