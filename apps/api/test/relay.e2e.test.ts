@@ -442,6 +442,26 @@ describe('Relay over HTTP', () => {
     expect(codesOf(stranger)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it("offers the tenant's trail forward only, as it streams the log, and the facade refuses reading it backward", async () => {
+    const auditor = await tokenFor(TENANT, 'audrey', ['AUDITOR']);
+    const forward = await mustQuery(
+      t.url,
+      auditor,
+      '{ tenantAuditTrail(first: 2) { edges { cursor } pageInfo { hasNextPage hasPreviousPage } } }',
+    );
+    expect(forward.tenantAuditTrail.edges).toHaveLength(2);
+    expect(forward.tenantAuditTrail.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false });
+    const backward = await graphql(t.url, '{ tenantAuditTrail(last: 2) { edges { cursor } } }', {}, auditor);
+    expect(codesOf(backward)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    await expect(
+      t.vouch.queries.tenantAuditTrail(
+        { tenantId: TENANT, userId: 'audrey', roles: ['AUDITOR'] },
+        {},
+        { last: 2 },
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   describe('several mutations in one document', () => {
     it('keeps the result of a mutation that ran when a later one is refused, each with its own error', async () => {
       const response = await graphql(

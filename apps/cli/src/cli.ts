@@ -20,6 +20,9 @@ import { exportDigest, printPublicKey, signNow, type DigestFlags } from './comma
 import { runVerify, type VerifyFlags } from './commands/verify';
 import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
 import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
+import { runAuditConsents, type AuditConsentsFlags } from './commands/audit-consents';
+import { runAuditRopa, type AuditRopaFlags } from './commands/audit-ropa';
+import { runAuditErasures, type AuditErasuresFlags } from './commands/audit-erasures';
 import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
@@ -154,7 +157,10 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           signingKey: signingKey.value,
           digestIntervalMs,
           tenants: flags.tenant,
-          onStoreOpened: () => keepGeneratedJwtSecret(startup),
+          onStoreOpened: () => {
+            keepGeneratedJwtSecret(startup);
+            keepGenerated(signingKey, startup.store.dataDir);
+          },
         },
         io,
       );
@@ -364,6 +370,53 @@ Examples:
   vouch audit replay --as-of 2026-03-31T23:59:59Z --json > q1-close.json`,
     )
     .action(async (flags: AuditReplayFlags) => done(await runAuditReplay(flags, io)));
+
+  storeOptions(audit.command('consents'))
+    .description(
+      'Consent records as W3C DPV JSON-LD shaped after ISO/IEC TS 27560: one record per grant with its granted/renewed/withdrawn/expired events.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--subject <kind:id>', 'the consents of one advocate or account, e.g. advocate:adv-0042')
+    .option('--all', 'every consent of the tenant')
+    .option('--as-of <instant>', 'as recorded by this instant, statuses then (default now)')
+    .addOption(new Option('--format <format>', 'output format').choices(['dpv']).default('dpv'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch audit consents --subject advocate:adv-0042 --format dpv
+  vouch audit consents --all --out consents.jsonld`,
+    )
+    .action(async (flags: AuditConsentsFlags) => done(await runAuditConsents(flags, io)));
+
+  storeOptions(audit.command('ropa'))
+    .description(
+      "The GDPR Article 30 record of processing of the tenant (JSON), generated from the program's configuration.",
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch audit ropa --out ropa.json`,
+    )
+    .action(async (flags: AuditRopaFlags) => done(await runAuditRopa(flags, io)));
+
+  storeOptions(audit.command('erasures'))
+    .description(
+      'Erasure and legal-hold report (JSON): who requested which erasure when, when it ran or which holds defer it, what remains.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch audit erasures --out erasures.json`,
+    )
+    .action(async (flags: AuditErasuresFlags) => done(await runAuditErasures(flags, io)));
 
   const digest = program
     .command('digest')

@@ -95,6 +95,70 @@ describe('vouch audit export and replay', () => {
     expect((await cli(['audit', 'export', '--subject', 'person:ines'])).code).toBe(ExitCode.USAGE);
   });
 
+  it('writes consent records as W3C DPV JSON-LD after ISO/IEC TS 27560 (golden file)', async () => {
+    const result = await cli(['audit', 'consents', '--all', '--format', 'dpv', '--as-of', '2026-06-01']);
+    expect(result.code).toBe(ExitCode.OK);
+    expectGolden('consents.dpv.jsonld', result.out);
+    const document = JSON.parse(result.out) as { '@graph': Record<string, unknown>[] };
+    expect(document['@graph']).toHaveLength(3);
+    for (const record of document['@graph']) {
+      expect(record).toMatchObject({
+        '@type': 'dpv:ConsentRecord',
+        'dpv:hasConsentStatus': { '@id': 'dpv:ConsentGiven' },
+        'dpv:hasIndicationMethod': { 'dct:title': 'E_SIGNATURE' },
+      });
+      expect(record).toHaveProperty('dpv:isIndicationTime');
+      expect(record).toHaveProperty('dpv:hasPurpose');
+      expect(record).toHaveProperty('dpv:hasDataController');
+    }
+    expect(document['@graph'][1]).toMatchObject({ 'dpv:hasDataSubject': { 'vouch:erased': true } });
+    expect(result.out).not.toContain('omar@acme.example');
+    const one = await cli(['audit', 'consents', '--subject', 'advocate:ines', '--as-of', '2026-06-01']);
+    expect((JSON.parse(one.out) as { '@graph': unknown[] })['@graph']).toHaveLength(1);
+    const after = await cli(['audit', 'consents', '--subject', 'advocate:ines', '--as-of', '2027-06-01']);
+    expect(after.out).toContain('dpv:ConsentExpired');
+    expect((await cli(['audit', 'consents'])).code).toBe(ExitCode.USAGE);
+  });
+
+  it('writes the GDPR Article 30 record of processing from the program configuration (golden file)', async () => {
+    const result = await cli(['audit', 'ropa']);
+    expect(result.code).toBe(ExitCode.OK);
+    const record = JSON.parse(result.out) as Record<string, unknown>;
+    expect(Date.parse(String(record.generatedAt))).not.toBeNaN();
+    expectGolden('ropa.json', `${JSON.stringify({ ...record, generatedAt: '(when it ran)' }, null, 2)}\n`);
+    expect(record).toMatchObject({ article: 'GDPR Art. 30(1)', tenantId: REVIEW_TENANT });
+    expect(JSON.stringify(record.categoriesOfPersonalData)).toContain('contact');
+  });
+
+  it('reports erasures and legal holds: who asked when, when it ran or what defers it, what remains', async () => {
+    const result = await cli(['audit', 'erasures']);
+    expect(result.code).toBe(ExitCode.OK);
+    const report = JSON.parse(result.out) as { cases: Record<string, unknown>[] };
+    expect(report.cases).toEqual([
+      expect.objectContaining({
+        advocateId: 'omar',
+        status: 'ERASED',
+        requests: [
+          expect.objectContaining({
+            requestedBy: 'ada.admin',
+            outcome: 'ERASED',
+            erasedAt: expect.any(String),
+          }),
+        ],
+        remains: expect.objectContaining({ personalData: 'destroyed' }),
+      }),
+      expect.objectContaining({
+        advocateId: 'lea',
+        status: 'ERASURE_DEFERRED',
+        requests: [expect.objectContaining({ outcome: 'DEFERRED', deferredUnder: ['hold-1'] })],
+        legalHolds: [expect.objectContaining({ holdId: 'hold-1', placedBy: 'ada.admin' })],
+        remains: expect.objectContaining({ personalData: 'readable' }),
+      }),
+    ]);
+    // Free text (reasons, matters) may be personal: it stays out.
+    expect(result.out).not.toMatch(/Initech|forgotten/);
+  });
+
   it('replays the program as recorded by an instant', async () => {
     const before = await cli(['audit', 'replay', '--as-of', '2026-01-05T09:01:30Z', '--json']);
     expect(before.code).toBe(ExitCode.OK);
@@ -104,7 +168,7 @@ describe('vouch audit export and replay', () => {
       advocatesByStatus: Record<string, number>;
       consents: { state: string }[];
     };
-    expect(replayed.advocatesByStatus).toEqual({ ACTIVE: 1, ERASED: 1 });
+    expect(replayed.advocatesByStatus).toEqual({ ACTIVE: 1, DO_NOT_CONTACT: 1, ERASED: 1 });
     const text = await cli(['audit', 'replay', '--as-of', '2026-02-01']);
     expect(text.out).toMatch(/as recorded by 2026-02-01T00:00:00.000Z/);
     expect(text.out).toMatch(/Could be asked, by kind: REFERENCE_CALL 1, CASE_STUDY 1/);

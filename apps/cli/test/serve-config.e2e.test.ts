@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,10 +30,6 @@ const viewer = (origin: string, token: string, headers: Record<string, string> =
     body: JSON.stringify({ query: '{ viewer { userId tenantId } }' }),
   });
 
-// Development keeps the master and signing keys in the data directory; the settings under
-// test work the same in production.
-const DEV = ['--environment', 'development'];
-
 async function stop(server: CliProcess | undefined): Promise<void> {
   if (server && server.child.exitCode === null) {
     server.child.kill('SIGTERM');
@@ -44,6 +40,13 @@ async function stop(server: CliProcess | undefined): Promise<void> {
 describe('vouch serve configured as an operator would', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-serve-config-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // Production: every secret comes from the environment (no HS256 secret with public keys).
+  const PRODUCTION_SECRETS = {
+    VOUCH_MASTER_KEY: randomBytes(32).toString('base64'),
+    VOUCH_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+  };
 
   describe('with an ES256 public key file, issuer, audience, CORS and a trusted proxy', () => {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -56,7 +59,6 @@ describe('vouch serve configured as an operator would', () => {
       server = spawnCli(
         [
           'serve',
-          ...DEV,
           '--data-dir',
           dataDir,
           '--port',
@@ -67,6 +69,7 @@ describe('vouch serve configured as an operator would', () => {
           'vouch-api',
         ],
         {
+          ...PRODUCTION_SECRETS,
           VOUCH_JWT_ISSUER: 'https://id.example.com/',
           VOUCH_CORS_ORIGINS: 'https://app.example.com, https://admin.example.com',
           VOUCH_TRUST_PROXY: 'loopback',
@@ -148,7 +151,10 @@ describe('vouch serve configured as an operator would', () => {
       });
       await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
       const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
-      server = spawnCli(['serve', ...DEV, '--data-dir', dataDir, '--port', '0', '--jwks-url', jwksUrl]);
+      server = spawnCli(
+        ['serve', '--data-dir', dataDir, '--port', '0', '--jwks-url', jwksUrl],
+        PRODUCTION_SECRETS,
+      );
       [, origin] = (await server.waitFor(/Vouch API: (http:\/\/[^/\s]+)\/graphql/)) as [string, string];
     }, 80_000);
     afterAll(async () => {
@@ -167,7 +173,7 @@ describe('vouch serve configured as an operator would', () => {
 
   it('refuses wrong settings before starting, naming each one (exit code 2)', async () => {
     const server = await runCliProcess(
-      ['serve', ...DEV, '--data-dir', dataDir, '--port', '0', '--cors-origin', 'app.example.com'],
+      ['serve', '--data-dir', dataDir, '--port', '0', '--cors-origin', 'app.example.com'],
       { VOUCH_TRUST_PROXY: 'everyone' },
     );
     expect(server.code).toBe(2);
@@ -176,7 +182,7 @@ describe('vouch serve configured as an operator would', () => {
     );
     expect(server.stderr).toContain('VOUCH_TRUST_PROXY must be false, true, a hop count');
     const keys = await runCliProcess(
-      ['serve', ...DEV, '--data-dir', dataDir, '--port', '0', '--jwks-url', 'ftp://x'],
+      ['serve', '--data-dir', dataDir, '--port', '0', '--jwks-url', 'ftp://x'],
       {
         VOUCH_JWT_PUBLIC_KEY_FILE: join(dataDir, 'missing.pem'),
       },

@@ -62,7 +62,7 @@ async function fingerprints(store: EventStore, streamId: string): Promise<string
 }
 
 /** Polls until the assertion holds: process managers react asynchronously. */
-async function eventually(assertion: () => Promise<void>, timeoutMs = 3000): Promise<void> {
+async function eventually(assertion: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

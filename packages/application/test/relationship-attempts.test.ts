@@ -153,7 +153,10 @@ describe('the attempts of issue 11 are refused without revealing that anything e
     await vouch.execute(dan, { ...update('during'), commandId: 'dan-during' } as VouchCommand);
     expect(await vouch.queries.account(dan, world.account.otto)).toMatchObject({ ownerId: 'otto' });
     expect(await vouch.queries.advocate(dan, advocate)).toMatchObject({ view: 'FULL' });
+    // The ask of otto's customer waits for whoever acts for the account: dan sees the request.
+    expect(await vouch.queries.request(dan, world.askFor.otto[0])).toBeDefined();
     now = addDays(now, 8);
+    expect(await vouch.queries.request(dan, world.askFor.otto[0])).toBeUndefined();
     await expectHidden(dan, update('after'), onAdvocate);
     expect(await vouch.queries.account(dan, world.account.otto)).toBeUndefined();
   });
@@ -178,6 +181,22 @@ describe('the attempts of issue 11 are refused without revealing that anything e
       aggregateId: world.account.otto,
       data: { healthScore: 77 },
     });
+    // The ask of otto's customer on sam's request now waits for olga, not for otto.
+    const [requestId, advocateId] = world.askFor.otto;
+    await expectHidden(
+      as('otto', 'ACCOUNT_OWNER'),
+      { type: 'ApproveAsk', aggregateId: requestId, data: { advocateId } },
+      streamIdOf('ReferenceRequest', requestId),
+    );
+    expect(await vouch.queries.request(as('otto', 'ACCOUNT_OWNER'), requestId)).toBeUndefined();
+    expect(await vouch.queries.request(as('olga', 'ACCOUNT_OWNER'), requestId)).toBeDefined();
+    const approved = await vouch.execute(as('olga', 'ACCOUNT_OWNER'), {
+      type: 'ApproveAsk',
+      commandId: 'olga-approves',
+      aggregateId: requestId,
+      data: { advocateId },
+    });
+    expect(approved.events[0]).toMatchObject({ type: 'AskApprovedByOwner', data: { ownerId: 'olga' } });
     const trail = await vouch.queries.auditTrail(auditor, 'account', world.account.otto);
     expect(trail.map((entry) => entry.sentence)).toEqual(
       expect.arrayContaining([expect.stringMatching(/reassigned account acct-otto from otto to olga/)]),

@@ -232,6 +232,27 @@ describe('the owner gate on a request (invariant 3)', () => {
     }
   });
 
+  // Invariants 3 and 11
+  it('whoever acts for the account now approves: a new owner or a delegate, no longer the previous owner', () => {
+    const now = (...userIds: string[]) => ({ accountActors: () => userIds });
+    request
+      .given([...working, e.approvalRequested()])
+      .when(requestCommand('ApproveAsk', { advocateId: 'ines' }), {
+        actor: actors.otherOwner,
+        ...now(actors.otherOwner.userId),
+      })
+      .thenEvents((events) =>
+        expect(events[0]).toMatchObject({ data: { ownerId: actors.otherOwner.userId } }),
+      );
+    request
+      .given([...working, e.approvalRequested()])
+      .when(requestCommand('ApproveAsk', { advocateId: 'ines' }), {
+        actor: actors.accountOwner,
+        ...now(actors.otherOwner.userId),
+      })
+      .thenThrows('FORBIDDEN', /otto-ae/);
+  });
+
   // Invariant 3
   it('an owner who declines must say why, and the advocate is not asked', () => {
     request

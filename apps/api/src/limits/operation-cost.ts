@@ -21,20 +21,37 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues, getDirectiveValues, getVariableValues } from 'graphql/execution/values';
+import { PAGE_SIZE } from '@vouch/application';
 import { ApiErrorCode } from '../errors/error-codes';
 
 type Variables = Record<string, unknown>;
 
 /**
- * The cost of one field from its arguments and the cost of one of its items: a list with a
- * page size (`first` or `last`) costs that size times its items, anything else 1 plus its
- * children. These are Vouch's weights; only the walk below is new.
+ * The cost of one field from its arguments and the cost of one of its items: a connection
+ * (a field that takes `first`/`last`) costs its page size — the default page when neither
+ * is given — times its items; a field fetching a list of ids (`nodes(ids:)`) costs one item
+ * per id; anything else 1 plus its children. These are Vouch's weights.
  */
-function fieldCost(args: Record<string, unknown>, childCost: number): number {
-  const size =
-    typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+function fieldCost(
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  childCost: number,
+): number {
+  const size = pageSizeOf(field, args);
   if (size === undefined) return 1 + childCost;
   return 1 + Math.max(1, size) * Math.max(1, childCost);
+}
+
+/** How many items a field returns at most, from its arguments; undefined for a single item. */
+function pageSizeOf(
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+): number | undefined {
+  if (typeof args.first === 'number') return args.first;
+  if (typeof args.last === 'number') return args.last;
+  if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) return PAGE_SIZE.default;
+  if (Array.isArray(args.ids)) return args.ids.length;
+  return undefined;
 }
 
 /**
@@ -119,7 +136,7 @@ export function operationCost(
         const cost =
           typeof declared === 'number'
             ? declared + childCost
-            : fieldCost(getArgumentValues(field, selection, values), childCost);
+            : fieldCost(field, getArgumentValues(field, selection, values), childCost);
         add(cost, typesOf(type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;

@@ -79,11 +79,10 @@ function closeAtExpiry(socket: WebSocket, expiresAt: Date, timers: Set<NodeJS.Ti
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on the HTTP server's own port
  * and path. The same rules as over HTTP: a bearer token in the connection params'
- * `authorization` (refused: close 4403; 4429 once the address has used up its limit of
- * connections without a valid token; closed with 4401 when the token expires), the per-user
- * rate limit per subscribe, the token, depth, alias, directive and cost limits (the same
- * rules as HTTP, linear in the document), introspection only when allowed, and the same
- * error masking.
+ * `authorization` (refused: close 4403; closed with 4401 when it expires; 4429 once the
+ * address has used up its limit of connections without a valid token), the per-user rate
+ * limit per subscribe, the token, depth, alias, directive and cost limits (the same rules as
+ * HTTP, linear in the document), introspection only when allowed, and the same error masking.
  * Only subscriptions: queries and mutations go over HTTP.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {

@@ -4,6 +4,7 @@ import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
 import { resolveTokenPolicy } from '../config/token-policy';
+import { keepGenerated } from '../config/secrets';
 import { resolveSigningKey } from '../config/signing-key';
 import type { TourAdvocate } from '../graphiql/example-operations';
 import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } from '../seed/demo-catalogue';
@@ -86,16 +87,18 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
   const jwtSecret = startup.jwtSecret!;
   if (masterKey.source === 'generated')
     io.stdout(`Generated a development master key: ${masterKey.file} (mode 0600)\n`);
-  if (signingKey.source === 'generated')
-    io.stdout(`Generated a development digest signing key: ${signingKey.file} (mode 0600)\n`);
 
   const opened = await openStore(store, { masterKey: masterKey.value });
   const seeded = await opened.store
     .readAll(DEMO_TENANT, { limit: 1 })
     .then((events) => events.length > 0)
     .finally(() => opened.close());
-  // The store took the master key: only now may a development JWT secret be written beside it.
+  // The store took the master key: only now may a development JWT secret or signing key be
+  // written beside it.
   keepGeneratedJwtSecret(startup);
+  keepGenerated(signingKey, store.dataDir);
+  if (signingKey.source === 'generated')
+    io.stdout(`Generated a development digest signing key: ${signingKey.file} (mode 0600)\n`);
   if (seeded) {
     io.stdout(`Reusing the demo program in ${opened.description}.\n`);
   } else {

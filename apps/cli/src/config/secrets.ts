@@ -130,10 +130,3 @@ export function checkPrivate(file: string): void {
     ]);
   }
 }
-
-/** Writes a new secret file with mode 0600 (never over an existing one). */
-export function writePrivate(dir: string, file: string, content: string): void {
-  ensureDataDir(dir);
-  // `wx`: never overwrite a key another process just wrote.
-  writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
-}

@@ -3,7 +3,7 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
-import { checkPrivate, writePrivate, type Secret, type SecretOptions } from './secrets';
+import { checkPrivate, type Secret, type SecretOptions } from './secrets';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -12,7 +12,7 @@ const SIGNING_KEY_FILE = 'signing.key';
 /**
  * The Ed25519 key the product signs digests with (invariant 12): VOUCH_SIGNING_KEY (PEM,
  * or base64 of the PKCS#8 DER), else `signing.key` in the data directory (PEM, mode 0600),
- * else, in development only, a new one kept there. It never goes into the database.
+ * else, in development only, a new one (kept there by `keepGenerated`). It never goes into the database.
  */
 export function resolveSigningKey(env: Env, dataDir: string, options: SecretOptions): Secret<KeyObject> {
   const fromEnv = env.VOUCH_SIGNING_KEY?.trim();
@@ -27,9 +27,10 @@ export function resolveSigningKey(env: Env, dataDir: string, options: SecretOpti
       `No signing key: set VOUCH_SIGNING_KEY or put an Ed25519 private key (PEM) in ${file}, e.g. \`openssl genpkey -algorithm ed25519 -out ${file}\`.`,
     ]);
   }
+  // Made in memory only: `keepGenerated` writes it once the store accepted its master key.
   const { privateKey } = generateKeyPairSync('ed25519');
-  writePrivate(dataDir, file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-  return { value: privateKey, source: 'generated', file };
+  const fileText = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return { value: privateKey, source: 'generated', file, fileText };
 }
 
 /** Reads an Ed25519 private key from PEM (`\n` escapes allowed, as env files write them) or base64 DER. */

@@ -10,11 +10,12 @@ const pm: Principal = { tenantId: REVIEW_TENANT, userId: 'pat.pm', roles: ['PROG
 const admin: Principal = { tenantId: REVIEW_TENANT, userId: 'ada.admin', roles: ['ADMIN'] };
 
 /** A fixed master key, so every run of the fixture writes the same events. */
-const MASTER_KEY = Buffer.alloc(32, 7);
+const MASTER_KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256));
 
 /**
- * A small program in a SQLite data directory, every id and time fixed: an account, two
- * advocates with consents (one later erased), and one signed digest. The keys are written
+ * A small program in a SQLite data directory, every id and time fixed: an account, three
+ * advocates with consents (one erased, one whose erasure waits for a legal hold), and
+ * signed digests. The keys are written
  * as `vouch` reads them (mode 0600).
  */
 export async function buildReviewFixture(dataDir: string): Promise<{ consentEventId: string }> {
@@ -55,7 +56,7 @@ export async function buildReviewFixture(dataDir: string): Promise<{ consentEven
     ownerId: 'olga.ae',
   });
   let consentEventId = '';
-  for (const advocateId of ['ines', 'omar']) {
+  for (const advocateId of ['ines', 'omar', 'lea']) {
     await run(pm, 'EnrolAdvocate', undefined, {
       advocateId,
       accountId: 'acme',
@@ -84,6 +85,9 @@ export async function buildReviewFixture(dataDir: string): Promise<{ consentEven
       consentEventId = granted.events.find((e) => e.type === 'ConsentGranted')!.eventId;
   }
   await run(admin, 'RequestErasure', 'omar', { reason: 'asked to be forgotten' });
+  // Lea is under a legal hold: her erasure waits for its release.
+  await run(admin, 'PlaceLegalHold', 'lea', { holdId: 'hold-1', matter: 'Dispute with Initech' });
+  await run(admin, 'RequestErasure', 'lea', { reason: 'asked to be forgotten too' });
   // The erasure's shredding runs in a process manager; wait for it to sign its digest.
   for (let i = 0; i < 200 && (await store.signedDigests.list(REVIEW_TENANT)).length === 0; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -3,6 +3,7 @@ import {
   type AccountState,
   type AdvocateState,
   type AggregateName,
+  type Candidate,
   type Instant,
   type NominationState,
   type ProgramState,
@@ -22,10 +23,15 @@ export function accountFacts(account: AccountState | undefined, now: Instant): R
   };
 }
 
-/** The facts of a request: its requester, and the owners whose approval its asks wait for (of one ask, when named). */
+/**
+ * The facts of a request: its requester, and who approves its asks — of the named
+ * advocate's only, when one is named — as `approversOf` tells for each candidate (who acts
+ * for the candidate's account now; by default the owner recorded at shortlisting).
+ */
 export function requestFacts(
   request: ReferenceRequestState | undefined,
   advocateId?: string,
+  approversOf: (candidate: Candidate) => readonly string[] = (candidate) => [candidate.ownerId],
 ): RelationshipFacts {
   if (!request || request.status === 'NONE') return {};
   const candidates =
@@ -34,7 +40,7 @@ export function requestFacts(
       : [request.candidates[advocateId]].filter((c) => c !== undefined);
   return {
     ...(request.requestedBy !== undefined ? { requestedBy: request.requestedBy } : {}),
-    askApprovers: candidates.map((c) => c.ownerId),
+    askApprovers: candidates.flatMap(approversOf),
   };
 }
 
@@ -87,8 +93,15 @@ export async function loadRelationshipFacts(
       return account(command.type === 'SubmitNomination' ? command.data.accountId : nomination.accountId);
     }
     case 'ReferenceRequest': {
-      const advocateId = data(command).advocateId;
-      return requestFacts(state as ReferenceRequestState, typeof advocateId === 'string' ? advocateId : '');
+      const request = state as ReferenceRequestState;
+      const advocateId = String(data(command).advocateId ?? '');
+      const candidate = request.candidates[advocateId];
+      // Who approves an ask is whoever acts for the candidate's account now (the decision reads it too).
+      const approvers =
+        candidate && needed.has('APPROVES_ITS_ASKS')
+          ? accountFacts(await reader.account(tenantId, candidate.accountId), now).accountActors
+          : undefined;
+      return requestFacts(request, advocateId, (c) => approvers ?? [c.ownerId]);
     }
     case 'Program': {
       const wish = (state as ProgramState).wishlist[String(data(command).wishId ?? '')];

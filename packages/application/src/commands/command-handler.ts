@@ -4,7 +4,6 @@ import {
   currentSchemaVersion,
   decideOnce,
   validated,
-  type ContentAssetState,
   type DecisionContext,
   type EventEnvelope,
   type HistoryEntry,
@@ -129,9 +128,9 @@ export class CommandHandler {
     const fold = () =>
       history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data }), decider.initialState);
     const reader = this.reader.forOneDecision();
-    const context = await loadDecisionContext(reader, tenantId, aggregate, command, base, async () => {
-      return (fold() as ContentAssetState).holders;
-    });
+    let state: unknown;
+    const current = () => (state ??= fold());
+    const context = await loadDecisionContext(reader, tenantId, aggregate, command, base, current);
     // Invariant 11: a role that acts only on what it stands in a relationship to is checked
     // against the state loaded here; a program manager's commands skip this entirely.
     if (!allowsAnySubject(actor, command.type)) {
@@ -140,7 +139,7 @@ export class CommandHandler {
         tenantId,
         aggregate,
         command,
-        fold(),
+        current(),
         relationshipsFor(actor, command.type),
         now,
       );

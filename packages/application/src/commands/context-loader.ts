@@ -1,11 +1,19 @@
-import type { AggregateName, Consent, DecisionContext } from '@vouch/domain';
+import {
+  accountActorsAt,
+  type AggregateName,
+  type Consent,
+  type ContentAssetState,
+  type DecisionContext,
+  type ReferenceRequestState,
+} from '@vouch/domain';
 import type { AggregateReader } from './aggregate-reader';
 import type { DomainCommand } from './vouch-command';
 
 /**
  * Builds what each decider needs beyond its own state: the advocate decider the program's
  * policies; the nomination decider those and the nominated account's facts; the content
- * decider the consents of the advocates and accounts it relies on.
+ * decider the consents of the advocates and accounts it relies on; the request decider, for
+ * an owner's approval, who acts for the candidate's account now.
  */
 export async function loadDecisionContext(
   reader: AggregateReader,
@@ -13,7 +21,7 @@ export async function loadDecisionContext(
   aggregate: AggregateName,
   command: DomainCommand,
   base: DecisionContext,
-  contentHolders: () => Promise<readonly { holder: 'ADVOCATE' | 'ACCOUNT'; holderId: string }[]>,
+  currentState: () => unknown,
 ): Promise<DecisionContext> {
   switch (aggregate) {
     case 'Advocate':
@@ -36,7 +44,7 @@ export async function loadDecisionContext(
     case 'ContentAsset': {
       const consents = new Map<string, readonly Consent[]>();
       if (command.type === 'PublishContent' || command.type === 'ReinstateContent') {
-        for (const { holder, holderId } of await contentHolders()) {
+        for (const { holder, holderId } of (currentState() as ContentAssetState).holders) {
           const state =
             holder === 'ADVOCATE'
               ? await reader.advocate(tenantId, holderId)
@@ -47,6 +55,18 @@ export async function loadDecisionContext(
       return {
         ...base,
         consentsOf: (holder: string, holderId: string) => consents.get(`${holder}:${holderId}`) ?? [],
+      } as DecisionContext;
+    }
+    case 'ReferenceRequest': {
+      if (command.type !== 'ApproveAsk' && command.type !== 'DeclineAsk') return base;
+      const candidate = (currentState() as ReferenceRequestState).candidates[String(command.data.advocateId)];
+      if (!candidate) return base;
+      const account = await reader.account(tenantId, candidate.accountId);
+      if (account.status === 'NONE') return base;
+      const actors = accountActorsAt(account, base.now);
+      return {
+        ...base,
+        accountActors: (accountId: string) => (accountId === candidate.accountId ? actors : []),
       } as DecisionContext;
     }
     default:

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, EventStore, SignedHistoryReport } from '@vouch/event-store';
 import { verifySignedHistory } from '@vouch/event-store';
 import type { DigestKeeper } from './digest-keeper';
+import { SLICE_CHECK_EVERY, timeSlices } from './time-slices';
 
 /** A verification of a tenant's whole history, run off the request path and polled. */
 export interface IntegrityVerificationJob {
@@ -19,12 +20,9 @@ export interface IntegrityVerificationJob {
   readonly error?: string;
 }
 
-/** How often the verification yields to other work, in events. */
-const SLICE = 500;
-
 /**
- * Runs verifications of a tenant's history against its signed digests in slices that
- * yield to the event loop, so requests (and /healthz) keep being answered. One job per
+ * Runs verifications of a tenant's history against its signed digests in time slices of
+ * about 8 ms that yield to the event loop, so requests (and /healthz) keep being answered. One job per
  * tenant runs at a time: asking again while it runs returns the running job, so many
  * requests cannot multiply the work. Finished jobs are kept (the last few per tenant).
  */
@@ -83,11 +81,8 @@ export class IntegrityVerifications {
       const publicKey = this.digests?.publicKey;
       const report: SignedHistoryReport = publicKey
         ? await verifySignedHistory(this.store, tenantId, digests, publicKey, {
-            progressEvery: SLICE,
-            onProgress: (eventsChecked) => {
-              update({ eventsChecked });
-              return yieldToEventLoop();
-            },
+            progressEvery: SLICE_CHECK_EVERY,
+            onProgress: timeSlices(8, (eventsChecked) => update({ eventsChecked })),
           })
         : await this.chainsOnly(tenantId, update);
       update({ status: report.ok ? 'PASSED' : 'FAILED', report, finishedAt: this.clock() });
@@ -102,11 +97,8 @@ export class IntegrityVerifications {
     update: (change: Partial<IntegrityVerificationJob>) => void,
   ): Promise<SignedHistoryReport> {
     const chains = await this.store.verifyTenant(tenantId, {
-      progressEvery: SLICE,
-      onProgress: (eventsChecked) => {
-        update({ eventsChecked });
-        return yieldToEventLoop();
-      },
+      progressEvery: SLICE_CHECK_EVERY,
+      onProgress: timeSlices(8, (eventsChecked) => update({ eventsChecked })),
     });
     return {
       ok: chains.ok,
@@ -135,8 +127,4 @@ export class IntegrityVerifications {
     const ofTenant = [...this.jobs.values()].filter((job) => job.tenantId === tenantId);
     for (const job of ofTenant.slice(0, Math.max(0, ofTenant.length - 10))) this.jobs.delete(job.id);
   }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

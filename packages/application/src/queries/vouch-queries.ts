@@ -3,7 +3,9 @@ import {
   CHANNELS,
   DomainError,
   DomainErrorCode,
+  accountActorsAt,
   validated,
+  type Candidate,
   type ActivityKind,
   type Instant,
   type ReferenceRequestState,
@@ -45,6 +47,7 @@ import { AggregateReader } from '../commands/aggregate-reader';
 import { readWholeStream } from '../commands/read-whole-stream';
 import { PROGRAM_ID, streamIdOf } from '../commands/stream-ids';
 import type { DigestKeeper } from '../integrity/digest-keeper';
+import { SLICE_CHECK_EVERY, timeSlices } from '../integrity/time-slices';
 import type { IntegrityVerificationJob, IntegrityVerifications } from '../integrity/integrity-verifications';
 import { actorOf, type Principal } from '../principal';
 
@@ -53,11 +56,6 @@ export interface TenantTrailFilter {
   readonly from?: Instant;
   readonly to?: Instant;
   readonly subject?: { readonly kind: AuditSubjectKind; readonly id: string };
-}
-
-/** Lets other work (requests, /healthz) run between slices of a long verification. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A page of entries read one past its size: the extra one only tells that a next page exists. */
@@ -102,10 +100,24 @@ function seesEverything(principal: Principal): boolean {
   return ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'].some((role) => principal.roles.includes(role as never));
 }
 
-/** Whether the principal may see a request: its requester, owners its asks wait for, and the record's readers. */
-function seesRequest(principal: Principal, query: QueryName, request: ReferenceRequestState): boolean {
+/**
+ * Whether the principal may see a request: the record's readers; its requester; and whoever
+ * acts now for the account of a candidate whose ask waits for approval.
+ */
+function seesRequest(
+  principal: Principal,
+  query: QueryName,
+  request: ReferenceRequestState,
+  models: TenantReadModels,
+  now: Instant,
+): boolean {
   const actor = actorOf(principal);
-  return allowsAnySubject(actor, query) || permits(actor, query, requestFacts(request));
+  if (allowsAnySubject(actor, query)) return true;
+  const approversOf = (candidate: Candidate) => {
+    const account = models.account(candidate.accountId);
+    return account ? accountActorsAt(account, now) : [candidate.ownerId];
+  };
+  return permits(actor, query, requestFacts(request, undefined, approversOf));
 }
 
 /** A Relay page request checked: `first` or `last` (not both) 1..100, cursors of bounded length. */
@@ -196,7 +208,7 @@ export class VouchQueries {
     if (at === undefined) return live;
     const instant = this.at(at);
     if (Date.parse(instant) >= Date.parse(this.clock())) return live;
-    return (await readModelsAsOf(this.store, principal.tenantId, instant, yieldToEventLoop)).models;
+    return (await readModelsAsOf(this.store, principal.tenantId, instant, timeSlices())).models;
   }
 
   private at(at: Instant | undefined): Instant {
@@ -262,7 +274,7 @@ export class VouchQueries {
   ): Promise<CandidateMatches> {
     const models = await this.models(principal, 'matchCandidates');
     const request = models.request(requestId, this.clock());
-    if (!request || !seesRequest(principal, 'matchCandidates', request.request)) {
+    if (!request || !seesRequest(principal, 'matchCandidates', request.request, models, this.clock())) {
       throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
         requestId,
       });
@@ -274,7 +286,8 @@ export class VouchQueries {
   async request(principal: Principal, requestId: string): Promise<RequestSummary | undefined> {
     const models = await this.models(principal, 'request');
     const request = models.request(requestId, this.clock());
-    if (request && !seesRequest(principal, 'request', request.request)) return undefined;
+    if (request && !seesRequest(principal, 'request', request.request, models, this.clock()))
+      return undefined;
     return request;
   }
 
@@ -285,9 +298,10 @@ export class VouchQueries {
     page?: PageRequest,
   ): Promise<Connection<RequestSummary>> {
     const models = await this.models(principal, 'requests');
+    const now = this.clock();
     const visible = allowsAnySubject(actorOf(principal), 'requests')
       ? undefined
-      : (request: ReferenceRequestState) => seesRequest(principal, 'requests', request);
+      : (request: ReferenceRequestState) => seesRequest(principal, 'requests', request, models, now);
     return models.listRequests(filter, this.clock(), readPage(page), visible);
   }
 
@@ -336,7 +350,7 @@ export class VouchQueries {
     let running = this.integrityRuns.get(tenantId);
     if (!running) {
       running = Promise.all([
-        this.store.verifyTenant(tenantId, { progressEvery: 500, onProgress: yieldToEventLoop }),
+        this.store.verifyTenant(tenantId, { progressEvery: SLICE_CHECK_EVERY, onProgress: timeSlices() }),
         this.store.digest(tenantId),
       ]).then(([report, digest]) => ({ report, digest }));
       this.integrityRuns.set(tenantId, running);
@@ -356,6 +370,17 @@ export class VouchQueries {
     page?: PageRequest,
   ): Promise<Connection<AuditEntry>> {
     authorize(actorOf(principal), 'tenantAuditTrail');
+    // The trail streams the log forward: there is no reading it from the end.
+    if (page?.last !== undefined || page?.before !== undefined) {
+      throw new DomainError(DomainErrorCode.VALIDATION_FAILED, "The tenant's trail reads forward only.", {
+        issues: [
+          {
+            field: page.last !== undefined ? 'last' : 'before',
+            message: 'reads forward only (first, after)',
+          },
+        ],
+      });
+    }
     const request = readPage(page);
     const first = request.first ?? 20;
     const after = request.after;

@@ -72,10 +72,19 @@ function requireRequesterOrManager(
   }
 }
 
+/** What a request's decision may know beyond its stream: who acts for a candidate's account now. */
+export interface ReferenceRequestDecisionContext extends DecisionContext {
+  /**
+   * The owner and unexpired delegates of an account now (invariant 11: reassigning the owner
+   * moves who approves its asks). Without it, the owner recorded when the candidate was shortlisted.
+   */
+  readonly accountActors?: (accountId: string) => readonly string[];
+}
+
 function decide(
   command: ReferenceRequestCommand,
   state: ReferenceRequestState,
-  context: DecisionContext,
+  context: ReferenceRequestDecisionContext,
 ): ReferenceRequestEvent[] {
   const now = context.now;
   const by = context.actor.userId;
@@ -193,12 +202,15 @@ function decide(
         ['SHORTLISTED', 'APPROVAL_REQUESTED'],
         command.type,
       );
-      // Invariant 3: the owner of the advocate's account decides, nobody else in their name.
-      if (by !== c.ownerId) {
+      // Invariant 3: the owner of the advocate's account (now, or a colleague they delegated it
+      // to) decides, nobody else in their name.
+      const approvers = context.accountActors?.(c.accountId) ?? [c.ownerId];
+      if (!approvers.includes(by)) {
+        const ownerId = approvers[0] ?? c.ownerId;
         throw new DomainError(
           DomainErrorCode.FORBIDDEN,
-          `Only the account owner (${c.ownerId}) may approve or decline asking advocate ${c.advocateId}; a program manager may override.`,
-          { advocateId: c.advocateId, ownerId: c.ownerId },
+          `Only the account owner (${ownerId}) may approve or decline asking advocate ${c.advocateId}; a program manager may override.`,
+          { advocateId: c.advocateId, ownerId },
         );
       }
       if (command.type === 'ApproveAsk') {
@@ -418,7 +430,8 @@ function decide(
 export const referenceRequestDecider: Decider<
   ReferenceRequestCommand,
   ReferenceRequestState,
-  ReferenceRequestEvent
+  ReferenceRequestEvent,
+  ReferenceRequestDecisionContext
 > = {
   name: 'ReferenceRequest',
   initialState: initialReferenceRequestState,

@@ -1,7 +1,13 @@
 import type { Instant } from '@vouch/domain';
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
-import { PageArgs, pageOfList, pageRequest, type ConnectionShape } from '../common/connection';
+import {
+  ForwardPageArgs,
+  PageArgs,
+  pageOfList,
+  pageRequest,
+  type ConnectionShape,
+} from '../common/connection';
 import type { AuditEntryResult, ReplaySubjectKindValue } from '../common/facade-types';
 import { ReplaySubjectKind } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
@@ -56,7 +62,7 @@ export class AuditQueries {
       "The whole tenant's audit trail in log order, a page at a time: optionally only what was recorded in [from, to), and only one subject's entries. Auditors and admins.",
   })
   async tenantAuditTrail(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() { vouch, principal }: ApiContext,
     @Arg('from', () => DateTimeScalar, { nullable: true, description: 'Recorded at or after this instant.' })
     from?: Instant | null,

@@ -39,14 +39,14 @@ export class PageInfo {
 }
 
 /**
- * `first`/`after` (forward) and `last`/`before` (backward) of a Relay connection. Neither size
- * given reads the first `PAGE.default`; both given, or out of range, is BAD_USER_INPUT.
+ * `first`/`after` of a connection that reads forward only (one that streams the log). Neither
+ * given reads the first `PAGE.default`.
  */
 @ArgsType()
-export class PageArgs {
+export class ForwardPageArgs {
   @Field(() => Int, {
     nullable: true,
-    description: `Read forward: how many items to return after \`after\` (or from the start), ${PAGE.min}..${PAGE.max}. Default ${PAGE.default} when \`last\` is not given either.`,
+    description: `Read forward: how many items to return after \`after\` (or from the start), ${PAGE.min}..${PAGE.max}; default ${PAGE.default} unless \`last\` reads backward.`,
   })
   @IsOptional()
   @IsInt()
@@ -62,7 +62,14 @@ export class PageArgs {
   @IsString()
   @MaxLength(500)
   after?: string | null;
+}
 
+/**
+ * `first`/`after` (forward) and `last`/`before` (backward) of a Relay connection. Neither size
+ * given reads the first `PAGE.default`; both given, or out of range, is BAD_USER_INPUT.
+ */
+@ArgsType()
+export class PageArgs extends ForwardPageArgs {
   @Field(() => Int, {
     nullable: true,
     description: `Read backward: how many items to return before \`before\` (or up to the end), ${PAGE.min}..${PAGE.max}. Not with \`first\`.`,
@@ -84,7 +91,7 @@ export class PageArgs {
 }
 
 /** A page request as the facade takes it; `first` and `last` together are refused here. */
-export function pageRequest(args: PageArgs): PageRequest {
+export function pageRequest(args: ForwardPageArgs & Partial<PageArgs>): PageRequest {
   if (args.first != null && args.last != null) throw badUserInput('last', 'cannot be given with "first"');
   return {
     ...(args.first != null ? { first: args.first } : {}),

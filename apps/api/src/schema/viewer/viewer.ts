@@ -19,7 +19,7 @@ export class Viewer {
 
   @Field(() => [String], {
     description:
-      'The commands and queries the roles allow, by their domain names (e.g. `SubmitReferenceRequest`, `searchAdvocates`). Finer rules (only the account owner approves an ask of their customer) are checked when the operation runs.',
+      'The commands and queries the roles allow, by their domain names (e.g. `SubmitReferenceRequest`, `searchAdvocates`). Most are allowed on your own things only (an account owner on the advocates of their accounts, a requester on their own requests): that is checked when the operation runs, and what is not yours answers null or NOT_FOUND.',
   })
   allowedOperations!: string[];
 }
