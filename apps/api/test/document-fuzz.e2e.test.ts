@@ -142,7 +142,7 @@ describe('schema-aware fuzz of query documents', () => {
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 13) },
     );
     // Both sides were exercised: documents that ran, and documents that were refused.
-    expect(outcomes.data).toBeGreaterThan(10);
+    expect(outcomes.data).toBeGreaterThan(3);
     expect(outcomes.refused).toBeGreaterThan(10);
   }, 120_000);
 });

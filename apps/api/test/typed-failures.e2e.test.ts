@@ -122,6 +122,16 @@ describe('failures a fuzz found as 500s now carry their typed code', () => {
     expect(JSON.stringify(response.body)).not.toContain('not a number');
   });
 
+  it('a variable sent as null into a non-null directive argument (found by the document fuzz): BAD_USER_INPUT', async () => {
+    const response = await graphql(
+      t.url,
+      'query Q($flag: Boolean = false) { viewer @skip(if: $flag) { userId } }',
+      { flag: null },
+      token,
+    );
+    expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it.each(['PUT', 'DELETE', 'PATCH'])('%s: 405 with Allow and a typed JSON body', async (method) => {
     const response = await fetch(t.url, {
       method,

@@ -96,15 +96,26 @@ function limitCodeOf(error: unknown): string | undefined {
     : undefined;
 }
 
+/** graphql-js's uncoded messages for an argument that a variable's value made unusable. */
+const ARGUMENT_VALUE_ERRORS = [
+  /^Argument "[^"]+" of non-null type "[^"]+" must not be null\.$/,
+  /^Argument "[^"]+" of required type "[^"]+" was provided the variable "\$[^"]+" which was not provided a runtime value\.$/,
+  /^Argument "[^"]+" has invalid value /,
+];
+
 /**
  * Errors that Apollo and graphql-js raise without a code although the client caused them:
- * graphql-js's "Too many errors processing variables" (more than 50 coercion errors) is bad
- * input; Apollo's automatic-persisted-query refusals (unknown version, hash not matching the
+ * graphql-js's "Too many errors processing variables" (more than 50 coercion errors) and an
+ * argument made unusable by a variable's value are bad input; Apollo's automatic-persisted-query refusals (unknown version, hash not matching the
  * text) carry only a 4xx status. Without this they would be masked as internal errors.
  */
 function uncodedClientErrorCode(error: unknown): string | undefined {
   if (!(error instanceof GraphQLError) || typeof error.extensions.code === 'string') return undefined;
   if (error.message.startsWith('Too many errors processing variables')) return ApiErrorCode.BAD_USER_INPUT;
+  // After validation only a variable's value can make an argument unusable at run time, e.g.
+  // `$flag: Boolean = false` sent as null into `@skip(if: $flag)`.
+  if (ARGUMENT_VALUE_ERRORS.some((pattern) => pattern.test(error.message)))
+    return ApiErrorCode.BAD_USER_INPUT;
   const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
 }
