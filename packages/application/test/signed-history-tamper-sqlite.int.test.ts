@@ -20,7 +20,8 @@ tamperStory(
     const store = SqliteEventStore.open({ filename, masterKey, clock });
     // The forger works on the file with a connection of their own.
     const withFile = <T>(work: (db: Database.Database) => T): T => {
-      const db = new Database(filename);
+      // The store stays open meanwhile: wait for its writes (snapshots, checkpoints) under load.
+      const db = new Database(filename, { timeout: 30_000 });
       try {
         return work(db);
       } finally {

@@ -191,7 +191,11 @@ export class EngineEventStore implements EventStore {
     options: VerifyTenantOptions = {},
   ): Promise<VerificationReport> {
     assertIdentifier('tenant id', tenantId);
-    const verifier = new ChainVerifier(tenantId, options.anchors);
+    const verifier = new ChainVerifier(
+      tenantId,
+      options.anchors,
+      options.headsAt === undefined ? undefined : positionOf(options.headsAt),
+    );
     const every = options.progressEvery ?? 1000;
     let seen = 0;
     for await (const row of this.engine.rows(tenantId, streamId)) {

@@ -29,6 +29,8 @@ export interface VerifyTenantOptions {
   readonly onProgress?: (eventsChecked: number) => void | Promise<void>;
   /** Default 1000. */
   readonly progressEvery?: number;
+  /** Also return every stream's head as of this checkpoint, from the same pass (`report.headsAt`). */
+  readonly headsAt?: Checkpoint;
 }
 
 export interface ReadAllOptions {
