@@ -164,6 +164,12 @@ export class EngineEventStore implements EventStore {
     return { checkpoint: checkpointOf(position), heads: await this.engine.streamHeads(tenantId, position) };
   }
 
+  async lastCheckpoint(tenantId: string): Promise<Checkpoint> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    return checkpointOf(await this.engine.lastPosition(tenantId));
+  }
+
   async digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest> {
     const { checkpoint, heads } = await this.streamHeads(tenantId, at);
     return tenantDigest(tenantId, checkpoint, heads, this.clock());
