@@ -48,8 +48,7 @@ tamperStory(
           db.exec('DROP TRIGGER signed_digests_no_delete');
           db.prepare('DELETE FROM signed_digests WHERE sequence = ?').run(sequence);
         }),
-      deleteDigest: async (sequence) =>
-        withFile((db) => void db.prepare('DELETE FROM signed_digests WHERE sequence = ?').run(sequence)),
+      deleteDigests: async () => withFile((db) => void db.exec('DELETE FROM signed_digests')),
       close: () => store.close(),
     };
   },
