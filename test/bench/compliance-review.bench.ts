@@ -15,7 +15,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,10 +37,27 @@ const REQUESTS = Number(args.get('requests') ?? 30_000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const FILE = args.get('file') ?? join(tmpdir(), `vouch-projections-${ADVOCATES}-${REQUESTS}.db`);
 const MASTER_KEY = Buffer.alloc(32, 7);
+/** Run only some parts: export,verify,trail,healthz (default all). */
+const ONLY = new Set((args.get('only') ?? 'export,verify,trail,healthz').split(','));
+/** Run the export from the build (`npm run build` first): what `node apps/cli/dist/main.js` runs. */
+const FROM_DIST = args.get('from-dist') === 'true';
+const DIST_CHILD = `require('reflect-metadata');
+const { runCli } = require('./apps/cli/dist/cli.js');
+const { processIo } = require('./apps/cli/dist/cli-io.js');
+const baselineRssMb = process.memoryUsage().rss / 1048576;
+const started = performance.now();
+runCli(process.argv.slice(1), { ...processIo(), interactive: false }).then((code) => {
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(JSON.stringify({ code, seconds, baselineRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+  process.exit(code);
+});`;
+/** Extra node flags for the export process, e.g. `--max-old-space-size=64` to show memory stays bounded. */
+const EXPORT_NODE_FLAGS = (args.get('export-node-flags') ?? '').split(' ').filter(Boolean);
 const SECRET = 'compliance-bench-secret-of-at-least-32-bytes';
 const ROOT = join(__dirname, '..', '..');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) =>
+  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -97,9 +114,10 @@ function exportOnce(
   const text = execFileSync(
     process.execPath,
     [
-      '-r',
-      '@swc-node/register',
-      'test/bench/support/export-child.ts',
+      ...EXPORT_NODE_FLAGS,
+      ...(FROM_DIST
+        ? ['-e', DIST_CHILD]
+        : ['-r', '@swc-node/register', 'test/bench/support/export-child.ts']),
       'audit',
       'export',
       '--data-dir',
@@ -220,8 +238,15 @@ async function trailOfOneSubject() {
   };
 }
 
+/** One Ed25519 key for every run: the file keeps the digests earlier runs signed with it. */
+const BENCH_SIGNING_KEY = createPrivateKey({
+  key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.alloc(32, 9)]),
+  format: 'der',
+  type: 'pkcs8',
+});
+
 async function healthzWhileVerifying(dataDir: string) {
-  const { privateKey } = generateKeyPairSync('ed25519');
+  const privateKey = BENCH_SIGNING_KEY;
   const store = SqliteEventStore.open({ filename: join(dataDir, 'vouch.db'), masterKey: MASTER_KEY });
   const vouch = createVouch({
     store,
@@ -314,7 +339,9 @@ async function main(): Promise<void> {
   };
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const verifyCopy = join(tmpdir(), `vouch-compliance-verify-${process.pid}.db`);
-  copyFileSync(FILE, verifyCopy);
+  // The verified copy gets a signed digest; the shared file stays as generated.
+  if (ONLY.has('verify')) copyFileSync(FILE, verifyCopy);
+  else writeFileSync(verifyCopy, '');
   const verifyStore = SqliteEventStore.open({ filename: verifyCopy, masterKey: MASTER_KEY });
   await new DigestSigner({
     store: verifyStore,
@@ -324,7 +351,7 @@ async function main(): Promise<void> {
   }).sign(TENANT, 'on-demand');
   for (let round = 1; round <= ROUNDS; round++) {
     rows.raw!.push(rawRead());
-    for (const format of ['jsonl', 'csv'] as const) {
+    for (const format of ONLY.has('export') ? (['jsonl', 'csv'] as const) : []) {
       const result = exportOnce(dataDir, format);
       rows[format]!.push(events / result.seconds);
       rows[`${format}Rss`]!.push(result.peakRssMb);
@@ -333,6 +360,7 @@ async function main(): Promise<void> {
         `round ${round}: ${format} ${fmt(events / result.seconds)} events/s, peak RSS ${result.peakRssMb.toFixed(0)} MB (${result.baselineRssMb.toFixed(0)} MB before it started), ${result.bytes >> 20} MB written`,
       );
     }
+    if (!ONLY.has('verify')) continue;
     const t = performance.now();
     const report = await verifySignedHistory(
       verifyStore,
@@ -347,8 +375,12 @@ async function main(): Promise<void> {
   await verifyStore.close();
   rmSync(verifyCopy, { force: true });
 
-  const trail = await trailOfOneSubject();
-  const health = await healthzWhileVerifying(dataDir);
+  const trail = ONLY.has('trail')
+    ? await trailOfOneSubject()
+    : { raw: NaN, trail: NaN, asOf: NaN, trailP95: NaN };
+  const health = ONLY.has('healthz')
+    ? await healthzWhileVerifying(dataDir)
+    : { idle: [NaN], busy: [NaN], jobs: 0, status: '-', checked: 0, seconds: NaN };
   rmSync(dataDir, { recursive: true, force: true });
 
   const raw = median(rows.raw!);

@@ -68,9 +68,9 @@ tamperStory(
           );
           await client.query(`DELETE FROM ${schema}.signed_digests WHERE sequence = $1`, [sequence]);
         }),
-      deleteDigest: (sequence) =>
+      deleteDigests: () =>
         withClient(async (client) => {
-          await client.query(`DELETE FROM ${schema}.signed_digests WHERE sequence = $1`, [sequence]);
+          await client.query(`DELETE FROM ${schema}.signed_digests`);
         }),
       close: () => store.close(),
     };

@@ -20,7 +20,8 @@ tamperStory(
     const store = SqliteEventStore.open({ filename, masterKey, clock });
     // The forger works on the file with a connection of their own.
     const withFile = <T>(work: (db: Database.Database) => T): T => {
-      const db = new Database(filename);
+      // The store stays open meanwhile: wait for its writes (snapshots, checkpoints) under load.
+      const db = new Database(filename, { timeout: 30_000 });
       try {
         return work(db);
       } finally {
@@ -47,8 +48,7 @@ tamperStory(
           db.exec('DROP TRIGGER signed_digests_no_delete');
           db.prepare('DELETE FROM signed_digests WHERE sequence = ?').run(sequence);
         }),
-      deleteDigest: async (sequence) =>
-        withFile((db) => void db.prepare('DELETE FROM signed_digests WHERE sequence = ?').run(sequence)),
+      deleteDigests: async () => withFile((db) => void db.exec('DELETE FROM signed_digests')),
       close: () => store.close(),
     };
   },

@@ -197,6 +197,12 @@ export class EngineEventStore implements EventStore {
     return { checkpoint: checkpointOf(position), heads: await this.engine.streamHeads(tenantId, position) };
   }
 
+  async lastCheckpoint(tenantId: string): Promise<Checkpoint> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    return checkpointOf(await this.engine.lastPosition(tenantId));
+  }
+
   async digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest> {
     const { checkpoint, heads } = await this.streamHeads(tenantId, at);
     return tenantDigest(tenantId, checkpoint, heads, this.clock());
@@ -224,7 +230,11 @@ export class EngineEventStore implements EventStore {
     options: VerifyTenantOptions = {},
   ): Promise<VerificationReport> {
     assertIdentifier('tenant id', tenantId);
-    const verifier = new ChainVerifier(tenantId, options.anchors);
+    const verifier = new ChainVerifier(
+      tenantId,
+      options.anchors,
+      options.headsAt === undefined ? undefined : positionOf(options.headsAt),
+    );
     const every = options.progressEvery ?? 1000;
     let seen = 0;
     for await (const row of this.engine.rows(tenantId, streamId)) {

@@ -31,6 +31,8 @@ export interface VerifyTenantOptions {
   readonly onProgress?: (eventsChecked: number) => void | Promise<void>;
   /** Default 1000. */
   readonly progressEvery?: number;
+  /** Also return every stream's head as of this checkpoint, from the same pass (`report.headsAt`). */
+  readonly headsAt?: Checkpoint;
 }
 
 export interface ReadAllOptions {
@@ -75,6 +77,8 @@ export interface EventStore {
   verifyTenant(tenantId: string, options?: VerifyTenantOptions): Promise<VerificationReport>;
   /** The head of every stream at a checkpoint (default: now). */
   streamHeads(tenantId: string, at?: Checkpoint): Promise<{ checkpoint: Checkpoint; heads: StreamHead[] }>;
+  /** The checkpoint of the tenant's last event (START when it has none): cheap, for progress. */
+  lastCheckpoint(tenantId: string): Promise<Checkpoint>;
   /** The Merkle digest of the tenant at a checkpoint (default: now), ready to sign. */
   digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest>;
   /** Destroys the subject's data key: their personal fields read as placeholders from now on. */

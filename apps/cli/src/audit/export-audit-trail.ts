@@ -29,7 +29,8 @@ export async function exportAuditTrail(
   selection: TrailSelection,
   writer: AuditWriter,
   sink: TextSink,
-  onProgress: (read: number) => void = () => undefined,
+  /** Told the log position reached after each batch. */
+  onProgress: (position: number) => void = () => undefined,
 ): Promise<{ written: number; read: number }> {
   await sink(writer.header(header));
   let after: Checkpoint = START;
@@ -51,7 +52,7 @@ export async function exportAuditTrail(
     }
     read += batch.length;
     if (text) await sink(text);
-    onProgress(read);
+    if (batch.length > 0) onProgress(Number(batch[batch.length - 1]!.checkpoint));
     if (batch.length < BATCH) break;
     after = batch[batch.length - 1]!.checkpoint;
   }

@@ -1,6 +1,6 @@
 import type { Checkpoint } from '../checkpoint';
 import { checkpointOf } from '../checkpoint';
-import type { StoredEvent, StoredRow } from '../stored-event';
+import type { StoredEvent, StoredRow, StreamHead } from '../stored-event';
 import { GENESIS_HASH, hashStoredEvent } from './event-hash';
 
 /** Why an event fails verification. */
@@ -41,6 +41,8 @@ export interface VerificationReport {
   readonly eventsChecked: number;
   /** How many heads vouched for by signed digests were found intact. */
   readonly signedHeadsChecked?: number;
+  /** The head of every stream as of the position asked for (`headsAt`), gathered in the same pass. */
+  readonly headsAt?: readonly StreamHead[];
   /** Set when `ok` is false: the earliest (in log order) event that fails. */
   readonly firstBroken?: BrokenEvent;
 }
@@ -59,10 +61,15 @@ export class ChainVerifier {
   private anchored = 0;
   private broken: BrokenEvent | undefined;
 
+  private readonly frozen: Map<string, StreamHead> | undefined;
+
   constructor(
     private readonly tenantId: string,
     anchors: readonly SignedHeadAnchor[] = [],
+    /** Also gather every stream's head as of this position (a signed checkpoint's). */
+    private readonly headsAtPosition?: number,
   ) {
+    this.frozen = headsAtPosition === undefined ? undefined : new Map();
     for (const anchor of anchors) {
       const list = this.pending.get(anchor.streamId) ?? [];
       list.push(anchor);
@@ -111,6 +118,9 @@ export class ChainVerifier {
     }
     if (!this.checkAnchors(row, where)) return false;
     this.heads.set(row.streamId, { version: row.version, hash: row.hash, checkpoint });
+    if (this.frozen && row.position <= this.headsAtPosition!) {
+      this.frozen.set(row.streamId, { streamId: row.streamId, version: row.version, hash: row.hash });
+    }
     return true;
   }
 
@@ -169,6 +179,7 @@ export class ChainVerifier {
       streamsChecked: this.heads.size + (this.broken && !this.heads.has(this.broken.streamId) ? 1 : 0),
       eventsChecked: this.events,
       ...(this.anchored > 0 ? { signedHeadsChecked: this.anchored } : {}),
+      ...(this.frozen ? { headsAt: [...this.frozen.values()] } : {}),
       ...(this.broken ? { firstBroken: this.broken } : {}),
     };
   }

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { EventStore } from '../event-store';
 import type { BrokenEvent, SignedHeadAnchor, VerificationReport } from './chain-verifier';
+import type { StreamHead } from '../stored-event';
 import type { SignedDigest } from './signed-digest';
 import { digestChainBreak, signedDigestHash, signedDigestProblem } from './signed-digest';
 import { streamHeadsRoot } from './tenant-digest';
@@ -97,8 +98,11 @@ export async function verifySignedHistory(
   const anchoredDigests = anchorsToCheck(digests, kept, options.latestOnly !== true);
   const { anchors, conflict } = distinctAnchors(anchoredDigests);
   if (conflict) return fail(conflict, NOT_RUN, digests.length);
+  // The latest digest's heads are gathered in the same pass: no second read of the log.
+  const latest = digests.at(-1);
   const chains = await store.verifyTenant(tenantId, {
     anchors,
+    ...(latest ? { headsAt: latest.statement.checkpoint } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.progressEvery ? { progressEvery: options.progressEvery } : {}),
   });
@@ -112,7 +116,9 @@ export async function verifySignedHistory(
   }
   // The whole root is recomputed for the latest and the kept digests only: one read of every head each.
   for (const digest of anchorsToCheck(digests, kept, false)) {
-    const problem = await extraStreams(store, digest);
+    const gathered =
+      digest.statement.checkpoint === latest?.statement.checkpoint ? chains.headsAt : undefined;
+    const problem = await extraStreams(store, digest, gathered);
     if (problem) {
       return {
         ...fail(
@@ -202,8 +208,13 @@ function distinctAnchors(digests: readonly SignedDigest[]): {
 }
 
 /** Streams in the log at the signed checkpoint that the digest does not cover (an insertion). */
-async function extraStreams(store: EventStore, digest: SignedDigest): Promise<string | undefined> {
-  const { heads } = await store.streamHeads(digest.statement.tenantId, digest.statement.checkpoint);
+async function extraStreams(
+  store: EventStore,
+  digest: SignedDigest,
+  gathered: readonly StreamHead[] | undefined,
+): Promise<string | undefined> {
+  const heads =
+    gathered ?? (await store.streamHeads(digest.statement.tenantId, digest.statement.checkpoint)).heads;
   if (streamHeadsRoot(heads) === digest.statement.merkleRoot) return undefined;
   const signed = new Set(digest.heads.map((head) => head.streamId));
   const added = heads.filter((head) => !signed.has(head.streamId)).map((head) => head.streamId);

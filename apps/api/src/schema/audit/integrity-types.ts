@@ -136,7 +136,9 @@ export class IntegrityVerificationView {
   @Field(() => Int, { description: 'Events verified so far.' })
   eventsChecked!: number;
 
-  @Field(() => Int, { description: "The tenant's events when it started (for progress)." })
+  @Field(() => Int, {
+    description: 'The events the latest signed digest covers, for progress (0 before the first digest).',
+  })
   eventsTotal!: number;
 
   @Field(() => Int, { description: 'Signed digests whose signature and chain verified.' })
