@@ -129,10 +129,19 @@ describe('signed digests kept by the product (invariant 12)', () => {
     rewrite(store, 'a', 1, { marker: 'forged' });
     await digests.sign(tenant, 'scheduled');
     const report = await verifySignedHistory(store, tenant, await log.list(tenant), signer.publicKey);
-    expect(report.firstBreak).toMatchObject({ kind: 'conflicting_digests', sequence: 2, streamId: 'a', version: 1 });
+    expect(report.firstBreak).toMatchObject({
+      kind: 'conflicting_digests',
+      sequence: 2,
+      streamId: 'a',
+      version: 1,
+    });
     // Checking the latest digest alone is fooled: that is why every digest is checked by default.
     expect(
-      (await verifySignedHistory(store, tenant, await log.list(tenant), signer.publicKey, { latestOnly: true })).ok,
+      (
+        await verifySignedHistory(store, tenant, await log.list(tenant), signer.publicKey, {
+          latestOnly: true,
+        })
+      ).ok,
     ).toBe(true);
   });
 

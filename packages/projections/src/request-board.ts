@@ -127,8 +127,7 @@ export class RequestBoard {
     const sortKey = (id: string) => `${this.requests.get(id)?.state.dueBy ?? ''}\u0000${id}`;
     const accept = (id: string) => {
       const state = this.requests.get(id)?.state;
-      if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id)) || !visible(state))
-        return false;
+      if (!state || state.status === 'NONE' || !rest.every((s) => s.has(id)) || !visible(state)) return false;
       const due = state.dueBy ?? '';
       if (filter.dueBefore !== undefined && Date.parse(due) > Date.parse(filter.dueBefore)) return false;
       return !(filter.dueAfter !== undefined && Date.parse(due) < Date.parse(filter.dueAfter));
