@@ -1,45 +1,20 @@
 import { createVouch } from '@vouch/application';
-import type { CheckpointStore, EventStore, ReadModelStore } from '@vouch/event-store';
 import pino from 'pino';
-import {
-  CapturedLog,
-  describeHits,
-  scanFor,
-  type PersonalValue,
-  type ScanSource,
-} from '../../../../test/support/erasure-scan';
+import { CapturedLog, type ScanSource } from '../../../../test/support/erasure-scan';
+import { expectScanClean, type ScannedStore } from '../../../../test/support/scanned-store';
 import {
   ERASED,
   HANNAH,
   LUKASZ,
   SIOBHAN,
   ZOE,
-  controlValue,
   personalValuesOf,
   runPrivacyProgram,
 } from '../../../../test/support/privacy-program';
 import { httpPrivacyDriver } from './http-privacy-driver';
 import { startTestServer, type TestServer } from './test-server';
 
-/** A store opened for the scan, with the durable places the facade keeps its progress in. */
-export interface ScannedStore {
-  readonly store: EventStore;
-  readonly readModels: ReadModelStore;
-  readonly checkpoints: CheckpointStore;
-  /** Every byte the store holds, as named sources. */
-  bytes(): Promise<ScanSource[]>;
-  /** Folds what the store keeps aside (SQLite: the WAL) into its main files, if it has such. */
-  checkpoint?(): Promise<void>;
-}
-
 const TENANT = 'privacy-corp';
-
-function expectClean(sources: readonly ScanSource[], values: readonly PersonalValue[]): void {
-  expect(sources.length).toBeGreaterThan(0);
-  expect(describeHits(scanFor(sources, values))).toBe('');
-  // The same scan finds the control: it can fail.
-  expect(scanFor(sources, [controlValue()]).length).toBeGreaterThan(0);
-}
 
 /**
  * Invariant 10 over HTTP against a real listening server: the privacy program as GraphQL
@@ -83,22 +58,22 @@ export function httpErasureScan(label: string, open: () => Promise<ScannedStore>
     });
 
     it('held no personal value in plain text before the erasure either', () => {
-      expectClean(beforeErasure, [ZOE, LUKASZ, HANNAH, SIOBHAN].flatMap(personalValuesOf));
+      expectScanClean(beforeErasure, [ZOE, LUKASZ, HANNAH, SIOBHAN].flatMap(personalValuesOf));
     });
 
     it('holds no personal value of an erased advocate in the store or the log, before and after a checkpoint', async () => {
       const erased = ERASED.flatMap(personalValuesOf);
       // The log was written (requests, refusals) and is scanned like the store.
       expect(log.source().bytes.toString('utf8')).toContain('SUBJECT_ERASED');
-      expectClean([...(await opened.bytes()), log.source()], erased);
+      expectScanClean([...(await opened.bytes()), log.source()], erased);
       await opened.checkpoint?.();
-      expectClean([...(await opened.bytes()), log.source()], erased);
+      expectScanClean([...(await opened.bytes()), log.source()], erased);
     });
 
     it('holds none once the server stopped and saved its read models either', async () => {
       await server.server.stop();
       await server.vouch.stop();
-      expectClean([...(await opened.bytes()), log.source()], ERASED.flatMap(personalValuesOf));
+      expectScanClean([...(await opened.bytes()), log.source()], ERASED.flatMap(personalValuesOf));
     });
   });
 }

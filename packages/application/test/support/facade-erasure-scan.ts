@@ -1,42 +1,18 @@
-import type { CheckpointStore, EventStore, ReadModelStore } from '@vouch/event-store';
 import { createVouch, type Vouch } from '../../src';
-import {
-  describeHits,
-  scanFor,
-  type PersonalValue,
-  type ScanSource,
-} from '../../../../test/support/erasure-scan';
+import { describeHits, scanFor, type ScanSource } from '../../../../test/support/erasure-scan';
+import { expectScanClean, type ScannedStore } from '../../../../test/support/scanned-store';
 import {
   ERASED,
   HANNAH,
   LUKASZ,
   SIOBHAN,
   ZOE,
-  controlValue,
   personalValuesOf,
   runPrivacyProgram,
 } from '../../../../test/support/privacy-program';
 import { facadePrivacyDriver } from './facade-privacy-driver';
 
-/** A store opened for the scan, with the durable places the facade keeps its progress in. */
-export interface ScannedStore {
-  readonly store: EventStore;
-  readonly readModels: ReadModelStore;
-  readonly checkpoints: CheckpointStore;
-  /** Every byte the store holds, as named sources. */
-  bytes(): Promise<ScanSource[]>;
-  /** Folds what the store keeps aside (SQLite: the WAL) into its main files, if it has such. */
-  checkpoint?(): Promise<void>;
-}
-
 const TENANT = 'privacy-corp';
-
-/** Expects no value among the sources, and the control among them (so the scan can fail). */
-export function expectScanClean(sources: readonly ScanSource[], erased: readonly PersonalValue[]): void {
-  expect(sources.length).toBeGreaterThan(0);
-  expect(describeHits(scanFor(sources, erased))).toBe('');
-  expect(scanFor(sources, [controlValue()]).length).toBeGreaterThan(0);
-}
 
 /**
  * Invariant 10 through the facade on a real store: a program with four advocates, three of
