@@ -1,6 +1,7 @@
 // The shared language of every aggregate.
 export * from './shared/activity-kind';
 export * from './shared/actor';
+export * from './shared/command-handlers';
 export * from './shared/decider';
 export * from './shared/decision-context';
 export * from './shared/domain-error';
@@ -19,6 +20,7 @@ export * from './consent/consent';
 export * from './consent/consent-commands';
 export * from './consent/consent-events';
 export * from './consent/consent-policy';
+export * from './consent/consent-gate';
 
 // The aggregates.
 export * from './program/program-policies';
@@ -30,6 +32,7 @@ export * from './account/account-commands';
 export * from './account/account-events';
 export * from './account/account-decider';
 export * from './account/account-delegation';
+export * from './account/owner-gate';
 export * from './advocate/seniority';
 export * from './advocate/advocate-profile';
 export * from './advocate/engagement';
@@ -46,12 +49,14 @@ export * from './reference-request/reference-request-commands';
 export * from './reference-request/reference-request-events';
 export * from './reference-request/reference-request-state';
 export * from './reference-request/reference-request-decider';
+export * from './reference-request/ask-reservation';
 export * from './content-asset/content-asset-commands';
 export * from './content-asset/content-asset-events';
 export * from './content-asset/content-asset-decider';
 
 // Policies usable by projections and the API.
 export * from './policies/fatigue-policy';
+export * from './policies/fatigue-gate';
 export * from './policies/availability';
 export * from './policies/profile-freshness';
 export * from './policies/match-score';

@@ -635,6 +635,25 @@ describe('the engagement lifecycle (invariant 7)', () => {
       .thenThrows('VALIDATION_FAILED', /completedAt/);
   });
 
+  // Invariants 1 and 2: a use is dated after the ask that reserved it, or fatigue counts move.
+  it('an engagement cannot be completed before the advocate was asked', () => {
+    const history = [
+      ...activeAdvocate(),
+      consentGranted({ validFrom: day(-30) }),
+      engagementReserved({ activityAt: day(-2), reservedAt: day(-10) }),
+      engagementAccepted(),
+      engagementScheduled(day(-2)),
+    ];
+    advocate
+      .given(history)
+      .when(advocateCommand('CompleteEngagement', { engagementId: 'eng-1', completedAt: day(-11) }))
+      .thenThrows('VALIDATION_FAILED', /completedAt.*before the ask/);
+    advocate
+      .given(history)
+      .when(advocateCommand('CompleteEngagement', { engagementId: 'eng-1', completedAt: day(-10) }))
+      .then([engagementCompleted({ completedAt: day(-10) })]);
+  });
+
   it('a pending engagement can be released with a reason', () => {
     advocate
       .given([...reserved, engagementAccepted()])

@@ -391,6 +391,42 @@ describe('the request lifecycle (invariant 7)', () => {
       ]);
   });
 
+  // Invariant 7: an activity is done after its ask (so after the request was submitted).
+  it('an activity cannot be completed before the advocate was asked', () => {
+    const askedEarlier: ReferenceRequestEvent = {
+      type: 'AdvocateAsked',
+      data: {
+        requestId: REQUEST_ID,
+        advocateId: 'ines',
+        engagementId: 'eng-1',
+        clearance: 'OWNER',
+        askedBy: 'pat-pm',
+        askedAt: day(-1),
+      },
+    };
+    const scheduled = [
+      ...working,
+      e.approvalRequested(),
+      e.approved(),
+      askedEarlier,
+      e.accepted(),
+      e.scheduled(),
+    ];
+    request
+      .given(scheduled)
+      .when(requestCommand('CompleteActivity', { advocateId: 'ines', completedAt: day(-5) }))
+      .thenThrows('VALIDATION_FAILED', /completedAt.*before the ask/);
+    request
+      .given(scheduled)
+      .when(requestCommand('CompleteActivity', { advocateId: 'ines', completedAt: day(-1) }))
+      .then([
+        {
+          type: 'ActivityCompleted',
+          data: { requestId: REQUEST_ID, advocateId: 'ines', engagementId: 'eng-1', completedAt: day(-1) },
+        },
+      ]);
+  });
+
   // Invariant 7
   it('completing every committed activity completes the request; the outcome closes it', () => {
     const done = [...asked, e.accepted(), e.scheduled(), e.completed()];

@@ -115,6 +115,7 @@ export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): Advo
         territory: d.territory,
         channel: d.channel,
         status: 'RESERVED',
+        reservedAt: d.reservedAt,
         activityAt: d.activityAt,
         consentId: d.consentId,
         consentVersion: d.consentVersion,

@@ -2,7 +2,7 @@ import { requireOwnerClearance } from '../account/owner-gate';
 import { requireConsent } from '../consent/consent-gate';
 import { requireFatigueAllowance } from '../policies/fatigue-gate';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
-import { alreadyExists, invalidTransition } from '../shared/guards';
+import { alreadyExists, invalidTransition, requireNotBeforeAsk } from '../shared/guards';
 import type { AdvocateDecisionContext } from './advocate-decision-context';
 import type { AdvocateEvent } from './advocate-events';
 import { requireEngagement } from './advocate-guards';
@@ -141,6 +141,7 @@ function completeEngagement(
 ): AdvocateEvent[] {
   const { completedAt } = input;
   const e = requireEngagement(state, input.engagementId, ['SCHEDULED'], 'CompleteEngagement');
+  requireNotBeforeAsk(completedAt, e.reservedAt);
   const scope = { territory: e.territory, channel: e.channel };
   const verdict = requireConsent(state, e.kind, scope, [completedAt], e.engagementId);
   const { consentId, version: consentVersion } = verdict.consent;

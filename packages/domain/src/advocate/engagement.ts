@@ -24,6 +24,8 @@ export interface Engagement {
   readonly territory: string;
   readonly channel: Channel;
   readonly status: EngagementStatus;
+  /** When the advocate was asked (the reservation); absent only in states saved before it was kept. */
+  readonly reservedAt?: Instant;
   /** When the activity takes place (planned, then actual). */
   readonly activityAt: Instant;
   /** The consent, and its version, this engagement relies on. */

@@ -52,6 +52,8 @@ export interface Candidate {
   /** The program manager's reason, when the owner's approval was overridden. */
   readonly clearanceReason?: string;
   readonly engagementId?: string;
+  /** When the advocate was asked. */
+  readonly askedAt?: Instant;
   readonly rating?: number;
 }
 
@@ -175,6 +177,7 @@ export function evolveReferenceRequest(
       return withCandidate(state, event.data.advocateId, {
         status: 'ASKED',
         engagementId: event.data.engagementId,
+        askedAt: event.data.askedAt,
       });
     case 'AdvocateAcceptedRequest':
       return withCandidate(state, event.data.advocateId, { status: 'ACCEPTED' });

@@ -1,6 +1,8 @@
 import type { Actor } from './actor';
 import { hasRole } from './actor';
 import { DomainError, DomainErrorCode } from './domain-error';
+import type { Instant } from './time';
+import { validated } from './validator';
 
 /** Refuses an illegal lifecycle transition (invariant 7) with what the state allows. */
 export function invalidTransition(aggregate: string, id: string, from: string, command: string): DomainError {
@@ -36,4 +38,12 @@ export function requireProgramManager(actor: Actor, what: string): void {
       { requiredRole: 'PROGRAM_MANAGER' },
     );
   }
+}
+
+/** An activity is done after the ask that led to it (so after the request, too): fatigue counts it then. */
+export function requireNotBeforeAsk(completedAt: Instant, askedAt: Instant | undefined): void {
+  if (askedAt === undefined) return;
+  validated((v) =>
+    v.order('completedAt', askedAt, completedAt, `must not be before the ask (${askedAt})`, false),
+  );
 }
