@@ -65,3 +65,4 @@ export * from './policies/retention';
 export * from './policies/wishlist-profile';
 
 export * from './event-catalogue';
+export * from './deciders';

@@ -1,26 +1,5 @@
-import {
-  accountDecider,
-  advocateDecider,
-  contentAssetDecider,
-  eventDefinition,
-  nominationDecider,
-  programDecider,
-  referenceRequestDecider,
-  type AggregateName,
-  type DomainEvent,
-  type Instant,
-} from '@vouch/domain';
+import { deciderOf, eventDefinition, type AggregateName, type Instant } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
-import type { Evolver } from './aggregate-states';
-
-const EVOLVERS: Record<AggregateName, Evolver<unknown, DomainEvent>> = {
-  Advocate: advocateDecider as unknown as Evolver<unknown, DomainEvent>,
-  Account: accountDecider as unknown as Evolver<unknown, DomainEvent>,
-  Nomination: nominationDecider as unknown as Evolver<unknown, DomainEvent>,
-  ReferenceRequest: referenceRequestDecider as unknown as Evolver<unknown, DomainEvent>,
-  ContentAsset: contentAssetDecider as unknown as Evolver<unknown, DomainEvent>,
-  Program: programDecider as unknown as Evolver<unknown, DomainEvent>,
-};
 
 /** A subject's state at one instant, as the record showed it and as it was in the world. */
 export interface StateAsOf<S = unknown> {
@@ -43,7 +22,7 @@ export interface StateAsOf<S = unknown> {
 export function stateAsOf<S = unknown>(events: readonly RecordedEvent[], at: Instant): StateAsOf<S> {
   const aggregate = events.map((e) => eventDefinition(e.type)?.aggregate).find((a) => a !== undefined);
   if (!aggregate) throw new RangeError('stateAsOf needs at least one event of a known aggregate.');
-  const decider = EVOLVERS[aggregate];
+  const decider = deciderOf(aggregate);
   const t = Date.parse(at);
   const inLogOrder = [...events].sort((a, b) =>
     a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0,
@@ -54,7 +33,7 @@ export function stateAsOf<S = unknown>(events: readonly RecordedEvent[], at: Ins
     .filter((e) => Date.parse(e.metadata.effectiveAt) <= t)
     .sort((a, b) => Date.parse(a.metadata.effectiveAt) - Date.parse(b.metadata.effectiveAt));
   const fold = (list: readonly RecordedEvent[]) =>
-    list.reduce((state, e) => decider.evolve(state, e as unknown as DomainEvent), decider.initialState) as S;
+    list.reduce((state, e) => decider.evolve(state, e), decider.initialState) as S;
   return {
     aggregate,
     recorded: fold(recorded),

@@ -2,8 +2,9 @@ import type { AdvocateState } from '../advocate/advocate-state';
 import { isPending } from '../advocate/engagement';
 import type { ActivityKind } from '../shared/activity-kind';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
+import type { ContentKind, ReliedConsent } from '../content-asset/content-asset-events';
 import type { Instant } from '../shared/time';
-import type { UsageScope } from './consent';
+import type { Channel, Consent, UsageScope } from './consent';
 import { checkConsent, consentInForce, describeConsentGap, type ConsentVerdict } from './consent-policy';
 
 /** A consent verdict that found a consent in force. */
@@ -51,4 +52,42 @@ export function requireConsent(
     }
   }
   return verdict as ConsentInForce;
+}
+
+/** What the content consent gate reads of an asset. */
+export interface ContentConsentSubject {
+  readonly contentId: string;
+  readonly kind?: ContentKind;
+  readonly holders: readonly { holder: 'ADVOCATE' | 'ACCOUNT'; holderId: string }[];
+  readonly territory?: string;
+  readonly channel?: Channel;
+}
+
+/** Invariant 1 for content: every holder's consent for the kind must be in force to publish. */
+export function requireContentConsents(
+  state: ContentConsentSubject,
+  context: {
+    readonly now: Instant;
+    readonly consentsOf: (holder: 'ADVOCATE' | 'ACCOUNT', holderId: string) => readonly Consent[];
+  },
+): ReliedConsent[] {
+  const kind = state.kind ?? 'CASE_STUDY';
+  const scope = { territory: state.territory ?? '', channel: state.channel ?? 'WEB' };
+  return state.holders.map(({ holder, holderId }) => {
+    const verdict = consentInForce(context.consentsOf(holder, holderId), { kind, scope, at: context.now });
+    if (!verdict.inForce) {
+      throw new DomainError(
+        DomainErrorCode.CONSENT_REQUIRED,
+        `Content ${state.contentId} cannot be published: for ${holder.toLowerCase()} ${holderId}, ${describeConsentGap(verdict.gap)}. ` +
+          'Record or renew the consent first.',
+        { contentId: state.contentId, holder, holderId, kind, gap: verdict.gap },
+      );
+    }
+    return {
+      holder,
+      holderId,
+      consentId: verdict.consent.consentId,
+      consentVersion: verdict.consent.version,
+    };
+  });
 }

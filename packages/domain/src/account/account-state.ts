@@ -1,0 +1,75 @@
+import type { Consent } from '../consent/consent';
+import { evolveConsents } from '../consent/consent-decisions';
+import type { Instant } from '../shared/time';
+import type { AccountEvent, AccountProfile } from './account-events';
+import type { AccountDelegation } from './account-delegation';
+
+export type AccountStatus = 'ACTIVE' | 'ARCHIVED';
+
+export interface AccountHealth {
+  readonly healthScore: number;
+  readonly nps?: number;
+  readonly csat?: number;
+  readonly measuredAt: Instant;
+}
+
+/** A customer organisation: profile, owner, health and the company's own consents. */
+export interface AccountState {
+  readonly accountId: string;
+  /** `NONE` until registered. */
+  readonly status: AccountStatus | 'NONE';
+  readonly profile?: AccountProfile;
+  readonly ownerId?: string;
+  readonly health?: AccountHealth;
+  readonly consents: Readonly<Record<string, Consent>>;
+  /** Colleagues acting for the owner, by user id; a new owner starts without any. */
+  readonly delegations: Readonly<Record<string, AccountDelegation>>;
+}
+
+export const initialAccountState: AccountState = {
+  accountId: '',
+  status: 'NONE',
+  consents: {},
+  delegations: {},
+};
+
+/** Folds one account event into the account's state. */
+export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
+  switch (event.type) {
+    case 'AccountRegistered': {
+      const { accountId, ownerId, registeredAt: _at, ...profile } = event.data;
+      return { ...state, accountId, ownerId, profile, status: 'ACTIVE' };
+    }
+    case 'AccountProfileUpdated': {
+      const { accountId: _id, ...profile } = event.data;
+      return { ...state, profile };
+    }
+    case 'AccountOwnerReassigned':
+      // The relationship moves: the previous owner's delegations end with their ownership.
+      return { ...state, ownerId: event.data.ownerId, delegations: {} };
+    case 'AccountDelegated': {
+      const { delegateId, until, delegatedBy } = event.data;
+      return { ...state, delegations: { ...state.delegations, [delegateId]: { until, delegatedBy } } };
+    }
+    case 'AccountDelegationRevoked': {
+      // Spread, not destructure: snapshots taken before delegations existed have none.
+      const delegations: Record<string, AccountDelegation> = { ...state.delegations };
+      delete delegations[event.data.delegateId];
+      return { ...state, delegations };
+    }
+    case 'AccountHealthRecorded': {
+      const { healthScore, nps, csat, measuredAt } = event.data;
+      return { ...state, health: { healthScore, nps, csat, measuredAt } };
+    }
+    case 'AccountConsentGranted':
+      return { ...state, consents: evolveConsents(state.consents, { type: 'granted', data: event.data }) };
+    case 'AccountConsentRenewed':
+      return { ...state, consents: evolveConsents(state.consents, { type: 'renewed', data: event.data }) };
+    case 'AccountConsentWithdrawn':
+      return { ...state, consents: evolveConsents(state.consents, { type: 'withdrawn', data: event.data }) };
+    case 'AccountArchived':
+      return { ...state, status: 'ARCHIVED' };
+    default:
+      return state;
+  }
+}

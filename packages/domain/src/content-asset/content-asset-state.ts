@@ -1,0 +1,60 @@
+import type { Channel, Consent } from '../consent/consent';
+import type { DecisionContext } from '../shared/decision-context';
+import type { ContentAssetEvent, ContentKind, ReliedConsent } from './content-asset-events';
+
+/** The content decider reads the consents of the asset's holders (advocates, the account). */
+export interface ContentDecisionContext extends DecisionContext {
+  readonly consentsOf: (holder: 'ADVOCATE' | 'ACCOUNT', holderId: string) => readonly Consent[];
+}
+
+/** DRAFT → APPROVED → PUBLISHED ⇄ SUSPENDED; any → RETIRED. */
+export type ContentStatus = 'NONE' | 'DRAFT' | 'APPROVED' | 'PUBLISHED' | 'SUSPENDED' | 'RETIRED';
+
+export interface ContentAssetState {
+  readonly contentId: string;
+  readonly status: ContentStatus;
+  readonly kind?: ContentKind;
+  readonly accountId?: string;
+  readonly holders: readonly { holder: 'ADVOCATE' | 'ACCOUNT'; holderId: string }[];
+  readonly territory?: string;
+  readonly channel?: Channel;
+  readonly reliesOn: readonly ReliedConsent[];
+}
+
+export const initialContentAssetState: ContentAssetState = {
+  contentId: '',
+  status: 'NONE',
+  holders: [],
+  reliesOn: [],
+};
+
+/** Folds one content event into the asset's state. */
+export function evolveContentAsset(state: ContentAssetState, event: ContentAssetEvent): ContentAssetState {
+  switch (event.type) {
+    case 'ContentDrafted': {
+      const d = event.data;
+      return {
+        ...state,
+        contentId: d.contentId,
+        status: 'DRAFT',
+        kind: d.kind,
+        accountId: d.accountId,
+        holders: d.holders,
+        territory: d.territory,
+        channel: d.channel,
+      };
+    }
+    case 'ContentApproved':
+      return { ...state, status: 'APPROVED' };
+    case 'ContentPublished':
+      return { ...state, status: 'PUBLISHED', reliesOn: event.data.reliesOn };
+    case 'ContentSuspended':
+      return { ...state, status: 'SUSPENDED' };
+    case 'ContentReinstated':
+      return { ...state, status: 'PUBLISHED', reliesOn: event.data.reliesOn };
+    case 'ContentRetired':
+      return { ...state, status: 'RETIRED' };
+    default:
+      return state;
+  }
+}
