@@ -64,8 +64,8 @@ function withEngagement(state: AdvocateState, id: string, change: Partial<Engage
   return { ...state, engagements: { ...state.engagements, [id]: { ...engagement, ...change } } };
 }
 
-/** Folds one advocate event into the state. Never throws, whatever the history. */
-export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): AdvocateState {
+/** Enrolment, status, profile and consents. */
+function evolveProfileAndConsents(state: AdvocateState, event: AdvocateEvent): AdvocateState | undefined {
   switch (event.type) {
     case 'AdvocateEnrolled': {
       const d = event.data;
@@ -106,6 +106,14 @@ export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): Advo
         ...state,
         recordedExpiries: { ...state.recordedExpiries, [event.data.consentId]: event.data.version },
       };
+    default:
+      return undefined;
+  }
+}
+
+/** Engagements, from reservation to feedback. */
+function evolveEngagements(state: AdvocateState, event: AdvocateEvent): AdvocateState | undefined {
+  switch (event.type) {
     case 'EngagementReserved': {
       const d = event.data;
       const engagement: Engagement = {
@@ -148,6 +156,14 @@ export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): Advo
       return withEngagement(state, event.data.engagementId, { status: 'RELEASED' });
     case 'EngagementFeedbackRecorded':
       return withEngagement(state, event.data.engagementId, { rating: event.data.rating });
+    default:
+      return undefined;
+  }
+}
+
+/** Rewards, verifications, legal holds and erasure. */
+function evolveRecords(state: AdvocateState, event: AdvocateEvent): AdvocateState | undefined {
+  switch (event.type) {
     case 'RewardGranted': {
       const d = event.data;
       return {
@@ -208,6 +224,16 @@ export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): Advo
         erasedAt: event.data.erasedAt,
       };
     default:
-      return state;
+      return undefined;
   }
+}
+
+/** Folds one advocate event into the state. Never throws, whatever the history. */
+export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): AdvocateState {
+  return (
+    evolveProfileAndConsents(state, event) ??
+    evolveEngagements(state, event) ??
+    evolveRecords(state, event) ??
+    state
+  );
 }

@@ -89,7 +89,8 @@ export function matchScoreTotal(candidate: MatchCandidate, request: MatchRequest
   return scoreOf(candidate, request, false).total;
 }
 
-function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: boolean): MatchScore {
+/** How well the advocate's account fits the request: industry, products, region, use cases. */
+function accountFit(candidate: MatchCandidate, request: MatchRequest, explain: boolean): ScoreComponent[] {
   const { criteria, opportunity } = request;
   const industries = criteria.industries.length > 0 ? criteria.industries : [opportunity.industry];
   const regions = criteria.regions.length > 0 ? criteria.regions : [opportunity.region];
@@ -100,20 +101,7 @@ function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: bool
   const regionHit = regions.map(norm).includes(norm(candidate.account.region));
   const productMatch = overlap(products, advocateProducts);
   const useCaseMatch = overlap(criteria.useCases, candidate.attributes.useCases);
-  const languageHit =
-    criteria.languages.length === 0 ||
-    criteria.languages.some((l) => candidate.attributes.languages.map(norm).includes(norm(l)));
-  const seniorityOk =
-    criteria.minSeniority === undefined ||
-    seniorityRank(candidate.attributes.seniority) >= seniorityRank(criteria.minSeniority);
-  const headroomShare =
-    candidate.headroom.max <= 0 ? 0 : Math.min(1, candidate.headroom.remaining / candidate.headroom.max);
-  const averageRating =
-    candidate.ratings.length === 0
-      ? undefined
-      : candidate.ratings.reduce((a, b) => a + b, 0) / candidate.ratings.length;
-
-  const breakdown: ScoreComponent[] = [
+  return [
     component(
       'industry',
       industryHit ? 1 : 0,
@@ -150,6 +138,26 @@ function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: bool
           : `covers ${useCaseMatch.matched.length} of ${criteria.useCases.length} use cases`,
       explain,
     ),
+  ];
+}
+
+/** How well the advocate fits as a person: language, headroom, seniority, freshness, feedback. */
+function advocateFit(candidate: MatchCandidate, request: MatchRequest, explain: boolean): ScoreComponent[] {
+  const { criteria } = request;
+  const languageHit =
+    criteria.languages.length === 0 ||
+    criteria.languages.some((l) => candidate.attributes.languages.map(norm).includes(norm(l)));
+  const seniorityOk =
+    criteria.minSeniority === undefined ||
+    seniorityRank(candidate.attributes.seniority) >= seniorityRank(criteria.minSeniority);
+  const headroomShare =
+    candidate.headroom.max <= 0 ? 0 : Math.min(1, candidate.headroom.remaining / candidate.headroom.max);
+  const averageRating =
+    candidate.ratings.length === 0
+      ? undefined
+      : candidate.ratings.reduce((a, b) => a + b, 0) / candidate.ratings.length;
+
+  return [
     component(
       'language',
       languageHit ? 1 : 0,
@@ -194,6 +202,10 @@ function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: bool
       explain,
     ),
   ];
+}
+
+function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: boolean): MatchScore {
+  const breakdown = [...accountFit(candidate, request, explain), ...advocateFit(candidate, request, explain)];
   const total = Math.round(breakdown.reduce((sum, c) => sum + c.weight * c.score, 0) * 10) / 10;
   return { advocateId: candidate.advocateId, total, breakdown };
 }
