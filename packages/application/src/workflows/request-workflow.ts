@@ -3,6 +3,7 @@ import {
   DomainErrorCode,
   fold,
   referenceRequestDecider,
+  reservationForAsk,
   validated,
   type Instant,
   type ReferenceRequestState,
@@ -40,56 +41,46 @@ export class RequestWorkflow {
   /** Asks a shortlisted advocate: reserves the engagement (consent, fatigue, status gates), then records the ask. */
   async askAdvocate(
     principal: Principal,
-    input: { commandId: string; requestId: string; advocateId: string; activityAt?: Instant },
+    input: {
+      commandId: string;
+      requestId: string;
+      advocateId: string;
+      activityAt?: Instant;
+      fatigueOverrideReason?: string;
+    },
   ): Promise<CommandResult> {
     authorize(actorOf(principal), 'AskAdvocate');
     const request = await this.request(principal.tenantId, input.requestId);
-    const candidate = request.candidates[input.advocateId];
     const engagementId = engagementIdFor(input.requestId, input.advocateId);
+    const override =
+      input.fatigueOverrideReason !== undefined ? { fatigueOverrideReason: input.fatigueOverrideReason } : {};
+    const ask = { advocateId: input.advocateId, engagementId, ...override };
     // Refuse before touching the advocate when the request itself would refuse (owner gate, status).
     referenceRequestDecider.decide(
       {
         type: 'AskAdvocate',
         commandId: input.commandId,
-        data: { advocateId: input.advocateId, engagementId },
+        data: ask,
       },
       request,
       { now: this.clock(), newId: () => engagementId, actor: actorOf(principal) },
     );
-    if (!candidate?.clearedBy || !request.kind || !request.criteria) {
-      throw new DomainError(
-        DomainErrorCode.OWNER_APPROVAL_REQUIRED,
-        'The ask has not been cleared by the account owner.',
-        {
-          advocateId: input.advocateId,
-        },
-      );
-    }
     await this.commands.execute(principal, {
       type: 'ReserveEngagement',
       commandId: `${input.commandId}.reserve`,
       aggregateId: input.advocateId,
       causationId: input.commandId,
-      data: {
-        engagementId,
-        requestId: input.requestId,
-        kind: request.kind,
-        territory: request.criteria.territory,
-        channel: request.criteria.channel,
+      data: reservationForAsk(request, {
+        ...ask,
         ...(input.activityAt !== undefined ? { activityAt: input.activityAt } : {}),
-        ownerClearance: {
-          kind: candidate.clearance ?? 'OWNER',
-          by: candidate.clearedBy,
-          ...(candidate.clearanceReason !== undefined ? { reason: candidate.clearanceReason } : {}),
-        },
-      },
+      }),
     });
     try {
       return await this.commands.execute(principal, {
         type: 'AskAdvocate',
         commandId: input.commandId,
         aggregateId: input.requestId,
-        data: { advocateId: input.advocateId, engagementId },
+        data: ask,
       });
     } catch (error) {
       // The request refused after all (it changed meanwhile): give the reservation back.
