@@ -1,15 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sourceFiles } from './support/source-code';
 
 const domainRoot = path.resolve(__dirname, '../packages/domain');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 describe('the domain package is pure', () => {
   const files = sourceFiles(path.join(domainRoot, 'src'));

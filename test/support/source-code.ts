@@ -56,3 +56,24 @@ export function sizeBreaches(dir: string, maxFileLines: number, maxFunctionLines
     return [...file, ...longFunctions(name, text, maxFunctionLines)];
   });
 }
+
+/** The names a source text declares at its top level: functions, classes, interfaces, types, consts. */
+export function declaredNames(fileName: string, text: string): Set<string> {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement)) &&
+      statement.name
+    ) {
+      names.add(statement.name.text);
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) names.add(d.name.getText(source));
+    }
+  }
+  return names;
+}
