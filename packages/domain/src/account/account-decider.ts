@@ -1,10 +1,4 @@
-import {
-  handleWith,
-  parseWith,
-  type CommandHandlers,
-  type CommandParsers,
-  type ParsedCommand,
-} from '../shared/command-handlers';
+import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { invalidTransition, notFound } from '../shared/guards';
@@ -15,33 +9,28 @@ import { evolveAccount, initialAccountState, type AccountState } from './account
 
 export * from './account-state';
 
-const ACCOUNT_PARSERS = accountParsers satisfies CommandParsers<AccountCommand, DecisionContext>;
-
-/** An account command whose payload has been checked. */
-export type ParsedAccountCommand = ParsedCommand<typeof ACCOUNT_PARSERS>;
-
-/** The parse step: checks an account command's payload (VALIDATION errors) before any rule runs. */
-export function parseAccountCommand(command: AccountCommand, context: DecisionContext): ParsedAccountCommand {
-  return parseWith(ACCOUNT_PARSERS, command, context);
-}
-
-/** One named rule per account command; the compiler checks none is missing. */
-const ACCOUNT_RULES: CommandHandlers<typeof ACCOUNT_PARSERS, AccountState, AccountEvent, DecisionContext> =
-  accountRules;
-
-function decide(command: AccountCommand, state: AccountState, context: DecisionContext): AccountEvent[] {
-  if (command.type !== 'RegisterAccount') {
+/** The account's rules, each command one named rule after one parse step. */
+const ACCOUNT_RULES = commandRules<AccountCommand, AccountState, AccountEvent, DecisionContext>()(
+  accountParsers,
+  accountRules,
+  (command, state) => {
+    if (command.type === 'RegisterAccount') return;
     if (state.status === 'NONE') throw notFound('Account', '(unregistered)');
     if (state.status === 'ARCHIVED')
       throw invalidTransition('Account', state.accountId, state.status, command.type);
-  }
-  return handleWith(ACCOUNT_RULES, parseAccountCommand(command, context), state, context);
-}
+  },
+);
+
+/** An account command whose payload has been checked. */
+export type ParsedAccountCommand = ReturnType<typeof ACCOUNT_RULES.parse>;
+
+/** The parse step: checks an account command's payload (VALIDATION errors) before any rule runs. */
+export const parseAccountCommand = ACCOUNT_RULES.parse;
 
 /** The Account decider: a customer organisation. */
 export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent> = {
   name: 'Account',
   initialState: initialAccountState,
-  decide,
+  decide: ACCOUNT_RULES.decide,
   evolve: evolveAccount,
 };

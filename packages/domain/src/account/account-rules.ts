@@ -8,6 +8,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { alreadyExists, notFound } from '../shared/guards';
 import { isAfter } from '../shared/time';
+import type { RuleOf } from '../shared/command-handlers';
 import { validated, type Validator } from '../shared/validator';
 import type {
   AccountProfileData,
@@ -79,12 +80,13 @@ export const accountParsers = {
     validated((v) => v.id('delegateId', d.delegateId)),
 };
 
-type Input<K extends keyof typeof accountParsers> = ReturnType<(typeof accountParsers)[K]>;
-type Rule<K extends keyof typeof accountParsers> = (
-  input: Input<K>,
-  state: AccountState,
-  context: DecisionContext,
-) => AccountEvent[];
+type Rule<K extends keyof typeof accountParsers> = RuleOf<
+  typeof accountParsers,
+  K,
+  AccountState,
+  AccountEvent,
+  DecisionContext
+>;
 
 const registerAccount: Rule<'RegisterAccount'> = (data, state, context) => {
   if (state.status !== 'NONE') throw alreadyExists('Account', data.accountId);

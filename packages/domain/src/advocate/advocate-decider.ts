@@ -1,10 +1,4 @@
-import {
-  handleWith,
-  parseWith,
-  type CommandHandlers,
-  type CommandParsers,
-  type ParsedCommand,
-} from '../shared/command-handlers';
+import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
 import type { AdvocateCommand } from './advocate-commands';
 import type { AdvocateDecisionContext } from './advocate-decision-context';
@@ -21,49 +15,34 @@ import { verificationParsers, verificationRules } from './verification-rules';
 
 export type { AdvocateDecisionContext } from './advocate-decision-context';
 
-const ADVOCATE_PARSERS = {
-  ...enrolmentParsers,
-  ...consentParsers,
-  ...engagementParsers,
-  ...rewardParsers,
-  ...verificationParsers,
-  ...privacyParsers,
-} satisfies CommandParsers<AdvocateCommand, AdvocateDecisionContext>;
+/** The advocate's rules by lifecycle concern, each command one named rule after one parse step. */
+const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEvent, AdvocateDecisionContext>()(
+  {
+    ...enrolmentParsers,
+    ...consentParsers,
+    ...engagementParsers,
+    ...rewardParsers,
+    ...verificationParsers,
+    ...privacyParsers,
+  },
+  {
+    ...enrolmentRules,
+    ...consentRules,
+    ...engagementRules,
+    ...rewardRules,
+    ...verificationRules,
+    ...privacyRules,
+  },
+  (command, state) => {
+    if (command.type !== 'EnrolAdvocate') requireEnrolled(state, command.type);
+  },
+);
 
 /** An advocate command whose payload has been checked. */
-export type ParsedAdvocateCommand = ParsedCommand<typeof ADVOCATE_PARSERS>;
+export type ParsedAdvocateCommand = ReturnType<typeof ADVOCATE_RULES.parse>;
 
 /** The parse step: checks an advocate command's payload (VALIDATION errors) before any rule runs. */
-export function parseAdvocateCommand(
-  command: AdvocateCommand,
-  context: AdvocateDecisionContext,
-): ParsedAdvocateCommand {
-  return parseWith(ADVOCATE_PARSERS, command, context);
-}
-
-/** One named rule per advocate command, by lifecycle concern; the compiler checks none is missing. */
-const ADVOCATE_RULES: CommandHandlers<
-  typeof ADVOCATE_PARSERS,
-  AdvocateState,
-  AdvocateEvent,
-  AdvocateDecisionContext
-> = {
-  ...enrolmentRules,
-  ...consentRules,
-  ...engagementRules,
-  ...rewardRules,
-  ...verificationRules,
-  ...privacyRules,
-};
-
-function decide(
-  command: AdvocateCommand,
-  state: AdvocateState,
-  context: AdvocateDecisionContext,
-): AdvocateEvent[] {
-  if (command.type !== 'EnrolAdvocate') requireEnrolled(state, command.type);
-  return handleWith(ADVOCATE_RULES, parseAdvocateCommand(command, context), state, context);
-}
+export const parseAdvocateCommand = ADVOCATE_RULES.parse;
 
 /** The Advocate decider: owns consents, engagements and usage, so the consent and fatigue gates hold here. */
 export const advocateDecider: Decider<
@@ -74,6 +53,6 @@ export const advocateDecider: Decider<
 > = {
   name: 'Advocate',
   initialState: initialAdvocateState,
-  decide,
+  decide: ADVOCATE_RULES.decide,
   evolve: evolveAdvocate,
 };

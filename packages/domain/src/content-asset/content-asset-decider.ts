@@ -1,10 +1,4 @@
-import {
-  handleWith,
-  parseWith,
-  type CommandHandlers,
-  type CommandParsers,
-  type ParsedCommand,
-} from '../shared/command-handlers';
+import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
 import { notFound } from '../shared/guards';
 import type { ContentAssetCommand } from './content-asset-commands';
@@ -19,35 +13,21 @@ import {
 
 export * from './content-asset-state';
 
-const CONTENT_PARSERS = contentParsers satisfies CommandParsers<ContentAssetCommand, ContentDecisionContext>;
-
-/** A content command whose payload has been checked. */
-export type ParsedContentAssetCommand = ParsedCommand<typeof CONTENT_PARSERS>;
-
-/** The parse step: checks a content command's payload (VALIDATION errors) before any rule runs. */
-export function parseContentAssetCommand(
-  command: ContentAssetCommand,
-  context: ContentDecisionContext,
-): ParsedContentAssetCommand {
-  return parseWith(CONTENT_PARSERS, command, context);
-}
-
-/** One named rule per content command; the compiler checks none is missing. */
-const CONTENT_RULES: CommandHandlers<
-  typeof CONTENT_PARSERS,
+/** The content asset's rules, each command one named rule after one parse step. */
+const CONTENT_RULES = commandRules<
+  ContentAssetCommand,
   ContentAssetState,
   ContentAssetEvent,
   ContentDecisionContext
-> = contentRules;
-
-function decide(
-  command: ContentAssetCommand,
-  state: ContentAssetState,
-  context: ContentDecisionContext,
-): ContentAssetEvent[] {
+>()(contentParsers, contentRules, (command, state) => {
   if (command.type !== 'DraftContent' && state.status === 'NONE') throw notFound('Content', '(not drafted)');
-  return handleWith(CONTENT_RULES, parseContentAssetCommand(command, context), state, context);
-}
+});
+
+/** A content command whose payload has been checked. */
+export type ParsedContentAssetCommand = ReturnType<typeof CONTENT_RULES.parse>;
+
+/** The parse step: checks a content command's payload (VALIDATION errors) before any rule runs. */
+export const parseContentAssetCommand = CONTENT_RULES.parse;
 
 /** The ContentAsset decider: case studies, quotes, videos and logos, and the consents they rely on. */
 export const contentAssetDecider: Decider<
@@ -58,6 +38,6 @@ export const contentAssetDecider: Decider<
 > = {
   name: 'ContentAsset',
   initialState: initialContentAssetState,
-  decide,
+  decide: CONTENT_RULES.decide,
   evolve: evolveContentAsset,
 };

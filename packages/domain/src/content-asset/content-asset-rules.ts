@@ -1,6 +1,7 @@
 import { CHANNELS } from '../consent/consent';
 import { requireContentConsents } from '../consent/consent-gate';
 import { alreadyExists, invalidTransition } from '../shared/guards';
+import type { RuleOf } from '../shared/command-handlers';
 import { validated } from '../shared/validator';
 import type {
   ApproveContent,
@@ -53,12 +54,13 @@ export const contentParsers = {
   RetireContent: (d: RetireContent['data']) => validated((v) => v.text('reason', d.reason, { max: 1000 })),
 };
 
-type Input<K extends keyof typeof contentParsers> = ReturnType<(typeof contentParsers)[K]>;
-type Rule<K extends keyof typeof contentParsers> = (
-  input: Input<K>,
-  state: ContentAssetState,
-  context: ContentDecisionContext,
-) => ContentAssetEvent[];
+type Rule<K extends keyof typeof contentParsers> = RuleOf<
+  typeof contentParsers,
+  K,
+  ContentAssetState,
+  ContentAssetEvent,
+  ContentDecisionContext
+>;
 
 /** Refuses a command from any status but `from` (invariant 7). */
 function requireContentStatus(state: ContentAssetState, from: ContentStatus, command: string): void {

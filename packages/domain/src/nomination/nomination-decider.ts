@@ -1,10 +1,4 @@
-import {
-  handleWith,
-  parseWith,
-  type CommandHandlers,
-  type CommandParsers,
-  type ParsedCommand,
-} from '../shared/command-handlers';
+import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
 import { invalidTransition, notFound } from '../shared/guards';
 import type { NominationCommand } from './nomination-commands';
@@ -19,42 +13,24 @@ import {
 
 export * from './nomination-state';
 
-const NOMINATION_PARSERS = nominationParsers satisfies CommandParsers<
+/** The nomination's rules, each command one named rule after one parse step. */
+const NOMINATION_RULES = commandRules<
   NominationCommand,
-  NominationDecisionContext
->;
-
-/** A nomination command whose payload has been checked. */
-export type ParsedNominationCommand = ParsedCommand<typeof NOMINATION_PARSERS>;
-
-/** The parse step: checks a nomination command's payload (VALIDATION errors) before any rule runs. */
-export function parseNominationCommand(
-  command: NominationCommand,
-  context: NominationDecisionContext,
-): ParsedNominationCommand {
-  return parseWith(NOMINATION_PARSERS, command, context);
-}
-
-/** One named rule per nomination command; the compiler checks none is missing. */
-const NOMINATION_RULES: CommandHandlers<
-  typeof NOMINATION_PARSERS,
   NominationState,
   NominationEvent,
   NominationDecisionContext
-> = nominationRules;
+>()(nominationParsers, nominationRules, (command, state) => {
+  if (command.type === 'SubmitNomination') return;
+  if (state.status === 'NONE') throw notFound('Nomination', '(not submitted)');
+  if (state.status !== 'SUBMITTED')
+    throw invalidTransition('Nomination', state.nominationId, state.status, command.type);
+});
 
-function decide(
-  command: NominationCommand,
-  state: NominationState,
-  context: NominationDecisionContext,
-): NominationEvent[] {
-  if (command.type !== 'SubmitNomination') {
-    if (state.status === 'NONE') throw notFound('Nomination', '(not submitted)');
-    if (state.status !== 'SUBMITTED')
-      throw invalidTransition('Nomination', state.nominationId, state.status, command.type);
-  }
-  return handleWith(NOMINATION_RULES, parseNominationCommand(command, context), state, context);
-}
+/** A nomination command whose payload has been checked. */
+export type ParsedNominationCommand = ReturnType<typeof NOMINATION_RULES.parse>;
+
+/** The parse step: checks a nomination command's payload (VALIDATION errors) before any rule runs. */
+export const parseNominationCommand = NOMINATION_RULES.parse;
 
 /** The Nomination decider: a proposal that a customer contact become an advocate. */
 export const nominationDecider: Decider<
@@ -65,6 +41,6 @@ export const nominationDecider: Decider<
 > = {
   name: 'Nomination',
   initialState: initialNominationState,
-  decide,
+  decide: NOMINATION_RULES.decide,
   evolve: evolveNomination,
 };

@@ -2,6 +2,7 @@ import { readAttributes } from '../advocate/advocate-attributes';
 import { hasRole } from '../shared/actor';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { alreadyExists, invalidTransition, notFound, requireProgramManager } from '../shared/guards';
+import type { RuleOf } from '../shared/command-handlers';
 import { validated } from '../shared/validator';
 import type {
   ApproveNomination,
@@ -47,11 +48,13 @@ export const nominationParsers = {
 };
 
 type Input<K extends keyof typeof nominationParsers> = ReturnType<(typeof nominationParsers)[K]>;
-type Rule<K extends keyof typeof nominationParsers> = (
-  input: Input<K>,
-  state: NominationState,
-  context: NominationDecisionContext,
-) => NominationEvent[];
+type Rule<K extends keyof typeof nominationParsers> = RuleOf<
+  typeof nominationParsers,
+  K,
+  NominationState,
+  NominationEvent,
+  NominationDecisionContext
+>;
 
 /** Ask happy customers first: below the threshold (or unmeasured) only with a program manager's override. */
 function healthOverrideOf(

@@ -1,10 +1,4 @@
-import {
-  handleWith,
-  parseWith,
-  type CommandHandlers,
-  type CommandParsers,
-  type ParsedCommand,
-} from '../shared/command-handlers';
+import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
 import type { DecisionContext } from '../shared/decision-context';
 import { requireProgramManager } from '../shared/guards';
@@ -16,37 +10,28 @@ import { evolveProgram, initialProgramState, type ProgramState } from './program
 
 export { initialProgramState, type ProgramState } from './program-state';
 
-const PROGRAM_PARSERS = { ...policyParsers, ...planParsers } satisfies CommandParsers<
-  ProgramCommand,
-  DecisionContext
->;
+/** The program's rules: policies and plans, each command one named rule after one parse step. */
+const PROGRAM_RULES = commandRules<ProgramCommand, ProgramState, ProgramEvent, DecisionContext>()(
+  { ...policyParsers, ...planParsers },
+  { ...policyRules, ...planRules },
+  (command, _state, context) => {
+    // Policies and targets are the program manager's; anyone in sales may add to the wishlist.
+    if (command.type !== 'AddToWishlist' && command.type !== 'RemoveFromWishlist') {
+      requireProgramManager(context.actor, 'change program policies or coverage targets');
+    }
+  },
+);
 
 /** A program command whose payload has been checked. */
-export type ParsedProgramCommand = ParsedCommand<typeof PROGRAM_PARSERS>;
+export type ParsedProgramCommand = ReturnType<typeof PROGRAM_RULES.parse>;
 
 /** The parse step: checks a program command's payload (VALIDATION errors) before any rule runs. */
-export function parseProgramCommand(command: ProgramCommand, context: DecisionContext): ParsedProgramCommand {
-  return parseWith(PROGRAM_PARSERS, command, context);
-}
-
-/** One named rule per program command; the compiler checks none is missing. */
-const PROGRAM_RULES: CommandHandlers<typeof PROGRAM_PARSERS, ProgramState, ProgramEvent, DecisionContext> = {
-  ...policyRules,
-  ...planRules,
-};
-
-function decide(command: ProgramCommand, state: ProgramState, context: DecisionContext): ProgramEvent[] {
-  // Policies and targets are the program manager's; anyone in sales may add to the wishlist.
-  if (command.type !== 'AddToWishlist' && command.type !== 'RemoveFromWishlist') {
-    requireProgramManager(context.actor, 'change program policies or coverage targets');
-  }
-  return handleWith(PROGRAM_RULES, parseProgramCommand(command, context), state, context);
-}
+export const parseProgramCommand = PROGRAM_RULES.parse;
 
 /** The Program decider: one stream per tenant holding its policies and plans. */
 export const programDecider: Decider<ProgramCommand, ProgramState, ProgramEvent> = {
   name: 'Program',
   initialState: initialProgramState,
-  decide,
+  decide: PROGRAM_RULES.decide,
   evolve: evolveProgram,
 };

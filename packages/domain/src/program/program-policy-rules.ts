@@ -1,5 +1,6 @@
 import { ACTIVITY_KINDS, type ActivityKind } from '../shared/activity-kind';
 import type { DecisionContext } from '../shared/decision-context';
+import type { RuleOf } from '../shared/command-handlers';
 import { validated, type Validator } from '../shared/validator';
 import type {
   SetFatiguePolicy,
@@ -67,12 +68,13 @@ export const policyParsers = {
     })),
 };
 
-type Input<K extends keyof typeof policyParsers> = ReturnType<(typeof policyParsers)[K]>;
-type Rule<K extends keyof typeof policyParsers> = (
-  policy: Input<K>,
-  state: unknown,
-  context: DecisionContext,
-) => ProgramEvent[];
+type Rule<K extends keyof typeof policyParsers> = RuleOf<
+  typeof policyParsers,
+  K,
+  unknown,
+  ProgramEvent,
+  DecisionContext
+>;
 
 const setFatiguePolicy: Rule<'SetFatiguePolicy'> = (policy, _, context) => [
   { type: 'FatiguePolicySet', data: { policy, setBy: context.actor.userId } },

@@ -1,10 +1,4 @@
-import {
-  handleWith,
-  parseWith,
-  type CommandHandlers,
-  type CommandParsers,
-  type ParsedCommand,
-} from '../shared/command-handlers';
+import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
 import { activityParsers, activityRules } from './activity-rules';
 import { approvalParsers, approvalRules } from './approval-rules';
@@ -22,45 +16,25 @@ import { requireSubmitted } from './request-guards';
 
 export type { ReferenceRequestDecisionContext } from './reference-request-decision-context';
 
-const REQUEST_PARSERS = {
-  ...intakeParsers,
-  ...approvalParsers,
-  ...activityParsers,
-  ...closingParsers,
-} satisfies CommandParsers<ReferenceRequestCommand, ReferenceRequestDecisionContext>;
-
-/** A reference-request command whose payload has been checked. */
-export type ParsedReferenceRequestCommand = ParsedCommand<typeof REQUEST_PARSERS>;
-
-/** The parse step: checks a request command's payload (VALIDATION errors) before any rule runs. */
-export function parseReferenceRequestCommand(
-  command: ReferenceRequestCommand,
-  context: ReferenceRequestDecisionContext,
-): ParsedReferenceRequestCommand {
-  return parseWith(REQUEST_PARSERS, command, context);
-}
-
-/** One named rule per request command, by stage; the compiler checks none is missing. */
-const REQUEST_RULES: CommandHandlers<
-  typeof REQUEST_PARSERS,
+/** The request's rules by stage, each command one named rule after one parse step. */
+const REQUEST_RULES = commandRules<
+  ReferenceRequestCommand,
   ReferenceRequestState,
   ReferenceRequestEvent,
   ReferenceRequestDecisionContext
-> = {
-  ...intakeRules,
-  ...approvalRules,
-  ...activityRules,
-  ...closingRules,
-};
+>()(
+  { ...intakeParsers, ...approvalParsers, ...activityParsers, ...closingParsers },
+  { ...intakeRules, ...approvalRules, ...activityRules, ...closingRules },
+  (command, state) => {
+    if (command.type !== 'SubmitReferenceRequest') requireSubmitted(state);
+  },
+);
 
-function decide(
-  command: ReferenceRequestCommand,
-  state: ReferenceRequestState,
-  context: ReferenceRequestDecisionContext,
-): ReferenceRequestEvent[] {
-  if (command.type !== 'SubmitReferenceRequest') requireSubmitted(state);
-  return handleWith(REQUEST_RULES, parseReferenceRequestCommand(command, context), state, context);
-}
+/** A reference-request command whose payload has been checked. */
+export type ParsedReferenceRequestCommand = ReturnType<typeof REQUEST_RULES.parse>;
+
+/** The parse step: checks a request command's payload (VALIDATION errors) before any rule runs. */
+export const parseReferenceRequestCommand = REQUEST_RULES.parse;
 
 /** The ReferenceRequest decider: one ask for advocates, from any department, through its whole lifecycle. */
 export const referenceRequestDecider: Decider<
@@ -71,6 +45,6 @@ export const referenceRequestDecider: Decider<
 > = {
   name: 'ReferenceRequest',
   initialState: initialReferenceRequestState,
-  decide,
+  decide: REQUEST_RULES.decide,
   evolve: evolveReferenceRequest,
 };

@@ -23,6 +23,13 @@ export type CommandHandlers<P, S, E extends DomainEvent, Ctx> = {
   readonly [K in keyof P]: (input: ParsedInputs<P>[K], state: S, context: Ctx) => E[];
 };
 
+/** The named rule of command type `K`, over the input its parser `P[K]` returns. */
+export type RuleOf<P, K extends keyof P, S, E extends DomainEvent, Ctx> = (
+  input: ParsedInputs<P>[K],
+  state: S,
+  context: Ctx,
+) => E[];
+
 /** Parses a command's payload with the parser of its type. */
 export function parseWith<C extends Command, Ctx, P extends CommandParsers<C, Ctx>>(
   parsers: P,
@@ -42,4 +49,31 @@ export function handleWith<P, S, E extends DomainEvent, Ctx, K extends keyof P>(
   context: Ctx,
 ): E[] {
   return handlers[command.type](command.input, state, context);
+}
+
+/** A decider's parse step and its decide, built from parsers and named rules. */
+export interface CommandRules<C extends Command, S, E extends DomainEvent, Ctx, P> {
+  /** Checks a command's payload (VALIDATION errors) before any rule runs. */
+  parse(command: C, context: Ctx): ParsedCommand<P>;
+  /** Runs `precondition`, then the parse step, then the named rule of the command's type. */
+  decide(command: C, state: S, context: Ctx): E[];
+}
+
+/**
+ * Builds a decider's parse step and decide from one parser and one named rule per command
+ * type; the compiler checks both maps cover every command. `precondition` runs first (e.g.
+ * "the aggregate exists", "a program manager acts"), so a command on a missing aggregate is refused before its payload is read.
+ */
+export function commandRules<C extends Command, S, E extends DomainEvent, Ctx>() {
+  return <P extends CommandParsers<C, Ctx>>(
+    parsers: P,
+    rules: CommandHandlers<P, S, E, Ctx>,
+    precondition: (command: C, state: S, context: Ctx) => void = () => undefined,
+  ): CommandRules<C, S, E, Ctx, P> => ({
+    parse: (command, context) => parseWith(parsers, command, context),
+    decide(command, state, context) {
+      precondition(command, state, context);
+      return handleWith(rules, parseWith(parsers, command, context), state, context);
+    },
+  });
 }
