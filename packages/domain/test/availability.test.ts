@@ -45,6 +45,24 @@ describe('availability of an advocate', () => {
     expect(result.nextAvailableAt).toBe(day(20));
   });
 
+  it('a withdrawn consent gives no next available date: waiting does not end it', () => {
+    const withdrawn: AdvocateEvent = {
+      type: 'ConsentWithdrawn',
+      data: {
+        advocateId: ADVOCATE_ID,
+        consentId: 'consent-1',
+        version: 1,
+        kinds: ['REFERENCE_CALL'],
+        reason: 'Changed her mind',
+        withdrawnBy: 'pat-pm',
+        withdrawnAt: day(-1),
+      },
+    };
+    const result = available(...activeAdvocate(), consentGranted(), withdrawn);
+    expect(result.reasons).toEqual([{ reason: 'CONSENT', gap: 'WITHDRAWN' }]);
+    expect(result).not.toHaveProperty('nextAvailableAt');
+  });
+
   it('a fatigued advocate is unavailable until the rest period ends', () => {
     const result = available(...activeAdvocate(), consentGranted(), ...pastEngagement('eng-0', day(-2)));
     expect(result.available).toBe(false);

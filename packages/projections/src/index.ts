@@ -9,6 +9,7 @@ export * from './advocate-availability';
 export * from './advocate-search-index';
 export * from './advocate-search';
 export * from './candidate-matching';
+export * from './request-matches';
 export * from './request-board';
 export * from './aggregate-states';
 export * from './audit-history';

@@ -34,6 +34,7 @@ import type { Connection, PageRequest } from './connection';
 import { programMetrics, type ProgramMetrics, type ProgramMetricsOptions } from './program-metrics';
 import type { Projection } from './projection';
 import { RequestBoard, type RequestFilter, type RequestRecord, type RequestSummary } from './request-board';
+import type { RequestMatches } from './request-matches';
 import {
   openContacts,
   sealContacts,
@@ -218,10 +219,12 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     return searchAdvocates(this.directory, this.searchIndex, query, options, page);
   }
 
-  /** Ranked available candidates for a request (its current candidates left out) and the unavailable ones with reasons. */
-  matchRequest(requestId: string, at: Instant, limit?: number): CandidateMatches | undefined {
+  /** Ranked available candidates for a request and the unavailable ones with reasons; its current candidates are left out, and named. */
+  matchRequest(requestId: string, at: Instant, limit?: number): RequestMatches | undefined {
     const target = matchTargetOf(this.requests, requestId);
-    return target ? matchCandidates(this.directory, this.searchIndex, target, at, limit) : undefined;
+    if (!target) return undefined;
+    const matches = matchCandidates(this.directory, this.searchIndex, target, at, limit);
+    return { ...matches, alreadyCandidates: target.exclude ?? [] };
   }
 
   /** Ranked candidates for criteria not (yet) recorded as a request. */

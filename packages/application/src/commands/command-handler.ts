@@ -20,6 +20,7 @@ import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
 import { loadDecisionContext } from './context-loader';
+import { namingMissingAggregate } from './name-missing-aggregate';
 import { DECIDERS } from './deciders';
 import { eventIdFor } from './event-ids';
 import { readWholeStream } from './read-whole-stream';
@@ -143,7 +144,9 @@ export class CommandHandler {
         relationshipsFor(actor, command.type),
         now,
       );
-      if (!permits(actor, command.type, facts)) refuseAsMissing(decider, command, context);
+      if (!permits(actor, command.type, facts)) {
+        namingMissingAggregate(aggregateId, () => refuseAsMissing(decider, command, context));
+      }
     }
     // A repeated command id is fingerprinted under the keys of the subjects its first events
     // were about: once one of them is erased this throws SubjectErasedError whatever the
@@ -151,9 +154,13 @@ export class CommandHandler {
     const earlier = history.filter((e) => e.metadata.commandId === command.commandId);
     const replayFingerprint =
       earlier.length > 0 ? await commandFingerprint(store, tenantId, command, earlier, now) : undefined;
-    const decision = decideOnce(decider, entries, command, context, replayFingerprint);
+    const decision = namingMissingAggregate(aggregateId, () =>
+      decideOnce(decider, entries, command, context, replayFingerprint),
+    );
     if (decision.duplicate) {
-      return this.result(aggregateId, streamId, earlier.map(produced), history.length, true);
+      // Invariant 8: the first result, so the version its last event left, not today's head.
+      const first = earlier.map(produced);
+      return this.result(aggregateId, streamId, first, first[first.length - 1]!.version, true);
     }
     if (decision.events.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
 

@@ -29,7 +29,7 @@ import {
   type AdvocateView,
   type AuditEntry,
   type AuditSubjectKind,
-  type CandidateMatches,
+  type RequestMatches,
   type Connection,
   type PageRequest,
   type ProgramMetrics,
@@ -50,6 +50,7 @@ import type { DigestKeeper } from '../integrity/digest-keeper';
 import { SLICE_CHECK_EVERY, timeSlices } from '../integrity/time-slices';
 import type { IntegrityVerificationJob, IntegrityVerifications } from '../integrity/integrity-verifications';
 import { actorOf, type Principal } from '../principal';
+import { recordedBy } from './recorded-by';
 
 /** Which part of the tenant-wide trail: recorded in [from, to), of one subject. */
 export interface TenantTrailFilter {
@@ -200,14 +201,19 @@ export class VouchQueries {
   }
 
   /**
-   * The read models for a query at `at`: the live ones for now or later, a replay of the
-   * log as recorded by then for an instant in the past.
+   * The read models for a query at `at`: the live ones for now or later when nothing in
+   * them was recorded after `at`, otherwise a replay of the log as recorded by then.
    */
   private async modelsAt(principal: Principal, query: QueryName, at: Instant | undefined) {
     const live = await this.models(principal, query);
     if (at === undefined) return live;
     const instant = this.at(at);
-    if (Date.parse(instant) >= Date.parse(this.clock())) return live;
+    if (
+      Date.parse(instant) >= Date.parse(this.clock()) &&
+      (await recordedBy(this.store, principal.tenantId, live.checkpoint, instant))
+    ) {
+      return live;
+    }
     return (await readModelsAsOf(this.store, principal.tenantId, instant, timeSlices())).models;
   }
 
@@ -271,7 +277,7 @@ export class VouchQueries {
     requestId: string,
     at?: Instant,
     limit = 20,
-  ): Promise<CandidateMatches> {
+  ): Promise<RequestMatches> {
     const models = await this.models(principal, 'matchCandidates');
     const request = models.request(requestId, this.clock());
     if (!request || !seesRequest(principal, 'matchCandidates', request.request, models, this.clock())) {
@@ -280,7 +286,13 @@ export class VouchQueries {
       });
     }
     const size = validated((v) => v.integer('limit', limit, { min: 1, max: 100 }));
-    return models.matchRequest(requestId, this.at(at), size) ?? { available: [], unavailable: [] };
+    return (
+      models.matchRequest(requestId, this.at(at), size) ?? {
+        available: [],
+        unavailable: [],
+        alreadyCandidates: [],
+      }
+    );
   }
 
   async request(principal: Principal, requestId: string): Promise<RequestSummary | undefined> {

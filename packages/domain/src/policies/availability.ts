@@ -19,7 +19,10 @@ export interface Availability {
   readonly kind: ActivityKind;
   readonly available: boolean;
   readonly reasons: readonly UnavailabilityReason[];
-  /** The earliest date the fatigue and rest rules allow (consent permitting). */
+  /**
+   * The earliest date the fatigue and rest rules allow, only when time alone stands in the
+   * way: absent while a consent gap or a status no date ends does.
+   */
   readonly nextAvailableAt?: Instant;
   /** Engagements still possible in the current window (0 when fatigued). */
   readonly headroom: number;
@@ -67,11 +70,13 @@ export function availabilityOf(
     status === 'RESTING' && state.restingUntil
       ? maxInstant(state.restingUntil, headroom.nextAvailableAt)
       : headroom.nextAvailableAt;
+  // A withdrawn, missing or used-up consent is not something waiting ends.
+  const onlyTime = reasons.every((r) => r.reason === 'RESTING' || r.reason === 'FATIGUED');
   return {
     kind,
     available: reasons.length === 0,
     reasons,
-    ...(status === 'ACTIVE' || status === 'RESTING' ? { nextAvailableAt } : {}),
+    ...(onlyTime ? { nextAvailableAt } : {}),
     headroom: headroom.remaining,
     ...(verdict.consent ? { consentId: verdict.consent.consentId } : {}),
     ...(verdict.consent?.validUntil ? { consentExpiresAt: verdict.consent.validUntil } : {}),

@@ -288,6 +288,12 @@ export class CandidateMatches {
     description: 'Matching advocates who cannot be asked, best first (at most `first`).',
   })
   unavailable!: UnavailableCandidate[];
+
+  @Field(() => [ID], {
+    description:
+      "Advocates left out of both lists because they already are candidates of this request (shortlisted, asked or further along), in the order they became candidates: see the request's `candidates` for where each stands.",
+  })
+  alreadyCandidates!: string[];
 }
 
 /** The read model's availability with each fatigue limit flattened into one object with its counts. */
