@@ -70,6 +70,8 @@ export class ProcessManagerRunner {
         }
         await checkpoints.save(key, event.checkpoint);
       },
+      // Events of other types it looked past: resume after them, never scan them again.
+      onScanned: (checkpoint) => checkpoints.save(key, checkpoint),
     });
     entry.subscription = subscription;
     subscription.done.catch((error) => {
