@@ -91,7 +91,6 @@ export function createVouch(options: VouchOptions): Vouch {
   const digests = options.digests ? new DigestKeeper(options.store, clock, options.digests, warn) : undefined;
   const managers = new ProcessManagerRunner({
     store: options.store,
-    clock,
     commands,
     checkpoints: options.checkpoints ?? new InMemoryCheckpointStore(),
     managers: PROCESS_MANAGERS,
