@@ -60,3 +60,7 @@ export * from './policies/retention';
 export * from './policies/wishlist-profile';
 
 export * from './event-catalogue';
+
+// Workflows: decisions over more than one stream.
+export * from './workflows/workflow-step';
+export * from './workflows/request-workflow';
