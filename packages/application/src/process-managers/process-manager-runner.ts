@@ -14,7 +14,8 @@ import type { ProcessManager, Reaction } from './process-manager';
 
 export interface ProcessManagerRunnerOptions {
   readonly store: EventStore;
-  readonly commands: CommandHandler;
+  /** Where command reactions go (the command handler: authorization, gates, idempotency). */
+  readonly commands: Pick<CommandHandler, 'execute'>;
   readonly checkpoints: CheckpointStore;
   readonly managers: readonly ProcessManager[];
   /** Signs a tenant's digest, when the product keeps signed digests. */
