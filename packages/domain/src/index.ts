@@ -64,3 +64,7 @@ export * from './event-catalogue';
 // Workflows: decisions over more than one stream.
 export * from './workflows/workflow-step';
 export * from './workflows/request-workflow';
+
+// What each decider needs read beyond its own stream.
+export * from './shared/decision-needs';
+export * from './decision-needs';
