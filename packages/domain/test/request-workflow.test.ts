@@ -3,6 +3,7 @@ import {
   decideRequestWorkflow,
   DomainError,
   referenceRequestDecider,
+  requestStepOf,
   type AdvocateEvent,
   type ReferenceRequestEvent,
   type RequestWorkflowCommand,
@@ -247,6 +248,13 @@ describe('the request workflow: scheduling and completing', () => {
         },
       },
     ]);
+  });
+
+  it("answers a replay with the request's own step exactly as first decided (invariant 8)", () => {
+    const history = [...working, approved, asked, accepted];
+    expect(requestStepOf(REQUEST_ID, schedule)).toEqual(stripped(given(history).when(schedule))[1]);
+    expect(requestStepOf(REQUEST_ID, complete)).toEqual(stripped(given(history).when(complete))[1]);
+    expect(requestStepOf(REQUEST_ID, ask)).toEqual(stripped(given([...working, approved]).when(ask))[1]);
   });
 
   it('refuses to schedule or complete for an advocate never asked on the request', () => {

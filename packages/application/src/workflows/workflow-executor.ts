@@ -3,6 +3,7 @@ import {
   DomainErrorCode,
   REQUEST_WORKFLOW_COMMANDS,
   decideRequestWorkflow,
+  requestStepOf,
   fold,
   referenceRequestDecider,
   validated,
@@ -10,9 +11,9 @@ import {
   type WorkflowCommand,
   type WorkflowStep,
 } from '@vouch/domain';
-import type { Clock, EventStore } from '@vouch/event-store';
+import type { Clock, EventStore, RecordedEvent } from '@vouch/event-store';
 import { authorize } from '../authorization/authorize';
-import { AggregateReader } from '../commands/aggregate-reader';
+import { readWholeStream } from '../commands/read-whole-stream';
 import type { CommandHandler } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import { streamIdOf } from '../commands/stream-ids';
@@ -28,18 +29,22 @@ export { engagementIdFor } from '@vouch/domain';
  * derives from the caller's, so retrying the whole command after any failure finishes it
  * without doing anything twice; when a later step is refused, the earlier steps'
  * compensations (decided by the workflow too) give their effect back.
+ *
+ * The steps are not one atomic append (EventStoreDB has no multi-stream transaction, so the
+ * contract offers none). What keeps a half-done command from staying half done: the order
+ * (the advocate's gates first, so a refusal there leaves both streams untouched); each step
+ * acknowledged only once its own stream has it; a retry of the same command id finishing
+ * the remaining steps; and, should the caller never retry after a crash between the steps,
+ * the reservation naming its request is released by `release-engagements-of-closed-request`
+ * when the request is cancelled or lapses.
  */
 export class WorkflowExecutor {
-  private readonly reader: AggregateReader;
-
   constructor(
-    store: EventStore,
+    private readonly store: EventStore,
     private readonly commands: CommandHandler,
     private readonly clock: Clock,
     private readonly newId: () => string,
-  ) {
-    this.reader = new AggregateReader(store);
-  }
+  ) {}
 
   /** Whether the command is decided by a workflow (it changes more than one stream). */
   handles(command: VouchCommand): command is VouchCommand & RequestWorkflowCommand {
@@ -54,7 +59,17 @@ export class WorkflowExecutor {
     const actor = actorOf(principal);
     authorize(actor, command.type);
     const requestId = validated((v) => v.id('requestId', command.aggregateId));
-    const request = await this.request(principal.tenantId, requestId);
+    const history = await readWholeStream(
+      this.store,
+      principal.tenantId,
+      streamIdOf('ReferenceRequest', requestId),
+    );
+    // Invariant 8: the same command id again answers the first result (the handler checks the
+    // content is the same); its rules would refuse now, since the first one changed the request.
+    if (history.some((e) => e.metadata.commandId === command.commandId)) {
+      return this.commands.execute(principal, this.routed(requestStepOf(requestId, command), command));
+    }
+    const request = this.request(requestId, history);
     const steps = decideRequestWorkflow(requestId, command, request, {
       now: this.clock(),
       newId: this.newId,
@@ -98,8 +113,8 @@ export class WorkflowExecutor {
     } as VouchCommand;
   }
 
-  private async request(tenantId: string, requestId: string) {
-    const events = await this.reader.events(tenantId, streamIdOf('ReferenceRequest', requestId));
+  private request(requestId: string, history: readonly RecordedEvent[]) {
+    const events = history.map((e) => ({ type: e.type, data: e.data }));
     if (events.length === 0) {
       throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
         requestId,

@@ -3,6 +3,7 @@ import { referenceRequestDecider } from '../reference-request/reference-request-
 import type {
   AskAdvocate,
   CompleteActivity,
+  ReferenceRequestCommand,
   ScheduleActivity,
 } from '../reference-request/reference-request-commands';
 import type { DecisionContext } from '../shared/decision-context';
@@ -23,6 +24,28 @@ export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWor
 /** The engagement of one advocate on one request: one id, so retries never reserve twice. */
 export function engagementIdFor(requestId: string, advocateId: string): string {
   return `${requestId}.${advocateId}`;
+}
+
+/**
+ * The request's own command of a workflow step, as first decided: what a replay of the same
+ * command id is answered with (the advocate's step went first, so it is already recorded).
+ */
+export function requestStepOf(requestId: string, command: RequestWorkflowCommand): WorkflowStep {
+  const advocateId = String(command.data.advocateId);
+  const data =
+    command.type === 'AskAdvocate'
+      ? { advocateId, engagementId: engagementIdFor(requestId, advocateId) }
+      : command.type === 'ScheduleActivity'
+        ? { advocateId, at: command.data.at }
+        : {
+            advocateId,
+            ...(command.data.completedAt !== undefined ? { completedAt: command.data.completedAt } : {}),
+          };
+  return {
+    aggregate: 'ReferenceRequest',
+    aggregateId: requestId,
+    command: { type: command.type, commandId: command.commandId, data } as ReferenceRequestCommand,
+  };
 }
 
 /**
