@@ -12,7 +12,7 @@ export * from './commands/retry-policy';
 export * from './commands/command-handler';
 export * from './commands/aggregate-reader';
 export * from './commands/read-whole-stream';
-export * from './workflows/request-workflow';
+export * from './workflows/workflow-executor';
 export * from './process-managers/process-manager';
 export * from './process-managers/process-managers';
 export * from './process-managers/process-manager-runner';

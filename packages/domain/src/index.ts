@@ -66,3 +66,11 @@ export * from './policies/wishlist-profile';
 
 export * from './event-catalogue';
 export * from './deciders';
+
+// Workflows: decisions over more than one stream.
+export * from './workflows/workflow-step';
+export * from './workflows/request-workflow';
+
+// What each decider needs read beyond its own stream.
+export * from './shared/decision-needs';
+export * from './decision-needs';

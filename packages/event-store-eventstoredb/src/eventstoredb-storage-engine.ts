@@ -3,6 +3,7 @@ import type {
   AppendResult,
   ExistingEvent,
   LogRange,
+  LogScan,
   PreparedAppend,
   StorageEngine,
   StoredEvent,
@@ -115,6 +116,21 @@ export class EventStoreDbStorageEngine implements StorageEngine {
       if (result.length >= range.limit) break;
     }
     return result;
+  }
+
+  async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
+    this.assertOpen();
+    const types = range.types ? new Set(range.types) : undefined;
+    const events: StoredEvent[] = [];
+    let examined = 0;
+    let scannedTo = range.afterPosition;
+    for await (const event of this.scanTenant(tenantId, range.afterPosition)) {
+      examined += 1;
+      scannedTo = positionOfRecorded(event);
+      if (!types || types.has(event.type)) events.push(fromRecorded(event));
+      if (examined >= range.limit) break;
+    }
+    return { events, scannedTo, reachedEnd: examined < range.limit };
   }
 
   async streamVersion(tenantId: string, streamId: string): Promise<number> {

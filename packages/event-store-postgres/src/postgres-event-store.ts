@@ -100,9 +100,9 @@ export class PostgresEventStore extends EngineEventStore {
       {
         read: (after, limit) =>
           retryWhileUnavailable(
-            () => this.readAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
+            () => this.scanAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
             stopping.signal,
-            [],
+            { events: [], scannedTo: after, reachedEnd: true },
           ),
         watch: (onChange) => this.engine.watch((changed) => changed === tenantId && onChange()),
       },
@@ -110,6 +110,7 @@ export class PostgresEventStore extends EngineEventStore {
       options.handler,
       options.batchSize ?? 500,
       options.pollIntervalMs ?? 250,
+      options.onScanned,
     );
     const subscription: Subscription = {
       get checkpoint() {

@@ -2,6 +2,7 @@ import type { Instant } from '@vouch/domain';
 import type {
   AppendResult,
   LogRange,
+  LogScan,
   PreparedAppend,
   StorageEngine,
   StoredEvent,
@@ -19,6 +20,7 @@ import type { PostgresDatabase } from './database/postgres-database';
 import { fromSqlText, toSqlText } from './database/sql-text';
 import type { EventRow } from './events/event-row';
 import { EVENT_COLUMNS, fromEventRow, fromEventRowForVerification } from './events/event-row';
+import { scanLog } from './events/scan-log';
 import { StreamHeadCache } from './events/stream-head-cache';
 import type { EventNotifier } from './notifications/event-notifier';
 
@@ -129,6 +131,11 @@ export class PostgresStorageEngine implements StorageEngine {
       ],
     );
     return rows.map(fromEventRow);
+  }
+
+  async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
+    this.assertOpen();
+    return scanLog(this.database, WATERMARK, tenantId, range);
   }
 
   async streamVersion(tenantId: string, streamId: string): Promise<number> {

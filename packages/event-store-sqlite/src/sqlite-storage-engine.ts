@@ -4,6 +4,7 @@ import type {
   AppendResult,
   ExistingEvent,
   LogRange,
+  LogScan,
   PreparedAppend,
   StorageEngine,
   StoredEvent,
@@ -44,6 +45,7 @@ export class SqliteStorageEngine implements StorageEngine {
   private readonly listeners = new Set<(tenantId: string) => void>();
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly typeFilters = new Map<number, Statement>();
+  private readonly typeFiltersInRange = new Map<number, Statement>();
   private closed = false;
 
   constructor(
@@ -101,6 +103,37 @@ export class SqliteStorageEngine implements StorageEngine {
         : this.statements.readLog.all(tenantId, range.afterPosition, range.limit),
     );
     return (rows as EventRow[]).map((row) => this.decode(row));
+  }
+
+  async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
+    return this.run(() => {
+      if (!range.types) {
+        const rows = this.statements.readLog.all(tenantId, range.afterPosition, range.limit) as EventRow[];
+        return {
+          events: rows.map((row) => this.decode(row)),
+          scannedTo: rows.length > 0 ? rows[rows.length - 1]!.position : range.afterPosition,
+          reachedEnd: rows.length < range.limit,
+        };
+      }
+      // The window first (positions only, the rowid range), then the wanted types inside it:
+      // positions are visible in order, so nothing new can appear inside a window once seen.
+      const window = this.statements.scanWindow.get(tenantId, range.afterPosition, range.limit) as {
+        scanned: number;
+        last: number | null;
+      };
+      if (window.last === null) return { events: [], scannedTo: range.afterPosition, reachedEnd: true };
+      const rows = this.typeFilterInRange(range.types.length).all(
+        tenantId,
+        range.afterPosition,
+        window.last,
+        ...range.types,
+      ) as EventRow[];
+      return {
+        events: rows.map((row) => this.decode(row)),
+        scannedTo: window.last,
+        reachedEnd: window.scanned < range.limit,
+      };
+    });
   }
 
   async streamVersion(tenantId: string, streamId: string): Promise<number> {
@@ -195,6 +228,18 @@ export class SqliteStorageEngine implements StorageEngine {
   }
 
   // One prepared statement per number of filtered types.
+  private typeFilterInRange(count: number): Statement {
+    let statement = this.typeFiltersInRange.get(count);
+    if (!statement) {
+      statement = this.db.prepare(
+        `SELECT * FROM events WHERE +tenant_id = ? AND position > ? AND position <= ?
+           AND type IN (${Array(count).fill('?').join(',')}) ORDER BY position`,
+      );
+      this.typeFiltersInRange.set(count, statement);
+    }
+    return statement;
+  }
+
   private typeFilter(count: number): Statement {
     let statement = this.typeFilters.get(count);
     if (!statement) {
@@ -246,6 +291,7 @@ function prepareStatements(db: Database): Record<string, Statement> & {
   readForwards: Statement;
   readBackwards: Statement;
   readLog: Statement;
+  scanWindow: Statement;
   streamPage: Statement;
   heads: Statement;
   lastPosition: Statement;
@@ -272,6 +318,10 @@ function prepareStatements(db: Database): Record<string, Statement> & {
     // log in a temporary B-tree for every page (quadratic over a catch-up); the rowid range is the plan.
     readLog: db.prepare(
       'SELECT * FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?',
+    ),
+    scanWindow: db.prepare(
+      `SELECT count(*) AS scanned, max(position) AS last FROM
+         (SELECT position FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?)`,
     ),
     streamPage: db.prepare(
       'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND position > ? ORDER BY position LIMIT ?',

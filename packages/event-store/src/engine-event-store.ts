@@ -15,6 +15,7 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  ScannedPage,
   VerifyTenantOptions,
 } from './event-store';
 import type { VerificationReport } from './integrity/chain-verifier';
@@ -143,6 +144,21 @@ export class EngineEventStore implements EventStore {
     return this.decode(tenantId, stored);
   }
 
+  async scanAll(tenantId: string, options: ReadAllOptions = {}): Promise<ScannedPage> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    const scan = await this.engine.scanLog(tenantId, {
+      afterPosition: positionOf(options.after ?? START),
+      ...(options.types ? { types: options.types } : {}),
+      limit: options.limit ?? DEFAULT_READ_LIMIT,
+    });
+    return {
+      events: await this.decode(tenantId, scan.events),
+      scannedTo: checkpointOf(scan.scannedTo),
+      reachedEnd: scan.reachedEnd,
+    };
+  }
+
   async streamVersion(tenantId: string, streamId: string): Promise<number> {
     this.assertOpen();
     assertIdentifier('tenant id', tenantId);
@@ -160,13 +176,14 @@ export class EngineEventStore implements EventStore {
     const types = options.types;
     const subscription = new CatchUpSubscription(
       {
-        read: (after, limit) => this.readAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
+        read: (after, limit) => this.scanAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
         watch: (onChange) => this.engine.watch((changed) => changed === tenantId && onChange()),
       },
       options.after ?? START,
       options.handler,
       options.batchSize ?? 500,
       options.pollIntervalMs ?? 250,
+      options.onScanned,
     );
     this.subscriptions.add(subscription);
     void subscription.done.then(

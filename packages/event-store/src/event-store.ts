@@ -44,6 +44,16 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
+/** A window of the log read for a filtered reader (`scanAll`). */
+export interface ScannedPage {
+  /** The events of the wanted types in the window, in log order. */
+  readonly events: RecordedEvent[];
+  /** How far the window reached: resume after this, not after the last event returned. */
+  readonly scannedTo: Checkpoint;
+  /** The window reached the end of the log visible now. */
+  readonly reachedEnd: boolean;
+}
+
 /**
  * The event store every adapter provides. Every call names its tenant, and no call reads
  * or writes another tenant's events whatever its stream id contains.
@@ -63,6 +73,12 @@ export interface EventStore {
   readStream(tenantId: string, streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads the tenant's log in global order after a checkpoint, optionally filtered by type. */
   readAll(tenantId: string, options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Examines the next `limit` events after a checkpoint (every type) and returns those of
+   * `types`, with the checkpoint it examined up to: a filtered reader advances past events
+   * it does not care about, so it never scans them again.
+   */
+  scanAll(tenantId: string, options?: ReadAllOptions): Promise<ScannedPage>;
   /** The stream's current version, 0 when it has no events. */
   streamVersion(tenantId: string, streamId: string): Promise<number>;
   streamExists(tenantId: string, streamId: string): Promise<boolean>;

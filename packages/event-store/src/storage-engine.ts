@@ -21,6 +21,19 @@ export interface LogRange {
 }
 
 /**
+ * One window of a tenant's log as a filtered reader sees it: the events of the wanted
+ * types among the next `limit` events, and how far the window reached, so the reader's
+ * checkpoint can move past events it does not care about instead of scanning them again.
+ */
+export interface LogScan {
+  readonly events: StoredEvent[];
+  /** The position of the last event examined; the range's `afterPosition` when none was. */
+  readonly scannedTo: number;
+  /** Fewer than `limit` events were examined: the window reached the end of the visible log. */
+  readonly reachedEnd: boolean;
+}
+
+/**
  * What an adapter implements: durable, atomic storage of prepared events. Validation,
  * encryption, decoding, upcasting, verification and subscriptions live in the core
  * (`EngineEventStore`), so every adapter behaves the same. An adapter must run
@@ -32,6 +45,11 @@ export interface StorageEngine {
   append(request: PreparedAppend, now: () => Instant): Promise<AppendResult>;
   readStream(tenantId: string, streamId: string, range: StreamRange): Promise<StoredEvent[]>;
   readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]>;
+  /**
+   * Examines the next `range.limit` events after `afterPosition` (every type) and returns
+   * those of `range.types`; the window is bounded by events examined, not events returned.
+   */
+  scanLog(tenantId: string, range: LogRange): Promise<LogScan>;
   /** The stream's current version, 0 when it has no events. */
   streamVersion(tenantId: string, streamId: string): Promise<number>;
   /** Raw rows in log order (of one stream, or the whole tenant), undecodable ones flagged. */

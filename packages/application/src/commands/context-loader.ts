@@ -1,19 +1,29 @@
 import {
   accountActorsAt,
+  DECISION_NEEDS,
   type AggregateName,
   type Consent,
-  type ContentAssetState,
   type DecisionContext,
-  type ReferenceRequestState,
+  type DecisionNeed,
+  type NominatedAccountFacts,
+  type ProgramPolicies,
 } from '@vouch/domain';
 import type { AggregateReader } from './aggregate-reader';
 import type { DomainCommand } from './vouch-command';
 
+/** Every fact a decider may declare, as the decision context carries it. */
+interface DecisionFacts {
+  policies?: ProgramPolicies;
+  account?: NominatedAccountFacts;
+  accountActors?: (accountId: string) => readonly string[];
+  consentsOf?: (holder: string, holderId: string) => readonly Consent[];
+}
+
 /**
- * Builds what each decider needs beyond its own state: the advocate decider the program's
- * policies; the nomination decider those and the nominated account's facts; the content
- * decider the consents of the advocates and accounts it relies on; the request decider, for
- * an owner's approval, who acts for the candidate's account now.
+ * Builds what a decision needs beyond its own state, as its decider declares it
+ * (`DECISION_NEEDS`): the application reads each fact the same way whatever the aggregate.
+ * `consentsOf` is always there (empty for holders not declared), so a decider that reads
+ * consents never sees more than it asked for.
  */
 export async function loadDecisionContext(
   reader: AggregateReader,
@@ -22,54 +32,48 @@ export async function loadDecisionContext(
   command: DomainCommand,
   base: DecisionContext,
   currentState: () => unknown,
-): Promise<DecisionContext> {
-  switch (aggregate) {
-    case 'Advocate':
-      return { ...base, policies: await reader.policies(tenantId) } as DecisionContext;
-    case 'Nomination': {
-      const policies = await reader.policies(tenantId);
-      const accountId = command.type === 'SubmitNomination' ? String(command.data.accountId ?? '') : '';
-      const account = accountId ? await reader.account(tenantId, accountId) : undefined;
-      return {
-        ...base,
-        policies,
-        account: {
+): Promise<DecisionContext & DecisionFacts> {
+  const facts: DecisionFacts = {};
+  const consents = new Map<string, readonly Consent[]>();
+  for (const need of DECISION_NEEDS[aggregate].needs(command, currentState)) {
+    await load(need);
+  }
+  return {
+    ...base,
+    ...facts,
+    consentsOf: (holder: string, holderId: string) => consents.get(`${holder}:${holderId}`) ?? [],
+  };
+
+  async function load(need: DecisionNeed): Promise<void> {
+    switch (need.kind) {
+      case 'policies':
+        facts.policies = await reader.policies(tenantId);
+        return;
+      case 'nominatedAccount': {
+        const account = need.accountId ? await reader.account(tenantId, need.accountId) : undefined;
+        facts.account = {
           exists: account !== undefined && account.status !== 'NONE',
           archived: account?.status === 'ARCHIVED',
           ...(account?.ownerId !== undefined ? { ownerId: account.ownerId } : {}),
           ...(account?.health !== undefined ? { healthScore: account.health.healthScore } : {}),
-        },
-      } as DecisionContext;
-    }
-    case 'ContentAsset': {
-      const consents = new Map<string, readonly Consent[]>();
-      if (command.type === 'PublishContent' || command.type === 'ReinstateContent') {
-        for (const { holder, holderId } of (currentState() as ContentAssetState).holders) {
-          const state =
-            holder === 'ADVOCATE'
-              ? await reader.advocate(tenantId, holderId)
-              : await reader.account(tenantId, holderId);
-          consents.set(`${holder}:${holderId}`, Object.values(state.consents));
-        }
+        };
+        return;
       }
-      return {
-        ...base,
-        consentsOf: (holder: string, holderId: string) => consents.get(`${holder}:${holderId}`) ?? [],
-      } as DecisionContext;
+      case 'consents': {
+        const holder =
+          need.holder === 'ADVOCATE'
+            ? await reader.advocate(tenantId, need.holderId)
+            : await reader.account(tenantId, need.holderId);
+        consents.set(`${need.holder}:${need.holderId}`, Object.values(holder.consents));
+        return;
+      }
+      case 'accountActors': {
+        const account = await reader.account(tenantId, need.accountId);
+        if (account.status === 'NONE') return; // the owner recorded at shortlisting decides
+        const actors = accountActorsAt(account, base.now);
+        facts.accountActors = (accountId) => (accountId === need.accountId ? actors : []);
+        return;
+      }
     }
-    case 'ReferenceRequest': {
-      if (command.type !== 'ApproveAsk' && command.type !== 'DeclineAsk') return base;
-      const candidate = (currentState() as ReferenceRequestState).candidates[String(command.data.advocateId)];
-      if (!candidate) return base;
-      const account = await reader.account(tenantId, candidate.accountId);
-      if (account.status === 'NONE') return base;
-      const actors = accountActorsAt(account, base.now);
-      return {
-        ...base,
-        accountActors: (accountId: string) => (accountId === candidate.accountId ? actors : []),
-      } as DecisionContext;
-    }
-    default:
-      return base;
   }
 }

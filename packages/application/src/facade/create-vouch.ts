@@ -28,7 +28,7 @@ import { ProcessManagerRunner } from '../process-managers/process-manager-runner
 import { DigestKeeper, type DigestKeepingOptions } from '../integrity/digest-keeper';
 import { VouchQueries } from '../queries/vouch-queries';
 import { DueWorkRunner } from '../timers/due-work-runner';
-import { RequestWorkflow } from '../workflows/request-workflow';
+import { WorkflowExecutor } from '../workflows/workflow-executor';
 
 export interface VouchOptions {
   /** Any event store: in-memory, SQLite, PostgreSQL or EventStoreDB. */
@@ -81,17 +81,17 @@ export interface Vouch {
 export function createVouch(options: VouchOptions): Vouch {
   const clock = options.clock ?? systemClock;
   const warn = options.onWarning ?? (() => undefined);
+  const newId = options.newId ?? randomUUID;
   const commands = new CommandHandler({
     store: options.store,
     clock,
-    newId: options.newId ?? randomUUID,
+    newId,
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  const workflow = new RequestWorkflow(options.store, commands, clock);
+  const workflows = new WorkflowExecutor(options.store, commands, clock, newId);
   const digests = options.digests ? new DigestKeeper(options.store, clock, options.digests, warn) : undefined;
   const managers = new ProcessManagerRunner({
     store: options.store,
-    clock,
     commands,
     checkpoints: options.checkpoints ?? new InMemoryCheckpointStore(),
     managers: PROCESS_MANAGERS,
@@ -126,45 +126,9 @@ export function createVouch(options: VouchOptions): Vouch {
     await digests?.start(tenantId);
   };
 
-  const run = async (principal: Principal, command: VouchCommand): Promise<CommandResult> => {
-    const { commandId } = command;
-    const data = (typeof command.data === 'object' && command.data !== null ? command.data : {}) as Record<
-      string,
-      unknown
-    >;
-    const requestId = String(command.aggregateId ?? '');
-    const advocateId = String(data.advocateId ?? '');
-    switch (command.type) {
-      case 'AskAdvocate':
-        return workflow.askAdvocate(principal, {
-          commandId,
-          requestId,
-          advocateId,
-          ...(data.fatigueOverrideReason !== undefined
-            ? { fatigueOverrideReason: String(data.fatigueOverrideReason) }
-            : {}),
-        });
-      case 'ScheduleActivity':
-        return workflow.scheduleActivity(principal, {
-          commandId,
-          requestId,
-          advocateId,
-          at: String(data.at),
-          ...(data.fatigueOverrideReason !== undefined
-            ? { fatigueOverrideReason: String(data.fatigueOverrideReason) }
-            : {}),
-        });
-      case 'CompleteActivity':
-        return workflow.completeActivity(principal, {
-          commandId,
-          requestId,
-          advocateId,
-          ...(data.completedAt !== undefined ? { completedAt: String(data.completedAt) } : {}),
-        });
-      default:
-        return commands.execute(principal, command);
-    }
-  };
+  // Commands that change more than one stream (the request steps that bind an advocate) run as workflows.
+  const run = (principal: Principal, command: VouchCommand): Promise<CommandResult> =>
+    workflows.handles(command) ? workflows.execute(principal, command) : commands.execute(principal, command);
 
   return {
     store: options.store,

@@ -1,34 +1,42 @@
 import type { NominationApproved, NominationSubmitted } from '@vouch/domain';
-import { readWholeStream } from '../commands/read-whole-stream';
-import { streamIdOf } from '../commands/stream-ids';
-import { dataOf, reactionId, type ProcessManager } from './process-manager';
+import { commandFor, dataOf, type ProcessManager } from './process-manager';
 
-/** Nomination approved → the candidate is enrolled as an advocate, with the nomination's details. */
-export const enrolApprovedNominee: ProcessManager = {
-  name: 'enrol-approved-nominee',
-  eventTypes: ['NominationApproved'],
-  async handle(event, context) {
+const NAME = 'enrol-approved-nominee';
+
+/** The nominations still awaiting a decision, by id, as submitted (dropped once decided). */
+export type PendingNominations = Map<string, NominationSubmitted['data']>;
+
+/**
+ * Nomination approved → the candidate is enrolled as an advocate, with the nomination's
+ * details. It remembers a nomination's details only until it is decided, so a candidate's
+ * personal data is held no longer than the enrolment needs it.
+ */
+export const enrolApprovedNominee: ProcessManager<PendingNominations> = {
+  name: NAME,
+  eventTypes: ['NominationSubmitted', 'NominationApproved', 'NominationRejected', 'NominationWithdrawn'],
+  initialState: () => new Map(),
+  evolve(pending, event) {
+    const { nominationId } = event.data as { nominationId: string };
+    if (event.type === 'NominationSubmitted') pending.set(nominationId, dataOf<NominationSubmitted>(event));
+    else pending.delete(nominationId);
+    return pending;
+  },
+  decide(event, pending) {
+    if (event.type !== 'NominationApproved') return [];
     const approved = dataOf<NominationApproved>(event);
-    const nomination = await readWholeStream(
-      context.store,
-      context.tenantId,
-      streamIdOf('Nomination', approved.nominationId),
-    );
-    const submittedEvent = nomination.find((e) => e.type === 'NominationSubmitted');
-    if (!submittedEvent) return;
-    const submitted = dataOf<NominationSubmitted>(submittedEvent);
-    await context.execute({
-      type: 'EnrolAdvocate',
-      commandId: reactionId(this.name, event),
-      causationId: event.eventId,
-      correlationId: event.metadata.correlationId,
-      data: {
-        advocateId: approved.candidateId,
-        accountId: approved.accountId,
-        nominationId: approved.nominationId,
-        ...submitted.candidate,
-        ...submitted.attributes,
-      },
-    });
+    const submitted = pending.get(approved.nominationId);
+    if (!submitted) return [];
+    return [
+      commandFor(NAME, event, {
+        type: 'EnrolAdvocate',
+        data: {
+          advocateId: approved.candidateId,
+          accountId: approved.accountId,
+          nominationId: approved.nominationId,
+          ...submitted.candidate,
+          ...submitted.attributes,
+        },
+      }),
+    ];
   },
 };

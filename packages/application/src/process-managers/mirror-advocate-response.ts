@@ -1,29 +1,29 @@
 import type { AdvocateAcceptedRequest, AdvocateDeclinedRequest } from '@vouch/domain';
-import { dataOf, reactionId, type ProcessManager } from './process-manager';
+import { commandFor, dataOf, type ProcessManager } from './process-manager';
+
+const NAME = 'mirror-advocate-response';
 
 /** The advocate's answer recorded on the request → their engagement is accepted or released. */
 export const mirrorAdvocateResponse: ProcessManager = {
-  name: 'mirror-advocate-response',
+  name: NAME,
   eventTypes: ['AdvocateAcceptedRequest', 'AdvocateDeclinedRequest'],
-  async handle(event, context) {
+  decide(event) {
     const data = dataOf<AdvocateAcceptedRequest | AdvocateDeclinedRequest>(event);
-    const trace = { causationId: event.eventId, correlationId: event.metadata.correlationId };
     if (event.type === 'AdvocateAcceptedRequest') {
-      await context.execute({
-        type: 'AcceptEngagement',
-        commandId: reactionId(this.name, event),
-        aggregateId: data.advocateId,
-        ...trace,
-        data: { engagementId: data.engagementId },
-      });
-      return;
+      return [
+        commandFor(NAME, event, {
+          type: 'AcceptEngagement',
+          aggregateId: data.advocateId,
+          data: { engagementId: data.engagementId },
+        }),
+      ];
     }
-    await context.execute({
-      type: 'ReleaseEngagement',
-      commandId: reactionId(this.name, event),
-      aggregateId: data.advocateId,
-      ...trace,
-      data: { engagementId: data.engagementId, reason: 'DECLINED' },
-    });
+    return [
+      commandFor(NAME, event, {
+        type: 'ReleaseEngagement',
+        aggregateId: data.advocateId,
+        data: { engagementId: data.engagementId, reason: 'DECLINED' },
+      }),
+    ];
   },
 };

@@ -1,13 +1,21 @@
-import type { CheckpointStore, Clock, DigestReason, EventStore, Subscription } from '@vouch/event-store';
+import type {
+  Checkpoint,
+  CheckpointStore,
+  DigestReason,
+  EventStore,
+  RecordedEvent,
+  Subscription,
+} from '@vouch/event-store';
+import { START } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
-import type { ProcessManager } from './process-manager';
+import type { ProcessManager, Reaction } from './process-manager';
 
 export interface ProcessManagerRunnerOptions {
   readonly store: EventStore;
-  readonly clock: Clock;
-  readonly commands: CommandHandler;
+  /** Where command reactions go (the command handler: authorization, gates, idempotency). */
+  readonly commands: Pick<CommandHandler, 'execute'>;
   readonly checkpoints: CheckpointStore;
   readonly managers: readonly ProcessManager[];
   /** Signs a tenant's digest, when the product keeps signed digests. */
@@ -20,10 +28,13 @@ export interface ProcessManagerRunnerOptions {
 }
 
 /**
- * Runs every process manager for a tenant: each on its own catch-up subscription from its
- * saved checkpoint, saving the checkpoint after each handled event. A crash between a
- * reaction and the checkpoint redelivers the event; the reaction's derived command id
- * makes that harmless (at-least-once delivery, exactly-once effect).
+ * Runs every process manager for a tenant and does all their I/O: each on its own catch-up
+ * subscription to the event types it names, folding its state with `evolve`, carrying out
+ * what `decide` returns for events after its saved checkpoint, and saving the checkpoint
+ * after each event and past the events it looked at and skipped. A manager with state
+ * learns it from the start of the log on each start (deciding nothing there). A crash
+ * between a reaction and the checkpoint redelivers the event; the reaction's derived
+ * command id makes that harmless (at-least-once delivery, exactly-once effect).
  */
 export class ProcessManagerRunner {
   private readonly running = new Map<string, { subscription?: Subscription; stopped: boolean }>();
@@ -47,28 +58,30 @@ export class ProcessManagerRunner {
     if (this.running.has(key)) return;
     const entry: { subscription?: Subscription; stopped: boolean } = { stopped: false };
     this.running.set(key, entry);
-    const { store, clock, commands, checkpoints, signDigest } = this.options;
-    const system = systemPrincipal(tenantId);
-    const after = await checkpoints.load(key);
+    const { store, checkpoints } = this.options;
+    const decidedUpTo = await checkpoints.load(key);
+    let state = manager.initialState?.();
+    const learnsFromHistory = manager.evolve !== undefined;
+    const from = learnsFromHistory ? START : decidedUpTo;
+    // While relearning its state from history it decides nothing and never moves its checkpoint back.
+    const isAfter = (checkpoint: Checkpoint): boolean =>
+      decidedUpTo === undefined || checkpoint > decidedUpTo;
     const subscription = store.subscribe(tenantId, {
-      ...(after !== undefined ? { after } : {}),
+      ...(from !== undefined ? { after: from } : {}),
       types: manager.eventTypes,
       handler: async (event) => {
-        try {
-          await manager.handle(event, {
-            tenantId,
-            store,
-            now: clock(),
-            execute: (command) => commands.execute(system, command),
-            ...(signDigest ? { signDigest: (reason: DigestReason) => signDigest(tenantId, reason) } : {}),
-          });
-        } catch (error) {
-          // A refused reaction is final (e.g. the candidate was already released, or erased);
-          // anything else (store unavailable) ends the subscription so the event is retried later.
-          if (!isFinalRefusal(error)) throw error;
-          this.options.onRefused?.(manager.name, event.eventId, error as Error);
+        const isNew = isAfter(event.checkpoint);
+        if (isNew) {
+          for (const reaction of manager.decide(event, state)) {
+            await this.carryOut(tenantId, manager.name, event, reaction);
+          }
         }
-        await checkpoints.save(key, event.checkpoint);
+        if (manager.evolve) state = manager.evolve(state, event);
+        if (isNew) await checkpoints.save(key, event.checkpoint);
+      },
+      // Events of other types it looked past: resume after them, never scan them again.
+      onScanned: async (checkpoint) => {
+        if (isAfter(checkpoint)) await checkpoints.save(key, checkpoint);
       },
     });
     entry.subscription = subscription;
@@ -81,5 +94,32 @@ export class ProcessManagerRunner {
       }, this.options.restartDelayMs ?? 1000).unref();
     });
     await subscription.caughtUp;
+  }
+
+  /** Carries out one reaction; a domain refusal is final and reported, anything else ends the subscription (retried later). */
+  private async carryOut(
+    tenantId: string,
+    manager: string,
+    event: RecordedEvent,
+    reaction: Reaction,
+  ): Promise<void> {
+    try {
+      switch (reaction.kind) {
+        case 'command':
+          await this.options.commands.execute(systemPrincipal(tenantId), reaction.command);
+          return;
+        case 'forgetSubject':
+          await this.options.store.forgetSubject(tenantId, reaction.subjectId);
+          return;
+        case 'signDigest':
+          await this.options.signDigest?.(tenantId, reaction.reason);
+          return;
+      }
+    } catch (error) {
+      // A refused reaction is final (e.g. the candidate was already released, or erased);
+      // anything else (store unavailable) ends the subscription so the event is retried later.
+      if (!isFinalRefusal(error)) throw error;
+      this.options.onRefused?.(manager, event.eventId, error as Error);
+    }
   }
 }

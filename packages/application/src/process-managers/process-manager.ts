@@ -1,34 +1,65 @@
-import type { Instant } from '@vouch/domain';
-import type { DigestReason, EventStore, RecordedEvent } from '@vouch/event-store';
-import type { CommandResult } from '../commands/command-result';
+import type { DigestReason, RecordedEvent } from '@vouch/event-store';
 import type { VouchCommand } from '../commands/vouch-command';
 
-/** What a process manager may do while it handles an event. */
-export interface ProcessContext {
-  readonly tenantId: string;
-  readonly store: EventStore;
-  readonly now: Instant;
-  /** Executes a command as the system; the command id makes a redelivery harmless. */
-  execute(command: VouchCommand): Promise<CommandResult>;
-  /** Signs the tenant's digest now, when the product keeps signed digests (invariant 12). */
-  signDigest?(reason: DigestReason): Promise<unknown>;
-}
+/** What a process manager decided for one event; the runner carries it out, in order. */
+export type Reaction =
+  /** Execute a command as the system; its id derives from the event, so a redelivery is harmless. */
+  | { readonly kind: 'command'; readonly command: VouchCommand }
+  /** Destroy a subject's data key (crypto-shredding, invariant 10). */
+  | { readonly kind: 'forgetSubject'; readonly subjectId: string }
+  /** Sign the tenant's digest now, when the product keeps signed digests (invariant 12). */
+  | { readonly kind: 'signDigest'; readonly reason: DigestReason };
 
 /**
  * A reaction to events that keeps aggregates in step (invariant 5 across aggregates,
- * enrolment, request bookkeeping, crypto-shredding). Delivery is at least once, so every
- * command it issues carries an id derived from the event: a redelivered event decides
- * nothing new.
+ * enrolment, request bookkeeping, crypto-shredding), as a workflow: pure `decide` and
+ * `evolve` over a small state of its own, learnt from the events it subscribes to. It does
+ * no I/O; the runner reads the log, folds the state and carries out the reactions.
+ * Delivery is at least once, so every command carries an id derived from the event.
  */
-export interface ProcessManager {
+export interface ProcessManager<S = unknown> {
   readonly name: string;
+  /** Every event type it decides on or learns from. */
   readonly eventTypes: readonly string[];
-  handle(event: RecordedEvent, context: ProcessContext): Promise<void>;
+  /** The state before any event; a manager without state leaves out `initialState` and `evolve`. */
+  initialState?(): S;
+  /**
+   * The state after an event (called after `decide` for that event). It may update the
+   * state in place and return it: the runner keeps only the latest state, never an old one.
+   */
+  evolve?(state: S, event: RecordedEvent): S;
+  /** What to do about an event, given the state before it. */
+  decide(event: RecordedEvent, state: S): readonly Reaction[];
 }
 
 /** The command id of the `step`-th command a process manager issues for an event. */
 export function reactionId(manager: string, event: RecordedEvent, step: string | number = 0): string {
   return `${manager}:${event.eventId}:${step}`;
+}
+
+/** A command without the ids the reaction derives from its event (kept per command type). */
+export type UntracedCommand = VouchCommand extends infer C
+  ? C extends VouchCommand
+    ? Omit<C, 'commandId' | 'causationId' | 'correlationId'>
+    : never
+  : never;
+
+/** A command reaction caused by `event`, traced to it (causation and correlation) with a derived id. */
+export function commandFor(
+  manager: string,
+  event: RecordedEvent,
+  command: UntracedCommand,
+  step: string | number = 0,
+): Reaction {
+  return {
+    kind: 'command',
+    command: {
+      ...command,
+      commandId: reactionId(manager, event, step),
+      causationId: event.eventId,
+      correlationId: event.metadata.correlationId,
+    } as VouchCommand,
+  };
 }
 
 /** An event's data as the type its event type declares (the store has already upcast it). */

@@ -1,39 +1,60 @@
-import {
-  fold,
-  isPending,
-  referenceRequestDecider,
-  type RequestCancelled,
-  type RequestLapsed,
-} from '@vouch/domain';
-import { AggregateReader } from '../commands/aggregate-reader';
-import { streamIdOf } from '../commands/stream-ids';
-import { dataOf, reactionId, type ProcessManager } from './process-manager';
+import type { EngagementReserved, RequestCancelled, RequestLapsed } from '@vouch/domain';
+import { commandFor, dataOf, type ProcessManager } from './process-manager';
 
-/** A request cancelled or lapsed → the engagements still reserved for it are released. */
-export const releaseEngagementsOfClosedRequest: ProcessManager = {
-  name: 'release-engagements-of-closed-request',
-  eventTypes: ['RequestCancelled', 'RequestLapsed'],
-  async handle(event, context) {
-    const { requestId } = dataOf<RequestCancelled | RequestLapsed>(event);
-    const reader = new AggregateReader(context.store);
-    const request = fold(
-      referenceRequestDecider,
-      (await reader.events(context.tenantId, streamIdOf('ReferenceRequest', requestId))) as never,
-    );
-    const reason = event.type === 'RequestCancelled' ? 'CANCELLED' : 'REQUEST_LAPSED';
-    for (const candidate of Object.values(request.candidates)) {
-      if (!candidate.engagementId) continue;
-      const advocate = await reader.advocate(context.tenantId, candidate.advocateId);
-      const engagement = advocate.engagements[candidate.engagementId];
-      if (!engagement || !isPending(engagement)) continue;
-      await context.execute({
-        type: 'ReleaseEngagement',
-        commandId: reactionId(this.name, event, candidate.advocateId),
-        aggregateId: candidate.advocateId,
-        causationId: event.eventId,
-        correlationId: event.metadata.correlationId,
-        data: { engagementId: candidate.engagementId, reason },
-      });
+const NAME = 'release-engagements-of-closed-request';
+
+/** The engagements still pending (reserved, accepted or scheduled) for each request. */
+export interface PendingEngagements {
+  /** Request id → engagement id → advocate id. */
+  readonly byRequest: Map<string, Map<string, string>>;
+  /** Engagement id → request id, for the engagement events that name only the engagement. */
+  readonly requestOf: Map<string, string>;
+}
+
+/**
+ * A request cancelled or lapsed → the engagements still reserved for it are released. It
+ * learns which engagements are pending from the advocates' engagement events, so a closing
+ * request folds no aggregate.
+ */
+export const releaseEngagementsOfClosedRequest: ProcessManager<PendingEngagements> = {
+  name: NAME,
+  eventTypes: [
+    'EngagementReserved',
+    'EngagementCompleted',
+    'EngagementReleased',
+    'RequestCancelled',
+    'RequestLapsed',
+  ],
+  initialState: () => ({ byRequest: new Map(), requestOf: new Map() }),
+  evolve(pending, event) {
+    if (event.type === 'EngagementReserved') {
+      const { requestId, engagementId, advocateId } = dataOf<EngagementReserved>(event);
+      if (requestId === undefined) return pending;
+      const ofRequest = pending.byRequest.get(requestId) ?? new Map<string, string>();
+      pending.byRequest.set(requestId, ofRequest.set(engagementId, advocateId));
+      pending.requestOf.set(engagementId, requestId);
+    } else if (event.type === 'EngagementCompleted' || event.type === 'EngagementReleased') {
+      const { engagementId } = event.data as { engagementId: string };
+      const requestId = pending.requestOf.get(engagementId);
+      if (requestId === undefined) return pending;
+      pending.requestOf.delete(engagementId);
+      const ofRequest = pending.byRequest.get(requestId);
+      ofRequest?.delete(engagementId);
+      if (ofRequest?.size === 0) pending.byRequest.delete(requestId);
     }
+    return pending;
+  },
+  decide(event, pending) {
+    if (event.type !== 'RequestCancelled' && event.type !== 'RequestLapsed') return [];
+    const { requestId } = dataOf<RequestCancelled | RequestLapsed>(event);
+    const reason = event.type === 'RequestCancelled' ? 'CANCELLED' : 'REQUEST_LAPSED';
+    return [...(pending.byRequest.get(requestId) ?? [])].map(([engagementId, advocateId]) =>
+      commandFor(
+        NAME,
+        event,
+        { type: 'ReleaseEngagement', aggregateId: advocateId, data: { engagementId, reason } },
+        advocateId,
+      ),
+    );
   },
 };

@@ -1,96 +1,104 @@
-import { START, type Checkpoint, type EventStore, type RecordedEvent } from '@vouch/event-store';
 import type {
   AccountConsentWithdrawn,
   ConsentExpired,
   ConsentWithdrawn,
+  ContentDrafted,
   ContentKind,
   ContentPublished,
-  ReliedConsent,
 } from '@vouch/domain';
-import { dataOf, reactionId, type ProcessManager } from './process-manager';
+import type { RecordedEvent } from '@vouch/event-store';
+import { commandFor, dataOf, type ProcessManager } from './process-manager';
 
-const CONTENT_LIFECYCLE = [
-  'ContentDrafted',
-  'ContentPublished',
-  'ContentReinstated',
-  'ContentSuspended',
-  'ContentRetired',
-];
+const NAME = 'suspend-content-on-consent-loss';
 
-interface PublishedContent {
-  kind: ContentKind;
-  reliesOn: readonly ReliedConsent[];
+/** The content published now, indexed by the consents it relies on. */
+export interface ContentRelyingOnConsents {
+  /** Content id → its kind (from the draft). */
+  readonly kinds: Map<string, ContentKind>;
+  /** Consent key (holder, holder id, consent id) → the published content relying on it. */
+  readonly byConsent: Map<string, Set<string>>;
+  /** Content id → the consent keys it relies on while published. */
+  readonly reliesOn: Map<string, readonly string[]>;
 }
 
-/** The content published right now, read from the log up to `until` (inclusive). */
-async function publishedContent(
-  store: EventStore,
-  tenantId: string,
-  until: Checkpoint,
-): Promise<Map<string, PublishedContent>> {
-  const kinds = new Map<string, ContentKind>();
-  const published = new Map<string, PublishedContent>();
-  let after: Checkpoint = START;
-  for (;;) {
-    const page = await store.readAll(tenantId, { after, types: CONTENT_LIFECYCLE, limit: 1000 });
-    for (const e of page) {
-      if (e.checkpoint > until) return published;
-      const contentId = String(e.data.contentId);
-      if (e.type === 'ContentDrafted') kinds.set(contentId, e.data.kind as ContentKind);
-      else if (e.type === 'ContentPublished' || e.type === 'ContentReinstated') {
-        published.set(contentId, {
-          kind: kinds.get(contentId) ?? 'CASE_STUDY',
-          reliesOn: dataOf<ContentPublished>(e).reliesOn,
-        });
-      } else published.delete(contentId);
-      after = e.checkpoint;
-    }
-    if (page.length < 1000) return published;
-  }
-}
+const CONSENT_LOSSES = ['ConsentWithdrawn', 'ConsentExpired', 'AccountConsentWithdrawn'];
 
-function lostConsent(event: RecordedEvent): {
-  holder: 'ADVOCATE' | 'ACCOUNT';
-  holderId: string;
-  consentId: string;
-  kinds?: readonly string[];
-} {
+const consentKey = (holder: string, holderId: string, consentId: string): string =>
+  `${holder}:${holderId}:${consentId}`;
+
+/** The consent an event takes away, and the kinds it no longer covers (every kind when absent). */
+function lostConsent(event: RecordedEvent): { key: string; consentId: string; kinds?: readonly string[] } {
   if (event.type === 'AccountConsentWithdrawn') {
     const d = dataOf<AccountConsentWithdrawn>(event);
-    return { holder: 'ACCOUNT', holderId: d.accountId, consentId: d.consentId, kinds: d.kinds };
+    return { key: consentKey('ACCOUNT', d.accountId, d.consentId), consentId: d.consentId, kinds: d.kinds };
   }
   if (event.type === 'ConsentWithdrawn') {
     const d = dataOf<ConsentWithdrawn>(event);
-    return { holder: 'ADVOCATE', holderId: d.advocateId, consentId: d.consentId, kinds: d.kinds };
+    return { key: consentKey('ADVOCATE', d.advocateId, d.consentId), consentId: d.consentId, kinds: d.kinds };
   }
   const d = dataOf<ConsentExpired>(event);
-  return { holder: 'ADVOCATE', holderId: d.advocateId, consentId: d.consentId };
+  return { key: consentKey('ADVOCATE', d.advocateId, d.consentId), consentId: d.consentId };
+}
+
+function unpublish(state: ContentRelyingOnConsents, contentId: string): void {
+  for (const key of state.reliesOn.get(contentId) ?? []) {
+    const relying = state.byConsent.get(key);
+    relying?.delete(contentId);
+    if (relying?.size === 0) state.byConsent.delete(key);
+  }
+  state.reliesOn.delete(contentId);
 }
 
 /**
  * A consent withdrawn or expired → every published content asset relying on it for the
  * withdrawn kind is suspended at once (invariant 5). Earlier publication stays in history.
+ * It keeps its own index of published content by consent, so a consent loss reads nothing.
  */
-export const suspendContentOnConsentLoss: ProcessManager = {
-  name: 'suspend-content-on-consent-loss',
-  eventTypes: ['ConsentWithdrawn', 'ConsentExpired', 'AccountConsentWithdrawn'],
-  async handle(event, context) {
+export const suspendContentOnConsentLoss: ProcessManager<ContentRelyingOnConsents> = {
+  name: NAME,
+  eventTypes: [
+    'ContentDrafted',
+    'ContentPublished',
+    'ContentReinstated',
+    'ContentSuspended',
+    'ContentRetired',
+    ...CONSENT_LOSSES,
+  ],
+  initialState: () => ({ kinds: new Map(), byConsent: new Map(), reliesOn: new Map() }),
+  evolve(state, event) {
+    const contentId = (event.data as { contentId?: string }).contentId;
+    if (contentId === undefined) return state; // a consent event: nothing to learn
+    if (event.type === 'ContentDrafted') {
+      state.kinds.set(contentId, dataOf<ContentDrafted>(event).kind);
+    } else if (event.type === 'ContentPublished' || event.type === 'ContentReinstated') {
+      unpublish(state, contentId);
+      const keys = dataOf<ContentPublished>(event).reliesOn.map((r) =>
+        consentKey(r.holder, r.holderId, r.consentId),
+      );
+      state.reliesOn.set(contentId, keys);
+      for (const key of keys)
+        state.byConsent.set(key, (state.byConsent.get(key) ?? new Set()).add(contentId));
+    } else {
+      unpublish(state, contentId);
+    }
+    return state;
+  },
+  decide(event, state) {
+    if (!CONSENT_LOSSES.includes(event.type)) return [];
     const lost = lostConsent(event);
     const reason = event.type === 'ConsentExpired' ? 'CONSENT_EXPIRED' : 'CONSENT_WITHDRAWN';
-    const published = await publishedContent(context.store, context.tenantId, event.checkpoint);
-    for (const [contentId, content] of published) {
-      const relies = content.reliesOn.some(
-        (r) => r.holder === lost.holder && r.holderId === lost.holderId && r.consentId === lost.consentId,
+    return [...(state.byConsent.get(lost.key) ?? [])]
+      .filter((contentId) => {
+        const kind = state.kinds.get(contentId) ?? 'CASE_STUDY';
+        return lost.kinds === undefined || lost.kinds.includes(kind);
+      })
+      .map((contentId) =>
+        commandFor(
+          NAME,
+          event,
+          { type: 'SuspendContent', aggregateId: contentId, data: { reason, consentId: lost.consentId } },
+          contentId,
+        ),
       );
-      if (!relies || (lost.kinds !== undefined && !lost.kinds.includes(content.kind))) continue;
-      await context.execute({
-        type: 'SuspendContent',
-        commandId: reactionId(this.name, event, contentId),
-        aggregateId: contentId,
-        causationId: event.eventId,
-        correlationId: event.metadata.correlationId,
-        data: { reason, consentId: lost.consentId },
-      });
-    }
   },
 };

@@ -205,6 +205,15 @@ export function facadeStory(
         aggregateId: 'req-1',
         data: { advocateId: 'ines', engagementId: 'ignored' },
       });
+      // Invariant 8: the same ask again answers its first result, reserving nothing twice.
+      const replayed = await vouch.execute(pm, {
+        type: 'AskAdvocate',
+        commandId: 'ask-ines',
+        aggregateId: 'req-1',
+        data: { advocateId: 'ines', engagementId: 'ignored' },
+      });
+      expect(replayed).toMatchObject({ duplicate: true, streamId: 'request-req-1' });
+      expect((await types('advocate-ines')).filter((t) => t === 'EngagementReserved')).toHaveLength(1);
       const reserved = (await store.readStream(TENANT, 'advocate-ines')).find(
         (e) => e.type === 'EngagementReserved',
       );

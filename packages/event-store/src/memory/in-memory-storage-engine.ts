@@ -4,7 +4,7 @@ import { appendResultOf } from '../append/append-result';
 import { EMPTY_STREAM, planAppend } from '../append/plan-append';
 import type { PreparedAppend } from '../append/prepared-append';
 import { StoreUnavailableError } from '../errors/store-unavailable-error';
-import type { LogRange, StorageEngine, StreamRange } from '../storage-engine';
+import type { LogRange, LogScan, StorageEngine, StreamRange } from '../storage-engine';
 import type { StoredEvent, StoredRow, StreamHead } from '../stored-event';
 
 /**
@@ -70,6 +70,19 @@ export class InMemoryStorageEngine implements StorageEngine {
       if (!types || types.has(event.type)) result.push(copy(event));
     }
     return result;
+  }
+
+  async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
+    this.assertOpen();
+    const events = this.byTenant.get(tenantId) ?? [];
+    const types = range.types ? new Set(range.types) : undefined;
+    const first = firstAfter(events, range.afterPosition);
+    const window = events.slice(first, first + range.limit);
+    return {
+      events: window.filter((event) => !types || types.has(event.type)).map(copy),
+      scannedTo: window.length > 0 ? window[window.length - 1]!.position : range.afterPosition,
+      reachedEnd: window.length < range.limit,
+    };
   }
 
   async streamVersion(tenantId: string, streamId: string): Promise<number> {

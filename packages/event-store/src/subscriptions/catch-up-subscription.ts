@@ -1,11 +1,12 @@
 import type { Checkpoint } from '../checkpoint';
+import type { ScannedPage } from '../event-store';
 import type { RecordedEvent } from '../recorded-event';
 import type { Subscription } from './subscription';
 
 /** What a catch-up subscription needs from a store. */
 export interface CatchUpSource {
-  /** Events after a checkpoint in log order, at most `limit`. */
-  read(after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
+  /** The wanted events among the next `limit` after a checkpoint, and how far it looked. */
+  read(after: Checkpoint, limit: number): Promise<ScannedPage>;
   /** Calls back when new events may exist; returns the unsubscribe function. */
   watch(onChange: () => void): () => void;
 }
@@ -14,7 +15,9 @@ export interface CatchUpSource {
  * Reads pages of history after its checkpoint until a page comes back empty, then waits
  * for a wake-up (a local commit or the poll timer) and reads again. It only ever asks for
  * events after the last one it handled, so there is no gap and no duplicate, provided the
- * store makes positions visible in order.
+ * store makes positions visible in order. A filtered subscription moves its checkpoint to
+ * the end of each page it examined (and reports it through `onScanned`), so events of
+ * other types are looked at once, never again after each match.
  */
 export class CatchUpSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
@@ -31,6 +34,7 @@ export class CatchUpSubscription implements Subscription {
     private readonly handler: (event: RecordedEvent) => void | Promise<void>,
     private readonly batchSize: number,
     private readonly pollIntervalMs: number,
+    private readonly onScanned?: (checkpoint: Checkpoint) => void | Promise<void>,
   ) {
     this.current = after;
     this.caughtUp = new Promise((resolve) => (this.markCaughtUp = resolve));
@@ -58,13 +62,17 @@ export class CatchUpSubscription implements Subscription {
       while (!this.stopped) {
         this.changed = false;
         const page = await this.source.read(this.current, this.batchSize);
-        for (const event of page) {
+        for (const event of page.events) {
           if (this.stopped) return;
           if (event.checkpoint <= this.current) continue; // defensive: never deliver twice
           await this.handler(event);
           this.current = event.checkpoint;
         }
-        if (page.length < this.batchSize) {
+        if (page.scannedTo > this.current) {
+          this.current = page.scannedTo;
+          await this.onScanned?.(this.current);
+        }
+        if (page.reachedEnd) {
           this.markCaughtUp();
           if (!this.changed && !this.stopped) await this.sleep();
         }

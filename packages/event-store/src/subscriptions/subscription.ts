@@ -7,7 +7,13 @@ export interface SubscribeOptions {
   readonly types?: readonly string[];
   /** Called once per event, in log order; the next event waits for the returned promise. */
   readonly handler: (event: RecordedEvent) => void | Promise<void>;
-  /** Events read per page while catching up; default 500. */
+  /**
+   * Called when the subscription has looked past events it does not deliver (of other
+   * types), with the checkpoint it examined up to: save it as the resume point, so a
+   * restart does not scan those events again.
+   */
+  readonly onScanned?: (checkpoint: Checkpoint) => void | Promise<void>;
+  /** Events examined per page while catching up; default 500. */
   readonly batchSize?: number;
   /** While live, also poll this often (ms) for writes by other processes; default 250. */
   readonly pollIntervalMs?: number;
@@ -15,7 +21,7 @@ export interface SubscribeOptions {
 
 /** A running catch-up subscription. */
 export interface Subscription {
-  /** The checkpoint of the last event handled (the `after` it started from, before any). */
+  /** How far it has read: the last event handled, or past it the last one it looked at and skipped. */
   readonly checkpoint: Checkpoint;
   /** Resolves the first time the subscription has handled all history and is live. */
   readonly caughtUp: Promise<void>;

@@ -176,6 +176,43 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
         expect((await store.readAll(tenant, { after: START })).length).toBe(5);
       });
 
+      it('scans a window of the log for some types and says how far it looked', async () => {
+        const stream = uniqueId('s');
+        const other = (n: number): EventEnvelope => contractEvent(tenant, 'Other', { n });
+        await store.append(tenant, stream, [note(0), other(1), other(2), note(3), other(4)], {
+          expectedVersion: 'any',
+        });
+        await appendNotes(uniqueId('s'), 3, otherTenant);
+        const all = await store.readAll(tenant);
+        const scan = (after: Checkpoint) => store.scanAll(tenant, { after, types: ['Noted'], limit: 2 });
+
+        const first = await scan(START);
+        expect(first.events.map((e) => e.data.n)).toEqual([0]);
+        expect(first.scannedTo).toBe(all[1]!.checkpoint);
+        expect(first.reachedEnd).toBe(false);
+        const second = await scan(first.scannedTo);
+        expect(second.events.map((e) => e.data.n)).toEqual([3]);
+        expect(second.events[0]!.checkpoint).toBe(all[3]!.checkpoint);
+        expect(second.scannedTo).toBe(all[3]!.checkpoint);
+        const last = await scan(second.scannedTo);
+        expect(last.events).toEqual([]);
+        expect(last.scannedTo).toBe(all[4]!.checkpoint);
+        expect(last.reachedEnd).toBe(true);
+        // At the end the edge stays where it was; the other tenant's events are never counted.
+        expect(await scan(last.scannedTo)).toEqual({
+          events: [],
+          scannedTo: all[4]!.checkpoint,
+          reachedEnd: true,
+        });
+        const unfiltered = await store.scanAll(tenant, { limit: 10 });
+        expect(unfiltered.events.map((e) => e.eventId)).toEqual(all.map((e) => e.eventId));
+        expect(unfiltered).toMatchObject({ scannedTo: all[4]!.checkpoint, reachedEnd: true });
+        expect(await store.scanAll(otherTenant, { after: START, types: ['Other'] })).toMatchObject({
+          events: [],
+          reachedEnd: true,
+        });
+      });
+
       it('tells whether a stream exists and its version', async () => {
         const stream = uniqueId('stream');
         expect(await store.streamExists(tenant, stream)).toBe(false);
@@ -491,6 +528,37 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
         await until(() => seen.events.length === 3, '3 events');
         expect(seen.events.map((e) => e.data.n)).toEqual([1, 2, 4]);
         await subscription.stop();
+      });
+
+      it('moves a type-filtered checkpoint past events of other types and reports it', async () => {
+        const stream = uniqueId('s');
+        await appendNotes(stream, 2);
+        const other = (n: number): EventEnvelope => contractEvent(tenant, 'Other', { n });
+        await store.append(tenant, stream, [other(10), other(11), other(12)], { expectedVersion: 'any' });
+        const log = await store.readAll(tenant);
+        const seen = collect();
+        const scanned: Checkpoint[] = [];
+        const subscription = store.subscribe(tenant, {
+          types: ['Noted'],
+          handler: seen.handler,
+          onScanned: (checkpoint) => void scanned.push(checkpoint),
+          batchSize: 2,
+          pollIntervalMs: 10,
+        });
+        await subscription.caughtUp;
+        expect(seen.events.map((e) => e.data.n)).toEqual([0, 1]);
+        expect(subscription.checkpoint).toBe(log[4]!.checkpoint);
+        expect(scanned.at(-1)).toBe(log[4]!.checkpoint);
+        // Live: an event it does not want still moves the checkpoint, and is not delivered.
+        await store.append(tenant, stream, [other(13)], { expectedVersion: 'any' });
+        const [live] = await store.readAll(tenant, { after: log[4]!.checkpoint });
+        await until(() => subscription.checkpoint === live!.checkpoint, 'the checkpoint past the live event');
+        expect(scanned.at(-1)).toBe(live!.checkpoint);
+        expect(seen.events.length).toBe(2);
+        await subscription.stop();
+        // A restart from the reported checkpoint examines nothing again.
+        const resumed = await store.scanAll(tenant, { after: scanned.at(-1)!, types: ['Noted'] });
+        expect(resumed).toEqual({ events: [], scannedTo: live!.checkpoint, reachedEnd: true });
       });
 
       it('sees only its own tenant', async () => {

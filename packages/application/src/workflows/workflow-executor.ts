@@ -1,0 +1,125 @@
+import {
+  DomainError,
+  DomainErrorCode,
+  REQUEST_WORKFLOW_COMMANDS,
+  decideRequestWorkflow,
+  requestStepOf,
+  fold,
+  referenceRequestDecider,
+  validated,
+  type RequestWorkflowCommand,
+  type WorkflowCommand,
+  type WorkflowStep,
+} from '@vouch/domain';
+import type { Clock, EventStore, RecordedEvent } from '@vouch/event-store';
+import { authorize } from '../authorization/authorize';
+import { readWholeStream } from '../commands/read-whole-stream';
+import type { CommandHandler } from '../commands/command-handler';
+import type { CommandResult } from '../commands/command-result';
+import { streamIdOf } from '../commands/stream-ids';
+import type { VouchCommand } from '../commands/vouch-command';
+import { actorOf, type Principal } from '../principal';
+
+export { engagementIdFor } from '@vouch/domain';
+
+/**
+ * The one path for commands that change more than one stream: the domain's workflow decides
+ * from the state it reads which command each stream gets, and each is executed in order by
+ * the command handler (its own expected version, retry and idempotency). A sub-command's id
+ * derives from the caller's, so retrying the whole command after any failure finishes it
+ * without doing anything twice; when a later step is refused, the earlier steps'
+ * compensations (decided by the workflow too) give their effect back.
+ *
+ * The steps are not one atomic append (EventStoreDB has no multi-stream transaction, so the
+ * contract offers none). What keeps a half-done command from staying half done: the order
+ * (the advocate's gates first, so a refusal there leaves both streams untouched); each step
+ * acknowledged only once its own stream has it; a retry of the same command id finishing
+ * the remaining steps; and, should the caller never retry after a crash between the steps,
+ * the reservation naming its request is released by `release-engagements-of-closed-request`
+ * when the request is cancelled or lapses.
+ */
+export class WorkflowExecutor {
+  constructor(
+    private readonly store: EventStore,
+    private readonly commands: CommandHandler,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+  ) {}
+
+  /** Whether the command is decided by a workflow (it changes more than one stream). */
+  handles(command: VouchCommand): command is VouchCommand & RequestWorkflowCommand {
+    return REQUEST_WORKFLOW_COMMANDS.has(command.type);
+  }
+
+  /** Executes a workflow command; answers the result of its last step (the stream it names). */
+  async execute(
+    principal: Principal,
+    command: VouchCommand & RequestWorkflowCommand,
+  ): Promise<CommandResult> {
+    const actor = actorOf(principal);
+    authorize(actor, command.type);
+    const requestId = validated((v) => v.id('requestId', command.aggregateId));
+    const history = await readWholeStream(
+      this.store,
+      principal.tenantId,
+      streamIdOf('ReferenceRequest', requestId),
+    );
+    // Invariant 8: the same command id again answers the first result (the handler checks the
+    // content is the same); its rules would refuse now, since the first one changed the request.
+    if (history.some((e) => e.metadata.commandId === command.commandId)) {
+      return this.commands.execute(principal, this.routed(requestStepOf(requestId, command), command));
+    }
+    const request = this.request(requestId, history);
+    const steps = decideRequestWorkflow(requestId, command, request, {
+      now: this.clock(),
+      newId: this.newId,
+      actor,
+    });
+    return this.run(principal, command, steps);
+  }
+
+  private async run(
+    principal: Principal,
+    command: VouchCommand,
+    steps: readonly WorkflowStep[],
+  ): Promise<CommandResult> {
+    const done: WorkflowStep[] = [];
+    let result: CommandResult | undefined;
+    for (const step of steps) {
+      try {
+        result = await this.commands.execute(principal, this.routed(step, command));
+      } catch (error) {
+        if (error instanceof DomainError) {
+          for (const earlier of done.reverse()) {
+            const undo = earlier.compensate?.(error);
+            if (undo) await this.commands.execute(principal, this.routed(undo, command));
+          }
+        }
+        throw error;
+      }
+      done.push(step);
+    }
+    if (!result) throw new Error(`The workflow decided no step for ${command.type}.`);
+    return result;
+  }
+
+  /** A step's command as the handler takes it: routed to its aggregate; a sub-command is caused by the caller's. */
+  private routed(step: WorkflowCommand, caller: VouchCommand): VouchCommand {
+    const isCaller = step.command.commandId === caller.commandId;
+    return {
+      ...step.command,
+      aggregateId: step.aggregateId,
+      ...(isCaller ? {} : { causationId: caller.commandId }),
+    } as VouchCommand;
+  }
+
+  private request(requestId: string, history: readonly RecordedEvent[]) {
+    const events = history.map((e) => ({ type: e.type, data: e.data }));
+    if (events.length === 0) {
+      throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
+        requestId,
+      });
+    }
+    return fold(referenceRequestDecider, events as never);
+  }
+}

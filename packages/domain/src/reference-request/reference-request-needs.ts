@@ -1,0 +1,12 @@
+import type { DecisionNeeds } from '../shared/decision-needs';
+import type { ReferenceRequestCommand } from './reference-request-commands';
+import type { ReferenceRequestState } from './reference-request-state';
+
+/** An owner's approval or decline needs who acts for the candidate's account now (invariant 11). */
+export const referenceRequestNeeds: DecisionNeeds<ReferenceRequestCommand, ReferenceRequestState> = {
+  needs: (command, state) => {
+    if (command.type !== 'ApproveAsk' && command.type !== 'DeclineAsk') return [];
+    const candidate = state().candidates[String(command.data.advocateId)];
+    return candidate ? [{ kind: 'accountActors', accountId: candidate.accountId }] : [];
+  },
+};
