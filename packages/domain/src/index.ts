@@ -60,3 +60,6 @@ export * from './policies/retention';
 export * from './policies/wishlist-profile';
 
 export * from './event-catalogue';
+export * from './command-catalogue/payload-schema';
+export * from './command-catalogue/command-definition';
+export * from './command-catalogue/command-catalogue';
