@@ -136,7 +136,14 @@ export function createVouch(options: VouchOptions): Vouch {
     const advocateId = String(data.advocateId ?? '');
     switch (command.type) {
       case 'AskAdvocate':
-        return workflow.askAdvocate(principal, { commandId, requestId, advocateId });
+        return workflow.askAdvocate(principal, {
+          commandId,
+          requestId,
+          advocateId,
+          ...(data.fatigueOverrideReason !== undefined
+            ? { fatigueOverrideReason: String(data.fatigueOverrideReason) }
+            : {}),
+        });
       case 'ScheduleActivity':
         return workflow.scheduleActivity(principal, {
           commandId,

@@ -40,7 +40,14 @@ export class RequestWorkflow {
   /** Asks a shortlisted advocate: reserves the engagement (consent, fatigue, status gates), then records the ask. */
   async askAdvocate(
     principal: Principal,
-    input: { commandId: string; requestId: string; advocateId: string; activityAt?: Instant },
+    input: {
+      commandId: string;
+      requestId: string;
+      advocateId: string;
+      activityAt?: Instant;
+      /** A program manager's override of the fatigue limits for this ask, with the reason. */
+      fatigueOverrideReason?: string;
+    },
   ): Promise<CommandResult> {
     authorize(actorOf(principal), 'AskAdvocate');
     const request = await this.request(principal.tenantId, input.requestId);
@@ -82,6 +89,9 @@ export class RequestWorkflow {
           by: candidate.clearedBy,
           ...(candidate.clearanceReason !== undefined ? { reason: candidate.clearanceReason } : {}),
         },
+        ...(input.fatigueOverrideReason !== undefined
+          ? { fatigueOverrideReason: input.fatigueOverrideReason }
+          : {}),
       },
     });
     try {
@@ -89,7 +99,13 @@ export class RequestWorkflow {
         type: 'AskAdvocate',
         commandId: input.commandId,
         aggregateId: input.requestId,
-        data: { advocateId: input.advocateId, engagementId },
+        data: {
+          advocateId: input.advocateId,
+          engagementId,
+          ...(input.fatigueOverrideReason !== undefined
+            ? { fatigueOverrideReason: input.fatigueOverrideReason }
+            : {}),
+        },
       });
     } catch (error) {
       // The request refused after all (it changed meanwhile): give the reservation back.

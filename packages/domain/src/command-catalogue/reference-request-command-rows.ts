@@ -74,6 +74,12 @@ export const REFERENCE_REQUEST_COMMANDS = {
         description:
           'The engagement reserved for the ask (the API derives it from the request and the advocate).',
       },
+      fatigueOverrideReason: {
+        kind: 'text',
+        long: true,
+        description: "A program manager's reason to override the advocate's fatigue limits for this ask.",
+        optional: true,
+      },
     },
   },
   RecordAdvocateResponse: {

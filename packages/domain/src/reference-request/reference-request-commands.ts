@@ -60,7 +60,15 @@ export type RequestOwnerApproval = Command<'RequestOwnerApproval', { advocateId:
 export type ApproveAsk = Command<'ApproveAsk', { advocateId: string; note?: string }>;
 export type DeclineAsk = Command<'DeclineAsk', { advocateId: string; reason: string }>;
 export type OverrideOwnerApproval = Command<'OverrideOwnerApproval', { advocateId: string; reason: string }>;
-export type AskAdvocate = Command<'AskAdvocate', { advocateId: string; engagementId: string }>;
+export type AskAdvocate = Command<
+  'AskAdvocate',
+  {
+    advocateId: string;
+    engagementId: string;
+    /** A program manager's override of the advocate's fatigue limits for this ask, with the reason (as scheduling takes it). */
+    fatigueOverrideReason?: string;
+  }
+>;
 export type RecordAdvocateResponse = Command<
   'RecordAdvocateResponse',
   { advocateId: string; accepted: boolean; reason?: string }

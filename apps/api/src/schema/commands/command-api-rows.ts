@@ -107,7 +107,6 @@ export const COMMAND_API_ROWS: Readonly<Partial<Record<CommandType, CommandApiRo
   WithdrawNomination: { input: { name: 'NominationReason', description: NOMINATION_REASON } },
   RequestOwnerApproval: { input: { name: 'CandidateCommand', description: CANDIDATE } },
   AskAdvocate: {
-    input: { name: 'CandidateCommand', description: CANDIDATE },
     // The workflow reserves the engagement under the id it derives from request and advocate.
     derived: {
       engagementId: (input) => engagementIdFor(String(input.requestId), String(input.advocateId)),
