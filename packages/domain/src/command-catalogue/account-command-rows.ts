@@ -1,4 +1,5 @@
 import type { CommandRows } from './command-definition';
+import { GRANT_CONSENT_PAYLOAD, RENEW_CONSENT_PAYLOAD, WITHDRAW_CONSENT_PAYLOAD } from './shared-payloads';
 
 /** The catalogue rows of the Account commands. */
 export const ACCOUNT_COMMANDS = {
@@ -59,80 +60,17 @@ export const ACCOUNT_COMMANDS = {
   GrantAccountConsent: {
     aggregate: 'Account',
     description: "Record the company's own consent.",
-    payload: {
-      consentId: { kind: 'id', description: 'Id of the new consent.' },
-      kinds: { kind: 'enumList', of: 'ActivityKind', description: 'The activity kinds permitted.' },
-      territories: {
-        kind: 'textList',
-        description: 'Region or country codes where uses are permitted; `GLOBAL` covers every territory.',
-      },
-      channels: { kind: 'enumList', of: 'Channel', description: 'The channels uses may be made in.' },
-      validFrom: { kind: 'instant', description: 'From when the consent is in force.' },
-      validUntil: {
-        kind: 'instant',
-        description: 'Until when it is in force; open-ended when omitted.',
-        optional: true,
-      },
-      maxUses: {
-        kind: 'int',
-        min: 1,
-        max: 10000,
-        description: 'At most this many uses; unlimited when omitted.',
-        optional: true,
-      },
-      perUseApprovalRequired: {
-        kind: 'boolean',
-        description: 'Whether each use needs the holder’s own approval.',
-        optional: true,
-      },
-      collectionMethod: {
-        kind: 'enum',
-        of: 'ConsentCollectionMethod',
-        description: 'How the consent was collected.',
-      },
-      collectedAt: { kind: 'instant', description: 'When it was collected.' },
-      evidenceHash: {
-        kind: 'text',
-        description: 'SHA-256 (hex) of the signed document or recording.',
-        optional: true,
-      },
-      noticeVersion: { kind: 'text', description: 'Version of the privacy notice the holder was shown.' },
-    },
+    payload: GRANT_CONSENT_PAYLOAD,
   },
   RenewAccountConsent: {
     aggregate: 'Account',
     description: "Renew the company's consent.",
-    payload: {
-      consentId: { kind: 'id', description: 'The consent to renew.' },
-      validUntil: { kind: 'instant', description: 'New end of validity.', optional: true },
-      maxUses: { kind: 'int', min: 1, max: 10000, description: 'New maximum of uses.', optional: true },
-      collectionMethod: {
-        kind: 'enum',
-        of: 'ConsentCollectionMethod',
-        description: 'How the renewal was collected.',
-      },
-      collectedAt: { kind: 'instant', description: 'When it was collected.' },
-      evidenceHash: {
-        kind: 'text',
-        description: 'SHA-256 (hex) of the signed document or recording.',
-        optional: true,
-      },
-      noticeVersion: { kind: 'text', description: 'Version of the privacy notice the holder was shown.' },
-    },
+    payload: RENEW_CONSENT_PAYLOAD,
   },
   WithdrawAccountConsent: {
     aggregate: 'Account',
     description: "Withdraw the company's consent; dependent content is suspended.",
-    payload: {
-      consentId: { kind: 'id', description: 'The consent to withdraw.' },
-      kinds: {
-        kind: 'enumList',
-        of: 'ActivityKind',
-        description: 'Only these kinds; every kind of the consent when omitted.',
-        optional: true,
-      },
-      reason: { kind: 'text', long: true, description: 'Why, in the holder’s words if possible.' },
-    },
+    payload: WITHDRAW_CONSENT_PAYLOAD,
   },
   ArchiveAccount: {
     aggregate: 'Account',

@@ -1,4 +1,11 @@
 import type { CommandRows } from './command-definition';
+import {
+  ATTRIBUTES_PAYLOAD,
+  CONTACT_PAYLOAD,
+  GRANT_CONSENT_PAYLOAD,
+  RENEW_CONSENT_PAYLOAD,
+  WITHDRAW_CONSENT_PAYLOAD,
+} from './shared-payloads';
 import { BLACKOUT_PERIOD, MONEY, OWNER_CLEARANCE } from './payload-shapes';
 
 /** The catalogue rows of the Advocate commands. */
@@ -15,15 +22,8 @@ export const ADVOCATE_COMMANDS = {
         description: 'The approved nomination this enrolment follows, if any.',
         optional: true,
       },
-      name: { kind: 'text', description: 'Full name (personal data).' },
-      email: { kind: 'email', description: 'Email address (personal data).' },
-      phone: { kind: 'text', description: 'Phone number (personal data).', optional: true },
-      title: { kind: 'text', description: 'Job title (personal data).' },
-      seniority: { kind: 'enum', of: 'Seniority', description: 'Title level.' },
-      products: { kind: 'textList', description: 'Products the advocate can speak to.' },
-      useCases: { kind: 'textList', description: 'Use cases the advocate can speak to.' },
-      languages: { kind: 'textList', description: 'Languages the advocate speaks (e.g. `en`, `de`).' },
-      topics: { kind: 'textList', description: 'Topics the advocate likes to speak about.', optional: true },
+      ...CONTACT_PAYLOAD,
+      ...ATTRIBUTES_PAYLOAD,
     },
   },
   ActivateAdvocate: {
@@ -34,23 +34,12 @@ export const ADVOCATE_COMMANDS = {
   UpdateAdvocateContact: {
     aggregate: 'Advocate',
     description: "Update an advocate's contact details.",
-    payload: {
-      name: { kind: 'text', description: 'Full name.' },
-      email: { kind: 'email', description: 'Email address.' },
-      phone: { kind: 'text', description: 'Phone number.', optional: true },
-      title: { kind: 'text', description: 'Job title.' },
-    },
+    payload: CONTACT_PAYLOAD,
   },
   UpdateAdvocateAttributes: {
     aggregate: 'Advocate',
     description: 'Update what an advocate can speak to.',
-    payload: {
-      seniority: { kind: 'enum', of: 'Seniority', description: 'Title level.' },
-      products: { kind: 'textList', description: 'Products.' },
-      useCases: { kind: 'textList', description: 'Use cases.' },
-      languages: { kind: 'textList', description: 'Languages.' },
-      topics: { kind: 'textList', description: 'Topics.', optional: true },
-    },
+    payload: ATTRIBUTES_PAYLOAD,
   },
   SetAdvocatePreferences: {
     aggregate: 'Advocate',
@@ -149,81 +138,18 @@ export const ADVOCATE_COMMANDS = {
   GrantConsent: {
     aggregate: 'Advocate',
     description: "Record an advocate's consent.",
-    payload: {
-      consentId: { kind: 'id', description: 'Id of the new consent.' },
-      kinds: { kind: 'enumList', of: 'ActivityKind', description: 'The activity kinds permitted.' },
-      territories: {
-        kind: 'textList',
-        description: 'Region or country codes where uses are permitted; `GLOBAL` covers every territory.',
-      },
-      channels: { kind: 'enumList', of: 'Channel', description: 'The channels uses may be made in.' },
-      validFrom: { kind: 'instant', description: 'From when the consent is in force.' },
-      validUntil: {
-        kind: 'instant',
-        description: 'Until when it is in force; open-ended when omitted.',
-        optional: true,
-      },
-      maxUses: {
-        kind: 'int',
-        min: 1,
-        max: 10000,
-        description: 'At most this many uses; unlimited when omitted.',
-        optional: true,
-      },
-      perUseApprovalRequired: {
-        kind: 'boolean',
-        description: 'Whether each use needs the holder’s own approval.',
-        optional: true,
-      },
-      collectionMethod: {
-        kind: 'enum',
-        of: 'ConsentCollectionMethod',
-        description: 'How the consent was collected.',
-      },
-      collectedAt: { kind: 'instant', description: 'When it was collected.' },
-      evidenceHash: {
-        kind: 'text',
-        description: 'SHA-256 (hex) of the signed document or recording.',
-        optional: true,
-      },
-      noticeVersion: { kind: 'text', description: 'Version of the privacy notice the holder was shown.' },
-    },
+    payload: GRANT_CONSENT_PAYLOAD,
   },
   RenewConsent: {
     aggregate: 'Advocate',
     description: "Renew an advocate's consent.",
-    payload: {
-      consentId: { kind: 'id', description: 'The consent to renew.' },
-      validUntil: { kind: 'instant', description: 'New end of validity.', optional: true },
-      maxUses: { kind: 'int', min: 1, max: 10000, description: 'New maximum of uses.', optional: true },
-      collectionMethod: {
-        kind: 'enum',
-        of: 'ConsentCollectionMethod',
-        description: 'How the renewal was collected.',
-      },
-      collectedAt: { kind: 'instant', description: 'When it was collected.' },
-      evidenceHash: {
-        kind: 'text',
-        description: 'SHA-256 (hex) of the signed document or recording.',
-        optional: true,
-      },
-      noticeVersion: { kind: 'text', description: 'Version of the privacy notice the holder was shown.' },
-    },
+    payload: RENEW_CONSENT_PAYLOAD,
   },
   WithdrawConsent: {
     aggregate: 'Advocate',
     description:
       'Withdraw a consent: pending engagements for the withdrawn kinds are released and dependent content suspended.',
-    payload: {
-      consentId: { kind: 'id', description: 'The consent to withdraw.' },
-      kinds: {
-        kind: 'enumList',
-        of: 'ActivityKind',
-        description: 'Only these kinds; every kind of the consent when omitted.',
-        optional: true,
-      },
-      reason: { kind: 'text', long: true, description: 'Why, in the holder’s words if possible.' },
-    },
+    payload: WITHDRAW_CONSENT_PAYLOAD,
   },
   RecordConsentExpiry: {
     aggregate: 'Advocate',
