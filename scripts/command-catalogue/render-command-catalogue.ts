@@ -111,6 +111,11 @@ export function renderCommandCatalogue(): string {
     'named under "who may" meets FORBIDDEN; a role named with a relationship that does not hold meets',
     'NOT_FOUND, exactly as for an id that does not exist.',
     '',
+    "To add a command: declare its type in the aggregate's `*-commands.ts`; the compiler then asks for its row in",
+    '`packages/domain/src/command-catalogue/*-command-rows.ts` (payload schema typed against the data), its grant in',
+    '`packages/application/src/authorization/command-permissions.ts` and its case in the decider. Its route, mutation,',
+    'input type, "who may" text and this page are derived (`npm run schema:emit`, `npm run docs:commands`).',
+    '',
   ];
   for (const aggregate of AGGREGATES) {
     const types = COMMAND_TYPES.filter((type) => COMMAND_CATALOGUE[type].aggregate === aggregate);
