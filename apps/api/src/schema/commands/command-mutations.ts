@@ -1,10 +1,10 @@
-import { COMMAND_PERMISSIONS, type CommandType, whoMay } from '@vouch/application';
-import { COMMAND_CATALOGUE, COMMAND_TYPES } from '@vouch/domain';
+import { COMMAND_PERMISSIONS, whoMay } from '@vouch/application';
+import { COMMAND_CATALOGUE, COMMAND_TYPES, type CommandData, type CommandType } from '@vouch/domain';
 import { Arg, type ClassType, Ctx, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../context/api-context';
 import { COMMAND_INPUT, CommandMutation } from '../common/command-mutation';
 import type { CommandPayload } from '../common/command-payload';
-import { type CommandData, executeCommand, plainData } from '../common/execute-command';
+import { executeCommand, plainData } from '../common/execute-command';
 import { commandInputLayout } from './command-input-layout';
 import { inputTypeOf } from './payload-input-types';
 
