@@ -1,14 +1,8 @@
 import type { CommandRows } from './command-definition';
-import {
-  ATTRIBUTES_PAYLOAD,
-  CONTACT_PAYLOAD,
-  GRANT_CONSENT_PAYLOAD,
-  RENEW_CONSENT_PAYLOAD,
-  WITHDRAW_CONSENT_PAYLOAD,
-} from './shared-payloads';
-import { BLACKOUT_PERIOD, MONEY, OWNER_CLEARANCE } from './payload-shapes';
+import { ATTRIBUTES_PAYLOAD, CONTACT_PAYLOAD } from './shared-payloads';
+import { BLACKOUT_PERIOD } from './payload-shapes';
 
-/** The catalogue rows of the Advocate commands. */
+/** The catalogue rows of an advocate's enrolment, status, profile and privacy. */
 export const ADVOCATE_COMMANDS = {
   EnrolAdvocate: {
     aggregate: 'Advocate',
@@ -135,126 +129,6 @@ export const ADVOCATE_COMMANDS = {
       verificationId: { kind: 'id', description: 'The verification request.' },
     },
   },
-  GrantConsent: {
-    aggregate: 'Advocate',
-    description: "Record an advocate's consent.",
-    payload: GRANT_CONSENT_PAYLOAD,
-  },
-  RenewConsent: {
-    aggregate: 'Advocate',
-    description: "Renew an advocate's consent.",
-    payload: RENEW_CONSENT_PAYLOAD,
-  },
-  WithdrawConsent: {
-    aggregate: 'Advocate',
-    description:
-      'Withdraw a consent: pending engagements for the withdrawn kinds are released and dependent content suspended.',
-    payload: WITHDRAW_CONSENT_PAYLOAD,
-  },
-  RecordConsentExpiry: {
-    aggregate: 'Advocate',
-    description: 'Record that a consent expired.',
-    payload: {
-      consentId: { kind: 'id', description: 'The consent that expired.' },
-    },
-  },
-  ReserveEngagement: {
-    aggregate: 'Advocate',
-    description: 'Reserve an advocate for an activity.',
-    payload: {
-      engagementId: { kind: 'id', description: 'Id of the new engagement.' },
-      requestId: { kind: 'id', description: 'The reference request it serves, if any.', optional: true },
-      kind: { kind: 'enum', of: 'ActivityKind', description: 'The activity.' },
-      territory: {
-        kind: 'text',
-        description: 'Where the use is made (region or country code); the consent must cover it.',
-      },
-      channel: {
-        kind: 'enum',
-        of: 'Channel',
-        description: 'How the use is made; the consent must cover it.',
-      },
-      activityAt: {
-        kind: 'instant',
-        description: 'When the activity is expected; now when omitted.',
-        optional: true,
-      },
-      ownerClearance: {
-        kind: 'object',
-        shape: OWNER_CLEARANCE,
-        description: 'How the ask was cleared with the account owner.',
-      },
-      fatigueOverrideReason: {
-        kind: 'text',
-        long: true,
-        description: "A program manager's reason to override the fatigue limits.",
-        optional: true,
-      },
-    },
-  },
-  AcceptEngagement: {
-    aggregate: 'Advocate',
-    description: 'Record that the advocate accepted.',
-    payload: {
-      engagementId: { kind: 'id', description: 'The engagement.' },
-    },
-  },
-  ApproveUse: {
-    aggregate: 'Advocate',
-    description: "Record the advocate's approval of one use.",
-    payload: {
-      engagementId: { kind: 'id', description: 'The engagement.' },
-      evidence: {
-        kind: 'text',
-        long: true,
-        description: 'Where the approval is recorded (no personal data).',
-      },
-    },
-  },
-  ScheduleEngagement: {
-    aggregate: 'Advocate',
-    description: 'Schedule an engagement.',
-    payload: {
-      engagementId: { kind: 'id', description: 'The engagement.' },
-      at: { kind: 'instant', description: 'When it takes place.' },
-      fatigueOverrideReason: {
-        kind: 'text',
-        long: true,
-        description: "A program manager's reason to override the fatigue limits.",
-        optional: true,
-      },
-    },
-  },
-  CompleteEngagement: {
-    aggregate: 'Advocate',
-    description: 'Complete an engagement.',
-    payload: {
-      engagementId: { kind: 'id', description: 'The engagement.' },
-      completedAt: {
-        kind: 'instant',
-        description: 'When it was completed; now when omitted.',
-        optional: true,
-      },
-    },
-  },
-  ReleaseEngagement: {
-    aggregate: 'Advocate',
-    description: 'Release an advocate from an engagement.',
-    payload: {
-      engagementId: { kind: 'id', description: 'The engagement.' },
-      reason: { kind: 'enum', of: 'EngagementReleaseReason', description: 'Why.' },
-      note: { kind: 'text', long: true, description: 'Note.', optional: true },
-    },
-  },
-  RecordEngagementFeedback: {
-    aggregate: 'Advocate',
-    description: 'Rate an engagement.',
-    payload: {
-      engagementId: { kind: 'id', description: 'The engagement.' },
-      rating: { kind: 'int', min: 1, max: 5, description: 'Rating, 1–5.' },
-      comment: { kind: 'text', long: true, description: 'Comment.', optional: true },
-    },
-  },
   PlaceLegalHold: {
     aggregate: 'Advocate',
     description: 'Place a legal hold.',
@@ -279,27 +153,6 @@ export const ADVOCATE_COMMANDS = {
       reason: { kind: 'text', long: true, description: 'Why.' },
     },
   },
-  GrantReward: {
-    aggregate: 'Advocate',
-    description: 'Grant a reward.',
-    payload: {
-      rewardId: { kind: 'id', description: 'Id of the new reward.' },
-      kind: { kind: 'enum', of: 'RewardKind', description: 'What is given.' },
-      description: { kind: 'text', long: true, description: 'What exactly.' },
-      value: { kind: 'object', shape: MONEY, description: 'Its value.' },
-      disclosure: {
-        kind: 'text',
-        long: true,
-        description: 'How the incentive is disclosed (e.g. in the published case study).',
-      },
-      overCapApprovalReason: {
-        kind: 'text',
-        long: true,
-        description: "A program manager's approval of a reward above the per-reward cap.",
-        optional: true,
-      },
-    },
-  },
 } satisfies CommandRows<
   | 'EnrolAdvocate'
   | 'ActivateAdvocate'
@@ -313,19 +166,7 @@ export const ADVOCATE_COMMANDS = {
   | 'RequestProfileVerification'
   | 'VerifyProfile'
   | 'LapseProfileVerification'
-  | 'GrantConsent'
-  | 'RenewConsent'
-  | 'WithdrawConsent'
-  | 'RecordConsentExpiry'
-  | 'ReserveEngagement'
-  | 'AcceptEngagement'
-  | 'ApproveUse'
-  | 'ScheduleEngagement'
-  | 'CompleteEngagement'
-  | 'ReleaseEngagement'
-  | 'RecordEngagementFeedback'
   | 'PlaceLegalHold'
   | 'ReleaseLegalHold'
   | 'RequestErasure'
-  | 'GrantReward'
 >;

@@ -1,6 +1,8 @@
 import type { CommandDefinition, CommandRows, CommandType } from './command-definition';
 import { ACCOUNT_COMMANDS } from './account-command-rows';
 import { ADVOCATE_COMMANDS } from './advocate-command-rows';
+import { ADVOCATE_CONSENT_COMMANDS } from './advocate-consent-command-rows';
+import { ADVOCATE_ENGAGEMENT_COMMANDS } from './advocate-engagement-command-rows';
 import { CONTENT_ASSET_COMMANDS } from './content-asset-command-rows';
 import { NOMINATION_COMMANDS } from './nomination-command-rows';
 import { PROGRAM_COMMANDS } from './program-command-rows';
@@ -16,6 +18,8 @@ export const COMMAND_CATALOGUE: CommandRows<CommandType> = {
   ...PROGRAM_COMMANDS,
   ...ACCOUNT_COMMANDS,
   ...ADVOCATE_COMMANDS,
+  ...ADVOCATE_CONSENT_COMMANDS,
+  ...ADVOCATE_ENGAGEMENT_COMMANDS,
   ...NOMINATION_COMMANDS,
   ...REFERENCE_REQUEST_COMMANDS,
   ...CONTENT_ASSET_COMMANDS,
