@@ -38,7 +38,7 @@ export const ACCOUNT_COMMANDS = {
   },
   RecordAccountHealth: {
     aggregate: 'Account',
-    description: 'Record account health.',
+    description: 'Record account health as customer success measures it.',
     payload: {
       healthScore: { kind: 'int', min: 0, max: 100, description: 'Health score, 0–100.' },
       nps: {
@@ -59,7 +59,7 @@ export const ACCOUNT_COMMANDS = {
   },
   GrantAccountConsent: {
     aggregate: 'Account',
-    description: "Record the company's own consent.",
+    description: "Record the company's own consent (for its logo, or company-level case studies).",
     payload: GRANT_CONSENT_PAYLOAD,
   },
   RenewAccountConsent: {
@@ -69,12 +69,12 @@ export const ACCOUNT_COMMANDS = {
   },
   WithdrawAccountConsent: {
     aggregate: 'Account',
-    description: "Withdraw the company's consent; dependent content is suspended.",
+    description: "Withdraw a company's consent; takes effect at once.",
     payload: WITHDRAW_CONSENT_PAYLOAD,
   },
   ArchiveAccount: {
     aggregate: 'Account',
-    description: 'Archive an account.',
+    description: 'Archive an account that is no longer a customer.',
     payload: {
       reason: { kind: 'text', long: true, description: 'Why.' },
     },

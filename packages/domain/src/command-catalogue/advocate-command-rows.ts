@@ -7,7 +7,7 @@ export const ADVOCATE_COMMANDS = {
   EnrolAdvocate: {
     aggregate: 'Advocate',
     createsWith: 'advocateId',
-    description: 'Enrol an advocate (CANDIDATE).',
+    description: 'Enrol a customer contact as an advocate (status CANDIDATE).',
     payload: {
       advocateId: { kind: 'id', description: 'Id of the new advocate; personal data is keyed to it.' },
       accountId: { kind: 'id', description: 'The account the advocate works at.' },
@@ -37,7 +37,7 @@ export const ADVOCATE_COMMANDS = {
   },
   SetAdvocatePreferences: {
     aggregate: 'Advocate',
-    description: "Set the advocate's own preferences.",
+    description: "Set the advocate's own wishes; they hold alongside the program's limits.",
     payload: {
       maxEngagementsPerWindow: {
         kind: 'int',
@@ -103,7 +103,7 @@ export const ADVOCATE_COMMANDS = {
   },
   RequestProfileVerification: {
     aggregate: 'Advocate',
-    description: 'Ask for a profile to be verified.',
+    description: 'Ask someone to confirm or correct an advocate profile by a date.',
     payload: {
       verificationId: { kind: 'id', description: 'Id of the new verification request.' },
       askedOf: { kind: 'id', description: 'User id of whoever is asked (usually the account owner).' },
@@ -131,7 +131,7 @@ export const ADVOCATE_COMMANDS = {
   },
   PlaceLegalHold: {
     aggregate: 'Advocate',
-    description: 'Place a legal hold.',
+    description: "Place a legal hold on an advocate's records: erasure waits until it is released.",
     payload: {
       holdId: { kind: 'id', description: 'Id of the new hold.' },
       matter: { kind: 'text', long: true, description: 'The legal matter.' },
@@ -139,7 +139,7 @@ export const ADVOCATE_COMMANDS = {
   },
   ReleaseLegalHold: {
     aggregate: 'Advocate',
-    description: 'Release a legal hold.',
+    description: 'Release a legal hold; a deferred erasure then runs.',
     payload: {
       holdId: { kind: 'id', description: 'The hold.' },
       reason: { kind: 'text', long: true, description: 'Why.' },

@@ -21,7 +21,7 @@ export const ADVOCATE_CONSENT_COMMANDS = {
   },
   RecordConsentExpiry: {
     aggregate: 'Advocate',
-    description: 'Record that a consent expired.',
+    description: "Record that a consent's validity has ended, releasing what relied on it.",
     payload: {
       consentId: { kind: 'id', description: 'The consent that expired.' },
     },

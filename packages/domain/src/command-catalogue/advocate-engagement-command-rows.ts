@@ -5,7 +5,8 @@ import { MONEY, OWNER_CLEARANCE } from './payload-shapes';
 export const ADVOCATE_ENGAGEMENT_COMMANDS = {
   ReserveEngagement: {
     aggregate: 'Advocate',
-    description: 'Reserve an advocate for an activity.',
+    description:
+      'Reserve an advocate for one activity outside a request workflow. The consent, fatigue, owner and status gates hold here.',
     payload: {
       engagementId: { kind: 'id', description: 'Id of the new engagement.' },
       requestId: { kind: 'id', description: 'The reference request it serves, if any.', optional: true },
@@ -46,7 +47,7 @@ export const ADVOCATE_ENGAGEMENT_COMMANDS = {
   },
   ApproveUse: {
     aggregate: 'Advocate',
-    description: "Record the advocate's approval of one use.",
+    description: 'The advocate approved this particular use (where the consent asks for per-use approval).',
     payload: {
       engagementId: { kind: 'id', description: 'The engagement.' },
       evidence: {
@@ -72,7 +73,7 @@ export const ADVOCATE_ENGAGEMENT_COMMANDS = {
   },
   CompleteEngagement: {
     aggregate: 'Advocate',
-    description: 'Complete an engagement.',
+    description: 'Record that an engagement took place: it counts as a use.',
     payload: {
       engagementId: { kind: 'id', description: 'The engagement.' },
       completedAt: {
@@ -84,7 +85,7 @@ export const ADVOCATE_ENGAGEMENT_COMMANDS = {
   },
   ReleaseEngagement: {
     aggregate: 'Advocate',
-    description: 'Release an advocate from an engagement.',
+    description: 'Release an advocate from an engagement that has not been completed.',
     payload: {
       engagementId: { kind: 'id', description: 'The engagement.' },
       reason: { kind: 'enum', of: 'EngagementReleaseReason', description: 'Why.' },
@@ -102,7 +103,7 @@ export const ADVOCATE_ENGAGEMENT_COMMANDS = {
   },
   GrantReward: {
     aggregate: 'Advocate',
-    description: 'Grant a reward.',
+    description: 'Give an advocate a reward: capped, and always disclosed (invariant 6).',
     payload: {
       rewardId: { kind: 'id', description: 'Id of the new reward.' },
       kind: { kind: 'enum', of: 'RewardKind', description: 'What is given.' },

@@ -6,7 +6,7 @@ export const CONTENT_ASSET_COMMANDS = {
   DraftContent: {
     aggregate: 'ContentAsset',
     createsWith: 'contentId',
-    description: 'Draft a content asset.',
+    description: 'Draft a content asset (case study, quote, video, logo).',
     payload: {
       contentId: { kind: 'id', description: 'Id of the new asset.' },
       kind: { kind: 'enum', of: 'ContentKind', description: 'The kind of asset.' },

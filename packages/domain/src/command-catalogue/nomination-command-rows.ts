@@ -5,7 +5,8 @@ export const NOMINATION_COMMANDS = {
   SubmitNomination: {
     aggregate: 'Nomination',
     createsWith: 'nominationId',
-    description: 'Nominate a customer contact.',
+    description:
+      'Propose that a happy customer contact become an advocate. From an account below the health threshold, a program manager must give an override reason.',
     payload: {
       nominationId: { kind: 'id', description: 'Id of the new nomination.' },
       accountId: { kind: 'id', description: 'The account the candidate works at.' },
@@ -38,7 +39,7 @@ export const NOMINATION_COMMANDS = {
   },
   ApproveNomination: {
     aggregate: 'Nomination',
-    description: 'Approve a nomination.',
+    description: 'Approve a nomination; the candidate is then enrolled.',
     payload: {
       note: { kind: 'text', long: true, description: 'Note.', optional: true },
     },

@@ -4,7 +4,7 @@ import type { CommandRows } from './command-definition';
 export const PROGRAM_COMMANDS = {
   SetFatiguePolicy: {
     aggregate: 'Program',
-    description: 'Set the fatigue limits.',
+    description: "Set the program's fatigue limits (invariant 2): how often an advocate may be used.",
     payload: {
       windowDays: { kind: 'int', min: 1, max: 3650, description: 'Length of the rolling window, in days.' },
       maxPerWindow: {
@@ -29,7 +29,7 @@ export const PROGRAM_COMMANDS = {
   },
   SetRequestSlaPolicy: {
     aggregate: 'Program',
-    description: 'Set the request SLAs.',
+    description: 'Set how fast requests are to be handled.',
     payload: {
       triageWithinHours: {
         kind: 'int',
@@ -47,7 +47,7 @@ export const PROGRAM_COMMANDS = {
   },
   SetRewardPolicy: {
     aggregate: 'Program',
-    description: 'Set the reward caps.',
+    description: 'Set the caps on rewards (invariant 6).',
     payload: {
       currency: { kind: 'text', description: 'ISO 4217 currency of the caps, e.g. `USD`.' },
       perRewardCap: {
@@ -66,7 +66,7 @@ export const PROGRAM_COMMANDS = {
   },
   SetFreshnessPolicy: {
     aggregate: 'Program',
-    description: 'Set the profile freshness policy.',
+    description: 'Set how fresh advocate profiles must be kept.',
     payload: {
       verifyEveryDays: {
         kind: 'int',
@@ -79,7 +79,8 @@ export const PROGRAM_COMMANDS = {
   },
   SetNominationPolicy: {
     aggregate: 'Program',
-    description: 'Set the nomination health threshold.',
+    description:
+      'Ask happy customers first: set the account health below which a nomination needs an override.',
     payload: {
       minAccountHealth: {
         kind: 'int',
@@ -91,7 +92,7 @@ export const PROGRAM_COMMANDS = {
   },
   SetRetentionPolicy: {
     aggregate: 'Program',
-    description: 'Set the retention of retired advocates’ data.',
+    description: 'Set how long personal data is kept once an advocate retires.',
     payload: {
       retainRetiredAdvocateDays: {
         kind: 'int',
@@ -103,7 +104,7 @@ export const PROGRAM_COMMANDS = {
   },
   SetCoverageTarget: {
     aggregate: 'Program',
-    description: 'Set a coverage target.',
+    description: 'Set how many advocates the growth plan needs for one industry × region × product.',
     payload: {
       industry: { kind: 'text', description: 'Industry of the cell.' },
       region: { kind: 'text', description: 'Region of the cell.' },
@@ -113,7 +114,7 @@ export const PROGRAM_COMMANDS = {
   },
   RemoveCoverageTarget: {
     aggregate: 'Program',
-    description: 'Remove a coverage target.',
+    description: 'Remove the coverage target of one industry × region × product.',
     payload: {
       industry: { kind: 'text', description: 'Industry of the cell.' },
       region: { kind: 'text', description: 'Region of the cell.' },
@@ -122,7 +123,7 @@ export const PROGRAM_COMMANDS = {
   },
   AddToWishlist: {
     aggregate: 'Program',
-    description: 'Wishlist an account.',
+    description: 'Wish an account were a reference; wishes form the profile of a preferred candidate.',
     payload: {
       wishId: { kind: 'id', description: 'Id of the new wish.' },
       accountName: { kind: 'text', description: 'Name of the wished-for account.' },

@@ -93,7 +93,7 @@ export const REFERENCE_REQUEST_COMMANDS = {
   },
   ScheduleActivity: {
     aggregate: 'ReferenceRequest',
-    description: 'Schedule the activity.',
+    description: 'Schedule the activity with an advocate who accepted.',
     payload: {
       advocateId: { kind: 'id', description: 'The candidate advocate.' },
       at: { kind: 'instant', description: 'When it takes place.' },
@@ -124,7 +124,7 @@ export const REFERENCE_REQUEST_COMMANDS = {
   },
   RecordOutcome: {
     aggregate: 'ReferenceRequest',
-    description: 'Record how the deal ended.',
+    description: 'How the deal ended: the business value of the reference.',
     payload: {
       result: { kind: 'enum', of: 'OutcomeResult', description: 'Won, lost or no decision.' },
       amount: { kind: 'object', shape: MONEY, description: 'The amount won.', optional: true },
