@@ -1,5 +1,7 @@
 export * from './principal';
 export * from './authorization/permissions';
+export * from './authorization/command-permissions';
+export * from './authorization/who-may';
 export * from './authorization/authorize';
 export * from './authorization/ability';
 export * from './authorization/relationship-facts';

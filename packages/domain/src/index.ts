@@ -74,3 +74,8 @@ export * from './workflows/request-workflow';
 // What each decider needs read beyond its own stream.
 export * from './shared/decision-needs';
 export * from './decision-needs';
+
+// The command catalogue: one row per command.
+export * from './command-catalogue/payload-schema';
+export * from './command-catalogue/command-definition';
+export * from './command-catalogue/command-catalogue';

@@ -93,7 +93,7 @@ mutation ApproveAsk($input: ApproveAskInput!) {
 const FULFIL = `# The program manager asks the advocate: the consent, fatigue, owner and status gates
 # hold here. Then the advocate accepts, the call is scheduled and completed.
 # Run the operations in order.
-mutation AskAdvocate($ask: CandidateCommandInput!) {
+mutation AskAdvocate($ask: AskAdvocateInput!) {
   askAdvocate(input: $ask) { aggregateId version eventTypes }
 }
 

@@ -1,5 +1,4 @@
-import type { AggregateName } from '@vouch/domain';
-import type { CommandType } from '../authorization/permissions';
+import { COMMAND_CATALOGUE, type AggregateName, type CommandType } from '@vouch/domain';
 
 /** Which aggregate handles a command, and which data field names a new aggregate's id. */
 export interface CommandRoute {
@@ -8,84 +7,10 @@ export interface CommandRoute {
   readonly createsWith?: string;
 }
 
-const to = (aggregate: AggregateName, createsWith?: string): CommandRoute => ({
-  aggregate,
-  ...(createsWith ? { createsWith } : {}),
-});
-
-/** Every command type routed to its aggregate; the compiler refuses a command without a route. */
-export const COMMAND_ROUTES: Readonly<Record<CommandType, CommandRoute>> = {
-  SetFatiguePolicy: to('Program'),
-  SetRequestSlaPolicy: to('Program'),
-  SetRewardPolicy: to('Program'),
-  SetFreshnessPolicy: to('Program'),
-  SetNominationPolicy: to('Program'),
-  SetRetentionPolicy: to('Program'),
-  SetCoverageTarget: to('Program'),
-  RemoveCoverageTarget: to('Program'),
-  AddToWishlist: to('Program'),
-  RemoveFromWishlist: to('Program'),
-  RegisterAccount: to('Account', 'accountId'),
-  UpdateAccountProfile: to('Account'),
-  ReassignAccountOwner: to('Account'),
-  RecordAccountHealth: to('Account'),
-  GrantAccountConsent: to('Account'),
-  RenewAccountConsent: to('Account'),
-  WithdrawAccountConsent: to('Account'),
-  ArchiveAccount: to('Account'),
-  DelegateAccount: to('Account'),
-  RevokeAccountDelegation: to('Account'),
-  EnrolAdvocate: to('Advocate', 'advocateId'),
-  ActivateAdvocate: to('Advocate'),
-  UpdateAdvocateContact: to('Advocate'),
-  UpdateAdvocateAttributes: to('Advocate'),
-  SetAdvocatePreferences: to('Advocate'),
-  RestAdvocate: to('Advocate'),
-  ReactivateAdvocate: to('Advocate'),
-  RetireAdvocate: to('Advocate'),
-  MarkDoNotContact: to('Advocate'),
-  GrantConsent: to('Advocate'),
-  RenewConsent: to('Advocate'),
-  WithdrawConsent: to('Advocate'),
-  RecordConsentExpiry: to('Advocate'),
-  ReserveEngagement: to('Advocate'),
-  AcceptEngagement: to('Advocate'),
-  ApproveUse: to('Advocate'),
-  ScheduleEngagement: to('Advocate'),
-  CompleteEngagement: to('Advocate'),
-  ReleaseEngagement: to('Advocate'),
-  RecordEngagementFeedback: to('Advocate'),
-  GrantReward: to('Advocate'),
-  RequestProfileVerification: to('Advocate'),
-  VerifyProfile: to('Advocate'),
-  LapseProfileVerification: to('Advocate'),
-  PlaceLegalHold: to('Advocate'),
-  ReleaseLegalHold: to('Advocate'),
-  RequestErasure: to('Advocate'),
-  SubmitNomination: to('Nomination', 'nominationId'),
-  ApproveNomination: to('Nomination'),
-  RejectNomination: to('Nomination'),
-  WithdrawNomination: to('Nomination'),
-  SubmitReferenceRequest: to('ReferenceRequest', 'requestId'),
-  TriageRequest: to('ReferenceRequest'),
-  ShortlistCandidates: to('ReferenceRequest'),
-  RequestOwnerApproval: to('ReferenceRequest'),
-  ApproveAsk: to('ReferenceRequest'),
-  DeclineAsk: to('ReferenceRequest'),
-  OverrideOwnerApproval: to('ReferenceRequest'),
-  AskAdvocate: to('ReferenceRequest'),
-  RecordAdvocateResponse: to('ReferenceRequest'),
-  ScheduleActivity: to('ReferenceRequest'),
-  CompleteActivity: to('ReferenceRequest'),
-  RecordRequestFeedback: to('ReferenceRequest'),
-  RecordOutcome: to('ReferenceRequest'),
-  ReleaseCandidate: to('ReferenceRequest'),
-  CancelRequest: to('ReferenceRequest'),
-  LapseRequest: to('ReferenceRequest'),
-  DraftContent: to('ContentAsset', 'contentId'),
-  ApproveContent: to('ContentAsset'),
-  PublishContent: to('ContentAsset'),
-  SuspendContent: to('ContentAsset'),
-  ReinstateContent: to('ContentAsset'),
-  RetireContent: to('ContentAsset'),
-};
+/** Every command type routed to its aggregate, as the command catalogue states it. */
+export const COMMAND_ROUTES = Object.fromEntries(
+  Object.entries(COMMAND_CATALOGUE).map(([type, row]): [string, CommandRoute] => [
+    type,
+    { aggregate: row.aggregate, ...(row.createsWith !== undefined ? { createsWith: row.createsWith } : {}) },
+  ]),
+) as Readonly<Record<CommandType, CommandRoute>>;

@@ -1,21 +1,7 @@
-import type {
-  AccountCommand,
-  AdvocateCommand,
-  ContentAssetCommand,
-  Instant,
-  NominationCommand,
-  ProgramCommand,
-  ReferenceRequestCommand,
-} from '@vouch/domain';
+import type { DomainCommand, Instant } from '@vouch/domain';
 
 /** Any command of the domain. */
-export type DomainCommand =
-  | AccountCommand
-  | AdvocateCommand
-  | ContentAssetCommand
-  | NominationCommand
-  | ProgramCommand
-  | ReferenceRequestCommand;
+export type { DomainCommand } from '@vouch/domain';
 
 /** What travels with a command besides its data. */
 export interface CommandOptions {

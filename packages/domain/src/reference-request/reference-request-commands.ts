@@ -65,7 +65,7 @@ export type AskAdvocate = Command<
   {
     advocateId: string;
     engagementId: string;
-    /** A program manager's override of the advocate's fatigue limits for this ask, with the reason. */
+    /** A program manager's override of the advocate's fatigue limits for this ask, with the reason (as scheduling takes it). */
     fatigueOverrideReason?: string;
   }
 >;

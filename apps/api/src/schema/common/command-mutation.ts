@@ -7,7 +7,7 @@ import { CommandPayload } from './command-payload';
  * those that ran (and wrote their events) stay in `data` — a non-null payload would null the
  * whole `data` and hide writes that happened.
  */
-export function CommandMutation(options: { description: string }): MethodDecorator {
+export function CommandMutation(options: { description: string; name?: string }): MethodDecorator {
   return Mutation(() => CommandPayload, { nullable: true, ...options });
 }
 

@@ -1,9 +1,7 @@
-import type { CommandType, DomainCommand, VouchCommand } from '@vouch/application';
+import type { VouchCommand } from '@vouch/application';
+import type { CommandData, CommandType } from '@vouch/domain';
 import type { ApiContext } from '../../context/api-context';
 import { CommandPayload } from './command-payload';
-
-/** The data of the domain command of a type, as `packages/domain` declares it. */
-export type CommandData<Type extends CommandType> = Extract<DomainCommand, { type: Type }>['data'];
 
 /**
  * Input as GraphQL delivers it (class instances; an omitted optional field may arrive as
