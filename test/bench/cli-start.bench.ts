@@ -4,7 +4,9 @@
  * start in the same run (the runtime's own floor), interleaved ROUNDS times; medians.
  * Build first: `npm run build`.
  *
- *   npm run bench:cli -- [--rounds 15]
+ *   npm run bench:cli -- [--rounds 15] [--before <an older build's main.js>]
+ * With --before, `vouch token` of that build runs in the same rounds (the before/after of
+ * docs/benchmarks.md: the base commit's apps/cli built and copied aside).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +40,19 @@ const workloads: Record<string, readonly string[]> = {
   'vouch --help': [MAIN, '--help'],
   'vouch token': [MAIN, 'token', '--user', 'u-1', '--roles', 'ADMIN', '--data-dir', dataDir],
 };
+const BEFORE = args.get('before');
+if (BEFORE) {
+  workloads['vouch token (--before build)'] = [
+    BEFORE,
+    'token',
+    '--user',
+    'u-1',
+    '--roles',
+    'ADMIN',
+    '--data-dir',
+    dataDir,
+  ];
+}
 const samples = new Map<string, number[]>(Object.keys(workloads).map((name) => [name, []]));
 timed(workloads['vouch token']!); // creates jwt.secret and warms the file cache
 const load = loadavg()[0]!.toFixed(2);
