@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ROLES, type Role } from '@vouch/domain';
-import { EventStoreError, EventStoreErrorCode } from '@vouch/event-store';
 import { processIo, type CliIo } from './cli-io';
 import { ConfigError } from './config/config-error';
 import { ExitCode } from './config/exit-codes';
@@ -9,27 +8,23 @@ import { keepGenerated, resolveJwtSecret } from './config/secrets';
 import { resolveEnvironment, type ServerFlags } from './config/server-config';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
 import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
-import { rotateKeys } from './commands/rotate-keys';
 import { digestInterval } from './config/digest-interval';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
-import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
-import { startServer } from './commands/serve';
-import { startDemo } from './commands/start';
-import { exportDigest, printPublicKey, signNow, type DigestFlags } from './commands/digest';
-import { runVerify, type VerifyFlags } from './commands/verify';
-import { runAuditExport, type AuditExportFlags } from './commands/audit-export';
-import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
-import { runAuditConsents, type AuditConsentsFlags } from './commands/audit-consents';
-import { runAuditRopa, type AuditRopaFlags } from './commands/audit-ropa';
-import { runAuditErasures, type AuditErasuresFlags } from './commands/audit-erasures';
-import { AUDIT_FORMATS } from './audit/audit-writers';
-import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
-import { ProgressLine } from './rebuild/progress-line';
-import { DEMO_TENANT } from './seed/demo-catalogue';
-import { openStore } from './stores/open-store';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
-import { parseLifetime, parseRoles, signToken } from './tokens/sign-token';
+import { DEMO_TENANT } from './seed/demo-catalogue';
+import { AUDIT_FORMATS } from './audit/audit-formats';
+import type { DigestFlags } from './commands/digest';
+import type { VerifyFlags } from './commands/verify';
+import type { AuditExportFlags } from './commands/audit-export';
+import type { AuditReplayFlags } from './commands/audit-replay';
+import type { AuditConsentsFlags } from './commands/audit-consents';
+import type { AuditRopaFlags } from './commands/audit-ropa';
+import type { AuditErasuresFlags } from './commands/audit-erasures';
+
+// Cold start (issue 15 item 6): only the light configuration modules above load with the
+// program; each command's own modules (the API, the stores, the projections, jose) are
+// required inside its action, so `vouch token` never loads the API or a store driver.
 
 const ENVIRONMENT_HELP = `
 Environment (flags win):
@@ -147,6 +142,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const auth = await loadAuthOptions(authConfig, startup.jwtSecret?.value);
       keepGeneratedMasterKey(startup);
       const { store, server, masterKey } = startup;
+      const { startServer } = await import('./commands/serve');
       const running = await startServer(
         {
           store,
@@ -190,6 +186,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const startup = resolveStartup({ store: flags, masterKey: 'new-store' }, io.env);
       keepGeneratedMasterKey(startup);
       const { store, masterKey } = startup;
+      const { formatSeedReport, seedStore, TenantNotEmptyError } = await import('./commands/seed');
       try {
         const report = await seedStore(
           {
@@ -225,6 +222,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     )
     .action(
       async (flags: { user: string; roles: string; tenant: string; expiresIn: string; dataDir?: string }) => {
+        const { parseLifetime, parseRoles, signToken } = await import('./tokens/sign-token');
         const roles: Role[] = parseRoles(flags.roles);
         const policy = resolveTokenPolicy(io.env);
         const expiresInSeconds = parseLifetime(
@@ -262,6 +260,9 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & { tenant: string[] }) => {
       const { store, masterKey } = resolveStartup({ store: flags, masterKey: 'existing' }, io.env);
+      const { openStore } = await import('./stores/open-store');
+      const { countEvents, rebuildReadModels } = await import('./rebuild/rebuild-read-models');
+      const { ProgressLine } = await import('./rebuild/progress-line');
       const opened = await openStore(store, { masterKey: masterKey!.value });
       try {
         for (const tenantId of flags.tenant) {
@@ -298,6 +299,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     )
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & { oldKeyFile?: string; newKeyFile?: string; batchSize: number }) => {
+      const { rotateKeys } = await import('./commands/rotate-keys');
       done(await rotateKeys(flags, io));
     });
 
@@ -329,7 +331,9 @@ Examples:
 
 Exit codes: 0 every check passed, 1 a break was found (or nothing was signed), 2 wrong usage.`,
     )
-    .action(async (flags: VerifyFlags) => done(await runVerify(flags, io)));
+    .action(async (flags: VerifyFlags) =>
+      done(await (await import('./commands/verify')).runVerify(flags, io)),
+    );
 
   const audit = program
     .command('audit')
@@ -354,7 +358,9 @@ Examples:
 
 Erased subjects appear as erased placeholders; sentences never hold personal data.`,
     )
-    .action(async (flags: AuditExportFlags) => done(await runAuditExport(flags, io)));
+    .action(async (flags: AuditExportFlags) =>
+      done(await (await import('./commands/audit-export')).runAuditExport(flags, io)),
+    );
   storeOptions(audit.command('replay'))
     .description(
       'Replay the log as recorded by an instant: advocates, availability by kind, consents and program metrics as they stood.',
@@ -369,7 +375,9 @@ Examples:
   vouch audit replay --as-of 2025-12-01
   vouch audit replay --as-of 2026-03-31T23:59:59Z --json > q1-close.json`,
     )
-    .action(async (flags: AuditReplayFlags) => done(await runAuditReplay(flags, io)));
+    .action(async (flags: AuditReplayFlags) =>
+      done(await (await import('./commands/audit-replay')).runAuditReplay(flags, io)),
+    );
 
   storeOptions(audit.command('consents'))
     .description(
@@ -388,7 +396,9 @@ Examples:
   vouch audit consents --subject advocate:adv-0042 --format dpv
   vouch audit consents --all --out consents.jsonld`,
     )
-    .action(async (flags: AuditConsentsFlags) => done(await runAuditConsents(flags, io)));
+    .action(async (flags: AuditConsentsFlags) =>
+      done(await (await import('./commands/audit-consents')).runAuditConsents(flags, io)),
+    );
 
   storeOptions(audit.command('ropa'))
     .description(
@@ -402,7 +412,9 @@ Examples:
 Example:
   vouch audit ropa --out ropa.json`,
     )
-    .action(async (flags: AuditRopaFlags) => done(await runAuditRopa(flags, io)));
+    .action(async (flags: AuditRopaFlags) =>
+      done(await (await import('./commands/audit-ropa')).runAuditRopa(flags, io)),
+    );
 
   storeOptions(audit.command('erasures'))
     .description(
@@ -416,7 +428,9 @@ Example:
 Example:
   vouch audit erasures --out erasures.json`,
     )
-    .action(async (flags: AuditErasuresFlags) => done(await runAuditErasures(flags, io)));
+    .action(async (flags: AuditErasuresFlags) =>
+      done(await (await import('./commands/audit-erasures')).runAuditErasures(flags, io)),
+    );
 
   const digest = program
     .command('digest')
@@ -433,7 +447,9 @@ Example:
 Example:
   vouch digest public-key > vouch-signing.pub`,
     )
-    .action((flags: { dataDir?: string }) => done(printPublicKey(flags, io)));
+    .action(async (flags: { dataDir?: string }) =>
+      done((await import('./commands/digest')).printPublicKey(flags, io)),
+    );
   storeOptions(digest.command('sign'))
     .description(
       "Sign the tenant's digest now, chained to its latest one (serve also signs hourly and after erasures).",
@@ -445,7 +461,7 @@ Example:
 Example:
   vouch digest sign --tenant demo`,
     )
-    .action(async (flags: DigestFlags) => done(await signNow(flags, io)));
+    .action(async (flags: DigestFlags) => done(await (await import('./commands/digest')).signNow(flags, io)));
   storeOptions(digest.command('export'))
     .description(
       'Write the latest signed digest and the public key as a JSON file to keep outside the system.',
@@ -459,7 +475,9 @@ Example:
   vouch digest export --out ~/reviews/vouch-digest-2026-11-30.json
   vouch verify --file copy.db --digest ~/reviews/vouch-digest-2026-11-30.json`,
     )
-    .action(async (flags: DigestFlags) => done(await exportDigest(flags, io)));
+    .action(async (flags: DigestFlags) =>
+      done(await (await import('./commands/digest')).exportDigest(flags, io)),
+    );
 
   program
     .command('start')
@@ -475,6 +493,7 @@ Example:
     .option('--seed <n>', 'PRNG seed on first run', integer('--seed', 0, 2 ** 32 - 1), 1)
     .action(
       async (flags: { dataDir?: string; port?: string; host?: string; scale: number; seed: number }) => {
+        const { startDemo } = await import('./commands/start');
         const code = await startDemo(flags, io);
         done(code);
       },
@@ -499,7 +518,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       for (const issue of error.issues) io.stderr(`vouch: ${issue}\n`);
       return ExitCode.USAGE;
     }
-    if (isWrongKey(error)) {
+    if (error instanceof Error && (await isWrongKey(error))) {
       // A wrong master key is wrong configuration: the store was left as it was.
       io.stderr(`vouch: ${error.message}\n`);
       return ExitCode.USAGE;
@@ -509,7 +528,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   }
 }
 
-function isWrongKey(error: unknown): error is EventStoreError {
+/** A wrong master key is a store error; loaded on failure only, it costs a start nothing. */
+async function isWrongKey(error: unknown): Promise<boolean> {
+  const { EventStoreError, EventStoreErrorCode } = await import('@vouch/event-store');
   return (
     error instanceof EventStoreError &&
     (error.code === EventStoreErrorCode.MASTER_KEY_MISMATCH ||

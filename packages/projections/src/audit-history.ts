@@ -114,72 +114,88 @@ export type CompactAuditEntry = [
  * erasure leaves nothing personal behind in this model.
  */
 export class AuditHistory {
-  // Every entry once, in log order; timelines hold indexes into it.
-  private readonly entries: AuditEntry[] = [];
+  // Every entry once, in log order, kept in its compact snapshot form (actors interned), so
+  // a save copies references instead of re-encoding the whole history, and the model holds
+  // one small tuple per event; AuditEntry objects are made on read. Timelines hold indexes.
+  private readonly entries: CompactAuditEntry[] = [];
+  private readonly actors: EnvelopeActor[] = [];
+  private readonly actorIndex = new Map<string, number>();
   private readonly timelines = new Map<string, number[]>();
 
   apply(event: RecordedEvent): void {
     const entry = auditEntryOf(event);
     const index = this.entries.length;
-    this.entries.push(entry);
+    this.entries.push([
+      entry.checkpoint,
+      entry.streamId,
+      entry.version,
+      entry.recordedAt,
+      entry.effectiveAt === entry.recordedAt ? null : entry.effectiveAt,
+      this.actorOf(entry.actor),
+      entry.type,
+      entry.sentence,
+      entry.consents ?? null,
+    ]);
     for (const [kind, id] of auditSubjectsOf(event)) this.add(kind, id, index);
   }
 
   /** The timeline of one subject, oldest first (empty when nothing concerns it). */
   history(kind: AuditSubjectKind, id: string): readonly AuditEntry[] {
-    return (this.timelines.get(`${kind}:${id}`) ?? []).map((i) => this.entries[i]!);
+    return (this.timelines.get(`${kind}:${id}`) ?? []).map((i) => this.entryAt(i));
   }
 
   snapshot(): AuditHistorySnapshot {
-    const actors: EnvelopeActor[] = [];
-    const actorIndex = new Map<string, number>();
-    const entries = this.entries.map((e): CompactAuditEntry => {
-      const key = `${e.actor.userId}\u0000${e.actor.roles.join(',')}`;
-      let actor = actorIndex.get(key);
-      if (actor === undefined) actorIndex.set(key, (actor = actors.push(e.actor) - 1));
-      const effectiveAt = e.effectiveAt === e.recordedAt ? null : e.effectiveAt;
-      return [
-        e.checkpoint,
-        e.streamId,
-        e.version,
-        e.recordedAt,
-        effectiveAt,
-        actor,
-        e.type,
-        e.sentence,
-        e.consents ?? null,
-      ];
-    });
-    return { actors, entries, timelines: [...this.timelines] };
+    // Copies of the lists (entries are never changed once written): later events do not
+    // reach a snapshot a store keeps as it is.
+    return {
+      actors: this.actors.slice(),
+      entries: this.entries.slice(),
+      timelines: [...this.timelines].map(([key, indexes]) => [key, indexes.slice()]),
+    };
   }
 
   restore(snapshot: AuditHistorySnapshot): void {
     this.entries.length = 0;
+    this.actors.length = 0;
+    this.actorIndex.clear();
     this.timelines.clear();
-    for (const [
+    // Interned afresh: a snapshot of an older build may list one actor twice.
+    const actorOf = snapshot.actors.map((actor) => this.actorOf(actor));
+    const same = actorOf.every((index, i) => index === i);
+    for (const entry of snapshot.entries) {
+      if (same) this.entries.push(entry);
+      else {
+        const copy = entry.slice() as CompactAuditEntry;
+        copy[5] = actorOf[entry[5]]!;
+        this.entries.push(copy);
+      }
+    }
+    for (const [key, indexes] of snapshot.timelines) this.timelines.set(key, indexes.slice());
+  }
+
+  // The entry at `index` in its readable form.
+  private entryAt(index: number): AuditEntry {
+    const [checkpoint, streamId, version, recordedAt, effectiveAt, actor, type, sentence, consents] =
+      this.entries[index]!;
+    return {
       checkpoint,
       streamId,
       version,
       recordedAt,
-      effectiveAt,
-      actor,
+      effectiveAt: effectiveAt ?? recordedAt,
+      actor: this.actors[actor]!,
       type,
       sentence,
-      consents,
-    ] of snapshot.entries) {
-      this.entries.push({
-        checkpoint,
-        streamId,
-        version,
-        recordedAt,
-        effectiveAt: effectiveAt ?? recordedAt,
-        actor: snapshot.actors[actor]!,
-        type,
-        sentence,
-        consents: consents ?? undefined,
-      });
-    }
-    for (const [key, indexes] of snapshot.timelines) this.timelines.set(key, indexes);
+      consents: consents ?? undefined,
+    };
+  }
+
+  // The index of an actor (user and roles) in the interned list.
+  private actorOf(actor: EnvelopeActor): number {
+    const key = `${actor.userId}\u0000${actor.roles.join(',')}`;
+    let index = this.actorIndex.get(key);
+    if (index === undefined) this.actorIndex.set(key, (index = this.actors.push(actor) - 1));
+    return index;
   }
 
   private add(kind: AuditSubjectKind, id: unknown, index: number): void {

@@ -57,6 +57,8 @@ class Track<P extends Projection> {
     readonly projection: P,
     readonly version: number,
     from: Checkpoint,
+    /** Whether this version is the active one in the store (else a build not switched to yet). */
+    public active: boolean,
   ) {
     this.checkpoint = from;
   }
@@ -147,7 +149,7 @@ export class ProjectionRunner<P extends Projection> {
     }
     // A build from scratch must not meet what an interrupted build of the same version saved.
     if (version !== active) await readModels.discard(tenantId, projection.name, version);
-    const track = new Track(projection, version, from);
+    const track = new Track(projection, version, from, version === active);
     this.live = track;
     await this.follow(track);
     await this.save(track, active !== version);
@@ -213,7 +215,7 @@ export class ProjectionRunner<P extends Projection> {
   private async runRebuild(): Promise<void> {
     const old = this.live;
     if (!old) throw new Error('Start the projection runner before rebuilding it.');
-    const fresh = new Track(this.options.create(), old.version + 1, START);
+    const fresh = new Track(this.options.create(), old.version + 1, START, false);
     await this.options.readModels.discard(this.options.tenantId, fresh.projection.name, fresh.version);
     await this.follow(fresh);
     // Freeze the old version, let the new one reach the same point, then switch.
@@ -235,6 +237,9 @@ export class ProjectionRunner<P extends Projection> {
       handler: (event) => {
         if (!track.apply(event)) return;
         if (track === this.live && this.lagWaiters.size > 0) this.releaseLagWaiters();
+        // A version not yet switched to is saved once, when it is activated: a start meeting
+        // it unactivated discards it and builds afresh, so a save before then is never read.
+        if (!track.active) return;
         if (track.projection.saveAfter?.(event)) return this.save(track, false);
         if (
           track.sinceSave >= snapshotEvery &&
@@ -251,7 +256,8 @@ export class ProjectionRunner<P extends Projection> {
   private async save(track: Track<P>, activate: boolean): Promise<void> {
     const { readModels, tenantId } = this.options;
     const name = track.projection.name;
-    if (track.sinceSave === 0 && !activate) return;
+    // An unactivated version is discarded by the next start: only its activation is saved.
+    if ((track.sinceSave === 0 || !track.active) && !activate) return;
     const started = performance.now();
     // Taken together, before sealing awaits: the snapshot reflects exactly this checkpoint.
     const checkpoint = track.checkpoint;
@@ -271,6 +277,7 @@ export class ProjectionRunner<P extends Projection> {
       // The switch to a new version commits with its snapshot: no crash can leave it half done.
       activate ? { activate: true } : undefined,
     );
+    if (activate) track.active = true;
     track.sinceSave = 0;
     track.savedAt = performance.now();
     track.saveMs = track.savedAt - started;

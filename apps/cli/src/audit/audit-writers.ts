@@ -1,4 +1,5 @@
 import type { SignedDigest } from '@vouch/event-store';
+import type { AuditFormat } from './audit-formats';
 import { AUDIT_COLUMNS, type AuditRecord } from './audit-record';
 
 /** What a writer knows about the export as a whole (the HTML report shows it). */
@@ -19,8 +20,7 @@ export interface AuditWriter {
   footer(count: number): string;
 }
 
-export const AUDIT_FORMATS = ['jsonl', 'csv', 'html'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+export { AUDIT_FORMATS, type AuditFormat } from './audit-formats';
 
 /** One JSON object per line (JSON Lines), the fields of AuditRecord. */
 export const jsonlWriter: AuditWriter = {

@@ -50,7 +50,7 @@ export async function rotateKeys(flags: RotateFlags, io: CliIo): Promise<ExitCod
 
   const opened = await openKeyRepository(store!);
   try {
-    const progress = new ProgressLine(io.stderr, io.interactive, 'Re-wrapping data keys');
+    const progress = new ProgressLine(io.stderr, io.interactive, 'Re-wrapping data keys', 'keys');
     const started = process.hrtime.bigint();
     const report = await rotateMasterKey(opened.repository, oldKey!, newKey!, {
       store: opened.description,

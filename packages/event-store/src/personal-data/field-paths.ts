@@ -31,9 +31,16 @@ export function takeFields(
   return { rest, taken };
 }
 
-/** Writes values back at their dotted paths (into a copy), creating missing parents. */
+/**
+ * Writes values back at their dotted paths into a copy, creating missing parents. Only the
+ * objects on the paths are copied (shallowly); untouched branches are shared with `data`,
+ * which itself is not changed. (A deep clone per decrypted event was a catch-up read's
+ * largest avoidable cost.)
+ */
 export function putFields(data: JsonObject, values: Readonly<Record<string, unknown>>): JsonObject {
-  const result = structuredClone(data);
+  const result: JsonObject = { ...data };
+  // The objects already copied for this result, so two paths under one parent share the copy.
+  const copied = new Set<JsonObject>([result]);
   for (const [path, value] of Object.entries(values)) {
     const keys = path.split('.');
     const last = keys.pop()!;
@@ -41,7 +48,9 @@ export function putFields(data: JsonObject, values: Readonly<Record<string, unkn
     for (const key of keys) {
       const next = parent[key];
       if (!isObject(next)) parent[key] = {};
+      else if (!copied.has(next)) parent[key] = { ...next };
       parent = parent[key] as JsonObject;
+      copied.add(parent);
     }
     parent[last] = value;
   }
