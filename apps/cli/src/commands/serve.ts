@@ -54,7 +54,11 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   // Every event of the server, the facade's warnings included, is one JSON line on stdout.
   const logger = createLogger({}, { write: (line: string) => io.stdout(line) });
   const opened = await openStore(options.store, { masterKey: options.masterKey });
-  const warnings = new WarningLog((text) => logger.warn(text.replace(/^vouch: /, '').trimEnd()));
+  const line = (text: string) => text.replace(/^vouch: /, '').trimEnd();
+  const warnings = new WarningLog({
+    warn: (text) => logger.warn(line(text)),
+    debug: (text) => logger.debug(line(text)),
+  });
   let vouch: Vouch | undefined;
   try {
     options.onStoreOpened?.();
