@@ -11,6 +11,7 @@ import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '
 import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
 import { rotateKeys } from './commands/rotate-keys';
 import { digestInterval } from './config/digest-interval';
+import { leaseTtl } from './config/lease-ttl';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
@@ -48,6 +49,8 @@ Environment (flags win):
   VOUCH_SIGNING_KEY            Ed25519 private key (PEM) signing the digests; else
                                <data dir>/signing.key (generated in development only)
   VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
+  VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
+                               (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,
                                other commands to development); outside development
@@ -139,6 +142,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       );
       const tokenPolicy = resolveTokenPolicy(io.env);
       const digestIntervalMs = digestInterval(io.env);
+      const leaseTtlMs = leaseTtl(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -156,6 +160,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           auth: { ...tokenPolicy, ...auth },
           signingKey: signingKey.value,
           digestIntervalMs,
+          leaseTtlMs,
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);

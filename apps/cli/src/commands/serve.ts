@@ -8,6 +8,8 @@ import type { ServerConfig } from '../config/server-config';
 import type { StoreConfig } from '../config/store-config';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
+import { LeaseGatedReadModelStore } from '../leases/lease-gated-read-models';
+import { startLeasedBackground, type LeasedBackground } from '../leases/leased-background';
 import { openStore } from '../stores/open-store';
 import { WarningLog } from './warning-log';
 
@@ -37,6 +39,8 @@ export interface ServeOptions {
   readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
+  /** On a store several instances share: how long a background lease outlives its holder; default 10 s. */
+  readonly leaseTtlMs?: number;
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
   readonly tour?: {
     readonly tokens?: Partial<Record<Role, string>>;
@@ -60,12 +64,18 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     debug: (text) => logger.debug(line(text)),
   });
   let vouch: Vouch | undefined;
+  let background: LeasedBackground | undefined;
+  const acquireLease = opened.acquireLease;
   try {
     options.onStoreOpened?.();
     vouch = createVouch({
       store: opened.store,
       checkpoints: opened.checkpoints,
-      readModels: opened.readModels,
+      // On a shared store every instance keeps read models for its queries; only the holder
+      // of the tenant's lease writes their snapshots.
+      readModels: acquireLease
+        ? new LeaseGatedReadModelStore(opened.readModels, (tenantId) => background?.holds(tenantId) ?? false)
+        : opened.readModels,
       digests: {
         privateKey: options.signingKey,
         log: opened.signedDigests,
@@ -73,7 +83,29 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       },
       onWarning: warnings.warn,
     });
-    await vouch.start(options.tenants);
+    if (acquireLease) {
+      // Several instances may share this store: each tenant's process managers, due work,
+      // read-model writes and digests run in the one instance holding its lease.
+      const ttlMs = options.leaseTtlMs ?? 10_000;
+      background = startLeasedBackground(
+        vouch,
+        options.tenants,
+        (name, signal) => acquireLease(name, { ttlMs, signal }),
+        (event) => {
+          const fields = { tenantId: event.tenantId, lease: event.name };
+          if (event.kind === 'acquired')
+            logger.info(fields, 'this instance holds the lease: background work started');
+          else if (event.kind === 'lost')
+            logger.warn(
+              { ...fields, reason: String(event.reason) },
+              'background lease lost: background work stopped',
+            );
+          else logger.warn({ ...fields, error: String(event.error) }, 'background work under lease failed');
+        },
+      );
+    } else {
+      await vouch.start(options.tenants);
+    }
     const api = await createApiServer({
       vouch,
       auth: options.auth,
@@ -105,12 +137,14 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       logger,
       async stop() {
         await api.stop();
+        await background?.stop();
         await running.stop();
         warnings.flush();
         await opened.close();
       },
     };
   } catch (error) {
+    await background?.stop().catch(() => undefined);
     await vouch?.stop().catch(() => undefined);
     await opened.close().catch(() => undefined);
     throw error;

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JobLease } from '@vouch/application';
 import {
   MasterKeyVault,
   type CheckpointStore,
@@ -42,6 +43,11 @@ export interface OpenStore {
   readonly signedDigests: SignedDigestLog;
   /** Where the events are, for people (no credentials). */
   readonly description: string;
+  /** Stores that several processes share (PostgreSQL): waits until this process holds the named lease. */
+  readonly acquireLease?: (
+    name: string,
+    options: { ttlMs: number; signal: AbortSignal },
+  ) => Promise<JobLease>;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
           readModels: await PostgresReadModelStore.open(store.database),
           signedDigests: store.signedDigests,
           description: `PostgreSQL ${redact(config.databaseUrl!)}`,
+          acquireLease: (name, lease) => store.acquireLease(name, lease),
           close: () => store.close(),
         };
       } catch (error) {
