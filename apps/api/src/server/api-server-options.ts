@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuthOptions } from '../auth/auth-options';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { LimitsOptions } from '../limits/limits-options';
+import type { RateLimitFactory } from './rate-limiter';
 
 /** How to build the API server. Only `vouch` and `auth` are required. */
 export interface ApiServerOptions {
@@ -17,6 +18,8 @@ export interface ApiServerOptions {
   readonly environment?: 'development' | 'production';
   /** Override any of the limits. */
   readonly limits?: Partial<LimitsOptions>;
+  /** Where the rate limits count requests; default in memory per instance (see `postgresRateLimits`). */
+  readonly rateLimitStore?: RateLimitFactory;
   /** Where logs go; default pino to stdout. */
   readonly logger?: Logger;
   /** Serve GraphiQL on GET /graphql to browsers; default in development only. */

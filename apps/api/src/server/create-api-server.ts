@@ -61,7 +61,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const logger = options.logger ?? createLogger();
   const verify: TokenVerifier =
     typeof options.auth === 'function' ? options.auth : createTokenVerifier(options.auth);
-  const rateLimits = requestRateLimits(limits);
+  const rateLimits = requestRateLimits(limits, options.rateLimitStore);
 
   const app = express();
   app.disable('x-powered-by');

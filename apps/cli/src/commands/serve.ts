@@ -10,6 +10,7 @@ import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
 import { LeaseGatedReadModelStore } from '../leases/lease-gated-read-models';
 import { startLeasedBackground, type LeasedBackground } from '../leases/leased-background';
+import { rateLimitDigest } from '../leases/rate-limit-digest';
 import { openStore } from '../stores/open-store';
 import { WarningLog } from './warning-log';
 
@@ -54,7 +55,7 @@ export interface ServeOptions {
  */
 export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
   // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
-  const { createApiServer, createLogger } = await import('@vouch/api');
+  const { createApiServer, createLogger, postgresRateLimits } = await import('@vouch/api');
   // Every event of the server, the facade's warnings included, is one JSON line on stdout.
   const logger = createLogger({}, { write: (line: string) => io.stdout(line) });
   const opened = await openStore(options.store, { masterKey: options.masterKey });
@@ -113,6 +114,15 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       logger,
       corsOrigins: options.server.corsOrigins,
       trustProxy: options.server.trustProxy,
+      // Instances sharing a store share their rate limits: the limit does not grow with them.
+      ...(opened.sharedDatabase
+        ? {
+            rateLimitStore: postgresRateLimits({
+              ...opened.sharedDatabase,
+              digest: rateLimitDigest(options.masterKey),
+            }),
+          }
+        : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     if (options.server.environment === 'development') {

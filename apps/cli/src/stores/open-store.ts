@@ -48,6 +48,8 @@ export interface OpenStore {
     name: string,
     options: { ttlMs: number; signal: AbortSignal },
   ) => Promise<JobLease>;
+  /** Stores that several processes share (PostgreSQL): the pool and schema shared state (rate limits) goes in. */
+  readonly sharedDatabase?: { readonly pool: unknown; readonly schema: string };
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
           signedDigests: store.signedDigests,
           description: `PostgreSQL ${redact(config.databaseUrl!)}`,
           acquireLease: (name, lease) => store.acquireLease(name, lease),
+          sharedDatabase: { pool: store.database.pool, schema: store.database.schemaName },
           close: () => store.close(),
         };
       } catch (error) {
