@@ -12,3 +12,5 @@ export * from './logging/create-logger';
 export * from './schema/build-schema';
 export * from './schema/print-schema';
 export * from './limits/postgres-rate-limits';
+export * from './metrics/vouch-metrics';
+export * from './metrics/instrumented';

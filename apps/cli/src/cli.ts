@@ -12,6 +12,7 @@ import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-con
 import { rotateKeys } from './commands/rotate-keys';
 import { digestInterval } from './config/digest-interval';
 import { leaseTtl } from './config/lease-ttl';
+import { metricsEnabled } from './config/metrics-enabled';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import { formatSeedReport, seedStore, TenantNotEmptyError } from './commands/seed';
@@ -49,6 +50,7 @@ Environment (flags win):
   VOUCH_SIGNING_KEY            Ed25519 private key (PEM) signing the digests; else
                                <data dir>/signing.key (generated in development only)
   VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
+  VOUCH_METRICS                on (default) | off: Prometheus metrics on GET /metrics
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
@@ -143,6 +145,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const tokenPolicy = resolveTokenPolicy(io.env);
       const digestIntervalMs = digestInterval(io.env);
       const leaseTtlMs = leaseTtl(io.env);
+      const metrics = metricsEnabled(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -161,6 +164,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           signingKey: signingKey.value,
           digestIntervalMs,
           leaseTtlMs,
+          metrics,
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);

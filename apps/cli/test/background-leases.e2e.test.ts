@@ -127,12 +127,17 @@ describe('vouch serve on one PostgreSQL database, three instances', () => {
     } as unknown as VouchCommand);
 
     const instances: CliProcess[] = [];
+    const origins = new Map<CliProcess, string>();
     try {
       // One after the other: the migrations of the first are done before the next opens.
       for (let i = 0; i < 3; i += 1) {
         const instance = spawnCli(['serve', '--port', '0', '--data-dir', join(root, `i${i}`)], env);
         instances.push(instance);
-        await instance.waitFor(/Vouch API: http/, 90_000);
+        const [, origin] = (await instance.waitFor(/Vouch API: (http:\/\/[^/\s]+)\/graphql/, 90_000)) as [
+          string,
+          string,
+        ];
+        origins.set(instance, origin);
       }
       await until(() => instances.some((p) => holdCount(p) > 0), 'a holder', 30_000);
       // Give the others every chance to (wrongly) start the background work too.
@@ -170,6 +175,11 @@ describe('vouch serve on one PostgreSQL database, three instances', () => {
         [`vouch:background:${TENANT}`],
       );
       expect(Number(lease!.token)).toBe(3);
+      // The survivor's /metrics: the enrolment process manager has nothing left to do.
+      const metrics = await (await fetch(`${origins.get(alive[0]!)}/metrics`)).text();
+      expect(metrics).toContain(
+        `vouch_process_manager_lag_events{tenant="${TENANT}",manager="enrol-approved-nominee"} 0`,
+      );
       // Every approved nomination enrolled exactly one advocate, exactly once.
       for (const advocateId of [first, 'adv-lease-12', 'adv-lease-11']) {
         expect(await advocateEvents(advocateId)).toEqual(['AdvocateEnrolled']);

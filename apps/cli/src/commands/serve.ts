@@ -40,6 +40,8 @@ export interface ServeOptions {
   readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
+  /** Serve Prometheus metrics on GET /metrics; default true. */
+  readonly metrics?: boolean;
   /** On a store several instances share: how long a background lease outlives its holder; default 10 s. */
   readonly leaseTtlMs?: number;
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -55,7 +57,8 @@ export interface ServeOptions {
  */
 export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
   // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
-  const { createApiServer, createLogger, postgresRateLimits } = await import('@vouch/api');
+  const { createApiServer, createLogger, postgresRateLimits, timingAppends, VouchMetrics } =
+    await import('@vouch/api');
   // Every event of the server, the facade's warnings included, is one JSON line on stdout.
   const logger = createLogger({}, { write: (line: string) => io.stdout(line) });
   const opened = await openStore(options.store, { masterKey: options.masterKey });
@@ -69,8 +72,10 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   const acquireLease = opened.acquireLease;
   try {
     options.onStoreOpened?.();
+    const metrics = options.metrics === false ? undefined : new VouchMetrics();
+    const store = metrics ? timingAppends(opened.store, metrics) : opened.store;
     vouch = createVouch({
-      store: opened.store,
+      store,
       checkpoints: opened.checkpoints,
       // On a shared store every instance keeps read models for its queries; only the holder
       // of the tenant's lease writes their snapshots.
@@ -107,8 +112,10 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     } else {
       await vouch.start(options.tenants);
     }
+    metrics?.watchLag({ store, vouch, checkpoints: opened.checkpoints, tenants: options.tenants });
     const api = await createApiServer({
       vouch,
+      ...(metrics ? { metrics } : {}),
       auth: options.auth,
       environment: options.server.environment,
       logger,
