@@ -49,6 +49,11 @@ function slowRequest(port: number): { finish(): void; response: Promise<{ status
   return { finish: () => finish(), response };
 }
 
+// jest sets NODE_ENV=test, under which Apollo installs no signal handlers of its own (they
+// once re-raised SIGTERM and ended the process before the store was closed): a developer's
+// shell has none.
+const SHELL = { NODE_ENV: '' };
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends `signal` to npm only, with a request in flight; checks it is answered and all exit. */
@@ -88,15 +93,11 @@ describe('stop signals sent to npm', () => {
         '2026-06-30',
       ]);
       expect(seeded.code).toBe(0);
-      const npm = spawnNpm('vouch', [
-        'serve',
-        '--data-dir',
-        dataDir,
-        '--port',
-        '0',
-        '--environment',
-        'development',
-      ]);
+      const npm = spawnNpm(
+        'vouch',
+        ['serve', '--data-dir', dataDir, '--port', '0', '--environment', 'development'],
+        SHELL,
+      );
       try {
         const [, origin] = (await npm.waitFor(/Vouch API: (http:\/\/[^/\s]+)\/graphql/, 90_000)) as [
           string,
@@ -112,7 +113,11 @@ describe('stop signals sent to npm', () => {
   );
 
   it('`npm start` (build, seed, serve) stops on SIGTERM the same way', async () => {
-    const npm = spawnNpm('start', ['--data-dir', join(root, 'start'), '--port', '0', '--scale', '0.01']);
+    const npm = spawnNpm(
+      'start',
+      ['--data-dir', join(root, 'start'), '--port', '0', '--scale', '0.01'],
+      SHELL,
+    );
     try {
       const [, origin] = (await npm.waitFor(/GraphQL: +(http:\/\/[^/\s]+)\/graphql/, 400_000)) as [
         string,

@@ -83,6 +83,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     hideSchemaDetailsFromClientErrors: !development,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The host stops the server (vouch serve on SIGTERM/SIGINT, after the requests in flight):
+    // Apollo's own handlers would re-raise the signal and end the process before the facade
+    // and the store are closed.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: validationLimits(limits, { development }),
