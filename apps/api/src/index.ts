@@ -11,3 +11,6 @@ export * from './errors/error-codes';
 export * from './logging/create-logger';
 export * from './schema/build-schema';
 export * from './schema/print-schema';
+export * from './limits/postgres-rate-limits';
+export * from './metrics/vouch-metrics';
+export * from './metrics/instrumented';

@@ -9,6 +9,8 @@ import { resolveEnvironment, type ServerFlags } from './config/server-config';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
 import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
 import { digestInterval } from './config/digest-interval';
+import { leaseTtl } from './config/lease-ttl';
+import { metricsEnabled } from './config/metrics-enabled';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
@@ -43,6 +45,9 @@ Environment (flags win):
   VOUCH_SIGNING_KEY            Ed25519 private key (PEM) signing the digests; else
                                <data dir>/signing.key (generated in development only)
   VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
+  VOUCH_METRICS                on (default) | off: Prometheus metrics on GET /metrics
+  VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
+                               (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,
                                other commands to development); outside development
@@ -134,6 +139,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       );
       const tokenPolicy = resolveTokenPolicy(io.env);
       const digestIntervalMs = digestInterval(io.env);
+      const leaseTtlMs = leaseTtl(io.env);
+      const metrics = metricsEnabled(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -152,6 +159,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           auth: { ...tokenPolicy, ...auth },
           signingKey: signingKey.value,
           digestIntervalMs,
+          leaseTtlMs,
+          metrics,
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);

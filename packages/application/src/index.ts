@@ -25,3 +25,4 @@ export * from './integrity/integrity-verifications';
 export * from './queries/vouch-queries';
 export * from './queries/paging';
 export * from './facade/create-vouch';
+export * from './leases/leased-job';

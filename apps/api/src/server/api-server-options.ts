@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { AuthOptions } from '../auth/auth-options';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { LimitsOptions } from '../limits/limits-options';
+import type { RateLimitFactory } from './rate-limiter';
+import type { VouchMetrics } from '../metrics/vouch-metrics';
 
 /** How to build the API server. Only `vouch` and `auth` are required. */
 export interface ApiServerOptions {
@@ -17,6 +19,8 @@ export interface ApiServerOptions {
   readonly environment?: 'development' | 'production';
   /** Override any of the limits. */
   readonly limits?: Partial<LimitsOptions>;
+  /** Where the rate limits count requests; default in memory per instance (see `postgresRateLimits`). */
+  readonly rateLimitStore?: RateLimitFactory;
   /** Where logs go; default pino to stdout. */
   readonly logger?: Logger;
   /** Serve GraphiQL on GET /graphql to browsers; default in development only. */
@@ -30,6 +34,8 @@ export interface ApiServerOptions {
    * per-address rate limit and logs). `false` (default) trusts none; a hop count, or addresses/CIDRs.
    */
   readonly trustProxy?: boolean | number | string | readonly string[];
+  /** Count operations and commands into these metrics and serve them on GET /metrics; default none. */
+  readonly metrics?: VouchMetrics;
   /** Serve subscriptions over WebSocket (graphql-ws) on the GraphQL path; default true. */
   readonly subscriptions?: boolean;
 }

@@ -15,6 +15,8 @@ import { DEFAULT_LIMITS, type LimitsOptions } from '../limits/limits-options';
 import { validationLimits } from '../limits/validation-limits';
 import { createLogger } from '../logging/create-logger';
 import { errorLoggingPlugin } from '../logging/error-logging-plugin';
+import { countingCommands } from '../metrics/instrumented';
+import { metricsPlugin } from '../metrics/metrics-plugin';
 import { buildApiSchema } from '../schema/build-schema';
 import { cleanTextPlugin } from '../validation/unclean-text';
 import type { ApiServerOptions } from './api-server-options';
@@ -61,7 +63,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const logger = options.logger ?? createLogger();
   const verify: TokenVerifier =
     typeof options.auth === 'function' ? options.auth : createTokenVerifier(options.auth);
-  const rateLimits = requestRateLimits(limits);
+  const rateLimits = requestRateLimits(limits, options.rateLimitStore);
+  const metrics = options.metrics;
+  const vouch = metrics ? countingCommands(options.vouch, metrics) : options.vouch;
 
   const app = express();
   app.disable('x-powered-by');
@@ -79,6 +83,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     hideSchemaDetailsFromClientErrors: !development,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The host stops the server (vouch serve on SIGTERM/SIGINT, after the requests in flight):
+    // Apollo's own handlers would re-raise the signal and end the process before the facade
+    // and the store are closed.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: validationLimits(limits, { development }),
@@ -96,12 +104,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       cleanTextPlugin(),
       executionTimeoutPlugin(limits.executionTimeoutMs),
       errorLoggingPlugin(logger),
+      ...(metrics ? [metricsPlugin(metrics)] : []),
     ],
   });
   await apollo.start();
 
   app.use(requestContext(logger));
-  app.use(healthRoutes(options.vouch));
+  app.use(healthRoutes(vouch));
+  if (metrics) {
+    // Prometheus scrapes this (operation names, command types and codes, lag: no personal data).
+    app.get('/metrics', (_req, res, next) => {
+      metrics
+        .scrape()
+        .then(({ contentType, body }) => res.type(contentType).set('cache-control', 'no-store').send(body))
+        .catch(next);
+    });
+  }
   // Browsers on the listed origins may call the API (preflight answered with Access-Control-*);
   // every other origin gets no CORS headers, so its browser keeps the response from it.
   const corsOrigins = options.corsOrigins ?? [];
@@ -144,7 +162,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         const scope = scopeOf(req);
         return {
           principal,
-          vouch: options.vouch,
+          vouch,
           requestId: scope.requestId,
           logger: scope.logger.child({ tenantId: principal.tenantId, userId: principal.userId }),
         };
@@ -160,7 +178,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           httpServer,
           path: GRAPHQL_PATH,
           schema,
-          vouch: options.vouch,
+          vouch,
           verify,
           limits,
           rateLimiter: rateLimits.perUser,

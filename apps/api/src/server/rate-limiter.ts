@@ -5,6 +5,18 @@ export interface RateDecision {
   readonly retryAfterSeconds: number;
 }
 
+/** One rate limit: charges a request to `key` and says whether it may pass. */
+export interface RateLimit {
+  take(key: string): RateDecision | Promise<RateDecision>;
+}
+
+/**
+ * Makes the API's rate limits: `limit` requests per `windowMs` for each key, under a name
+ * (`user`, `address`). The default keeps them in memory per instance; a factory over a
+ * shared database makes several instances enforce one limit together.
+ */
+export type RateLimitFactory = (name: 'user' | 'address', limit: number, windowMs: number) => RateLimit;
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -15,7 +27,7 @@ interface Bucket {
  * continuously, so bursts up to `limit` pass and a steady stream is held to the rate.
  * In memory, per instance: behind a load balancer each instance enforces it alone.
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
 

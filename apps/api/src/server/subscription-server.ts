@@ -25,7 +25,7 @@ import { validationLimits } from '../limits/validation-limits';
 import { uncleanTextError } from '../validation/unclean-text';
 import { TenantChangeFeed } from '../subscriptions/tenant-change-feed';
 import { RateLimitError } from './rate-limit-error';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimit } from './rate-limiter';
 import { userKey } from './request-rate-limits';
 
 export interface SubscriptionServerOptions {
@@ -35,9 +35,9 @@ export interface SubscriptionServerOptions {
   readonly vouch: Vouch;
   readonly verify: TokenVerifier;
   readonly limits: LimitsOptions;
-  readonly rateLimiter: RateLimiter;
+  readonly rateLimiter: RateLimit;
   /** Charged per client address for each connection whose token does not verify. */
-  readonly addressLimiter: RateLimiter;
+  readonly addressLimiter: RateLimit;
   readonly introspection: boolean;
   readonly development: boolean;
   readonly logger: Logger;
@@ -116,11 +116,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           // Connections without a valid token count against their address, as over HTTP;
           // past the limit the close says so (4429) instead of 4403.
           const address = extra.request.socket.remoteAddress ?? 'unknown';
-          if (!options.addressLimiter.take(address).allowed) extra.socket.close(4429, 'Too many requests');
+          if (!(await options.addressLimiter.take(address)).allowed)
+            extra.socket.close(4429, 'Too many requests');
           return false;
         }
       },
-      onSubscribe: ({ extra }, _id, payload) => {
+      onSubscribe: async ({ extra }, _id, payload) => {
         const principal = principals.get(extra.socket);
         if (!principal)
           return [
@@ -128,7 +129,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
               extensions: { code: 'UNAUTHENTICATED' },
             }),
           ];
-        const decision = options.rateLimiter.take(userKey(principal));
+        const decision = await options.rateLimiter.take(userKey(principal));
         if (!decision.allowed) return [new RateLimitError(decision.retryAfterSeconds)];
         let document: DocumentNode;
         try {

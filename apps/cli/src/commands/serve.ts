@@ -8,6 +8,9 @@ import type { ServerConfig } from '../config/server-config';
 import type { StoreConfig } from '../config/store-config';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
+import { LeaseGatedReadModelStore } from '../leases/lease-gated-read-models';
+import { startLeasedBackground, type LeasedBackground } from '../leases/leased-background';
+import { rateLimitDigest } from '../leases/rate-limit-digest';
 import { openStore } from '../stores/open-store';
 import { WarningLog } from './warning-log';
 
@@ -37,6 +40,10 @@ export interface ServeOptions {
   readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
+  /** Serve Prometheus metrics on GET /metrics; default true. */
+  readonly metrics?: boolean;
+  /** On a store several instances share: how long a background lease outlives its holder; default 10 s. */
+  readonly leaseTtlMs?: number;
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
   readonly tour?: {
     readonly tokens?: Partial<Record<Role, string>>;
@@ -50,18 +57,31 @@ export interface ServeOptions {
  */
 export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
   // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
-  const { createApiServer, createLogger } = await import('@vouch/api');
+  const { createApiServer, createLogger, postgresRateLimits, timingAppends, VouchMetrics } =
+    await import('@vouch/api');
   // Every event of the server, the facade's warnings included, is one JSON line on stdout.
   const logger = createLogger({}, { write: (line: string) => io.stdout(line) });
   const opened = await openStore(options.store, { masterKey: options.masterKey });
-  const warnings = new WarningLog((text) => logger.warn(text.replace(/^vouch: /, '').trimEnd()));
+  const line = (text: string) => text.replace(/^vouch: /, '').trimEnd();
+  const warnings = new WarningLog({
+    warn: (text) => logger.warn(line(text)),
+    debug: (text) => logger.debug(line(text)),
+  });
   let vouch: Vouch | undefined;
+  let background: LeasedBackground | undefined;
+  const acquireLease = opened.acquireLease;
   try {
     options.onStoreOpened?.();
+    const metrics = options.metrics === false ? undefined : new VouchMetrics();
+    const store = metrics ? timingAppends(opened.store, metrics) : opened.store;
     vouch = createVouch({
-      store: opened.store,
+      store,
       checkpoints: opened.checkpoints,
-      readModels: opened.readModels,
+      // On a shared store every instance keeps read models for its queries; only the holder
+      // of the tenant's lease writes their snapshots.
+      readModels: acquireLease
+        ? new LeaseGatedReadModelStore(opened.readModels, (tenantId) => background?.holds(tenantId) ?? false)
+        : opened.readModels,
       digests: {
         privateKey: options.signingKey,
         log: opened.signedDigests,
@@ -69,14 +89,47 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       },
       onWarning: warnings.warn,
     });
-    await vouch.start(options.tenants);
+    if (acquireLease) {
+      // Several instances may share this store: each tenant's process managers, due work,
+      // read-model writes and digests run in the one instance holding its lease.
+      const ttlMs = options.leaseTtlMs ?? 10_000;
+      background = startLeasedBackground(
+        vouch,
+        options.tenants,
+        (name, signal) => acquireLease(name, { ttlMs, signal }),
+        (event) => {
+          const fields = { tenantId: event.tenantId, lease: event.name };
+          if (event.kind === 'acquired')
+            logger.info(fields, 'this instance holds the lease: background work started');
+          else if (event.kind === 'lost')
+            logger.warn(
+              { ...fields, reason: String(event.reason) },
+              'background lease lost: background work stopped',
+            );
+          else logger.warn({ ...fields, error: String(event.error) }, 'background work under lease failed');
+        },
+      );
+    } else {
+      await vouch.start(options.tenants);
+    }
+    metrics?.watchLag({ store, vouch, checkpoints: opened.checkpoints, tenants: options.tenants });
     const api = await createApiServer({
       vouch,
+      ...(metrics ? { metrics } : {}),
       auth: options.auth,
       environment: options.server.environment,
       logger,
       corsOrigins: options.server.corsOrigins,
       trustProxy: options.server.trustProxy,
+      // Instances sharing a store share their rate limits: the limit does not grow with them.
+      ...(opened.sharedDatabase
+        ? {
+            rateLimitStore: postgresRateLimits({
+              ...opened.sharedDatabase,
+              digest: rateLimitDigest(options.masterKey),
+            }),
+          }
+        : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     if (options.server.environment === 'development') {
@@ -101,12 +154,14 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       logger,
       async stop() {
         await api.stop();
+        await background?.stop();
         await running.stop();
         warnings.flush();
         await opened.close();
       },
     };
   } catch (error) {
+    await background?.stop().catch(() => undefined);
     await vouch?.stop().catch(() => undefined);
     await opened.close().catch(() => undefined);
     throw error;

@@ -1,15 +1,22 @@
 import { DomainError } from '@vouch/domain';
 
+/** Where the warning log writes: problems as warnings, expected refusals at debug level. */
+export interface WarningSinks {
+  readonly warn: (text: string) => void;
+  readonly debug: (text: string) => void;
+}
+
 /**
- * Prints the facade's warnings. Refusals of time-driven work are collected and printed as
- * one line per second with an example: after a restart the due-work index retries every
- * overdue item once, and a line per refusal would bury what matters.
+ * Prints the facade's warnings. Refusals of time-driven work are expected — after a restart
+ * the due-work index retries every overdue item once and the domain refuses the ones already
+ * settled — so they are summed up at debug level, one line per second with an example;
+ * everything else is a warning at once.
  */
 export class WarningLog {
   private refusals: string[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(private readonly sinks: WarningSinks) {}
 
   readonly warn = (message: string, error: unknown): void => {
     if (error instanceof DomainError && message.startsWith('due work')) {
@@ -18,7 +25,7 @@ export class WarningLog {
       this.timer.unref();
       return;
     }
-    this.write(`vouch: ${message}: ${error instanceof Error ? error.message : String(error)}\n`);
+    this.sinks.warn(`vouch: ${message}: ${error instanceof Error ? error.message : String(error)}\n`);
   };
 
   flush(): void {
@@ -26,7 +33,7 @@ export class WarningLog {
     this.timer = undefined;
     if (this.refusals.length === 0) return;
     const [first] = this.refusals;
-    this.write(
+    this.sinks.debug(
       this.refusals.length === 1
         ? `vouch: ${first}\n`
         : `vouch: the domain refused ${this.refusals.length} due-work commands, e.g. ${first}\n`,

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JobLease } from '@vouch/application';
 import {
   MasterKeyVault,
   type CheckpointStore,
@@ -42,6 +43,13 @@ export interface OpenStore {
   readonly signedDigests: SignedDigestLog;
   /** Where the events are, for people (no credentials). */
   readonly description: string;
+  /** Stores that several processes share (PostgreSQL): waits until this process holds the named lease. */
+  readonly acquireLease?: (
+    name: string,
+    options: { ttlMs: number; signal: AbortSignal },
+  ) => Promise<JobLease>;
+  /** Stores that several processes share (PostgreSQL): the pool and schema shared state (rate limits) goes in. */
+  readonly sharedDatabase?: { readonly pool: unknown; readonly schema: string };
   close(): Promise<void>;
 }
 
@@ -92,6 +100,8 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
           readModels: await PostgresReadModelStore.open(store.database),
           signedDigests: store.signedDigests,
           description: `PostgreSQL ${redact(config.databaseUrl!)}`,
+          acquireLease: (name, lease) => store.acquireLease(name, lease),
+          sharedDatabase: { pool: store.database.pool, schema: store.database.schemaName },
           close: () => store.close(),
         };
       } catch (error) {

@@ -15,7 +15,25 @@ export interface CliProcess {
 }
 
 export function spawnCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
+  return watched(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts'], args, env);
+}
+
+/** `npm run <script> -- <args>` (or `npm start -- <args>`) from the repository root, as a developer types it. */
+export function spawnNpm(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): CliProcess {
+  return watched('npm', script === 'start' ? ['start', '--'] : ['run', script, '--'], args, env);
+}
+
+function watched(
+  command: string,
+  prefix: readonly string[],
+  args: readonly string[],
+  env: Record<string, string>,
+): CliProcess {
+  const child = spawn(command, [...prefix, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

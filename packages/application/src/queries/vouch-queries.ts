@@ -471,4 +471,9 @@ export class VouchQueries {
   async content(principal: Principal, contentId: string) {
     return (await this.models(principal, 'content')).content(contentId);
   }
+
+  /** How far the tenant's read models have applied the log (started if they were not): for lag metrics. */
+  async readModelCheckpoint(tenantId: string): Promise<Checkpoint> {
+    return (await this.projections.runner(tenantId)).checkpoint;
+  }
 }
