@@ -155,6 +155,9 @@ export class ProgramHistory {
   private applyDomain(e: DomainEventUnion, at: Ms): void {
     switch (e.type) {
       case 'AdvocateEnrolled':
+        // The first one stands: the domain never starts a subject twice, and a later
+        // duplicate must not move what was known at an earlier instant.
+        if (this.advocates.has(e.data.advocateId)) return;
         this.advocates.set(e.data.advocateId, {
           advocateId: e.data.advocateId,
           accountId: e.data.accountId,
@@ -234,6 +237,7 @@ export class ProgramHistory {
         this.advocate(e.data.advocateId, (a) => a.verified.push(at));
         return;
       case 'AccountRegistered':
+        if (this.accounts.has(e.data.accountId)) return;
         this.accounts.set(e.data.accountId, {
           accountId: e.data.accountId,
           profile: [{ at, value: profileOf(e.data) }],
@@ -249,6 +253,7 @@ export class ProgramHistory {
         this.accounts.get(e.data.accountId)?.health.push({ at, value: e.data.healthScore });
         return;
       case 'ReferenceRequestSubmitted':
+        if (this.requests.has(e.data.requestId)) return;
         this.requests.set(e.data.requestId, {
           requestId: e.data.requestId,
           submittedAt: at,
@@ -312,6 +317,7 @@ export class ProgramHistory {
         this.request(e.data.requestId, (r) => (r.closedAt ??= at));
         return;
       case 'ContentDrafted':
+        if (this.contents.has(e.data.contentId)) return;
         this.contents.set(e.data.contentId, {
           contentId: e.data.contentId,
           kind: e.data.kind,
@@ -347,6 +353,7 @@ export class ProgramHistory {
         this.contents.get(e.data.contentId)?.states.push({ at, value: 'RETIRED' });
         return;
       case 'NominationSubmitted':
+        if (this.nominations.has(e.data.nominationId)) return;
         this.nominations.set(e.data.nominationId, {
           nominationId: e.data.nominationId,
           nominatedBy: e.data.nominatedBy,
