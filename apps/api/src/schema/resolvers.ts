@@ -9,6 +9,7 @@ import { CommandPayloadEntities } from './common/command-payload-entities';
 import { ConsentMutations } from './consent/consent-mutations';
 import { ContentMutations } from './content/content-mutations';
 import { ContentQuery } from './content/content-query';
+import { IntelligenceQueries } from './intelligence/intelligence-queries';
 import { EngagementMutations } from './engagement/engagement-mutations';
 import { ProfileFreshnessLists, ProgramMetricsLists } from './metrics/program-metrics-lists';
 import { ProgramMetricsQuery } from './metrics/program-metrics-query';
@@ -43,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ProgramMetricsQuery,
   ProgramMetricsLists,
   ProfileFreshnessLists,
+  IntelligenceQueries,
   ProgramMutations,
   AccountMutations,
   AdvocateMutations,

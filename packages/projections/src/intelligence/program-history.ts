@@ -146,6 +146,43 @@ export class ProgramHistory {
   readonly coverageTargets: Timed<CoverageTargetFact>[] = [];
   readonly wishlist: Timed<WishlistEntry | { removed: string }>[] = [];
 
+  /** The plain-JSON form, for the read-model snapshot. */
+  snapshot(): ProgramHistorySnapshot {
+    return {
+      advocates: [...this.advocates.values()],
+      accounts: [...this.accounts.values()],
+      requests: [...this.requests.values()],
+      contents: [...this.contents.values()],
+      nominations: [...this.nominations.values()],
+      fatiguePolicy: this.fatiguePolicy,
+      freshnessPolicy: this.freshnessPolicy,
+      slaPolicy: this.slaPolicy,
+      nominationPolicy: this.nominationPolicy,
+      coverageTargets: this.coverageTargets,
+      wishlist: this.wishlist,
+    };
+  }
+
+  restore(snapshot: ProgramHistorySnapshot): void {
+    const refill = <T>(target: T[], source: readonly T[]) => target.splice(0, target.length, ...source);
+    this.advocates.clear();
+    for (const a of snapshot.advocates) this.advocates.set(a.advocateId, a);
+    this.accounts.clear();
+    for (const a of snapshot.accounts) this.accounts.set(a.accountId, a);
+    this.requests.clear();
+    for (const r of snapshot.requests) this.requests.set(r.requestId, r);
+    this.contents.clear();
+    for (const c of snapshot.contents) this.contents.set(c.contentId, c);
+    this.nominations.clear();
+    for (const n of snapshot.nominations) this.nominations.set(n.nominationId, n);
+    refill(this.fatiguePolicy, snapshot.fatiguePolicy);
+    refill(this.freshnessPolicy, snapshot.freshnessPolicy);
+    refill(this.slaPolicy, snapshot.slaPolicy);
+    refill(this.nominationPolicy, snapshot.nominationPolicy);
+    refill(this.coverageTargets, snapshot.coverageTargets);
+    refill(this.wishlist, snapshot.wishlist);
+  }
+
   /** Folds one recorded event. Events of other kinds are ignored. */
   apply(event: RecordedEvent): void {
     const at = Date.parse(event.metadata.effectiveAt);
@@ -458,6 +495,21 @@ export class ProgramHistory {
     }
     return [...entries.values()];
   }
+}
+
+/** The history as saved inside the read models' snapshot. */
+export interface ProgramHistorySnapshot {
+  readonly advocates: readonly AdvocateHistory[];
+  readonly accounts: readonly AccountHistory[];
+  readonly requests: readonly RequestHistory[];
+  readonly contents: readonly ContentHistory[];
+  readonly nominations: readonly NominationHistory[];
+  readonly fatiguePolicy: readonly Timed<FatiguePolicy>[];
+  readonly freshnessPolicy: readonly Timed<FreshnessPolicy>[];
+  readonly slaPolicy: readonly Timed<RequestSlaPolicy>[];
+  readonly nominationPolicy: readonly Timed<NominationPolicy>[];
+  readonly coverageTargets: readonly Timed<CoverageTargetFact>[];
+  readonly wishlist: readonly Timed<WishlistEntry | { removed: string }>[];
 }
 
 type DomainEventUnion =
