@@ -23,6 +23,7 @@ import { runAuditReplay, type AuditReplayFlags } from './commands/audit-replay';
 import { runAuditConsents, type AuditConsentsFlags } from './commands/audit-consents';
 import { runAuditRopa, type AuditRopaFlags } from './commands/audit-ropa';
 import { runAuditErasures, type AuditErasuresFlags } from './commands/audit-erasures';
+import type { ReportDigestFlags } from './commands/report-digest';
 import { AUDIT_FORMATS } from './audit/audit-writers';
 import { countEvents, rebuildReadModels } from './rebuild/rebuild-read-models';
 import { ProgressLine } from './rebuild/progress-line';
@@ -460,6 +461,29 @@ Example:
   vouch verify --file copy.db --digest ~/reviews/vouch-digest-2026-11-30.json`,
     )
     .action(async (flags: DigestFlags) => done(await exportDigest(flags, io)));
+
+  const report = program.command('report').description('Reports for the program’s leaders and sponsors.');
+  storeOptions(report.command('digest'))
+    .description(
+      'The executive digest of a period as one self-contained HTML or Markdown document: influenced pipeline and revenue, win rates, time to fulfil, coverage, fatigue, consents expiring, top advocates and nominators, program health, with SVG charts.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--period <period>', '90d, month, quarter, year, or 2026-01-01..2026-03-31', 'quarter')
+    .option('--to <date>', "the period's end for 90d/month/quarter/year (default now)")
+    .addOption(new Option('--format <format>', 'output format').choices(['html', 'md']).default('html'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch report digest --period quarter --out digest.html
+  vouch report digest --period 2026-07-01..2026-09-30 --format md --out digest.md`,
+    )
+    .action(async (flags: ReportDigestFlags) => {
+      // Loaded on use: the chart library stays out of every other command's start-up.
+      const { runReportDigest } = await import('./commands/report-digest');
+      done(await runReportDigest(flags, io));
+    });
 
   program
     .command('start')
