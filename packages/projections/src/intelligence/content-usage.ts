@@ -177,13 +177,17 @@ function consentExpiry(history: ProgramHistory, content: ContentHistory, at: Ms)
 // Requests of a content kind whose industry had no published asset of that kind when they were submitted.
 function missingContent(history: ProgramHistory, at: Ms, from: Ms): MissingContent[] {
   const counts = new Map<string, MissingContent>();
-  const contents = [...history.contents.values()];
   const contentKinds = new Set<string>(CONTENT_KINDS);
+  const byKind = new Map<string, ContentHistory[]>();
+  for (const c of history.contents.values()) {
+    const list = byKind.get(c.kind) ?? [];
+    list.push(c);
+    byKind.set(c.kind, list);
+  }
   for (const request of history.requests.values()) {
     if (request.submittedAt > at || request.submittedAt <= from || !contentKinds.has(request.kind)) continue;
-    const exists = contents.some(
+    const exists = (byKind.get(request.kind) ?? []).some(
       (c) =>
-        c.kind === request.kind &&
         publishedAt(c, request.submittedAt) &&
         sameTrait(
           profileAt(history.accounts.get(c.accountId), request.submittedAt)?.industry ?? '',

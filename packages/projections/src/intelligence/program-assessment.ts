@@ -8,7 +8,7 @@ import {
 } from '@vouch/domain';
 import { concentration } from '../program-metrics';
 import { contentUsage } from './content-usage';
-import { DAY_MS, isLive, productsAt, profileAt, sameTrait } from './history-as-of';
+import { DAY_MS, isLive, productsAt, profileAt } from './history-as-of';
 import type { Ms, ProgramHistory, RequestHistory } from './program-history';
 
 /** One element of the maturity model, scored from the program's own events. */
@@ -115,16 +115,17 @@ function programVision(history: ProgramHistory, at: Ms): Measure {
       evidence: ['0 coverage targets set: the growth plan names no industry × region × product.'],
     };
   }
+  const supply = liveSupplyByCell(history, at);
   let met = 0;
   let sum = 0;
   let needed = 0;
   let have = 0;
   for (const t of targets) {
-    const supply = liveAdvocatesIn(history, at, t);
+    const count = supply.get(cellKey(t.industry, t.region, t.product)) ?? 0;
     needed += t.advocatesNeeded ?? 0;
-    have += Math.min(supply, t.advocatesNeeded ?? 0);
-    if (supply >= (t.advocatesNeeded ?? 0)) met += 1;
-    sum += t.advocatesNeeded ? Math.min(1, supply / t.advocatesNeeded) : 1;
+    have += Math.min(count, t.advocatesNeeded ?? 0);
+    if (count >= (t.advocatesNeeded ?? 0)) met += 1;
+    sum += t.advocatesNeeded ? Math.min(1, count / t.advocatesNeeded) : 1;
   }
   return {
     score: clampScore(sum / targets.length),
@@ -134,21 +135,25 @@ function programVision(history: ProgramHistory, at: Ms): Measure {
   };
 }
 
-function liveAdvocatesIn(
-  history: ProgramHistory,
-  at: Ms,
-  cell: { industry: string; region: string; product: string },
-): number {
-  let n = 0;
+// Cells compare case-insensitively: "EMEA" on a target and "emea" on an account are one.
+function cellKey(industry: string, region: string, product: string): string {
+  return `${industry.trim().toLowerCase()}|${region.trim().toLowerCase()}|${product.trim().toLowerCase()}`;
+}
+
+/** Live advocates per industry × region × product cell, in one pass. */
+function liveSupplyByCell(history: ProgramHistory, at: Ms): Map<string, number> {
+  const supply = new Map<string, number>();
   for (const advocate of history.advocates.values()) {
     if (!isLive(advocate, at)) continue;
     const account = history.accounts.get(advocate.accountId);
     const profile = profileAt(account, at);
-    if (!profile || !sameTrait(profile.industry, cell.industry) || !sameTrait(profile.region, cell.region))
-      continue;
-    if ([...productsAt(advocate, account, at)].some((p) => sameTrait(p, cell.product))) n += 1;
+    if (!profile) continue;
+    for (const product of productsAt(advocate, account, at)) {
+      const key = cellKey(profile.industry, profile.region, product);
+      supply.set(key, (supply.get(key) ?? 0) + 1);
+    }
   }
-  return n;
+  return supply;
 }
 
 function staffing(history: ProgramHistory, requests: RequestHistory[], at: Ms, yearDays: number): Measure {
