@@ -96,6 +96,10 @@ describe('vouch report digest', () => {
     expect(md).toMatch(/^# Vouch executive digest: demo, 2026-04-01 – 2026-07-01/);
     expect(md).toMatch(/\| Program health \| 0\.\d+ \((STRONG|FAIR|WEAK)\) \|/);
     expect(md.match(/!\[[^\]]+\]\(data:image\/svg\+xml;base64,/g)).toHaveLength(2);
+    // The demo's campaign quotes nobody asked for (seed/intelligence-scenario.ts): weak on purpose.
+    expect(md).toMatch(
+      /\| Content Strategy \| [\d.]+ \| WEAK \| content: (\d+) of \1 published assets not used in 90 days/,
+    );
     expect(md).not.toMatch(/https?:\/\//);
   });
 

@@ -37,6 +37,7 @@ import {
 } from './demo-catalogue';
 import { Prng } from './prng';
 import { SeedExecutor } from './seed-executor';
+import { seedIntelligenceScenario } from './intelligence-scenario';
 import type { SimulatedClock } from './simulated-clock';
 
 /** How big and which demo program to build. */
@@ -1292,6 +1293,7 @@ export async function seedDemoProgram(
     if (today === 420) await privacyCases();
     options.onDay?.(today, SIMULATED_DAYS);
   }
+  await seedIntelligenceScenario({ run, tenantId, accounts, advocates });
   await vouch.processDueWork();
 
   return {
