@@ -20,5 +20,5 @@ export function referencesNeeded(expectedOpportunities: number, rates: DemandRat
   const requests = expectedOpportunities * rates.requestsPerOpportunity;
   const advocates = requests * rates.advocatesPerRequest;
   const acceptance = rates.acceptanceRate > 0 ? rates.acceptanceRate : 1;
-  return Math.ceil(advocates / acceptance - 1e-9);
+  return Math.max(0, Math.ceil(advocates / acceptance - 1e-9));
 }
