@@ -1,4 +1,4 @@
-import type { ActivityKind } from '@vouch/domain';
+import { ANY_TERRITORY, type ActivityKind } from '@vouch/domain';
 import {
   lastAt,
   sortedUpTo,
@@ -39,6 +39,7 @@ export function askableOn(advocate: AdvocateHistory, at: Ms, on: Ms): boolean {
 export interface ConsentAsOf {
   readonly consentId: string;
   readonly kinds: readonly ActivityKind[];
+  readonly territories: readonly string[];
   readonly validFrom: Ms;
   readonly validUntil?: Ms;
   readonly ended: boolean;
@@ -53,6 +54,7 @@ export function consentsAsOf(facts: readonly Timed<ConsentFact>[], at: Ms): Cons
       consents.set(value.consentId, {
         consentId: value.consentId,
         kinds: value.kinds ?? [],
+        territories: value.territories ?? [ANY_TERRITORY],
         validFrom: value.validFrom ?? 0,
         ...(value.validUntil !== undefined ? { validUntil: value.validUntil } : {}),
         ended: false,
@@ -70,17 +72,24 @@ export function consentsAsOf(facts: readonly Timed<ConsentFact>[], at: Ms): Cons
   return [...consents.values()];
 }
 
-/** Whether, as known at `at`, a consent covering `kind` will be in force on `on`. */
+/**
+ * Whether, as known at `at`, a consent covering `kind` (and `territory`, when given, by the
+ * consent gate's rule: GLOBAL covers every territory) will be in force on `on`.
+ */
 export function consentInForceOn(
   facts: readonly Timed<ConsentFact>[],
   kind: ActivityKind,
   at: Ms,
   on: Ms,
+  territory?: string,
 ): boolean {
   return consentsAsOf(facts, at).some(
     (c) =>
       !c.ended &&
       c.kinds.includes(kind) &&
+      (territory === undefined ||
+        c.territories.includes(ANY_TERRITORY) ||
+        c.territories.includes(territory)) &&
       c.validFrom <= on &&
       (c.validUntil === undefined || c.validUntil > on),
   );

@@ -190,7 +190,7 @@ function availableAdvocates(
     if (!inCell(profileAt(account, asOf), cell)) continue;
     const products = [...productsAt(advocate, account, asOf)];
     if (!products.some((p) => launch.products.some((q) => sameTrait(p, q)))) continue;
-    if (!consentInForceOn(advocate.consents, kind, asOf, launch.launchDate)) continue;
+    if (!consentInForceOn(advocate.consents, kind, asOf, launch.launchDate, cell.region)) continue;
     // Uses already made in the fatigue window before the launch take from the first window.
     const spent = advocate.uses.filter((u) => u.at <= asOf && u.at > windowStart).length;
     advocates += 1;

@@ -35,6 +35,8 @@ export interface ConsentFact {
   readonly consentId: string;
   readonly change: 'GRANTED' | 'RENEWED' | 'WITHDRAWN' | 'EXPIRED';
   readonly kinds?: readonly ActivityKind[];
+  /** Where the consent lets the advocate be used (GLOBAL covers every territory). */
+  readonly territories?: readonly string[];
   readonly validFrom?: Ms;
   readonly validUntil?: Ms;
 }
@@ -520,6 +522,7 @@ function grantFact(d: ConsentGrantedData): ConsentFact {
     consentId: d.consentId,
     change: 'GRANTED',
     kinds: [...d.kinds],
+    territories: [...d.territories],
     validFrom: Date.parse(d.validFrom),
     ...(d.validUntil !== undefined ? { validUntil: Date.parse(d.validUntil) } : {}),
   };

@@ -79,6 +79,12 @@ describe('the launch coverage plan', () => {
       ...enrolled('gone', 'acme', '01-02'),
       consent('gone', 'c5', ['REFERENCE_CALL'], '01-02'),
       event('AdvocateRetired', { advocateId: 'gone', reason: 'left', retiredAt: '05-01' }, '05-01'),
+      // Consent only for another territory: the consent gate would refuse an EMEA use.
+      ...enrolled('abroad', 'acme', '01-02'),
+      {
+        ...consent('abroad', 'c7', ['REFERENCE_CALL'], '01-02'),
+        data: { ...consent('abroad', 'c7', ['REFERENCE_CALL'], '01-02').data, territories: ['NA'] },
+      },
       // Wrong region.
       ...enrolled('far', 'globex', '01-02'),
       consent('far', 'c6', ['REFERENCE_CALL'], '01-02'),
