@@ -23,6 +23,12 @@ const QUERY_DOCUMENTS: Record<QueryName, string> = {
   subjectAsOf: '{ subjectAsOf(kind: advocate, id: "x", at: "2026-11-23T09:00:00Z") { aggregate } }',
   verifyIntegrity: '{ verifyIntegrity { ok } }',
   programMetrics: '{ programMetrics { slaBreaches } }',
+  programAssessment: '{ programAssessment { grade } }',
+  launchCoveragePlan:
+    '{ launchCoveragePlan(launch: { name: "L", products: ["P"], launchDate: "2027-01-01T00:00:00Z", cells: [{ segment: "SMB", region: "NA", expectedOpportunities: 1 }] }) { totalGap } }',
+  contentUsage: '{ contentUsage { published } }',
+  executiveDigest: '{ executiveDigest(from: "2026-01-01T00:00:00Z") { consentsExpiringAhead } }',
+  nominatorLeaderboard: '{ nominatorLeaderboard(first: 1) { edges { cursor } } }',
   tenantAuditTrail: '{ tenantAuditTrail(first: 1) { edges { cursor } } }',
   signedDigest: '{ signedDigest { sequence } }',
   integrityVerification: '{ integrityVerification(id: "x") { status } }',

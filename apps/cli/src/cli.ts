@@ -13,6 +13,7 @@ import { leaseTtl } from './config/lease-ttl';
 import { metricsEnabled } from './config/metrics-enabled';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
+import type { ReportDigestFlags } from './commands/report-digest';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
 import { DEMO_TENANT } from './seed/demo-catalogue';
 import { AUDIT_FORMATS } from './audit/audit-formats';
@@ -487,6 +488,29 @@ Example:
     .action(async (flags: DigestFlags) =>
       done(await (await import('./commands/digest')).exportDigest(flags, io)),
     );
+
+  const report = program.command('report').description('Reports for the program’s leaders and sponsors.');
+  storeOptions(report.command('digest'))
+    .description(
+      'The executive digest of a period as one self-contained HTML or Markdown document: influenced pipeline and revenue, win rates, time to fulfil, coverage, fatigue, consents expiring, top advocates and nominators, program health, with SVG charts.',
+    )
+    .option('--tenant <id>', 'tenant', DEMO_TENANT)
+    .option('--period <period>', '90d, month, quarter, year, or 2026-01-01..2026-03-31', 'quarter')
+    .option('--to <date>', "the period's end for 90d/month/quarter/year (default now)")
+    .addOption(new Option('--format <format>', 'output format').choices(['html', 'md']).default('html'))
+    .option('--out <file>', 'write to this file (default stdout)')
+    .addHelpText(
+      'after',
+      `
+Example:
+  vouch report digest --period quarter --out digest.html
+  vouch report digest --period 2026-07-01..2026-09-30 --format md --out digest.md`,
+    )
+    .action(async (flags: ReportDigestFlags) => {
+      // Loaded on use: the chart library stays out of every other command's start-up.
+      const { runReportDigest } = await import('./commands/report-digest');
+      done(await runReportDigest(flags, io));
+    });
 
   program
     .command('start')

@@ -54,6 +54,17 @@ describe('authorization lives in the application layer', () => {
     subjectAsOf: (p) => vouch.queries.subjectAsOf(p, 'advocate', 'x1', '2026-11-23T09:00:00.000Z'),
     verifyIntegrity: (p) => vouch.queries.verifyIntegrity(p),
     programMetrics: (p) => vouch.queries.programMetrics(p),
+    programAssessment: (p) => vouch.queries.intelligence.assessment(p),
+    launchCoveragePlan: (p) =>
+      vouch.queries.intelligence.launchCoveragePlan(p, {
+        name: 'L',
+        products: ['Planner'],
+        launchDate: '2027-01-01T00:00:00.000Z',
+        cells: [{ segment: 'SMB', region: 'NA', expectedOpportunities: 1 }],
+      }),
+    contentUsage: (p) => vouch.queries.intelligence.contentUsage(p),
+    executiveDigest: (p) => vouch.queries.intelligence.executiveDigest(p, '2026-01-01T00:00:00.000Z'),
+    nominatorLeaderboard: (p) => vouch.queries.intelligence.nominatorLeaderboard(p),
     nomination: (p) => vouch.queries.nomination(p, 'n1'),
     content: (p) => vouch.queries.content(p, 'c1'),
     tenantAuditTrail: (p) => vouch.queries.tenantAuditTrail(p),

@@ -243,6 +243,26 @@ function queryAt(
       return { id: '', run: (p, v) => q(v).verifyIntegrity(p) };
     case 'programMetrics':
       return { id: '', run: (p, v) => q(v).programMetrics(p) };
+    // Program intelligence: tenant-wide answers, no subject to hide.
+    case 'programAssessment':
+      return { id: '', run: (p, v) => q(v).intelligence.assessment(p) };
+    case 'launchCoveragePlan':
+      return {
+        id: '',
+        run: (p, v) =>
+          q(v).intelligence.launchCoveragePlan(p, {
+            name: 'L',
+            products: ['Planner'],
+            launchDate: '2027-01-01T00:00:00.000Z',
+            cells: [{ segment: 'SMB', region: 'NA', expectedOpportunities: 1 }],
+          }),
+      };
+    case 'contentUsage':
+      return { id: '', run: (p, v) => q(v).intelligence.contentUsage(p) };
+    case 'executiveDigest':
+      return { id: '', run: (p, v) => q(v).intelligence.executiveDigest(p, '2026-01-01T00:00:00.000Z') };
+    case 'nominatorLeaderboard':
+      return { id: '', run: (p, v) => q(v).intelligence.nominatorLeaderboard(p) };
     case 'tenantAuditTrail':
       return { id: '', run: (p, v) => q(v).tenantAuditTrail(p) };
     // Tenant-wide, no subject to hide: "none yet" (no digest signed, no such job) is an answer.

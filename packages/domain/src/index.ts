@@ -63,6 +63,8 @@ export * from './policies/match-score';
 export * from './policies/request-sla';
 export * from './policies/retention';
 export * from './policies/wishlist-profile';
+export * from './policies/maturity-model';
+export * from './policies/launch-demand';
 
 export * from './event-catalogue';
 export * from './deciders';

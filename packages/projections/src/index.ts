@@ -16,6 +16,7 @@ export * from './audit-history';
 export * from './audit-sentence';
 export * from './as-of';
 export * from './program-metrics';
+export * from './intelligence';
 export * from './connection';
 
 // Keeping them caught up: snapshots, the runner, one runner per tenant.

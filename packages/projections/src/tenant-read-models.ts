@@ -32,6 +32,7 @@ import {
 } from './candidate-matching';
 import type { Connection, PageRequest } from './connection';
 import { programMetrics, type ProgramMetrics, type ProgramMetricsOptions } from './program-metrics';
+import { ProgramHistory, type ProgramHistorySnapshot } from './intelligence/program-history';
 import type { Projection } from './projection';
 import { RequestBoard, type RequestFilter, type RequestRecord, type RequestSummary } from './request-board';
 import type { RequestMatches } from './request-matches';
@@ -51,6 +52,7 @@ export interface TenantReadModelsSnapshot {
   readonly nominations: [string, NominationState][];
   readonly contents: [string, ContentAssetState][];
   readonly audit: AuditHistorySnapshot;
+  readonly history: ProgramHistorySnapshot;
 }
 
 /** The snapshot as it is saved: contacts sealed under their advocates' keys. */
@@ -85,7 +87,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   static readonly NAME = 'read-models';
   // 2: audit entries once, compact, with per-subject indexes. 3: contacts sealed, so a
   // store with a plaintext snapshot builds a new version and drops the old one.
-  static readonly SCHEMA_VERSION = 3;
+  // 4: the program's history for intelligence (assessment, launch plans, digest).
+  static readonly SCHEMA_VERSION = 4;
   readonly name = TenantReadModels.NAME;
   readonly schemaVersion = TenantReadModels.SCHEMA_VERSION;
 
@@ -95,6 +98,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   readonly nominations = new AggregateStates<NominationState, never>(nominationDecider, 'nominationId');
   readonly contents = new AggregateStates<ContentAssetState, never>(contentAssetDecider, 'contentId');
   readonly audit = new AuditHistory();
+  /** Every fact stamped with its time, for answers as of any instant (program intelligence). */
+  readonly history = new ProgramHistory();
   private last: Checkpoint | undefined;
   private readonly sealedContacts: SealedContactCache = new WeakMap();
 
@@ -132,6 +137,7 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
         break;
     }
     this.audit.apply(event);
+    this.history.apply(event);
     this.last = event.checkpoint;
   }
 
@@ -151,6 +157,7 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
       nominations: this.nominations.snapshot(),
       contents: this.contents.snapshot(),
       audit: this.audit.snapshot(),
+      history: this.history.snapshot(),
     };
   }
 
@@ -175,6 +182,7 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     this.nominations.restore(snapshot.nominations);
     this.contents.restore(snapshot.contents);
     this.audit.restore(snapshot.audit);
+    this.history.restore(snapshot.history);
     this.searchIndex.rebuild();
   }
 

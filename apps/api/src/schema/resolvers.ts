@@ -6,6 +6,7 @@ import { IntegrityMutations } from './audit/integrity-mutations';
 import { CommandMutations } from './commands/command-mutations';
 import { CommandPayloadEntities } from './common/command-payload-entities';
 import { ContentQuery } from './content/content-query';
+import { IntelligenceQueries } from './intelligence/intelligence-queries';
 import { ProfileFreshnessLists, ProgramMetricsLists } from './metrics/program-metrics-lists';
 import { ProgramMetricsQuery } from './metrics/program-metrics-query';
 import { NominationQuery } from './nomination/nomination-query';
@@ -35,6 +36,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ProgramMetricsLists,
   ProfileFreshnessLists,
   CommandMutations,
+  IntelligenceQueries,
   IntegrityMutations,
   CommandPayloadEntities,
   ChangeSubscriptions,

@@ -1,4 +1,5 @@
 import type { Role } from '@vouch/domain';
+import { intelligenceTabs } from './intelligence-operations';
 
 /** The advocate the tour works with: one the gates allow for a reference call today. */
 export interface TourAdvocate {
@@ -281,5 +282,6 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
       query: FIND,
       variables: { after: null, before: null, id: globalIdOf('Advocate', a.advocateId) },
     },
+    ...intelligenceTabs(now),
   ];
 }

@@ -9,6 +9,7 @@ import { addWish, setUpProgram } from './scenarios/program-setup';
 import { settleLapses } from './scenarios/request-endings';
 import { submitRequest } from './scenarios/requests';
 import { strategicBriefing } from './scenarios/strategic-briefing';
+import { seedIntelligenceScenario } from './intelligence-scenario';
 import type { SimulatedClock } from './simulated-clock';
 
 export { SIMULATED_DAYS } from './demo-world';
@@ -72,6 +73,7 @@ export async function seedDemoProgram(
     await simulateDay(world, accountDays, requestDays);
     options.onDay?.(world.today, SIMULATED_DAYS);
   }
+  await seedIntelligenceScenario(world);
   await vouch.processDueWork();
 
   return {

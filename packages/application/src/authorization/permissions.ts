@@ -21,6 +21,11 @@ export const QUERY_NAMES = [
   'subjectAsOf',
   'verifyIntegrity',
   'programMetrics',
+  'programAssessment',
+  'launchCoveragePlan',
+  'contentUsage',
+  'executiveDigest',
+  'nominatorLeaderboard',
   'tenantAuditTrail',
   'signedDigest',
   'integrityVerification',
@@ -74,6 +79,13 @@ export const PERMISSIONS: Readonly<Record<Operation, Grant>> = {
   subjectAsOf: RECORD_READERS,
   verifyIntegrity: { AUDITOR: ANY, ADMIN: ANY },
   programMetrics: EVERYONE,
+  // Program intelligence is for those who run, review and administer the program; the
+  // leaderboard is recognition, so the field (owners, sales reps) sees it too.
+  programAssessment: RECORD_READERS,
+  launchCoveragePlan: RECORD_READERS,
+  contentUsage: RECORD_READERS,
+  executiveDigest: RECORD_READERS,
+  nominatorLeaderboard: EVERYONE,
   // Invariant 12: reviewers read the whole trail and the signed digests; only an admin
   // has the product sign on demand (the schedule and erasures sign on their own).
   tenantAuditTrail: { AUDITOR: ANY, ADMIN: ANY },

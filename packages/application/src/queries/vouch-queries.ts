@@ -51,6 +51,7 @@ import { SLICE_CHECK_EVERY, timeSlices } from '../integrity/time-slices';
 import type { IntegrityVerificationJob, IntegrityVerifications } from '../integrity/integrity-verifications';
 import { actorOf, type Principal } from '../principal';
 import { recordedBy } from './recorded-by';
+import { ProgramIntelligenceQueries } from './program-intelligence-queries';
 
 /** Which part of the tenant-wide trail: recorded in [from, to), of one subject. */
 export interface TenantTrailFilter {
@@ -151,6 +152,8 @@ export class VouchQueries {
     Promise<{ report: VerificationReport; digest: TenantDigest }>
   >();
   private readonly reader: AggregateReader;
+  /** Assessment, launch plans, content usage, the executive digest and the nominator leaderboard. */
+  readonly intelligence: ProgramIntelligenceQueries;
 
   constructor(
     private readonly store: EventStore,
@@ -160,6 +163,7 @@ export class VouchQueries {
     private readonly verifications?: IntegrityVerifications,
   ) {
     this.reader = new AggregateReader(store);
+    this.intelligence = new ProgramIntelligenceQueries((p, q) => this.models(p, q), clock);
   }
 
   /** The program's policies, coverage targets and sales wishlist, read from its stream. */
