@@ -88,6 +88,12 @@ describe('vouch seed', () => {
     );
   }, 30_000);
 
+  it('does not ask an advocate erased after the owner cleared them (seed 1 once stopped on "adv-11 is ERASED")', async () => {
+    const { report } = await seed(1);
+    // It used to throw before the end of the timeline; the cleared candidate is now released as unavailable.
+    expect(report.events).toBeGreaterThan(900);
+  }, 60_000);
+
   it('refuses to seed a tenant that already has events', async () => {
     const { dir, masterKey } = await seed(3);
     const store = resolveStoreConfig({ dataDir: dir }, {});

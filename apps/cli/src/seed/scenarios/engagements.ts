@@ -48,11 +48,15 @@ export async function ask(world: DemoWorld, request: RequestModel, advocateId: s
   if (!request.open || request.candidates.get(advocateId) !== 'CLEARED') return;
   soon(world);
   const lead = pm(world);
-  const asked = await world.run.try(lead, {
-    type: 'AskAdvocate',
-    aggregateId: request.id,
-    data: { advocateId, engagementId: engagementIdFor(request.id, advocateId) },
-  });
+  // An advocate erased since they were cleared is not asked: a program manager sees the erasure first.
+  const erased = advocateOf(world, advocateId)?.status === 'ERASED';
+  const asked = erased
+    ? undefined
+    : await world.run.try(lead, {
+        type: 'AskAdvocate',
+        aggregateId: request.id,
+        data: { advocateId, engagementId: engagementIdFor(request.id, advocateId) },
+      });
   if (!asked) {
     // The gates said no (fatigue, consent, status): release the candidate and move on.
     await world.run.run(lead, {
