@@ -1,0 +1,178 @@
+import {
+  MATCH_WEIGHTS,
+  SENIORITIES,
+  seniorityRank,
+  type AdvocateState,
+  type MatchRequest,
+} from '@vouch/domain';
+import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
+import { normalise } from './text';
+
+/**
+ * An upper bound on the optimistic match score (the domain's `matchScoreTotal` with full
+ * fatigue headroom), read from the inverted indexes instead of scoring the advocate, and
+ * the pool of advocates that can beat everybody else.
+ */
+export interface MatchBounds {
+  /**
+   * The advocates that meet the driving criterion (the most selective one), or undefined
+   * when no criterion can drive. Everybody outside scores at most `outsideBound`.
+   */
+  readonly pool: ReadonlySet<string> | undefined;
+  /** The best score an advocate outside the pool can reach. */
+  readonly outsideBound: number;
+  /** At least the advocate's optimistic score, and equal to it when the profile is fresh and ratings known. */
+  bound(state: AdvocateState): number;
+}
+
+// One criterion of the score, as postings: "any" scores its weight on one hit, "share"
+// scores its weight times the share of wanted values hit (a repeated value counts twice,
+// as in the domain's overlap).
+interface IndexedCriterion {
+  readonly weight: number;
+  readonly mode: 'any' | 'share';
+  readonly postings: readonly ReadonlySet<string>[];
+  /** Whether the criterion scores for everybody (nothing asked, or a value the index cannot hold). */
+  readonly always: boolean;
+}
+
+/**
+ * The bounds of a request's match scores. Every term mirrors a component of the domain's
+ * score in the same order and with the same rounding, each at least as large, so the bound
+ * is never below the score (floating-point sums are monotone in every term).
+ */
+export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): MatchBounds {
+  const { criteria, opportunity } = request;
+  const criterion = (
+    criterion: keyof typeof MATCH_WEIGHTS,
+    mode: 'any' | 'share',
+    field: IndexedField,
+    wanted: readonly string[],
+  ): IndexedCriterion => {
+    const values = wanted.map(normalise);
+    return {
+      weight: MATCH_WEIGHTS[criterion],
+      mode,
+      postings: values.map((v) => index.posting(field, v)),
+      // The index holds no empty values (an account without a profile scores '' as its industry).
+      always: values.length === 0 || values.includes(''),
+    };
+  };
+  const industry = criterion(
+    'industry',
+    'any',
+    'industry',
+    criteria.industries.length > 0 ? criteria.industries : [opportunity.industry],
+  );
+  const products = criterion(
+    'products',
+    'share',
+    'product',
+    criteria.products.length > 0 ? criteria.products : opportunity.products,
+  );
+  const region = criterion(
+    'region',
+    'any',
+    'region',
+    criteria.regions.length > 0 ? criteria.regions : [opportunity.region],
+  );
+  const useCases = criterion('useCases', 'share', 'useCase', criteria.useCases);
+  const language = criterion('language', 'any', 'language', criteria.languages);
+  const minRank = criteria.minSeniority === undefined ? undefined : seniorityRank(criteria.minSeniority);
+
+  // Sums in the domain's order: industry, products, region, use cases, language, headroom,
+  // seniority, freshness, feedback.
+  const total = (
+    shares: readonly [number, number, number, number, number],
+    seniority: number,
+    feedback: number,
+  ): number => {
+    const [i, p, r, u, l] = shares;
+    let sum = 0;
+    sum += MATCH_WEIGHTS.industry * rounded(i);
+    sum += MATCH_WEIGHTS.products * rounded(p);
+    sum += MATCH_WEIGHTS.region * rounded(r);
+    sum += MATCH_WEIGHTS.useCases * rounded(u);
+    sum += MATCH_WEIGHTS.language * rounded(l);
+    sum += MATCH_WEIGHTS.fatigueHeadroom * 1;
+    sum += MATCH_WEIGHTS.seniority * seniority;
+    sum += MATCH_WEIGHTS.freshness * 1;
+    sum += MATCH_WEIGHTS.pastFeedback * rounded(feedback);
+    return Math.round(sum * 10) / 10;
+  };
+  const indexed = [industry, products, region, useCases, language] as const;
+
+  // The most selective criterion drives: the advocates outside it score nothing on it.
+  let driver: IndexedCriterion | undefined;
+  let driverSize = Infinity;
+  for (const c of indexed) {
+    if (c.always) continue;
+    const size = c.postings.reduce((n, p) => n + p.size, 0);
+    if (size < driverSize) [driver, driverSize] = [c, size];
+  }
+  const pool =
+    driver === undefined
+      ? undefined
+      : driver.postings.length === 1
+        ? driver.postings[0]!
+        : new Set(driver.postings.flatMap((p) => [...p]));
+  const outsideShares = indexed.map((c) => (c === driver ? 0 : 1)) as unknown as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const outsideBound = driver === undefined ? Infinity : total(outsideShares, 1, 1);
+
+  const shareOf = (c: IndexedCriterion, id: string): number => {
+    if (c.always) return 1;
+    if (c.mode === 'any') return c.postings.some((p) => p.has(id)) ? 1 : 0;
+    let hits = 0;
+    for (const p of c.postings) if (p.has(id)) hits++;
+    return hits / c.postings.length;
+  };
+  return {
+    pool,
+    outsideBound,
+    bound: (state) => {
+      const id = state.advocateId;
+      const seniority = state.attributes?.seniority;
+      const seniorityOk =
+        minRank === undefined ||
+        seniority === undefined ||
+        !SENIORITIES.includes(seniority) ||
+        seniorityRank(seniority) >= minRank;
+      return total(
+        [
+          shareOf(industry, id),
+          shareOf(products, id),
+          shareOf(region, id),
+          shareOf(useCases, id),
+          shareOf(language, id),
+        ],
+        seniorityOk ? 1 : 0,
+        feedbackShare(state),
+      );
+    },
+  };
+}
+
+// As the domain rounds each component's share.
+const rounded = (share: number) => Math.round(share * 1000) / 1000;
+
+// The past-feedback share is the same for every request: kept per advocate version.
+const feedbackShares = new WeakMap<AdvocateState, number>();
+function feedbackShare(state: AdvocateState): number {
+  let share = feedbackShares.get(state);
+  if (share === undefined) {
+    let sum = 0;
+    let count = 0;
+    for (const e of Object.values(state.engagements)) {
+      if (e.rating !== undefined) [sum, count] = [sum + e.rating, count + 1];
+    }
+    share = count === 0 ? 0.5 : (sum / count - 1) / 4;
+    feedbackShares.set(state, share);
+  }
+  return share;
+}
