@@ -88,7 +88,7 @@ export function matchCandidates(
   const excluded = new Set(target.exclude ?? []);
   const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
   const request = { opportunity: target.opportunity, criteria: target.criteria };
-  const bounds = matchBounds(index, request);
+  const bounds = matchBounds(index, request, policies.freshness, at);
   const [active, resting] = [index.posting('status', 'ACTIVE'), index.posting('status', 'RESTING')];
   const visit = (ids: Iterable<string>, into: Visit[], skip?: ReadonlySet<string>): Visit[] => {
     for (const id of ids) {

@@ -1,8 +1,11 @@
 import {
   MATCH_WEIGHTS,
   SENIORITIES,
+  profileFreshness,
   seniorityRank,
   type AdvocateState,
+  type FreshnessPolicy,
+  type Instant,
   type MatchRequest,
 } from '@vouch/domain';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
@@ -21,7 +24,7 @@ export interface MatchBounds {
   readonly pool: ReadonlySet<string> | undefined;
   /** The best score an advocate outside the pool can reach. */
   readonly outsideBound: number;
-  /** At least the advocate's optimistic score, and equal to it when the profile is fresh and ratings known. */
+  /** At least the advocate's optimistic score, and equal to it unless the fatigue rules allow no use at all. */
   bound(state: AdvocateState): number;
 }
 
@@ -41,7 +44,12 @@ interface IndexedCriterion {
  * score in the same order and with the same rounding, each at least as large, so the bound
  * is never below the score (floating-point sums are monotone in every term).
  */
-export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): MatchBounds {
+export function matchBounds(
+  index: AdvocateSearchIndex,
+  request: MatchRequest,
+  freshness: FreshnessPolicy,
+  at: Instant,
+): MatchBounds {
   const { criteria, opportunity } = request;
   const criterion = (
     criterion: keyof typeof MATCH_WEIGHTS,
@@ -85,6 +93,7 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
   const total = (
     shares: readonly [number, number, number, number, number],
     seniority: number,
+    fresh: number,
     feedback: number,
   ): number => {
     const [i, p, r, u, l] = shares;
@@ -96,7 +105,7 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
     sum += MATCH_WEIGHTS.language * rounded(l);
     sum += MATCH_WEIGHTS.fatigueHeadroom * 1;
     sum += MATCH_WEIGHTS.seniority * seniority;
-    sum += MATCH_WEIGHTS.freshness * 1;
+    sum += MATCH_WEIGHTS.freshness * fresh;
     sum += MATCH_WEIGHTS.pastFeedback * rounded(feedback);
     return Math.round(sum * 10) / 10;
   };
@@ -123,7 +132,7 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
     number,
     number,
   ];
-  const outsideBound = driver === undefined ? Infinity : total(outsideShares, 1, 1);
+  const outsideBound = driver === undefined ? Infinity : total(outsideShares, 1, 1, 1);
 
   const shareOf = (c: IndexedCriterion, id: string): number => {
     if (c.always) return 1;
@@ -152,11 +161,15 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
           shareOf(language, id),
         ],
         seniorityOk ? 1 : 0,
+        FRESHNESS_SHARE[profileFreshness(state, freshness, at)],
         feedbackShare(state),
       );
     },
   };
 }
+
+// As the domain scores freshness.
+const FRESHNESS_SHARE = { FRESH: 1, DUE: 0.5, STALE: 0 } as const;
 
 // As the domain rounds each component's share.
 const rounded = (share: number) => Math.round(share * 1000) / 1000;
