@@ -1,7 +1,6 @@
 import {
   MATCH_WEIGHTS,
   SENIORITIES,
-  profileFreshness,
   seniorityRank,
   type AdvocateState,
   type FreshnessPolicy,
@@ -88,27 +87,6 @@ export function matchBounds(
   const language = criterion('language', 'any', 'language', criteria.languages);
   const minRank = criteria.minSeniority === undefined ? undefined : seniorityRank(criteria.minSeniority);
 
-  // Sums in the domain's order: industry, products, region, use cases, language, headroom,
-  // seniority, freshness, feedback.
-  const total = (
-    shares: readonly [number, number, number, number, number],
-    seniority: number,
-    fresh: number,
-    feedback: number,
-  ): number => {
-    const [i, p, r, u, l] = shares;
-    let sum = 0;
-    sum += MATCH_WEIGHTS.industry * rounded(i);
-    sum += MATCH_WEIGHTS.products * rounded(p);
-    sum += MATCH_WEIGHTS.region * rounded(r);
-    sum += MATCH_WEIGHTS.useCases * rounded(u);
-    sum += MATCH_WEIGHTS.language * rounded(l);
-    sum += MATCH_WEIGHTS.fatigueHeadroom * 1;
-    sum += MATCH_WEIGHTS.seniority * seniority;
-    sum += MATCH_WEIGHTS.freshness * fresh;
-    sum += MATCH_WEIGHTS.pastFeedback * rounded(feedback);
-    return Math.round(sum * 10) / 10;
-  };
   const indexed = [industry, products, region, useCases, language] as const;
 
   // The most selective criterion drives: the advocates outside it score nothing on it.
@@ -125,18 +103,19 @@ export function matchBounds(
       : driver.postings.length === 1
         ? driver.postings[0]!
         : new Set(driver.postings.flatMap((p) => [...p]));
-  const outsideShares = indexed.map((c) => (c === driver ? 0 : 1)) as unknown as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const outsideBound = driver === undefined ? Infinity : total(outsideShares, 1, 1, 1);
+  const miss = (c: IndexedCriterion) => (c === driver ? 0 : 1);
+  const outsideBound =
+    driver === undefined
+      ? Infinity
+      : totalOf(miss(industry), miss(products), miss(region), miss(useCases), miss(language), 1, 1, 1);
+  const atMillis = Date.parse(at);
 
   const shareOf = (c: IndexedCriterion, id: string): number => {
     if (c.always) return 1;
-    if (c.mode === 'any') return c.postings.some((p) => p.has(id)) ? 1 : 0;
+    if (c.mode === 'any') {
+      for (const p of c.postings) if (p.has(id)) return 1;
+      return 0;
+    }
     let hits = 0;
     for (const p of c.postings) if (p.has(id)) hits++;
     return hits / c.postings.length;
@@ -152,40 +131,84 @@ export function matchBounds(
         seniority === undefined ||
         !SENIORITIES.includes(seniority) ||
         seniorityRank(seniority) >= minRank;
-      return total(
-        [
-          shareOf(industry, id),
-          shareOf(products, id),
-          shareOf(region, id),
-          shareOf(useCases, id),
-          shareOf(language, id),
-        ],
+      const facts = factsOf(state);
+      return totalOf(
+        shareOf(industry, id),
+        shareOf(products, id),
+        shareOf(region, id),
+        shareOf(useCases, id),
+        shareOf(language, id),
         seniorityOk ? 1 : 0,
-        FRESHNESS_SHARE[profileFreshness(state, freshness, at)],
-        feedbackShare(state),
+        freshnessShare(facts, freshness, atMillis),
+        facts.feedback,
       );
     },
   };
 }
 
-// As the domain scores freshness.
-const FRESHNESS_SHARE = { FRESH: 1, DUE: 0.5, STALE: 0 } as const;
+// The domain's total from the shares of its components: the same order of the sum and the
+// same rounding (industry, products, region, use cases, language, headroom, seniority,
+// freshness, feedback; headroom taken as full).
+function totalOf(
+  industry: number,
+  products: number,
+  region: number,
+  useCases: number,
+  language: number,
+  seniority: number,
+  fresh: number,
+  feedback: number,
+): number {
+  let sum = 0;
+  sum += MATCH_WEIGHTS.industry * rounded(industry);
+  sum += MATCH_WEIGHTS.products * rounded(products);
+  sum += MATCH_WEIGHTS.region * rounded(region);
+  sum += MATCH_WEIGHTS.useCases * rounded(useCases);
+  sum += MATCH_WEIGHTS.language * rounded(language);
+  sum += MATCH_WEIGHTS.fatigueHeadroom * 1;
+  sum += MATCH_WEIGHTS.seniority * seniority;
+  sum += MATCH_WEIGHTS.freshness * fresh;
+  sum += MATCH_WEIGHTS.pastFeedback * rounded(feedback);
+  return Math.round(sum * 10) / 10;
+}
 
 // As the domain rounds each component's share.
 const rounded = (share: number) => Math.round(share * 1000) / 1000;
 
-// The past-feedback share is the same for every request: kept per advocate version.
-const feedbackShares = new WeakMap<AdvocateState, number>();
-function feedbackShare(state: AdvocateState): number {
-  let share = feedbackShares.get(state);
-  if (share === undefined) {
+// What the bound needs of an advocate version that no request changes, kept per version.
+interface AdvocateFacts {
+  /** The past-feedback share: the average rating scaled to 0..1, 0.5 without ratings. */
+  readonly feedback: number;
+  /** When the profile was last verified, in milliseconds; undefined when never or lapsed. */
+  readonly verifiedAt: number | undefined;
+}
+const facts = new WeakMap<AdvocateState, AdvocateFacts>();
+function factsOf(state: AdvocateState): AdvocateFacts {
+  let found = facts.get(state);
+  if (found === undefined) {
     let sum = 0;
     let count = 0;
     for (const e of Object.values(state.engagements)) {
       if (e.rating !== undefined) [sum, count] = [sum + e.rating, count + 1];
     }
-    share = count === 0 ? 0.5 : (sum / count - 1) / 4;
-    feedbackShares.set(state, share);
+    found = {
+      feedback: count === 0 ? 0.5 : (sum / count - 1) / 4,
+      verifiedAt:
+        state.lastVerifiedAt === undefined || state.verificationLapsedAt !== undefined
+          ? undefined
+          : Date.parse(state.lastVerifiedAt),
+    };
+    facts.set(state, found);
   }
-  return share;
+  return found;
 }
+
+// The domain's `profileFreshness` as a share, from the parsed instants (the property test
+// holds the two equal): fresh 1, due for verification 0.5, stale 0.
+function freshnessShare(facts: AdvocateFacts, policy: FreshnessPolicy, atMillis: number): number {
+  if (facts.verifiedAt === undefined) return 0;
+  const age = (atMillis - facts.verifiedAt) / MS_PER_DAY;
+  return age >= policy.staleAfterDays ? 0 : age >= policy.verifyEveryDays ? 0.5 : 1;
+}
+
+const MS_PER_DAY = 86_400_000;
