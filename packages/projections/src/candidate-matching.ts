@@ -17,7 +17,7 @@ import type { AdvocateDirectory } from './advocate-directory';
 import { describeReasons, type AvailabilityReason } from './advocate-availability';
 import type { AdvocateSearchIndex } from './advocate-search-index';
 import { BestFirstQueue } from './best-first-queue';
-import { matchBounds } from './match-bound';
+import { byKeyThenId, matchOrder, type MatchOrderCache } from './match-order';
 import type { RequestBoard } from './request-board';
 
 /** What to match against: a request's kind, opportunity and criteria. */
@@ -83,27 +83,49 @@ export function matchCandidates(
   target: MatchTarget,
   at: Instant,
   limit = 20,
+  orders?: MatchOrderCache,
 ): CandidateMatches {
   const policies = directory.program.policies;
   const excluded = new Set(target.exclude ?? []);
   const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
   const request = { opportunity: target.opportunity, criteria: target.criteria };
-  const bounds = matchBounds(index, request, policies.freshness, at);
   const [active, resting] = [index.posting('status', 'ACTIVE'), index.posting('status', 'RESTING')];
-  const visit = (ids: Iterable<string>, into: Visit[], skip?: ReadonlySet<string>): Visit[] => {
-    for (const id of ids) {
-      if (skip?.has(id) || excluded.has(id) || !(active.has(id) || resting.has(id))) continue;
-      const state = directory.advocate(id);
-      if (state?.attributes) into.push({ state, key: bounds.bound(state), exact: false });
-    }
-    return into;
+  const matchable = (id: string) => {
+    if (excluded.has(id) || !(active.has(id) || resting.has(id))) return undefined;
+    const state = directory.advocate(id);
+    return state?.attributes ? state : undefined;
   };
-  const pool = bounds.pool;
-  const queue = new BestFirstQueue(
-    pool ? visit(pool, []) : visit(resting, visit(active, [])),
-    (a, b) => b.key - a.key || (a.state.advocateId < b.state.advocateId ? -1 : 1),
+  const { bounds, pool } = orders
+    ? orders.orderOf(index, request, target.exclude ?? [], matchable)
+    : matchOrder(index, request, matchable);
+  const freshness = { policy: policies.freshness, atMillis: Date.parse(at) };
+  const queue = new BestFirstQueue<Visit>([], (a, b) =>
+    byKeyThenId(a.key, a.state.advocateId, b.key, b.state.advocateId),
   );
-  let outsidersIn = pool === undefined;
+  if (!bounds.pool) {
+    // No criterion can drive: every live advocate is in play.
+    for (const ids of [active, resting]) {
+      for (const id of ids) {
+        const state = matchable(id);
+        if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
+      }
+    }
+  }
+  let pulled = 0;
+  // The next advocate of the pool and the queue together: the pool is sorted by ceiling, so
+  // its advocates join the queue only once one of them could come before the queue's best.
+  const peek = (): Visit | undefined => {
+    for (;;) {
+      const best = queue.peek();
+      const next = pool[pulled];
+      if (next === undefined) return best;
+      if (best && byKeyThenId(next.ceiling, next.state.advocateId, best.key, best.state.advocateId) > 0)
+        return best;
+      queue.add({ state: next.state, key: bounds.bound(next.state, freshness), exact: false });
+      pulled++;
+    }
+  };
+  let outsidersIn = bounds.pool === undefined;
 
   const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
@@ -112,11 +134,16 @@ export function matchCandidates(
   // far (a tie loses too: later ones have larger ids, and ties rank by id).
   const beaten = (score: number) => best.length >= limit && score <= best[limit - 1]!;
   for (;;) {
-    const next = queue.peek();
+    const next = peek();
     if (!outsidersIn && (next === undefined || next.key <= bounds.outsideBound)) {
       // An advocate outside the pool may come next: bring them all in unless none can make the page.
       if (beaten(bounds.outsideBound)) break;
-      for (const outsider of visit(resting, visit(active, [], pool), pool)) queue.add(outsider);
+      for (const ids of [active, resting]) {
+        for (const id of ids) {
+          const state = bounds.pool!.has(id) ? undefined : matchable(id);
+          if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
+        }
+      }
       outsidersIn = true;
       continue;
     }

@@ -4,7 +4,6 @@ import {
   seniorityRank,
   type AdvocateState,
   type FreshnessPolicy,
-  type Instant,
   type MatchRequest,
 } from '@vouch/domain';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
@@ -23,8 +22,18 @@ export interface MatchBounds {
   readonly pool: ReadonlySet<string> | undefined;
   /** The best score an advocate outside the pool can reach. */
   readonly outsideBound: number;
-  /** At least the advocate's optimistic score, and equal to it unless the fatigue rules allow no use at all. */
-  bound(state: AdvocateState): number;
+  /**
+   * At least the advocate's optimistic score at an instant, and equal to it unless the
+   * fatigue rules allow no use at all. Without the instant, the profile counts as fresh:
+   * a ceiling no clock can raise.
+   */
+  bound(state: AdvocateState, freshness?: FreshnessAt): number;
+}
+
+/** The freshness policy and the instant of the match, in milliseconds. */
+export interface FreshnessAt {
+  readonly policy: FreshnessPolicy;
+  readonly atMillis: number;
 }
 
 // One criterion of the score, as postings: "any" scores its weight on one hit, "share"
@@ -43,12 +52,7 @@ interface IndexedCriterion {
  * score in the same order and with the same rounding, each at least as large, so the bound
  * is never below the score (floating-point sums are monotone in every term).
  */
-export function matchBounds(
-  index: AdvocateSearchIndex,
-  request: MatchRequest,
-  freshness: FreshnessPolicy,
-  at: Instant,
-): MatchBounds {
+export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): MatchBounds {
   const { criteria, opportunity } = request;
   const criterion = (
     criterion: keyof typeof MATCH_WEIGHTS,
@@ -108,7 +112,6 @@ export function matchBounds(
     driver === undefined
       ? Infinity
       : totalOf(miss(industry), miss(products), miss(region), miss(useCases), miss(language), 1, 1, 1);
-  const atMillis = Date.parse(at);
 
   const shareOf = (c: IndexedCriterion, id: string): number => {
     if (c.always) return 1;
@@ -123,7 +126,7 @@ export function matchBounds(
   return {
     pool,
     outsideBound,
-    bound: (state) => {
+    bound: (state, freshness) => {
       const id = state.advocateId;
       const seniority = state.attributes?.seniority;
       const seniorityOk =
@@ -139,7 +142,7 @@ export function matchBounds(
         shareOf(useCases, id),
         shareOf(language, id),
         seniorityOk ? 1 : 0,
-        freshnessShare(facts, freshness, atMillis),
+        freshness === undefined ? 1 : freshnessShare(facts, freshness.policy, freshness.atMillis),
         facts.feedback,
       );
     },

@@ -17,6 +17,7 @@ import { advocateAvailability, type AdvocateAvailability } from './advocate-avai
 import { searchAdvocates, type AdvocateSearchOptions, type AdvocateSearchQuery } from './advocate-search';
 import { AdvocateSearchIndex } from './advocate-search-index';
 import { AdvocateViewCache } from './advocate-view-cache';
+import { MatchOrderCache } from './match-order';
 import type { AdvocateView } from './advocate-views';
 import { AggregateStates } from './aggregate-states';
 import {
@@ -92,6 +93,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   readonly directory = new AdvocateDirectory();
   readonly searchIndex = new AdvocateSearchIndex(this.directory);
   private readonly views = new AdvocateViewCache(this.directory);
+  // Any event folded makes the kept match orders stale.
+  private readonly matchOrders = new MatchOrderCache(() => this.last);
   readonly requests = new RequestBoard();
   readonly nominations = new AggregateStates<NominationState, never>(nominationDecider, 'nominationId');
   readonly contents = new AggregateStates<ContentAssetState, never>(contentAssetDecider, 'contentId');
@@ -223,12 +226,14 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   /** Ranked available candidates for a request (its current candidates left out) and the unavailable ones with reasons. */
   matchRequest(requestId: string, at: Instant, limit?: number): CandidateMatches | undefined {
     const target = matchTargetOf(this.requests, requestId);
-    return target ? matchCandidates(this.directory, this.searchIndex, target, at, limit) : undefined;
+    return target
+      ? matchCandidates(this.directory, this.searchIndex, target, at, limit, this.matchOrders)
+      : undefined;
   }
 
   /** Ranked candidates for criteria not (yet) recorded as a request. */
   matchCriteria(target: MatchTarget, at: Instant, limit?: number): CandidateMatches {
-    return matchCandidates(this.directory, this.searchIndex, target, at, limit);
+    return matchCandidates(this.directory, this.searchIndex, target, at, limit, this.matchOrders);
   }
 
   /** One request with its SLA at `now` under the program's policy. */

@@ -68,6 +68,7 @@ const targetArb = fc.record({
   ),
   limit: fc.integer({ min: 1, max: 6 }),
   days: fc.integer({ min: 0, max: 500 }),
+  later: fc.integer({ min: 0, max: 300 }),
 });
 type Program = typeof programArb extends fc.Arbitrary<infer P> ? P : never;
 
@@ -133,6 +134,11 @@ describe('matching through the index', () => {
         const indexed = models.matchCriteria(target, at, t.limit);
         const scanned = matchCandidatesByScan(models.directory, models.searchIndex, target, at, t.limit);
         expect(indexed).toEqual(scanned);
+        // Again later, from the order kept for the request: the clock alone must not leave it stale.
+        const later = addDays(at, t.later);
+        expect(models.matchCriteria(target, later, t.limit)).toEqual(
+          matchCandidatesByScan(models.directory, models.searchIndex, target, later, t.limit),
+        );
         if (indexed.available.length > 0) seen.available++;
         if (indexed.unavailable.length > 0) seen.unavailable++;
 
