@@ -125,7 +125,9 @@ export function matchCandidates(
       pulled++;
     }
   };
-  let outsidersIn = bounds.pool === undefined;
+  // How many tiers of advocates are in play (all of them once it passes the last criterion).
+  let tier = bounds.pool === undefined ? bounds.tiers.length : 1;
+  const inTier = (id: string, upTo: number) => bounds.tiers.some((t, i) => i < upTo && t.pool.has(id));
 
   const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
@@ -135,16 +137,17 @@ export function matchCandidates(
   const beaten = (score: number) => best.length >= limit && score <= best[limit - 1]!;
   for (;;) {
     const next = peek();
-    if (!outsidersIn && (next === undefined || next.key <= bounds.outsideBound)) {
-      // An advocate outside the pool may come next: bring them all in unless none can make the page.
-      if (beaten(bounds.outsideBound)) break;
-      for (const ids of [active, resting]) {
-        for (const id of ids) {
-          const state = bounds.pool!.has(id) ? undefined : matchable(id);
-          if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
-        }
+    const outside = tier <= bounds.tiers.length ? bounds.tiers[tier - 1]?.outsideBound : undefined;
+    if (outside !== undefined && (next === undefined || next.key <= outside)) {
+      // An advocate outside the tiers in play may come next: bring in the next criterion's
+      // (or, past the last, everybody left) unless none of them can make the page.
+      if (beaten(outside)) break;
+      const more = bounds.tiers[tier]?.pool ?? [...active, ...resting];
+      for (const id of more) {
+        const state = inTier(id, tier) ? undefined : matchable(id);
+        if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
       }
-      outsidersIn = true;
+      tier++;
       continue;
     }
     if (next === undefined) break;

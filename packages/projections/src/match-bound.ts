@@ -23,6 +23,11 @@ export interface MatchBounds {
   /** The best score an advocate outside the pool can reach. */
   readonly outsideBound: number;
   /**
+   * The criteria from the most selective on: the advocates of each (the first is `pool`),
+   * and the best score of an advocate in none of it and the earlier ones.
+   */
+  readonly tiers: readonly { readonly pool: ReadonlySet<string>; readonly outsideBound: number }[];
+  /**
    * At least the advocate's optimistic score at an instant, and equal to it unless the
    * fatigue rules allow no use at all. Without the instant, the profile counts as fresh:
    * a ceiling no clock can raise.
@@ -94,24 +99,33 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
   const indexed = [industry, products, region, useCases, language] as const;
 
   // The most selective criterion drives: the advocates outside it score nothing on it.
-  let driver: IndexedCriterion | undefined;
-  let driverSize = Infinity;
-  for (const c of indexed) {
-    if (c.always) continue;
-    const size = c.postings.reduce((n, p) => n + p.size, 0);
-    if (size < driverSize) [driver, driverSize] = [c, size];
-  }
-  const pool =
-    driver === undefined
-      ? undefined
-      : driver.postings.length === 1
-        ? driver.postings[0]!
-        : new Set(driver.postings.flatMap((p) => [...p]));
-  const miss = (c: IndexedCriterion) => (c === driver ? 0 : 1);
-  const outsideBound =
-    driver === undefined
-      ? Infinity
-      : totalOf(miss(industry), miss(products), miss(region), miss(useCases), miss(language), 1, 1, 1);
+  // The most selective first: each tier holds the advocates of one more criterion.
+  const drivers = indexed
+    .filter((c) => !c.always)
+    .map((c) => ({ c, size: c.postings.reduce((n, p) => n + p.size, 0) }))
+    .sort((x, y) => x.size - y.size)
+    .map((d) => d.c);
+  const missed = new Set<IndexedCriterion>();
+  const miss = (c: IndexedCriterion) => (missed.has(c) ? 0 : 1);
+  const tiers = drivers.map((driver) => {
+    missed.add(driver);
+    return {
+      pool:
+        driver.postings.length === 1 ? driver.postings[0]! : new Set(driver.postings.flatMap((p) => [...p])),
+      outsideBound: totalOf(
+        miss(industry),
+        miss(products),
+        miss(region),
+        miss(useCases),
+        miss(language),
+        1,
+        1,
+        1,
+      ),
+    };
+  });
+  const pool = tiers[0]?.pool;
+  const outsideBound = tiers[0]?.outsideBound ?? Infinity;
 
   const shareOf = (c: IndexedCriterion, id: string): number => {
     if (c.always) return 1;
@@ -126,6 +140,7 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
   return {
     pool,
     outsideBound,
+    tiers,
     bound: (state, freshness) => {
       const id = state.advocateId;
       const seniority = state.attributes?.seniority;
