@@ -89,7 +89,7 @@ function measure(models: TenantReadModels): { indexed: number[]; cold: number[];
     if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(c) !== JSON.stringify(b))
       throw new Error(`rankings differ for target ${i % targets.length}`);
   }
-  return { indexed, scanned };
+  return { indexed, cold, scanned };
 }
 
 function main(): void {
