@@ -95,10 +95,10 @@ export function matchCandidates(
     const state = directory.advocate(id);
     return state?.attributes ? state : undefined;
   };
-  const { bounds, pool } = orders
-    ? orders.orderOf(index, request, target.exclude ?? [], matchable)
-    : matchOrder(index, request, matchable);
   const freshness = { policy: policies.freshness, atMillis: Date.parse(at) };
+  const { bounds, pool } = orders
+    ? orders.orderOf(index, request, target.exclude ?? [], matchable, freshness)
+    : matchOrder(index, request, matchable, freshness);
   const queue = new BestFirstQueue<Visit>([], (a, b) =>
     byKeyThenId(a.key, a.state.advocateId, b.key, b.state.advocateId),
   );

@@ -1,8 +1,8 @@
 import type { AdvocateState, MatchRequest } from '@vouch/domain';
 import type { AdvocateSearchIndex } from './advocate-search-index';
-import { matchBounds, type MatchBounds } from './match-bound';
+import { matchBounds, type FreshnessAt, type MatchBounds } from './match-bound';
 
-/** One advocate of a request's pool with the ceiling of its score (what no clock can raise). */
+/** One advocate of a request's pool with the ceiling of its score from the instant the order was made on. */
 export interface Ceiling {
   readonly state: AdvocateState;
   readonly ceiling: number;
@@ -10,12 +10,15 @@ export interface Ceiling {
 
 /**
  * A request's pool best first: the live advocates of its most selective criterion sorted by
- * ceiling (ties by id), with the bounds that made it. It depends on the request's criteria
- * and the read models alone, not on the clock, so it is kept while the models do not change.
+ * ceiling (ties by id), with the bounds that made it. The ceiling is the bound at the instant
+ * the order was made: profiles only grow staler, so it holds for every later instant, and the
+ * order is kept while the read models do not change.
  */
 export interface MatchOrder {
   readonly bounds: MatchBounds;
   readonly pool: readonly Ceiling[];
+  /** The instant the ceilings are of, in milliseconds: they hold at and after it. */
+  readonly atMillis: number;
 }
 
 /** Whether an advocate may be matched at all: live (ACTIVE or RESTING in the index), with a profile, not left out. */
@@ -55,18 +58,22 @@ export class MatchOrderCache {
     private readonly capacity = 16,
   ) {}
 
-  /** The order of the request's pool, built when missing or stale. */
+  /** The order of the request's pool, built when missing, stale, or of a later instant. */
   orderOf(
     index: AdvocateSearchIndex,
     request: MatchRequest,
     exclude: readonly string[],
     matchable: Matchable,
+    freshness: FreshnessAt,
   ): MatchOrder {
     const key = JSON.stringify([request.opportunity, request.criteria, [...exclude].sort()]);
     const version = this.version();
     const kept = this.orders.get(key);
     this.orders.delete(key); // re-inserted last: the map's order is the order of use
-    const order = kept && kept.version === version ? kept.order : matchOrder(index, request, matchable);
+    const order =
+      kept && kept.version === version && kept.order.atMillis <= freshness.atMillis
+        ? kept.order
+        : matchOrder(index, request, matchable, freshness);
     this.orders.set(key, { version, order });
     if (this.orders.size > this.capacity) this.orders.delete(this.orders.keys().next().value!);
     return order;

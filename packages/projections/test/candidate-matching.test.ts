@@ -139,6 +139,11 @@ describe('matching through the index', () => {
         expect(models.matchCriteria(target, later, t.limit)).toEqual(
           matchCandidatesByScan(models.directory, models.searchIndex, target, later, t.limit),
         );
+        // And earlier than the order's instant: profiles were fresher then, so it is made again.
+        const earlier = addDays(at, -t.later);
+        expect(models.matchCriteria(target, earlier, t.limit)).toEqual(
+          matchCandidatesByScan(models.directory, models.searchIndex, target, earlier, t.limit),
+        );
         if (indexed.available.length > 0) seen.available++;
         if (indexed.unavailable.length > 0) seen.unavailable++;
 
