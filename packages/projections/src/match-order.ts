@@ -34,15 +34,16 @@ export function matchOrder(
   index: AdvocateSearchIndex,
   request: MatchRequest,
   matchable: Matchable,
+  freshness: FreshnessAt,
 ): MatchOrder {
   const bounds = matchBounds(index, request);
   const pool: Ceiling[] = [];
   for (const id of bounds.pool ?? []) {
     const state = matchable(id);
-    if (state) pool.push({ state, ceiling: bounds.bound(state) });
+    if (state) pool.push({ state, ceiling: bounds.bound(state, freshness) });
   }
   pool.sort((a, b) => byKeyThenId(a.ceiling, a.state.advocateId, b.ceiling, b.state.advocateId));
-  return { bounds, pool };
+  return { bounds, pool, atMillis: freshness.atMillis };
 }
 
 /**
