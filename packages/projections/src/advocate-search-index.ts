@@ -28,8 +28,9 @@ export class AdvocateSearchIndex {
   private readonly postings = new Map<IndexedField, Map<string, Set<string>>>(
     INDEXED_FIELDS.map((f) => [f, new Map()]),
   );
-  // What each advocate is indexed under, so a change removes exactly the old entries.
-  private readonly entries = new Map<string, [IndexedField, string][]>();
+  // The postings each advocate is in, so a change removes exactly the old entries. The sets
+  // themselves, not (field, value) pairs: no per-advocate copies of the values (memory).
+  private readonly entries = new Map<string, Set<string>[]>();
   private sorted: string[] | undefined;
 
   constructor(private readonly directory: AdvocateDirectory) {}
@@ -52,7 +53,7 @@ export class AdvocateSearchIndex {
   /** Re-indexes one advocate after its profile, status or consents changed. */
   reindexAdvocate(advocateId: string): void {
     const old = this.entries.get(advocateId);
-    if (old) for (const [field, value] of old) this.postings.get(field)!.get(value)?.delete(advocateId);
+    if (old) for (const set of old) set.delete(advocateId);
     const state = this.directory.advocate(advocateId);
     if (!state) {
       if (old) {
@@ -61,12 +62,14 @@ export class AdvocateSearchIndex {
       }
       return;
     }
-    const fresh = this.keysOf(state);
-    for (const [field, value] of fresh) {
+    const fresh: Set<string>[] = [];
+    for (const [field, value] of this.keysOf(state)) {
       const byValue = this.postings.get(field)!;
       let set = byValue.get(value);
       if (!set) byValue.set(value, (set = new Set()));
+      if (set.has(advocateId)) continue; // a product of both advocate and account
       set.add(advocateId);
+      fresh.push(set);
     }
     if (!old) this.sorted = undefined;
     this.entries.set(advocateId, fresh);
@@ -112,7 +115,6 @@ export class AdvocateSearchIndex {
         if (!consent.withdrawnKinds.includes(kind)) keys.push(['consentKind', kind]);
       }
     }
-    // Duplicates (a product of both advocate and account) would only cost a second Set.add.
     return keys;
   }
 }

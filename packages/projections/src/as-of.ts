@@ -24,21 +24,36 @@ export function stateAsOf<S = unknown>(events: readonly RecordedEvent[], at: Ins
   if (!aggregate) throw new RangeError('stateAsOf needs at least one event of a known aggregate.');
   const decider = deciderOf(aggregate);
   const t = Date.parse(at);
-  const inLogOrder = [...events].sort((a, b) =>
+  // One parse of each instant, and no sort when the stream already is in order (it nearly always is).
+  const inLogOrder = inOrder(events, (a, b) =>
     a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0,
   );
-  const recorded = inLogOrder.filter((e) => Date.parse(e.recordedAt) <= t);
+  const recorded: RecordedEvent[] = [];
+  const happened: { readonly event: RecordedEvent; readonly effectiveAt: number }[] = [];
+  for (const event of inLogOrder) {
+    if (Date.parse(event.recordedAt) <= t) recorded.push(event);
+    const effectiveAt = Date.parse(event.metadata.effectiveAt);
+    if (effectiveAt <= t) happened.push({ event, effectiveAt });
+  }
   // Stable sort: events effective at the same instant keep their log order.
-  const effective = inLogOrder
-    .filter((e) => Date.parse(e.metadata.effectiveAt) <= t)
-    .sort((a, b) => Date.parse(a.metadata.effectiveAt) - Date.parse(b.metadata.effectiveAt));
+  const effective = inOrder(happened, (a, b) => a.effectiveAt - b.effectiveAt).map((h) => h.event);
   const fold = (list: readonly RecordedEvent[]) =>
     list.reduce((state, e) => decider.evolve(state, e), decider.initialState) as S;
+  const recordedState = fold(recorded);
+  // Recorded and effective views are the same fold whenever no event was recorded late.
+  const sameEvents = effective.length === recorded.length && effective.every((e, i) => e === recorded[i]);
   return {
     aggregate,
-    recorded: fold(recorded),
-    effective: fold(effective),
+    recorded: recordedState,
+    effective: sameEvents ? recordedState : fold(effective),
     recordedEvents: recorded.length,
     effectiveEvents: effective.length,
   };
+}
+
+// The list itself when already in order, else a sorted copy (stable).
+function inOrder<T>(list: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < list.length; i++)
+    if (compare(list[i - 1]!, list[i]!) > 0) return [...list].sort(compare);
+  return list;
 }

@@ -2,7 +2,7 @@ import {
   availabilityOf,
   fatigueRules,
   matchScoreTotal,
-  rankCandidates,
+  matchScore,
   profileFreshness,
   type ActivityKind,
   type AdvocateState,
@@ -16,6 +16,8 @@ import {
 import type { AdvocateDirectory } from './advocate-directory';
 import { describeReasons, type AvailabilityReason } from './advocate-availability';
 import type { AdvocateSearchIndex } from './advocate-search-index';
+import { BestFirstQueue } from './best-first-queue';
+import { byKeyThenId, matchOrder, type MatchOrderCache } from './match-order';
 import type { RequestBoard } from './request-board';
 
 /** What to match against: a request's kind, opportunity and criteria. */
@@ -63,15 +65,17 @@ export function matchTargetOf(requests: RequestBoard, requestId: string): MatchT
 }
 
 /**
- * Ranked candidates for a request: every live advocate is scored with the domain's
- * `matchScore`; those the consent, fatigue and status gates allow at `at` (in the
- * request's territory and channel) come first, best first, and the best-matching ones the
- * gates refuse follow with their reasons, so a program manager sees whom they are missing
- * and until when.
+ * Ranked candidates for a request, scored with the domain's `matchScore`: those the consent,
+ * fatigue and status gates allow at `at` (in the request's territory and channel) come
+ * first, best first, and the best-matching ones the gates refuse follow with their reasons,
+ * so a program manager sees whom they are missing and until when.
  *
- * Checking the gates is the expensive part, so it runs best-first on an optimistic score
- * (full fatigue headroom, the only input the gates change) and stops once no advocate
- * left could still make the top `limit`.
+ * Advocates are visited best first by their optimistic score (full fatigue headroom, the
+ * only input the gates change), and the visit stops once no advocate left could still make
+ * the top `limit`. The order comes from the inverted indexes: a bound read from the
+ * postings of the request's criteria stands in for the score until an advocate reaches the
+ * front, and only the pool of the most selective criterion is looked at unless the best of
+ * it cannot fill the page. So the gates run on the few best and the cost follows the pool.
  */
 export function matchCandidates(
   directory: AdvocateDirectory,
@@ -79,29 +83,84 @@ export function matchCandidates(
   target: MatchTarget,
   at: Instant,
   limit = 20,
+  orders?: MatchOrderCache,
 ): CandidateMatches {
   const policies = directory.program.policies;
   const excluded = new Set(target.exclude ?? []);
   const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
   const request = { opportunity: target.opportunity, criteria: target.criteria };
-  const optimistic: { state: AdvocateState; bound: number }[] = [];
-  for (const status of ['ACTIVE', 'RESTING'] as const) {
-    for (const advocateId of index.posting('status', status)) {
-      const state = directory.advocate(advocateId);
-      if (!state?.attributes || excluded.has(advocateId)) continue;
-      const candidate = matchCandidateOf(directory, state, target.kind, undefined, at);
-      optimistic.push({ state, bound: matchScoreTotal(candidate, request) });
+  const [active, resting] = [index.posting('status', 'ACTIVE'), index.posting('status', 'RESTING')];
+  const matchable = (id: string) => {
+    if (excluded.has(id) || !(active.has(id) || resting.has(id))) return undefined;
+    const state = directory.advocate(id);
+    return state?.attributes ? state : undefined;
+  };
+  const freshness = { policy: policies.freshness, atMillis: Date.parse(at) };
+  const { bounds, pool } = orders
+    ? orders.orderOf(index, request, target.exclude ?? [], matchable, freshness)
+    : matchOrder(index, request, matchable, freshness);
+  const queue = new BestFirstQueue<Visit>([], (a, b) =>
+    byKeyThenId(a.key, a.state.advocateId, b.key, b.state.advocateId),
+  );
+  if (!bounds.pool) {
+    // No criterion can drive: every live advocate is in play.
+    for (const ids of [active, resting]) {
+      for (const id of ids) {
+        const state = matchable(id);
+        if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
+      }
     }
   }
-  optimistic.sort((a, b) => b.bound - a.bound || (a.state.advocateId < b.state.advocateId ? -1 : 1));
+  let pulled = 0;
+  // The next advocate of the pool and the queue together: the pool is sorted by ceiling, so
+  // its advocates join the queue only once one of them could come before the queue's best.
+  const peek = (): Visit | undefined => {
+    for (;;) {
+      const best = queue.peek();
+      const next = pool[pulled];
+      if (next === undefined) return best;
+      if (best && byKeyThenId(next.ceiling, next.state.advocateId, best.key, best.state.advocateId) > 0)
+        return best;
+      queue.add({ state: next.state, key: bounds.bound(next.state, freshness), exact: false });
+      pulled++;
+    }
+  };
+  // How many tiers of advocates are in play (all of them once it passes the last criterion).
+  let tier = bounds.pool === undefined ? bounds.tiers.length : 1;
+  const inTier = (id: string, upTo: number) => bounds.tiers.some((t, i) => i < upTo && t.pool.has(id));
 
   const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
   const best: number[] = []; // real scores of the available ones, kept sorted descending
-  for (const { state, bound } of optimistic) {
-    // Nobody from here on can beat the limit-th available advocate found so far (a tie
-    // loses too: later ones have larger ids, and ties rank by id).
-    if (best.length >= limit && bound <= best[limit - 1]!) break;
+  // Nobody with this optimistic score can beat the limit-th available advocate found so
+  // far (a tie loses too: later ones have larger ids, and ties rank by id).
+  const beaten = (score: number) => best.length >= limit && score <= best[limit - 1]!;
+  for (;;) {
+    const next = peek();
+    const outside = tier <= bounds.tiers.length ? bounds.tiers[tier - 1]?.outsideBound : undefined;
+    if (outside !== undefined && (next === undefined || next.key <= outside)) {
+      // An advocate outside the tiers in play may come next: bring in the next criterion's
+      // (or, past the last, everybody left) unless none of them can make the page.
+      if (beaten(outside)) break;
+      const more = bounds.tiers[tier]?.pool ?? [...active, ...resting];
+      for (const id of more) {
+        const state = inTier(id, tier) ? undefined : matchable(id);
+        if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
+      }
+      tier++;
+      continue;
+    }
+    if (next === undefined) break;
+    if (!next.exact) {
+      // The bound stood in for the score: score it and let it take its place.
+      queue.take();
+      const optimistic = matchCandidateOf(directory, next.state, target.kind, undefined, at);
+      queue.add({ state: next.state, key: matchScoreTotal(optimistic, request), exact: true });
+      continue;
+    }
+    if (beaten(next.key)) break;
+    queue.take();
+    const state = next.state;
     const advocateId = state.advocateId;
     const availability = availabilityOf(state, target.kind, at, policies, scope);
     const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
@@ -141,22 +200,32 @@ export function matchCandidates(
   };
 }
 
+// An advocate on the way to the gates: `key` is the bound until `exact`, then the optimistic score.
+interface Visit {
+  readonly state: AdvocateState;
+  readonly key: number;
+  readonly exact: boolean;
+}
+
 type RankedFacts = Omit<RankedCandidate, 'score'>;
 type UnavailableFacts = Omit<UnavailableCandidate, 'score'>;
 
-// The domain's ranking (best first, ties by id), joined back to what we found of each advocate.
+// The domain's ranking (best first, ties by id), joined back to what we found of each
+// advocate; only the page shown is explained in words.
 function ranked<F extends { advocateId: string }>(
   group: readonly { candidate: MatchCandidate; found: F }[],
   request: MatchRequest,
   limit: number,
 ): (F & { score: MatchScore })[] {
-  const facts = new Map(group.map((g) => [g.found.advocateId, g.found]));
-  return rankCandidates(
-    group.map((g) => g.candidate),
-    request,
-  )
+  return group
+    .map((g) => ({ ...g, total: matchScoreTotal(g.candidate, request) }))
+    .sort(
+      (a, b) =>
+        b.total - a.total ||
+        (a.found.advocateId < b.found.advocateId ? -1 : a.found.advocateId > b.found.advocateId ? 1 : 0),
+    )
     .slice(0, limit)
-    .map((score) => ({ ...facts.get(score.advocateId)!, score }));
+    .map((g) => ({ ...g.found, score: matchScore(g.candidate, request) }));
 }
 
 // What the domain's match score needs to know of one advocate (anonymised: no contact).

@@ -16,7 +16,9 @@ import { AdvocateDirectory, type AdvocateDirectorySnapshot } from './advocate-di
 import { advocateAvailability, type AdvocateAvailability } from './advocate-availability';
 import { searchAdvocates, type AdvocateSearchOptions, type AdvocateSearchQuery } from './advocate-search';
 import { AdvocateSearchIndex } from './advocate-search-index';
-import { advocateFor, anonymisedAdvocate, fullAdvocate, type AdvocateView } from './advocate-views';
+import { AdvocateViewCache } from './advocate-view-cache';
+import { MatchOrderCache } from './match-order';
+import type { AdvocateView } from './advocate-views';
 import { AggregateStates } from './aggregate-states';
 import {
   AuditHistory,
@@ -94,6 +96,9 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
 
   readonly directory = new AdvocateDirectory();
   readonly searchIndex = new AdvocateSearchIndex(this.directory);
+  private readonly views = new AdvocateViewCache(this.directory);
+  // Any event folded makes the kept match orders stale.
+  private readonly matchOrders = new MatchOrderCache(() => this.last);
   readonly requests = new RequestBoard();
   readonly nominations = new AggregateStates<NominationState, never>(nominationDecider, 'nominationId');
   readonly contents = new AggregateStates<ContentAssetState, never>(contentAssetDecider, 'contentId');
@@ -190,17 +195,17 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
 
   /** The view of an advocate a viewer is entitled to (full or anonymised). */
   advocate(viewer: Actor, advocateId: string, now: Instant): AdvocateView | undefined {
-    return advocateFor(this.directory, viewer, advocateId, now);
+    return this.views.viewFor(viewer, advocateId, now);
   }
 
   /** The full view (contact included), for callers that have checked the viewer's rights. */
   fullAdvocate(advocateId: string, now: Instant) {
-    return fullAdvocate(this.directory, advocateId, now);
+    return this.views.full(advocateId, now);
   }
 
   /** The anonymised view: company, title level and attributes, never contact or title. */
   anonymisedAdvocate(advocateId: string, now: Instant) {
-    return anonymisedAdvocate(this.directory, advocateId, now);
+    return this.views.anonymised(advocateId, now);
   }
 
   /** Whether the advocate accepted a request of this requester (who may then see them in full). */
@@ -231,13 +236,13 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   matchRequest(requestId: string, at: Instant, limit?: number): RequestMatches | undefined {
     const target = matchTargetOf(this.requests, requestId);
     if (!target) return undefined;
-    const matches = matchCandidates(this.directory, this.searchIndex, target, at, limit);
+    const matches = matchCandidates(this.directory, this.searchIndex, target, at, limit, this.matchOrders);
     return { ...matches, alreadyCandidates: target.exclude ?? [] };
   }
 
   /** Ranked candidates for criteria not (yet) recorded as a request. */
   matchCriteria(target: MatchTarget, at: Instant, limit?: number): CandidateMatches {
-    return matchCandidates(this.directory, this.searchIndex, target, at, limit);
+    return matchCandidates(this.directory, this.searchIndex, target, at, limit, this.matchOrders);
   }
 
   /** One request with its SLA at `now` under the program's policy. */

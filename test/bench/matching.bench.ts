@@ -1,0 +1,128 @@
+/**
+ * Matching benchmark (a script, not a test): the latency of `matchCriteria` through the
+ * inverted indexes (as the read models answer it, the pool order kept between calls; and
+ * cold, without it) against the brute-force scan it replaced (every live advocate scored
+ * for its optimistic bound, sorted, gates best first) on the same read models, in the same
+ * process and run, interleaved query by query, at each size. The program is generated
+ * through the domain's deciders (`program-history.ts`: accounts of ten advocates, requests
+ * run to a rating), folded in memory.
+ *
+ *   npm run bench:matching -- [--sizes 10000,100000] [--queries 200]
+ */
+import { cpus, loadavg } from 'node:os';
+import type { Instant } from '@vouch/domain';
+import { TenantReadModels, matchCandidates, type MatchTarget } from '@vouch/projections';
+import { programHistory } from '../../packages/projections/test/support/program-history';
+import { matchCandidatesByScan } from '../../packages/projections/test/support/match-by-scan';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const SIZES = (args.get('sizes') ?? '10000,100000').split(',').map(Number);
+const QUERIES = Number(args.get('queries') ?? 200);
+const NOW: Instant = '2027-06-01T09:00:00.000Z';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// The requests asked: the API bench's (opportunity only), and narrower and broader criteria.
+const targets: MatchTarget[] = [
+  {
+    kind: 'REFERENCE_CALL',
+    opportunity: { industry: 'Manufacturing', region: 'EMEA', products: ['Planner'] },
+    criteria: {
+      industries: [],
+      regions: [],
+      products: [],
+      useCases: [],
+      languages: [],
+      territory: 'EMEA',
+      channel: 'PRIVATE',
+    },
+  },
+  {
+    kind: 'REFERENCE_CALL',
+    opportunity: { industry: 'Retail', region: 'EMEA', products: ['Planner'] },
+    criteria: {
+      industries: [],
+      regions: ['EMEA'],
+      products: ['Planner'],
+      useCases: [],
+      languages: ['en'],
+      territory: 'EMEA',
+      channel: 'PRIVATE',
+    },
+  },
+  {
+    kind: 'CASE_STUDY',
+    opportunity: { industry: 'Finance', region: 'APAC', products: ['Insights', 'Connect'] },
+    criteria: {
+      industries: ['Finance', 'Energy'],
+      regions: [],
+      products: [],
+      useCases: ['forecasting'],
+      languages: ['de'],
+      minSeniority: 'VP',
+      territory: 'EMEA',
+      channel: 'WEB',
+    },
+  },
+];
+
+function measure(models: TenantReadModels): { indexed: number[]; cold: number[]; scanned: number[] } {
+  const indexed: number[] = [];
+  const cold: number[] = [];
+  const scanned: number[] = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const target = targets[i % targets.length]!;
+    let t = performance.now();
+    const a = models.matchCriteria(target, NOW, 20);
+    indexed.push(performance.now() - t);
+    t = performance.now();
+    // Without the kept order of the request's pool: what the first match after an event costs.
+    const c = matchCandidates(models.directory, models.searchIndex, target, NOW, 20);
+    cold.push(performance.now() - t);
+    t = performance.now();
+    const b = matchCandidatesByScan(models.directory, models.searchIndex, target, NOW, 20);
+    scanned.push(performance.now() - t);
+    if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(c) !== JSON.stringify(b))
+      throw new Error(`rankings differ for target ${i % targets.length}`);
+  }
+  return { indexed, cold, scanned };
+}
+
+function main(): void {
+  log(
+    `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const rows: string[] = [];
+  const medians: number[] = [];
+  for (const size of SIZES) {
+    const started = Date.now();
+    const world = programHistory({ advocates: size, requests: size / 20 });
+    const models = new TenantReadModels();
+    for (const event of world.log) models.apply(event);
+    log(`${size} advocates: ${world.log.length} events generated and folded in ${Date.now() - started} ms`);
+    const { indexed, cold, scanned } = measure(models);
+    medians.push(median(indexed));
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${median(indexed).toFixed(3)} (p95 ${p95(indexed).toFixed(3)}) | ${median(cold).toFixed(3)} (p95 ${p95(cold).toFixed(3)}) | ${median(scanned).toFixed(3)} (p95 ${p95(scanned).toFixed(3)}) | ${(median(scanned) / median(indexed)).toFixed(1)} × | ${(median(indexed) / medians[0]!).toFixed(2)} × |`,
+    );
+    log(rows.at(-1)!);
+    log(
+      `load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  }
+  console.log(
+    '| advocates | index, pool order kept, ms (median) | index, cold, ms | brute-force scan ms | scan / index | index latency / smallest size |',
+  );
+  console.log('| --: | --: | --: | --: | --: | --: |');
+  for (const row of rows) console.log(row);
+}
+
+main();

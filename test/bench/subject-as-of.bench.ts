@@ -1,0 +1,137 @@
+/**
+ * subjectAsOf benchmark (a script, not a test): one advocate whose stream holds N events
+ * (clones of one real attribute update, as the compliance benchmark builds it) in a SQLite
+ * store; medians over many calls of
+ *   1. the store's own `readStream` of the whole stream (the raw baseline: reading is a floor),
+ *   2. `stateAsOf` over the events already read (the replay alone), and the replay as it was
+ *      before issue 15 (sorted twice with a parse per comparison, folded twice),
+ *   3. the facade's `subjectAsOf` (authorization, reading the stream, the replay),
+ * in the same process and run, interleaved.
+ *
+ *   npm run bench:as-of -- [--events 10000] [--calls 30]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVouch, streamIdOf, type Principal } from '@vouch/application';
+import { SqliteEventStore } from '@vouch/event-store-sqlite';
+import { advocateDecider, type DomainEvent } from '@vouch/domain';
+import type { RecordedEvent } from '@vouch/event-store';
+import { stateAsOf } from '@vouch/projections';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const EVENTS = Number(args.get('events') ?? 10_000);
+const CALLS = Number(args.get('calls') ?? 30);
+// The replay before issue 15: both views sorted with a Date.parse per comparison, folded twice.
+function replayBefore(events: readonly RecordedEvent[], at: string) {
+  const t = Date.parse(at);
+  const inLogOrder = [...events].sort((a, b) =>
+    a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0,
+  );
+  const recorded = inLogOrder.filter((e) => Date.parse(e.recordedAt) <= t);
+  const effective = inLogOrder
+    .filter((e) => Date.parse(e.metadata.effectiveAt) <= t)
+    .sort((a, b) => Date.parse(a.metadata.effectiveAt) - Date.parse(b.metadata.effectiveAt));
+  const fold = (list: readonly RecordedEvent[]) =>
+    list.reduce(
+      (state, e) => advocateDecider.evolve(state, e as unknown as DomainEvent as never),
+      advocateDecider.initialState,
+    );
+  return [fold(recorded), fold(effective)];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-as-of-'));
+  const store = SqliteEventStore.open({
+    filename: join(dir, 'vouch.db'),
+    masterKey: Buffer.alloc(32, 7),
+    durability: 'NORMAL',
+  });
+  const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
+  const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
+  const run = (type: string, commandId: string, data: object, aggregateId?: string) =>
+    vouch.execute(pm, { type, commandId, data, ...(aggregateId ? { aggregateId } : {}) } as never);
+  await run('RegisterAccount', 'c-acct', {
+    accountId: 'acme',
+    name: 'Acme',
+    industry: 'Retail',
+    segment: 'ENTERPRISE',
+    region: 'EMEA',
+    products: ['Planner'],
+    ownerId: 'olga',
+  });
+  await run('EnrolAdvocate', 'c-enrol', {
+    advocateId: 'ines',
+    accountId: 'acme',
+    name: 'Ines',
+    email: 'ines@acme.example',
+    title: 'CFO',
+    seniority: 'C_LEVEL',
+    products: ['Planner'],
+    useCases: ['planning'],
+    languages: ['en'],
+  });
+  const attributes = {
+    seniority: 'C_LEVEL',
+    products: ['Planner'],
+    useCases: ['planning'],
+    languages: ['en'],
+  };
+  await run('UpdateAdvocateAttributes', 'c-update-0', { ...attributes, topics: ['t-0'] }, 'ines');
+  const stream = streamIdOf('Advocate', 'ines');
+  const template = (await store.readStream('long', stream)).at(-1)!;
+  for (let done = 2; done < EVENTS;) {
+    const batch = Array.from({ length: Math.min(500, EVENTS - done) }, (_, i) => ({
+      eventId: `clone-${done + i}`,
+      type: template.type,
+      schemaVersion: template.schemaVersion,
+      data: template.data,
+      metadata: { ...template.metadata, commandId: `clone-${done + i}` },
+    }));
+    await store.append('long', stream, batch, { expectedVersion: 'any' });
+    done += batch.length;
+  }
+  const times = { raw: [] as number[], before: [] as number[], replay: [] as number[], asOf: [] as number[] };
+  for (let i = 0; i < CALLS; i++) {
+    const at = new Date().toISOString();
+    let t = performance.now();
+    const events = await store.readStream('long', stream, { limit: EVENTS * 2 });
+    times.raw.push(performance.now() - t);
+    t = performance.now();
+    replayBefore(events, at);
+    times.before.push(performance.now() - t);
+    t = performance.now();
+    stateAsOf(events, at);
+    times.replay.push(performance.now() - t);
+    t = performance.now();
+    const state = await vouch.queries.subjectAsOf(pm, 'advocate', 'ines', at);
+    times.asOf.push(performance.now() - t);
+    if (events.length !== EVENTS || state?.recordedEvents !== EVENTS)
+      throw new Error(`expected ${EVENTS} events, got ${events.length}/${state?.recordedEvents}`);
+  }
+  await vouch.stop();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  console.log(
+    `Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `| events in the stream | readStream (raw) | replay before | stateAsOf (replay alone) | subjectAsOf (facade) | subjectAsOf × raw |`,
+  );
+  console.log('| --: | --: | --: | --: | --: | --: |');
+  console.log(
+    `| ${EVENTS.toLocaleString('en')} | ${ms(median(times.raw))} | ${ms(median(times.before))} | ${ms(median(times.replay))} | ${ms(median(times.asOf))} | ${(median(times.asOf) / median(times.raw)).toFixed(2)} |`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+  process.exit(1);
+});
