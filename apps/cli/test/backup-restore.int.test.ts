@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createPublicKey, randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -13,10 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { startAppendLoop } from './support/append-loop';
 import { runCliProcess } from './support/cli-process';
 import { buildReviewFixture, REVIEW_TENANT } from './support/review-fixture';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const LOAD_TENANT = 'load-co';
 
 /** Every event of a SQLite file as (position, hash), in order. */
@@ -39,34 +38,6 @@ function count(file: string, table: string): number {
   } finally {
     db.close();
   }
-}
-
-/** A second process appending to the store through its own connection until stopped. */
-function startWriter(file: string, masterKey: string) {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', 'apps/cli/test/support/append-loop-child.ts', file, masterKey, LOAD_TENANT],
-    { cwd: ROOT, env: { ...process.env, SWC_NODE_PROJECT: 'apps/cli/tsconfig.run.json' } },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return {
-    appended: () => Number([...out.matchAll(/appended (\d+)/g)].at(-1)?.[1] ?? 0),
-    async waitUntil(n: number): Promise<void> {
-      const deadline = Date.now() + 60_000;
-      while (this.appended() < n) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`writer stopped:\n${out}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
-    async stop(): Promise<string> {
-      child.kill('SIGTERM');
-      await exited;
-      return out;
-    },
-  };
 }
 
 /** The verification lines that describe the history, without paths. */
@@ -93,7 +64,7 @@ describe('vouch backup and vouch restore (SQLite)', () => {
 
   it('backs up while another connection appends: a consistent, verified copy, mode 0600', async () => {
     const source = join(dataDir, 'vouch.db');
-    const writer = startWriter(source, masterKey);
+    const writer = startAppendLoop(source, masterKey, LOAD_TENANT);
     await writer.waitUntil(40);
     const before = writer.appended();
     const result = await runCliProcess(['backup', '--data-dir', dataDir, '--out', backup]);
