@@ -1,5 +1,6 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -145,6 +146,25 @@ describe('vouch backup and vouch restore (SQLite)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('is not empty');
     expect(readdirSync(target)).toEqual(['notes.txt']);
+  }, 60_000);
+
+  it('refuses a backup that does not verify (an event altered) and keeps nothing', async () => {
+    const tampered = join(work, 'tampered.db');
+    copyFileSync(backup, tampered);
+    const db = new Database(tampered);
+    db.prepare(
+      `UPDATE events SET data = replace(data, 'Acme GmbH', 'Evil GmbH') WHERE tenant_id = ? AND data LIKE '%Acme GmbH%'`,
+    ).run(REVIEW_TENANT);
+    db.close();
+    const target = join(work, 'from-tampered');
+    const result = await runCliProcess(
+      ['restore', '--from', tampered, '--data-dir', target, '--public-key', pub],
+      { VOUCH_MASTER_KEY: masterKey },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FIRST BREAK');
+    expect(result.stdout).toContain('nothing was restored');
+    expect(existsSync(target)).toBe(false);
   }, 60_000);
 
   it('restores into a new directory: the same events, keys and digests, and the same verification', async () => {
