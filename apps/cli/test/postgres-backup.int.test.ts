@@ -109,7 +109,11 @@ describeWithPgDump('PostgreSQL backup: pg_dump while writes run, pg_restore into
     );
     expect(copy.length).toBeGreaterThanOrEqual(before);
     for (const row of copy) expect(source.get(row.position)).toBe(row.hash);
-    expect(await countOf(restored, 'data_keys')).toBe(copy.length); // one data key per advocate
+    // One data key per advocate. A key is stored just before its event in its own transaction, so the
+    // snapshot may hold the key of the one append in flight (the single writer has at most one).
+    const keys = await countOf(restored, 'data_keys');
+    expect(keys).toBeGreaterThanOrEqual(copy.length);
+    expect(keys).toBeLessThanOrEqual(copy.length + 1);
     for (const table of ['signed_digests', 'master_key_check']) {
       expect(await countOf(restored, table)).toBe(await countOf(live, table));
     }
