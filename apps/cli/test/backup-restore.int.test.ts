@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { copySqliteOnline } from '../src/backup/sqlite-online-copy';
 import { startAppendLoop } from './support/append-loop';
 import { runCliProcess } from './support/cli-process';
 import { buildReviewFixture, REVIEW_TENANT } from './support/review-fixture';
@@ -106,6 +107,18 @@ describe('vouch backup and vouch restore (SQLite)', () => {
     // The master key is nowhere in the copy.
     expect(readFileSync(backup).includes(Buffer.from(masterKey, 'base64'))).toBe(false);
   }, 120_000);
+
+  it('the copy is private from its first byte (0600 before it is verified), whatever the umask', async () => {
+    const early = join(work, 'early.db');
+    const umask = process.umask(0o022);
+    try {
+      await copySqliteOnline(join(dataDir, 'vouch.db'), early);
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(early).mode & 0o777).toBe(0o600);
+    rmSync(early);
+  });
 
   it('refuses to overwrite an existing backup file', async () => {
     const before = readFileSync(backup);
