@@ -73,7 +73,7 @@ export function copySummary(report: TenantCopyReport): string {
   const verdict = !report.ok
     ? 'FAILED verification'
     : report.signed
-      ? `${report.signedDigests} signed digests verified`
+      ? `${report.signedDigests} signed ${report.signedDigests === 1 ? 'digest' : 'digests'} verified`
       : 'chains verify, NOTHING SIGNED to check against';
   return (
     `Tenant ${report.tenantId}: ${report.events.toLocaleString('en-US')} events in ` +

@@ -56,7 +56,7 @@ export async function runBackup(flags: BackupFlags, io: CliIo): Promise<ExitCode
     io.stdout(`Result: FAILED: the copy does not verify; do not rely on ${out}.\n`);
     return ExitCode.FAILURE;
   }
-  io.stdout(`Result: OK: the copy verifies (public key ${source}).\n`);
+  io.stdout(`Result: OK: the copy verifies, checked with the public key ${source}.\n`);
   return ExitCode.OK;
 }
 
