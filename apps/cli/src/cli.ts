@@ -19,6 +19,8 @@ import { DEMO_TENANT } from './seed/demo-catalogue';
 import { AUDIT_FORMATS } from './audit/audit-formats';
 import type { DigestFlags } from './commands/digest';
 import type { VerifyFlags } from './commands/verify';
+import type { BackupFlags } from './commands/backup';
+import type { RestoreFlags } from './commands/restore';
 import type { AuditExportFlags } from './commands/audit-export';
 import type { AuditReplayFlags } from './commands/audit-replay';
 import type { AuditConsentsFlags } from './commands/audit-consents';
@@ -343,6 +345,55 @@ Exit codes: 0 every check passed, 1 a break was found (or nothing was signed), 2
     )
     .action(async (flags: VerifyFlags) =>
       done(await (await import('./commands/verify')).runVerify(flags, io)),
+    );
+
+  storeOptions(program.command('backup'))
+    .description(
+      'Copy the SQLite store while Vouch runs (online, mode 0600) and verify the copy; the master and signing keys are not in it.',
+    )
+    .requiredOption('--out <file>', 'the backup file to write (never overwritten)')
+    .option(
+      '--public-key <file>',
+      "the signer's Ed25519 public key (PEM) to verify the copy with; default the configured signing key's",
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch backup --data-dir ./data --out /backups/vouch-2026-11-30.db
+PostgreSQL: pg_dump / pg_restore, see docs/deployment.md "Backup and restore".
+
+Exit codes: 0 copied and verified, 1 the copy does not verify, 2 wrong usage (nothing written).`,
+    )
+    .action(async (flags: BackupFlags) =>
+      done(await (await import('./commands/backup')).runBackup(flags, io)),
+    );
+
+  program
+    .command('restore')
+    .description(
+      'Restore a SQLite backup into a new data directory: checks the master key against the copy, copies, verifies.',
+    )
+    .requiredOption('--from <file>', 'the backup file (from `vouch backup`)')
+    .requiredOption('--data-dir <dir>', 'the new data directory (must be missing or empty)')
+    .option(
+      '--master-key-file <file>',
+      'file holding the master key the backup was made under (else VOUCH_MASTER_KEY)',
+    )
+    .option(
+      '--public-key <file>',
+      "the signer's Ed25519 public key (PEM) to verify the copy with (else VOUCH_SIGNING_KEY's)",
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  VOUCH_MASTER_KEY=... vouch restore --from /backups/vouch-2026-11-30.db --data-dir ./data-restored --public-key vouch.pub
+
+Exit codes: 0 restored and verified, 1 the copy does not verify (nothing kept), 2 wrong usage, wrong key or a non-empty target (nothing written).`,
+    )
+    .action(async (flags: RestoreFlags) =>
+      done(await (await import('./commands/restore')).runRestore(flags, io)),
     );
 
   const audit = program

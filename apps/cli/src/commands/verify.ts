@@ -73,8 +73,8 @@ function storeToVerify(flags: VerifyFlags, io: CliIo): StoreConfig {
 }
 
 /** The key to check signatures with: --public-key, else the kept export's, else the configured signing key's. */
-function publicKeyFor(
-  flags: VerifyFlags,
+export function publicKeyFor(
+  flags: Pick<VerifyFlags, 'publicKey'>,
   kept: KeptDigest | undefined,
   config: StoreConfig,
   io: CliIo,

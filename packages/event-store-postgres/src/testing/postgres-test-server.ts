@@ -25,6 +25,8 @@ export interface PostgresTestServerOptions {
   readonly durable?: boolean;
   /** Extra `-c name=value` server settings. */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Run the server from this directory's `initdb` and `postgres` (a version that matches a client tool such as pg_dump). */
+  readonly binDir?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ async function unsupportedRestart(): Promise<void> {
 
 class ManagedPostgres implements PostgresTestServer {
   readonly managed = true;
-  private readonly bin = findBinaries();
+  private readonly bin: { initdb: string; postgres: string };
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'vouch-pg-'));
   private readonly runAs = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
   private port = 0;
@@ -59,7 +61,11 @@ class ManagedPostgres implements PostgresTestServer {
   private log = '';
   private readonly onExit = () => this.killNow();
 
-  constructor(private readonly options: PostgresTestServerOptions) {}
+  constructor(private readonly options: PostgresTestServerOptions) {
+    this.bin = options.binDir
+      ? { initdb: join(options.binDir, 'initdb'), postgres: join(options.binDir, 'postgres') }
+      : findBinaries();
+  }
 
   get url(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
