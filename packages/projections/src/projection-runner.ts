@@ -17,18 +17,22 @@ export interface ProjectionRunnerOptions<P extends Projection> {
   readonly create: () => P;
   /**
    * Save a snapshot after at least this many applied events; default 10,000. A save also
-   * waits until four times as long as the last save took has passed since it, so
-   * snapshotting a large model costs at most a fifth of the time spent catching up.
+   * waits until `saveCostFactor` times as long as the last save took has passed since it.
    */
   readonly snapshotEvery?: number;
+  /**
+   * Time between two saves is at least this many times what the last save took; default 4,
+   * so snapshotting a large model costs at most a fifth of the time spent catching up.
+   * 0 saves every `snapshotEvery` events whatever the clock says.
+   */
+  readonly saveCostFactor?: number;
   /** Events read per page while catching up; default 1,000. */
   readonly batchSize?: number;
   /** While live, also poll this often (ms) for writes by other processes; default the store's. */
   readonly pollIntervalMs?: number;
 }
 
-// Time between two saves is at least this many times what the last save took.
-const SAVE_COST_FACTOR = 4;
+const DEFAULT_SAVE_COST_FACTOR = 4;
 
 /** Thrown by `waitFor` when the projection did not reach the checkpoint in time. */
 export class ProjectionLagError extends Error {
@@ -230,6 +234,7 @@ export class ProjectionRunner<P extends Projection> {
   private async follow(track: Track<P>): Promise<void> {
     const { store, tenantId } = this.options;
     const snapshotEvery = this.options.snapshotEvery ?? 10_000;
+    const saveCostFactor = this.options.saveCostFactor ?? DEFAULT_SAVE_COST_FACTOR;
     const subscription = store.subscribe(tenantId, {
       after: track.checkpoint,
       batchSize: this.options.batchSize ?? 1000,
@@ -243,7 +248,7 @@ export class ProjectionRunner<P extends Projection> {
         if (track.projection.saveAfter?.(event)) return this.save(track, false);
         if (
           track.sinceSave >= snapshotEvery &&
-          performance.now() - track.savedAt >= SAVE_COST_FACTOR * track.saveMs
+          performance.now() - track.savedAt >= saveCostFactor * track.saveMs
         )
           return this.save(track, false);
       },
