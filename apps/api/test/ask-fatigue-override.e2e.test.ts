@@ -1,4 +1,5 @@
 import { codesOf, newCommandId as id } from './support/graphql-client';
+import { activeAdvocateOfAcme } from './support/consenting-advocate';
 import { mustMutate, mutate } from './support/mutations';
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
@@ -25,29 +26,7 @@ describe('askAdvocate carries a fatigue override', () => {
   beforeAll(async () => {
     t = await startTestServer();
     pm = await tokenFor(TENANT, 'pat', ['PROGRAM_MANAGER']);
-    await mustMutate(t.url, pm, 'registerAccount', {
-      commandId: id(),
-      accountId: 'acme',
-      name: 'Acme',
-      industry: 'Manufacturing',
-      segment: 'ENTERPRISE',
-      region: 'EMEA',
-      products: ['Planner'],
-      ownerId: 'olga',
-    });
-    await mustMutate(t.url, pm, 'enrolAdvocate', {
-      commandId: id(),
-      advocateId: 'ines',
-      accountId: 'acme',
-      name: 'Ines Weber',
-      email: 'ines@acme.example',
-      title: 'Head of Operations',
-      seniority: 'DIRECTOR',
-      products: ['Planner'],
-      useCases: ['planning'],
-      languages: ['de'],
-    });
-    await mustMutate(t.url, pm, 'activateAdvocate', { commandId: id(), advocateId: 'ines' });
+    await activeAdvocateOfAcme(t, pm);
     await mustMutate(t.url, pm, 'grantConsent', {
       commandId: id(),
       advocateId: 'ines',

@@ -1,6 +1,7 @@
 import { createVouch, type Vouch } from '@vouch/application';
 import { InMemoryEventStore, StoreUnavailableError, type EventStore } from '@vouch/event-store';
 import { codesOf, newCommandId as id, type GraphQLResponse } from './support/graphql-client';
+import { activeAdvocateOfAcme } from './support/consenting-advocate';
 import { mustMutate, mutate } from './support/mutations';
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
@@ -26,29 +27,7 @@ describe('error codes over HTTP', () => {
   beforeAll(async () => {
     t = await startTestServer();
     pm = await tokenFor(TENANT, 'pat', ['PROGRAM_MANAGER']);
-    await mustMutate(t.url, pm, 'registerAccount', {
-      commandId: id(),
-      accountId: 'acme',
-      name: 'Acme',
-      industry: 'Manufacturing',
-      segment: 'ENTERPRISE',
-      region: 'EMEA',
-      products: ['Planner'],
-      ownerId: 'olga',
-    });
-    await mustMutate(t.url, pm, 'enrolAdvocate', {
-      commandId: id(),
-      advocateId: 'ines',
-      accountId: 'acme',
-      name: 'Ines Weber',
-      email: 'ines@acme.example',
-      title: 'Head of Operations',
-      seniority: 'DIRECTOR',
-      products: ['Planner'],
-      useCases: ['planning'],
-      languages: ['de'],
-    });
-    await mustMutate(t.url, pm, 'activateAdvocate', { commandId: id(), advocateId: 'ines' });
+    await activeAdvocateOfAcme(t, pm);
   });
   afterAll(() => t.close());
 

@@ -20,6 +20,36 @@ export async function registerAccount(t: TestServer, owner: string, accountId: s
 }
 
 /**
+ * Account `acme` (owner olga) and its ACTIVE advocate `ines`, set up over HTTP by a program
+ * manager who registers, enrols and activates directly (no nomination, no consent yet).
+ */
+export async function activeAdvocateOfAcme(t: TestServer, pm: string): Promise<void> {
+  await mustMutate(t.url, pm, 'registerAccount', {
+    commandId: id(),
+    accountId: 'acme',
+    name: 'Acme',
+    industry: 'Manufacturing',
+    segment: 'ENTERPRISE',
+    region: 'EMEA',
+    products: ['Planner'],
+    ownerId: 'olga',
+  });
+  await mustMutate(t.url, pm, 'enrolAdvocate', {
+    commandId: id(),
+    advocateId: 'ines',
+    accountId: 'acme',
+    name: 'Ines Weber',
+    email: 'ines@acme.example',
+    title: 'Head of Operations',
+    seniority: 'DIRECTOR',
+    products: ['Planner'],
+    useCases: ['planning'],
+    languages: ['de'],
+  });
+  await mustMutate(t.url, pm, 'activateAdvocate', { commandId: id(), advocateId: 'ines' });
+}
+
+/**
  * An ACTIVE advocate of an account with a year's consent to reference calls in EMEA, set up
  * over HTTP as the owner nominates and the program manager approves, activates and records consent.
  */
