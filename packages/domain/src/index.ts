@@ -50,6 +50,10 @@ export * from './reference-request/reference-request-events';
 export * from './reference-request/reference-request-state';
 export * from './reference-request/reference-request-decider';
 export * from './reference-request/ask-reservation';
+export * from './reference-request/slot-offer';
+export * from './reference-request/scheduling-commands';
+export * from './reference-request/scheduling-events';
+export * from './advocate/missed-engagement-rules';
 export * from './content-asset/content-asset-commands';
 export * from './content-asset/content-asset-events';
 export * from './content-asset/content-asset-decider';
@@ -72,6 +76,7 @@ export * from './deciders';
 // Workflows: decisions over more than one stream.
 export * from './workflows/workflow-step';
 export * from './workflows/request-workflow';
+export * from './workflows/scheduling-workflow';
 
 // What each decider needs read beyond its own stream.
 export * from './shared/decision-needs';

@@ -1,5 +1,5 @@
 import type { CommandType } from '@vouch/domain';
-import { ADMIN, ANY, type Grant, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
+import { ADMIN, ANY, type Grant, OWN_REQUEST, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
 
 /**
  * The application's half of the command catalogue (the domain's half is `COMMAND_CATALOGUE`):
@@ -83,6 +83,12 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   ReleaseCandidate: PM,
   CancelRequest: PM_OR_REQUESTER,
   LapseRequest: PM,
+  // Scheduling: the program offers for the advocate; only the requester picks; each side confirms its own part.
+  OfferSlots: PM,
+  PickSlot: { PROGRAM_MANAGER: OWN_REQUEST, ACCOUNT_OWNER: OWN_REQUEST, REQUESTER: OWN_REQUEST },
+  ConfirmAttendance: PM_OR_REQUESTER,
+  MarkActivityMissed: PM,
+  MarkEngagementMissed: PM,
   // Content is the program's.
   DraftContent: PM,
   ApproveContent: PM,

@@ -18,7 +18,9 @@ import type { CommandHandler } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import { streamIdOf } from '../commands/stream-ids';
 import type { VouchCommand } from '../commands/vouch-command';
-import { actorOf, type Principal } from '../principal';
+import { actorOf, systemPrincipal, type Principal } from '../principal';
+import { allowsAnySubject, permits } from '../authorization/ability';
+import { requestFacts } from '../authorization/load-relationship-facts';
 
 export { engagementIdFor } from '@vouch/domain';
 
@@ -70,6 +72,13 @@ export class WorkflowExecutor {
       return this.commands.execute(principal, this.routed(requestStepOf(requestId, command), command));
     }
     const request = this.request(requestId, history);
+    // Invariant 11: someone else's request does not exist for a caller who acts only on their own.
+    if (
+      !allowsAnySubject(actor, command.type) &&
+      !permits(actor, command.type, requestFacts(request, String(command.data.advocateId ?? '')))
+    ) {
+      throw this.missing(requestId);
+    }
     const steps = decideRequestWorkflow(requestId, command, request, {
       now: this.clock(),
       newId: this.newId,
@@ -87,7 +96,9 @@ export class WorkflowExecutor {
     let result: CommandResult | undefined;
     for (const step of steps) {
       try {
-        result = await this.commands.execute(principal, this.routed(step, command));
+        // A step the request's rules already allowed the caller runs for the system (caused by the caller's command).
+        const as = step.asSystem ? systemPrincipal(principal.tenantId) : principal;
+        result = await this.commands.execute(as, this.routed(step, command));
       } catch (error) {
         if (error instanceof DomainError) {
           for (const earlier of done.reverse()) {
@@ -115,11 +126,13 @@ export class WorkflowExecutor {
 
   private request(requestId: string, history: readonly RecordedEvent[]) {
     const events = history.map((e) => ({ type: e.type, data: e.data }));
-    if (events.length === 0) {
-      throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
-        requestId,
-      });
-    }
+    if (events.length === 0) throw this.missing(requestId);
     return fold(referenceRequestDecider, events as never);
+  }
+
+  private missing(requestId: string): DomainError {
+    return new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
+      requestId,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { MarkEngagementMissed } from './missed-engagement-rules';
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from '../consent/consent-commands';
 import type { Channel } from '../consent/consent';
 import type { ActivityKind } from '../shared/activity-kind';
@@ -149,4 +150,5 @@ export type AdvocateCommand =
   | LapseProfileVerification
   | PlaceLegalHold
   | ReleaseLegalHold
-  | RequestErasure;
+  | RequestErasure
+  | MarkEngagementMissed;

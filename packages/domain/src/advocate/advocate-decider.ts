@@ -9,6 +9,7 @@ import { consentParsers, consentRules } from './consent-rules';
 import { engagementParsers } from './engagement-parsers';
 import { engagementRules } from './engagement-rules';
 import { enrolmentParsers, enrolmentRules } from './enrolment-rules';
+import { missedEngagementParsers, missedEngagementRules } from './missed-engagement-rules';
 import { privacyParsers, privacyRules } from './privacy-rules';
 import { rewardParsers, rewardRules } from './reward-rules';
 import { verificationParsers, verificationRules } from './verification-rules';
@@ -24,6 +25,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...rewardParsers,
     ...verificationParsers,
     ...privacyParsers,
+    ...missedEngagementParsers,
   },
   {
     ...enrolmentRules,
@@ -32,6 +34,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...rewardRules,
     ...verificationRules,
     ...privacyRules,
+    ...missedEngagementRules,
   },
   (command, state) => {
     if (command.type !== 'EnrolAdvocate') requireEnrolled(state, command.type);

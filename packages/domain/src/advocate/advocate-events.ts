@@ -1,3 +1,4 @@
+import type { EngagementMissed } from './missed-engagement-rules';
 import type { Channel } from '../consent/consent';
 import type { ConsentGrantedData, ConsentRenewedData, ConsentWithdrawnData } from '../consent/consent-events';
 import type { ActivityKind } from '../shared/activity-kind';
@@ -169,4 +170,5 @@ export type AdvocateEvent =
   | LegalHoldPlaced
   | LegalHoldReleased
   | ErasureDeferred
-  | AdvocateErased;
+  | AdvocateErased
+  | EngagementMissed;

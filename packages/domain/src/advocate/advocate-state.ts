@@ -154,6 +154,11 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
     }
     case 'EngagementReleased':
       return withEngagement(state, event.data.engagementId, { status: 'RELEASED' });
+    case 'EngagementMissed':
+      return withEngagement(state, event.data.engagementId, {
+        status: 'MISSED',
+        countsTowardFatigue: event.data.countsTowardFatigue,
+      });
     case 'EngagementFeedbackRecorded':
       return withEngagement(state, event.data.engagementId, { rating: event.data.rating });
     default:

@@ -13,8 +13,8 @@ export const ENGAGEMENT_RELEASE_REASONS = [
 ] as const;
 export type EngagementReleaseReason = (typeof ENGAGEMENT_RELEASE_REASONS)[number];
 
-/** RESERVED → ACCEPTED → SCHEDULED → COMPLETED; any but COMPLETED → RELEASED. */
-export type EngagementStatus = 'RESERVED' | 'ACCEPTED' | 'SCHEDULED' | 'COMPLETED' | 'RELEASED';
+/** RESERVED → ACCEPTED → SCHEDULED → COMPLETED or MISSED; any pending → RELEASED. */
+export type EngagementStatus = 'RESERVED' | 'ACCEPTED' | 'SCHEDULED' | 'COMPLETED' | 'MISSED' | 'RELEASED';
 
 /** One advocate reserved for one activity; completed engagements are the usage fatigue counts. */
 export interface Engagement {
@@ -33,10 +33,13 @@ export interface Engagement {
   readonly consentVersion: number;
   readonly useApproved: boolean;
   readonly rating?: number;
+  /** For a MISSED engagement: whether it counts toward fatigue (the program's policy when it was missed). */
+  readonly countsTowardFatigue?: boolean;
 }
 
-/** Engagements that count against fatigue: all but released ones (reserved ones count). */
+/** Engagements that count against fatigue: all but released ones (reserved ones count), and missed ones as the program decided. */
 export function isCounted(engagement: Engagement): boolean {
+  if (engagement.status === 'MISSED') return engagement.countsTowardFatigue === true;
   return engagement.status !== 'RELEASED';
 }
 

@@ -9,6 +9,7 @@
 /** The value lists of the domain a field may take a value of (named as the API names them). */
 export type PayloadEnum =
   | 'ActivityKind'
+  | 'AttendanceParty'
   | 'Channel'
   | 'ConsentCollectionMethod'
   | 'ConsentHolderKind'

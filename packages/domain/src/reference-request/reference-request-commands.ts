@@ -3,6 +3,7 @@ import type { EngagementReleaseReason } from '../advocate/engagement';
 import type { Channel } from '../consent/consent';
 import type { ActivityKind } from '../shared/activity-kind';
 import type { Command } from '../shared/domain-event';
+import type { SchedulingCommand } from './scheduling-commands';
 import type { Money } from '../shared/money';
 import type { Instant } from '../shared/time';
 import type {
@@ -114,4 +115,5 @@ export type ReferenceRequestCommand =
   | RecordOutcome
   | ReleaseCandidate
   | CancelRequest
-  | LapseRequest;
+  | LapseRequest
+  | SchedulingCommand;

@@ -13,6 +13,7 @@ import {
   type ReferenceRequestState,
 } from './reference-request-state';
 import { requireSubmitted } from './request-guards';
+import { schedulingParsers, schedulingRules } from './scheduling-rules';
 
 export type { ReferenceRequestDecisionContext } from './reference-request-decision-context';
 
@@ -23,8 +24,8 @@ const REQUEST_RULES = commandRules<
   ReferenceRequestEvent,
   ReferenceRequestDecisionContext
 >()(
-  { ...intakeParsers, ...approvalParsers, ...activityParsers, ...closingParsers },
-  { ...intakeRules, ...approvalRules, ...activityRules, ...closingRules },
+  { ...intakeParsers, ...approvalParsers, ...activityParsers, ...schedulingParsers, ...closingParsers },
+  { ...intakeRules, ...approvalRules, ...activityRules, ...schedulingRules, ...closingRules },
   (command, state) => {
     if (command.type !== 'SubmitReferenceRequest') requireSubmitted(state);
   },

@@ -1,6 +1,7 @@
 import type { EngagementReleaseReason } from '../advocate/engagement';
 import type { ActivityKind } from '../shared/activity-kind';
 import type { DomainEvent } from '../shared/domain-event';
+import type { SchedulingEvent } from './scheduling-events';
 import type { Money } from '../shared/money';
 import type { Instant } from '../shared/time';
 import type {
@@ -124,4 +125,5 @@ export type ReferenceRequestEvent =
   | OutcomeRecorded
   | CandidateReleased
   | RequestCancelled
-  | RequestLapsed;
+  | RequestLapsed
+  | SchedulingEvent;

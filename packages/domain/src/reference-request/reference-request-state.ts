@@ -1,6 +1,8 @@
 import type { ActivityKind } from '../shared/activity-kind';
 import type { Instant } from '../shared/time';
 import type { ReferenceRequestEvent } from './reference-request-events';
+import { schedulingChange } from './scheduling-evolve';
+import type { CandidateSchedule } from './slot-offer';
 import type {
   Department,
   Opportunity,
@@ -37,6 +39,7 @@ export type CandidateStatus =
   | 'DECLINED'
   | 'SCHEDULED'
   | 'COMPLETED'
+  | 'MISSED'
   | 'RELEASED';
 
 export interface Candidate {
@@ -55,6 +58,8 @@ export interface Candidate {
   /** When the advocate was asked. */
   readonly askedAt?: Instant;
   readonly rating?: number;
+  /** The call's offered slots, the pick and attendance (scheduling with proof). */
+  readonly schedule?: CandidateSchedule;
 }
 
 export interface ReferenceRequestState {
@@ -197,7 +202,9 @@ export function evolveReferenceRequest(
       return { ...state, status: 'CANCELLED' };
     case 'RequestLapsed':
       return { ...state, status: 'LAPSED' };
-    default:
-      return state;
+    default: {
+      const scheduling = schedulingChange(state, event);
+      return scheduling ? withCandidate(state, scheduling.advocateId, scheduling.change) : state;
+    }
   }
 }

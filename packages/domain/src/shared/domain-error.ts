@@ -14,6 +14,7 @@ export const DomainErrorCode = {
   REWARD_CAP_EXCEEDED: 'REWARD_CAP_EXCEEDED',
   ACCOUNT_HEALTH_BELOW_THRESHOLD: 'ACCOUNT_HEALTH_BELOW_THRESHOLD',
   COMMAND_ID_REUSED: 'COMMAND_ID_REUSED',
+  SLOT_NOT_OFFERED: 'SLOT_NOT_OFFERED',
 } as const;
 
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];

@@ -11,15 +11,27 @@ import type { DecisionContext } from '../shared/decision-context';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { validated } from '../shared/validator';
 import type { WorkflowStep } from './workflow-step';
+import {
+  decideConfirm,
+  decidePick,
+  schedulingRequestCommand,
+  type SchedulingWorkflowCommand,
+} from './scheduling-workflow';
 
 /** The commands on a request that also bind the advocate (their engagement). */
-export type RequestWorkflowCommand = AskAdvocate | ScheduleActivity | CompleteActivity;
+export type RequestWorkflowCommand =
+  | AskAdvocate
+  | ScheduleActivity
+  | CompleteActivity
+  | SchedulingWorkflowCommand;
 
 /** The command types the request workflow decides. */
 export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWorkflowCommand['type']>([
   'AskAdvocate',
   'ScheduleActivity',
   'CompleteActivity',
+  'PickSlot',
+  'ConfirmAttendance',
 ]);
 
 /** The engagement of one advocate on one request: one id, so retries never reserve twice. */
@@ -33,6 +45,9 @@ export function engagementIdFor(requestId: string, advocateId: string): string {
  */
 export function requestStepOf(requestId: string, command: RequestWorkflowCommand): WorkflowStep {
   const advocateId = String(command.data.advocateId);
+  if (command.type === 'PickSlot' || command.type === 'ConfirmAttendance') {
+    return { aggregate: 'ReferenceRequest', aggregateId: requestId, command: schedulingRequestCommand(command) };
+  }
   const data =
     command.type === 'AskAdvocate'
       ? { advocateId, engagementId: engagementIdFor(requestId, advocateId) }
@@ -68,6 +83,16 @@ export function decideRequestWorkflow(
       return decideSchedule(requestId, command, request);
     case 'CompleteActivity':
       return decideComplete(requestId, command, request);
+    case 'PickSlot':
+      return decidePick(requestId, command, request, context, engagementOf(requestId, request, command.data.advocateId));
+    case 'ConfirmAttendance':
+      return decideConfirm(
+        requestId,
+        command,
+        request,
+        context,
+        engagementOf(requestId, request, command.data.advocateId),
+      );
   }
 }
 

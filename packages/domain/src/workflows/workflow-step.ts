@@ -17,4 +17,6 @@ export type WorkflowCommand =
  */
 export type WorkflowStep = WorkflowCommand & {
   readonly compensate?: (refusal: DomainError) => WorkflowCommand;
+  /** The step is the consequence of a command the request's own rules allowed: run for the system, caused by the caller's. */
+  readonly asSystem?: true;
 };

@@ -1,5 +1,6 @@
 import {
   ACTIVITY_KINDS,
+  ATTENDANCE_PARTIES,
   CHANNELS,
   CONSENT_COLLECTION_METHODS,
   CONTENT_KINDS,
@@ -248,5 +249,16 @@ registerDescribedEnum(ConsentHolderKind, {
   values: {
     ADVOCATE: "An advocate's own consent.",
     ACCOUNT: "The company's own consent (e.g. for its logo).",
+  },
+});
+
+export const AttendanceParty = enumOf(ATTENDANCE_PARTIES);
+registerDescribedEnum(AttendanceParty, {
+  name: 'AttendanceParty',
+  description: 'Who vouches that a scheduled call took place.',
+  values: {
+    ADVOCATE: 'The advocate (recorded by a program manager for them).',
+    REQUESTER: 'The requester who picked the slot.',
+    MEETING_PROVIDER: "The meeting provider's attendance signal (recorded by a program manager).",
   },
 });

@@ -117,6 +117,7 @@ export const CandidateStatus = enumOf(
     'DECLINED',
     'SCHEDULED',
     'COMPLETED',
+    'MISSED',
     'RELEASED',
   ]),
 );
@@ -133,6 +134,7 @@ registerDescribedEnum(CandidateStatus, {
     DECLINED: 'The advocate declined.',
     SCHEDULED: 'The activity is scheduled.',
     COMPLETED: 'The activity took place.',
+    MISSED: 'The scheduled call was not proven to have taken place in time (no-show).',
     RELEASED: 'Released from the request.',
   },
 });

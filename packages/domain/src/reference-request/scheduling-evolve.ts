@@ -1,0 +1,38 @@
+import type { ReferenceRequestEvent } from './reference-request-events';
+import type { Candidate, ReferenceRequestState } from './reference-request-state';
+import type { CandidateSchedule } from './slot-offer';
+
+const NO_SCHEDULE: CandidateSchedule = { offers: [], confirmations: [] };
+
+/** What a scheduling event changes of its candidate (undefined for any other event). */
+export function schedulingChange(
+  state: ReferenceRequestState,
+  event: ReferenceRequestEvent,
+): { advocateId: string; change: Partial<Candidate> } | undefined {
+  if (
+    event.type !== 'SlotsOffered' &&
+    event.type !== 'SlotPicked' &&
+    event.type !== 'AttendanceConfirmed' &&
+    event.type !== 'ActivityMissed'
+  )
+    return undefined;
+  const { advocateId } = event.data;
+  const schedule = state.candidates[advocateId]?.schedule ?? NO_SCHEDULE;
+  const at = (next: CandidateSchedule) => ({ advocateId, change: { schedule: next } });
+  switch (event.type) {
+    case 'SlotsOffered': {
+      const { offerNo, timeZone, durationMinutes, slots, offeredBy, offeredAt } = event.data;
+      const offer = { offerNo, timeZone, durationMinutes, slots, offeredBy, offeredAt };
+      return at({ ...schedule, offers: [...schedule.offers, offer] });
+    }
+    case 'SlotPicked': {
+      const { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt } = event.data;
+      // A new pick is a new call: confirmations of the old time do not carry over.
+      return at({ ...schedule, picked: { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt }, confirmations: [] });
+    }
+    case 'AttendanceConfirmed':
+      return at({ ...schedule, confirmations: [...schedule.confirmations, event.data.party] });
+    case 'ActivityMissed':
+      return { advocateId, change: { status: 'MISSED' } };
+  }
+}
