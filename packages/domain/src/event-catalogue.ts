@@ -148,13 +148,24 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ]),
   // Scheduling with proof. The advocate's time zone says where they are: personal, shredded on erasure.
   ...entries('ReferenceRequest', [
-    ['SlotsOffered', 'Times were offered for the call (a new round reschedules).', advocatePersonal('timeZone')],
-    ['SlotPicked', 'The requester picked one offered slot (or moved the call).', advocatePersonal('timeZone')],
+    [
+      'SlotsOffered',
+      'Times were offered for the call (a new round reschedules).',
+      advocatePersonal('timeZone'),
+    ],
+    [
+      'SlotPicked',
+      'The requester picked one offered slot (or moved the call).',
+      advocatePersonal('timeZone'),
+    ],
     ['AttendanceConfirmed', 'One party confirmed the call took place.'],
     ['ActivityMissed', 'Nobody proved the call took place in time: it was missed.'],
   ]),
   ...entries('Advocate', [
-    ['EngagementMissed', 'The scheduled call was not proven within the grace period; counted as the program decides.'],
+    [
+      'EngagementMissed',
+      'The scheduled call was not proven within the grace period; counted as the program decides.',
+    ],
   ]),
 ];
 

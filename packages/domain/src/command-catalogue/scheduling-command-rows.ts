@@ -15,7 +15,12 @@ export const SCHEDULING_COMMANDS = {
     payload: {
       advocateId: { kind: 'id', description: 'The candidate advocate.' },
       slots: { kind: 'objectList', shape: SLOT, description: 'The times offered (3 to 10).' },
-      durationMinutes: { kind: 'int', min: 15, max: 480, description: 'How long the call lasts, in minutes.' },
+      durationMinutes: {
+        kind: 'int',
+        min: 15,
+        max: 480,
+        description: 'How long the call lasts, in minutes.',
+      },
       timeZone: { kind: 'text', description: "The advocate's IANA time zone (e.g. Europe/Paris)." },
     },
   },
@@ -48,12 +53,13 @@ export const SCHEDULING_COMMANDS = {
     description: "Record on the request that the call was missed (mirrors the advocate's missed engagement).",
     payload: {
       advocateId: { kind: 'id', description: 'The candidate advocate.' },
-      countsTowardFatigue: { kind: 'boolean', description: "Whether the missed call counts toward fatigue." },
+      countsTowardFatigue: { kind: 'boolean', description: 'Whether the missed call counts toward fatigue.' },
     },
   },
   MarkEngagementMissed: {
     aggregate: 'Advocate',
-    description: 'Nobody proved the scheduled call took place within the grace period: the engagement is missed.',
+    description:
+      'Nobody proved the scheduled call took place within the grace period: the engagement is missed.',
     payload: {
       engagementId: { kind: 'id', description: 'The engagement.' },
       countsTowardFatigue: {

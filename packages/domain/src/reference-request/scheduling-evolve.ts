@@ -28,7 +28,11 @@ export function schedulingChange(
     case 'SlotPicked': {
       const { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt } = event.data;
       // A new pick is a new call: confirmations of the old time do not carry over.
-      return at({ ...schedule, picked: { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt }, confirmations: [] });
+      return at({
+        ...schedule,
+        picked: { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt },
+        confirmations: [],
+      });
     }
     case 'AttendanceConfirmed':
       return at({ ...schedule, confirmations: [...schedule.confirmations, event.data.party] });

@@ -35,7 +35,8 @@ function parseOfferSlots(d: OfferSlots['data'], context: ReferenceRequestDecisio
   return validated((v) => {
     const durationMinutes = v.integer('durationMinutes', d.durationMinutes, { min: 15, max: 480 });
     const timeZone = v.text('timeZone', d.timeZone, { max: 64 });
-    if (timeZone !== '' && !isTimeZone(timeZone)) v.fail('timeZone', 'must be an IANA time zone (e.g. Europe/Paris)');
+    if (timeZone !== '' && !isTimeZone(timeZone))
+      v.fail('timeZone', 'must be an IANA time zone (e.g. Europe/Paris)');
     const list = Array.isArray(d.slots) ? d.slots : [];
     if (list.length < MIN_SLOTS_PER_OFFER || list.length > MAX_SLOTS_PER_OFFER)
       v.fail('slots', `must offer ${MIN_SLOTS_PER_OFFER} to ${MAX_SLOTS_PER_OFFER} slots`);
@@ -149,7 +150,8 @@ function pickSlot(
   if (!isBefore(context.now, slot.startsAt))
     throw invalidTransition('Slot', slot.startsAt, 'PAST', 'PickSlot');
   const previous = c.schedule?.picked;
-  if (previous?.startsAt === slot.startsAt) throw invalidTransition('Slot', slot.startsAt, 'PICKED', 'PickSlot');
+  if (previous?.startsAt === slot.startsAt)
+    throw invalidTransition('Slot', slot.startsAt, 'PICKED', 'PickSlot');
   return [
     {
       type: 'SlotPicked',
@@ -210,7 +212,10 @@ function confirmAttendance(
     data: { ...ids(state, c), party: d.party, confirmedBy: context.actor.userId, confirmedAt: context.now },
   };
   if (!isAttendanceProven([...confirmations, d.party])) return [confirmed];
-  return [confirmed, { type: 'ActivityCompleted', data: { ...ids(state, c), completedAt: completionOf(picked, context.now) } }];
+  return [
+    confirmed,
+    { type: 'ActivityCompleted', data: { ...ids(state, c), completedAt: completionOf(picked, context.now) } },
+  ];
 }
 
 /** A proven call took place at its end, or now if it is still going on. */

@@ -20,10 +20,7 @@ import {
 
 /** The commands on a request that also bind the advocate (their engagement). */
 export type RequestWorkflowCommand =
-  | AskAdvocate
-  | ScheduleActivity
-  | CompleteActivity
-  | SchedulingWorkflowCommand;
+  AskAdvocate | ScheduleActivity | CompleteActivity | SchedulingWorkflowCommand;
 
 /** The command types the request workflow decides. */
 export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWorkflowCommand['type']>([
@@ -46,7 +43,11 @@ export function engagementIdFor(requestId: string, advocateId: string): string {
 export function requestStepOf(requestId: string, command: RequestWorkflowCommand): WorkflowStep {
   const advocateId = String(command.data.advocateId);
   if (command.type === 'PickSlot' || command.type === 'ConfirmAttendance') {
-    return { aggregate: 'ReferenceRequest', aggregateId: requestId, command: schedulingRequestCommand(command) };
+    return {
+      aggregate: 'ReferenceRequest',
+      aggregateId: requestId,
+      command: schedulingRequestCommand(command),
+    };
   }
   const data =
     command.type === 'AskAdvocate'
@@ -84,7 +85,13 @@ export function decideRequestWorkflow(
     case 'CompleteActivity':
       return decideComplete(requestId, command, request);
     case 'PickSlot':
-      return decidePick(requestId, command, request, context, engagementOf(requestId, request, command.data.advocateId));
+      return decidePick(
+        requestId,
+        command,
+        request,
+        context,
+        engagementOf(requestId, request, command.data.advocateId),
+      );
     case 'ConfirmAttendance':
       return decideConfirm(
         requestId,
