@@ -1,4 +1,10 @@
-import { DEFAULT_PROGRAM_POLICIES, addDays, type Instant } from '@vouch/domain';
+import {
+  DEFAULT_PROGRAM_POLICIES,
+  DEFAULT_SCHEDULING_POLICY,
+  addDays,
+  addHours,
+  type Instant,
+} from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 
 /** One thing that becomes due at a time: a command the system then issues. */
@@ -24,6 +30,10 @@ export const DUE_WORK_EVENT_TYPES = [
   'AdvocateRetired',
   'AdvocateErased',
   'RetentionPolicySet',
+  'SlotPicked',
+  'ActivityCompleted',
+  'ActivityMissed',
+  'CandidateReleased',
 ] as const;
 
 /**
@@ -106,6 +116,23 @@ export class DueWorkIndex {
         this.items.delete(`retention:${advocateId}`);
         break;
       }
+      case 'SlotPicked': {
+        // A picked call with no proof by its end plus the grace period is missed (the advocate's side first).
+        const { graceMinutes, missedCountsTowardFatigue } = DEFAULT_SCHEDULING_POLICY;
+        this.put(
+          `missed:${text('requestId')}:${text('advocateId')}`,
+          addHours(text('endsAt'), graceMinutes / 60),
+          'MarkEngagementMissed',
+          text('advocateId'),
+          { engagementId: text('engagementId'), countsTowardFatigue: missedCountsTowardFatigue },
+        );
+        break;
+      }
+      case 'ActivityCompleted':
+      case 'ActivityMissed':
+      case 'CandidateReleased':
+        this.items.delete(`missed:${text('requestId')}:${text('advocateId')}`);
+        break;
       case 'RetentionPolicySet':
         this.retentionDays = (
           event.data as { policy: { retainRetiredAdvocateDays: number } }

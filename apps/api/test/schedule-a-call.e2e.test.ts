@@ -1,0 +1,173 @@
+import { addDays, addHours } from '@vouch/domain';
+import { codesOf, newCommandId as id } from './support/graphql-client';
+import { activeAdvocateOfAcme } from './support/consenting-advocate';
+import { mustMutate, mutate } from './support/mutations';
+import { eventually } from './support/program-story';
+import { startTestServer, type TestServer } from './support/test-server';
+import { tokenFor } from './support/tokens';
+
+const TENANT = 'schedule';
+const NOW = '2026-11-23T09:00:00.000Z';
+const SLOTS = [addDays(NOW, 2), addDays(NOW, 3), addDays(NOW, 4)];
+
+// Scheduling with proof over HTTP: the program offers slots for the advocate, only the
+// requester picks, both sides (or the meeting provider) confirm — else due work marks it MISSED.
+describe('schedule a call', () => {
+  let t: TestServer;
+  let pm: string;
+  let sam: string;
+  let rita: string;
+
+  const typesOf = async (streamId: string) =>
+    (await t.store.readStream(TENANT, streamId)).map((event) => event.type);
+
+  /** A request by `requester` whose candidate ines accepted, with three slots offered. */
+  const offeredRequest = async (requestId: string, requester: string) => {
+    await mustMutate(t.url, requester, 'submitReferenceRequest', {
+      commandId: id(),
+      requestId,
+      department: 'SALES',
+      kind: 'REFERENCE_CALL',
+      advocatesNeeded: 1,
+      opportunity: {
+        opportunityId: `opp-${requestId}`,
+        stage: 'EVALUATION',
+        amount: { amount: 120000, currency: 'EUR' },
+        industry: 'Manufacturing',
+        region: 'EMEA',
+        products: ['Planner'],
+      },
+      criteria: { territory: 'EMEA', channel: 'PRIVATE' },
+      dueBy: addDays(NOW, 20),
+    });
+    const candidate = { requestId, advocateId: 'ines' };
+    await mustMutate(t.url, pm, 'triageRequest', { commandId: id(), requestId, priority: 'HIGH' });
+    await mustMutate(t.url, pm, 'shortlistCandidates', {
+      commandId: id(),
+      requestId,
+      candidates: [{ advocateId: 'ines', accountId: 'acme', ownerId: 'olga', score: 1, breakdown: [] }],
+    });
+    await mustMutate(t.url, pm, 'overrideOwnerApproval', {
+      commandId: id(),
+      ...candidate,
+      reason: 'Owner away.',
+    });
+    await mustMutate(t.url, pm, 'askAdvocate', { commandId: id(), ...candidate });
+    await mustMutate(t.url, pm, 'recordAdvocateResponse', { commandId: id(), ...candidate, accepted: true });
+    await eventually(async () => expect(await typesOf('advocate-ines')).toContain('EngagementAccepted'));
+    await mustMutate(t.url, pm, 'offerSlots', {
+      commandId: id(),
+      ...candidate,
+      slots: SLOTS.map((startsAt) => ({ startsAt })),
+      durationMinutes: 30,
+      timeZone: 'Europe/Berlin',
+    });
+  };
+  const pick = (token: string, requestId: string, startsAt: string) =>
+    mutate(t.url, token, 'pickSlot', { commandId: id(), requestId, advocateId: 'ines', startsAt });
+  const confirm = (token: string, requestId: string, party: string) =>
+    mutate(t.url, token, 'confirmAttendance', { commandId: id(), requestId, advocateId: 'ines', party });
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    t.setNow(NOW);
+    pm = await tokenFor(TENANT, 'pat', ['PROGRAM_MANAGER']);
+    sam = await tokenFor(TENANT, 'sam', ['REQUESTER']);
+    rita = await tokenFor(TENANT, 'rita', ['REQUESTER']);
+    await activeAdvocateOfAcme(t, pm);
+    await mustMutate(t.url, pm, 'grantConsent', {
+      commandId: id(),
+      advocateId: 'ines',
+      consent: {
+        consentId: 'c-1',
+        kinds: ['REFERENCE_CALL'],
+        territories: ['EMEA'],
+        channels: ['PRIVATE'],
+        validFrom: NOW,
+        collectionMethod: 'E_SIGNATURE',
+        collectedAt: NOW,
+        noticeVersion: 'v1',
+      },
+    });
+    await mustMutate(t.url, pm, 'setFatiguePolicy', {
+      commandId: id(),
+      windowDays: 90,
+      maxPerWindow: 10,
+      kindLimits: [],
+      minRestDays: 0,
+    });
+    await offeredRequest('req-sam', sam);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('only the program offers slots: a requester cannot', async () => {
+    const response = await mutate(t.url, sam, 'offerSlots', {
+      commandId: id(),
+      requestId: 'req-sam',
+      advocateId: 'ines',
+      slots: SLOTS.map((startsAt) => ({ startsAt })),
+      durationMinutes: 30,
+      timeZone: 'Europe/Berlin',
+    });
+    expect(codesOf(response)).toEqual(['FORBIDDEN']);
+  });
+
+  it("picking a slot on someone else's request: the request does not exist for them, nothing is scheduled", async () => {
+    expect(codesOf(await pick(rita, 'req-sam', SLOTS[0]!))).toEqual(['NOT_FOUND']);
+    expect(await typesOf('advocate-ines')).not.toContain('EngagementScheduled');
+  });
+
+  it('picking a slot that was not offered is refused with SLOT_NOT_OFFERED, nothing is scheduled', async () => {
+    expect(codesOf(await pick(sam, 'req-sam', addDays(NOW, 5)))).toEqual(['SLOT_NOT_OFFERED']);
+    expect(await typesOf('advocate-ines')).not.toContain('EngagementScheduled');
+  });
+
+  it("the requester's pick schedules the advocate at the slot, for the system, caused by the pick", async () => {
+    const response = await pick(sam, 'req-sam', SLOTS[1]!);
+    expect(response.body.errors).toBeUndefined();
+    const events = await t.store.readStream(TENANT, 'advocate-ines');
+    const scheduled = events.find((event) => event.type === 'EngagementScheduled');
+    expect(scheduled?.data).toMatchObject({ engagementId: 'req-sam.ines', at: SLOTS[1] });
+    expect(scheduled?.metadata.actor.userId).toBe('system');
+    expect(await typesOf('request-req-sam')).toEqual(
+      expect.arrayContaining(['SlotPicked', 'ActivityScheduled']),
+    );
+  });
+
+  it('confirming before the call began is refused', async () => {
+    expect(codesOf(await confirm(sam, 'req-sam', 'REQUESTER'))).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it('one side is no proof; confirming twice is refused; both sides complete the use on the advocate', async () => {
+    t.setNow(addHours(SLOTS[1]!, 1));
+    expect((await confirm(sam, 'req-sam', 'REQUESTER')).body.errors).toBeUndefined();
+    expect(await typesOf('advocate-ines')).not.toContain('EngagementCompleted');
+    expect(codesOf(await confirm(sam, 'req-sam', 'REQUESTER'))).toEqual(['INVALID_TRANSITION']);
+    expect(codesOf(await confirm(rita, 'req-sam', 'REQUESTER'))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await confirm(sam, 'req-sam', 'ADVOCATE'))).toEqual(['FORBIDDEN']);
+    expect((await confirm(pm, 'req-sam', 'ADVOCATE')).body.errors).toBeUndefined();
+    const completed = (await t.store.readStream(TENANT, 'advocate-ines')).find(
+      (event) => event.type === 'EngagementCompleted',
+    );
+    expect(completed?.data).toMatchObject({
+      engagementId: 'req-sam.ines',
+      completedAt: addHours(SLOTS[1]!, 0.5),
+    });
+  });
+
+  it('without proof after the slot and the grace period, due work marks the call MISSED on both sides', async () => {
+    t.setNow(NOW);
+    await offeredRequest('req-rita', rita);
+    expect((await pick(rita, 'req-rita', SLOTS[2]!)).body.errors).toBeUndefined();
+    t.setNow(addHours(SLOTS[2]!, 2));
+    await t.vouch.processDueWork();
+    expect(await typesOf('advocate-ines')).not.toContain('EngagementMissed');
+    t.setNow(addDays(SLOTS[2]!, 2));
+    expect(await t.vouch.processDueWork()).toBeGreaterThanOrEqual(1);
+    const missed = (await t.store.readStream(TENANT, 'advocate-ines')).find(
+      (e) => e.type === 'EngagementMissed',
+    );
+    expect(missed?.data).toMatchObject({ engagementId: 'req-rita.ines', countsTowardFatigue: true });
+    await eventually(async () => expect(await typesOf('request-req-rita')).toContain('ActivityMissed'));
+  });
+});
