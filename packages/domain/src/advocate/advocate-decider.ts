@@ -10,6 +10,7 @@ import { engagementParsers } from './engagement-parsers';
 import { engagementRules } from './engagement-rules';
 import { enrolmentParsers, enrolmentRules } from './enrolment-rules';
 import { privacyParsers, privacyRules } from './privacy-rules';
+import { selfServeParsers, selfServeRules } from './self-serve-rules';
 import { rewardParsers, rewardRules } from './reward-rules';
 import { verificationParsers, verificationRules } from './verification-rules';
 
@@ -24,6 +25,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...rewardParsers,
     ...verificationParsers,
     ...privacyParsers,
+    ...selfServeParsers,
   },
   {
     ...enrolmentRules,
@@ -32,6 +34,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...rewardRules,
     ...verificationRules,
     ...privacyRules,
+    ...selfServeRules,
   },
   (command, state) => {
     if (command.type !== 'EnrolAdvocate') requireEnrolled(state, command.type);

@@ -19,6 +19,7 @@ export type PayloadEnum =
   | 'OpportunityStage'
   | 'OutcomeResult'
   | 'OwnerClearanceKind'
+  | 'RequestMode'
   | 'RequestPriority'
   | 'RewardKind'
   | 'SatisfactionEvidenceKind'

@@ -12,6 +12,7 @@ import type {
   RequestPriority,
   ScoreComponent,
 } from './reference-request-types';
+import type { TakeFromSelfServePool } from './self-serve-rules';
 
 export type SubmitReferenceRequest = Command<
   'SubmitReferenceRequest',
@@ -99,6 +100,7 @@ export type CancelRequest = Command<'CancelRequest', { reason: string }>;
 export type LapseRequest = Command<'LapseRequest', Record<string, never>>;
 
 export type ReferenceRequestCommand =
+  | TakeFromSelfServePool
   | SubmitReferenceRequest
   | TriageRequest
   | ShortlistCandidates

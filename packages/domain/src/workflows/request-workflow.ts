@@ -8,18 +8,23 @@ import type {
   ScheduleActivity,
 } from '../reference-request/reference-request-commands';
 import type { DecisionContext } from '../shared/decision-context';
+import type { ReferenceRequestDecisionContext } from '../reference-request/reference-request-decision-context';
+import type { TakeFromSelfServePool } from '../reference-request/self-serve-rules';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { validated } from '../shared/validator';
+import { decideSelfServe } from './self-serve-workflow';
 import type { WorkflowStep } from './workflow-step';
 
 /** The commands on a request that also bind the advocate (their engagement). */
-export type RequestWorkflowCommand = AskAdvocate | ScheduleActivity | CompleteActivity;
+export type RequestWorkflowCommand =
+  AskAdvocate | ScheduleActivity | CompleteActivity | TakeFromSelfServePool;
 
 /** The command types the request workflow decides. */
 export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWorkflowCommand['type']>([
   'AskAdvocate',
   'ScheduleActivity',
   'CompleteActivity',
+  'TakeFromSelfServePool',
 ]);
 
 /** The engagement of one advocate on one request: one id, so retries never reserve twice. */
@@ -34,7 +39,7 @@ export function engagementIdFor(requestId: string, advocateId: string): string {
 export function requestStepOf(requestId: string, command: RequestWorkflowCommand): WorkflowStep {
   const advocateId = String(command.data.advocateId);
   const data =
-    command.type === 'AskAdvocate'
+    command.type === 'AskAdvocate' || command.type === 'TakeFromSelfServePool'
       ? { advocateId, engagementId: engagementIdFor(requestId, advocateId) }
       : command.type === 'ScheduleActivity'
         ? { advocateId, at: command.data.at }
@@ -59,7 +64,7 @@ export function decideRequestWorkflow(
   requestId: string,
   command: RequestWorkflowCommand,
   request: ReferenceRequestState,
-  context: DecisionContext,
+  context: ReferenceRequestDecisionContext,
 ): readonly WorkflowStep[] {
   switch (command.type) {
     case 'AskAdvocate':
@@ -68,6 +73,10 @@ export function decideRequestWorkflow(
       return decideSchedule(requestId, command, request);
     case 'CompleteActivity':
       return decideComplete(requestId, command, request);
+    case 'TakeFromSelfServePool': {
+      const advocateId = validated((v) => v.id('advocateId', command.data.advocateId));
+      return decideSelfServe(requestId, engagementIdFor(requestId, advocateId), command, request, context);
+    }
   }
 }
 
