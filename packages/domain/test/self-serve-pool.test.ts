@@ -3,6 +3,7 @@ import {
   decideRequestWorkflow,
   fold,
   referenceRequestDecider,
+  type AdvocateDecisionContext,
   type AdvocateEvent,
   type EngagementReserved,
   type ReferenceRequestDecisionContext,
@@ -74,7 +75,10 @@ describe('PreApproveSelfServe: only who acts for the account puts its advocate i
   });
 
   it('when a program manager pre-approves for the owner, then it is refused (FORBIDDEN): it is the owner’s word', () => {
-    advocate.given(activeAdvocate()).when(preApprove(), ownerActs).thenThrows('FORBIDDEN');
+    advocate
+      .given(activeAdvocate())
+      .when(preApprove(), ownerActs as Partial<AdvocateDecisionContext>)
+      .thenThrows('FORBIDDEN');
   });
 
   it('when the period has already ended, then it is refused (VALIDATION_FAILED)', () => {
@@ -188,7 +192,15 @@ const submitted: ReferenceRequestEvent = {
       region: 'EMEA',
       products: ['Planner'],
     },
-    criteria: { territory: 'EMEA', channel: 'PRIVATE' },
+    criteria: {
+      industries: [],
+      regions: [],
+      products: [],
+      useCases: [],
+      languages: [],
+      territory: 'EMEA',
+      channel: 'PRIVATE',
+    },
     dueBy: day(14),
     submittedAt: day(-1),
   },
