@@ -26,6 +26,7 @@ describe('mutations generated from the command catalogue', () => {
   it('takes every payload field the API does not derive, required exactly when the domain requires it', () => {
     const derivedOrRenamed: Record<string, readonly string[]> = {
       AskAdvocate: ['engagementId'],
+      TakeFromSelfServePool: ['engagementId'],
       SetFatiguePolicy: ['maxPerKindPerWindow'],
     };
     for (const type of COMMAND_TYPES) {

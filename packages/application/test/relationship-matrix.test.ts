@@ -113,6 +113,9 @@ function aimedAt(
       const [engagementId, advocateId] = world.engagement[someone];
       return on('Advocate', advocateId, { engagementId, rating: 1 });
     }
+    case 'UseContent':
+      // A content use is the requester's through the request it names.
+      return on('ContentAsset', 'content-1', { where: 'deck', requestId: world.request[someone] });
     case 'ApproveAsk':
     case 'DeclineAsk': {
       const [requestId, advocateId] = world.askFor[owner];

@@ -37,6 +37,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
       'Sales wished this company were a reference; its traits shape the preferred candidate profile.',
     ],
     ['WishlistEntryRemoved', 'A company was taken off the sales wishlist.'],
+    [
+      'RequestModePolicySet',
+      'The program set how requests of each kind are fulfilled (PM, owner approval, self-serve, auto-complete).',
+    ],
   ]),
   ...entries('Account', [
     ['AccountRegistered', 'A customer organisation was registered with its owner and profile.'],
@@ -104,6 +108,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['LegalHoldReleased', 'A legal hold was released.'],
     ['ErasureDeferred', 'Erasure was requested during a legal hold; it runs when the last hold is released.'],
     ['AdvocateErased', "The advocate's personal data was erased by destroying their key."],
+    [
+      'SelfServePreApproved',
+      'The account owner put the advocate in the self-serve pool for some kinds until a date.',
+    ],
+    ['SelfServePreApprovalRevoked', 'The advocate was taken out of the self-serve pool.'],
+    ['ConsentUseRecorded', "A use of content was counted against the advocate's consent and its max uses."],
   ]),
   ...entries('Nomination', [
     [
@@ -137,6 +147,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['CandidateReleased', 'A candidate dropped out (e.g. consent withdrawn); the requester is told.'],
     ['RequestCancelled', 'The request was cancelled.'],
     ['RequestLapsed', 'The request passed its due date unfulfilled.'],
+    [
+      'AdvocateTakenFromPool',
+      "The requester took an advocate from the owner's self-serve pool; the owner is notified.",
+    ],
   ]),
   ...entries('ContentAsset', [
     ['ContentDrafted', 'A case study, quote, video or logo use was drafted, naming whose consent it needs.'],
@@ -145,6 +159,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['ContentSuspended', 'The content was taken down (e.g. its consent was withdrawn or expired).'],
     ['ContentReinstated', 'The content is published again under consents in force.'],
     ['ContentRetired', 'The content is retired for good.'],
+    ['ContentUsed', 'The content was used (who, where, for which request) under the consents in force.'],
   ]),
   // Scheduling with proof. The advocate's time zone says where they are: personal, shredded on erasure.
   ...entries('ReferenceRequest', [

@@ -77,6 +77,13 @@ export * from './deciders';
 export * from './workflows/workflow-step';
 export * from './workflows/request-workflow';
 export * from './workflows/scheduling-workflow';
+// Request modes (issue 16): program modes, the self-serve pool, content use with caps and expiry.
+export * from './program/request-modes';
+export * from './advocate/self-serve-pool';
+export * from './reference-request/self-serve-rules';
+export * from './content-asset/content-usage';
+export * from './workflows/self-serve-workflow';
+export * from './workflows/content-use-workflow';
 
 // What each decider needs read beyond its own stream.
 export * from './shared/decision-needs';

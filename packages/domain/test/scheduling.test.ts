@@ -407,7 +407,7 @@ describe('the scheduling workflow: the advocate side first, run for the system',
 
   it('a pick schedules the engagement at the slot (consent and fatigue gates), then records the pick', () => {
     const steps = decide([...accepted, offered()], pick(day(3)));
-    expect(steps.map((s) => [s.aggregate, s.command.type, s.asSystem ?? false])).toEqual([
+    expect(steps.map((s) => [s.aggregate, s.command.type, s.actsAs === 'SYSTEM'])).toEqual([
       ['Advocate', 'ScheduleEngagement', true],
       ['ReferenceRequest', 'PickSlot', false],
     ]);

@@ -1,5 +1,5 @@
 import type { CommandType } from '@vouch/domain';
-import { ADMIN, ANY, type Grant, OWN_REQUEST, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
+import { ACCOUNT, ADMIN, ANY, type Grant, OWN_REQUEST, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
 
 /**
  * The application's half of the command catalogue (the domain's half is `COMMAND_CATALOGUE`):
@@ -96,4 +96,13 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   SuspendContent: PM,
   ReinstateContent: PM,
   RetireContent: PM,
+  // Request modes (issue 16): the program sets them; the account owner (or delegate) fills the
+  // self-serve pool; a rep self-serves on their own request; content uses by the program, or by
+  // a requester on their own request under AUTO_COMPLETE (the domain checks the mode).
+  SetRequestModePolicy: PM,
+  PreApproveSelfServe: { ACCOUNT_OWNER: ACCOUNT },
+  RevokeSelfServePreApproval: PM_OR_ACCOUNT,
+  RecordContentUse: PM,
+  TakeFromSelfServePool: { REQUESTER: OWN_REQUEST, ACCOUNT_OWNER: OWN_REQUEST },
+  UseContent: { PROGRAM_MANAGER: ANY, REQUESTER: OWN_REQUEST, ACCOUNT_OWNER: OWN_REQUEST },
 };

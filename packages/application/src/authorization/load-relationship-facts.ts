@@ -103,6 +103,11 @@ export async function loadRelationshipFacts(
           : undefined;
       return requestFacts(request, advocateId, (c) => approvers ?? [c.ownerId]);
     }
+    case 'ContentAsset': {
+      // A content use names the request it serves: the caller must have submitted it.
+      const requestId = command.type === 'UseContent' ? data(command).requestId : undefined;
+      return typeof requestId === 'string' ? requestFacts(await reader.request(tenantId, requestId)) : {};
+    }
     case 'Program': {
       const wish = (state as ProgramState).wishlist[String(data(command).wishId ?? '')];
       return wish ? { wishedBy: wish.wishedBy } : {};

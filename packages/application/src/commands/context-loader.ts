@@ -7,6 +7,7 @@ import {
   type DecisionNeed,
   type NominatedAccountFacts,
   type ProgramPolicies,
+  type SelfServePreApproval,
 } from '@vouch/domain';
 import type { AggregateReader } from './aggregate-reader';
 import type { DomainCommand } from './vouch-command';
@@ -17,6 +18,9 @@ interface DecisionFacts {
   account?: NominatedAccountFacts;
   accountActors?: (accountId: string) => readonly string[];
   consentsOf?: (holder: string, holderId: string) => readonly Consent[];
+  selfServePoolOf?: (
+    advocateId: string,
+  ) => { accountId: string; preApprovals: Readonly<Record<string, SelfServePreApproval>> } | undefined;
 }
 
 /**
@@ -72,6 +76,13 @@ export async function loadDecisionContext(
         if (account.status === 'NONE') return; // the owner recorded at shortlisting decides
         const actors = accountActorsAt(account, base.now);
         facts.accountActors = (accountId) => (accountId === need.accountId ? actors : []);
+        return;
+      }
+      case 'selfServePool': {
+        const advocate = await reader.advocate(tenantId, need.advocateId);
+        if (advocate.status === 'NONE') return; // no such advocate: nobody pre-approved it
+        const pool = { accountId: advocate.accountId, preApprovals: advocate.selfServePool ?? {} };
+        facts.selfServePoolOf = (advocateId) => (advocateId === need.advocateId ? pool : undefined);
         return;
       }
     }

@@ -1,4 +1,5 @@
 import {
+  CONTENT_USE_WORKFLOW_COMMANDS,
   DomainError,
   DomainErrorCode,
   REQUEST_WORKFLOW_COMMANDS,
@@ -8,19 +9,23 @@ import {
   referenceRequestDecider,
   validated,
   type RequestWorkflowCommand,
+  type UseContent,
   type WorkflowCommand,
   type WorkflowStep,
 } from '@vouch/domain';
 import type { Clock, EventStore, RecordedEvent } from '@vouch/event-store';
+import { allowsAnySubject, permits } from '../authorization/ability';
 import { authorize } from '../authorization/authorize';
+import { requestFacts } from '../authorization/load-relationship-facts';
+import { AggregateReader } from '../commands/aggregate-reader';
+import { loadDecisionContext } from '../commands/context-loader';
 import { readWholeStream } from '../commands/read-whole-stream';
 import type { CommandHandler } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import { streamIdOf } from '../commands/stream-ids';
 import type { VouchCommand } from '../commands/vouch-command';
 import { actorOf, systemPrincipal, type Principal } from '../principal';
-import { allowsAnySubject, permits } from '../authorization/ability';
-import { requestFacts } from '../authorization/load-relationship-facts';
+import { decideContentUseFor } from './content-use-execution';
 
 export { engagementIdFor } from '@vouch/domain';
 
@@ -41,25 +46,36 @@ export { engagementIdFor } from '@vouch/domain';
  * when the request is cancelled or lapses.
  */
 export class WorkflowExecutor {
+  private readonly reader: AggregateReader;
+
   constructor(
     private readonly store: EventStore,
     private readonly commands: CommandHandler,
     private readonly clock: Clock,
     private readonly newId: () => string,
-  ) {}
+  ) {
+    this.reader = new AggregateReader(store);
+  }
 
   /** Whether the command is decided by a workflow (it changes more than one stream). */
-  handles(command: VouchCommand): command is VouchCommand & RequestWorkflowCommand {
-    return REQUEST_WORKFLOW_COMMANDS.has(command.type);
+  handles(command: VouchCommand): command is VouchCommand & (RequestWorkflowCommand | UseContent) {
+    return REQUEST_WORKFLOW_COMMANDS.has(command.type) || CONTENT_USE_WORKFLOW_COMMANDS.has(command.type);
   }
 
   /** Executes a workflow command; answers the result of its last step (the stream it names). */
   async execute(
     principal: Principal,
-    command: VouchCommand & RequestWorkflowCommand,
+    command: VouchCommand & (RequestWorkflowCommand | UseContent),
   ): Promise<CommandResult> {
     const actor = actorOf(principal);
     authorize(actor, command.type);
+    if (command.type === 'UseContent') {
+      const base = { now: this.clock(), newId: this.newId, actor };
+      const decided = await decideContentUseFor(this.store, this.reader, principal.tenantId, command, base);
+      return decided.replay
+        ? this.commands.execute(principal, command)
+        : this.run(principal, command, decided.steps);
+    }
     const requestId = validated((v) => v.id('requestId', command.aggregateId));
     const history = await readWholeStream(
       this.store,
@@ -72,18 +88,24 @@ export class WorkflowExecutor {
       return this.commands.execute(principal, this.routed(requestStepOf(requestId, command), command));
     }
     const request = this.request(requestId, history);
-    // Invariant 11: someone else's request does not exist for a caller who acts only on their own.
+    // Invariant 11 before any step: a request the caller may not act on does not exist for them.
     if (
       !allowsAnySubject(actor, command.type) &&
       !permits(actor, command.type, requestFacts(request, String(command.data.advocateId ?? '')))
     ) {
       throw this.missing(requestId);
     }
-    const steps = decideRequestWorkflow(requestId, command, request, {
-      now: this.clock(),
-      newId: this.newId,
-      actor,
-    });
+    const base = { now: this.clock(), newId: this.newId, actor };
+    const reader = this.reader.forOneDecision();
+    const context = await loadDecisionContext(
+      reader,
+      principal.tenantId,
+      'ReferenceRequest',
+      command,
+      base,
+      () => request,
+    );
+    const steps = decideRequestWorkflow(requestId, command, request, context);
     return this.run(principal, command, steps);
   }
 
@@ -96,14 +118,13 @@ export class WorkflowExecutor {
     let result: CommandResult | undefined;
     for (const step of steps) {
       try {
-        // A step the request's rules already allowed the caller runs for the system (caused by the caller's command).
-        const as = step.asSystem ? systemPrincipal(principal.tenantId) : principal;
-        result = await this.commands.execute(as, this.routed(step, command));
+        result = await this.commands.execute(this.principalOf(step, principal), this.routed(step, command));
       } catch (error) {
         if (error instanceof DomainError) {
           for (const earlier of done.reverse()) {
             const undo = earlier.compensate?.(error);
-            if (undo) await this.commands.execute(principal, this.routed(undo, command));
+            if (undo)
+              await this.commands.execute(this.principalOf(undo, principal), this.routed(undo, command));
           }
         }
         throw error;
@@ -112,6 +133,11 @@ export class WorkflowExecutor {
     }
     if (!result) throw new Error(`The workflow decided no step for ${command.type}.`);
     return result;
+  }
+
+  /** Who a step runs as: the caller, or the system for the workflow's own steps (their gates still hold). */
+  private principalOf(step: WorkflowCommand, caller: Principal): Principal {
+    return step.actsAs === 'SYSTEM' ? systemPrincipal(caller.tenantId) : caller;
   }
 
   /** A step's command as the handler takes it: routed to its aggregate; a sub-command is caused by the caller's. */

@@ -4,7 +4,7 @@ import { requireProgramManager } from '../shared/guards';
 
 /** How an ask was cleared: by the account owner, or by a program manager's override. */
 export interface AskClearance {
-  readonly kind: 'OWNER' | 'OVERRIDE';
+  readonly kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
   readonly by: string;
   readonly reason: string | undefined;
 }
@@ -44,9 +44,10 @@ export function requireOwnerApproved(candidate: {
   readonly advocateId: string;
   readonly ownerId: string;
   readonly status: string;
-  readonly clearance?: 'OWNER' | 'OVERRIDE';
+  readonly clearance?: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
 }): 'OWNER' | 'OVERRIDE' {
-  if (candidate.status === 'OWNER_APPROVED' && candidate.clearance !== undefined) return candidate.clearance;
+  const { status, clearance } = candidate;
+  if (status === 'OWNER_APPROVED' && (clearance === 'OWNER' || clearance === 'OVERRIDE')) return clearance;
   throw new DomainError(
     DomainErrorCode.OWNER_APPROVAL_REQUIRED,
     `Advocate ${candidate.advocateId} cannot be asked yet: the account owner (${candidate.ownerId}) has not approved. ` +

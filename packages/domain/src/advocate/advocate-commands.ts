@@ -9,6 +9,7 @@ import type { BlackoutPeriod } from './advocate-profile';
 import type { Seniority } from './seniority';
 import type { EngagementReleaseReason } from './engagement';
 import type { RewardKind } from './reward';
+import type { SelfServeCommand } from './self-serve-pool';
 
 export interface AdvocateContactData {
   name: string;
@@ -57,7 +58,7 @@ export type RecordConsentExpiry = Command<'RecordConsentExpiry', { consentId: st
 /** How asking this advocate was cleared with the account owner (invariant 3). */
 export interface OwnerClearance {
   /** OWNER: the account owner approved; OVERRIDE: a program manager overrode, with a reason. */
-  kind: 'OWNER' | 'OVERRIDE';
+  kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
   by: string;
   reason?: string;
 }
@@ -124,6 +125,7 @@ export type ReleaseLegalHold = Command<'ReleaseLegalHold', { holdId: string; rea
 export type RequestErasure = Command<'RequestErasure', { reason: string }>;
 
 export type AdvocateCommand =
+  | SelfServeCommand
   | EnrolAdvocate
   | ActivateAdvocate
   | UpdateAdvocateContact

@@ -11,6 +11,7 @@ import { engagementRules } from './engagement-rules';
 import { enrolmentParsers, enrolmentRules } from './enrolment-rules';
 import { missedEngagementParsers, missedEngagementRules } from './missed-engagement-rules';
 import { privacyParsers, privacyRules } from './privacy-rules';
+import { selfServeParsers, selfServeRules } from './self-serve-rules';
 import { rewardParsers, rewardRules } from './reward-rules';
 import { verificationParsers, verificationRules } from './verification-rules';
 
@@ -26,6 +27,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...verificationParsers,
     ...privacyParsers,
     ...missedEngagementParsers,
+    ...selfServeParsers,
   },
   {
     ...enrolmentRules,
@@ -35,6 +37,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...verificationRules,
     ...privacyRules,
     ...missedEngagementRules,
+    ...selfServeRules,
   },
   (command, state) => {
     if (command.type !== 'EnrolAdvocate') requireEnrolled(state, command.type);

@@ -8,6 +8,7 @@ import type { Instant } from '../shared/time';
 import type { AdvocateAttributes, AdvocateContact, AdvocatePreferences } from './advocate-profile';
 import type { EngagementReleaseReason } from './engagement';
 import type { RewardKind } from './reward';
+import type { SelfServeEvent } from './self-serve-pool';
 
 type Of<T extends string, D extends object> = DomainEvent<T, D & { advocateId: string }>;
 
@@ -49,7 +50,7 @@ export type EngagementReserved = Of<
     activityAt: Instant;
     consentId: string;
     consentVersion: number;
-    ownerClearance: { kind: 'OWNER' | 'OVERRIDE'; by: string; reason?: string };
+    ownerClearance: { kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE'; by: string; reason?: string };
     /** Present when a program manager overrode the fatigue gate: the record of why. */
     fatigueOverride?: { by: string; reason: string; breaches: string[] };
     reservedAt: Instant;
@@ -143,6 +144,7 @@ export type ErasureDeferred = Of<
 export type AdvocateErased = Of<'AdvocateErased', { reason: string; requestedBy: string; erasedAt: Instant }>;
 
 export type AdvocateEvent =
+  | SelfServeEvent
   | AdvocateEnrolled
   | AdvocateActivated
   | AdvocateContactUpdated

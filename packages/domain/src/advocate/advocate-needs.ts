@@ -2,7 +2,13 @@ import type { DecisionNeeds } from '../shared/decision-needs';
 import type { AdvocateCommand } from './advocate-commands';
 import type { AdvocateState } from './advocate-state';
 
-/** Every advocate decision may hold a gate of the program's policies (fatigue, consent rules). */
+/**
+ * Every advocate decision may hold a gate of the program's policies (fatigue, consent rules);
+ * the owner's self-serve pre-approvals also need who acts for the advocate's account now.
+ */
 export const advocateNeeds: DecisionNeeds<AdvocateCommand, AdvocateState> = {
-  needs: () => [{ kind: 'policies' }],
+  needs: (command, state) =>
+    command.type === 'PreApproveSelfServe' || command.type === 'RevokeSelfServePreApproval'
+      ? [{ kind: 'policies' }, { kind: 'accountActors', accountId: state().accountId }]
+      : [{ kind: 'policies' }],
 };

@@ -6,6 +6,8 @@ import type { AdvocateAttributes, AdvocateContact, AdvocatePreferences } from '.
 import { NO_PREFERENCES } from './advocate-profile';
 import type { Engagement } from './engagement';
 import type { Reward } from './reward';
+import type { SelfServePreApproval } from './self-serve-pool';
+import { evolveSelfServe } from './self-serve-rules';
 
 /** CANDIDATE → ACTIVE ↔ RESTING → RETIRED, plus DO_NOT_CONTACT and ERASED; NONE before enrolment. */
 export type AdvocateStatus =
@@ -35,6 +37,8 @@ export interface AdvocateState {
   readonly erasedAt?: Instant;
   /** Consent id → the version whose expiry has been recorded. */
   readonly recordedExpiries: Readonly<Record<string, number>>;
+  /** The account owner's self-serve pre-approvals in force, by id. */
+  readonly selfServePool?: Readonly<Record<string, SelfServePreApproval>>;
 }
 
 export const initialAdvocateState: AdvocateState = {
@@ -239,6 +243,7 @@ export function evolveAdvocate(state: AdvocateState, event: AdvocateEvent): Advo
     evolveProfileAndConsents(state, event) ??
     evolveEngagements(state, event) ??
     evolveRecords(state, event) ??
+    evolveSelfServe(state, event) ??
     state
   );
 }

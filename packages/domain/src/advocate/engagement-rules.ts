@@ -6,6 +6,7 @@ import { alreadyExists, invalidTransition, requireNotBeforeAsk } from '../shared
 import type { AdvocateDecisionContext } from './advocate-decision-context';
 import type { AdvocateEvent } from './advocate-events';
 import { requireEngagement } from './advocate-guards';
+import { requireSelfServePreApproval } from './self-serve-pool';
 import { effectiveStatus, type AdvocateState } from './advocate-state';
 import type { EngagementInput as Input } from './engagement-parsers';
 
@@ -32,6 +33,11 @@ function reserveEngagement(
   if (state.engagements[input.engagementId]) throw alreadyExists('Engagement', input.engagementId);
   requireAskable(state, context);
   requireOwnerClearance(state.advocateId, input.clearance, context.actor);
+  // Self-serve: no per-ask approval, so the owner's pre-approval must cover this ask.
+  const pool =
+    input.clearance.kind === 'SELF_SERVE'
+      ? requireSelfServePreApproval(state, input.kind, [context.now, input.activityAt])
+      : undefined;
   const scope = { territory: input.territory, channel: input.channel };
   const verdict = requireConsent(state, input.kind, scope, [context.now, input.activityAt]);
   const fatigueOverride = requireFatigueAllowance(
@@ -52,8 +58,9 @@ function reserveEngagement(
         consentVersion: verdict.consent.version,
         ownerClearance: {
           kind: clearance.kind,
-          by: clearance.by,
-          ...(clearance.reason !== undefined ? { reason: clearance.reason } : {}),
+          by: pool?.approvedBy ?? clearance.by,
+          ...(pool ? { reason: `self-serve pre-approval ${pool.preApprovalId}` } : {}),
+          ...(!pool && clearance.reason !== undefined ? { reason: clearance.reason } : {}),
         },
         ...(fatigueOverride ? { fatigueOverride } : {}),
         reservedAt: context.now,

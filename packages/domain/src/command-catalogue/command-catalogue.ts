@@ -8,6 +8,7 @@ import { NOMINATION_COMMANDS } from './nomination-command-rows';
 import { PROGRAM_COMMANDS } from './program-command-rows';
 import { REFERENCE_REQUEST_COMMANDS } from './reference-request-command-rows';
 import { SCHEDULING_COMMANDS } from './scheduling-command-rows';
+import { REQUEST_MODE_COMMANDS } from './request-mode-command-rows';
 
 /**
  * Every command of the domain: its aggregate, whether it creates the stream, what it does and
@@ -25,6 +26,7 @@ export const COMMAND_CATALOGUE: CommandRows<CommandType> = {
   ...REFERENCE_REQUEST_COMMANDS,
   ...CONTENT_ASSET_COMMANDS,
   ...SCHEDULING_COMMANDS,
+  ...REQUEST_MODE_COMMANDS,
 };
 
 /** Every command type, in catalogue order. */

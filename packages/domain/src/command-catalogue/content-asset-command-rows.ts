@@ -33,6 +33,18 @@ export const CONTENT_ASSET_COMMANDS = {
     description: 'Publish an asset; its consents must be in force.',
     payload: {
       url: { kind: 'text', long: true, description: 'Where it is published.', optional: true },
+      maxUses: {
+        kind: 'int',
+        min: 1,
+        max: 1000000,
+        description: 'The most uses allowed (each one recorded); uncapped when omitted.',
+        optional: true,
+      },
+      expiresAt: {
+        kind: 'instant',
+        description: 'No use after this instant; no expiry when omitted.',
+        optional: true,
+      },
     },
   },
   SuspendContent: {

@@ -20,6 +20,7 @@ export type PayloadEnum =
   | 'OpportunityStage'
   | 'OutcomeResult'
   | 'OwnerClearanceKind'
+  | 'RequestMode'
   | 'RequestPriority'
   | 'RewardKind'
   | 'SatisfactionEvidenceKind'

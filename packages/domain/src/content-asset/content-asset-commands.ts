@@ -1,5 +1,7 @@
 import type { Channel } from '../consent/consent';
 import type { Command } from '../shared/domain-event';
+import type { Instant } from '../shared/time';
+import type { UseContent } from './content-usage';
 import type { ContentKind, ContentSuspensionReason } from './content-asset-events';
 
 /** Whose consent the asset relies on: an advocate's, or the company's own (logo). */
@@ -22,7 +24,11 @@ export type DraftContent = Command<
 >;
 /** The customer signed off the final text or cut; `evidence` points at the sign-off (no names). */
 export type ApproveContent = Command<'ApproveContent', { evidence: string }>;
-export type PublishContent = Command<'PublishContent', { url?: string }>;
+/** Publication may cap the asset's uses and set its expiry (both enforced at each use). */
+export type PublishContent = Command<
+  'PublishContent',
+  { url?: string; maxUses?: number; expiresAt?: Instant }
+>;
 export type SuspendContent = Command<
   'SuspendContent',
   { reason: ContentSuspensionReason; consentId?: string; note?: string }
@@ -31,4 +37,10 @@ export type ReinstateContent = Command<'ReinstateContent', { note?: string }>;
 export type RetireContent = Command<'RetireContent', { reason: string }>;
 
 export type ContentAssetCommand =
-  DraftContent | ApproveContent | PublishContent | SuspendContent | ReinstateContent | RetireContent;
+  | DraftContent
+  | ApproveContent
+  | PublishContent
+  | SuspendContent
+  | ReinstateContent
+  | RetireContent
+  | UseContent;

@@ -1,6 +1,7 @@
 import type { Channel } from '../consent/consent';
 import type { DomainEvent } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
+import type { ContentUsed } from './content-usage';
 
 /** Content kinds are the activity kinds that leave an asset behind. */
 export const CONTENT_KINDS = ['CASE_STUDY', 'QUOTE', 'VIDEO', 'LOGO'] as const;
@@ -44,7 +45,16 @@ export type ContentApproved = Of<
 >;
 export type ContentPublished = Of<
   'ContentPublished',
-  { reliesOn: ReliedConsent[]; url?: string; publishedBy: string; publishedAt: Instant }
+  {
+    reliesOn: ReliedConsent[];
+    url?: string;
+    /** The most uses allowed, if capped. */
+    maxUses?: number;
+    /** No use after this instant, if set. */
+    expiresAt?: Instant;
+    publishedBy: string;
+    publishedAt: Instant;
+  }
 >;
 export type ContentSuspended = Of<
   'ContentSuspended',
@@ -63,4 +73,10 @@ export type ContentReinstated = Of<
 export type ContentRetired = Of<'ContentRetired', { reason: string; retiredBy: string; retiredAt: Instant }>;
 
 export type ContentAssetEvent =
-  ContentDrafted | ContentApproved | ContentPublished | ContentSuspended | ContentReinstated | ContentRetired;
+  | ContentDrafted
+  | ContentApproved
+  | ContentPublished
+  | ContentSuspended
+  | ContentReinstated
+  | ContentRetired
+  | ContentUsed;

@@ -13,6 +13,7 @@ import type {
 } from './content-asset-commands';
 import { CONTENT_KINDS, CONTENT_SUSPENSION_REASONS, type ContentAssetEvent } from './content-asset-events';
 import type { ContentAssetState, ContentDecisionContext, ContentStatus } from './content-asset-state';
+import { contentUseParsers, contentUseRules } from './content-use-rules';
 
 // Content: drafted, signed off by the customer, published under consents in force, suspended, retired.
 
@@ -36,13 +37,25 @@ function parseDraftContent(d: DraftContent['data']) {
   });
 }
 
+function parsePublishContent(d: PublishContent['data'], context: ContentDecisionContext) {
+  return validated((v) => {
+    const maxUses = v.optionalInteger('maxUses', d.maxUses, { min: 1, max: 1_000_000 });
+    const expiresAt = v.optionalInstant('expiresAt', d.expiresAt);
+    v.order('expiresAt', context.now, expiresAt, 'must be in the future');
+    return {
+      url: v.optionalText('url', d.url, { max: 2000 }),
+      ...(maxUses !== undefined ? { maxUses } : {}),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
+    };
+  });
+}
+
 /** The payload parsers of content commands. */
 export const contentParsers = {
   DraftContent: parseDraftContent,
   ApproveContent: (d: ApproveContent['data']) =>
     validated((v) => v.text('evidence', d.evidence, { max: 1000 })),
-  PublishContent: (d: PublishContent['data']) =>
-    validated((v) => v.optionalText('url', d.url, { max: 2000 })),
+  PublishContent: parsePublishContent,
   SuspendContent: (d: SuspendContent['data']) =>
     validated((v) => ({
       reason: v.oneOf('reason', d.reason, CONTENT_SUSPENSION_REASONS),
@@ -52,6 +65,7 @@ export const contentParsers = {
   ReinstateContent: (d: ReinstateContent['data']) =>
     validated((v) => v.optionalText('note', d.note, { max: 1000 })),
   RetireContent: (d: RetireContent['data']) => validated((v) => v.text('reason', d.reason, { max: 1000 })),
+  ...contentUseParsers,
 };
 
 type Rule<K extends keyof typeof contentParsers> = RuleOf<
@@ -81,10 +95,10 @@ const approveContent: Rule<'ApproveContent'> = (evidence, state, context) => {
 };
 
 /** Invariant 1 for content: every holder's consent must be in force to publish. */
-const publishContent: Rule<'PublishContent'> = (url, state, context) => {
+const publishContent: Rule<'PublishContent'> = ({ url, ...limits }, state, context) => {
   requireContentStatus(state, 'APPROVED', 'PublishContent');
   const reliesOn = requireContentConsents(state, context);
-  const link = url !== undefined ? { url } : {};
+  const link = { ...(url !== undefined ? { url } : {}), ...limits };
   const by = { publishedBy: context.actor.userId, publishedAt: context.now };
   return [{ type: 'ContentPublished', data: { contentId: state.contentId, reliesOn, ...link, ...by } }];
 };
@@ -129,4 +143,5 @@ export const contentRules = {
   SuspendContent: suspendContent,
   ReinstateContent: reinstateContent,
   RetireContent: retireContent,
+  ...contentUseRules,
 };

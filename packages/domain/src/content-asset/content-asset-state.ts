@@ -1,5 +1,6 @@
 import type { Channel, Consent } from '../consent/consent';
 import type { DecisionContext } from '../shared/decision-context';
+import type { Instant } from '../shared/time';
 import type { ContentAssetEvent, ContentKind, ReliedConsent } from './content-asset-events';
 
 /** The content decider reads the consents of the asset's holders (advocates, the account). */
@@ -19,6 +20,10 @@ export interface ContentAssetState {
   readonly territory?: string;
   readonly channel?: Channel;
   readonly reliesOn: readonly ReliedConsent[];
+  /** Uses recorded so far, against `maxUses` when the asset is capped. */
+  readonly uses: number;
+  readonly maxUses?: number;
+  readonly expiresAt?: Instant;
 }
 
 export const initialContentAssetState: ContentAssetState = {
@@ -26,6 +31,7 @@ export const initialContentAssetState: ContentAssetState = {
   status: 'NONE',
   holders: [],
   reliesOn: [],
+  uses: 0,
 };
 
 /** Folds one content event into the asset's state. */
@@ -46,8 +52,13 @@ export function evolveContentAsset(state: ContentAssetState, event: ContentAsset
     }
     case 'ContentApproved':
       return { ...state, status: 'APPROVED' };
-    case 'ContentPublished':
-      return { ...state, status: 'PUBLISHED', reliesOn: event.data.reliesOn };
+    case 'ContentPublished': {
+      const { maxUses, expiresAt } = event.data;
+      const limits = { ...(maxUses !== undefined ? { maxUses } : {}), ...(expiresAt ? { expiresAt } : {}) };
+      return { ...state, status: 'PUBLISHED', reliesOn: event.data.reliesOn, ...limits };
+    }
+    case 'ContentUsed':
+      return { ...state, uses: state.uses + 1 };
     case 'ContentSuspended':
       return { ...state, status: 'SUSPENDED' };
     case 'ContentReinstated':

@@ -8,6 +8,9 @@ import type {
   RetentionPolicy,
   RewardPolicy,
 } from './program-policies';
+import type { SetRequestModePolicy } from './request-mode-rules';
+
+export type { SetRequestModePolicy } from './request-mode-rules';
 
 export type SetFatiguePolicy = Command<'SetFatiguePolicy', FatiguePolicy>;
 export type SetRequestSlaPolicy = Command<'SetRequestSlaPolicy', RequestSlaPolicy>;
@@ -45,4 +48,5 @@ export type ProgramCommand =
   | SetCoverageTarget
   | RemoveCoverageTarget
   | AddToWishlist
-  | RemoveFromWishlist;
+  | RemoveFromWishlist
+  | SetRequestModePolicy;

@@ -9,6 +9,7 @@ import type {
   RetentionPolicy,
   RewardPolicy,
 } from './program-policies';
+import type { RequestModePolicy } from './request-modes';
 
 export interface WishlistEntry {
   readonly wishId: string;
@@ -53,6 +54,12 @@ export type WishlistEntryRemoved = DomainEvent<
   { wishId: string; removedBy: string; reason: string }
 >;
 
+/** The program set how requests of each kind are fulfilled. */
+export type RequestModePolicySet = DomainEvent<
+  'RequestModePolicySet',
+  { policy: RequestModePolicy; setBy: string }
+>;
+
 export type ProgramEvent =
   | FatiguePolicySet
   | RequestSlaPolicySet
@@ -63,4 +70,5 @@ export type ProgramEvent =
   | CoverageTargetSet
   | CoverageTargetRemoved
   | AccountWishlisted
-  | WishlistEntryRemoved;
+  | WishlistEntryRemoved
+  | RequestModePolicySet;

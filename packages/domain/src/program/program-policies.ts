@@ -1,4 +1,5 @@
 import type { ActivityKind } from '../shared/activity-kind';
+import type { RequestModePolicy } from './request-modes';
 
 /** How often an advocate may be used: invariant 2's program-wide limits. */
 export interface FatiguePolicy {
@@ -61,6 +62,8 @@ export interface ProgramPolicies {
   readonly freshness: FreshnessPolicy;
   readonly nomination: NominationPolicy;
   readonly retention: RetentionPolicy;
+  /** How requests of each kind are fulfilled; absent, every ask is owner-approved. */
+  readonly requestModes?: RequestModePolicy;
 }
 
 /** Sensible defaults for a program that has not set its own. */

@@ -13,6 +13,7 @@ import type {
   RequestPriority,
   ScoreComponent,
 } from './reference-request-types';
+import type { TakeFromSelfServePool } from './self-serve-rules';
 
 export type SubmitReferenceRequest = Command<
   'SubmitReferenceRequest',
@@ -100,6 +101,7 @@ export type CancelRequest = Command<'CancelRequest', { reason: string }>;
 export type LapseRequest = Command<'LapseRequest', Record<string, never>>;
 
 export type ReferenceRequestCommand =
+  | TakeFromSelfServePool
   | SubmitReferenceRequest
   | TriageRequest
   | ShortlistCandidates

@@ -7,6 +7,7 @@ import { intakeParsers, intakeRules } from './intake-rules';
 import type { ReferenceRequestCommand } from './reference-request-commands';
 import type { ReferenceRequestDecisionContext } from './reference-request-decision-context';
 import type { ReferenceRequestEvent } from './reference-request-events';
+import { selfServeRequestParsers, selfServeRequestRules } from './self-serve-rules';
 import {
   evolveReferenceRequest,
   initialReferenceRequestState,
@@ -24,8 +25,15 @@ const REQUEST_RULES = commandRules<
   ReferenceRequestEvent,
   ReferenceRequestDecisionContext
 >()(
-  { ...intakeParsers, ...approvalParsers, ...activityParsers, ...schedulingParsers, ...closingParsers },
-  { ...intakeRules, ...approvalRules, ...activityRules, ...schedulingRules, ...closingRules },
+  {
+    ...intakeParsers,
+    ...approvalParsers,
+    ...activityParsers,
+    ...schedulingParsers,
+    ...closingParsers,
+    ...selfServeRequestParsers,
+  },
+  { ...intakeRules, ...approvalRules, ...activityRules, ...schedulingRules, ...closingRules, ...selfServeRequestRules },
   (command, state) => {
     if (command.type !== 'SubmitReferenceRequest') requireSubmitted(state);
   },

@@ -1,3 +1,5 @@
+import type { SelfServePreApproval } from '../advocate/self-serve-pool';
+import type { ProgramPolicies } from '../program/program-policies';
 import type { DecisionContext } from '../shared/decision-context';
 
 /** What a request's decision may know beyond its stream: who acts for a candidate's account now. */
@@ -7,4 +9,12 @@ export interface ReferenceRequestDecisionContext extends DecisionContext {
    * moves who approves its asks). Without it, the owner recorded when the candidate was shortlisted.
    */
   readonly accountActors?: (accountId: string) => readonly string[];
+  /** The program's policies (its request modes), when the command declared it needs them. */
+  readonly policies?: ProgramPolicies;
+  /** An advocate's account and the owner's self-serve pre-approvals, when declared. */
+  readonly selfServePoolOf?: (
+    advocateId: string,
+  ) =>
+    | { readonly accountId: string; readonly preApprovals: Readonly<Record<string, SelfServePreApproval>> }
+    | undefined;
 }

@@ -12,6 +12,7 @@ import type {
   RequestPriority,
   ScoreComponent,
 } from './reference-request-types';
+import type { AdvocateTakenFromPool } from './self-serve-rules';
 
 type Of<T extends string, D extends object> = DomainEvent<T, D & { requestId: string }>;
 
@@ -109,6 +110,7 @@ export type RequestCancelled = Of<
 export type RequestLapsed = Of<'RequestLapsed', { dueBy: Instant; lapsedAt: Instant }>;
 
 export type ReferenceRequestEvent =
+  | AdvocateTakenFromPool
   | ReferenceRequestSubmitted
   | RequestTriaged
   | CandidatesShortlisted

@@ -49,7 +49,7 @@ export interface Candidate {
   readonly score: number;
   readonly breakdown: readonly ScoreComponent[];
   readonly status: CandidateStatus;
-  readonly clearance?: 'OWNER' | 'OVERRIDE';
+  readonly clearance?: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
   /** Who cleared the ask: the account owner, or the program manager who overrode. */
   readonly clearedBy?: string;
   /** The program manager's reason, when the owner's approval was overridden. */
@@ -202,6 +202,22 @@ export function evolveReferenceRequest(
       return { ...state, status: 'CANCELLED' };
     case 'RequestLapsed':
       return { ...state, status: 'LAPSED' };
+    case 'AdvocateTakenFromPool': {
+      const d = event.data;
+      const taken: Candidate = {
+        advocateId: d.advocateId,
+        accountId: d.accountId,
+        ownerId: d.ownerId,
+        score: 0,
+        breakdown: [],
+        status: 'ASKED',
+        clearance: 'SELF_SERVE',
+        clearedBy: d.ownerId,
+        engagementId: d.engagementId,
+        askedAt: d.takenAt,
+      };
+      return progress({ ...state, candidates: { ...state.candidates, [d.advocateId]: taken } });
+    }
     default: {
       const scheduling = schedulingChange(state, event);
       return scheduling ? withCandidate(state, scheduling.advocateId, scheduling.change) : state;

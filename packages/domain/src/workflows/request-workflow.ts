@@ -8,8 +8,11 @@ import type {
   ScheduleActivity,
 } from '../reference-request/reference-request-commands';
 import type { DecisionContext } from '../shared/decision-context';
+import type { ReferenceRequestDecisionContext } from '../reference-request/reference-request-decision-context';
+import type { TakeFromSelfServePool } from '../reference-request/self-serve-rules';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
 import { validated } from '../shared/validator';
+import { decideSelfServe } from './self-serve-workflow';
 import type { WorkflowStep } from './workflow-step';
 import {
   decideConfirm,
@@ -20,7 +23,11 @@ import {
 
 /** The commands on a request that also bind the advocate (their engagement). */
 export type RequestWorkflowCommand =
-  AskAdvocate | ScheduleActivity | CompleteActivity | SchedulingWorkflowCommand;
+  | AskAdvocate
+  | ScheduleActivity
+  | CompleteActivity
+  | SchedulingWorkflowCommand
+  | TakeFromSelfServePool;
 
 /** The command types the request workflow decides. */
 export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWorkflowCommand['type']>([
@@ -29,6 +36,7 @@ export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWor
   'CompleteActivity',
   'PickSlot',
   'ConfirmAttendance',
+  'TakeFromSelfServePool',
 ]);
 
 /** The engagement of one advocate on one request: one id, so retries never reserve twice. */
@@ -50,7 +58,7 @@ export function requestStepOf(requestId: string, command: RequestWorkflowCommand
     };
   }
   const data =
-    command.type === 'AskAdvocate'
+    command.type === 'AskAdvocate' || command.type === 'TakeFromSelfServePool'
       ? { advocateId, engagementId: engagementIdFor(requestId, advocateId) }
       : command.type === 'ScheduleActivity'
         ? { advocateId, at: command.data.at }
@@ -75,7 +83,7 @@ export function decideRequestWorkflow(
   requestId: string,
   command: RequestWorkflowCommand,
   request: ReferenceRequestState,
-  context: DecisionContext,
+  context: ReferenceRequestDecisionContext,
 ): readonly WorkflowStep[] {
   switch (command.type) {
     case 'AskAdvocate':
@@ -100,6 +108,10 @@ export function decideRequestWorkflow(
         context,
         engagementOf(requestId, request, command.data.advocateId),
       );
+    case 'TakeFromSelfServePool': {
+      const advocateId = validated((v) => v.id('advocateId', command.data.advocateId));
+      return decideSelfServe(requestId, engagementIdFor(requestId, advocateId), command, request, context);
+    }
   }
 }
 

@@ -38,7 +38,7 @@ export function decidePick(
     {
       aggregate: 'Advocate',
       aggregateId: String(command.data.advocateId),
-      asSystem: true,
+      actsAs: 'SYSTEM',
       command: {
         type: 'ScheduleEngagement',
         commandId: `${command.commandId}.advocate`,
@@ -70,7 +70,7 @@ export function decideConfirm(
     {
       aggregate: 'Advocate',
       aggregateId: String(command.data.advocateId),
-      asSystem: true,
+      actsAs: 'SYSTEM',
       command: {
         type: 'CompleteEngagement',
         commandId: `${command.commandId}.advocate`,

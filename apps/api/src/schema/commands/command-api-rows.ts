@@ -112,6 +112,12 @@ export const COMMAND_API_ROWS: Readonly<Partial<Record<CommandType, CommandApiRo
       engagementId: (input) => engagementIdFor(String(input.requestId), String(input.advocateId)),
     },
   },
+  // Self-serve reserves the engagement under the same derived id as an ask.
+  TakeFromSelfServePool: {
+    derived: {
+      engagementId: (input) => engagementIdFor(String(input.requestId), String(input.advocateId)),
+    },
+  },
   DeclineAsk: { input: { name: 'CandidateReason', description: CANDIDATE_REASON } },
   OverrideOwnerApproval: { input: { name: 'CandidateReason', description: CANDIDATE_REASON } },
   LapseRequest: {

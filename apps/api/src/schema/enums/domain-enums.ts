@@ -9,6 +9,7 @@ import {
   ENGAGEMENT_RELEASE_REASONS,
   OPPORTUNITY_STAGES,
   OUTCOME_RESULTS,
+  REQUEST_MODES,
   REQUEST_PRIORITIES,
   REWARD_KINDS,
   ROLES,
@@ -229,7 +230,7 @@ registerDescribedEnum(Seniority, {
   },
 });
 
-const OWNER_CLEARANCE_KINDS = ['OWNER', 'OVERRIDE'] as const;
+const OWNER_CLEARANCE_KINDS = ['OWNER', 'OVERRIDE', 'SELF_SERVE'] as const;
 export const OwnerClearanceKind = enumOf(OWNER_CLEARANCE_KINDS);
 registerDescribedEnum(OwnerClearanceKind, {
   name: 'OwnerClearanceKind',
@@ -238,6 +239,7 @@ registerDescribedEnum(OwnerClearanceKind, {
   values: {
     OWNER: 'The account owner approved.',
     OVERRIDE: 'A program manager overrode the owner, with a recorded reason.',
+    SELF_SERVE: "The requester took the advocate from the owner's self-serve pool (the owner pre-approved).",
   },
 });
 
@@ -260,5 +262,17 @@ registerDescribedEnum(AttendanceParty, {
     ADVOCATE: 'The advocate (recorded by a program manager for them).',
     REQUESTER: 'The requester who picked the slot.',
     MEETING_PROVIDER: "The meeting provider's attendance signal (recorded by a program manager).",
+  },
+});
+
+export const RequestMode = enumOf(REQUEST_MODES);
+registerDescribedEnum(RequestMode, {
+  name: 'RequestMode',
+  description: 'How the program fulfils requests of a kind (issue 16).',
+  values: {
+    PM_FULFILLED: 'The program manager asks and schedules.',
+    OWNER_APPROVED: 'The account owner approves each ask (the default).',
+    SELF_SERVE: 'The requester takes an advocate from the pool the account owner pre-approved.',
+    AUTO_COMPLETE: 'A content use under a standing consent is recorded at once, nothing scheduled.',
   },
 });

@@ -112,9 +112,10 @@ export class RequestCandidate {
 
   @Field(() => OwnerClearanceKind, {
     nullable: true,
-    description: 'How the ask was cleared: by the owner, or by a program manager’s override.',
+    description:
+      'How the ask was cleared: by the owner, a program manager’s override, or the self-serve pool.',
   })
-  clearance?: 'OWNER' | 'OVERRIDE';
+  clearance?: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
 
   @Field(() => ID, { nullable: true, description: 'Who cleared the ask.' })
   clearedBy?: string;
