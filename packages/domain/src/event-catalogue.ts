@@ -146,6 +146,20 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['ContentReinstated', 'The content is published again under consents in force.'],
     ['ContentRetired', 'The content is retired for good.'],
   ]),
+  // Automatic suppression (issue 16): the program's rules and the account facts they read.
+  ...entries('Program', [
+    ['SuppressionPolicySet', 'The program turned automatic suppression rules on or off (renewal, health, escalation).'],
+  ]),
+  ...entries('Account', [
+    ['AccountRenewalSet', "The account's next renewal date was recorded."],
+    ['AccountEscalationOpened', 'A customer escalation was opened on the account.'],
+    ['AccountEscalationClosed', 'An escalation on the account was closed.'],
+    [
+      'AccountSuppressed',
+      "A suppression rule started to hold (which rule, on which value): the account's advocates are not asked.",
+    ],
+    ['AccountSuppressionLifted', 'A suppression rule stopped holding (which rule, and why it ended).'],
+  ]),
 ];
 
 const byType = new Map(EVENT_CATALOGUE.map((d) => [d.type, d]));

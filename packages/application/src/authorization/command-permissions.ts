@@ -1,5 +1,6 @@
 import type { CommandType } from '@vouch/domain';
 import { ADMIN, ANY, type Grant, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
+import { SUPPRESSION_PERMISSIONS } from './suppression-permissions';
 
 /**
  * The application's half of the command catalogue (the domain's half is `COMMAND_CATALOGUE`):
@@ -90,4 +91,5 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   SuspendContent: PM,
   ReinstateContent: PM,
   RetireContent: PM,
+  ...SUPPRESSION_PERMISSIONS,
 };

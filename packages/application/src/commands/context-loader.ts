@@ -1,5 +1,7 @@
 import {
   accountActorsAt,
+  activeSuppressions,
+  type ActiveSuppression,
   DECISION_NEEDS,
   type AggregateName,
   type Consent,
@@ -17,6 +19,7 @@ interface DecisionFacts {
   account?: NominatedAccountFacts;
   accountActors?: (accountId: string) => readonly string[];
   consentsOf?: (holder: string, holderId: string) => readonly Consent[];
+  accountSuppressions?: readonly ActiveSuppression[];
 }
 
 /**
@@ -74,6 +77,9 @@ export async function loadDecisionContext(
         facts.accountActors = (accountId) => (accountId === need.accountId ? actors : []);
         return;
       }
+      case 'accountSuppressions':
+        facts.accountSuppressions = activeSuppressions(await reader.account(tenantId, need.accountId));
+        return;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { requireOwnerClearance } from '../account/owner-gate';
+import { requireAccountNotSuppressed } from '../account/suppression-gate';
 import { requireConsent } from '../consent/consent-gate';
 import { requireFatigueAllowance } from '../policies/fatigue-gate';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
@@ -31,6 +32,7 @@ function reserveEngagement(
 ): AdvocateEvent[] {
   if (state.engagements[input.engagementId]) throw alreadyExists('Engagement', input.engagementId);
   requireAskable(state, context);
+  requireAccountNotSuppressed(state.advocateId, context.accountSuppressions ?? []);
   requireOwnerClearance(state.advocateId, input.clearance, context.actor);
   const scope = { territory: input.territory, channel: input.channel };
   const verdict = requireConsent(state, input.kind, scope, [context.now, input.activityAt]);

@@ -7,6 +7,7 @@ import { CONTENT_ASSET_COMMANDS } from './content-asset-command-rows';
 import { NOMINATION_COMMANDS } from './nomination-command-rows';
 import { PROGRAM_COMMANDS } from './program-command-rows';
 import { REFERENCE_REQUEST_COMMANDS } from './reference-request-command-rows';
+import { SUPPRESSION_COMMANDS } from './suppression-command-rows';
 
 /**
  * Every command of the domain: its aggregate, whether it creates the stream, what it does and
@@ -23,6 +24,7 @@ export const COMMAND_CATALOGUE: CommandRows<CommandType> = {
   ...NOMINATION_COMMANDS,
   ...REFERENCE_REQUEST_COMMANDS,
   ...CONTENT_ASSET_COMMANDS,
+  ...SUPPRESSION_COMMANDS,
 };
 
 /** Every command type, in catalogue order. */

@@ -1,4 +1,5 @@
 import type { Command } from '../shared/domain-event';
+import type { SetSuppressionPolicy } from './program-suppression-rules';
 import type {
   CoverageTarget,
   FatiguePolicy,
@@ -45,4 +46,5 @@ export type ProgramCommand =
   | SetCoverageTarget
   | RemoveCoverageTarget
   | AddToWishlist
-  | RemoveFromWishlist;
+  | RemoveFromWishlist
+  | SetSuppressionPolicy;

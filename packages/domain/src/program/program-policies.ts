@@ -1,3 +1,4 @@
+import type { SuppressionPolicy } from '../policies/suppression-policy';
 import type { ActivityKind } from '../shared/activity-kind';
 
 /** How often an advocate may be used: invariant 2's program-wide limits. */
@@ -61,6 +62,8 @@ export interface ProgramPolicies {
   readonly freshness: FreshnessPolicy;
   readonly nomination: NominationPolicy;
   readonly retention: RetentionPolicy;
+  /** Automatic suppression of accounts; absent (all rules off) until the program sets it. */
+  readonly suppression?: SuppressionPolicy;
 }
 
 /** Sensible defaults for a program that has not set its own. */

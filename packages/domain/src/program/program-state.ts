@@ -35,6 +35,8 @@ export function evolveProgram(state: ProgramState, event: ProgramEvent): Program
       return { ...state, policies: { ...policies, nomination: event.data.policy } };
     case 'RetentionPolicySet':
       return { ...state, policies: { ...policies, retention: event.data.policy } };
+    case 'SuppressionPolicySet':
+      return { ...state, policies: { ...policies, suppression: event.data.policy } };
     case 'CoverageTargetSet':
       return {
         ...state,

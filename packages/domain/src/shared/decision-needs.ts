@@ -13,7 +13,9 @@ export type DecisionNeed =
   /** The consents a holder (advocate or account) has now → `context.consentsOf(holder, holderId)`. */
   | { readonly kind: 'consents'; readonly holder: 'ADVOCATE' | 'ACCOUNT'; readonly holderId: string }
   /** Who acts for an account now (owner, unexpired delegates) → `context.accountActors(accountId)`. */
-  | { readonly kind: 'accountActors'; readonly accountId: string };
+  | { readonly kind: 'accountActors'; readonly accountId: string }
+  /** The suppressions that hold for an account now → `context.accountSuppressions`. */
+  | { readonly kind: 'accountSuppressions'; readonly accountId: string };
 
 /** What a decider declares it needs read for a command; `state` folds its stream only if called. */
 export interface DecisionNeeds<C extends Command = Command, S = unknown> {
