@@ -148,7 +148,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ]),
   // Automatic suppression (issue 16): the program's rules and the account facts they read.
   ...entries('Program', [
-    ['SuppressionPolicySet', 'The program turned automatic suppression rules on or off (renewal, health, escalation).'],
+    [
+      'SuppressionPolicySet',
+      'The program turned automatic suppression rules on or off (renewal, health, escalation).',
+    ],
   ]),
   ...entries('Account', [
     ['AccountRenewalSet', "The account's next renewal date was recorded."],

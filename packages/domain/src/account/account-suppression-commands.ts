@@ -16,7 +16,4 @@ export type CloseAccountEscalation = Command<
 export type ReviewAccountSuppression = Command<'ReviewAccountSuppression', Record<string, never>>;
 
 export type AccountSuppressionCommand =
-  | SetAccountRenewal
-  | OpenAccountEscalation
-  | CloseAccountEscalation
-  | ReviewAccountSuppression;
+  SetAccountRenewal | OpenAccountEscalation | CloseAccountEscalation | ReviewAccountSuppression;

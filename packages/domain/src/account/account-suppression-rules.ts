@@ -33,8 +33,7 @@ export interface AccountDecisionContext extends DecisionContext {
 
 /** The payload parsers of the renewal, escalation and review commands. */
 export const suppressionParsers = {
-  SetAccountRenewal: (d: SetAccountRenewal['data']) =>
-    validated((v) => v.instant('renewalAt', d.renewalAt)),
+  SetAccountRenewal: (d: SetAccountRenewal['data']) => validated((v) => v.instant('renewalAt', d.renewalAt)),
   OpenAccountEscalation: (d: OpenAccountEscalation['data']) =>
     validated((v) => ({
       escalationId: v.id('escalationId', d.escalationId),
@@ -77,7 +76,10 @@ export function reviewed(
     const cause = holds[rule];
     const active = held[rule];
     if (cause && !active) {
-      changes.push({ type: 'AccountSuppressed', data: { accountId: after.accountId, rule, cause, since: context.now } });
+      changes.push({
+        type: 'AccountSuppressed',
+        data: { accountId: after.accountId, rule, cause, since: context.now },
+      });
     } else if (!cause && active) {
       changes.push({
         type: 'AccountSuppressionLifted',
@@ -103,7 +105,8 @@ function liftReason(
 ): SuppressionLiftReason {
   switch (rule) {
     case 'RENEWAL':
-      if (policy.renewalWithinDays === undefined || facts.renewalAt === undefined) return { kind: 'RULE_OFF' };
+      if (policy.renewalWithinDays === undefined || facts.renewalAt === undefined)
+        return { kind: 'RULE_OFF' };
       return isBefore(now, facts.renewalAt)
         ? { kind: 'RENEWAL_MOVED', renewalAt: facts.renewalAt }
         : { kind: 'RENEWAL_PASSED', renewalAt: facts.renewalAt };
@@ -118,19 +121,26 @@ function liftReason(
 
 const setAccountRenewal: Rule<'SetAccountRenewal'> = (renewalAt, state, context) =>
   reviewed(
-    [{ type: 'AccountRenewalSet', data: { accountId: state.accountId, renewalAt, setBy: context.actor.userId } }],
+    [
+      {
+        type: 'AccountRenewalSet',
+        data: { accountId: state.accountId, renewalAt, setBy: context.actor.userId },
+      },
+    ],
     state,
     context,
   );
 
 const openAccountEscalation: Rule<'OpenAccountEscalation'> = (d, state, context) => {
-  if ({ ...state.openEscalations }[d.escalationId] !== undefined) throw alreadyExists('Escalation', d.escalationId);
+  if ({ ...state.openEscalations }[d.escalationId] !== undefined)
+    throw alreadyExists('Escalation', d.escalationId);
   const opened = { accountId: state.accountId, ...d, openedBy: context.actor.userId, openedAt: context.now };
   return reviewed([{ type: 'AccountEscalationOpened', data: opened }], state, context);
 };
 
 const closeAccountEscalation: Rule<'CloseAccountEscalation'> = (d, state, context) => {
-  if ({ ...state.openEscalations }[d.escalationId] === undefined) throw notFound('Escalation', d.escalationId);
+  if ({ ...state.openEscalations }[d.escalationId] === undefined)
+    throw notFound('Escalation', d.escalationId);
   const closed = { accountId: state.accountId, ...d, closedBy: context.actor.userId, closedAt: context.now };
   return reviewed([{ type: 'AccountEscalationClosed', data: closed }], state, context);
 };

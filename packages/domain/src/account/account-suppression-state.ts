@@ -44,7 +44,10 @@ export function evolveAccountSuppression<S extends AccountSuppressionState>(
     case 'AccountRenewalSet':
       return { ...state, renewalAt: e.data.renewalAt };
     case 'AccountEscalationOpened':
-      return { ...state, openEscalations: { ...state.openEscalations, [e.data.escalationId]: e.data.openedAt } };
+      return {
+        ...state,
+        openEscalations: { ...state.openEscalations, [e.data.escalationId]: e.data.openedAt },
+      };
     case 'AccountEscalationClosed': {
       const open: Record<string, Instant> = { ...state.openEscalations };
       delete open[e.data.escalationId];

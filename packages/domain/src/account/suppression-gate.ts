@@ -7,7 +7,10 @@ import type { ActiveSuppression } from './account-suppression-state';
  * near, health low, escalation open), the advocate is not asked; the error names each rule
  * and the value that makes it hold.
  */
-export function requireAccountNotSuppressed(advocateId: string, suppressions: readonly ActiveSuppression[]): void {
+export function requireAccountNotSuppressed(
+  advocateId: string,
+  suppressions: readonly ActiveSuppression[],
+): void {
   if (suppressions.length === 0) return;
   const why = suppressions.map((s) => describeSuppressionCause(s.cause)).join('; ');
   throw new DomainError(

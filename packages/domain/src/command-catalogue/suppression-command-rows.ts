@@ -50,7 +50,7 @@ export const SUPPRESSION_COMMANDS = {
   ReviewAccountSuppression: {
     aggregate: 'Account',
     description:
-      "Check the account against the suppression rules now (due work does this when a renewal window opens or ends, and after a policy change).",
+      'Check the account against the suppression rules now (due work does this when a renewal window opens or ends, and after a policy change).',
     payload: {},
   },
 } satisfies CommandRows<

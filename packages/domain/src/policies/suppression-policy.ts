@@ -41,7 +41,11 @@ export function suppressionConditions(
 ): Partial<Record<SuppressionRule, SuppressionCause>> {
   const held: Partial<Record<SuppressionRule, SuppressionCause>> = {};
   const within = policy.renewalWithinDays;
-  if (within !== undefined && facts.renewalAt !== undefined && inRenewalWindow(facts.renewalAt, within, now)) {
+  if (
+    within !== undefined &&
+    facts.renewalAt !== undefined &&
+    inRenewalWindow(facts.renewalAt, within, now)
+  ) {
     held.RENEWAL = { rule: 'RENEWAL', renewalAt: facts.renewalAt, withinDays: within };
   }
   const threshold = policy.healthBelow;

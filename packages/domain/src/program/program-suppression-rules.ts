@@ -15,7 +15,10 @@ export type SuppressionPolicySet = DomainEvent<
 export const suppressionPolicyParsers = {
   SetSuppressionPolicy: (d: SetSuppressionPolicy['data']) =>
     validated((v): SuppressionPolicy => {
-      const renewalWithinDays = v.optionalInteger('renewalWithinDays', d.renewalWithinDays, { min: 1, max: 365 });
+      const renewalWithinDays = v.optionalInteger('renewalWithinDays', d.renewalWithinDays, {
+        min: 1,
+        max: 365,
+      });
       const healthBelow = v.optionalInteger('healthBelow', d.healthBelow, { min: 1, max: 100 });
       return {
         ...(renewalWithinDays !== undefined ? { renewalWithinDays } : {}),
