@@ -93,7 +93,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['EngagementReleased', 'The reservation was released (declined, cancelled, consent withdrawn, ...).'],
     [
       'EngagementFeedbackRecorded',
-      'The requester rated how the engagement went.',
+      'The requester rated how the engagement went (and how well the advocate fitted the topic).',
       advocatePersonal('comment'),
     ],
     ['RewardGranted', 'The program gave the advocate a reward; its value and disclosure are on record.'],
@@ -162,6 +162,14 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
       "A suppression rule started to hold (which rule, on which value): the account's advocates are not asked.",
     ],
     ['AccountSuppressionLifted', 'A suppression rule stopped holding (which rule, and why it ended).'],
+  ]),
+  // Two-sided feedback (issue 16): the advocate's side; the comment is about the advocate.
+  ...entries('Advocate', [
+    [
+      'AdvocateFeedbackRecorded',
+      'The advocate said how the activity went and how well the ask fitted their topics.',
+      advocatePersonal('comment'),
+    ],
   ]),
 ];
 

@@ -39,6 +39,8 @@ export * from './account/account-suppression-state';
 export * from './account/suppression-gate';
 export * from './policies/suppression-policy';
 export * from './program/program-suppression-rules';
+export * from './advocate/advocate-feedback';
+export * from './policies/feedback-score';
 export * from './advocate/seniority';
 export * from './advocate/advocate-profile';
 export * from './advocate/engagement';

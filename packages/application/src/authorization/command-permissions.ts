@@ -1,6 +1,6 @@
 import type { CommandType } from '@vouch/domain';
 import { ADMIN, ANY, type Grant, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
-import { SUPPRESSION_PERMISSIONS } from './suppression-permissions';
+import { SUPPRESSION_AND_FEEDBACK_PERMISSIONS } from './issue16-permissions';
 
 /**
  * The application's half of the command catalogue (the domain's half is `COMMAND_CATALOGUE`):
@@ -91,5 +91,5 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   SuspendContent: PM,
   ReinstateContent: PM,
   RetireContent: PM,
-  ...SUPPRESSION_PERMISSIONS,
+  ...SUPPRESSION_AND_FEEDBACK_PERMISSIONS,
 };

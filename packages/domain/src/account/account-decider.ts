@@ -39,7 +39,7 @@ export type ParsedAccountCommand = ReturnType<typeof ACCOUNT_RULES.parse>;
 export const parseAccountCommand = ACCOUNT_RULES.parse;
 
 /** The Account decider: a customer organisation. */
-export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent> = {
+export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent, AccountDecisionContext> = {
   name: 'Account',
   initialState: initialAccountState,
   decide: ACCOUNT_RULES.decide,

@@ -1,3 +1,4 @@
+import type { RecordAdvocateFeedback } from './advocate-feedback';
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from '../consent/consent-commands';
 import type { Channel } from '../consent/consent';
 import type { ActivityKind } from '../shared/activity-kind';
@@ -94,7 +95,7 @@ export type ReleaseEngagement = Command<
 >;
 export type RecordEngagementFeedback = Command<
   'RecordEngagementFeedback',
-  { engagementId: string; rating: number; comment?: string }
+  { engagementId: string; rating: number; topicFit?: number; comment?: string }
 >;
 
 export type GrantReward = Command<
@@ -143,6 +144,7 @@ export type AdvocateCommand =
   | CompleteEngagement
   | ReleaseEngagement
   | RecordEngagementFeedback
+  | RecordAdvocateFeedback
   | GrantReward
   | RequestProfileVerification
   | VerifyProfile

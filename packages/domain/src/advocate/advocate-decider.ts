@@ -8,6 +8,7 @@ import { evolveAdvocate, initialAdvocateState, type AdvocateState } from './advo
 import { consentParsers, consentRules } from './consent-rules';
 import { engagementParsers } from './engagement-parsers';
 import { engagementRules } from './engagement-rules';
+import { advocateFeedbackParsers, advocateFeedbackRules } from './advocate-feedback';
 import { enrolmentParsers, enrolmentRules } from './enrolment-rules';
 import { privacyParsers, privacyRules } from './privacy-rules';
 import { rewardParsers, rewardRules } from './reward-rules';
@@ -21,6 +22,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...enrolmentParsers,
     ...consentParsers,
     ...engagementParsers,
+    ...advocateFeedbackParsers,
     ...rewardParsers,
     ...verificationParsers,
     ...privacyParsers,
@@ -29,6 +31,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...enrolmentRules,
     ...consentRules,
     ...engagementRules,
+    ...advocateFeedbackRules,
     ...rewardRules,
     ...verificationRules,
     ...privacyRules,

@@ -1,3 +1,4 @@
+import type { AdvocateFeedbackRecorded } from './advocate-feedback';
 import type { Channel } from '../consent/consent';
 import type { ConsentGrantedData, ConsentRenewedData, ConsentWithdrawnData } from '../consent/consent-events';
 import type { ActivityKind } from '../shared/activity-kind';
@@ -95,7 +96,7 @@ export type EngagementReleased = Of<
 >;
 export type EngagementFeedbackRecorded = Of<
   'EngagementFeedbackRecorded',
-  { engagementId: string; rating: number; comment?: string; recordedBy: string }
+  { engagementId: string; rating: number; topicFit?: number; comment?: string; recordedBy: string }
 >;
 
 export type RewardGranted = Of<
@@ -142,6 +143,7 @@ export type ErasureDeferred = Of<
 export type AdvocateErased = Of<'AdvocateErased', { reason: string; requestedBy: string; erasedAt: Instant }>;
 
 export type AdvocateEvent =
+  | AdvocateFeedbackRecorded
   | AdvocateEnrolled
   | AdvocateActivated
   | AdvocateContactUpdated

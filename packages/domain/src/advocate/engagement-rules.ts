@@ -208,6 +208,7 @@ function recordEngagementFeedback(
         advocateId: state.advocateId,
         engagementId: e.engagementId,
         rating: input.rating,
+        ...(input.topicFit !== undefined ? { topicFit: input.topicFit } : {}),
         ...(input.comment !== undefined ? { comment: input.comment } : {}),
         recordedBy: context.actor.userId,
       },

@@ -8,6 +8,7 @@ import { NOMINATION_COMMANDS } from './nomination-command-rows';
 import { PROGRAM_COMMANDS } from './program-command-rows';
 import { REFERENCE_REQUEST_COMMANDS } from './reference-request-command-rows';
 import { SUPPRESSION_COMMANDS } from './suppression-command-rows';
+import { ADVOCATE_FEEDBACK_COMMANDS } from './advocate-feedback-command-rows';
 
 /**
  * Every command of the domain: its aggregate, whether it creates the stream, what it does and
@@ -25,6 +26,7 @@ export const COMMAND_CATALOGUE: CommandRows<CommandType> = {
   ...REFERENCE_REQUEST_COMMANDS,
   ...CONTENT_ASSET_COMMANDS,
   ...SUPPRESSION_COMMANDS,
+  ...ADVOCATE_FEEDBACK_COMMANDS,
 };
 
 /** Every command type, in catalogue order. */
