@@ -1,3 +1,4 @@
+import { accountNeeds } from './account/account-needs';
 import { advocateNeeds } from './advocate/advocate-needs';
 import { contentAssetNeeds } from './content-asset/content-asset-needs';
 import { nominationNeeds } from './nomination/nomination-needs';
@@ -7,7 +8,7 @@ import type { AggregateName } from './shared/event-definition';
 
 /** What each aggregate's decider declares it needs beyond its own stream. */
 export const DECISION_NEEDS: Readonly<Record<AggregateName, DecisionNeeds>> = {
-  Account: NO_NEEDS,
+  Account: accountNeeds,
   Program: NO_NEEDS,
   Advocate: advocateNeeds,
   Nomination: nominationNeeds,

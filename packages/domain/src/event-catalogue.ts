@@ -97,7 +97,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['EngagementReleased', 'The reservation was released (declined, cancelled, consent withdrawn, ...).'],
     [
       'EngagementFeedbackRecorded',
-      'The requester rated how the engagement went.',
+      'The requester rated how the engagement went (and how well the advocate fitted the topic).',
       advocatePersonal('comment'),
     ],
     ['RewardGranted', 'The program gave the advocate a reward; its value and disclosure are on record.'],
@@ -180,6 +180,31 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     [
       'EngagementMissed',
       'The scheduled call was not proven within the grace period; counted as the program decides.',
+    ],
+  ]),
+  // Automatic suppression (issue 16): the program's rules and the account facts they read.
+  ...entries('Program', [
+    [
+      'SuppressionPolicySet',
+      'The program turned automatic suppression rules on or off (renewal, health, escalation).',
+    ],
+  ]),
+  ...entries('Account', [
+    ['AccountRenewalSet', "The account's next renewal date was recorded."],
+    ['AccountEscalationOpened', 'A customer escalation was opened on the account.'],
+    ['AccountEscalationClosed', 'An escalation on the account was closed.'],
+    [
+      'AccountSuppressed',
+      "A suppression rule started to hold (which rule, on which value): the account's advocates are not asked.",
+    ],
+    ['AccountSuppressionLifted', 'A suppression rule stopped holding (which rule, and why it ended).'],
+  ]),
+  // Two-sided feedback (issue 16): the advocate's side; the comment is about the advocate.
+  ...entries('Advocate', [
+    [
+      'AdvocateFeedbackRecorded',
+      'The advocate said how the activity went and how well the ask fitted their topics.',
+      advocatePersonal('comment'),
     ],
   ]),
 ];

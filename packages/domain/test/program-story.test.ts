@@ -96,7 +96,7 @@ describe('a reference program, told as one story through the deciders', () => {
         accountId: 'acme',
         name: 'Acme GmbH',
         industry: 'Manufacturing',
-        segment: 'ENTERPRISE',
+        segment: 'ENTERPRISE' as const,
         region: 'EMEA',
         products: ['Planner'],
         ownerId: owner.userId,

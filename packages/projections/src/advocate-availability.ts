@@ -1,5 +1,7 @@
 import {
+  activeSuppressions,
   availabilityOf,
+  describeSuppressionCause,
   describeConsentGap,
   effectiveStatus,
   fatigueHeadroom,
@@ -12,6 +14,7 @@ import {
   type UsageScope,
   type AdvocateState,
   type UnavailabilityReason,
+  type SuppressionRule,
 } from '@vouch/domain';
 import type { AdvocateDirectory } from './advocate-directory';
 
@@ -23,7 +26,13 @@ export type AvailabilityReason =
     }
   | { readonly code: 'RESTING'; readonly until: Instant; readonly words: string }
   | { readonly code: 'FATIGUED'; readonly until: Instant; readonly words: string }
-  | { readonly code: 'CONSENT'; readonly gap: ConsentGap; readonly words: string };
+  | { readonly code: 'CONSENT'; readonly gap: ConsentGap; readonly words: string }
+  | {
+      readonly code: 'SUPPRESSED';
+      readonly rule: SuppressionRule;
+      readonly since: Instant;
+      readonly words: string;
+    };
 
 /** The uses one fatigue limit has counted in the window around the date. */
 export interface UsesInWindow {
@@ -73,7 +82,8 @@ export function advocateAvailability(
     };
   }
   const policies = directory.program.policies;
-  const availability = availabilityOf(state, kind, at, policies, scope);
+  const suppressions = activeSuppressions(directory.accountOf(state) ?? {});
+  const availability = availabilityOf(state, kind, at, policies, scope, suppressions);
   const reasons = describeReasons(state, availability.reasons, at);
   const counted = Object.values(state.engagements)
     .filter(isCounted)
@@ -112,6 +122,13 @@ export function describeReasons(
         return { code: 'CONSENT', gap: r.gap, words: describeConsentGap(r.gap) };
       case 'NOT_ACTIVE':
         return statusReason(effectiveStatus(state, at));
+      case 'SUPPRESSED':
+        return {
+          code: 'SUPPRESSED',
+          rule: r.suppression.rule,
+          since: r.suppression.since,
+          words: `suppressed: ${describeSuppressionCause(r.suppression.cause)}`,
+        };
     }
   });
 }

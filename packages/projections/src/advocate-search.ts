@@ -1,5 +1,6 @@
 import {
   SENIORITIES,
+  activeSuppressions,
   availabilityOf,
   seniorityRank,
   type ActivityKind,
@@ -71,7 +72,15 @@ export function searchAdvocates(
     if (!available) return true;
     const state = directory.advocate(id);
     return (
-      !!state && availabilityOf(state, available.kind, available.at, policies, available.scope).available
+      !!state &&
+      availabilityOf(
+        state,
+        available.kind,
+        available.at,
+        policies,
+        available.scope,
+        activeSuppressions(directory.accountOf(state) ?? {}),
+      ).available
     );
   };
 

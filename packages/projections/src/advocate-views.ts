@@ -11,6 +11,8 @@ import {
   type Segment,
   type Seniority,
 } from '@vouch/domain';
+import { suppressionMarkers, type SuppressionMarker } from './account-suppression-markers';
+import { busyHolds, type BusyHold } from './advocate-busy';
 import type { AdvocateDirectory } from './advocate-directory';
 import type { AdvocateState } from '@vouch/domain';
 
@@ -30,6 +32,10 @@ export interface AnonymisedAdvocate {
   readonly languages: readonly string[];
   readonly topics: readonly string[];
   readonly freshness: Freshness;
+  /** Held by open requests: the kind of hold and until when, never which request. */
+  readonly busy: readonly BusyHold[];
+  /** The suppressions of the account: a new ask is refused while any holds. */
+  readonly suppressions: readonly SuppressionMarker[];
 }
 
 /** Everything, contact included: for the program, the account owner, auditors, and accepted requesters. */
@@ -84,6 +90,8 @@ export function anonymisedAdvocate(
     languages: attributes?.languages ?? [],
     topics: attributes?.topics ?? [],
     freshness: profileFreshness(state, directory.program.policies.freshness, now),
+    busy: busyHolds(state),
+    suppressions: suppressionMarkers(directory.accountOf(state), false),
   };
 }
 
@@ -108,6 +116,7 @@ export function fullAdvocate(
     ...(state.enrolledAt !== undefined ? { enrolledAt: state.enrolledAt } : {}),
     ...(state.lastVerifiedAt !== undefined ? { lastVerifiedAt: state.lastVerifiedAt } : {}),
     acceptedRequesters: directory.acceptedRequesters(advocateId),
+    suppressions: suppressionMarkers(account, true),
   };
 }
 

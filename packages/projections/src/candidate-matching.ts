@@ -1,4 +1,5 @@
 import {
+  activeSuppressions,
   availabilityOf,
   fatigueRules,
   matchScoreTotal,
@@ -15,6 +16,8 @@ import {
 } from '@vouch/domain';
 import type { AdvocateDirectory } from './advocate-directory';
 import { describeReasons, type AvailabilityReason } from './advocate-availability';
+import { busyHolds, type BusyHold } from './advocate-busy';
+import { feedbackHistory } from './advocate-feedback-history';
 import type { AdvocateSearchIndex } from './advocate-search-index';
 import { BestFirstQueue } from './best-first-queue';
 import { byKeyThenId, matchOrder, type MatchOrderCache } from './match-order';
@@ -27,6 +30,13 @@ export interface MatchTarget {
   readonly criteria: RequestCriteria;
   /** Advocates to leave out (e.g. already candidates of the request). */
   readonly exclude?: readonly string[];
+  /** The request being matched: its own engagements do not make an advocate busy. */
+  readonly requestId?: string;
+  /**
+   * `RATINGS_ONLY` scores as before issue 16 (requester ratings alone, no busy marker): kept
+   * only so the benchmark can compare both in one run.
+   */
+  readonly scoring?: 'RATINGS_ONLY';
 }
 
 /** An advocate who can be asked, with the score and its per-criterion explanation. */
@@ -37,6 +47,8 @@ export interface RankedCandidate {
   readonly score: MatchScore;
   readonly consentId?: string;
   readonly consentExpiresAt?: Instant;
+  /** Held by other open requests (empty when free): asks may still go out, but may wait. */
+  readonly busy: readonly BusyHold[];
 }
 
 /** An advocate who would match but cannot be asked now, and why. */
@@ -45,6 +57,7 @@ export interface UnavailableCandidate {
   readonly score: MatchScore;
   readonly reasons: readonly AvailabilityReason[];
   readonly nextAvailableAt?: Instant;
+  readonly busy: readonly BusyHold[];
 }
 
 export interface CandidateMatches {
@@ -61,6 +74,7 @@ export function matchTargetOf(requests: RequestBoard, requestId: string): MatchT
     opportunity: state.opportunity,
     criteria: state.criteria,
     exclude: Object.keys(state.candidates),
+    requestId,
   };
 }
 
@@ -88,7 +102,10 @@ export function matchCandidates(
   const policies = directory.program.policies;
   const excluded = new Set(target.exclude ?? []);
   const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
-  const request = { opportunity: target.opportunity, criteria: target.criteria };
+  const twoSided = target.scoring !== 'RATINGS_ONLY';
+  const request: MatchRequest = twoSided
+    ? { opportunity: target.opportunity, criteria: target.criteria, kind: target.kind }
+    : { opportunity: target.opportunity, criteria: target.criteria };
   const [active, resting] = [index.posting('status', 'ACTIVE'), index.posting('status', 'RESTING')];
   const matchable = (id: string) => {
     if (excluded.has(id) || !(active.has(id) || resting.has(id))) return undefined;
@@ -154,7 +171,7 @@ export function matchCandidates(
     if (!next.exact) {
       // The bound stood in for the score: score it and let it take its place.
       queue.take();
-      const optimistic = matchCandidateOf(directory, next.state, target.kind, undefined, at);
+      const optimistic = matchCandidateOf(directory, next.state, target.kind, undefined, at, twoSided);
       queue.add({ state: next.state, key: matchScoreTotal(optimistic, request), exact: true });
       continue;
     }
@@ -162,8 +179,10 @@ export function matchCandidates(
     queue.take();
     const state = next.state;
     const advocateId = state.advocateId;
-    const availability = availabilityOf(state, target.kind, at, policies, scope);
-    const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
+    const suppressions = activeSuppressions(directory.accountOf(state) ?? {});
+    const availability = availabilityOf(state, target.kind, at, policies, scope, suppressions);
+    const busy = twoSided ? busyHolds(state, target.requestId) : [];
+    const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at, twoSided);
     if (availability.available) {
       const account = directory.accountOf(state);
       available.push({
@@ -176,6 +195,7 @@ export function matchCandidates(
           ...(availability.consentExpiresAt !== undefined
             ? { consentExpiresAt: availability.consentExpiresAt }
             : {}),
+          busy,
         },
       });
       const total = matchScoreTotal(candidate, request);
@@ -190,6 +210,7 @@ export function matchCandidates(
           ...(availability.nextAvailableAt !== undefined
             ? { nextAvailableAt: availability.nextAvailableAt }
             : {}),
+          busy,
         },
       });
     }
@@ -236,6 +257,7 @@ function matchCandidateOf(
   /** Engagements left in the window; `undefined` assumes the whole limit (an optimistic bound). */
   remaining: number | undefined,
   at: Instant,
+  twoSided: boolean,
 ): MatchCandidate {
   const policies = directory.program.policies;
   const profile = directory.accountOf(state)?.profile;
@@ -256,5 +278,6 @@ function matchCandidateOf(
     freshness: profileFreshness(state, policies.freshness, at),
     headroom: { remaining: remaining ?? maxInWindow, max: maxInWindow },
     ratings,
+    ...(twoSided ? { feedback: feedbackHistory(state) } : {}),
   };
 }

@@ -6,6 +6,8 @@ export * from './tenant-read-models';
 export * from './advocate-directory';
 export * from './advocate-views';
 export * from './advocate-availability';
+export * from './advocate-busy';
+export * from './account-suppression-markers';
 export * from './advocate-search-index';
 export * from './advocate-search';
 export * from './candidate-matching';

@@ -1,11 +1,15 @@
 import {
   MATCH_WEIGHTS,
   SENIORITIES,
+  feedbackShare,
   seniorityRank,
+  type ActivityFeedback,
+  type ActivityKind,
   type AdvocateState,
   type FreshnessPolicy,
   type MatchRequest,
 } from '@vouch/domain';
+import { feedbackHistory } from './advocate-feedback-history';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
 import { normalise } from './text';
 
@@ -158,7 +162,8 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
         shareOf(language, id),
         seniorityOk ? 1 : 0,
         freshness === undefined ? 1 : freshnessShare(facts, freshness.policy, freshness.atMillis),
-        facts.feedback,
+        // Either scoring path (ratings only, or both sides with the asked kind) stays below.
+        Math.max(facts.feedback, twoSidedShare(facts, request.kind)),
       );
     },
   };
@@ -199,6 +204,9 @@ interface AdvocateFacts {
   readonly feedback: number;
   /** When the profile was last verified, in milliseconds; undefined when never or lapsed. */
   readonly verifiedAt: number | undefined;
+  /** Both sides' feedback, and its share per asked kind once computed. */
+  readonly history: readonly ActivityFeedback[];
+  readonly twoSided: Map<string, number>;
 }
 const facts = new WeakMap<AdvocateState, AdvocateFacts>();
 function factsOf(state: AdvocateState): AdvocateFacts {
@@ -215,10 +223,20 @@ function factsOf(state: AdvocateState): AdvocateFacts {
         state.lastVerifiedAt === undefined || state.verificationLapsedAt !== undefined
           ? undefined
           : Date.parse(state.lastVerifiedAt),
+      history: feedbackHistory(state),
+      twoSided: new Map(),
     };
     facts.set(state, found);
   }
   return found;
+}
+
+// The domain's two-sided feedback share for the asked kind, as the score computes it.
+function twoSidedShare(facts: AdvocateFacts, kind: ActivityKind | undefined): number {
+  const key = kind ?? '';
+  let share = facts.twoSided.get(key);
+  if (share === undefined) facts.twoSided.set(key, (share = feedbackShare(facts.history, kind).share));
+  return share;
 }
 
 // The domain's `profileFreshness` as a share, from the parsed instants (the property test

@@ -67,7 +67,12 @@ export class MatchOrderCache {
     matchable: Matchable,
     freshness: FreshnessAt,
   ): MatchOrder {
-    const key = JSON.stringify([request.opportunity, request.criteria, [...exclude].sort()]);
+    const key = JSON.stringify([
+      request.kind ?? null,
+      request.opportunity,
+      request.criteria,
+      [...exclude].sort(),
+    ]);
     const version = this.version();
     const kept = this.orders.get(key);
     this.orders.delete(key); // re-inserted last: the map's order is the order of use

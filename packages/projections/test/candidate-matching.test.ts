@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import {
+  accountDecider,
+  activeSuppressions,
   addDays,
   availabilityOf,
   isDomainError,
+  matchScoreTotal,
   rankCandidates,
   type ActivityKind,
+  type AdvocateState,
   type Seniority,
 } from '@vouch/domain';
 import { TenantReadModels, type MatchTarget } from '../src';
+import { matchBounds } from '../src/match-bound';
 import { matchCandidateOf, matchCandidatesByScan } from './support/match-by-scan';
 import { cmd, rep, StoryWorld } from './support/story-world';
 
@@ -29,7 +34,22 @@ const advocateArb = fc.record({
   languages: some(LANGUAGES),
   consentKinds: some(KINDS),
   status: fc.constantFrom('ACTIVE', 'ACTIVE', 'ACTIVE', 'RESTING', 'RETIRED', 'CANDIDATE'),
-  ratings: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 2 }),
+  // Both sides' feedback on each completed activity (issue 16), and a pending ask (busy).
+  ratings: fc.array(
+    fc.record(
+      {
+        rating: fc.integer({ min: 1, max: 5 }),
+        topicFit: fc.integer({ min: 1, max: 5 }),
+        advocate: fc.record(
+          { rating: fc.integer({ min: 1, max: 5 }), topicFit: fc.integer({ min: 1, max: 5 }) },
+          { requiredKeys: ['rating'] },
+        ),
+      },
+      { requiredKeys: ['rating'] },
+    ),
+    { maxLength: 2 },
+  ),
+  pendingAsk: fc.boolean(),
 });
 const programArb = fc.record({
   accounts: fc.array(
@@ -37,6 +57,7 @@ const programArb = fc.record({
       industry: fc.constantFrom(...INDUSTRIES),
       region: fc.constantFrom(...REGIONS),
       products: some(PRODUCTS),
+      escalated: fc.boolean(),
     }),
     { minLength: 1, maxLength: 4 },
   ),
@@ -69,6 +90,7 @@ const targetArb = fc.record({
   limit: fc.integer({ min: 1, max: 6 }),
   days: fc.integer({ min: 0, max: 500 }),
   later: fc.integer({ min: 0, max: 300 }),
+  scoring: fc.constantFrom(undefined, 'RATINGS_ONLY' as const),
 });
 type Program = typeof programArb extends fc.Arbitrary<infer P> ? P : never;
 
@@ -108,14 +130,32 @@ function modelsOf(program: Program): { models: TenantReadModels; now: string } {
         world.advocate(id, cmd('ScheduleEngagement', { engagementId, at: addDays(world.now, 1) }));
         world.advance(2);
         world.advocate(id, cmd('CompleteEngagement', { engagementId, completedAt: addDays(world.now, -1) }));
-        world.advocate(id, cmd('RecordEngagementFeedback', { engagementId, rating }), rep);
+        const { advocate, ...requester } = rating;
+        world.advocate(id, cmd('RecordEngagementFeedback', { engagementId, ...requester }), rep);
+        if (advocate) world.advocate(id, cmd('RecordAdvocateFeedback', { engagementId, ...advocate }));
       }),
     );
+    if (a.pendingAsk)
+      tolerate(() => {
+        world.submitRequest(`req-${i}-open`, rep);
+        world.askAndAccept(`req-${i}-open`, id, `eng-${i}-open`, 3);
+      });
     if (a.status === 'RESTING')
       tolerate(() =>
         world.advocate(id, cmd('RestAdvocate', { until: addDays(world.now, 30), reason: 'Busy' })),
       );
     if (a.status === 'RETIRED') tolerate(() => world.advocate(id, cmd('RetireAdvocate', { reason: 'Left' })));
+  });
+  // An open escalation suppresses the account (the rule on only for this step's decision).
+  program.accounts.forEach((a, i) => {
+    if (!a.escalated) return;
+    world.run(
+      accountDecider,
+      `account-acct-${i}`,
+      cmd('OpenAccountEscalation', { escalationId: `esc-${i}`, summary: 'Outage' }) as never,
+      rep,
+      { policies: { ...world.policies, suppression: { openEscalation: true } } },
+    );
   });
   const models = new TenantReadModels();
   for (const event of world.log) models.apply(event);
@@ -125,7 +165,7 @@ function modelsOf(program: Program): { models: TenantReadModels; now: string } {
 describe('matching through the index', () => {
   it('ranks exactly as the brute-force scan of every advocate, over random programs', () => {
     // How many runs had something to show, so the property cannot pass on empty programs.
-    const seen = { available: 0, unavailable: 0 };
+    const seen = { available: 0, unavailable: 0, suppressed: 0, busy: 0 };
     fc.assert(
       fc.property(programArb, targetArb, (program, t) => {
         const { models, now } = modelsOf(program);
@@ -146,28 +186,78 @@ describe('matching through the index', () => {
         );
         if (indexed.available.length > 0) seen.available++;
         if (indexed.unavailable.length > 0) seen.unavailable++;
+        if (indexed.unavailable.some((c) => c.reasons.some((r) => r.code === 'SUPPRESSED')))
+          seen.suppressed++;
+        if ([...indexed.available, ...indexed.unavailable].some((c) => c.busy.length > 0)) seen.busy++;
 
         // And the available page is the top of every available advocate, by the domain's ranking.
         const scope = { territory: t.criteria.territory, channel: t.criteria.channel };
-        const request = { opportunity: target.opportunity, criteria: target.criteria };
+        const twoSided = t.scoring === undefined;
+        const request = {
+          opportunity: target.opportunity,
+          criteria: target.criteria,
+          ...(twoSided ? { kind: t.kind } : {}),
+        };
+        const availabilityNow = (s: AdvocateState) =>
+          availabilityOf(
+            s,
+            t.kind,
+            at,
+            models.directory.program.policies,
+            scope,
+            activeSuppressions(models.directory.accountOf(s) ?? {}),
+          );
         const everyAvailable = [...models.directory.advocates.values()].filter(
           (s) =>
             (s.status === 'ACTIVE' || s.status === 'RESTING') &&
             s.attributes &&
             !t.exclude.includes(s.advocateId) &&
-            availabilityOf(s, t.kind, at, models.directory.program.policies, scope).available,
+            availabilityNow(s).available,
         );
         const shown = indexed.available.map((c) => c.score);
-        const candidates = everyAvailable.map((s) => {
-          const availability = availabilityOf(s, t.kind, at, models.directory.program.policies, scope);
-          return matchCandidateOf(models.directory, s, t.kind, availability.headroom, at);
-        });
+        const candidates = everyAvailable.map((s) =>
+          matchCandidateOf(models.directory, s, t.kind, availabilityNow(s).headroom, at, twoSided),
+        );
         expect(shown).toEqual(rankCandidates(candidates, request).slice(0, t.limit));
       }),
       { numRuns: 150 },
     );
     expect(seen.available).toBeGreaterThan(15);
     expect(seen.unavailable).toBeGreaterThan(15);
+    expect(seen.suppressed).toBeGreaterThan(5);
+    expect(seen.busy).toBeGreaterThan(5);
+  });
+
+  it('keeps the bound admissible with two-sided feedback: never below an advocate’s optimistic score', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(programArb, targetArb, (program, t) => {
+        const { models, now } = modelsOf(program);
+        const at = addDays(now, t.days);
+        const request = {
+          opportunity: t.opportunity,
+          criteria: t.criteria,
+          ...(t.scoring === undefined ? { kind: t.kind } : {}),
+        };
+        const bounds = matchBounds(models.searchIndex, request);
+        const freshness = { policy: models.directory.program.policies.freshness, atMillis: Date.parse(at) };
+        for (const state of models.directory.advocates.values()) {
+          if (!state.attributes || state.status === 'NONE') continue;
+          const optimistic = matchCandidateOf(
+            models.directory,
+            state,
+            t.kind,
+            undefined,
+            at,
+            t.scoring === undefined,
+          );
+          expect(bounds.bound(state, freshness)).toBeGreaterThanOrEqual(matchScoreTotal(optimistic, request));
+          compared++;
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(compared).toBeGreaterThan(150);
   });
 
   it('looks only at the advocates of the most selective criterion, not at every advocate', () => {

@@ -1,5 +1,6 @@
 import type { CommandType } from '@vouch/domain';
 import { ACCOUNT, ADMIN, ANY, type Grant, OWN_REQUEST, PM, PM_OR_ACCOUNT, PM_OR_REQUESTER } from './grants';
+import { SUPPRESSION_AND_FEEDBACK_PERMISSIONS } from './issue16-permissions';
 
 /**
  * The application's half of the command catalogue (the domain's half is `COMMAND_CATALOGUE`):
@@ -105,4 +106,5 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   RecordContentUse: PM,
   TakeFromSelfServePool: { REQUESTER: OWN_REQUEST, ACCOUNT_OWNER: OWN_REQUEST },
   UseContent: { PROGRAM_MANAGER: ANY, REQUESTER: OWN_REQUEST, ACCOUNT_OWNER: OWN_REQUEST },
+  ...SUPPRESSION_AND_FEEDBACK_PERMISSIONS,
 };

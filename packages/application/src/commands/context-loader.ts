@@ -1,5 +1,7 @@
 import {
   accountActorsAt,
+  activeSuppressions,
+  type ActiveSuppression,
   DECISION_NEEDS,
   type AggregateName,
   type Consent,
@@ -21,6 +23,7 @@ interface DecisionFacts {
   selfServePoolOf?: (
     advocateId: string,
   ) => { accountId: string; preApprovals: Readonly<Record<string, SelfServePreApproval>> } | undefined;
+  accountSuppressions?: readonly ActiveSuppression[];
 }
 
 /**
@@ -85,6 +88,9 @@ export async function loadDecisionContext(
         facts.selfServePoolOf = (advocateId) => (advocateId === need.advocateId ? pool : undefined);
         return;
       }
+      case 'accountSuppressions':
+        facts.accountSuppressions = activeSuppressions(await reader.account(tenantId, need.accountId));
+        return;
     }
   }
 }

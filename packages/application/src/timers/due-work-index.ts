@@ -6,6 +6,7 @@ import {
   type Instant,
 } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
+import { SUPPRESSION_REVIEW_EVENT_TYPES, SuppressionReviews } from './suppression-reviews';
 
 /** One thing that becomes due at a time: a command the system then issues. */
 export interface DueItem {
@@ -34,6 +35,7 @@ export const DUE_WORK_EVENT_TYPES = [
   'ActivityCompleted',
   'ActivityMissed',
   'CandidateReleased',
+  ...SUPPRESSION_REVIEW_EVENT_TYPES,
 ] as const;
 
 /**
@@ -48,8 +50,12 @@ export class DueWorkIndex {
   /** Kinds still granted per consent key, so a partial withdrawal keeps the expiry due. */
   private readonly grantedKinds = new Map<string, Set<string>>();
   private retentionDays = DEFAULT_PROGRAM_POLICIES.retention.retainRetiredAdvocateDays;
+  private readonly suppressionReviews = new SuppressionReviews();
 
   apply(event: RecordedEvent): void {
+    for (const review of this.suppressionReviews.apply(event)) {
+      this.put(review.key, review.dueAt, 'ReviewAccountSuppression', review.accountId, {});
+    }
     const data = event.data;
     const text = (field: string): string => String(data[field] ?? '');
     switch (event.type) {

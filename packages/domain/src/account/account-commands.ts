@@ -1,6 +1,7 @@
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from '../consent/consent-commands';
 import type { Command } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
+import type { AccountSuppressionCommand } from './account-suppression-commands';
 import type { Segment } from './segment';
 
 export interface AccountProfileData {
@@ -44,4 +45,5 @@ export type AccountCommand =
   | WithdrawAccountConsent
   | ArchiveAccount
   | DelegateAccount
-  | RevokeAccountDelegation;
+  | RevokeAccountDelegation
+  | AccountSuppressionCommand;

@@ -1,18 +1,29 @@
 import { commandRules } from '../shared/command-handlers';
 import type { Decider } from '../shared/decider';
-import type { DecisionContext } from '../shared/decision-context';
 import { invalidTransition, notFound } from '../shared/guards';
 import type { AccountCommand } from './account-commands';
 import type { AccountEvent } from './account-events';
 import { accountParsers, accountRules } from './account-rules';
+import {
+  reviewed,
+  suppressionParsers,
+  suppressionRules,
+  type AccountDecisionContext,
+} from './account-suppression-rules';
 import { evolveAccount, initialAccountState, type AccountState } from './account-state';
 
 export * from './account-state';
 
 /** The account's rules, each command one named rule after one parse step. */
-const ACCOUNT_RULES = commandRules<AccountCommand, AccountState, AccountEvent, DecisionContext>()(
-  accountParsers,
-  accountRules,
+const ACCOUNT_RULES = commandRules<AccountCommand, AccountState, AccountEvent, AccountDecisionContext>()(
+  { ...accountParsers, ...suppressionParsers },
+  {
+    ...accountRules,
+    ...suppressionRules,
+    // A new health score may start or end the health suppression rule.
+    RecordAccountHealth: (d, state, context) =>
+      reviewed(accountRules.RecordAccountHealth(d, state, context), state, context),
+  },
   (command, state) => {
     if (command.type === 'RegisterAccount') return;
     if (state.status === 'NONE') throw notFound('Account', '(unregistered)');
@@ -28,7 +39,7 @@ export type ParsedAccountCommand = ReturnType<typeof ACCOUNT_RULES.parse>;
 export const parseAccountCommand = ACCOUNT_RULES.parse;
 
 /** The Account decider: a customer organisation. */
-export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent> = {
+export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent, AccountDecisionContext> = {
   name: 'Account',
   initialState: initialAccountState,
   decide: ACCOUNT_RULES.decide,

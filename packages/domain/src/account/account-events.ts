@@ -1,6 +1,7 @@
 import type { ConsentGrantedData, ConsentRenewedData, ConsentWithdrawnData } from '../consent/consent-events';
 import type { DomainEvent } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
+import type { AccountSuppressionEvent } from './account-suppression-events';
 import type { Segment } from './segment';
 
 export interface AccountProfile {
@@ -77,4 +78,5 @@ export type AccountEvent =
   | AccountConsentWithdrawn
   | AccountArchived
   | AccountDelegated
-  | AccountDelegationRevoked;
+  | AccountDelegationRevoked
+  | AccountSuppressionEvent;

@@ -3,6 +3,7 @@ import { evolveConsents } from '../consent/consent-decisions';
 import type { Instant } from '../shared/time';
 import type { AccountEvent, AccountProfile } from './account-events';
 import type { AccountDelegation } from './account-delegation';
+import { evolveAccountSuppression, type AccountSuppressionState } from './account-suppression-state';
 
 export type AccountStatus = 'ACTIVE' | 'ARCHIVED';
 
@@ -14,7 +15,7 @@ export interface AccountHealth {
 }
 
 /** A customer organisation: profile, owner, health and the company's own consents. */
-export interface AccountState {
+export interface AccountState extends AccountSuppressionState {
   readonly accountId: string;
   /** `NONE` until registered. */
   readonly status: AccountStatus | 'NONE';
@@ -70,6 +71,6 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
     case 'AccountArchived':
       return { ...state, status: 'ARCHIVED' };
     default:
-      return state;
+      return evolveAccountSuppression(state, event) ?? state;
   }
 }

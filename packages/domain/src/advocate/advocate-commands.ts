@@ -1,4 +1,5 @@
 import type { MarkEngagementMissed } from './missed-engagement-rules';
+import type { RecordAdvocateFeedback } from './advocate-feedback';
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from '../consent/consent-commands';
 import type { Channel } from '../consent/consent';
 import type { ActivityKind } from '../shared/activity-kind';
@@ -96,7 +97,7 @@ export type ReleaseEngagement = Command<
 >;
 export type RecordEngagementFeedback = Command<
   'RecordEngagementFeedback',
-  { engagementId: string; rating: number; comment?: string }
+  { engagementId: string; rating: number; topicFit?: number; comment?: string }
 >;
 
 export type GrantReward = Command<
@@ -146,6 +147,7 @@ export type AdvocateCommand =
   | CompleteEngagement
   | ReleaseEngagement
   | RecordEngagementFeedback
+  | RecordAdvocateFeedback
   | GrantReward
   | RequestProfileVerification
   | VerifyProfile

@@ -8,6 +8,7 @@ import { evolveAdvocate, initialAdvocateState, type AdvocateState } from './advo
 import { consentParsers, consentRules } from './consent-rules';
 import { engagementParsers } from './engagement-parsers';
 import { engagementRules } from './engagement-rules';
+import { advocateFeedbackParsers, advocateFeedbackRules } from './advocate-feedback';
 import { enrolmentParsers, enrolmentRules } from './enrolment-rules';
 import { missedEngagementParsers, missedEngagementRules } from './missed-engagement-rules';
 import { privacyParsers, privacyRules } from './privacy-rules';
@@ -23,6 +24,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...enrolmentParsers,
     ...consentParsers,
     ...engagementParsers,
+    ...advocateFeedbackParsers,
     ...rewardParsers,
     ...verificationParsers,
     ...privacyParsers,
@@ -33,6 +35,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
     ...enrolmentRules,
     ...consentRules,
     ...engagementRules,
+    ...advocateFeedbackRules,
     ...rewardRules,
     ...verificationRules,
     ...privacyRules,

@@ -1,4 +1,5 @@
 import type { EngagementMissed } from './missed-engagement-rules';
+import type { AdvocateFeedbackRecorded } from './advocate-feedback';
 import type { Channel } from '../consent/consent';
 import type { ConsentGrantedData, ConsentRenewedData, ConsentWithdrawnData } from '../consent/consent-events';
 import type { ActivityKind } from '../shared/activity-kind';
@@ -97,7 +98,7 @@ export type EngagementReleased = Of<
 >;
 export type EngagementFeedbackRecorded = Of<
   'EngagementFeedbackRecorded',
-  { engagementId: string; rating: number; comment?: string; recordedBy: string }
+  { engagementId: string; rating: number; topicFit?: number; comment?: string; recordedBy: string }
 >;
 
 export type RewardGranted = Of<
@@ -145,6 +146,7 @@ export type AdvocateErased = Of<'AdvocateErased', { reason: string; requestedBy:
 
 export type AdvocateEvent =
   | SelfServeEvent
+  | AdvocateFeedbackRecorded
   | AdvocateEnrolled
   | AdvocateActivated
   | AdvocateContactUpdated

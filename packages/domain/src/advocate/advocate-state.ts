@@ -163,8 +163,19 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
         status: 'MISSED',
         countsTowardFatigue: event.data.countsTowardFatigue,
       });
-    case 'EngagementFeedbackRecorded':
-      return withEngagement(state, event.data.engagementId, { rating: event.data.rating });
+    case 'EngagementFeedbackRecorded': {
+      const { rating, topicFit } = event.data;
+      return withEngagement(state, event.data.engagementId, {
+        rating,
+        ...(topicFit !== undefined ? { topicFit } : {}),
+      });
+    }
+    case 'AdvocateFeedbackRecorded': {
+      const { rating, topicFit } = event.data;
+      return withEngagement(state, event.data.engagementId, {
+        advocateFeedback: { rating, ...(topicFit !== undefined ? { topicFit } : {}) },
+      });
+    }
     default:
       return undefined;
   }

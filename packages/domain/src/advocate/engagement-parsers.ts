@@ -83,6 +83,7 @@ export const engagementParsers = {
     validated((v) => ({
       engagementId: v.id('engagementId', d.engagementId),
       rating: v.integer('rating', d.rating, { min: 1, max: 5 }),
+      topicFit: v.optionalInteger('topicFit', d.topicFit, { min: 1, max: 5 }),
       comment: v.optionalText('comment', d.comment, { max: 2000 }),
     })),
 };

@@ -1,4 +1,5 @@
 import { requireOwnerClearance } from '../account/owner-gate';
+import { requireAccountNotSuppressed } from '../account/suppression-gate';
 import { requireConsent } from '../consent/consent-gate';
 import { requireFatigueAllowance } from '../policies/fatigue-gate';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
@@ -32,6 +33,7 @@ function reserveEngagement(
 ): AdvocateEvent[] {
   if (state.engagements[input.engagementId]) throw alreadyExists('Engagement', input.engagementId);
   requireAskable(state, context);
+  requireAccountNotSuppressed(state.advocateId, context.accountSuppressions ?? []);
   requireOwnerClearance(state.advocateId, input.clearance, context.actor);
   // Self-serve: no per-ask approval, so the owner's pre-approval must cover this ask.
   const pool =
@@ -213,6 +215,7 @@ function recordEngagementFeedback(
         advocateId: state.advocateId,
         engagementId: e.engagementId,
         rating: input.rating,
+        ...(input.topicFit !== undefined ? { topicFit: input.topicFit } : {}),
         ...(input.comment !== undefined ? { comment: input.comment } : {}),
         recordedBy: context.actor.userId,
       },

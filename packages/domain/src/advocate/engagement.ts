@@ -32,9 +32,13 @@ export interface Engagement {
   readonly consentId: string;
   readonly consentVersion: number;
   readonly useApproved: boolean;
+  /** The requester's rating (1–5) and how well the advocate fitted the topic (1–5). */
   readonly rating?: number;
   /** For a MISSED engagement: whether it counts toward fatigue (the program's policy when it was missed). */
   readonly countsTowardFatigue?: boolean;
+  readonly topicFit?: number;
+  /** The advocate's own rating of the activity and of how well the ask fitted their topics. */
+  readonly advocateFeedback?: { readonly rating: number; readonly topicFit?: number };
 }
 
 /** Engagements that count against fatigue: all but released ones (reserved ones count), and missed ones as the program decided. */

@@ -98,6 +98,13 @@ export const ADVOCATE_ENGAGEMENT_COMMANDS = {
     payload: {
       engagementId: { kind: 'id', description: 'The engagement.' },
       rating: { kind: 'int', min: 1, max: 5, description: 'Rating, 1–5.' },
+      topicFit: {
+        kind: 'int',
+        min: 1,
+        max: 5,
+        description: 'How well the advocate fitted the topic of the ask, 1–5 (feeds the match score).',
+        optional: true,
+      },
       comment: { kind: 'text', long: true, description: 'Comment.', optional: true },
     },
   },

@@ -9,6 +9,8 @@ import { PROGRAM_COMMANDS } from './program-command-rows';
 import { REFERENCE_REQUEST_COMMANDS } from './reference-request-command-rows';
 import { SCHEDULING_COMMANDS } from './scheduling-command-rows';
 import { REQUEST_MODE_COMMANDS } from './request-mode-command-rows';
+import { SUPPRESSION_COMMANDS } from './suppression-command-rows';
+import { ADVOCATE_FEEDBACK_COMMANDS } from './advocate-feedback-command-rows';
 
 /**
  * Every command of the domain: its aggregate, whether it creates the stream, what it does and
@@ -27,6 +29,8 @@ export const COMMAND_CATALOGUE: CommandRows<CommandType> = {
   ...CONTENT_ASSET_COMMANDS,
   ...SCHEDULING_COMMANDS,
   ...REQUEST_MODE_COMMANDS,
+  ...SUPPRESSION_COMMANDS,
+  ...ADVOCATE_FEEDBACK_COMMANDS,
 };
 
 /** Every command type, in catalogue order. */

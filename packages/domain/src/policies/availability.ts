@@ -1,3 +1,4 @@
+import type { ActiveSuppression } from '../account/account-suppression-state';
 import type { AdvocateState } from '../advocate/advocate-state';
 import { effectiveStatus } from '../advocate/advocate-state';
 import { isCounted, isPending } from '../advocate/engagement';
@@ -13,7 +14,8 @@ export type UnavailabilityReason =
   | { readonly reason: 'NOT_ACTIVE'; readonly status: string }
   | { readonly reason: 'RESTING'; readonly until: Instant }
   | { readonly reason: 'CONSENT'; readonly gap: ConsentGap }
-  | { readonly reason: 'FATIGUED'; readonly until: Instant };
+  | { readonly reason: 'FATIGUED'; readonly until: Instant }
+  | { readonly reason: 'SUPPRESSED'; readonly suppression: ActiveSuppression };
 
 export interface Availability {
   readonly kind: ActivityKind;
@@ -33,6 +35,7 @@ export interface Availability {
 /**
  * Whether an advocate can be asked for `kind` (in `scope`, if given) at `at`, and if not,
  * every reason why: the same gates the Advocate decider enforces, as a read-only answer.
+ * `suppressions` are those of the advocate's account (the suppression gate of a new ask).
  */
 export function availabilityOf(
   state: AdvocateState,
@@ -40,8 +43,12 @@ export function availabilityOf(
   at: Instant,
   policies: ProgramPolicies,
   scope?: UsageScope,
+  suppressions: readonly ActiveSuppression[] = [],
 ): Availability {
-  const reasons: UnavailabilityReason[] = [];
+  const reasons: UnavailabilityReason[] = suppressions.map((suppression) => ({
+    reason: 'SUPPRESSED',
+    suppression,
+  }));
   const status = effectiveStatus(state, at);
   if (status === 'RESTING' && state.restingUntil)
     reasons.push({ reason: 'RESTING', until: state.restingUntil });

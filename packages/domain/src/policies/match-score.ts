@@ -5,6 +5,8 @@ import type {
   Opportunity,
   RequestCriteria,
 } from '../reference-request/reference-request-types';
+import type { ActivityKind } from '../shared/activity-kind';
+import { describeFeedbackShare, feedbackShare, type ActivityFeedback } from './feedback-score';
 import type { Freshness } from './profile-freshness';
 
 /** What matching knows of an advocate (no personal data: matching runs on anonymised profiles). */
@@ -19,13 +21,17 @@ export interface MatchCandidate {
   readonly freshness: Freshness;
   /** Remaining engagements in the window, and the limit they count against. */
   readonly headroom: { readonly remaining: number; readonly max: number };
-  /** Ratings (1–5) from earlier requesters. */
+  /** Ratings (1–5) from earlier requesters: the score before two-sided feedback. */
   readonly ratings: readonly number[];
+  /** Both sides' feedback per completed activity; when given it replaces `ratings`. */
+  readonly feedback?: readonly ActivityFeedback[];
 }
 
 export interface MatchRequest {
   readonly opportunity: Pick<Opportunity, 'industry' | 'region' | 'products'>;
   readonly criteria: Omit<RequestCriteria, 'territory' | 'channel'>;
+  /** The asked kind: feedback on activities of this kind weighs more. */
+  readonly kind?: ActivityKind;
 }
 
 export interface MatchScore {
@@ -192,16 +198,28 @@ function advocateFit(candidate: MatchCandidate, request: MatchRequest, explain: 
       () => `profile is ${candidate.freshness.toLowerCase()}`,
       explain,
     ),
-    component(
-      'pastFeedback',
-      averageRating === undefined ? 0.5 : (averageRating - 1) / 4,
-      () =>
-        averageRating === undefined
-          ? 'no feedback yet'
-          : `average rating ${averageRating.toFixed(1)} of 5 from ${candidate.ratings.length}`,
-      explain,
-    ),
+    candidate.feedback !== undefined
+      ? twoSidedFeedback(candidate.feedback, request.kind, explain)
+      : component(
+          'pastFeedback',
+          averageRating === undefined ? 0.5 : (averageRating - 1) / 4,
+          () =>
+            averageRating === undefined
+              ? 'no feedback yet'
+              : `average rating ${averageRating.toFixed(1)} of 5 from ${candidate.ratings.length}`,
+          explain,
+        ),
   ];
+}
+
+/** The past-feedback component from both sides' feedback, similar asks weighing more. */
+function twoSidedFeedback(
+  feedback: readonly ActivityFeedback[],
+  kind: ActivityKind | undefined,
+  explain: boolean,
+): ScoreComponent {
+  const f = feedbackShare(feedback, kind);
+  return component('pastFeedback', f.share, () => describeFeedbackShare(f, kind), explain);
 }
 
 function scoreOf(candidate: MatchCandidate, request: MatchRequest, explain: boolean): MatchScore {

@@ -1,4 +1,5 @@
 import type { Command } from '../shared/domain-event';
+import type { SetSuppressionPolicy } from './program-suppression-rules';
 import type {
   CoverageTarget,
   FatiguePolicy,
@@ -49,4 +50,5 @@ export type ProgramCommand =
   | RemoveCoverageTarget
   | AddToWishlist
   | RemoveFromWishlist
-  | SetRequestModePolicy;
+  | SetRequestModePolicy
+  | SetSuppressionPolicy;

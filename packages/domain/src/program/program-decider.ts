@@ -7,14 +7,15 @@ import type { ProgramEvent } from './program-events';
 import { planParsers, planRules } from './program-plan-rules';
 import { policyParsers, policyRules } from './program-policy-rules';
 import { requestModeParsers, requestModeRules } from './request-mode-rules';
+import { suppressionPolicyParsers, suppressionPolicyRules } from './program-suppression-rules';
 import { evolveProgram, initialProgramState, type ProgramState } from './program-state';
 
 export { initialProgramState, type ProgramState } from './program-state';
 
 /** The program's rules: policies and plans, each command one named rule after one parse step. */
 const PROGRAM_RULES = commandRules<ProgramCommand, ProgramState, ProgramEvent, DecisionContext>()(
-  { ...policyParsers, ...planParsers, ...requestModeParsers },
-  { ...policyRules, ...planRules, ...requestModeRules },
+  { ...policyParsers, ...planParsers, ...requestModeParsers, ...suppressionPolicyParsers },
+  { ...policyRules, ...planRules, ...requestModeRules, ...suppressionPolicyRules },
   (command, _state, context) => {
     // Policies and targets are the program manager's; anyone in sales may add to the wishlist.
     if (command.type !== 'AddToWishlist' && command.type !== 'RemoveFromWishlist') {

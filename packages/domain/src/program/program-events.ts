@@ -1,3 +1,4 @@
+import type { SuppressionPolicySet } from './program-suppression-rules';
 import type { DomainEvent } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
 import type {
@@ -71,4 +72,5 @@ export type ProgramEvent =
   | CoverageTargetRemoved
   | AccountWishlisted
   | WishlistEntryRemoved
-  | RequestModePolicySet;
+  | RequestModePolicySet
+  | SuppressionPolicySet;

@@ -1,3 +1,4 @@
+import type { SuppressionPolicy } from '../policies/suppression-policy';
 import type { ActivityKind } from '../shared/activity-kind';
 import type { RequestModePolicy } from './request-modes';
 
@@ -64,6 +65,8 @@ export interface ProgramPolicies {
   readonly retention: RetentionPolicy;
   /** How requests of each kind are fulfilled; absent, every ask is owner-approved. */
   readonly requestModes?: RequestModePolicy;
+  /** Automatic suppression of accounts; absent (all rules off) until the program sets it. */
+  readonly suppression?: SuppressionPolicy;
 }
 
 /** Sensible defaults for a program that has not set its own. */

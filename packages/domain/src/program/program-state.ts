@@ -37,6 +37,8 @@ export function evolveProgram(state: ProgramState, event: ProgramEvent): Program
       return { ...state, policies: { ...policies, retention: event.data.policy } };
     case 'RequestModePolicySet':
       return { ...state, policies: { ...policies, requestModes: event.data.policy } };
+    case 'SuppressionPolicySet':
+      return { ...state, policies: { ...policies, suppression: event.data.policy } };
     case 'CoverageTargetSet':
       return {
         ...state,

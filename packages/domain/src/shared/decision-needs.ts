@@ -15,7 +15,9 @@ export type DecisionNeed =
   /** Who acts for an account now (owner, unexpired delegates) → `context.accountActors(accountId)`. */
   | { readonly kind: 'accountActors'; readonly accountId: string }
   /** An advocate's account and self-serve pre-approvals → `context.selfServePoolOf(advocateId)`. */
-  | { readonly kind: 'selfServePool'; readonly advocateId: string };
+  | { readonly kind: 'selfServePool'; readonly advocateId: string }
+  /** The suppressions that hold for an account now → `context.accountSuppressions`. */
+  | { readonly kind: 'accountSuppressions'; readonly accountId: string };
 
 /** What a decider declares it needs read for a command; `state` folds its stream only if called. */
 export interface DecisionNeeds<C extends Command = Command, S = unknown> {

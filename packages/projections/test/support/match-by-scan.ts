@@ -1,4 +1,5 @@
 import {
+  activeSuppressions,
   availabilityOf,
   fatigueRules,
   matchScoreTotal,
@@ -13,6 +14,8 @@ import {
 } from '@vouch/domain';
 import type { AdvocateDirectory } from '../../src/advocate-directory';
 import { describeReasons } from '../../src/advocate-availability';
+import { busyHolds } from '../../src/advocate-busy';
+import { feedbackHistory } from '../../src/advocate-feedback-history';
 import type { AdvocateSearchIndex } from '../../src/advocate-search-index';
 import type {
   CandidateMatches,
@@ -23,7 +26,9 @@ import type {
 
 // The matching of issue 15's baseline, kept as the reference the index-based one must
 // equal: it scores every live advocate for the optimistic bound, sorts them all, and
-// checks the gates best first until nobody left can make the page.
+// checks the gates best first until nobody left can make the page. Issue 16 added the
+// suppression gate, the busy marker and two-sided feedback weighted by the asked kind (unless
+// the target asks for the old `RATINGS_ONLY` scoring).
 
 /**
  * The brute-force reference: every live advocate is scored with the domain's
@@ -46,13 +51,16 @@ export function matchCandidatesByScan(
   const policies = directory.program.policies;
   const excluded = new Set(target.exclude ?? []);
   const scope = { territory: target.criteria.territory, channel: target.criteria.channel };
-  const request = { opportunity: target.opportunity, criteria: target.criteria };
+  const twoSided = target.scoring !== 'RATINGS_ONLY';
+  const request: MatchRequest = twoSided
+    ? { opportunity: target.opportunity, criteria: target.criteria, kind: target.kind }
+    : { opportunity: target.opportunity, criteria: target.criteria };
   const optimistic: { state: AdvocateState; bound: number }[] = [];
   for (const status of ['ACTIVE', 'RESTING'] as const) {
     for (const advocateId of index.posting('status', status)) {
       const state = directory.advocate(advocateId);
       if (!state?.attributes || excluded.has(advocateId)) continue;
-      const candidate = matchCandidateOf(directory, state, target.kind, undefined, at);
+      const candidate = matchCandidateOf(directory, state, target.kind, undefined, at, twoSided);
       optimistic.push({ state, bound: matchScoreTotal(candidate, request) });
     }
   }
@@ -66,8 +74,10 @@ export function matchCandidatesByScan(
     // loses too: later ones have larger ids, and ties rank by id).
     if (best.length >= limit && bound <= best[limit - 1]!) break;
     const advocateId = state.advocateId;
-    const availability = availabilityOf(state, target.kind, at, policies, scope);
-    const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at);
+    const suppressions = activeSuppressions(directory.accountOf(state) ?? {});
+    const availability = availabilityOf(state, target.kind, at, policies, scope, suppressions);
+    const candidate = matchCandidateOf(directory, state, target.kind, availability.headroom, at, twoSided);
+    const busy = twoSided ? busyHolds(state, target.requestId) : [];
     if (availability.available) {
       const account = directory.accountOf(state);
       available.push({
@@ -80,6 +90,7 @@ export function matchCandidatesByScan(
           ...(availability.consentExpiresAt !== undefined
             ? { consentExpiresAt: availability.consentExpiresAt }
             : {}),
+          busy,
         },
       });
       const total = matchScoreTotal(candidate, request);
@@ -94,6 +105,7 @@ export function matchCandidatesByScan(
           ...(availability.nextAvailableAt !== undefined
             ? { nextAvailableAt: availability.nextAvailableAt }
             : {}),
+          busy,
         },
       });
     }
@@ -130,6 +142,7 @@ export function matchCandidateOf(
   /** Engagements left in the window; `undefined` assumes the whole limit (an optimistic bound). */
   remaining: number | undefined,
   at: Instant,
+  twoSided = true,
 ): MatchCandidate {
   const policies = directory.program.policies;
   const profile = directory.accountOf(state)?.profile;
@@ -150,5 +163,6 @@ export function matchCandidateOf(
     freshness: profileFreshness(state, policies.freshness, at),
     headroom: { remaining: remaining ?? maxInWindow, max: maxInWindow },
     ratings,
+    ...(twoSided ? { feedback: feedbackHistory(state) } : {}),
   };
 }

@@ -19,6 +19,8 @@ import {
   Freshness,
 } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
+import { SuppressionRule } from '../enums/suppression-enums';
+import { BusyHold, SuppressionMarker } from './busy-and-suppression-types';
 import { Node } from '../node/node-interface';
 
 @ObjectType({ description: 'Personal data of an advocate: encrypted in the store, destroyed on erasure.' })
@@ -90,6 +92,18 @@ export class Advocate {
   @Field(() => Freshness, { description: 'How recently the profile was verified.' })
   freshness!: FreshnessValue;
 
+  @Field(() => [BusyHold], {
+    description:
+      'Held by open requests (empty when free): the kind of hold and until when, never which request.',
+  })
+  busy!: BusyHold[];
+
+  @Field(() => [SuppressionMarker], {
+    description:
+      "The account's automatic suppressions (empty when none): a new ask is refused while any holds.",
+  })
+  suppressions!: SuppressionMarker[];
+
   @Field(() => AdvocateContact, {
     nullable: true,
     description:
@@ -141,6 +155,9 @@ export class AvailabilityReason {
 
   @Field(() => ConsentGap, { nullable: true, description: 'CONSENT: what is missing from the consents.' })
   gap?: ConsentGapValue;
+
+  @Field(() => SuppressionRule, { nullable: true, description: 'SUPPRESSED: the rule that holds.' })
+  rule?: string;
 }
 
 @ObjectType({ description: 'The uses one fatigue limit has counted in the rolling window around the date.' })
@@ -256,6 +273,11 @@ export class RankedCandidate {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When that consent expires, if it does.' })
   consentExpiresAt?: string;
+
+  @Field(() => [BusyHold], {
+    description: 'Held by other open requests (empty when free): the ask may go out, but may wait.',
+  })
+  busy!: BusyHold[];
 }
 
 @ObjectType({ description: 'An advocate who would match but cannot be asked at that date, and why.' })
@@ -274,6 +296,9 @@ export class UnavailableCandidate {
     description: 'When they can be asked again, if time alone stands in the way.',
   })
   nextAvailableAt?: string;
+
+  @Field(() => [BusyHold], { description: 'Held by other open requests (empty when free).' })
+  busy!: BusyHold[];
 }
 
 @ObjectType({

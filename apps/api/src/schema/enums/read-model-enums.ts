@@ -187,12 +187,13 @@ export const AvailabilityReasonCode = enumOf(
     'RESTING',
     'FATIGUED',
     'CONSENT',
+    'SUPPRESSED',
   ]),
 );
 registerDescribedEnum(AvailabilityReasonCode, {
   name: 'AvailabilityReasonCode',
   description:
-    'Why an advocate cannot be asked: their status (NOT_ENROLLED, CANDIDATE, RETIRED, DO_NOT_CONTACT, ERASED), RESTING or FATIGUED until a date, or a CONSENT gap.',
+    'Why an advocate cannot be asked: their status (NOT_ENROLLED, CANDIDATE, RETIRED, DO_NOT_CONTACT, ERASED), RESTING or FATIGUED until a date, a CONSENT gap, or their account SUPPRESSED by a program rule.',
   values: {
     NOT_ENROLLED: 'No such advocate.',
     CANDIDATE: 'Still a candidate: not activated.',
@@ -202,6 +203,7 @@ registerDescribedEnum(AvailabilityReasonCode, {
     RESTING: 'Resting until a date.',
     FATIGUED: 'A fatigue limit is reached until a date.',
     CONSENT: 'No consent covers the use (see `gap`).',
+    SUPPRESSED: 'The account is suppressed by an automatic rule (see `rule`) until the condition ends.',
   },
 });
 

@@ -11,6 +11,8 @@ import { AccountStatus } from '../enums/read-model-enums';
 import { DateTimeScalar } from '../scalars/date-time';
 import { Node } from '../node/node-interface';
 import { connectionOf } from '../common/connection';
+import { activeSuppressions, describeSuppressionCause } from '@vouch/domain';
+import { SuppressionMarker } from '../advocate/busy-and-suppression-types';
 
 @ObjectType({
   description: 'How and on what terms a consent was collected: the evidence an auditor asks for.',
@@ -123,6 +125,18 @@ export class Account {
   @Field(() => AccountHealth, { nullable: true, description: 'The latest health reading.' })
   health?: AccountHealth;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The next renewal date, when recorded.' })
+  renewalAt?: string;
+
+  @Field(() => [ID], { description: 'Ids of the open escalations.' })
+  openEscalations!: string[];
+
+  @Field(() => [SuppressionMarker], {
+    description:
+      "The automatic suppressions that hold now, with their cause: the account's advocates are not asked.",
+  })
+  suppressions!: SuppressionMarker[];
+
   // Paged by `AccountConsents`: renewals and new grants add up over the years.
   consents!: Consent[];
 }
@@ -138,6 +152,13 @@ export function accountOf(account: AccountResult): Account | undefined {
     status: account.status,
     ...(account.ownerId !== undefined ? { ownerId: account.ownerId } : {}),
     ...(account.health ? { health: account.health } : {}),
+    ...(account.renewalAt !== undefined ? { renewalAt: account.renewalAt } : {}),
+    openEscalations: Object.keys({ ...account.openEscalations }),
+    suppressions: activeSuppressions(account).map((s) => ({
+      rule: s.rule,
+      since: s.since,
+      words: describeSuppressionCause(s.cause),
+    })),
     consents: Object.values(account.consents).map(({ scope, ...consent }) => ({ ...consent, ...scope })),
   };
 }

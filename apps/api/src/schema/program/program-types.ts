@@ -1,4 +1,4 @@
-import type { ActivityKind as ActivityKindValue } from '@vouch/domain';
+import { NO_SUPPRESSION, type ActivityKind as ActivityKindValue } from '@vouch/domain';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { ProgramResult } from '../common/facade-types';
 import { connectionOf } from '../common/connection';
@@ -72,6 +72,21 @@ export class RetentionPolicy {
   retainRetiredAdvocateDays!: number;
 }
 
+@ObjectType({ description: 'Automatic suppression of accounts: a rule left null is off.' })
+export class SuppressionPolicy {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Suppress from this many days before the renewal until it has passed.',
+  })
+  renewalWithinDays?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Suppress while the account health is below this.' })
+  healthBelow?: number;
+
+  @Field(() => Boolean, { description: 'Suppress while the account has an open escalation.' })
+  openEscalation!: boolean;
+}
+
 @ObjectType({ description: "The program's policies (defaults until set)." })
 export class ProgramPolicies {
   @Field(() => FatiguePolicy, { description: 'Fatigue limits.' })
@@ -91,6 +106,11 @@ export class ProgramPolicies {
 
   @Field(() => RetentionPolicy, { description: 'Retention of personal data.' })
   retention!: RetentionPolicy;
+
+  @Field(() => SuppressionPolicy, {
+    description: 'Automatic suppression rules (all off until the program sets them).',
+  })
+  suppression!: SuppressionPolicy;
 }
 
 @ObjectType({ description: 'How many advocates the growth plan needs for one industry × region × product.' })
@@ -170,6 +190,7 @@ export function programOf(program: ProgramResult): Program {
   return {
     policies: {
       ...program.policies,
+      suppression: program.policies.suppression ?? NO_SUPPRESSION,
       fatigue: {
         ...fatigue,
         maxPerKindPerWindow: Object.entries(fatigue.maxPerKindPerWindow).map(([kind, max]) => ({
