@@ -6,6 +6,7 @@ import type { AdvocateEvent } from './advocate-events';
 import { requireEnrolled } from './advocate-guards';
 import { evolveAdvocate, initialAdvocateState, type AdvocateState } from './advocate-state';
 import { consentParsers, consentRules } from './consent-rules';
+import { departureParsers, departureRules } from './departure-rules';
 import { engagementParsers } from './engagement-parsers';
 import { engagementRules } from './engagement-rules';
 import { enrolmentParsers, enrolmentRules } from './enrolment-rules';
@@ -20,6 +21,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
   {
     ...enrolmentParsers,
     ...consentParsers,
+    ...departureParsers,
     ...engagementParsers,
     ...rewardParsers,
     ...verificationParsers,
@@ -28,6 +30,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
   {
     ...enrolmentRules,
     ...consentRules,
+    ...departureRules,
     ...engagementRules,
     ...rewardRules,
     ...verificationRules,
