@@ -3,6 +3,7 @@ import 'reflect-metadata';
 
 export * from './server/create-api-server';
 export * from './server/api-server-options';
+export * from './inbound/inbound-options';
 export * from './auth/auth-options';
 export * from './auth/token-verifier';
 export * from './auth/authentication-error';

@@ -27,3 +27,8 @@ export * from './queries/program-intelligence-queries';
 export * from './queries/paging';
 export * from './facade/create-vouch';
 export * from './leases/leased-job';
+export * from './integrations/crm/crm-event';
+export * from './integrations/crm/crm-inbox-log';
+export * from './integrations/crm/crm-inbound';
+export * from './integrations/chat/slash-request';
+export * from './integrations/chat/chat-intake';

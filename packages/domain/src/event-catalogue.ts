@@ -83,6 +83,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['AdvocateRetired', 'The advocate left the program.', advocatePersonal('reason')],
     ['AdvocateMarkedDoNotContact', 'The advocate must not be contacted.', advocatePersonal('reason')],
     [
+      'AdvocateLeftAccount',
+      'The advocate left their company: the consents given in that role were withdrawn, history kept.',
+    ],
+    [
       'ConsentGranted',
       'The advocate granted a consent: kinds, scope, validity, uses, and how it was collected.',
     ],

@@ -49,6 +49,7 @@ export * from './advocate/advocate-commands';
 export * from './advocate/advocate-events';
 export * from './advocate/advocate-state';
 export * from './advocate/advocate-decider';
+export { DEPARTURE_WITHDRAWAL_REASON } from './advocate/departure-rules';
 export * from './nomination/nomination-commands';
 export * from './nomination/nomination-events';
 export * from './nomination/nomination-decider';

@@ -2,6 +2,7 @@ import type { Vouch } from '@vouch/application';
 import type { Logger } from 'pino';
 import type { AuthOptions } from '../auth/auth-options';
 import type { TokenVerifier } from '../auth/token-verifier';
+import type { InboundOptions } from '../inbound/inbound-options';
 import type { LimitsOptions } from '../limits/limits-options';
 import type { RateLimitFactory } from './rate-limiter';
 import type { VouchMetrics } from '../metrics/vouch-metrics';
@@ -36,6 +37,8 @@ export interface ApiServerOptions {
   readonly trustProxy?: boolean | number | string | readonly string[];
   /** Count operations and commands into these metrics and serve them on GET /metrics; default none. */
   readonly metrics?: VouchMetrics;
+  /** The inbound CRM endpoint and chat intake (`/integrations/...`); default off. */
+  readonly inbound?: InboundOptions;
   /** Serve subscriptions over WebSocket (graphql-ws) on the GraphQL path; default true. */
   readonly subscriptions?: boolean;
 }

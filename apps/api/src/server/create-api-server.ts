@@ -9,6 +9,7 @@ import { bearerToken } from '../auth/bearer-token';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { ApiContext } from '../context/api-context';
 import { createErrorFormatter } from '../errors/format-error';
+import { inboundIntegrations } from '../inbound/inbound-routes';
 import { costLimitPlugin } from '../limits/cost-limit-plugin';
 import { executionTimeoutPlugin } from '../limits/execution-timeout-plugin';
 import { DEFAULT_LIMITS, type LimitsOptions } from '../limits/limits-options';
@@ -135,6 +136,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
     );
   }
+  const inbound = options.inbound
+    ? inboundIntegrations({
+        vouch,
+        inbound: options.inbound,
+        verify,
+        maxBodyBytes: limits.maxBodyBytes,
+        logger,
+      })
+    : undefined;
+  if (inbound) app.use(inbound.router);
   app.use(GRAPHQL_PATH, methodNotAllowed());
   if (options.graphiql ?? development) app.use(GRAPHQL_PATH, graphiqlRoute(GRAPHQL_PATH));
   app.use(
@@ -208,6 +219,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     async stop() {
       if (stopped) return;
       stopped = true;
+      inbound?.stop();
       // WebSocket connections are upgraded out of the HTTP server's reach: close them first.
       await subscriptions?.stop();
       await apollo.stop();

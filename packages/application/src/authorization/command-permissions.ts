@@ -41,6 +41,7 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   RestAdvocate: PM_OR_ACCOUNT,
   ReactivateAdvocate: PM,
   RetireAdvocate: PM,
+  RecordAdvocateDeparture: PM,
   MarkDoNotContact: PM_OR_ACCOUNT,
   GrantConsent: PM,
   RenewConsent: PM,

@@ -49,6 +49,11 @@ export type RestAdvocate = Command<'RestAdvocate', { until: Instant; reason: str
 export type ReactivateAdvocate = Command<'ReactivateAdvocate', Record<string, never>>;
 export type RetireAdvocate = Command<'RetireAdvocate', { reason: string }>;
 export type MarkDoNotContact = Command<'MarkDoNotContact', { reason: string }>;
+/** The advocate left their company (champion job change); `newAccountId` names the new company when it is an account. */
+export type RecordAdvocateDeparture = Command<
+  'RecordAdvocateDeparture',
+  { leftAt?: Instant; newAccountId?: string }
+>;
 
 export type GrantConsent = Command<'GrantConsent', GrantConsentData>;
 export type RenewConsent = Command<'RenewConsent', RenewConsentData>;
@@ -136,6 +141,7 @@ export type AdvocateCommand =
   | ReactivateAdvocate
   | RetireAdvocate
   | MarkDoNotContact
+  | RecordAdvocateDeparture
   | GrantConsent
   | RenewConsent
   | WithdrawConsent

@@ -6,6 +6,7 @@ import type { AdvocateEvent } from './advocate-events';
 import { requireEnrolled } from './advocate-guards';
 import { evolveAdvocate, initialAdvocateState, type AdvocateState } from './advocate-state';
 import { consentParsers, consentRules } from './consent-rules';
+import { departureParsers, departureRules } from './departure-rules';
 import { engagementParsers } from './engagement-parsers';
 import { engagementRules } from './engagement-rules';
 import { advocateFeedbackParsers, advocateFeedbackRules } from './advocate-feedback';
@@ -23,6 +24,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
   {
     ...enrolmentParsers,
     ...consentParsers,
+    ...departureParsers,
     ...engagementParsers,
     ...advocateFeedbackParsers,
     ...rewardParsers,
@@ -34,6 +36,7 @@ const ADVOCATE_RULES = commandRules<AdvocateCommand, AdvocateState, AdvocateEven
   {
     ...enrolmentRules,
     ...consentRules,
+    ...departureRules,
     ...engagementRules,
     ...advocateFeedbackRules,
     ...rewardRules,

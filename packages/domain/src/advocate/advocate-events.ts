@@ -34,6 +34,14 @@ export type AdvocateMarkedDoNotContact = Of<
   'AdvocateMarkedDoNotContact',
   { reason: string; markedAt: Instant }
 >;
+/**
+ * The advocate left the account's company: their role-bound consents were withdrawn with it.
+ * `suggestedAccountId`: the new company is a known account, so the program may nominate them there.
+ */
+export type AdvocateLeftAccount = Of<
+  'AdvocateLeftAccount',
+  { accountId: string; leftAt: Instant; recordedBy: string; suggestedAccountId?: string }
+>;
 
 export type ConsentGranted = Of<'ConsentGranted', ConsentGrantedData>;
 export type ConsentRenewed = Of<'ConsentRenewed', ConsentRenewedData>;
@@ -156,6 +164,7 @@ export type AdvocateEvent =
   | AdvocateReactivated
   | AdvocateRetired
   | AdvocateMarkedDoNotContact
+  | AdvocateLeftAccount
   | ConsentGranted
   | ConsentRenewed
   | ConsentWithdrawn

@@ -34,6 +34,8 @@ export interface AdvocateState {
   /** An erasure waiting for the legal holds to be released. */
   readonly deferredErasure?: { reason: string; requestedBy: string; requestedAt: Instant };
   readonly retiredAt?: Instant;
+  /** The advocate left the account's company (champion job change). */
+  readonly leftAccountAt?: Instant;
   readonly erasedAt?: Instant;
   /** Consent id → the version whose expiry has been recorded. */
   readonly recordedExpiries: Readonly<Record<string, number>>;
@@ -97,6 +99,8 @@ function evolveProfileAndConsents(state: AdvocateState, event: AdvocateEvent): A
       return { ...state, status: 'RESTING', restingUntil: event.data.until };
     case 'AdvocateRetired':
       return { ...state, status: 'RETIRED', restingUntil: undefined, retiredAt: event.data.retiredAt };
+    case 'AdvocateLeftAccount':
+      return { ...state, leftAccountAt: event.data.leftAt };
     case 'AdvocateMarkedDoNotContact':
       return { ...state, status: 'DO_NOT_CONTACT', restingUntil: undefined };
     case 'ConsentGranted':

@@ -10,6 +10,7 @@ export const ENGAGEMENT_RELEASE_REASONS = [
   'REQUEST_LAPSED',
   'ADVOCATE_UNAVAILABLE',
   'OWNER_DECLINED',
+  'ADVOCATE_LEFT_ACCOUNT',
 ] as const;
 export type EngagementReleaseReason = (typeof ENGAGEMENT_RELEASE_REASONS)[number];
 

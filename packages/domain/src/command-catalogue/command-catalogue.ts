@@ -2,6 +2,7 @@ import type { CommandDefinition, CommandRows, CommandType } from './command-defi
 import { ACCOUNT_COMMANDS } from './account-command-rows';
 import { ADVOCATE_COMMANDS } from './advocate-command-rows';
 import { ADVOCATE_CONSENT_COMMANDS } from './advocate-consent-command-rows';
+import { ADVOCATE_DEPARTURE_COMMANDS } from './advocate-departure-command-rows';
 import { ADVOCATE_ENGAGEMENT_COMMANDS } from './advocate-engagement-command-rows';
 import { CONTENT_ASSET_COMMANDS } from './content-asset-command-rows';
 import { NOMINATION_COMMANDS } from './nomination-command-rows';
@@ -23,6 +24,7 @@ export const COMMAND_CATALOGUE: CommandRows<CommandType> = {
   ...ACCOUNT_COMMANDS,
   ...ADVOCATE_COMMANDS,
   ...ADVOCATE_CONSENT_COMMANDS,
+  ...ADVOCATE_DEPARTURE_COMMANDS,
   ...ADVOCATE_ENGAGEMENT_COMMANDS,
   ...NOMINATION_COMMANDS,
   ...REFERENCE_REQUEST_COMMANDS,

@@ -122,6 +122,7 @@ registerDescribedEnum(EngagementReleaseReason, {
     OWNER_DECLINED: 'The account owner declined the ask.',
     ADVOCATE_UNAVAILABLE: 'The advocate can no longer take part (status, rest or erasure).',
     REQUEST_LAPSED: 'The request passed its due date unfulfilled.',
+    ADVOCATE_LEFT_ACCOUNT: 'The advocate left their company (champion job change).',
   },
 });
 

@@ -1,0 +1,70 @@
+import type { CrmInbound, CrmInboxStatus, Principal } from '@vouch/application';
+import { DomainError } from '@vouch/domain';
+import express, { Router, type Request, type Response } from 'express';
+import { AuthenticationError } from '../auth/authentication-error';
+import { bearerToken } from '../auth/bearer-token';
+import type { TokenVerifier } from '../auth/token-verifier';
+
+const STATUSES: readonly CrmInboxStatus[] = ['PARKED', 'APPLIED', 'DISMISSED'];
+const HTTP_STATUS: Readonly<Record<string, number>> = {
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  VALIDATION_FAILED: 400,
+};
+
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * The CRM inbox for ADMIN and PROGRAM_MANAGER (bearer token, tenant from the token):
+ * GET /integrations/crm/inbox?status=PARKED, POST /integrations/crm/inbox/:eventId/resolve
+ * `{ "action": "RETRY" | "DISMISS", "reason"? }`, GET /integrations/crm/nomination-suggestions.
+ */
+export function crmInboxRoutes(inbound: CrmInbound, verify: TokenVerifier): Router {
+  const router = Router();
+  const handle =
+    (work: (principal: Principal, req: Request<Record<string, string>>) => Promise<unknown>) =>
+    async (req: Request<Record<string, string>>, res: Response) => {
+      try {
+        const { principal } = await verify(bearerToken(req.get('authorization')));
+        res.set('cache-control', 'no-store').json(await work(principal, req));
+      } catch (error) {
+        if (error instanceof AuthenticationError) return fail(res, 401, 'UNAUTHENTICATED', error.message);
+        if (error instanceof DomainError)
+          return fail(res, HTTP_STATUS[error.code] ?? 409, error.code, error.message);
+        throw error;
+      }
+    };
+  router.get(
+    '/integrations/crm/inbox',
+    handle(async (principal, req) => {
+      const wanted = typeof req.query.status === 'string' ? req.query.status : 'PARKED';
+      const status = STATUSES.find((s) => s === wanted) ?? 'PARKED';
+      return { entries: await inbound.inbox(principal, status) };
+    }),
+  );
+  router.post(
+    '/integrations/crm/inbox/:eventId/resolve',
+    express.json({ limit: 10_000 }),
+    handle(async (principal, req) => {
+      const body = (req.body ?? {}) as { action?: unknown; reason?: unknown };
+      if (body.action === 'RETRY')
+        return inbound.resolve(principal, req.params.eventId ?? '', { action: 'RETRY' });
+      const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 1000) : '';
+      if (body.action !== 'DISMISS' || reason.length === 0) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'Send { "action": "RETRY" } or { "action": "DISMISS", "reason": "…" }.',
+        );
+      }
+      return inbound.resolve(principal, req.params.eventId ?? '', { action: 'DISMISS', reason });
+    }),
+  );
+  router.get(
+    '/integrations/crm/nomination-suggestions',
+    handle(async (principal) => ({ suggestions: await inbound.nominationSuggestions(principal) })),
+  );
+  return router;
+}
