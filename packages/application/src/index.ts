@@ -27,3 +27,4 @@ export * from './queries/program-intelligence-queries';
 export * from './queries/paging';
 export * from './facade/create-vouch';
 export * from './leases/leased-job';
+export * from './outbound/index';
