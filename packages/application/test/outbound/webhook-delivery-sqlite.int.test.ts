@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Instant } from '@vouch/domain';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { Webhook } from 'standardwebhooks';
-import { createVouch, type Principal, type WebhookOptions } from '../../src';
+import { createVouch, type Principal, type VouchCommand, type WebhookOptions } from '../../src';
 import { WebhookReceiver, eventually } from './webhook-receiver';
 
 const TENANT = 'acme-corp';
@@ -34,8 +34,8 @@ function open(filename: string, masterKey: Buffer) {
   return { store, vouch };
 }
 
-const submit = (requestId: string) => ({
-  type: 'SubmitReferenceRequest' as const,
+const submit = (requestId: string): VouchCommand => ({
+  type: 'SubmitReferenceRequest',
   commandId: `submit-${requestId}`,
   data: {
     requestId,
@@ -55,8 +55,8 @@ const submit = (requestId: string) => ({
     notes: 'Call Ines Garcia at ines@example.com',
   },
 });
-const cancel = (requestId: string) => ({
-  type: 'CancelRequest' as const,
+const cancel = (requestId: string): VouchCommand => ({
+  type: 'CancelRequest',
   commandId: `cancel-${requestId}`,
   aggregateId: requestId,
   data: { reason: 'Ines Garcia moved to a competitor' },

@@ -3,7 +3,7 @@ import { START, checkpointOf, positionOf, type Checkpoint } from '@vouch/event-s
 import { eventIdFor } from '../../commands/event-ids';
 import { systemPrincipal } from '../../principal';
 import { publicEventType } from '../contract/public-event-contract';
-import { toCloudEvent } from '../contract/to-cloud-event';
+import { UnpublishableEventError, toCloudEvent } from '../contract/to-cloud-event';
 import type { DeliveryLog, DeliveryRecord } from './delivery-log';
 import { postWebhook } from './post-webhook';
 import { backoffDelay } from './retry-backoff';
@@ -200,16 +200,32 @@ export class WebhookDispatcher {
     event: RecordedEvent,
     stopped: AbortSignal,
   ): Promise<void> {
-    const cloudEvent = toCloudEvent(tenantId, event);
     const subscriptionId = current().subscriptionId;
     const base = {
       subscriptionId,
       webhookId: event.eventId,
-      eventType: cloudEvent?.type ?? event.type,
-      subject: cloudEvent?.subject ?? '',
+      eventType: event.type,
+      subject: '',
       checkpoint: event.checkpoint,
     };
+    let cloudEvent;
+    try {
+      cloudEvent = toCloudEvent(tenantId, event);
+    } catch (error) {
+      // An event that does not fit its published shape is never sent; it is dead-lettered at once, not retried.
+      if (!(error instanceof UnpublishableEventError)) throw error;
+      const updatedAt = this.clock();
+      await this.deadLetter(tenantId, {
+        ...base,
+        status: 'RETRYING',
+        attempts: 0,
+        lastError: error.message,
+        updatedAt,
+      });
+      return;
+    }
     if (!cloudEvent) return;
+    Object.assign(base, { eventType: cloudEvent.type, subject: cloudEvent.subject });
     const body = JSON.stringify(cloudEvent);
     const maxAttempts = this.options.maxAttempts ?? 8;
     let last: DeliveryRecord | undefined;
