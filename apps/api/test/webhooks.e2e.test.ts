@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createVouch } from '@vouch/application';
 import { InMemoryEventStore } from '@vouch/event-store';
 import { Webhook } from 'standardwebhooks';
+import { VouchMetrics } from '../src';
 import { codesOf, graphql, newCommandId } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
@@ -23,6 +24,7 @@ const DELIVERIES = `query Deliveries($status: WebhookDeliveryStatus) {
 const SUBMIT = `mutation Submit($input: SubmitReferenceRequestInput!) { submitReferenceRequest(input: $input) { request { id } } }`;
 
 let api: TestServer;
+let metrics: VouchMetrics;
 let receiver: Server;
 let receiverUrl: string;
 const received: { headers: Record<string, string>; body: string }[] = [];
@@ -54,7 +56,9 @@ beforeAll(async () => {
       backoff: { baseMs: 5, maxMs: 10 },
     },
   });
-  api = await startTestServer({ store, vouch });
+  metrics = new VouchMetrics();
+  api = await startTestServer({ store, vouch, metrics });
+  metrics.watchLag({ store, vouch, tenants: ['acme'] });
 });
 afterAll(async () => {
   await api.close();
@@ -134,6 +138,11 @@ describe('webhooks over GraphQL', () => {
       subject: 'req-gql-1',
       source: '/tenants/acme',
     });
+    // The delivery shows in /metrics; nothing is left behind.
+    const scraped = await (await fetch(`${api.origin}/metrics`)).text();
+    expect(scraped).toContain('vouch_webhook_deliveries_total{outcome="delivered"} 1');
+    expect(scraped).toContain('vouch_webhook_deliveries_total{outcome="dead_lettered"} 0');
+    expect(scraped).toContain('vouch_webhook_backlog_events 0');
     // The secret is in no other answer.
     const listed = await graphql(api.url, LIST, {}, await admin());
     expect(JSON.stringify([listed.body, log])).not.toContain(secret.slice(6));
