@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildApiSchema } from '../src';
+import { WEBHOOK_MUTATIONS } from '../src/schema/webhooks/webhook-resolvers';
 
 const schema = buildApiSchema();
 const mutations = schema.getMutationType()?.getFields() ?? {};
@@ -19,18 +20,21 @@ const named = (type: GraphQLInputType): GraphQLNamedType =>
   isNonNullType(type) ? named(type.ofType as GraphQLInputType) : (type as GraphQLNamedType);
 
 describe('the schema', () => {
-  it('has one mutation for every command of the application and integrity operation, and no other', () => {
+  it('has one mutation for every command of the application, integrity operation and webhook change, and no other', () => {
     expect(Object.keys(mutations).sort()).toEqual(
-      [...Object.keys(COMMAND_ROUTES).map(camel), ...INTEGRITY_OPERATIONS].sort(),
+      [...Object.keys(COMMAND_ROUTES).map(camel), ...INTEGRITY_OPERATIONS, ...WEBHOOK_MUTATIONS].sort(),
     );
   });
 
-  it.each([...INTEGRITY_OPERATIONS])('%s takes one input object with a required commandId', (name) => {
-    const field = mutations[name];
-    expect(field?.args).toHaveLength(1);
-    const input = named(field!.args[0]!.type);
-    expect(isInputObjectType(input) && String(input.getFields().commandId?.type)).toBe('ID!');
-  });
+  it.each([...INTEGRITY_OPERATIONS, ...WEBHOOK_MUTATIONS])(
+    '%s takes one input object with a required commandId',
+    (name) => {
+      const field = mutations[name];
+      expect(field?.args).toHaveLength(1);
+      const input = named(field!.args[0]!.type);
+      expect(isInputObjectType(input) && String(input.getFields().commandId?.type)).toBe('ID!');
+    },
+  );
 
   it.each(Object.keys(COMMAND_ROUTES).map(camel))(
     '%s takes one input object with a required commandId',

@@ -11,6 +11,7 @@ import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-con
 import { digestInterval } from './config/digest-interval';
 import { leaseTtl } from './config/lease-ttl';
 import { metricsEnabled } from './config/metrics-enabled';
+import { webhookConfig } from './config/webhook-config';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import type { ReportDigestFlags } from './commands/report-digest';
@@ -49,6 +50,10 @@ Environment (flags win):
                                <data dir>/signing.key (generated in development only)
   VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
   VOUCH_METRICS                on (default) | off: Prometheus metrics on GET /metrics
+  VOUCH_WEBHOOK_KEY            >= 32 characters: turns webhooks on; subscription secrets derive from it
+  VOUCH_WEBHOOK_ALLOW_LOOPBACK 1 lets webhooks reach loopback (tests, a local receiver)
+  VOUCH_WEBHOOK_ALLOW_HOSTS    host names webhooks may reach whatever they resolve to, comma-separated
+  VOUCH_WEBHOOK_MAX_ATTEMPTS   attempts before an event is dead-lettered (1-100, default 8)
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
@@ -144,6 +149,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const digestIntervalMs = digestInterval(io.env);
       const leaseTtlMs = leaseTtl(io.env);
       const metrics = metricsEnabled(io.env);
+      const webhooks = webhookConfig(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -164,6 +170,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           digestIntervalMs,
           leaseTtlMs,
           metrics,
+          ...(webhooks ? { webhooks } : {}),
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);

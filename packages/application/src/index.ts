@@ -32,3 +32,4 @@ export * from './integrations/crm/crm-inbox-log';
 export * from './integrations/crm/crm-inbound';
 export * from './integrations/chat/slash-request';
 export * from './integrations/chat/chat-intake';
+export * from './outbound/index';

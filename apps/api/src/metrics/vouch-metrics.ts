@@ -82,6 +82,36 @@ export class VouchMetrics {
         }
       },
     });
+    this.watchWebhooks();
+  }
+
+  /** Webhook families: backlog, deliveries and failed attempts by outcome, from the dispatcher of this instance. */
+  private watchWebhooks(): void {
+    const dispatcher = () => this.lagSources?.vouch.webhooks?.dispatcher;
+    const backlog: Gauge = new Gauge({
+      name: 'vouch_webhook_backlog_events',
+      help: 'Log events after the checkpoints of the running webhook destinations (an upper bound: every type counts).',
+      registers: [this.registry],
+      collect: async () => {
+        const running = dispatcher();
+        if (running) backlog.set(await running.backlog());
+      },
+    });
+    const deliveries: Counter<'outcome'> = new Counter({
+      name: 'vouch_webhook_deliveries_total',
+      help: 'Webhook delivery attempts by outcome: delivered, failed (retried) or dead_lettered (given up).',
+      labelNames: ['outcome'] as const,
+      registers: [this.registry],
+      collect: () => {
+        const running = dispatcher();
+        if (!running) return;
+        const { delivered, failedAttempts, deadLettered } = running.counters;
+        deliveries.reset();
+        deliveries.inc({ outcome: 'delivered' }, delivered);
+        deliveries.inc({ outcome: 'failed' }, failedAttempts);
+        deliveries.inc({ outcome: 'dead_lettered' }, deadLettered);
+      },
+    });
   }
 
   /** Turns the lag gauges on for these tenants. */

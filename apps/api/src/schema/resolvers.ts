@@ -17,6 +17,7 @@ import { RequestCandidateFields, RequestQueries } from './request/request-querie
 import { NodeQueries } from './node/node-queries';
 import { AvailabilityChangeFields, ChangeSubscriptions } from './subscriptions/change-subscriptions';
 import { ViewerQuery } from './viewer/viewer-query';
+import { WebhookResolvers } from './webhooks/webhook-resolvers';
 
 /** Every resolver class of the schema. */
 export const RESOLVERS: NonEmptyArray<ClassType> = [
@@ -41,4 +42,5 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   CommandPayloadEntities,
   ChangeSubscriptions,
   AvailabilityChangeFields,
+  WebhookResolvers,
 ];

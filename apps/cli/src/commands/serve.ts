@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { AuthOptions, LimitsOptions } from '@vouch/api';
-import { createVouch, type Vouch } from '@vouch/application';
+import { createVouch, type Vouch, type WebhookOptions } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io';
@@ -42,6 +42,8 @@ export interface ServeOptions {
   readonly tenants: readonly string[];
   /** Serve Prometheus metrics on GET /metrics; default true. */
   readonly metrics?: boolean;
+  /** Webhooks (VOUCH_WEBHOOK_KEY …); none when undefined. */
+  readonly webhooks?: WebhookOptions;
   /** On a store several instances share: how long a background lease outlives its holder; default 10 s. */
   readonly leaseTtlMs?: number;
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -88,6 +90,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
         ...(options.digestIntervalMs !== undefined ? { intervalMs: options.digestIntervalMs } : {}),
       },
       onWarning: warnings.warn,
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     });
     if (acquireLease) {
       // Several instances may share this store: each tenant's process managers, due work,

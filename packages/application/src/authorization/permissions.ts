@@ -36,7 +36,11 @@ export type QueryName = (typeof QUERY_NAMES)[number];
 export const INTEGRITY_OPERATIONS = ['signDigest', 'startIntegrityVerification'] as const;
 export type IntegrityOperation = (typeof INTEGRITY_OPERATIONS)[number];
 
-export type Operation = CommandType | QueryName | IntegrityOperation;
+/** Webhook configuration and its delivery log (issue 17): tenant administration. */
+export const WEBHOOK_OPERATIONS = ['manageWebhooks', 'webhookDeliveries'] as const;
+export type WebhookOperation = (typeof WEBHOOK_OPERATIONS)[number];
+
+export type Operation = CommandType | QueryName | IntegrityOperation | WebhookOperation;
 
 export { RELATIONSHIPS, type Grant, type Relationship } from './grants';
 
@@ -93,4 +97,6 @@ export const PERMISSIONS: Readonly<Record<Operation, Grant>> = {
   integrityVerification: { AUDITOR: ANY, ADMIN: ANY },
   signDigest: ADMIN,
   startIntegrityVerification: { AUDITOR: ANY, ADMIN: ANY },
+  manageWebhooks: ADMIN,
+  webhookDeliveries: ADMIN,
 };

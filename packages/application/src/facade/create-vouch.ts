@@ -29,6 +29,8 @@ import { DigestKeeper, type DigestKeepingOptions } from '../integrity/digest-kee
 import { VouchQueries } from '../queries/vouch-queries';
 import { DueWorkRunner } from '../timers/due-work-runner';
 import { WorkflowExecutor } from '../workflows/workflow-executor';
+import { createWebhooks, type Webhooks } from '../outbound/webhooks/webhooks';
+import type { WebhookOptions } from '../outbound/webhooks/webhook-options';
 
 export interface VouchOptions {
   /** Any event store: in-memory, SQLite, PostgreSQL or EventStoreDB. */
@@ -52,6 +54,8 @@ export interface VouchOptions {
   readonly digests?: DigestKeepingOptions;
   /** Told when a reaction or due work was refused by the domain, or a runner failed. */
   readonly onWarning?: (message: string, error: unknown) => void;
+  /** Webhooks (CloudEvents signed per Standard Webhooks); none without an operator key. */
+  readonly webhooks?: WebhookOptions;
 }
 
 /** Vouch as a library: every command and query of a reference program, for any store. */
@@ -75,6 +79,8 @@ export interface Vouch {
   signDigest(principal: Principal, commandId: string): Promise<SignedDigest>;
   /** Starts verifying the tenant's history against its signed digests, off the request path; poll `queries.integrityVerification`. */
   startIntegrityVerification(principal: Principal, commandId: string): Promise<IntegrityVerificationJob>;
+  /** Webhook subscriptions and their dispatcher, when configured. */
+  readonly webhooks?: Webhooks;
 }
 
 /** Creates the facade over a store. Call `start()` to run the process managers. */
@@ -90,10 +96,14 @@ export function createVouch(options: VouchOptions): Vouch {
   });
   const workflows = new WorkflowExecutor(options.store, commands, clock, newId);
   const digests = options.digests ? new DigestKeeper(options.store, clock, options.digests, warn) : undefined;
+  const checkpoints = options.checkpoints ?? new InMemoryCheckpointStore();
+  const webhooks = options.webhooks
+    ? createWebhooks(options.store, checkpoints, clock, options.webhooks, warn)
+    : undefined;
   const managers = new ProcessManagerRunner({
     store: options.store,
     commands,
-    checkpoints: options.checkpoints ?? new InMemoryCheckpointStore(),
+    checkpoints,
     managers: PROCESS_MANAGERS,
     ...(digests
       ? { signDigest: (tenantId: string, reason: DigestReason) => digests.sign(tenantId, reason) }
@@ -122,7 +132,12 @@ export function createVouch(options: VouchOptions): Vouch {
   const startTenant = async (tenantId: string) => {
     if (started.has(tenantId)) return;
     started.add(tenantId);
-    await Promise.all([managers.start(tenantId), dueWork.start(tenantId), projections.runner(tenantId)]);
+    await Promise.all([
+      managers.start(tenantId),
+      dueWork.start(tenantId),
+      projections.runner(tenantId),
+      webhooks?.dispatcher.start(tenantId),
+    ]);
     await digests?.start(tenantId);
   };
 
@@ -133,6 +148,7 @@ export function createVouch(options: VouchOptions): Vouch {
   return {
     store: options.store,
     ...(digests ? { digests } : {}),
+    ...(webhooks ? { webhooks } : {}),
     queries,
     async execute(principal, command) {
       if (running) await startTenant(principal.tenantId);
@@ -164,7 +180,12 @@ export function createVouch(options: VouchOptions): Vouch {
       running = false;
       started.clear();
       digests?.stop();
-      await Promise.all([managers.stop(), dueWork.stop(), projections.stopAll()]);
+      await Promise.all([
+        managers.stop(),
+        dueWork.stop(),
+        projections.stopAll(),
+        webhooks?.dispatcher.stop(),
+      ]);
     },
   };
 }
