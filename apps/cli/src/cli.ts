@@ -184,6 +184,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           graphqlUrl: running.graphqlUrl,
           ...(startup.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
           environment: startup.environment,
+          tracing: tracing ? 'otlp' : 'off',
           tokens: { hs256: startup.jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
         },
         `Vouch API: ${running.graphqlUrl}`,
