@@ -1,14 +1,19 @@
 /**
- * What metrics cost (a script, not a test), in one process and run, on vs off alternating:
- *   1. appends: sequential single-event appends to SQLite (synchronous=FULL), the store
- *      alone vs the store with `timingAppends` (the append-latency histogram);
- *   2. `searchAdvocates` over HTTP (autocannon, loopback) on two servers over one in-memory
- *      store: without metrics vs with `metrics` (operation histogram, command counter).
- * Tracing (OpenTelemetry) is not built yet, so it is not measured.
+ * What metrics and tracing cost (a script, not a test), in one process and run, four
+ * setups per round in a rotating order: off, metrics, tracing, metrics + tracing.
+ *   1. appends: sequential single-event appends to SQLite (synchronous=FULL) and to the
+ *      in-memory store (CPU only: shows the instrumentation's own cost), the store alone vs
+ *      through `timingAppends` (append histogram) and/or `tracingStore` (a span per append);
+ *   2. `searchAdvocates` over HTTP (autocannon, loopback) on servers over one in-memory
+ *      store, with `metrics` and/or `tracer` (server span per request, command spans).
+ * Tracing exports over OTLP/HTTP (batches) to a receiver in a child process on loopback, as
+ * to a collector; it is started before and shut down after each traced measurement, so the
+ * untraced ones run with no context manager at all.
  *
- *   npm run bench:observability -- [--events 2000] [--rounds 3] [--advocates 1000] [--seconds 5]
+ *   npm run bench:observability -- [--events 2000] [--memory-events 20000] [--rounds 3] [--advocates 1000] [--seconds 5]
  */
 import 'reflect-metadata';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +24,20 @@ import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pino from 'pino';
-import { createApiServer, timingAppends, VouchMetrics } from '../../apps/api/src';
+import {
+  createApiServer,
+  startTracing,
+  timingAppends,
+  tracingStore,
+  VouchMetrics,
+  type VouchTracing,
+} from '../../apps/api/src';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const EVENTS = Number(args.get('events') ?? 2000);
+const MEMORY_EVENTS = Number(args.get('memory-events') ?? 20000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const ADVOCATES = Number(args.get('advocates') ?? 1000);
 const SECONDS = Number(args.get('seconds') ?? 5);
@@ -33,14 +46,77 @@ const SECRET = 'bench-secret-that-is-at-least-32-bytes-long';
 const dir = mkdtempSync(join(tmpdir(), 'vouch-observability-bench-'));
 let files = 0;
 
+/** One way of running: which observability is on. */
+interface Setup {
+  readonly name: 'off' | 'metrics' | 'tracing' | 'both';
+  readonly metrics: boolean;
+  readonly tracing: boolean;
+}
+const SETUPS: readonly Setup[] = [
+  { name: 'off', metrics: false, tracing: false },
+  { name: 'metrics', metrics: true, tracing: false },
+  { name: 'tracing', metrics: false, tracing: true },
+  { name: 'both', metrics: true, tracing: true },
+];
+type Figures = Record<Setup['name'], number[]>;
+const figures = (): Figures => ({ off: [], metrics: [], tracing: [], both: [] });
+
+/** An OTLP/HTTP receiver in a child process that reads and drops every export, as a collector's front would. */
+async function startReceiver(): Promise<{ url: string; exports: () => Promise<number>; stop(): void }> {
+  const child: ChildProcess = fork(
+    '-e',
+    [
+      `const http = require('node:http'); let n = 0;
+       const server = http.createServer((req, res) => { req.resume(); req.on('end', () => { n += 1; res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); }); });
+       process.on('message', () => process.send(n));
+       server.listen(0, '127.0.0.1', () => process.send(server.address().port));`,
+    ],
+    { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)));
+  return {
+    url: `http://127.0.0.1:${port}/v1/traces`,
+    exports: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as number));
+        child.send('count');
+      }),
+    stop: () => child.kill(),
+  };
+}
+
+let receiverUrl = '';
+/** Runs `measure` with tracing started for it when the setup traces, and stopped (flushed) after. */
+async function withTracing<T>(
+  setup: Setup,
+  measure: (tracing: VouchTracing | undefined) => Promise<T>,
+): Promise<T> {
+  if (!setup.tracing) return measure(undefined);
+  const tracing = await startTracing({ otlp: { url: receiverUrl }, serviceName: 'vouch-bench' });
+  try {
+    return await measure(tracing);
+  } finally {
+    await tracing.shutdown();
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Events per second of `count` sequential single-event appends. */
-async function appendRate(metrics: VouchMetrics | undefined): Promise<number> {
-  const raw = SqliteEventStore.open({ filename: join(dir, `${++files}.db`), masterKey: randomBytes(32) });
-  const store: EventStore = metrics ? timingAppends(raw, metrics) : raw;
+async function appendRate(
+  kind: 'sqlite' | 'memory',
+  setup: Setup,
+  tracing: VouchTracing | undefined,
+): Promise<number> {
+  const raw: EventStore =
+    kind === 'sqlite'
+      ? SqliteEventStore.open({ filename: join(dir, `${++files}.db`), masterKey: randomBytes(32) })
+      : new InMemoryEventStore();
+  const timed = setup.metrics ? timingAppends(raw, new VouchMetrics()) : raw;
+  const store = tracing ? tracingStore(timed, tracing.tracer, kind) : timed;
   const started = performance.now();
-  for (let i = 0; i < EVENTS; i += 1) {
+  const count = kind === 'sqlite' ? EVENTS : MEMORY_EVENTS;
+  for (let i = 0; i < count; i += 1) {
     await store.append(
       TENANT,
       `stream-${i}`,
@@ -63,7 +139,7 @@ async function appendRate(metrics: VouchMetrics | undefined): Promise<number> {
       { expectedVersion: 'no_stream' },
     );
   }
-  const rate = EVENTS / ((performance.now() - started) / 1000);
+  const rate = count / ((performance.now() - started) / 1000);
   await raw.close();
   return rate;
 }
@@ -108,7 +184,12 @@ async function seed(store: EventStore): Promise<void> {
   await vouch.stop();
 }
 
-async function searchRate(store: EventStore, metrics: VouchMetrics | undefined): Promise<number> {
+async function searchRate(
+  store: EventStore,
+  setup: Setup,
+  tracing: VouchTracing | undefined,
+): Promise<number> {
+  const metrics = setup.metrics ? new VouchMetrics() : undefined;
   const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
   const server = await createApiServer({
     vouch,
@@ -117,6 +198,7 @@ async function searchRate(store: EventStore, metrics: VouchMetrics | undefined):
     logger: pino({ level: 'silent' }),
     limits: { rateLimitPerWindow: 1e9 },
     ...(metrics ? { metrics } : {}),
+    ...(tracing ? { tracer: tracing.tracer } : {}),
   });
   const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
   const token = await new SignJWT({ sub: 'pat-pm', tenant: TENANT, roles: ['PROGRAM_MANAGER'] })
@@ -149,28 +231,42 @@ async function searchRate(store: EventStore, metrics: VouchMetrics | undefined):
 }
 
 async function main(): Promise<void> {
-  const appends: Record<'off' | 'on', number[]> = { off: [], on: [] };
+  const receiver = await startReceiver();
+  receiverUrl = receiver.url;
+  // Each round runs the four setups in a rotated order, so none is always first or last.
+  const order = (round: number) => SETUPS.map((_, i) => SETUPS[(i + round) % SETUPS.length]!);
+  const sqlite = figures();
+  const memory = figures();
   for (let round = 0; round < ROUNDS; round += 1) {
-    appends.off.push(await appendRate(undefined));
-    appends.on.push(await appendRate(new VouchMetrics()));
+    for (const setup of order(round)) {
+      sqlite[setup.name].push(await withTracing(setup, (tracing) => appendRate('sqlite', setup, tracing)));
+      memory[setup.name].push(await withTracing(setup, (tracing) => appendRate('memory', setup, tracing)));
+    }
   }
   const store = new InMemoryEventStore();
   await seed(store);
-  const searches: Record<'off' | 'on', number[]> = { off: [], on: [] };
+  const searches = figures();
   for (let round = 0; round < ROUNDS; round += 1) {
-    searches.off.push(await searchRate(store, undefined));
-    searches.on.push(await searchRate(store, new VouchMetrics()));
+    for (const setup of order(round)) {
+      searches[setup.name].push(await withTracing(setup, (tracing) => searchRate(store, setup, tracing)));
+    }
   }
-  const row = (what: string, figures: Record<'off' | 'on', number[]>) =>
-    `| ${what} | ${Math.round(median(figures.off)).toLocaleString('en')} | ${Math.round(median(figures.on)).toLocaleString('en')} | ${(median(figures.on) / median(figures.off)).toFixed(2)} |`;
+  const exported = await receiver.exports();
+  receiver.stop();
+  const ratio = (f: Figures, name: Setup['name']) => (median(f[name]) / median(f.off)).toFixed(2);
+  const row = (what: string, f: Figures) =>
+    `| ${what} | ${SETUPS.map((s) => Math.round(median(f[s.name])).toLocaleString('en')).join(' | ')} | ${ratio(f, 'metrics')} | ${ratio(f, 'tracing')} | ${ratio(f, 'both')} |`;
   process.stdout.write(
     [
-      `Medians of ${ROUNDS} alternating rounds; ${EVENTS} appends per round; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per round.`,
+      `Medians of ${ROUNDS} rounds (setups in rotating order); ${EVENTS} SQLite and ${MEMORY_EVENTS} in-memory appends per measurement; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per measurement; ${exported} OTLP exports received.`,
       '',
-      '| what | metrics off | metrics on | on / off |',
-      '|---|---:|---:|---:|',
-      row('SQLite appends/s (sequential, FULL)', appends),
+      '| what | off | metrics | tracing | both | metrics / off | tracing / off | both / off |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      row('SQLite appends/s (sequential, FULL)', sqlite),
+      row('in-memory appends/s (sequential)', memory),
       row('`searchAdvocates` req/s (HTTP)', searches),
+      '',
+      `raw figures: ${JSON.stringify({ sqlite, memory, searches })}`,
       '',
     ].join('\n'),
   );

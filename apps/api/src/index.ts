@@ -15,3 +15,7 @@ export * from './schema/print-schema';
 export * from './limits/postgres-rate-limits';
 export * from './metrics/vouch-metrics';
 export * from './metrics/instrumented';
+export * from './tracing/vouch-tracing';
+export * from './tracing/traced-store';
+export * from './tracing/traced-commands';
+export * from './tracing/background-step-spans';

@@ -12,6 +12,7 @@ import { digestInterval } from './config/digest-interval';
 import { leaseTtl } from './config/lease-ttl';
 import { metricsEnabled } from './config/metrics-enabled';
 import { webhookConfig } from './config/webhook-config';
+import { tracingConfig } from './config/tracing-config';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import type { ReportDigestFlags } from './commands/report-digest';
@@ -54,6 +55,10 @@ Environment (flags win):
   VOUCH_WEBHOOK_ALLOW_LOOPBACK 1 lets webhooks reach loopback (tests, a local receiver)
   VOUCH_WEBHOOK_ALLOW_HOSTS    host names webhooks may reach whatever they resolve to, comma-separated
   VOUCH_WEBHOOK_MAX_ATTEMPTS   attempts before an event is dead-lettered (1-100, default 8)
+  VOUCH_TRACING                off (default) | otlp: OpenTelemetry traces over OTLP/HTTP; on as
+                               well when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set
+  OTEL_EXPORTER_OTLP_ENDPOINT  collector base URL (default http://localhost:4318); also
+                               OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_SDK_DISABLED
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
@@ -150,6 +155,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const leaseTtlMs = leaseTtl(io.env);
       const metrics = metricsEnabled(io.env);
       const webhooks = webhookConfig(io.env);
+      const tracing = tracingConfig(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -171,6 +177,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           leaseTtlMs,
           metrics,
           ...(webhooks ? { webhooks } : {}),
+          ...(tracing ? { tracing } : {}),
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);
@@ -184,6 +191,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           graphqlUrl: running.graphqlUrl,
           ...(startup.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
           environment: startup.environment,
+          tracing: tracing ? 'otlp' : 'off',
           tokens: { hs256: startup.jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
         },
         `Vouch API: ${running.graphqlUrl}`,

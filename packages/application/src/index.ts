@@ -20,6 +20,7 @@ export * from './process-managers/process-managers';
 export * from './process-managers/process-manager-runner';
 export * from './timers/due-work-index';
 export * from './timers/due-work-runner';
+export * from './tracing/background-step';
 export * from './integrity/digest-keeper';
 export * from './integrity/integrity-verifications';
 export * from './queries/vouch-queries';

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { Vouch } from '@vouch/application';
 import type { Logger } from 'pino';
 import type { AuthOptions } from '../auth/auth-options';
@@ -39,6 +40,11 @@ export interface ApiServerOptions {
   readonly metrics?: VouchMetrics;
   /** The inbound CRM endpoint and chat intake (`/integrations/...`); default off. */
   readonly inbound?: InboundOptions;
+  /**
+   * Trace every GraphQL request (the caller's `traceparent` continued) and every command with
+   * this tracer (`startTracing(...).tracer`); default none: no spans.
+   */
+  readonly tracer?: Tracer;
   /** Serve subscriptions over WebSocket (graphql-ws) on the GraphQL path; default true. */
   readonly subscriptions?: boolean;
 }

@@ -19,6 +19,8 @@ import { errorLoggingPlugin } from '../logging/error-logging-plugin';
 import { countingCommands } from '../metrics/instrumented';
 import { metricsPlugin } from '../metrics/metrics-plugin';
 import { buildApiSchema } from '../schema/build-schema';
+import { graphqlTracingMiddleware, graphqlTracingPlugin } from '../tracing/graphql-tracing';
+import { tracingCommands } from '../tracing/traced-commands';
 import { cleanTextPlugin } from '../validation/unclean-text';
 import type { ApiServerOptions } from './api-server-options';
 import { graphiqlRoute } from './graphiql-route';
@@ -66,7 +68,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     typeof options.auth === 'function' ? options.auth : createTokenVerifier(options.auth);
   const rateLimits = requestRateLimits(limits, options.rateLimitStore);
   const metrics = options.metrics;
-  const vouch = metrics ? countingCommands(options.vouch, metrics) : options.vouch;
+  const tracer = options.tracer;
+  const traced = tracer ? tracingCommands(options.vouch, tracer) : options.vouch;
+  const vouch = metrics ? countingCommands(traced, metrics) : traced;
 
   const app = express();
   app.disable('x-powered-by');
@@ -106,6 +110,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       executionTimeoutPlugin(limits.executionTimeoutMs),
       errorLoggingPlugin(logger),
       ...(metrics ? [metricsPlugin(metrics)] : []),
+      ...(tracer ? [graphqlTracingPlugin()] : []),
     ],
   });
   await apollo.start();
@@ -151,6 +156,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: limits.maxBodyBytes }),
+    ...(tracer ? [graphqlTracingMiddleware(tracer, GRAPHQL_PATH)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<ApiContext> => {
         const principal = await rateLimits

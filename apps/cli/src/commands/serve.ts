@@ -1,11 +1,14 @@
 import type { KeyObject } from 'node:crypto';
 import type { AuthOptions, LimitsOptions } from '@vouch/api';
 import { createVouch, type Vouch, type WebhookOptions } from '@vouch/application';
+import type { AuthOptions, DbSystem, LimitsOptions, VouchTracing } from '@vouch/api';
+import { createVouch, type Vouch } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io';
 import type { ServerConfig } from '../config/server-config';
 import type { StoreConfig } from '../config/store-config';
+import type { TracingConfig } from '../config/tracing-config';
 import { exampleTabs, type TourAdvocate } from '../graphiql/example-operations';
 import { GRAPHIQL_PATH, graphiqlPage } from '../graphiql/graphiql-page';
 import { LeaseGatedReadModelStore } from '../leases/lease-gated-read-models';
@@ -13,6 +16,13 @@ import { startLeasedBackground, type LeasedBackground } from '../leases/leased-b
 import { rateLimitDigest } from '../leases/rate-limit-digest';
 import { openStore } from '../stores/open-store';
 import { WarningLog } from './warning-log';
+
+/** What `db.system` the store spans carry, by the configured store. */
+const DB_SYSTEM: Record<StoreConfig['kind'], DbSystem> = {
+  sqlite: 'sqlite',
+  postgres: 'postgresql',
+  eventstoredb: 'eventstoredb',
+};
 
 /** A running API: its URLs, and how to stop it. */
 export interface RunningServer {
@@ -44,6 +54,8 @@ export interface ServeOptions {
   readonly metrics?: boolean;
   /** Webhooks (VOUCH_WEBHOOK_KEY …); none when undefined. */
   readonly webhooks?: WebhookOptions;
+  /** Export OpenTelemetry traces over OTLP/HTTP; default none (tracing off, no spans). */
+  readonly tracing?: TracingConfig;
   /** On a store several instances share: how long a background lease outlives its holder; default 10 s. */
   readonly leaseTtlMs?: number;
   /** For the tour's GraphiQL: the tokens each tab sends, and the advocate its flows use. */
@@ -59,8 +71,16 @@ export interface ServeOptions {
  */
 export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
   // Loaded here, not at the top: seed, token and rebuild need none of Apollo.
-  const { createApiServer, createLogger, postgresRateLimits, timingAppends, VouchMetrics } =
-    await import('@vouch/api');
+  const {
+    backgroundStepSpans,
+    createApiServer,
+    createLogger,
+    postgresRateLimits,
+    startTracing,
+    timingAppends,
+    tracingStore,
+    VouchMetrics,
+  } = await import('@vouch/api');
   // Every event of the server, the facade's warnings included, is one JSON line on stdout.
   const logger = createLogger({}, { write: (line: string) => io.stdout(line) });
   const opened = await openStore(options.store, { masterKey: options.masterKey });
@@ -71,13 +91,23 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   });
   let vouch: Vouch | undefined;
   let background: LeasedBackground | undefined;
+  let tracing: VouchTracing | undefined;
   const acquireLease = opened.acquireLease;
   try {
     options.onStoreOpened?.();
     const metrics = options.metrics === false ? undefined : new VouchMetrics();
-    const store = metrics ? timingAppends(opened.store, metrics) : opened.store;
+    const timed = metrics ? timingAppends(opened.store, metrics) : opened.store;
+    tracing = options.tracing
+      ? await startTracing({
+          otlp: { url: options.tracing.url, headers: options.tracing.headers },
+          serviceName: options.tracing.serviceName,
+        })
+      : undefined;
+    const tracer = tracing?.tracer;
+    const store = tracer ? tracingStore(timed, tracer, DB_SYSTEM[options.store.kind]) : timed;
     vouch = createVouch({
       store,
+      ...(tracer ? { observeStep: backgroundStepSpans(tracer) } : {}),
       checkpoints: opened.checkpoints,
       // On a shared store every instance keeps read models for its queries; only the holder
       // of the tenant's lease writes their snapshots.
@@ -119,6 +149,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     const api = await createApiServer({
       vouch,
       ...(metrics ? { metrics } : {}),
+      ...(tracer ? { tracer } : {}),
       auth: options.auth,
       environment: options.server.environment,
       logger,
@@ -161,12 +192,15 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
         await running.stop();
         warnings.flush();
         await opened.close();
+        // Last: the spans of the shutdown itself are exported too.
+        await tracing?.shutdown();
       },
     };
   } catch (error) {
     await background?.stop().catch(() => undefined);
     await vouch?.stop().catch(() => undefined);
     await opened.close().catch(() => undefined);
+    await tracing?.shutdown().catch(() => undefined);
     throw error;
   }
 }

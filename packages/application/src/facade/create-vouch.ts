@@ -28,6 +28,7 @@ import { ProcessManagerRunner } from '../process-managers/process-manager-runner
 import { DigestKeeper, type DigestKeepingOptions } from '../integrity/digest-keeper';
 import { VouchQueries } from '../queries/vouch-queries';
 import { DueWorkRunner } from '../timers/due-work-runner';
+import type { BackgroundStepObserver } from '../tracing/background-step';
 import { WorkflowExecutor } from '../workflows/workflow-executor';
 import { createWebhooks, type Webhooks } from '../outbound/webhooks/webhooks';
 import type { WebhookOptions } from '../outbound/webhooks/webhook-options';
@@ -56,6 +57,8 @@ export interface VouchOptions {
   readonly onWarning?: (message: string, error: unknown) => void;
   /** Webhooks (CloudEvents signed per Standard Webhooks); none without an operator key. */
   readonly webhooks?: WebhookOptions;
+  /** Runs around each background step (process-manager reaction, due command): a tracing span. */
+  readonly observeStep?: BackgroundStepObserver;
 }
 
 /** Vouch as a library: every command and query of a reference program, for any store. */
@@ -110,6 +113,7 @@ export function createVouch(options: VouchOptions): Vouch {
       : {}),
     onRefused: (manager, eventId, error) => warn(`${manager} could not react to event ${eventId}`, error),
     onFailure: (manager, error) => warn(`${manager} stopped and will restart`, error),
+    ...(options.observeStep ? { observeStep: options.observeStep } : {}),
   });
   const dueWork = new DueWorkRunner({
     store: options.store,
@@ -117,6 +121,7 @@ export function createVouch(options: VouchOptions): Vouch {
     commands,
     ...(options.dueWorkIntervalMs !== undefined ? { intervalMs: options.dueWorkIntervalMs } : {}),
     onRefused: (key, error) => warn(`due work ${key} was refused`, error),
+    ...(options.observeStep ? { observeStep: options.observeStep } : {}),
   });
   const projections = new TenantProjections<TenantReadModels>({
     store: options.store,

@@ -10,6 +10,7 @@ import { START } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
+import { runStepAsIs, type BackgroundStepObserver } from '../tracing/background-step';
 import type { ProcessManager, Reaction } from './process-manager';
 
 export interface ProcessManagerRunnerOptions {
@@ -25,6 +26,8 @@ export interface ProcessManagerRunnerOptions {
   /** Told when a subscription ended with an error; it is restarted after `restartDelayMs`. */
   readonly onFailure?: (manager: string, error: unknown) => void;
   readonly restartDelayMs?: number;
+  /** Runs around each reaction (a tracing span); default nothing. */
+  readonly observeStep?: BackgroundStepObserver;
 }
 
 /**
@@ -98,6 +101,24 @@ export class ProcessManagerRunner {
 
   /** Carries out one reaction; a domain refusal is final and reported, anything else ends the subscription (retried later). */
   private async carryOut(
+    tenantId: string,
+    manager: string,
+    event: RecordedEvent,
+    reaction: Reaction,
+  ): Promise<void> {
+    const observe = this.options.observeStep ?? runStepAsIs;
+    const step = {
+      job: 'process-manager',
+      name: manager,
+      tenantId,
+      reaction: reaction.kind,
+      eventType: event.type,
+      ...(reaction.kind === 'command' ? { commandType: reaction.command.type } : {}),
+    } as const;
+    return observe(step, () => this.react(tenantId, manager, event, reaction));
+  }
+
+  private async react(
     tenantId: string,
     manager: string,
     event: RecordedEvent,

@@ -3,6 +3,7 @@ import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import type { VouchCommand } from '../commands/vouch-command';
 import { systemPrincipal } from '../principal';
+import { runStepAsIs, type BackgroundStepObserver } from '../tracing/background-step';
 import { DUE_WORK_EVENT_TYPES, DueWorkIndex } from './due-work-index';
 
 export interface DueWorkRunnerOptions {
@@ -12,6 +13,8 @@ export interface DueWorkRunnerOptions {
   /** How often to look for due work; default one minute. 0 disables the timer (call `tick`). */
   readonly intervalMs?: number;
   readonly onRefused?: (key: string, error: Error) => void;
+  /** Runs around each due command (a tracing span); default nothing. */
+  readonly observeStep?: BackgroundStepObserver;
 }
 
 /**
@@ -45,6 +48,7 @@ export class DueWorkRunner {
   async tick(): Promise<number> {
     let issued = 0;
     const now = this.options.clock();
+    const observe = this.options.observeStep ?? runStepAsIs;
     for (const [tenantId, { index }] of this.tenants) {
       for (const item of index.due(now)) {
         const command = {
@@ -54,7 +58,14 @@ export class DueWorkRunner {
           data: item.command.data,
         } as unknown as VouchCommand;
         try {
-          await this.options.commands.execute(systemPrincipal(tenantId), command);
+          const step = {
+            job: 'due-work',
+            name: command.type,
+            tenantId,
+            reaction: 'command',
+            commandType: command.type,
+          } as const;
+          await observe(step, () => this.options.commands.execute(systemPrincipal(tenantId), command));
           issued += 1;
         } catch (error) {
           if (!isFinalRefusal(error)) throw error;
