@@ -38,6 +38,7 @@ export async function runProgram(
     const failed = error as Error & { stdout?: string; stderr?: string };
     throw new Error(
       `${file} ${args.join(' ')} failed: ${failed.message}\n${failed.stdout}\n${failed.stderr}`,
+      { cause: error },
     );
   }
 }
