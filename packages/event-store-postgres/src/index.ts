@@ -4,6 +4,7 @@ export * from './database/postgres-database';
 export * from './database/connection-failure';
 export * from './schema/migrations';
 export * from './schema/migrate';
+export * from './schema/pending-migrations';
 export * from './personal-data/postgres-wrapped-key-repository';
 export * from './personal-data/postgres-master-key-check';
 export * from './projections/postgres-checkpoint-store';
