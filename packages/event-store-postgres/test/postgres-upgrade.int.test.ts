@@ -110,6 +110,35 @@ describe('upgrading a PostgreSQL schema from the previous release', () => {
     expect(await schemaShape(url)).toEqual(before);
   }, 60_000);
 
+  it('after a restore into a cluster that counted fewer transactions, the log shows the events once the counter passes theirs', async () => {
+    const url = await createPreviousPostgresDatabase(server.url, nextName());
+    // As if the dump came from a cluster that had counted further than this one.
+    const ahead = await withClient(url, async (client) => {
+      const { rows } = await client.query<{ xid: string }>(
+        'SELECT (pg_current_xact_id()::text::bigint + 50)::text AS xid',
+      );
+      await client.query("UPDATE vouch.events SET transaction_id = $1::xid8 WHERE tenant_id = 'globex'", [
+        rows[0]!.xid,
+      ]);
+      return BigInt(rows[0]!.xid);
+    });
+    const store = await PostgresEventStore.open({ connectionString: url, ...fixtureStoreOptions() });
+    try {
+      expect(await store.readAll('globex')).toHaveLength(0); // hidden from subscriptions and read models
+      expect(await store.readStream('globex', 'adv-gus')).toHaveLength(1);
+      // docs/upgrading.md: take transaction ids until the counter is past the newest event's.
+      await withClient(url, async (client) => {
+        while (
+          BigInt((await client.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0]!.x) <=
+          ahead
+        );
+      });
+      expect(await store.readAll('globex')).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('refuses to plan over a schema a newer release migrated', async () => {
     const url = await createPreviousPostgresDatabase(server.url, nextName());
     await withClient(url, (client) =>
