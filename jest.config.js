@@ -15,7 +15,10 @@ const swc = [
 
 const shared = {
   transform: { '^.+\\.tsx?$': swc },
-  moduleNameMapper: { '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src' },
+  moduleNameMapper: {
+    '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src',
+    '^@vouch/([^/]+)/testing$': '<rootDir>/packages/$1/src/testing',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/test/setup.ts'],
 };

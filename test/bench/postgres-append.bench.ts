@@ -17,7 +17,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { EventEnvelope } from '@vouch/domain';
 import type { Checkpoint } from '@vouch/event-store';
-import { PostgresEventStore, startPostgresTestServer } from '@vouch/event-store-postgres';
+import { PostgresEventStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Client, Pool } from 'pg';
 

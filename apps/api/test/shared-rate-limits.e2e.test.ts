@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { postgresRateLimits } from '../src';
 import { codesOf, graphql, type GraphQLResponse } from './support/graphql-client';
 import { startTestServer, type TestServer } from './support/test-server';

@@ -23,6 +23,7 @@ import type { DigestFlags } from './commands/digest';
 import type { VerifyFlags } from './commands/verify';
 import type { BackupFlags } from './commands/backup';
 import type { RestoreFlags } from './commands/restore';
+import type { MigrateFlags } from './commands/migrate';
 import type { AuditExportFlags } from './commands/audit-export';
 import type { AuditReplayFlags } from './commands/audit-replay';
 import type { AuditConsentsFlags } from './commands/audit-consents';
@@ -409,6 +410,23 @@ Exit codes: 0 restored and verified, 1 the copy does not verify (nothing kept), 
     )
     .action(async (flags: RestoreFlags) =>
       done(await (await import('./commands/restore')).runRestore(flags, io)),
+    );
+
+  storeOptions(program.command('migrate'))
+    .description("Bring the store's schema up to this release's, printing each step (see docs/upgrading.md).")
+    .option('--dry-run', 'print the steps and change nothing')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  vouch migrate --data-dir ./data --dry-run
+  vouch migrate --store postgres --database-url postgres://vouch@db/vouch
+
+Stop \`vouch serve\` first, and take a backup (\`vouch backup\`, or pg_dump). Exit codes: 0 up to date or
+migrated, 1 failed (a store from a newer release, a database error), 2 wrong usage (nothing done).`,
+    )
+    .action(async (flags: MigrateFlags) =>
+      done(await (await import('./commands/migrate')).runMigrate(flags, io)),
     );
 
   const audit = program

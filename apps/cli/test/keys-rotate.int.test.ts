@@ -7,17 +7,13 @@ import { Client } from 'pg';
 import {
   KeyRotationInProgressError,
   MasterKeyMismatchError,
-  contactRecorded,
-  contractPersonalData,
   unwrapsWith,
   wrapDataKey,
   type EventStore,
 } from '@vouch/event-store';
-import {
-  PostgresEventStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { contactRecorded, contractPersonalData } from '@vouch/event-store/testing';
+import { PostgresEventStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { runCli } from '../src/cli';
 import { memoryIo } from './support/memory-io';

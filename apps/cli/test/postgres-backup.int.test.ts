@@ -5,11 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { MasterKeyMismatchError } from '@vouch/event-store';
-import {
-  PostgresEventStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { PostgresEventStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { startAppendLoop } from './support/append-loop';
 import { runCliProcess } from './support/cli-process';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contactRecorded, contractPersonalData } from '@vouch/event-store';
+import { contactRecorded, contractPersonalData } from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
 import { runCliProcess, spawnCli } from './support/cli-process';

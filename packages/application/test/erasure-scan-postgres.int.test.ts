@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  PostgresEventStore,
-  PostgresReadModelStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { postgresTables } from '../../../test/support/erasure-scan';
 import { facadeErasureScan } from './support/facade-erasure-scan';
 

@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Instant } from '@vouch/domain';
 import { EventStoreErrorCode, MasterKeyMismatchError, type EventStore } from '@vouch/event-store';
-import {
-  PostgresEventStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { PostgresEventStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { Client } from 'pg';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';

@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode } from '@vouch/domain';
-import { contractEvent, InMemoryCheckpointStore, InMemoryEventStore } from '@vouch/event-store';
+import { InMemoryCheckpointStore, InMemoryEventStore } from '@vouch/event-store';
+import { contractEvent } from '@vouch/event-store/testing';
 import type { CommandResult, VouchCommand } from '../src';
 import { commandFor, ProcessManagerRunner, type ProcessManager } from '../src';
 

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  PostgresEventStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { PostgresEventStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { forgeStream, widenConsent, type RawEventRow } from './support/forgery';
 import { tamperStory } from './support/tamper-story';
 

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { InMemoryWrappedKeyRepository, MasterKeyVault, runEventStoreContract } from '@vouch/event-store';
+import { InMemoryWrappedKeyRepository, MasterKeyVault } from '@vouch/event-store';
+import { runEventStoreContract } from '@vouch/event-store/testing';
 import { EventStoreDbEventStore } from '../src';
 
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;

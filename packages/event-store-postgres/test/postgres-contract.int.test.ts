@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { runEventStoreContract } from '@vouch/event-store';
-import type { PostgresTestServer } from '../src';
-import { PostgresEventStore, startPostgresTestServer } from '../src';
+import { runEventStoreContract } from '@vouch/event-store/testing';
+import type { PostgresTestServer } from '../src/testing';
+import { PostgresEventStore } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 
 let server: PostgresTestServer;
 let schemas = 0;

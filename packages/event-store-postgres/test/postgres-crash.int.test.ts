@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { contractPersonalData } from '@vouch/event-store';
-import type { PostgresTestServer } from '../src';
-import { PostgresEventStore, startPostgresTestServer } from '../src';
+import { contractPersonalData } from '@vouch/event-store/testing';
+import type { PostgresTestServer } from '../src/testing';
+import { PostgresEventStore } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 import { exited, linesOf, spawnScript, waitFor } from './support/child-process';
 
 const KILLS = 20;

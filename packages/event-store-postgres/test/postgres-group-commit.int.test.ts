@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AppendResult, ExpectedVersion, RecordedEvent } from '@vouch/event-store';
-import { ConcurrencyError, IdempotencyConflictError, contractEvent } from '@vouch/event-store';
-import type { PostgresStorageEngine, PostgresTestServer } from '../src';
-import { PostgresEventStore, startPostgresTestServer } from '../src';
+import { ConcurrencyError, IdempotencyConflictError } from '@vouch/event-store';
+import { contractEvent } from '@vouch/event-store/testing';
+import type { PostgresStorageEngine } from '../src';
+import type { PostgresTestServer } from '../src/testing';
+import { PostgresEventStore } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 
 const TENANT = 'tenant-group';
 let server: PostgresTestServer;

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { PostgresTestServer } from '../src';
-import { PostgresDatabase, PostgresEventStore, acquireLease, migrate, startPostgresTestServer } from '../src';
+import type { PostgresTestServer } from '../src/testing';
+import { PostgresDatabase, PostgresEventStore, acquireLease, migrate } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 import { exited, linesOf, spawnScript, waitFor } from './support/child-process';
 
 const TTL_MS = 1500;

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  KeyRotationInProgressError,
-  MasterKeyMismatchError,
-  contactRecorded,
-  contractPersonalData,
-  masterKeyCheckValue,
-  runFailedAppendKeySuite,
-} from '@vouch/event-store';
-import type { PostgresTestServer } from '../src';
-import { PostgresEventStore, startPostgresTestServer } from '../src';
+import { KeyRotationInProgressError, MasterKeyMismatchError, masterKeyCheckValue } from '@vouch/event-store';
+import { contactRecorded, contractPersonalData, runFailedAppendKeySuite } from '@vouch/event-store/testing';
+import type { PostgresTestServer } from '../src/testing';
+import { PostgresEventStore } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 
 let server: PostgresTestServer;
 let client: Client;

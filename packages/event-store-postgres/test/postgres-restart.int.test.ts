@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
-import { StoreUnavailableError, contractEvent } from '@vouch/event-store';
-import type { PostgresTestServer } from '../src';
-import { PostgresEventStore, startPostgresTestServer } from '../src';
+import { StoreUnavailableError } from '@vouch/event-store';
+import { contractEvent } from '@vouch/event-store/testing';
+import type { PostgresTestServer } from '../src/testing';
+import { PostgresEventStore } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 
 const TENANT = 'tenant-restart';
 let server: PostgresTestServer;

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
-import { checkpointOf, contractEvent } from '@vouch/event-store';
-import type { PostgresTestServer } from '../src';
-import { MIGRATIONS, PostgresDatabase, PostgresEventStore, migrate, startPostgresTestServer } from '../src';
+import { checkpointOf } from '@vouch/event-store';
+import { contractEvent } from '@vouch/event-store/testing';
+import type { PostgresTestServer } from '../src/testing';
+import { MIGRATIONS, PostgresDatabase, PostgresEventStore, migrate } from '../src';
+import { startPostgresTestServer } from '../src/testing';
 
 let server: PostgresTestServer;
 

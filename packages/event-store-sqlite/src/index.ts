@@ -9,3 +9,4 @@ export * from './sqlite-projection-checkpoints';
 export * from './sqlite-read-model-store';
 export * from './sqlite-signed-digest-log';
 export * from './sqlite-write-health';
+export * from './sqlite-migrations';

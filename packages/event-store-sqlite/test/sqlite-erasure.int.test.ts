@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ManualClock, contactRecorded, contractEvent, contractPersonalData } from '@vouch/event-store';
+import {
+  ManualClock,
+  contactRecorded,
+  contractEvent,
+  contractPersonalData,
+} from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 

@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Checkpoint } from '@vouch/event-store';
+import { ConcurrencyError, MasterKeyMismatchError, UpcasterRegistry } from '@vouch/event-store';
 import {
-  ConcurrencyError,
-  MasterKeyMismatchError,
   ManualClock,
-  UpcasterRegistry,
   contactRecorded,
   contractEvent,
   contractPersonalData,
   contractUpcasters,
   runEventStoreContract,
-} from '@vouch/event-store';
+} from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 

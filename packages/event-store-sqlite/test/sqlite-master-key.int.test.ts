@@ -7,12 +7,10 @@ import {
   EventStoreErrorCode,
   KeyRotationInProgressError,
   MasterKeyMismatchError,
-  contactRecorded,
-  contractPersonalData,
   masterKeyCheckValue,
   rotateMasterKey,
-  runFailedAppendKeySuite,
 } from '@vouch/event-store';
+import { contactRecorded, contractPersonalData, runFailedAppendKeySuite } from '@vouch/event-store/testing';
 import { SqliteEventStore, SqliteWrappedKeyRepository, openDatabase } from '@vouch/event-store-sqlite';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
 

@@ -5,13 +5,11 @@ import type { StoredEvent } from '@vouch/event-store';
 import {
   CorruptEventError,
   auditTenant,
-  contactRecorded,
-  contractEvent,
-  contractPersonalData,
   hashStoredEvent,
   signTenantDigest,
   verifySignedTenantDigest,
 } from '@vouch/event-store';
+import { contactRecorded, contractEvent, contractPersonalData } from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import type { EventRow } from '../src/event-rows';
 import { fromRow } from '../src/event-rows';

@@ -66,10 +66,5 @@ export * from './projections/read-model-store';
 // The in-memory store.
 export * from './memory/in-memory-storage-engine';
 export * from './memory/in-memory-event-store';
-
-// The contract suite every adapter runs (uses jest's globals when called, never on import).
-export * from './testing/event-store-contract';
-export * from './testing/contract-events';
-export * from './testing/manual-clock';
 export * from './store-readiness';
-export * from './testing/failed-append-keys';
+// The contract suite every adapter runs is a separate entry: `@vouch/event-store/testing`.

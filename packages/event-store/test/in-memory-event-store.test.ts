@@ -4,11 +4,9 @@ import {
   InMemoryEventStore,
   InMemoryWrappedKeyRepository,
   MasterKeyVault,
-  contractEvent,
   hashStoredEvent,
-  runEventStoreContract,
-  runFailedAppendKeySuite,
 } from '@vouch/event-store';
+import { contractEvent, runEventStoreContract, runFailedAppendKeySuite } from '@vouch/event-store/testing';
 
 runEventStoreContract('in-memory', async (options) => new InMemoryEventStore(options));
 

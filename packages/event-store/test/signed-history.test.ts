@@ -7,7 +7,6 @@ import {
   InMemoryEventStore,
   InMemorySignedDigestLog,
   MalformedDigestError,
-  contractEvent,
   hashStoredEvent,
   parseSignedDigest,
   proveStreamHead,
@@ -17,6 +16,7 @@ import {
   verifyMerkleInclusion,
   verifySignedHistory,
 } from '@vouch/event-store';
+import { contractEvent } from '@vouch/event-store/testing';
 
 const tenant = 'tenant-a';
 const signer = generateKeyPairSync('ed25519');

@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  PostgresEventStore,
-  PostgresReadModelStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { projectionRunnerSuite } from './support/projection-runner-suite';
 
 let server: PostgresTestServer;

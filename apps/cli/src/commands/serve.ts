@@ -1,8 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import type { AuthOptions, LimitsOptions } from '@vouch/api';
-import { createVouch, type Vouch, type WebhookOptions } from '@vouch/application';
 import type { AuthOptions, DbSystem, LimitsOptions, VouchTracing } from '@vouch/api';
-import { createVouch, type Vouch } from '@vouch/application';
+import { createVouch, type Vouch, type WebhookOptions } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io';

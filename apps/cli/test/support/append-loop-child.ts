@@ -4,7 +4,8 @@
  * many it has committed, until SIGTERM. Usage: <SQLite file | postgres:// URL> <master key
  * base64> <tenant>.
  */
-import { contactRecorded, contractPersonalData, type EventStore } from '@vouch/event-store';
+import { type EventStore } from '@vouch/event-store';
+import { contactRecorded, contractPersonalData } from '@vouch/event-store/testing';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 

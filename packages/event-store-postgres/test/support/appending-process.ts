@@ -2,7 +2,7 @@
 // append once the store has acknowledged it. Arguments: connection string, schema, master key (hex).
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
-import { contractEvent, contractPersonalData } from '@vouch/event-store';
+import { contractEvent, contractPersonalData } from '@vouch/event-store/testing';
 import { PostgresEventStore } from '../../src';
 
 async function main(): Promise<void> {

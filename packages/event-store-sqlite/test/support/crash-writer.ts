@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import type { EventEnvelope } from '@vouch/domain';
-import { ConcurrencyError, contactRecorded, contractEvent, contractPersonalData } from '@vouch/event-store';
+import { ConcurrencyError } from '@vouch/event-store';
+import { contactRecorded, contractEvent, contractPersonalData } from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 
 const [filename, masterKeyHex, runId] = process.argv.slice(2);

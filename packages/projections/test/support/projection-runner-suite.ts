@@ -1,11 +1,11 @@
 import {
   checkpointOf,
-  ManualClock,
   type Checkpoint,
   type Clock,
   type EventStore,
   type ReadModelStore,
 } from '@vouch/event-store';
+import { ManualClock } from '@vouch/event-store/testing';
 import {
   ProjectionLagError,
   ProjectionRunner,

@@ -1,0 +1,2 @@
+// `@vouch/event-store-postgres/testing`: a throwaway PostgreSQL server for tests of this and other packages.
+export * from './postgres-test-server';
