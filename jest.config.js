@@ -15,7 +15,11 @@ const swc = [
 
 const shared = {
   transform: { '^.+\\.tsx?$': swc },
-  moduleNameMapper: { '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src' },
+  moduleNameMapper: {
+    // The one subpath a package offers: role names without the whole domain (CLI cold start).
+    '^@vouch/domain/roles$': '<rootDir>/packages/domain/src/shared/roles',
+    '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/test/setup.ts'],
 };
