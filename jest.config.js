@@ -16,6 +16,8 @@ const swc = [
 const shared = {
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: {
+    // Role names without the whole domain (CLI cold start).
+    '^@vouch/domain/roles$': '<rootDir>/packages/domain/src/shared/roles',
     '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src',
     '^@vouch/([^/]+)/testing$': '<rootDir>/packages/$1/src/testing',
   },

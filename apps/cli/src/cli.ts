@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ROLES, type Role } from '@vouch/domain';
+import { ROLES, type Role } from '@vouch/domain/roles';
 import { processIo, type CliIo } from './cli-io';
 import { ConfigError } from './config/config-error';
 import { ExitCode } from './config/exit-codes';

@@ -39,6 +39,9 @@ describe('CLI cold start (issue 15 item 6): a command loads only what it needs',
     const run = modulesLoadedBy(['token', '--user', 'u-1', '--roles', 'ADMIN', '--data-dir', dataDir]);
     expect(run.code).toBe(0);
     expect(heavyIn(run.modules)).toEqual([]);
+    // Of the domain only the role names (`@vouch/domain/roles`), not its 100-odd modules.
+    const domain = run.modules.filter((m) => /[\\/]packages[\\/]domain[\\/]/.test(m));
+    expect(domain.map((m) => m.split(/[\\/]/).slice(-2).join('/'))).toEqual(['shared/roles.ts']);
     // The control: the test does see the modules a command loads (jose signs the token).
     expect(run.modules.some((m) => /[\\/]node_modules[\\/]jose[\\/]/.test(m))).toBe(true);
   }, 60_000);

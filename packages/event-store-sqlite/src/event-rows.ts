@@ -1,5 +1,11 @@
 import type { EventMetadata } from '@vouch/domain';
-import type { SealedPersonalData, StoredEvent, StoredRow, UnpositionedStoredEvent } from '@vouch/event-store';
+import type {
+  ReadableEvent,
+  SealedPersonalData,
+  StoredEvent,
+  StoredRow,
+  UnpositionedStoredEvent,
+} from '@vouch/event-store';
 import { canonicalText, decodeForVerification } from '@vouch/event-store';
 
 /** One row of the `events` table as better-sqlite3 returns it. */
@@ -17,6 +23,46 @@ export interface EventRow {
   recorded_at: string;
   fingerprint: string;
   hash: string;
+}
+
+/**
+ * The columns the read path selects, in this order, as arrays (`Statement.raw()`): no
+ * integrity columns and no tenant (the caller knows it), and no object per row with
+ * keys, which made a catch-up read cost half again as much CPU as the raw read.
+ */
+export const READ_COLUMNS =
+  'position, stream_id, version, event_id, type, schema_version, data, personal, metadata, recorded_at';
+
+/** One row of READ_COLUMNS as `Statement.raw()` returns it. */
+export type ReadRow = [
+  position: number,
+  streamId: string,
+  version: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  personal: string | null,
+  metadata: string,
+  recordedAt: string,
+];
+
+/** Decodes a row of READ_COLUMNS of `tenantId`; throws when its JSON columns are damaged. */
+export function fromReadRow(tenantId: string, row: ReadRow): ReadableEvent {
+  const personal = row[7];
+  return {
+    tenantId,
+    streamId: row[1],
+    version: row[2],
+    position: row[0],
+    eventId: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]) as Record<string, unknown>,
+    personal: personal === null ? null : (JSON.parse(personal) as SealedPersonalData),
+    metadata: JSON.parse(row[8]) as EventMetadata,
+    recordedAt: row[9],
+  };
 }
 
 /** The insert parameters of a stored event. */

@@ -6,8 +6,8 @@ import type {
   LogRange,
   LogScan,
   PreparedAppend,
+  ReadableEvent,
   StorageEngine,
-  StoredEvent,
   StoredRow,
   StreamHead,
   StreamRange,
@@ -21,8 +21,8 @@ import {
   appendResultOf,
   planAppend,
 } from '@vouch/event-store';
-import type { EventRow } from './event-rows';
-import { fromRow, fromRowForVerification, toInsertParameters } from './event-rows';
+import type { EventRow, ReadRow } from './event-rows';
+import { READ_COLUMNS, fromReadRow, fromRowForVerification, toInsertParameters } from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
 import { GroupCommitQueue } from './group-commit-queue';
 
@@ -80,7 +80,7 @@ export class SqliteStorageEngine implements StorageEngine {
     return this.queue.submit({ request, now });
   }
 
-  async readStream(tenantId: string, streamId: string, range: StreamRange): Promise<StoredEvent[]> {
+  async readStream(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEvent[]> {
     const limit = range.limit ?? -1;
     const rows =
       range.direction === 'forwards'
@@ -93,25 +93,25 @@ export class SqliteStorageEngine implements StorageEngine {
               limit,
             ),
           );
-    return (rows as EventRow[]).map((row) => this.decode(row));
+    return this.decodeAll(tenantId, rows as ReadRow[]);
   }
 
-  async readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]> {
+  async readLog(tenantId: string, range: LogRange): Promise<ReadableEvent[]> {
     const rows = this.run(() =>
       range.types
         ? this.typeFilter(range.types.length).all(tenantId, range.afterPosition, ...range.types, range.limit)
         : this.statements.readLog.all(tenantId, range.afterPosition, range.limit),
     );
-    return (rows as EventRow[]).map((row) => this.decode(row));
+    return this.decodeAll(tenantId, rows as ReadRow[]);
   }
 
   async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
     return this.run(() => {
       if (!range.types) {
-        const rows = this.statements.readLog.all(tenantId, range.afterPosition, range.limit) as EventRow[];
+        const rows = this.statements.readLog.all(tenantId, range.afterPosition, range.limit) as ReadRow[];
         return {
-          events: rows.map((row) => this.decode(row)),
-          scannedTo: rows.length > 0 ? rows[rows.length - 1]!.position : range.afterPosition,
+          events: this.decodeAll(tenantId, rows),
+          scannedTo: rows.length > 0 ? rows[rows.length - 1]![0] : range.afterPosition,
           reachedEnd: rows.length < range.limit,
         };
       }
@@ -127,9 +127,9 @@ export class SqliteStorageEngine implements StorageEngine {
         range.afterPosition,
         window.last,
         ...range.types,
-      ) as EventRow[];
+      ) as ReadRow[];
       return {
-        events: rows.map((row) => this.decode(row)),
+        events: this.decodeAll(tenantId, rows),
         scannedTo: window.last,
         reachedEnd: window.scanned < range.limit,
       };
@@ -147,7 +147,7 @@ export class SqliteStorageEngine implements StorageEngine {
     for (;;) {
       const page = this.run(() =>
         streamId === undefined
-          ? this.statements.readLog.all(tenantId, after, VERIFY_PAGE)
+          ? this.statements.logPage.all(tenantId, after, VERIFY_PAGE)
           : this.statements.streamPage.all(tenantId, streamId, after, VERIFY_PAGE),
       ) as EventRow[];
       for (const row of page) yield fromRowForVerification(row);
@@ -231,10 +231,12 @@ export class SqliteStorageEngine implements StorageEngine {
   private typeFilterInRange(count: number): Statement {
     let statement = this.typeFiltersInRange.get(count);
     if (!statement) {
-      statement = this.db.prepare(
-        `SELECT * FROM events WHERE +tenant_id = ? AND position > ? AND position <= ?
+      statement = this.db
+        .prepare(
+          `SELECT ${READ_COLUMNS} FROM events WHERE +tenant_id = ? AND position > ? AND position <= ?
            AND type IN (${Array(count).fill('?').join(',')}) ORDER BY position`,
-      );
+        )
+        .raw(true);
       this.typeFiltersInRange.set(count, statement);
     }
     return statement;
@@ -243,10 +245,12 @@ export class SqliteStorageEngine implements StorageEngine {
   private typeFilter(count: number): Statement {
     let statement = this.typeFilters.get(count);
     if (!statement) {
-      statement = this.db.prepare(
-        `SELECT * FROM events WHERE +tenant_id = ? AND position > ? AND type IN (${Array(count).fill('?').join(',')})
-         ORDER BY position LIMIT ?`,
-      );
+      statement = this.db
+        .prepare(
+          `SELECT ${READ_COLUMNS} FROM events WHERE +tenant_id = ? AND position > ?
+           AND type IN (${Array(count).fill('?').join(',')}) ORDER BY position LIMIT ?`,
+        )
+        .raw(true);
       this.typeFilters.set(count, statement);
     }
     return statement;
@@ -265,12 +269,17 @@ export class SqliteStorageEngine implements StorageEngine {
     for (const tenantId of tenants) for (const listener of this.listeners) listener(tenantId);
   }
 
-  private decode(row: EventRow): StoredEvent {
-    try {
-      return fromRow(row);
-    } catch (error) {
-      throw new CorruptEventError(row.tenant_id, row.stream_id, row.version, (error as Error).message);
+  private decodeAll(tenantId: string, rows: readonly ReadRow[]): ReadableEvent[] {
+    const events = new Array<ReadableEvent>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i]!;
+      try {
+        events[i] = fromReadRow(tenantId, row);
+      } catch (error) {
+        throw new CorruptEventError(tenantId, row[1], row[2], (error as Error).message);
+      }
     }
+    return events;
   }
 
   private run<T>(read: () => T): T {
@@ -291,6 +300,7 @@ function prepareStatements(db: Database): Record<string, Statement> & {
   readForwards: Statement;
   readBackwards: Statement;
   readLog: Statement;
+  logPage: Statement;
   scanWindow: Statement;
   streamPage: Statement;
   heads: Statement;
@@ -308,15 +318,27 @@ function prepareStatements(db: Database): Record<string, Statement> & {
     findEvent: db.prepare(
       'SELECT stream_id AS streamId, version, position, fingerprint FROM events WHERE tenant_id = ? AND event_id = ?',
     ),
-    readForwards: db.prepare(
-      'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ? ORDER BY version LIMIT ?',
-    ),
-    readBackwards: db.prepare(
-      'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?',
-    ),
+    readForwards: db
+      .prepare(
+        `SELECT ${READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ?
+         ORDER BY version LIMIT ?`,
+      )
+      .raw(true),
+    readBackwards: db
+      .prepare(
+        `SELECT ${READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ?
+         ORDER BY version DESC LIMIT ?`,
+      )
+      .raw(true),
     // `+tenant_id`: without it SQLite picks events_by_id for the tenant and sorts the whole
     // log in a temporary B-tree for every page (quadratic over a catch-up); the rowid range is the plan.
-    readLog: db.prepare(
+    readLog: db
+      .prepare(
+        `SELECT ${READ_COLUMNS} FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?`,
+      )
+      .raw(true),
+    // Verification's pages: every column, integrity ones included.
+    logPage: db.prepare(
       'SELECT * FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?',
     ),
     scanWindow: db.prepare(

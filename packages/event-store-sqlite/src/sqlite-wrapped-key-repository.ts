@@ -41,6 +41,7 @@ export interface SqliteWrappedKeyRepositoryOptions {
  */
 export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRotationRepository {
   private readonly find_;
+  private readonly findMany_;
   private readonly insert;
   private readonly remove;
   private readonly tombstone;
@@ -53,6 +54,11 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
   ) {
     this.find_ = db.prepare(
       'SELECT wrapped_key, created_at, erased_at FROM data_keys WHERE tenant_id = ? AND subject_id = ?',
+    );
+    // The subjects as one JSON array parameter: one statement for any number of them.
+    this.findMany_ = db.prepare(
+      `SELECT subject_id, wrapped_key, created_at, erased_at FROM data_keys
+       WHERE tenant_id = ? AND subject_id IN (SELECT value FROM json_each(?))`,
     );
     // Only while the file's key check value is the inserting vault's and no rotation runs.
     this.insert = db.prepare(
@@ -70,6 +76,17 @@ export class SqliteWrappedKeyRepository implements WrappedKeyRepository, KeyRota
   async find(tenantId: string, subjectId: string): Promise<WrappedKeyRecord | undefined> {
     const row = this.run('read', () => this.find_.get(tenantId, subjectId) as KeyRow | undefined);
     return row && toRecord(row);
+  }
+
+  async findMany(
+    tenantId: string,
+    subjectIds: readonly string[],
+  ): Promise<ReadonlyMap<string, WrappedKeyRecord>> {
+    const rows = this.run(
+      'read',
+      () => this.findMany_.all(tenantId, JSON.stringify(subjectIds)) as (KeyRow & { subject_id: string })[],
+    );
+    return new Map(rows.map((row) => [row.subject_id, toRecord(row)]));
   }
 
   async insertIfAbsent(

@@ -31,7 +31,7 @@ import type { SubjectKeys } from './personal-data/subject-keys';
 import { VaultSubjectKeys } from './personal-data/vault-subject-keys';
 import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
 import type { StorageEngine } from './storage-engine';
-import type { StoredEvent, StreamHead } from './stored-event';
+import type { ReadableEvent, StreamHead } from './stored-event';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 import type { SubscribeOptions, Subscription } from './subscriptions/subscription';
 import { UpcasterRegistry } from './upcasting/upcaster-registry';
@@ -263,18 +263,22 @@ export class EngineEventStore implements EventStore {
     return verifier.report();
   }
 
-  private async decode(tenantId: string, stored: readonly StoredEvent[]): Promise<RecordedEvent[]> {
-    const keys = new Map<string, DataKeyLookup>();
-    for (const event of stored) {
-      const subjectId = event.personal?.subjectId;
-      if (subjectId !== undefined && !keys.has(subjectId)) {
-        keys.set(subjectId, await this.vault.lookup(tenantId, subjectId));
-      }
+  private async decode(tenantId: string, stored: readonly ReadableEvent[]): Promise<RecordedEvent[]> {
+    const subjects = new Set<string>();
+    for (const event of stored) if (event.personal) subjects.add(event.personal.subjectId);
+    // Each subject's key looked up once per page, all of them in one query where the vault can.
+    let keys: ReadonlyMap<string, DataKeyLookup>;
+    if (subjects.size > 0 && this.vault.lookupMany) {
+      keys = await this.vault.lookupMany(tenantId, [...subjects]);
+    } else {
+      const one = new Map<string, DataKeyLookup>();
+      for (const subjectId of subjects) one.set(subjectId, await this.vault.lookup(tenantId, subjectId));
+      keys = one;
     }
     return stored.map((event) => this.decodeOne(event, keys));
   }
 
-  private decodeOne(event: StoredEvent, keys: ReadonlyMap<string, DataKeyLookup>): RecordedEvent {
+  private decodeOne(event: ReadableEvent, keys: ReadonlyMap<string, DataKeyLookup>): RecordedEvent {
     let data = event.data;
     let personalData: PersonalDataStatus = { status: 'none' };
     if (event.personal) {

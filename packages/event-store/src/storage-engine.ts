@@ -1,7 +1,7 @@
 import type { Instant } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
-import type { StoredEvent, StoredRow, StreamHead } from './stored-event';
+import type { ReadableEvent, StoredRow, StreamHead } from './stored-event';
 
 /** Which part of a stream to read, in what direction. */
 export interface StreamRange {
@@ -26,7 +26,7 @@ export interface LogRange {
  * checkpoint can move past events it does not care about instead of scanning them again.
  */
 export interface LogScan {
-  readonly events: StoredEvent[];
+  readonly events: ReadableEvent[];
   /** The position of the last event examined; the range's `afterPosition` when none was. */
   readonly scannedTo: number;
   /** Fewer than `limit` events were examined: the window reached the end of the visible log. */
@@ -43,8 +43,8 @@ export interface LogScan {
 export interface StorageEngine {
   /** Appends atomically (all events or none); `now` stamps `recordedAt`. */
   append(request: PreparedAppend, now: () => Instant): Promise<AppendResult>;
-  readStream(tenantId: string, streamId: string, range: StreamRange): Promise<StoredEvent[]>;
-  readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]>;
+  readStream(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEvent[]>;
+  readLog(tenantId: string, range: LogRange): Promise<ReadableEvent[]>;
   /**
    * Examines the next `range.limit` events after `afterPosition` (every type) and returns
    * those of `range.types`; the window is bounded by events examined, not events returned.

@@ -39,6 +39,13 @@ export interface StoredEvent {
   readonly hash: string;
 }
 
+/**
+ * What a reader gets of a stored event: everything but the integrity columns (fingerprint,
+ * chain hash), which only appends and verification use. An adapter may leave them unread
+ * on the read path; returning a whole StoredEvent is fine too.
+ */
+export type ReadableEvent = Omit<StoredEvent, 'fingerprint' | 'hash'>;
+
 /** A stored event before the adapter has given it a global position. */
 export type UnpositionedStoredEvent = Omit<StoredEvent, 'position'>;
 

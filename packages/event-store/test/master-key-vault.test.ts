@@ -4,6 +4,7 @@ import {
   MasterKeyVault,
   SubjectErasedError,
   masterKeyFrom,
+  type WrappedKeyRepository,
 } from '@vouch/event-store';
 
 describe('MasterKeyVault', () => {
@@ -70,6 +71,40 @@ describe('MasterKeyVault', () => {
     await other.settle('t', 'stored', false);
     await shared.settle('t', 'stored', false);
     expect(await vault.lookup('t', 'stored')).toEqual({ status: 'active', key: kept });
+  });
+
+  it('looks up several subjects at once with the same answers as one by one, with or without findMany', async () => {
+    const repository = new InMemoryWrappedKeyRepository();
+    const masterKey = randomBytes(32);
+    const vault = new MasterKeyVault(masterKey, repository);
+    await vault.dataKeyFor('t', 'active', now);
+    await vault.dataKeyFor('t', 'erased', now);
+    await vault.dataKeyFor('other-tenant', 'missing', now);
+    await vault.destroy('t', 'erased', '2026-02-01T00:00:00.000Z');
+    const subjects = ['active', 'erased', 'missing'];
+    const oneByOne = new Map();
+    for (const s of subjects) oneByOne.set(s, await vault.lookup('t', s));
+    expect([...oneByOne.values()].map((l) => l.status)).toEqual(['active', 'erased', 'missing']);
+    // The in-memory repository has no findMany: the vault falls back to find per subject.
+    expect((repository as WrappedKeyRepository).findMany).toBeUndefined();
+    expect(await vault.lookupMany('t', subjects)).toEqual(oneByOne);
+    // A repository with findMany is asked once, and the answers are the same.
+    const calls: string[][] = [];
+    const batching = Object.assign(Object.create(repository) as InMemoryWrappedKeyRepository, {
+      findMany: async (tenantId: string, ids: readonly string[]) => {
+        calls.push([...ids]);
+        const found = new Map();
+        for (const id of ids) {
+          const record = await repository.find(tenantId, id);
+          if (record) found.set(id, record);
+        }
+        return found;
+      },
+      find: () => Promise.reject(new Error('find must not be called when findMany exists')),
+    });
+    const batched = new MasterKeyVault(masterKey, batching);
+    expect(await batched.lookupMany('t', subjects)).toEqual(oneByOne);
+    expect(calls).toEqual([subjects]);
   });
 
   it('reads a master key from hex or base64 configuration and refuses other lengths', () => {

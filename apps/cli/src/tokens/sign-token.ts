@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@vouch/domain';
+import { ROLES, type Role } from '@vouch/domain/roles';
 import type { SignJWT as SignJwtClass } from 'jose';
 import { ConfigError } from '../config/config-error';
 

@@ -1,6 +1,6 @@
-/** The roles of DESIGN.md; a user may hold several. */
-export const ROLES = ['REQUESTER', 'ACCOUNT_OWNER', 'PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './roles';
+
+export { ROLES, type Role } from './roles';
 
 /** Who issues a command: taken from a verified token, never from input. */
 export interface Actor {

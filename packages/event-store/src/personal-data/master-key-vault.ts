@@ -6,7 +6,7 @@ import { SubjectErasedError } from '../errors/subject-erased-error';
 import { masterKeyCheckValue } from './master-key-check';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './key-vault';
-import type { WrappedKeyRepository } from './wrapped-key-repository';
+import type { WrappedKeyRecord, WrappedKeyRepository } from './wrapped-key-repository';
 
 const KEY_BYTES = 32;
 
@@ -68,7 +68,26 @@ export class MasterKeyVault implements KeyVault {
   }
 
   async lookup(tenantId: string, subjectId: string): Promise<DataKeyLookup> {
-    const record = await this.repository.find(tenantId, subjectId);
+    return this.lookupOf(tenantId, subjectId, await this.repository.find(tenantId, subjectId));
+  }
+
+  async lookupMany(
+    tenantId: string,
+    subjectIds: readonly string[],
+  ): Promise<ReadonlyMap<string, DataKeyLookup>> {
+    const lookups = new Map<string, DataKeyLookup>();
+    if (!this.repository.findMany) {
+      for (const subjectId of subjectIds) lookups.set(subjectId, await this.lookup(tenantId, subjectId));
+      return lookups;
+    }
+    const records = await this.repository.findMany(tenantId, subjectIds);
+    for (const subjectId of subjectIds) {
+      lookups.set(subjectId, this.lookupOf(tenantId, subjectId, records.get(subjectId)));
+    }
+    return lookups;
+  }
+
+  private lookupOf(tenantId: string, subjectId: string, record: WrappedKeyRecord | undefined): DataKeyLookup {
     if (!record) return { status: 'missing' };
     if (record.erasedAt !== null || record.wrappedKey === null) {
       return { status: 'erased', erasedAt: record.erasedAt ?? record.createdAt };

@@ -16,6 +16,11 @@ export interface WrappedKeyRecord {
 export interface WrappedKeyRepository {
   find(tenantId: string, subjectId: string): Promise<WrappedKeyRecord | undefined>;
   /**
+   * `find` of several subjects in one query; subjects without a record are absent from the
+   * map. Optional: without it the vault calls `find` per subject.
+   */
+  findMany?(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, WrappedKeyRecord>>;
+  /**
    * Stores the key unless the subject already has a record; returns whichever record is
    * kept, or undefined when nothing was stored because the store's recorded key check value
    * is not `keyCheck` or a rotation runs (a process still holding an old master key must not
