@@ -221,19 +221,24 @@ describe('schedule a call', () => {
     });
   });
 
-  it('without proof after the slot and the grace period, due work marks the call MISSED on both sides', async () => {
+  it("without proof after the slot and the program's grace period, due work marks the call MISSED on both sides, counted as the program decides", async () => {
     t.setNow(NOW);
+    await mustMutate(t.url, pm, 'setSchedulingPolicy', {
+      commandId: id(),
+      graceMinutes: 60,
+      missedCountsTowardFatigue: false,
+    });
     await offeredRequest('req-rita', rita);
     expect((await pick(rita, 'req-rita', SLOTS[2]!)).body.errors).toBeUndefined();
-    t.setNow(addHours(SLOTS[2]!, 2));
+    t.setNow(addHours(SLOTS[2]!, 1.25));
     await t.vouch.processDueWork();
     expect(await typesOf('advocate-ines')).not.toContain('EngagementMissed');
-    t.setNow(addDays(SLOTS[2]!, 2));
+    t.setNow(addHours(SLOTS[2]!, 1.5));
     expect(await t.vouch.processDueWork()).toBeGreaterThanOrEqual(1);
     const missed = (await t.store.readStream(TENANT, 'advocate-ines')).find(
       (e) => e.type === 'EngagementMissed',
     );
-    expect(missed?.data).toMatchObject({ engagementId: 'req-rita.ines', countsTowardFatigue: true });
+    expect(missed?.data).toMatchObject({ engagementId: 'req-rita.ines', countsTowardFatigue: false });
     await eventually(async () => expect(await typesOf('request-req-rita')).toContain('ActivityMissed'));
   });
 

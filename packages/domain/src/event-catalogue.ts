@@ -154,6 +154,12 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['AttendanceConfirmed', 'One party confirmed the call took place.'],
     ['ActivityMissed', 'Nobody proved the call took place in time: it was missed.'],
   ]),
+  ...entries('Program', [
+    [
+      'SchedulingPolicySet',
+      'The program set the grace period before a call is missed, and whether missed calls count toward fatigue.',
+    ],
+  ]),
   ...entries('Advocate', [
     [
       'EngagementMissed',

@@ -1,3 +1,4 @@
+import type { SetSchedulingPolicy } from './scheduling-policy';
 import type { Command } from '../shared/domain-event';
 import type {
   CoverageTarget,
@@ -45,4 +46,5 @@ export type ProgramCommand =
   | SetCoverageTarget
   | RemoveCoverageTarget
   | AddToWishlist
-  | RemoveFromWishlist;
+  | RemoveFromWishlist
+  | SetSchedulingPolicy;

@@ -6,14 +6,15 @@ import type { ProgramCommand } from './program-commands';
 import type { ProgramEvent } from './program-events';
 import { planParsers, planRules } from './program-plan-rules';
 import { policyParsers, policyRules } from './program-policy-rules';
+import { schedulingPolicyParsers, schedulingPolicyRules } from './scheduling-policy';
 import { evolveProgram, initialProgramState, type ProgramState } from './program-state';
 
 export { initialProgramState, type ProgramState } from './program-state';
 
 /** The program's rules: policies and plans, each command one named rule after one parse step. */
 const PROGRAM_RULES = commandRules<ProgramCommand, ProgramState, ProgramEvent, DecisionContext>()(
-  { ...policyParsers, ...planParsers },
-  { ...policyRules, ...planRules },
+  { ...policyParsers, ...planParsers, ...schedulingPolicyParsers },
+  { ...policyRules, ...planRules, ...schedulingPolicyRules },
   (command, _state, context) => {
     // Policies and targets are the program manager's; anyone in sales may add to the wishlist.
     if (command.type !== 'AddToWishlist' && command.type !== 'RemoveFromWishlist') {

@@ -1,3 +1,4 @@
+import type { SchedulingPolicySet } from './scheduling-policy';
 import type { DomainEvent } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
 import type {
@@ -63,4 +64,5 @@ export type ProgramEvent =
   | CoverageTargetSet
   | CoverageTargetRemoved
   | AccountWishlisted
-  | WishlistEntryRemoved;
+  | WishlistEntryRemoved
+  | SchedulingPolicySet;
