@@ -18,6 +18,7 @@ const QUERY_DOCUMENTS: Record<QueryName, string> = {
   nomination: '{ nomination(nominationId: "x") { status } }',
   request: '{ request(requestId: "x") { status } }',
   requests: '{ requests(first: 1) { edges { cursor } } }',
+  callInvitation: '{ callInvitation(requestId: "x", advocateId: "x") { ics } }',
   content: '{ content(contentId: "x") { status } }',
   auditTrail: '{ auditTrail(subject: { kind: advocate, id: "x" }, first: 1) { edges { cursor } } }',
   subjectAsOf: '{ subjectAsOf(kind: advocate, id: "x", at: "2026-11-23T09:00:00Z") { aggregate } }',

@@ -1,5 +1,5 @@
 import { addDays, addHours } from '@vouch/domain';
-import { codesOf, newCommandId as id } from './support/graphql-client';
+import { codesOf, graphql, newCommandId as id } from './support/graphql-client';
 import { activeAdvocateOfAcme } from './support/consenting-advocate';
 import { mustMutate, mutate } from './support/mutations';
 import { eventually } from './support/program-story';
@@ -17,6 +17,7 @@ describe('schedule a call', () => {
   let pm: string;
   let sam: string;
   let rita: string;
+  let admin: string;
 
   const typesOf = async (streamId: string) =>
     (await t.store.readStream(TENANT, streamId)).map((event) => event.type);
@@ -68,12 +69,55 @@ describe('schedule a call', () => {
   const confirm = (token: string, requestId: string, party: string) =>
     mutate(t.url, token, 'confirmAttendance', { commandId: id(), requestId, advocateId: 'ines', party });
 
+  const invitation = (token: string, requestId: string) =>
+    graphql<{ callInvitation: { ics: string; timeZone: string } | null }>(
+      t.url,
+      'query($r: ID!) { callInvitation(requestId: $r, advocateId: "ines") { ics timeZone } }',
+      { r: requestId },
+      token,
+    );
+  const candidateOf = async (token: string, requestId: string) => {
+    const response = await graphql<{ request: { candidates: Record<string, unknown>[] } }>(
+      t.url,
+      `
+        query ($r: ID!) {
+          request(requestId: $r) {
+            candidates {
+              status
+              schedule {
+                offers {
+                  offerNo
+                  timeZone
+                  slots {
+                    startsAt
+                  }
+                }
+                picked {
+                  startsAt
+                  endsAt
+                  timeZone
+                  pickedBy
+                }
+                confirmations
+              }
+            }
+          }
+        }
+      `,
+      { r: requestId },
+      token,
+    );
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data?.request.candidates[0];
+  };
+
   beforeAll(async () => {
     t = await startTestServer();
     t.setNow(NOW);
     pm = await tokenFor(TENANT, 'pat', ['PROGRAM_MANAGER']);
     sam = await tokenFor(TENANT, 'sam', ['REQUESTER']);
     rita = await tokenFor(TENANT, 'rita', ['REQUESTER']);
+    admin = await tokenFor(TENANT, 'ada', ['ADMIN']);
     await activeAdvocateOfAcme(t, pm);
     await mustMutate(t.url, pm, 'grantConsent', {
       commandId: id(),
@@ -134,6 +178,28 @@ describe('schedule a call', () => {
     );
   });
 
+  it('the requester gets the iCalendar invitation naming the advocate who accepted them; others meet NOT_FOUND', async () => {
+    const response = await invitation(sam, 'req-sam');
+    expect(response.body.errors).toBeUndefined();
+    const ics = response.body.data?.callInvitation?.ics ?? '';
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain('DTSTART:20261126T090000Z');
+    expect(ics).toContain('DTEND:20261126T093000Z');
+    expect(ics).toContain('Reference call with Ines Weber');
+    expect(ics).toMatch(/ATTENDEE;[^\r\n]*mailto:ines@acme\.example/i);
+    expect(response.body.data?.callInvitation?.timeZone).toBe('Europe/Berlin');
+    expect(codesOf(await invitation(rita, 'req-sam'))).toEqual(['NOT_FOUND']);
+    const board = await candidateOf(sam, 'req-sam');
+    expect(board).toMatchObject({
+      status: 'SCHEDULED',
+      schedule: {
+        picked: { startsAt: SLOTS[1], pickedBy: 'sam', timeZone: 'Europe/Berlin' },
+        confirmations: [],
+      },
+    });
+  });
+
   it('confirming before the call began is refused', async () => {
     expect(codesOf(await confirm(sam, 'req-sam', 'REQUESTER'))).toEqual(['INVALID_TRANSITION']);
   });
@@ -155,19 +221,44 @@ describe('schedule a call', () => {
     });
   });
 
-  it('without proof after the slot and the grace period, due work marks the call MISSED on both sides', async () => {
+  it("without proof after the slot and the program's grace period, due work marks the call MISSED on both sides, counted as the program decides", async () => {
     t.setNow(NOW);
+    await mustMutate(t.url, pm, 'setSchedulingPolicy', {
+      commandId: id(),
+      graceMinutes: 60,
+      missedCountsTowardFatigue: false,
+    });
     await offeredRequest('req-rita', rita);
     expect((await pick(rita, 'req-rita', SLOTS[2]!)).body.errors).toBeUndefined();
-    t.setNow(addHours(SLOTS[2]!, 2));
+    t.setNow(addHours(SLOTS[2]!, 1.25));
     await t.vouch.processDueWork();
     expect(await typesOf('advocate-ines')).not.toContain('EngagementMissed');
-    t.setNow(addDays(SLOTS[2]!, 2));
+    t.setNow(addHours(SLOTS[2]!, 1.5));
     expect(await t.vouch.processDueWork()).toBeGreaterThanOrEqual(1);
     const missed = (await t.store.readStream(TENANT, 'advocate-ines')).find(
       (e) => e.type === 'EngagementMissed',
     );
-    expect(missed?.data).toMatchObject({ engagementId: 'req-rita.ines', countsTowardFatigue: true });
+    expect(missed?.data).toMatchObject({ engagementId: 'req-rita.ines', countsTowardFatigue: false });
     await eventually(async () => expect(await typesOf('request-req-rita')).toContain('ActivityMissed'));
+  });
+
+  it('the request board shows the missed call; after erasure the invitation names no one', async () => {
+    expect(await candidateOf(pm, 'req-rita')).toMatchObject({
+      status: 'MISSED',
+      schedule: { confirmations: [] },
+    });
+    await mustMutate(t.url, admin, 'requestErasure', {
+      commandId: id(),
+      advocateId: 'ines',
+      reason: 'Asked to be forgotten.',
+    });
+    await eventually(async () => {
+      const response = await invitation(pm, 'req-rita');
+      expect(response.body.errors).toBeUndefined();
+      const ics = response.body.data?.callInvitation?.ics ?? '';
+      expect(ics).toContain('DTSTART:20261127T090000Z');
+      expect(ics).toContain('SUMMARY:Reference call\r\n');
+      expect(ics).not.toMatch(/Ines Weber|ines@acme|ATTENDEE/i);
+    });
   });
 });

@@ -24,6 +24,7 @@ export * from './tracing/background-step';
 export * from './integrity/digest-keeper';
 export * from './integrity/integrity-verifications';
 export * from './queries/vouch-queries';
+export type { CallInvitation } from './queries/call-invitation';
 export * from './queries/program-intelligence-queries';
 export * from './queries/paging';
 export * from './facade/create-vouch';

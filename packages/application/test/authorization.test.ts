@@ -50,6 +50,7 @@ describe('authorization lives in the application layer', () => {
     matchCandidates: (p) => vouch.queries.matchCandidates(p, 'r1'),
     request: (p) => vouch.queries.request(p, 'r1'),
     requests: (p) => vouch.queries.requests(p),
+    callInvitation: (p) => vouch.queries.callInvitation(p, 'r1', 'x1'),
     auditTrail: (p) => vouch.queries.auditTrail(p, 'advocate', 'x1'),
     subjectAsOf: (p) => vouch.queries.subjectAsOf(p, 'advocate', 'x1', '2026-11-23T09:00:00.000Z'),
     verifyIntegrity: (p) => vouch.queries.verifyIntegrity(p),

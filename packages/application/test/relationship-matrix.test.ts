@@ -221,6 +221,8 @@ function queryAt(
       return { id: world.nomination[owner], run: (p, v) => q(v).nomination(p, world.nomination[owner]) };
     case 'request':
       return { id: request, run: (p, v) => q(v).request(p, request) };
+    case 'callInvitation':
+      return { id: request, run: (p, v) => q(v).callInvitation(p, request, 'x') };
     case 'matchCandidates':
       return { id: request, run: (p, v) => q(v).matchCandidates(p, request) };
     case 'requests':
@@ -314,7 +316,8 @@ describe('role × relationship × every query, on the facade (invariant 11)', ()
       if (name === 'requests') {
         const ids = (answer as Connection<RequestSummary>).edges.map((edge) => edge.node.request.requestId);
         if (!ids.includes(target.id)) verdict = 'hidden';
-      } else if (answer === undefined || answer === null) verdict = 'hidden';
+      // A visible request with no picked call answers null; a hidden one is NOT_FOUND.
+      } else if ((answer === undefined || answer === null) && name !== 'callInvitation') verdict = 'hidden';
     } catch (error) {
       if (isDomainError(error, 'FORBIDDEN') && error.details.operation === name) verdict = 'forbidden';
       else if (isDomainError(error, 'NOT_FOUND')) {

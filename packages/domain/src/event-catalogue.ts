@@ -165,20 +165,19 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
     ['ContentRetired', 'The content is retired for good.'],
     ['ContentUsed', 'The content was used (who, where, for which request) under the consents in force.'],
   ]),
-  // Scheduling with proof. The advocate's time zone says where they are: personal, shredded on erasure.
+  // Scheduling with proof: times, the meeting's time zone and user ids. Kept out of personal data on
+  // purpose: the request's read model holds them, and read models never hold personal values (invariant 10).
   ...entries('ReferenceRequest', [
-    [
-      'SlotsOffered',
-      'Times were offered for the call (a new round reschedules).',
-      advocatePersonal('timeZone'),
-    ],
-    [
-      'SlotPicked',
-      'The requester picked one offered slot (or moved the call).',
-      advocatePersonal('timeZone'),
-    ],
+    ['SlotsOffered', 'Times were offered for the call (a new round reschedules).'],
+    ['SlotPicked', 'The requester picked one offered slot (or moved the call).'],
     ['AttendanceConfirmed', 'One party confirmed the call took place.'],
     ['ActivityMissed', 'Nobody proved the call took place in time: it was missed.'],
+  ]),
+  ...entries('Program', [
+    [
+      'SchedulingPolicySet',
+      'The program set the grace period before a call is missed, and whether missed calls count toward fatigue.',
+    ],
   ]),
   ...entries('Advocate', [
     [

@@ -60,6 +60,7 @@ export * from './reference-request/reference-request-state';
 export * from './reference-request/reference-request-decider';
 export * from './reference-request/ask-reservation';
 export * from './reference-request/slot-offer';
+export * from './program/scheduling-policy';
 export * from './reference-request/scheduling-commands';
 export * from './reference-request/scheduling-events';
 export * from './advocate/missed-engagement-rules';

@@ -1,6 +1,7 @@
 import {
   addHours,
   advocateDecider,
+  programDecider,
   decideRequestWorkflow,
   referenceRequestDecider,
   type Actor,
@@ -20,6 +21,7 @@ import {
   engagementReserved,
   engagementScheduled,
   NOW,
+  programCommand,
   requestCommand,
   reserveEngagement,
 } from './support/builders';
@@ -443,5 +445,28 @@ describe('the scheduling workflow: the advocate side first, run for the system',
     expect(completing[0]?.command.data).toEqual({ engagementId: ENG, completedAt: slot(day(2)).endsAt });
     const partial = decide(scheduledRequest, confirm('REQUESTER'), AFTER);
     expect(partial.map((s) => s.command.type)).toEqual(['ConfirmAttendance']);
+  });
+});
+
+describe('SetSchedulingPolicy: the program decides the grace period and whether a missed call counts', () => {
+  const program = specification(programDecider, () => context());
+
+  it('records the policy and who set it', () => {
+    program
+      .given([])
+      .when(programCommand('SetSchedulingPolicy', { graceMinutes: 60, missedCountsTowardFatigue: false }))
+      .then([
+        {
+          type: 'SchedulingPolicySet',
+          data: { policy: { graceMinutes: 60, missedCountsTowardFatigue: false }, setBy: 'pat-pm' },
+        },
+      ]);
+  });
+
+  it('refuses a grace period beyond a week', () => {
+    program
+      .given([])
+      .when(programCommand('SetSchedulingPolicy', { graceMinutes: 20000, missedCountsTowardFatigue: true }))
+      .thenThrows('VALIDATION_FAILED');
   });
 });

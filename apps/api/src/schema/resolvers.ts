@@ -14,6 +14,7 @@ import { AccountConsents } from './program/account-consents';
 import { ProgramLists } from './program/program-lists';
 import { ProgramQueries } from './program/program-queries';
 import { RequestCandidateFields, RequestQueries } from './request/request-queries';
+import { CallInvitationQuery } from './request/call-schedule-queries';
 import { NodeQueries } from './node/node-queries';
 import { AvailabilityChangeFields, ChangeSubscriptions } from './subscriptions/change-subscriptions';
 import { ViewerQuery } from './viewer/viewer-query';
@@ -30,6 +31,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   AdvocateAcceptedRequesters,
   RequestQueries,
   RequestCandidateFields,
+  CallInvitationQuery,
   NominationQuery,
   ContentQuery,
   AuditQueries,

@@ -15,6 +15,7 @@ const schema = buildApiSchema();
 function scalarFor(typeName: string, field: string, seed: string): unknown {
   if (field === 'currency') return 'EUR';
   if (field === 'email') return 'someone@example.com';
+  if (field === 'durationMinutes') return 30;
   switch (typeName) {
     case 'ID':
       return `${field}-${seed}`;

@@ -1,5 +1,6 @@
 import type { Role } from '@vouch/domain';
 import { intelligenceTabs } from './intelligence-operations';
+import { scheduleTabs } from './schedule-operations';
 
 /** The advocate the tour works with: one the gates allow for a reference call today. */
 export interface TourAdvocate {
@@ -230,6 +231,7 @@ export function exampleTabs(advocate: TourAdvocate | undefined, now: Date): Exam
         complete: { commandId: `${requestId}-complete`, ...candidate },
       },
     },
+    ...scheduleTabs(requestId, a.advocateId, now),
     {
       title: '5 Outcome',
       role: 'REQUESTER',

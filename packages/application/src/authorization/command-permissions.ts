@@ -86,6 +86,7 @@ export const COMMAND_PERMISSIONS: Readonly<Record<CommandType, Grant>> = {
   CancelRequest: PM_OR_REQUESTER,
   LapseRequest: PM,
   // Scheduling: the program offers for the advocate; only the requester picks; each side confirms its own part.
+  SetSchedulingPolicy: PM,
   OfferSlots: PM,
   PickSlot: { PROGRAM_MANAGER: OWN_REQUEST, ACCOUNT_OWNER: OWN_REQUEST, REQUESTER: OWN_REQUEST },
   ConfirmAttendance: PM_OR_REQUESTER,

@@ -16,6 +16,7 @@ export const QUERY_NAMES = [
   'nomination',
   'request',
   'requests',
+  'callInvitation',
   'content',
   'auditTrail',
   'subjectAsOf',
@@ -78,6 +79,8 @@ export const PERMISSIONS: Readonly<Record<Operation, Grant>> = {
   nomination: { PROGRAM_MANAGER: ANY, AUDITOR: ANY, ACCOUNT_OWNER: ACCOUNT },
   request: REQUEST_READERS,
   requests: REQUEST_READERS,
+  // A picked call's invitation: whoever sees the request (contact details only as the advocate view allows).
+  callInvitation: REQUEST_READERS,
   content: EVERYONE,
   auditTrail: RECORD_READERS,
   subjectAsOf: RECORD_READERS,

@@ -11,6 +11,7 @@ import {
   type ReferenceRequestState,
   type UsageScope,
 } from '@vouch/domain';
+import { callInvitation, type CallInvitation } from './call-invitation';
 import type {
   Checkpoint,
   Clock,
@@ -305,6 +306,26 @@ export class VouchQueries {
     if (request && !seesRequest(principal, 'request', request.request, models, this.clock()))
       return undefined;
     return request;
+  }
+
+  /**
+   * The iCalendar invitation to a candidate's picked call; undefined while no time is picked.
+   * A request the caller may not see does not exist for them (NOT_FOUND, as `matchCandidates`).
+   */
+  async callInvitation(
+    principal: Principal,
+    requestId: string,
+    advocateId: string,
+  ): Promise<CallInvitation | undefined> {
+    const models = await this.models(principal, 'callInvitation');
+    const now = this.clock();
+    const request = models.request(requestId, now);
+    if (!request || !seesRequest(principal, 'callInvitation', request.request, models, now)) {
+      throw new DomainError(DomainErrorCode.NOT_FOUND, `Reference request ${requestId} does not exist.`, {
+        requestId,
+      });
+    }
+    return callInvitation(request.request, advocateId, models.advocate(actorOf(principal), advocateId, now));
   }
 
   /** Requests by requester, status and due date; a requester sees their own, an owner also those asking for their customers. */

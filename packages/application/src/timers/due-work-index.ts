@@ -4,6 +4,7 @@ import {
   addDays,
   addHours,
   type Instant,
+  type SchedulingPolicy,
 } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 import { SUPPRESSION_REVIEW_EVENT_TYPES, SuppressionReviews } from './suppression-reviews';
@@ -31,6 +32,7 @@ export const DUE_WORK_EVENT_TYPES = [
   'AdvocateRetired',
   'AdvocateErased',
   'RetentionPolicySet',
+  'SchedulingPolicySet',
   'SlotPicked',
   'ActivityCompleted',
   'ActivityMissed',
@@ -51,6 +53,12 @@ export class DueWorkIndex {
   private readonly grantedKinds = new Map<string, Set<string>>();
   private retentionDays = DEFAULT_PROGRAM_POLICIES.retention.retainRetiredAdvocateDays;
   private readonly suppressionReviews = new SuppressionReviews();
+  /** Picked calls not yet proven nor missed, so a new scheduling policy moves their due time. */
+  private readonly pickedCalls = new Map<
+    string,
+    { advocateId: string; engagementId: string; endsAt: Instant }
+  >();
+  private scheduling: SchedulingPolicy = DEFAULT_SCHEDULING_POLICY;
 
   apply(event: RecordedEvent): void {
     for (const review of this.suppressionReviews.apply(event)) {
@@ -122,23 +130,30 @@ export class DueWorkIndex {
         this.items.delete(`retention:${advocateId}`);
         break;
       }
+      case 'SchedulingPolicySet':
+        this.scheduling = (event.data as { policy: SchedulingPolicy }).policy;
+        for (const [key, call] of this.pickedCalls) this.putMissed(key, call);
+        break;
       case 'SlotPicked': {
         // A picked call with no proof by its end plus the grace period is missed (the advocate's side first).
-        const { graceMinutes, missedCountsTowardFatigue } = DEFAULT_SCHEDULING_POLICY;
-        this.put(
-          `missed:${text('requestId')}:${text('advocateId')}`,
-          addHours(text('endsAt'), graceMinutes / 60),
-          'MarkEngagementMissed',
-          text('advocateId'),
-          { engagementId: text('engagementId'), countsTowardFatigue: missedCountsTowardFatigue },
-        );
+        const key = `missed:${text('requestId')}:${text('advocateId')}`;
+        const call = {
+          advocateId: text('advocateId'),
+          engagementId: text('engagementId'),
+          endsAt: text('endsAt'),
+        };
+        this.pickedCalls.set(key, call);
+        this.putMissed(key, call);
         break;
       }
       case 'ActivityCompleted':
       case 'ActivityMissed':
-      case 'CandidateReleased':
-        this.items.delete(`missed:${text('requestId')}:${text('advocateId')}`);
+      case 'CandidateReleased': {
+        const key = `missed:${text('requestId')}:${text('advocateId')}`;
+        this.pickedCalls.delete(key);
+        this.items.delete(key);
         break;
+      }
       case 'RetentionPolicySet':
         this.retentionDays = (
           event.data as { policy: { retainRetiredAdvocateDays: number } }
@@ -163,6 +178,14 @@ export class DueWorkIndex {
   private forget(key: string): void {
     this.items.delete(key);
     this.grantedKinds.delete(key);
+  }
+
+  private putMissed(key: string, call: { advocateId: string; engagementId: string; endsAt: Instant }): void {
+    const { graceMinutes, missedCountsTowardFatigue } = this.scheduling;
+    this.put(key, addHours(call.endsAt, graceMinutes / 60), 'MarkEngagementMissed', call.advocateId, {
+      engagementId: call.engagementId,
+      countsTowardFatigue: missedCountsTowardFatigue,
+    });
   }
 
   private putRetention(advocateId: string, retiredAt: Instant): void {

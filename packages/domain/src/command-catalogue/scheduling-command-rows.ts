@@ -8,6 +8,23 @@ const SLOT = {
 
 /** The catalogue rows of scheduling with proof: slots, the pick, attendance, the missed call. */
 export const SCHEDULING_COMMANDS = {
+  SetSchedulingPolicy: {
+    aggregate: 'Program',
+    description:
+      'Set how long after a call proof may come before it is missed, and whether a missed call counts toward fatigue.',
+    payload: {
+      graceMinutes: {
+        kind: 'int',
+        min: 0,
+        max: 10080,
+        description: 'Minutes after the call ends before it is missed.',
+      },
+      missedCountsTowardFatigue: {
+        kind: 'boolean',
+        description: "Whether a missed call counts toward the advocate's fatigue.",
+      },
+    },
+  },
   OfferSlots: {
     aggregate: 'ReferenceRequest',
     description:
@@ -69,5 +86,10 @@ export const SCHEDULING_COMMANDS = {
     },
   },
 } satisfies CommandRows<
-  'OfferSlots' | 'PickSlot' | 'ConfirmAttendance' | 'MarkActivityMissed' | 'MarkEngagementMissed'
+  | 'SetSchedulingPolicy'
+  | 'OfferSlots'
+  | 'PickSlot'
+  | 'ConfirmAttendance'
+  | 'MarkActivityMissed'
+  | 'MarkEngagementMissed'
 >;

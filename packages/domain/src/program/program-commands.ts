@@ -1,3 +1,4 @@
+import type { SetSchedulingPolicy } from './scheduling-policy';
 import type { Command } from '../shared/domain-event';
 import type { SetSuppressionPolicy } from './program-suppression-rules';
 import type {
@@ -51,4 +52,5 @@ export type ProgramCommand =
   | AddToWishlist
   | RemoveFromWishlist
   | SetRequestModePolicy
-  | SetSuppressionPolicy;
+  | SetSuppressionPolicy
+  | SetSchedulingPolicy;

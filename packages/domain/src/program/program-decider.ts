@@ -8,14 +8,21 @@ import { planParsers, planRules } from './program-plan-rules';
 import { policyParsers, policyRules } from './program-policy-rules';
 import { requestModeParsers, requestModeRules } from './request-mode-rules';
 import { suppressionPolicyParsers, suppressionPolicyRules } from './program-suppression-rules';
+import { schedulingPolicyParsers, schedulingPolicyRules } from './scheduling-policy';
 import { evolveProgram, initialProgramState, type ProgramState } from './program-state';
 
 export { initialProgramState, type ProgramState } from './program-state';
 
 /** The program's rules: policies and plans, each command one named rule after one parse step. */
 const PROGRAM_RULES = commandRules<ProgramCommand, ProgramState, ProgramEvent, DecisionContext>()(
-  { ...policyParsers, ...planParsers, ...requestModeParsers, ...suppressionPolicyParsers },
-  { ...policyRules, ...planRules, ...requestModeRules, ...suppressionPolicyRules },
+  {
+    ...policyParsers,
+    ...planParsers,
+    ...requestModeParsers,
+    ...suppressionPolicyParsers,
+    ...schedulingPolicyParsers,
+  },
+  { ...policyRules, ...planRules, ...requestModeRules, ...suppressionPolicyRules, ...schedulingPolicyRules },
   (command, _state, context) => {
     // Policies and targets are the program manager's; anyone in sales may add to the wishlist.
     if (command.type !== 'AddToWishlist' && command.type !== 'RemoveFromWishlist') {

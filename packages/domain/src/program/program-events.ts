@@ -1,4 +1,5 @@
 import type { SuppressionPolicySet } from './program-suppression-rules';
+import type { SchedulingPolicySet } from './scheduling-policy';
 import type { DomainEvent } from '../shared/domain-event';
 import type { Instant } from '../shared/time';
 import type {
@@ -73,4 +74,5 @@ export type ProgramEvent =
   | AccountWishlisted
   | WishlistEntryRemoved
   | RequestModePolicySet
-  | SuppressionPolicySet;
+  | SuppressionPolicySet
+  | SchedulingPolicySet;

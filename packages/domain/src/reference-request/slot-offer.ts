@@ -5,12 +5,6 @@ export const MIN_SLOTS_PER_OFFER = 3;
 /** At most this many slots in one offer. */
 export const MAX_SLOTS_PER_OFFER = 10;
 
-/**
- * How long after a call's end proof may still come before it is MISSED, and whether a missed
- * call counts toward the advocate's fatigue (a no-show still cost them the slot).
- */
-export const DEFAULT_SCHEDULING_POLICY = { graceMinutes: 24 * 60, missedCountsTowardFatigue: true } as const;
-
 /** Who may vouch that a call took place. */
 export const ATTENDANCE_PARTIES = ['ADVOCATE', 'REQUESTER', 'MEETING_PROVIDER'] as const;
 export type AttendanceParty = (typeof ATTENDANCE_PARTIES)[number];

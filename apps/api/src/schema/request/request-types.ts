@@ -25,6 +25,7 @@ import {
   Seniority,
 } from '../enums/domain-enums';
 import { CandidateStatus, RequestStatus, SlaState } from '../enums/read-model-enums';
+import { CallSchedule } from './call-schedule-types';
 import { DateTimeScalar } from '../scalars/date-time';
 import { Node } from '../node/node-interface';
 
@@ -131,6 +132,12 @@ export class RequestCandidate {
 
   @Field(() => Int, { nullable: true, description: "The requester's rating of the activity, 1..5." })
   rating?: number;
+
+  @Field(() => CallSchedule, {
+    nullable: true,
+    description: 'The call: slots offered, the pick, attendance.',
+  })
+  schedule?: CallSchedule;
 }
 
 @ObjectType({ description: "A request's service level at the time of the query." })

@@ -5,6 +5,7 @@ import { advocateOf, type DemoWorld, later, owner, pm, type RequestModel, soon }
 import { cancelRequest, recordOutcome } from './request-endings';
 import { shortlist } from './requests';
 import { publishStory, reward } from './rewards-and-stories';
+import { scheduleCall } from './scheduled-calls';
 
 /** The owner declines or approves asking a shortlisted advocate (or a program manager overrides). */
 export async function clearAsk(
@@ -101,7 +102,11 @@ export async function respond(world: DemoWorld, request: RequestModel, advocateI
     return;
   }
   request.candidates.set(advocateId, 'ACCEPTED');
-  later(world, world.rng.int(1, 3), () => schedule(world, request, advocateId));
+  // Most reference calls are scheduled with proof (slots, a pick, attendance); other activities on a date.
+  const withProof = request.kind === 'REFERENCE_CALL' && world.rng.chance(0.6);
+  later(world, world.rng.int(1, 3), () =>
+    withProof ? scheduleCall(world, request, advocateId) : schedule(world, request, advocateId),
+  );
 }
 
 /** Schedules the activity of an accepted candidate a few days out. */
