@@ -2,6 +2,7 @@ import { addDays } from '@vouch/domain';
 import { activeAdvocateOfAcme } from './support/consenting-advocate';
 import { codesOf, newCommandId as id } from './support/graphql-client';
 import { mustMutate, mutate } from './support/mutations';
+import { mustQuery } from './support/program-story';
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
 
@@ -152,6 +153,29 @@ describe('request modes, the self-serve pool and content use over HTTP', () => {
     ]);
   });
 
+  it('reps see the pool (anonymised); the owner sees the take on the request, cleared by their pre-approval', async () => {
+    const pool = await mustQuery<{ selfServePool: { edges: { node: Record<string, unknown> }[] } }>(
+      t.url,
+      sam,
+      '{ selfServePool(kind: REFERENCE_CALL, first: 10) { edges { node { advocateId view } } } }',
+    );
+    expect(pool.selfServePool.edges.map((e) => e.node)).toEqual([{ advocateId: 'ines', view: 'ANONYMISED' }]);
+    const none = await mustQuery<{ selfServePool: { edges: unknown[] } }>(
+      t.url,
+      sam,
+      '{ selfServePool(kind: SITE_VISIT, first: 10) { edges { cursor } } }',
+    );
+    expect(none.selfServePool.edges).toEqual([]);
+    const seen = await mustQuery<{ request: { candidates: Record<string, unknown>[] } }>(
+      t.url,
+      olga,
+      '{ request(requestId: "req-call") { candidates { advocateId status clearance clearedBy } } }',
+    );
+    expect(seen.request.candidates).toEqual([
+      { advocateId: 'ines', status: 'ASKED', clearance: 'SELF_SERVE', clearedBy: 'olga' },
+    ]);
+  });
+
   it("hostile: a rep taking for someone else's request meets a request that does not exist", async () => {
     await submit(sam, 'req-call-2', 'REFERENCE_CALL');
     expect(codesOf(await take(rita, 'req-call-2'))).toEqual(['NOT_FOUND']);
@@ -178,6 +202,12 @@ describe('request modes, the self-serve pool and content use over HTTP', () => {
         useNumber: 1,
       }),
     ]);
+    const asset = await mustQuery<{ content: Record<string, unknown> }>(
+      t.url,
+      sam,
+      '{ content(contentId: "q-1") { uses maxUses expiresAt } }',
+    );
+    expect(asset.content).toEqual({ uses: 1, maxUses: 1, expiresAt: addDays(NOW, 20) });
   });
 
   it('hostile: using an asset beyond its cap is refused (CONTENT_USE_LIMIT_REACHED), nothing counted', async () => {

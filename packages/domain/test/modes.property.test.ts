@@ -178,7 +178,7 @@ interface Decision {
   readonly actor: Actor;
 }
 
-function run(sequence: fc.RecordValue<{ advanceHours: number; actor: Actor; build: Build }>[]): Decision[] {
+function run(sequence: readonly { advanceHours: number; actor: Actor; build: Build }[]): Decision[] {
   let state = fold(advocateDecider, activeAdvocate());
   let now = NOW;
   const decisions: Decision[] = [];
