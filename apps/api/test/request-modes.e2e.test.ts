@@ -232,6 +232,56 @@ describe('request modes, the self-serve pool and content use over HTTP', () => {
     }
   });
 
+  it('PM_FULFILLED: the program manager asks a shortlisted candidate without the owner; the owner still sees it', async () => {
+    await mustMutate(t.url, pm, 'setRequestModePolicy', {
+      commandId: id(),
+      defaultMode: 'OWNER_APPROVED',
+      kindModes: [
+        { kind: 'QUOTE', mode: 'AUTO_COMPLETE' },
+        { kind: 'SITE_VISIT', mode: 'PM_FULFILLED' },
+      ],
+    });
+    await submit(sam, 'req-visit', 'SITE_VISIT');
+    await mustMutate(t.url, pm, 'grantConsent', {
+      commandId: id(),
+      advocateId: 'ines',
+      consent: {
+        consentId: 'c-visit',
+        kinds: ['SITE_VISIT'],
+        territories: ['EMEA'],
+        channels: ['PRIVATE'],
+        validFrom: NOW,
+        collectionMethod: 'E_SIGNATURE',
+        collectedAt: NOW,
+        noticeVersion: 'v1',
+      },
+    });
+    await mustMutate(t.url, pm, 'triageRequest', { commandId: id(), requestId: 'req-visit', priority: 'HIGH' });
+    await mustMutate(t.url, pm, 'shortlistCandidates', {
+      commandId: id(),
+      requestId: 'req-visit',
+      candidates: [{ advocateId: 'ines', accountId: 'acme', ownerId: 'olga', score: 1, breakdown: [] }],
+    });
+    const asked = await mutate(t.url, pm, 'askAdvocate', {
+      commandId: id(),
+      requestId: 'req-visit',
+      advocateId: 'ines',
+      fatigueOverrideReason: 'The self-serve call is the same week.',
+    });
+    expect(asked.body.errors).toBeUndefined();
+    expect(
+      (await eventsOf('EngagementReserved')).find((e) => e.engagementId === 'req-visit.ines'),
+    ).toMatchObject({
+      ownerClearance: { kind: 'PM_FULFILLED', by: 'pat' },
+    });
+    const seen = await mustQuery<{ request: { candidates: Record<string, unknown>[] } }>(
+      t.url,
+      olga,
+      '{ request(requestId: "req-visit") { candidates { advocateId status } } }',
+    );
+    expect(seen.request.candidates).toEqual([{ advocateId: 'ines', status: 'ASKED' }]);
+  });
+
   it('a rep may not record a use of content under a mode other than auto-complete (REQUEST_MODE_NOT_ALLOWED)', async () => {
     expect(codesOf(await useContent(sam, 'q-2', 'req-call'))).toEqual(['REQUEST_MODE_NOT_ALLOWED']);
   });

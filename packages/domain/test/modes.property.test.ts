@@ -124,7 +124,7 @@ const commandArb: fc.Arbitrary<Build> = fc.oneof(
         territory,
         channel: fc.constantFrom(...CHANNELS),
         inHours: fc.integer({ min: 0, max: 24 * 30 }),
-        clearance: fc.constantFrom('SELF_SERVE', 'SELF_SERVE', 'OWNER', 'OVERRIDE'),
+        clearance: fc.constantFrom('SELF_SERVE', 'SELF_SERVE', 'OWNER', 'OVERRIDE', 'PM_FULFILLED'),
         fatigueOverride: fc.boolean(),
       })
       .map(
@@ -138,7 +138,7 @@ const commandArb: fc.Arbitrary<Build> = fc.oneof(
             ownerClearance:
               r.clearance === 'OVERRIDE'
                 ? { kind: 'OVERRIDE', by: 'pat-pm', reason: 'owner away' }
-                : { kind: r.clearance as 'OWNER' | 'SELF_SERVE', by: 'someone-claimed' },
+                : { kind: r.clearance as 'OWNER' | 'SELF_SERVE' | 'PM_FULFILLED', by: 'someone-claimed' },
             ...(r.fatigueOverride ? { fatigueOverrideReason: 'strategic deal' } : {}),
           }),
       ),
@@ -248,6 +248,18 @@ describe('self-serve and content use never bypass a gate (random sequences)', ()
       runs,
     );
     expect(selfServed).toBeGreaterThan(0); // the property is not vacuous
+  });
+
+  it('a PM_FULFILLED reservation is only ever a program manager’s', () => {
+    fc.assert(
+      fc.property(steps, (s) => {
+        for (const { event, actor } of run(s)) {
+          if (event.type === 'EngagementReserved' && event.data.ownerClearance.kind === 'PM_FULFILLED')
+            expect(actor.roles).toContain('PROGRAM_MANAGER');
+        }
+      }),
+      runs,
+    );
   });
 
   it('only who acts for the account fills the pool', () => {
