@@ -184,8 +184,17 @@ describe('request modes, the self-serve pool and content use over HTTP', () => {
 
   it('auto-complete: the rep uses a quote for their request; the use counts on the asset and on the consent', async () => {
     await publishQuote('q-1', { maxUses: 1, expiresAt: addDays(NOW, 20) });
-    const response = await useContent(sam, 'q-1', 'req-quote');
+    const input = {
+      commandId: id(),
+      contentId: 'q-1',
+      where: 'Globex deck, slide 3',
+      requestId: 'req-quote',
+    };
+    const response = await mutate(t.url, sam, 'useContent', input);
     expect(response.body.errors).toBeUndefined();
+    // Invariant 8: the same command id again answers the first result and records nothing more.
+    const again = await mutate(t.url, sam, 'useContent', input);
+    expect(again.body.data?.useContent).toMatchObject({ duplicate: true });
     expect(await eventsOf('ConsentUseRecorded')).toEqual([
       expect.objectContaining({
         advocateId: 'ines',
@@ -256,7 +265,11 @@ describe('request modes, the self-serve pool and content use over HTTP', () => {
         noticeVersion: 'v1',
       },
     });
-    await mustMutate(t.url, pm, 'triageRequest', { commandId: id(), requestId: 'req-visit', priority: 'HIGH' });
+    await mustMutate(t.url, pm, 'triageRequest', {
+      commandId: id(),
+      requestId: 'req-visit',
+      priority: 'HIGH',
+    });
     await mustMutate(t.url, pm, 'shortlistCandidates', {
       commandId: id(),
       requestId: 'req-visit',
