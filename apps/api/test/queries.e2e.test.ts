@@ -13,6 +13,7 @@ const QUERY_DOCUMENTS: Record<QueryName, string> = {
   account: '{ account(accountId: "x") { accountId } }',
   advocate: '{ advocate(advocateId: "x") { advocateId } }',
   searchAdvocates: '{ searchAdvocates(first: 1) { edges { cursor } } }',
+  selfServePool: '{ selfServePool(kind: REFERENCE_CALL, first: 1) { edges { cursor } } }',
   availability: '{ availability(advocateId: "x", kind: REFERENCE_CALL) { available } }',
   matchCandidates: '{ matchCandidates(requestId: "x", first: 1) { available { advocateId } } }',
   nomination: '{ nomination(nominationId: "x") { status } }',

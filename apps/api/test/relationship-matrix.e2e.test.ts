@@ -66,6 +66,10 @@ function aimedAt(type: CommandType, someone: Someone) {
     const [engagementId, advocateId] = world.engagement[someone];
     input.engagementId = engagementId;
     id = advocateId;
+  } else if (type === 'UseContent') {
+    // A content use is the requester's through the request it names.
+    input.requestId = world.request[someone];
+    id = 'content-1';
   } else if (type === 'ApproveAsk' || type === 'DeclineAsk') {
     const [requestId, advocateId] = world.askFor[owner];
     input.advocateId = advocateId;

@@ -46,6 +46,7 @@ describe('authorization lives in the application layer', () => {
     account: (p) => vouch.queries.account(p, 'a1'),
     advocate: (p) => vouch.queries.advocate(p, 'x1'),
     searchAdvocates: (p) => vouch.queries.searchAdvocates(p, {}),
+    selfServePool: (p) => vouch.queries.selfServePool(p, 'REFERENCE_CALL'),
     availability: (p) => vouch.queries.availability(p, { advocateId: 'x1', kind: 'REFERENCE_CALL' }),
     matchCandidates: (p) => vouch.queries.matchCandidates(p, 'r1'),
     request: (p) => vouch.queries.request(p, 'r1'),

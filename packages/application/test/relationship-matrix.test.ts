@@ -231,6 +231,8 @@ function queryAt(
       return { id: world.advocate[owner], run: (p, v) => q(v).advocate(p, world.advocate[owner]) };
     case 'searchAdvocates':
       return { id: '', run: (p, v) => q(v).searchAdvocates(p, {}) };
+    case 'selfServePool':
+      return { id: '', run: (p, v) => q(v).selfServePool(p, 'REFERENCE_CALL') };
     case 'availability':
       return {
         id: world.advocate[owner],

@@ -1,6 +1,7 @@
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { AdvocateAcceptedRequesters } from './advocate/advocate-accepted-requesters';
 import { AdvocateQueries } from './advocate/advocate-queries';
+import { SelfServePoolQuery } from './advocate/self-serve-pool-query';
 import { AuditQueries } from './audit/audit-queries';
 import { IntegrityMutations } from './audit/integrity-mutations';
 import { CommandMutations } from './commands/command-mutations';
@@ -29,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   AccountConsents,
   AdvocateQueries,
   AdvocateAcceptedRequesters,
+  SelfServePoolQuery,
   RequestQueries,
   RequestCandidateFields,
   CallInvitationQuery,

@@ -7,6 +7,7 @@ import { verifyProfiles } from './scenarios/advocate-status';
 import { privacyCases, settleExpiries } from './scenarios/privacy-and-expiry';
 import { addWish, setUpProgram } from './scenarios/program-setup';
 import { settleLapses } from './scenarios/request-endings';
+import { requestModes } from './scenarios/request-modes';
 import { submitRequest } from './scenarios/requests';
 import { strategicBriefing } from './scenarios/strategic-briefing';
 import { seedIntelligenceScenario } from './intelligence-scenario';
@@ -115,4 +116,5 @@ async function simulateDay(
     });
   }
   if (today === 420) await privacyCases(world);
+  if (today === 480) await requestModes(world);
 }

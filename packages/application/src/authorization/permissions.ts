@@ -30,6 +30,7 @@ export const QUERY_NAMES = [
   'tenantAuditTrail',
   'signedDigest',
   'integrityVerification',
+  'selfServePool',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -69,6 +70,8 @@ export const PERMISSIONS: Readonly<Record<Operation, Grant>> = {
   account: { PROGRAM_MANAGER: ANY, AUDITOR: ANY, ACCOUNT_OWNER: ACCOUNT },
   advocate: ADVOCATE_FINDERS,
   searchAdvocates: ADVOCATE_FINDERS,
+  // The self-serve pool: reps find whom they may take; each advocate in the view the caller may see.
+  selfServePool: ADVOCATE_FINDERS,
   availability: ADVOCATE_FINDERS,
   matchCandidates: {
     PROGRAM_MANAGER: ANY,

@@ -4,6 +4,8 @@ import {
   DomainError,
   DomainErrorCode,
   accountActorsAt,
+  effectiveStatus,
+  preApprovalsCovering,
   validated,
   type Candidate,
   type ActivityKind,
@@ -23,6 +25,7 @@ import type {
 import { START } from '@vouch/event-store';
 import {
   auditEntryOf,
+  connectionOfList,
   readModelsAsOf,
   stateAsOf,
   type AdvocateAvailability,
@@ -230,6 +233,31 @@ export class VouchQueries {
   async advocate(principal: Principal, advocateId: string): Promise<AdvocateView | undefined> {
     const models = await this.models(principal, 'advocate');
     return models.advocate(actorOf(principal), advocateId, this.clock());
+  }
+
+  /** The advocates the owners pre-approved for self-serve for a kind now, by id, a Relay page at a time. */
+  async selfServePool(
+    principal: Principal,
+    kind: ActivityKind,
+    page?: PageRequest,
+  ): Promise<Connection<AdvocateView>> {
+    const checkedKind = validated((v) => v.oneOf('kind', kind, ACTIVITY_KINDS));
+    const models = await this.models(principal, 'selfServePool');
+    const now = this.clock();
+    const ids = [...models.directory.advocates.values()]
+      .filter((a) => effectiveStatus(a, now) === 'ACTIVE')
+      .filter((a) => preApprovalsCovering(a.selfServePool, checkedKind, [now]).length > 0)
+      .map((a) => a.advocateId)
+      .sort();
+    const actor = actorOf(principal);
+    const found = connectionOfList(ids, (id) => id, readPage(page));
+    return {
+      ...found,
+      edges: found.edges.flatMap((edge) => {
+        const node = models.advocate(actor, edge.node, now);
+        return node ? [{ cursor: edge.cursor, node }] : [];
+      }),
+    };
   }
 
   /** Advocates matching filters and text, a Relay page at a time. */

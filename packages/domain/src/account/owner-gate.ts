@@ -4,7 +4,7 @@ import { requireProgramManager } from '../shared/guards';
 
 /** How an ask was cleared: by the account owner, or by a program manager's override. */
 export interface AskClearance {
-  readonly kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
+  readonly kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE' | 'PM_FULFILLED';
   readonly by: string;
   readonly reason: string | undefined;
 }
@@ -19,6 +19,7 @@ export function requireOwnerClearance(advocateId: string, clearance: AskClearanc
     );
   }
   if (clearance.kind === 'OVERRIDE') requireProgramManager(actor, "override the account owner's approval");
+  if (clearance.kind === 'PM_FULFILLED') requireProgramManager(actor, 'fulfil a request without the owner');
 }
 
 /**
@@ -39,15 +40,23 @@ export function requireOwnerDecides(
   );
 }
 
-/** Invariant 3 before an ask: the owner approved it, or a program manager overrode; returns how. */
-export function requireOwnerApproved(candidate: {
-  readonly advocateId: string;
-  readonly ownerId: string;
-  readonly status: string;
-  readonly clearance?: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
-}): 'OWNER' | 'OVERRIDE' {
+/**
+ * Invariant 3 before an ask: the owner approved it, or a program manager overrode; or, where the
+ * program set the kind to PM_FULFILLED, a program manager asks a candidate the owner has not
+ * declined. Returns how.
+ */
+export function requireOwnerApproved(
+  candidate: {
+    readonly advocateId: string;
+    readonly ownerId: string;
+    readonly status: string;
+    readonly clearance?: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
+  },
+  pmFulfilled = false,
+): 'OWNER' | 'OVERRIDE' | 'PM_FULFILLED' {
   const { status, clearance } = candidate;
   if (status === 'OWNER_APPROVED' && (clearance === 'OWNER' || clearance === 'OVERRIDE')) return clearance;
+  if (pmFulfilled && (status === 'SHORTLISTED' || status === 'APPROVAL_REQUESTED')) return 'PM_FULFILLED';
   throw new DomainError(
     DomainErrorCode.OWNER_APPROVAL_REQUIRED,
     `Advocate ${candidate.advocateId} cannot be asked yet: the account owner (${candidate.ownerId}) has not approved. ` +

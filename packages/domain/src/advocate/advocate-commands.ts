@@ -64,7 +64,7 @@ export type RecordConsentExpiry = Command<'RecordConsentExpiry', { consentId: st
 /** How asking this advocate was cleared with the account owner (invariant 3). */
 export interface OwnerClearance {
   /** OWNER: the account owner approved; OVERRIDE: a program manager overrode, with a reason. */
-  kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE';
+  kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE' | 'PM_FULFILLED';
   by: string;
   reason?: string;
 }

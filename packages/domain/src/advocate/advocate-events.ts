@@ -59,7 +59,11 @@ export type EngagementReserved = Of<
     activityAt: Instant;
     consentId: string;
     consentVersion: number;
-    ownerClearance: { kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE'; by: string; reason?: string };
+    ownerClearance: {
+      kind: 'OWNER' | 'OVERRIDE' | 'SELF_SERVE' | 'PM_FULFILLED';
+      by: string;
+      reason?: string;
+    };
     /** Present when a program manager overrode the fatigue gate: the record of why. */
     fatigueOverride?: { by: string; reason: string; breaches: string[] };
     reservedAt: Instant;

@@ -33,7 +33,12 @@ function parseReserveEngagement(d: ReserveEngagement['data'], context: AdvocateD
       channel: v.oneOf('channel', d.channel, CHANNELS),
       activityAt,
       clearance: {
-        kind: v.oneOf('ownerClearance.kind', clearance.kind, ['OWNER', 'OVERRIDE', 'SELF_SERVE'] as const),
+        kind: v.oneOf('ownerClearance.kind', clearance.kind, [
+          'OWNER',
+          'OVERRIDE',
+          'SELF_SERVE',
+          'PM_FULFILLED',
+        ] as const),
         by: v.id('ownerClearance.by', clearance.by),
         reason: optionalReason(v, 'ownerClearance.reason', clearance.reason),
       },

@@ -1,5 +1,6 @@
 import { CONTENT_KINDS } from '../content-asset/content-asset-events';
 import type { ActivityKind } from '../shared/activity-kind';
+import { hasRole, type Actor } from '../shared/actor';
 
 /**
  * How a program fulfils a request of one activity kind:
@@ -31,4 +32,15 @@ export function requestModeFor(policy: RequestModePolicy | undefined, kind: Acti
   const mode = modes.perKind[kind] ?? modes.defaultMode;
   // A default of AUTO_COMPLETE governs only the content kinds; the others stay owner-approved.
   return modeFitsKind(mode, kind) ? mode : 'OWNER_APPROVED';
+}
+
+/** PM_FULFILLED: a program manager asks without waiting for the owner's approval (the owner sees the ask). */
+export function pmFulfils(
+  policy: RequestModePolicy | undefined,
+  kind: ActivityKind | undefined,
+  actor: Actor,
+): boolean {
+  return (
+    kind !== undefined && requestModeFor(policy, kind) === 'PM_FULFILLED' && hasRole(actor, 'PROGRAM_MANAGER')
+  );
 }

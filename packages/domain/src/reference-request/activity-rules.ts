@@ -1,4 +1,5 @@
 import { requireOwnerApproved } from '../account/owner-gate';
+import { pmFulfils } from '../program/request-modes';
 import { ENGAGEMENT_RELEASE_REASONS } from '../advocate/engagement';
 import { invalidTransition, requireNotBeforeAsk } from '../shared/guards';
 import { validated } from '../shared/validator';
@@ -83,7 +84,8 @@ function askAdvocate(
   requireRequestStatus(state, WORKING, 'AskAdvocate');
   const allowed = ['SHORTLISTED', 'APPROVAL_REQUESTED', 'OWNER_APPROVED', 'OWNER_DECLINED'] as const;
   const c = requireCandidate(state, d.advocateId, allowed, 'AskAdvocate');
-  const clearance = requireOwnerApproved(c);
+  const pmFulfilled = pmFulfils(context.policies?.requestModes, state.kind, context.actor);
+  const clearance = requireOwnerApproved(c, pmFulfilled);
   const ask = { advocateId: c.advocateId, engagementId: d.engagementId, clearance };
   return [
     {

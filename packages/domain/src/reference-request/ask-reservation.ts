@@ -13,9 +13,11 @@ import type { ReferenceRequestState } from './reference-request-state';
 export function reservationForAsk(
   request: ReferenceRequestState,
   ask: AskAdvocate['data'] & { readonly activityAt?: Instant },
+  pmFulfilledBy?: string,
 ): ReserveEngagement['data'] {
   const candidate = request.candidates[ask.advocateId];
-  if (!candidate?.clearedBy || !request.kind || !request.criteria) {
+  const cleared = candidate?.clearedBy !== undefined || pmFulfilledBy !== undefined;
+  if (!candidate || !cleared || !request.kind || !request.criteria) {
     throw new DomainError(
       DomainErrorCode.OWNER_APPROVAL_REQUIRED,
       'The ask has not been cleared by the account owner.',
@@ -31,11 +33,14 @@ export function reservationForAsk(
     territory: request.criteria.territory,
     channel: request.criteria.channel,
     ...(ask.activityAt !== undefined ? { activityAt: ask.activityAt } : {}),
-    ownerClearance: {
-      kind: candidate.clearance ?? 'OWNER',
-      by: candidate.clearedBy,
-      ...(candidate.clearanceReason !== undefined ? { reason: candidate.clearanceReason } : {}),
-    },
+    ownerClearance:
+      candidate.clearedBy === undefined && pmFulfilledBy !== undefined
+        ? { kind: 'PM_FULFILLED', by: pmFulfilledBy }
+        : {
+            kind: candidate.clearance ?? 'OWNER',
+            by: candidate.clearedBy ?? '',
+            ...(candidate.clearanceReason !== undefined ? { reason: candidate.clearanceReason } : {}),
+          },
     ...(ask.fatigueOverrideReason !== undefined ? { fatigueOverrideReason: ask.fatigueOverrideReason } : {}),
   };
 }

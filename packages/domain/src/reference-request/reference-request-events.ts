@@ -69,7 +69,7 @@ export type AdvocateAsked = Of<
   {
     advocateId: string;
     engagementId: string;
-    clearance: 'OWNER' | 'OVERRIDE';
+    clearance: 'OWNER' | 'OVERRIDE' | 'PM_FULFILLED';
     askedBy: string;
     askedAt: Instant;
   }

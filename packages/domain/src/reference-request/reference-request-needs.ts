@@ -6,6 +6,8 @@ import type { ReferenceRequestState } from './reference-request-state';
 export const referenceRequestNeeds: DecisionNeeds<ReferenceRequestCommand, ReferenceRequestState> = {
   needs: (command, state) => {
     // Self-serve reads the program's modes and the owner's pre-approvals of the advocate.
+    // An ask reads the program's modes (PM_FULFILLED asks without the owner's approval).
+    if (command.type === 'AskAdvocate') return [{ kind: 'policies' }];
     if (command.type === 'TakeFromSelfServePool') {
       return [{ kind: 'policies' }, { kind: 'selfServePool', advocateId: String(command.data.advocateId) }];
     }

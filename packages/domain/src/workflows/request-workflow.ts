@@ -139,7 +139,11 @@ function decideAsk(
     },
   };
   // Refuse before touching the advocate when the request itself would refuse.
-  referenceRequestDecider.decide(ask, request, { ...context, newId: () => engagementId });
+  const [asked] = referenceRequestDecider.decide(ask, request, { ...context, newId: () => engagementId });
+  const pmFulfilledBy =
+    asked?.type === 'AdvocateAsked' && asked.data.clearance === 'PM_FULFILLED'
+      ? context.actor.userId
+      : undefined;
   return [
     {
       aggregate: 'Advocate',
@@ -148,7 +152,7 @@ function decideAsk(
         type: 'ReserveEngagement',
         commandId: `${command.commandId}.reserve`,
         // The owner's clearance, the request's scope and a PM's fatigue override, where the gates hold.
-        data: reservationForAsk(request, ask.data),
+        data: reservationForAsk(request, ask.data, pmFulfilledBy),
       },
       // The request refused after all (it changed meanwhile): the reservation is given back.
       compensate: (refusal) => ({

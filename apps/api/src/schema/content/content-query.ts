@@ -9,6 +9,7 @@ import type { ContentResult } from '../common/facade-types';
 import { Channel, ConsentHolderKind, ContentKind } from '../enums/domain-enums';
 import { ContentStatus } from '../enums/read-model-enums';
 import { Node } from '../node/node-interface';
+import { DateTimeScalar } from '../scalars/date-time';
 
 @ObjectType({ description: 'Whose consent a content asset needs: an advocate’s or the company’s own.' })
 export class ContentHolder {
@@ -63,6 +64,18 @@ export class ContentAsset {
 
   @Field(() => [ContentConsent], { description: 'The consents it relies on, once published.' })
   reliesOn!: readonly ContentConsent[];
+
+  @Field(() => Int, { description: 'Uses recorded so far (each a `ContentUsed` event).' })
+  uses!: number;
+
+  @Field(() => Int, { nullable: true, description: 'The most uses allowed; null when uncapped.' })
+  maxUses?: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'No use after this instant; null when it does not expire.',
+  })
+  expiresAt?: string;
 }
 
 /** Content assets. */

@@ -231,7 +231,7 @@ registerDescribedEnum(Seniority, {
   },
 });
 
-const OWNER_CLEARANCE_KINDS = ['OWNER', 'OVERRIDE', 'SELF_SERVE'] as const;
+const OWNER_CLEARANCE_KINDS = ['OWNER', 'OVERRIDE', 'SELF_SERVE', 'PM_FULFILLED'] as const;
 export const OwnerClearanceKind = enumOf(OWNER_CLEARANCE_KINDS);
 registerDescribedEnum(OwnerClearanceKind, {
   name: 'OwnerClearanceKind',
@@ -241,6 +241,7 @@ registerDescribedEnum(OwnerClearanceKind, {
     OWNER: 'The account owner approved.',
     OVERRIDE: 'A program manager overrode the owner, with a recorded reason.',
     SELF_SERVE: "The requester took the advocate from the owner's self-serve pool (the owner pre-approved).",
+    PM_FULFILLED: 'A program manager asked under the PM_FULFILLED mode, without waiting for the owner.',
   },
 });
 
