@@ -1,6 +1,7 @@
 import { enrolApprovedNominee } from './enrol-approved-nominee';
 import { informRequesterOfRelease } from './inform-requester-of-release';
 import { mirrorAdvocateResponse } from './mirror-advocate-response';
+import { mirrorRequestFeedback } from './mirror-request-feedback';
 import type { ProcessManager } from './process-manager';
 import { releaseEngagementsOfClosedRequest } from './release-engagements-of-closed-request';
 import { shredErasedAdvocate } from './shred-erased-advocate';
@@ -10,6 +11,7 @@ import { suspendContentOnConsentLoss } from './suspend-content-on-consent-loss';
 export const PROCESS_MANAGERS: readonly ProcessManager[] = [
   enrolApprovedNominee,
   mirrorAdvocateResponse,
+  mirrorRequestFeedback,
   informRequesterOfRelease,
   releaseEngagementsOfClosedRequest,
   suspendContentOnConsentLoss,
