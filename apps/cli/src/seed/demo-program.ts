@@ -9,6 +9,7 @@ import { addWish, setUpProgram } from './scenarios/program-setup';
 import { settleLapses } from './scenarios/request-endings';
 import { submitRequest } from './scenarios/requests';
 import { strategicBriefing } from './scenarios/strategic-briefing';
+import { suppressionAndFeedback } from './scenarios/suppression-and-feedback';
 import { seedIntelligenceScenario } from './intelligence-scenario';
 import type { SimulatedClock } from './simulated-clock';
 
@@ -115,4 +116,5 @@ async function simulateDay(
     });
   }
   if (today === 420) await privacyCases(world);
+  await suppressionAndFeedback(world);
 }

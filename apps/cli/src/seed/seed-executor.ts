@@ -15,6 +15,7 @@ const EXPECTED_REFUSALS: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>
   'REWARD_APPROVAL_REQUIRED',
   'REWARD_CAP_EXCEEDED',
   'PER_USE_APPROVAL_REQUIRED',
+  'ACCOUNT_SUPPRESSED',
 ]);
 
 /** Runs the seed's commands through the facade, counting what was done and what was refused. */
