@@ -5,7 +5,10 @@
  * for its optimistic bound, sorted, gates best first) on the same read models, in the same
  * process and run, interleaved query by query, at each size. The program is generated
  * through the domain's deciders (`program-history.ts`: accounts of ten advocates, requests
- * run to a rating), folded in memory.
+ * run to a rating), folded in memory. Issue 16: the same queries are also run with the
+ * scoring from before it (`scoring: 'RATINGS_ONLY'`: requester ratings alone, no busy
+ * marker), interleaved, so the cost of the busy marker and two-sided feedback is a ratio
+ * measured in the same run.
  *
  *   npm run bench:matching -- [--sizes 10000,100000] [--queries 200]
  */
@@ -70,12 +73,34 @@ const targets: MatchTarget[] = [
   },
 ];
 
-function measure(models: TenantReadModels): { indexed: number[]; cold: number[]; scanned: number[] } {
+function measure(models: TenantReadModels): {
+  indexed: number[];
+  cold: number[];
+  scanned: number[];
+  before: number[];
+  beforeCold: number[];
+} {
   const indexed: number[] = [];
   const cold: number[] = [];
   const scanned: number[] = [];
+  const before: number[] = [];
+  const beforeCold: number[] = [];
   for (let i = 0; i < QUERIES; i++) {
     const target = targets[i % targets.length]!;
+    const old: MatchTarget = { ...target, scoring: 'RATINGS_ONLY' };
+    // The old scoring runs before the new one on even queries and after it on odd ones, so
+    // neither gains from going second.
+    const oldScoring = () => {
+      const t0 = performance.now();
+      const o = models.matchCriteria(old, NOW, 20);
+      before.push(performance.now() - t0);
+      const t1 = performance.now();
+      const oc = matchCandidates(models.directory, models.searchIndex, old, NOW, 20);
+      beforeCold.push(performance.now() - t1);
+      if (JSON.stringify(o) !== JSON.stringify(oc))
+        throw new Error(`old-scoring rankings differ for target ${i % targets.length}`);
+    };
+    if (i % 2 === 0) oldScoring();
     let t = performance.now();
     const a = models.matchCriteria(target, NOW, 20);
     indexed.push(performance.now() - t);
@@ -88,8 +113,9 @@ function measure(models: TenantReadModels): { indexed: number[]; cold: number[];
     scanned.push(performance.now() - t);
     if (JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(c) !== JSON.stringify(b))
       throw new Error(`rankings differ for target ${i % targets.length}`);
+    if (i % 2 === 1) oldScoring();
   }
-  return { indexed, cold, scanned };
+  return { indexed, cold, scanned, before, beforeCold };
 }
 
 function main(): void {
@@ -99,6 +125,7 @@ function main(): void {
       .join(' ')}`,
   );
   const rows: string[] = [];
+  const issue16: string[] = [];
   const medians: number[] = [];
   for (const size of SIZES) {
     const started = Date.now();
@@ -106,7 +133,11 @@ function main(): void {
     const models = new TenantReadModels();
     for (const event of world.log) models.apply(event);
     log(`${size} advocates: ${world.log.length} events generated and folded in ${Date.now() - started} ms`);
-    const { indexed, cold, scanned } = measure(models);
+    const { indexed, cold, scanned, before, beforeCold } = measure(models);
+    issue16.push(
+      `| ${size.toLocaleString('en')} | ${median(before).toFixed(3)} | ${median(indexed).toFixed(3)} | ${(median(indexed) / median(before)).toFixed(2)} × | ${median(beforeCold).toFixed(3)} | ${median(cold).toFixed(3)} | ${(median(cold) / median(beforeCold)).toFixed(2)} × |`,
+    );
+    log(issue16.at(-1)!);
     medians.push(median(indexed));
     rows.push(
       `| ${size.toLocaleString('en')} | ${median(indexed).toFixed(3)} (p95 ${p95(indexed).toFixed(3)}) | ${median(cold).toFixed(3)} (p95 ${p95(cold).toFixed(3)}) | ${median(scanned).toFixed(3)} (p95 ${p95(scanned).toFixed(3)}) | ${(median(scanned) / median(indexed)).toFixed(1)} × | ${(median(indexed) / medians[0]!).toFixed(2)} × |`,
@@ -123,6 +154,12 @@ function main(): void {
   );
   console.log('| --: | --: | --: | --: | --: | --: |');
   for (const row of rows) console.log(row);
+  console.log('');
+  console.log(
+    '| advocates | before issue 16, kept order, ms | with busy marker + two-sided feedback, ms | after / before | before, cold, ms | after, cold, ms | after / before (cold) |',
+  );
+  console.log('| --: | --: | --: | --: | --: | --: | --: |');
+  for (const row of issue16) console.log(row);
 }
 
 main();

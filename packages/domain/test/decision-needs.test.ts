@@ -5,7 +5,14 @@ import {
   type ContentAssetState,
   type ReferenceRequestState,
 } from '../src';
-import { advocateCommand, contentCommand, nominationCommand, requestCommand } from './support/builders';
+import {
+  accountCommand,
+  advocateCommand,
+  contentCommand,
+  nominationCommand,
+  requestCommand,
+  reserveEngagement,
+} from './support/builders';
 
 const never = (): never => {
   throw new Error('the state was folded although the command needs nothing from it');
@@ -16,6 +23,23 @@ describe('what each decider declares it needs beyond its own stream', () => {
     expect(DECISION_NEEDS.Advocate.needs(advocateCommand('ActivateAdvocate', {}), never)).toEqual([
       { kind: 'policies' },
     ]);
+  });
+
+  it("a new ask also needs the suppressions of the advocate's account (issue 16)", () => {
+    const state = { accountId: 'acme' } as never;
+    expect(DECISION_NEEDS.Advocate.needs(reserveEngagement(), () => state)).toEqual([
+      { kind: 'policies' },
+      { kind: 'accountSuppressions', accountId: 'acme' },
+    ]);
+  });
+
+  it('an account decision that may start or end a suppression needs the policies; others nothing', () => {
+    expect(
+      DECISION_NEEDS.Account.needs(accountCommand('RecordAccountHealth', { healthScore: 40 }), never),
+    ).toEqual([{ kind: 'policies' }]);
+    expect(
+      DECISION_NEEDS.Account.needs(accountCommand('ArchiveAccount', { reason: 'Churned' }), never),
+    ).toEqual([]);
   });
 
   it('a submitted nomination needs the policies and the facts of the account it names', () => {

@@ -1,3 +1,4 @@
+import { describeSuppressionCause, type SuppressionCause } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 
 type Data = Record<string, unknown>;
@@ -7,6 +8,7 @@ const consent = (d: Data): string =>
   `consent ${String(d.consentId)} v${String(d.consentVersion ?? d.version)}`;
 const forRequest = (d: Data): string =>
   d.requestId !== undefined ? ` for request ${String(d.requestId)}` : '';
+const fit = (d: Data): string => (d.topicFit !== undefined ? `, topic fit ${String(d.topicFit)} of 5` : '');
 const until = (d: Data): string => (d.validUntil !== undefined ? ` until ${String(d.validUntil)}` : '');
 
 /**
@@ -117,7 +119,24 @@ export function describeEvent(event: RecordedEvent): string {
     case 'EngagementReleased':
       return `${who} released engagement ${String(d.engagementId)} of ${advocate} (${String(d.reason)})`;
     case 'EngagementFeedbackRecorded':
-      return `${who} rated engagement ${String(d.engagementId)} of ${advocate} ${String(d.rating)} of 5`;
+      return `${who} rated engagement ${String(d.engagementId)} of ${advocate} ${String(d.rating)} of 5${fit(d)}`;
+    case 'AdvocateFeedbackRecorded':
+      return `${who} recorded ${advocate}'s own rating of engagement ${String(d.engagementId)}: ${String(d.rating)} of 5${fit(d)}`;
+    case 'SuppressionPolicySet':
+      return `${who} set the automatic suppression rules`;
+    case 'AccountRenewalSet':
+      return `${who} set the renewal of account ${String(d.accountId)} to ${String(d.renewalAt)}`;
+    case 'AccountEscalationOpened':
+    case 'AccountEscalationClosed':
+      return `${who} ${event.type === 'AccountEscalationOpened' ? 'opened' : 'closed'} escalation ${String(d.escalationId)} on account ${String(d.accountId)}`;
+    case 'AccountSuppressed':
+      return `account ${String(d.accountId)} was suppressed: ${describeSuppressionCause(d.cause as SuppressionCause)}`;
+    case 'AccountSuppressionLifted':
+      return `the ${String(d.rule).toLowerCase()} suppression of account ${String(d.accountId)} was lifted (${String(
+        (d.liftedBecause as { kind: string }).kind,
+      )
+        .toLowerCase()
+        .replace(/_/g, ' ')})`;
     case 'RewardGranted': {
       const value = d.value as { amount: number; currency: string };
       const approval = d.overCapApproval as { by: string } | undefined;

@@ -10,6 +10,7 @@ import { settleLapses } from './scenarios/request-endings';
 import { requestModes } from './scenarios/request-modes';
 import { submitRequest } from './scenarios/requests';
 import { strategicBriefing } from './scenarios/strategic-briefing';
+import { suppressionAndFeedback } from './scenarios/suppression-and-feedback';
 import { seedIntelligenceScenario } from './intelligence-scenario';
 import type { SimulatedClock } from './simulated-clock';
 
@@ -117,4 +118,5 @@ async function simulateDay(
   }
   if (today === 420) await privacyCases(world);
   if (today === 480) await requestModes(world);
+  await suppressionAndFeedback(world);
 }

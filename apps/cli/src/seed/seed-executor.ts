@@ -16,6 +16,7 @@ const EXPECTED_REFUSALS: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>
   'REWARD_CAP_EXCEEDED',
   'PER_USE_APPROVAL_REQUIRED',
   'CONTENT_USE_LIMIT_REACHED',
+  'ACCOUNT_SUPPRESSED',
 ]);
 
 /** Runs the seed's commands through the facade, counting what was done and what was refused. */

@@ -115,10 +115,18 @@ export const REFERENCE_REQUEST_COMMANDS = {
   },
   RecordRequestFeedback: {
     aggregate: 'ReferenceRequest',
-    description: "Give feedback on an advocate's activity.",
+    description:
+      "Give feedback on an advocate's activity (the requester's side; mirrored onto the engagement for the match score).",
     payload: {
       advocateId: { kind: 'id', description: 'The candidate advocate.' },
       rating: { kind: 'int', min: 1, max: 5, description: 'Rating, 1–5.' },
+      topicFit: {
+        kind: 'int',
+        min: 1,
+        max: 5,
+        description: 'How well the advocate fitted the topic of the ask, 1–5.',
+        optional: true,
+      },
       comment: { kind: 'text', long: true, description: 'Comment.', optional: true },
     },
   },

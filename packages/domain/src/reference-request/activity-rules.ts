@@ -60,6 +60,7 @@ export const activityParsers = {
     validated((v) => ({
       advocateId: v.id('advocateId', d.advocateId),
       rating: v.integer('rating', d.rating, { min: 1, max: 5 }),
+      topicFit: v.optionalInteger('topicFit', d.topicFit, { min: 1, max: 5 }),
       comment: v.optionalText('comment', d.comment, { max: 2000 }),
     })),
   ReleaseCandidate: (d: ReleaseCandidate['data']) =>
@@ -152,6 +153,7 @@ function recordRequestFeedback(
         advocateId: c.advocateId,
         engagementId: c.engagementId ?? '',
         rating: d.rating,
+        ...(d.topicFit !== undefined ? { topicFit: d.topicFit } : {}),
         ...(d.comment !== undefined ? { comment: d.comment } : {}),
         recordedBy: context.actor.userId,
       },

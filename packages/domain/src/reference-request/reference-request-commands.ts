@@ -87,7 +87,7 @@ export type ScheduleActivity = Command<
 export type CompleteActivity = Command<'CompleteActivity', { advocateId: string; completedAt?: Instant }>;
 export type RecordRequestFeedback = Command<
   'RecordRequestFeedback',
-  { advocateId: string; rating: number; comment?: string }
+  { advocateId: string; rating: number; topicFit?: number; comment?: string }
 >;
 export type RecordOutcome = Command<
   'RecordOutcome',

@@ -92,7 +92,14 @@ export type ActivityCompleted = Of<
 >;
 export type RequestFeedbackRecorded = Of<
   'RequestFeedbackRecorded',
-  { advocateId: string; engagementId: string; rating: number; comment?: string; recordedBy: string }
+  {
+    advocateId: string;
+    engagementId: string;
+    rating: number;
+    topicFit?: number;
+    comment?: string;
+    recordedBy: string;
+  }
 >;
 export type OutcomeRecorded = Of<
   'OutcomeRecorded',

@@ -156,6 +156,13 @@ export async function complete(world: DemoWorld, request: RequestModel, advocate
       aggregateId: request.id,
       data: { advocateId, rating: world.rng.int(3, 5), comment: 'Spoke with conviction about the rollout.' },
     });
+    // The rating reaches the engagement by a process manager: wait for it, so the history stays the same.
+    const engagementId = engagementIdFor(request.id, advocateId);
+    await world.run.reaction(
+      streamIdOf('Advocate', advocateId),
+      (e) => e.type === 'EngagementFeedbackRecorded' && e.data.engagementId === engagementId,
+      'the mirrored requester feedback',
+    );
   });
   if (advocate && world.rng.chance(0.35)) later(world, world.rng.int(2, 10), () => reward(world, advocate));
   if (advocate && CONTENT_KINDS.has(request.kind))
