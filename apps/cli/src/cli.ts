@@ -11,6 +11,7 @@ import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-con
 import { digestInterval } from './config/digest-interval';
 import { leaseTtl } from './config/lease-ttl';
 import { metricsEnabled } from './config/metrics-enabled';
+import { resolveInboundConfig } from './config/inbound-config';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import type { ReportDigestFlags } from './commands/report-digest';
@@ -49,6 +50,8 @@ Environment (flags win):
                                <data dir>/signing.key (generated in development only)
   VOUCH_DIGEST_INTERVAL        minutes between scheduled signed digests (default 60; 0 = off)
   VOUCH_METRICS                on (default) | off: Prometheus metrics on GET /metrics
+  VOUCH_CRM_INBOUND_SECRETS    JSON {tenant: secret}: the signed CRM endpoint /integrations/crm/<tenant>/events
+  VOUCH_CHAT_INTAKE            JSON {tenant: {signingSecret, users}}: slash commands /integrations/chat/<tenant>/slash
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
@@ -144,6 +147,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const digestIntervalMs = digestInterval(io.env);
       const leaseTtlMs = leaseTtl(io.env);
       const metrics = metricsEnabled(io.env);
+      const inbound = resolveInboundConfig(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -164,6 +168,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           digestIntervalMs,
           leaseTtlMs,
           metrics,
+          ...(inbound ? { inbound } : {}),
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);
