@@ -207,6 +207,22 @@ describe('the inbound CRM endpoint, on a real listening server', () => {
     expect(await countEvents(TENANT)).toBe(before);
   });
 
+  it('applies two concurrent deliveries of one event id once: both answer the same receipt', async () => {
+    const event = {
+      ...closedWon('evt-concurrent'),
+      opportunity: { ...closedWon('x').opportunity, id: 'opp-none', accountExternalId: 'acct-olga' },
+      accountHealth: { healthScore: 77 },
+    };
+    const before = await t.store.streamVersion(TENANT, 'account-acct-olga');
+    const [a, b] = await Promise.all([
+      deliver(event),
+      deliver({ ...event, accountHealth: { healthScore: 78 } }),
+    ]);
+    expect([a.json.duplicate, b.json.duplicate].sort()).toEqual([false, true]);
+    expect(a.json.receipt).toEqual(b.json.receipt);
+    expect(await t.store.streamVersion(TENANT, 'account-acct-olga')).toBe(before + 1);
+  });
+
   it('reports a refusal of the domain as the outcome of that command (the request was not in progress)', async () => {
     const lost = await deliver({
       ...closedWon('evt-lost-olga'),
