@@ -411,6 +411,13 @@ export function crmInboundStory(label: string, openStore?: StoreFactory): void {
         await eventually(async () =>
           expect(await typesOf('content-content-1')).toContain('ContentSuspended'),
         );
+        await eventually(async () =>
+          expect(
+            (await t.vouch.queries.auditTrail(pm, 'advocate', 'adv-olga')).map((e) => e.sentence),
+          ).toContainEqual(
+            expect.stringMatching(/left account acct-olga; account acct-otto, where they went, is suggested/),
+          ),
+        );
 
         const suggestions = await fetch(`${t.origin}/integrations/crm/nomination-suggestions`, {
           headers: { authorization: `Bearer ${pmToken}` },
