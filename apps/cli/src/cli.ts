@@ -13,6 +13,7 @@ import { leaseTtl } from './config/lease-ttl';
 import { metricsEnabled } from './config/metrics-enabled';
 import { webhookConfig } from './config/webhook-config';
 import { tracingConfig } from './config/tracing-config';
+import { resolveInboundConfig } from './config/inbound-config';
 import { resolveSigningKey } from './config/signing-key';
 import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
 import type { ReportDigestFlags } from './commands/report-digest';
@@ -60,6 +61,8 @@ Environment (flags win):
                                well when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set
   OTEL_EXPORTER_OTLP_ENDPOINT  collector base URL (default http://localhost:4318); also
                                OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_SDK_DISABLED
+  VOUCH_CRM_INBOUND_SECRETS    JSON {tenant: secret}: the signed CRM endpoint /integrations/crm/<tenant>/events
+  VOUCH_CHAT_INTAKE            JSON {tenant: {signingSecret, users}}: slash commands /integrations/chat/<tenant>/slash
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
@@ -157,6 +160,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const metrics = metricsEnabled(io.env);
       const webhooks = webhookConfig(io.env);
       const tracing = tracingConfig(io.env);
+      const inbound = resolveInboundConfig(io.env);
       // Invariant 12: production refuses to run without a configured signing key.
       const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
         environment: startup.environment,
@@ -179,6 +183,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           metrics,
           ...(webhooks ? { webhooks } : {}),
           ...(tracing ? { tracing } : {}),
+          ...(inbound ? { inbound } : {}),
           tenants: flags.tenant,
           onStoreOpened: () => {
             keepGeneratedJwtSecret(startup);

@@ -93,6 +93,8 @@ export function describeEvent(event: RecordedEvent): string {
       return `${who} retired ${advocate}`;
     case 'AdvocateMarkedDoNotContact':
       return `${who} marked ${advocate} do-not-contact`;
+    case 'AdvocateLeftAccount':
+      return `${who} recorded that ${advocate} left account ${String(d.accountId)}${d.suggestedAccountId !== undefined ? `; account ${String(d.suggestedAccountId)}, where they went, is suggested for a nomination` : ''}`;
     case 'ConsentGranted': {
       const c = d.collection as { method: string; collectedBy: string; noticeVersion: string };
       return `${who} recorded ${consent(d)} of ${advocate} for ${list(d.kinds)} in ${list(d.territories)} via ${list(d.channels)} from ${String(d.validFrom)}${until(d)}, collected by ${c.method} by ${c.collectedBy} under notice ${c.noticeVersion}`;

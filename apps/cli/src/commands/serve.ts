@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { AuthOptions, DbSystem, LimitsOptions, VouchTracing } from '@vouch/api';
+import type { AuthOptions, DbSystem, InboundOptions, LimitsOptions, VouchTracing } from '@vouch/api';
 import { createVouch, type Vouch, type WebhookOptions } from '@vouch/application';
 import type { Role } from '@vouch/domain';
 import type { Logger } from 'pino';
@@ -48,6 +48,8 @@ export interface ServeOptions {
   readonly digestIntervalMs?: number;
   /** Tenants whose process managers, timers and read models start with the server. */
   readonly tenants: readonly string[];
+  /** The inbound CRM endpoint and chat intake; default off. */
+  readonly inbound?: InboundOptions;
   /** Serve Prometheus metrics on GET /metrics; default true. */
   readonly metrics?: boolean;
   /** Webhooks (VOUCH_WEBHOOK_KEY …); none when undefined. */
@@ -153,6 +155,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       logger,
       corsOrigins: options.server.corsOrigins,
       trustProxy: options.server.trustProxy,
+      ...(options.inbound ? { inbound: options.inbound } : {}),
       // Instances sharing a store share their rate limits: the limit does not grow with them.
       ...(opened.sharedDatabase
         ? {
