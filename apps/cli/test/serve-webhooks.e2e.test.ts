@@ -62,7 +62,7 @@ describe('vouch serve with webhooks configured', () => {
       { input: { commandId: 'sub-1', url, eventTypes: ['dev.vouch.request.submitted.v1'] } },
     );
     expect(created.errors).toBeUndefined();
-    const secret = created.data!.createWebhookSubscription.secret as string;
+    const secret = created.data!.createWebhookSubscription!.secret as string;
     const submitted = await post(
       await tokenOf('sam.rep', 'REQUESTER'),
       `mutation($input: SubmitReferenceRequestInput!) { submitReferenceRequest(input: $input) { request { id } } }`,
