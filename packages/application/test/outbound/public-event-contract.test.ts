@@ -123,6 +123,14 @@ describe('the published event contract', () => {
     }
   });
 
+  it('documents every published type in docs/outbound-events.md', () => {
+    const doc = readFileSync(join(SCHEMA_DIR, '../../outbound-events.md'), 'utf8');
+    const rows = doc.split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
+    for (const entry of PUBLIC_EVENT_CONTRACT) {
+      expect(rows).toContainEqual(expect.arrayContaining([`\`${entry.type}\``, `\`${entry.internalType}\``]));
+    }
+  });
+
   it('has its JSON Schemas checked in under docs/events/outbound (npm run docs:outbound)', () => {
     const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'));
     expect(files.sort()).toEqual(PUBLIC_EVENT_CONTRACT.map((e) => `${e.type}.json`).sort());

@@ -205,3 +205,47 @@ describe('webhook subscriptions', () => {
     expect(await hooks().list(admin)).toEqual([]);
   });
 });
+
+describe('a webhook whose host is rebound to a private address after subscribing', () => {
+  it('gets no request: the delivery is refused and retried, the receiver sees nothing', async () => {
+    const rebound = new InMemoryEventStore({ clock: () => now });
+    let answer = ['93.184.216.34'];
+    const facade = createVouch({
+      store: rebound,
+      clock: () => now,
+      dueWorkIntervalMs: 0,
+      webhooks: {
+        operatorKey: 'k',
+        destinations: { resolve: async () => answer },
+        backoff: { baseMs: 5, maxMs: 10 },
+        maxAttempts: 2,
+      },
+    });
+    await facade.start(['acme']);
+    try {
+      const url = `http://rebind.example:${receiver.port}/hooks/vouch`;
+      await facade.webhooks!.subscriptions.create(admin, { commandId: 'c1', url, eventTypes: TYPES });
+      // The name now points at loopback, where the receiver (standing in for an internal service) listens.
+      answer = ['127.0.0.1'];
+      await facade.execute(rep, submit('req-1'));
+      const log = facade.webhooks!.subscriptions;
+      await eventually(() => log.deliveries(admin).some((d) => d.status === 'DEAD_LETTERED'));
+      expect(log.deliveries(admin)).toEqual([
+        expect.objectContaining({
+          status: 'DEAD_LETTERED',
+          attempts: 2,
+          lastError: expect.stringContaining('refused: url resolves to a loopback address'),
+        }),
+      ]);
+      expect(receiver.received).toHaveLength(0);
+      // The configuration and the dead letter are in the tenant's audit trail.
+      const auditor: Principal = { tenantId: 'acme', userId: 'aud', roles: ['AUDITOR'] };
+      const trail = await facade.queries.tenantAuditTrail(auditor, {}, { first: 100 });
+      expect(trail.edges.map((e) => e.node.type)).toEqual(
+        expect.arrayContaining(['WebhookSubscriptionCreated', 'WebhookDeliveryDeadLettered']),
+      );
+    } finally {
+      await facade.stop();
+    }
+  });
+});

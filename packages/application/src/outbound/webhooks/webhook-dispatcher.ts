@@ -24,6 +24,8 @@ interface Worker {
   readonly key: string;
   readonly subscription: Subscription;
   readonly stopped: AbortController;
+  /** Saves the last acknowledged checkpoint if it is not saved yet. */
+  readonly flush: () => Promise<void>;
 }
 
 interface TenantRun {
@@ -164,19 +166,48 @@ export class WebhookDispatcher {
     const from = saved ?? (destination.state.replayAfter as Checkpoint | undefined) ?? destination.createdAt;
     const types = destination.state.eventTypes.map((type) => publicEventType(type)!.internalType);
     const stopped = new AbortController();
+    // The checkpoint is saved at most every `checkpointEveryMs` (and on stop): a crash in
+    // between only redelivers the last few events, with their webhook-ids (at-least-once),
+    // and a delivery does not pay for a durable write of its own.
+    let savedAt = saved ?? START;
+    let acknowledged: Checkpoint = savedAt;
+    let lastSave = 0;
+    let saving: Promise<void> = Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    // Saves run one after another: a checkpoint store refuses to move back.
+    const flush = (): Promise<void> => {
+      saving = saving.then(async () => {
+        if (acknowledged <= savedAt) return;
+        const next = acknowledged;
+        await this.checkpoints.save(key, next);
+        savedAt = next;
+        lastSave = Date.now();
+      });
+      return saving;
+    };
+    const every = this.options.checkpointEveryMs ?? 200;
+    const later = () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        flush().catch((error: unknown) => this.warn(`could not save the checkpoint ${key}`, error));
+      }, every).unref();
+    };
     const subscription = this.store.subscribe(tenantId, {
       after: from,
       types,
       handler: async (event) => {
         await this.deliver(tenantId, () => run.destinations.get(id)!.state, event, stopped.signal);
-        await this.checkpoints.save(key, event.checkpoint);
+        acknowledged = event.checkpoint;
+        if (Date.now() - lastSave >= every) await flush();
+        else later();
       },
       onScanned: async (checkpoint) => {
-        const saved = (await this.checkpoints.load(key)) ?? START;
-        if (saved < checkpoint) await this.checkpoints.save(key, checkpoint);
+        if (checkpoint > acknowledged) acknowledged = checkpoint;
+        if (Date.now() - lastSave >= every) await flush();
+        else later();
       },
     });
-    destination.worker = { key, subscription, stopped };
+    destination.worker = { key, subscription, stopped, flush };
     subscription.done.catch((error) => {
       if (stopped.signal.aborted || run.stopped) return;
       this.warn(`webhook deliveries to ${id} stopped and will restart`, error);
@@ -191,6 +222,9 @@ export class WebhookDispatcher {
     destination.worker = undefined;
     worker.stopped.abort();
     await worker.subscription.stop().catch(() => undefined);
+    await worker
+      .flush()
+      .catch((error: unknown) => this.warn(`could not save the checkpoint ${worker.key}`, error));
   }
 
   /** Delivers one event, retrying with backoff; dead-letters it after the last attempt. Throws only when stopped. */

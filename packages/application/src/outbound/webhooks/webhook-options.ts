@@ -12,6 +12,8 @@ export interface WebhookOptions {
   readonly maxAttempts?: number;
   readonly backoff?: BackoffPolicy;
   readonly limits?: PostLimits;
+  /** Save a destination's checkpoint at most this often (and on stop); default 200 ms, 0 = after every event. */
+  readonly checkpointEveryMs?: number;
   /** Wall-clock milliseconds for `webhook-timestamp` (a transport time, checked by receivers against theirs); default `Date.now`. */
   readonly now?: () => number;
 }

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import {
+  PostgresEventStore,
+  startPostgresTestServer,
+  type PostgresTestServer,
+} from '@vouch/event-store-postgres';
+import { webhookDeliveryStory } from './webhook-delivery-story';
+
+let server: PostgresTestServer;
+beforeAll(async () => {
+  server = await startPostgresTestServer();
+}, 120_000);
+afterAll(() => server?.stop());
+const masterKey = randomBytes(32);
+
+webhookDeliveryStory('PostgreSQL', async (clock) => {
+  const store = await PostgresEventStore.open({
+    connectionString: server.url,
+    schema: `webhook_delivery_${process.pid}`,
+    masterKey,
+    clock,
+  });
+  return { store, checkpoints: store.checkpoints };
+});
