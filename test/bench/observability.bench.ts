@@ -58,7 +58,16 @@ const SETUPS: readonly Setup[] = [
   { name: 'tracing', metrics: false, tracing: true },
   { name: 'both', metrics: true, tracing: true },
 ];
-type Figures = Record<Setup['name'], number[]>;
+/** One measurement: per wall-clock second, and per CPU-second of this process (steadier under load). */
+interface Sample {
+  readonly wall: number;
+  readonly cpu: number;
+}
+type Figures = Record<Setup['name'], Sample[]>;
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 const figures = (): Figures => ({ off: [], metrics: [], tracing: [], both: [] });
 
 /** An OTLP/HTTP receiver in a child process that reads and drops every export, as a collector's front would. */
@@ -107,7 +116,7 @@ async function appendRate(
   kind: 'sqlite' | 'memory',
   setup: Setup,
   tracing: VouchTracing | undefined,
-): Promise<number> {
+): Promise<Sample> {
   const raw: EventStore =
     kind === 'sqlite'
       ? SqliteEventStore.open({ filename: join(dir, `${++files}.db`), masterKey: randomBytes(32) })
@@ -115,6 +124,7 @@ async function appendRate(
   const timed = setup.metrics ? timingAppends(raw, new VouchMetrics()) : raw;
   const store = tracing ? tracingStore(timed, tracing.tracer, kind) : timed;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const count = kind === 'sqlite' ? EVENTS : MEMORY_EVENTS;
   for (let i = 0; i < count; i += 1) {
     await store.append(
@@ -139,7 +149,7 @@ async function appendRate(
       { expectedVersion: 'no_stream' },
     );
   }
-  const rate = count / ((performance.now() - started) / 1000);
+  const rate = { wall: count / ((performance.now() - started) / 1000), cpu: count / cpuSeconds(cpu) };
   await raw.close();
   return rate;
 }
@@ -188,7 +198,7 @@ async function searchRate(
   store: EventStore,
   setup: Setup,
   tracing: VouchTracing | undefined,
-): Promise<number> {
+): Promise<Sample> {
   const metrics = setup.metrics ? new VouchMetrics() : undefined;
   const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
   const server = await createApiServer({
@@ -211,6 +221,7 @@ async function searchRate(
     {},
     { first: 1 },
   );
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -227,7 +238,8 @@ async function searchRate(
   await vouch.stop();
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`searchAdvocates failed: ${result.non2xx} non-2xx`);
-  return result.requests.average;
+  // autocannon's client runs in this process too: its CPU is in every setup alike.
+  return { wall: result.requests.average, cpu: result.requests.total / cpuSeconds(cpu) };
 }
 
 async function main(): Promise<void> {
@@ -253,18 +265,25 @@ async function main(): Promise<void> {
   }
   const exported = await receiver.exports();
   receiver.stop();
-  const ratio = (f: Figures, name: Setup['name']) => (median(f[name]) / median(f.off)).toFixed(2);
-  const row = (what: string, f: Figures) =>
-    `| ${what} | ${SETUPS.map((s) => Math.round(median(f[s.name])).toLocaleString('en')).join(' | ')} | ${ratio(f, 'metrics')} | ${ratio(f, 'tracing')} | ${ratio(f, 'both')} |`;
+  const mid = (f: Figures, name: Setup['name'], by: keyof Sample) => median(f[name].map((x) => x[by]));
+  const ratio = (f: Figures, name: Setup['name'], by: keyof Sample) =>
+    (mid(f, name, by) / mid(f, 'off', by)).toFixed(2);
+  const row = (what: string, f: Figures, by: keyof Sample) =>
+    `| ${what} | ${SETUPS.map((s) => Math.round(mid(f, s.name, by)).toLocaleString('en')).join(' | ')} | ${ratio(f, 'metrics', by)} | ${ratio(f, 'tracing', by)} | ${ratio(f, 'both', by)} |`;
+  const table = (by: keyof Sample, unit: string) => [
+    `| ${unit} | off | metrics | tracing | both | metrics / off | tracing / off | both / off |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    row('SQLite appends (sequential, FULL)', sqlite, by),
+    row('in-memory appends (sequential)', memory, by),
+    row('`searchAdvocates` requests (HTTP)', searches, by),
+  ];
   process.stdout.write(
     [
       `Medians of ${ROUNDS} rounds (setups in rotating order); ${EVENTS} SQLite and ${MEMORY_EVENTS} in-memory appends per measurement; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per measurement; ${exported} OTLP exports received.`,
       '',
-      '| what | off | metrics | tracing | both | metrics / off | tracing / off | both / off |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
-      row('SQLite appends/s (sequential, FULL)', sqlite),
-      row('in-memory appends/s (sequential)', memory),
-      row('`searchAdvocates` req/s (HTTP)', searches),
+      ...table('cpu', 'per CPU-second of the process'),
+      '',
+      ...table('wall', 'per second (wall clock)'),
       '',
       `raw figures: ${JSON.stringify({ sqlite, memory, searches })}`,
       '',
