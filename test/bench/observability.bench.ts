@@ -10,7 +10,7 @@
  * to a collector; it is started before and shut down after each traced measurement, so the
  * untraced ones run with no context manager at all.
  *
- *   npm run bench:observability -- [--events 2000] [--memory-events 20000] [--rounds 3] [--advocates 1000] [--seconds 5]
+ *   npm run bench:observability -- [--events 2000] [--memory-events 20000] [--noop-calls 50000] [--rounds 3] [--advocates 1000] [--seconds 5]
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -38,6 +38,16 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const EVENTS = Number(args.get('events') ?? 2000);
 const MEMORY_EVENTS = Number(args.get('memory-events') ?? 20000);
+const NOOP_CALLS = Number(args.get('noop-calls') ?? 50000);
+
+/**
+ * A store whose append does nothing and answers at once: the raw baseline that shows what the
+ * instrumentation itself costs per call (histogram observation; span, context, batch export).
+ */
+function noopStore(): EventStore {
+  const result = { streamId: 's', nextExpectedVersion: 1, checkpoint: '1', duplicate: false };
+  return { append: () => Promise.resolve(result), close: () => Promise.resolve() } as unknown as EventStore;
+}
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const ADVOCATES = Number(args.get('advocates') ?? 1000);
 const SECONDS = Number(args.get('seconds') ?? 5);
@@ -113,19 +123,23 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** Events per second of `count` sequential single-event appends. */
 async function appendRate(
-  kind: 'sqlite' | 'memory',
+  kind: 'sqlite' | 'memory' | 'noop',
   setup: Setup,
   tracing: VouchTracing | undefined,
 ): Promise<Sample> {
   const raw: EventStore =
     kind === 'sqlite'
       ? SqliteEventStore.open({ filename: join(dir, `${++files}.db`), masterKey: randomBytes(32) })
-      : new InMemoryEventStore();
+      : kind === 'memory'
+        ? new InMemoryEventStore()
+        : noopStore();
   const timed = setup.metrics ? timingAppends(raw, new VouchMetrics()) : raw;
-  const store = tracing ? tracingStore(timed, tracing.tracer, kind) : timed;
+  const store = tracing
+    ? tracingStore(timed, tracing.tracer, kind === 'sqlite' ? 'sqlite' : 'memory')
+    : timed;
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const count = kind === 'sqlite' ? EVENTS : MEMORY_EVENTS;
+  const count = kind === 'sqlite' ? EVENTS : kind === 'memory' ? MEMORY_EVENTS : NOOP_CALLS;
   for (let i = 0; i < count; i += 1) {
     await store.append(
       TENANT,
@@ -249,10 +263,12 @@ async function main(): Promise<void> {
   const order = (round: number) => SETUPS.map((_, i) => SETUPS[(i + round) % SETUPS.length]!);
   const sqlite = figures();
   const memory = figures();
+  const noop = figures();
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const setup of order(round)) {
       sqlite[setup.name].push(await withTracing(setup, (tracing) => appendRate('sqlite', setup, tracing)));
       memory[setup.name].push(await withTracing(setup, (tracing) => appendRate('memory', setup, tracing)));
+      noop[setup.name].push(await withTracing(setup, (tracing) => appendRate('noop', setup, tracing)));
     }
   }
   const store = new InMemoryEventStore();
@@ -275,17 +291,20 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     row('SQLite appends (sequential, FULL)', sqlite, by),
     row('in-memory appends (sequential)', memory, by),
+    row('no-op store appends (the instrumentation alone)', noop, by),
     row('`searchAdvocates` requests (HTTP)', searches, by),
   ];
   process.stdout.write(
     [
-      `Medians of ${ROUNDS} rounds (setups in rotating order); ${EVENTS} SQLite and ${MEMORY_EVENTS} in-memory appends per measurement; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per measurement; ${exported} OTLP exports received.`,
+      `Medians of ${ROUNDS} rounds (setups in rotating order); ${EVENTS} SQLite and ${MEMORY_EVENTS} in-memory and ${NOOP_CALLS} no-op appends per measurement; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per measurement; ${exported} OTLP exports received.`,
       '',
       ...table('cpu', 'per CPU-second of the process'),
       '',
       ...table('wall', 'per second (wall clock)'),
       '',
-      `raw figures: ${JSON.stringify({ sqlite, memory, searches })}`,
+      `Instrumentation per no-op append, CPU µs: ${SETUPS.map((x) => `${x.name} ${(1e6 / mid(noop, x.name, 'cpu')).toFixed(1)}`).join(', ')}.`,
+      '',
+      `raw figures: ${JSON.stringify({ sqlite, memory, noop, searches })}`,
       '',
     ].join('\n'),
   );
