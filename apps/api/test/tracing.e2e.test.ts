@@ -205,6 +205,58 @@ describe('a process manager reacting to an event', () => {
   });
 });
 
+describe('due work that time made due', () => {
+  it('is a root span per due command, with its store calls inside', async () => {
+    let now = '2026-11-23T09:00:00.000Z';
+    const store = tracingStore(new InMemoryEventStore({ clock: () => now }), tracing.tracer, 'memory');
+    const vouch = createVouch({
+      store,
+      clock: () => now,
+      dueWorkIntervalMs: 0,
+      observeStep: backgroundStepSpans(tracing.tracer),
+    });
+    await vouch.start(['due']);
+    try {
+      const rep = { tenantId: 'due', userId: 'rita-rep', roles: ['REQUESTER' as const] };
+      await vouch.execute(rep, {
+        type: 'SubmitReferenceRequest',
+        commandId: id(),
+        data: {
+          requestId: 'req-due',
+          department: 'PR',
+          kind: 'PRESS',
+          advocatesNeeded: 1,
+          opportunity: {
+            opportunityId: 'press-1',
+            stage: 'DISCOVERY',
+            amount: { amount: 0, currency: 'EUR' },
+            industry: 'Manufacturing',
+            region: 'EMEA',
+            products: [],
+          },
+          criteria: { territory: 'EMEA', channel: 'PRESS' },
+          dueBy: '2026-11-25T09:00:00.000Z',
+        },
+      });
+      now = '2026-11-27T09:00:00.000Z';
+      await eventually(async () => expect(await vouch.processDueWork()).toBeGreaterThan(0));
+      const step = spans().find((s) => s.name === 'due-work LapseRequest')!;
+      expect(step).toBeDefined();
+      expect(step.parentSpanContext).toBeUndefined();
+      expect(step.attributes).toEqual({
+        'vouch.job.kind': 'due-work',
+        'vouch.job.name': 'LapseRequest',
+        'vouch.job.reaction': 'command',
+        'vouch.command.type': 'LapseRequest',
+        'vouch.tenant_id': 'due',
+      });
+      expect(childrenOf(step).map((s) => s.name)).toContain('store append');
+    } finally {
+      await vouch.stop();
+    }
+  });
+});
+
 describe('spans of the privacy program (enrol, change contact, erase, legal hold, replays)', () => {
   const PRIVACY_TENANT = 'privacy-corp';
   let source: ScanSource;
