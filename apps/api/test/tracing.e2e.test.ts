@@ -159,6 +159,29 @@ describe('a GraphQL mutation through the server', () => {
   });
 });
 
+describe('a crafted traceparent', () => {
+  it.each([
+    ['not a traceparent'],
+    ['00-00000000000000000000000000000000-00f067aa0ba902b7-01'],
+    [`00-${'a'.repeat(32)}-${'b'.repeat(16)}-01-${'x'.repeat(4000)}`],
+  ])('%#: is ignored — the request is answered and starts a trace of its own', async (traceparent) => {
+    const pm = await tokenFor(TENANT, 'pat', ['PROGRAM_MANAGER']);
+    const before = spans().length;
+    const response = await graphql(t.url, 'query Crafted { viewer { userId } }', {}, pm, { traceparent });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    let server: ReadableSpan | undefined;
+    await eventually(async () => {
+      server = spans()
+        .slice(before)
+        .find((s) => s.name === 'query Crafted');
+      expect(server).toBeDefined();
+    });
+    expect(server!.parentSpanContext).toBeUndefined();
+    expect(server!.spanContext().traceId).not.toBe('0'.repeat(32));
+  });
+});
+
 describe('a process manager reacting to an event', () => {
   it('is a root span of its own, with the command it issues and its store calls inside', async () => {
     const olga = await tokenFor(TENANT, 'olga', ['ACCOUNT_OWNER']);
