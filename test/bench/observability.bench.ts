@@ -10,7 +10,7 @@
  * to a collector; it is started before and shut down after each traced measurement, so the
  * untraced ones run with no context manager at all.
  *
- *   npm run bench:observability -- [--events 2000] [--memory-events 20000] [--rounds 3] [--advocates 1000] [--seconds 5]
+ *   npm run bench:observability -- [--events 2000] [--memory-events 20000] [--noop-calls 50000] [--rounds 3] [--advocates 1000] [--seconds 5]
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -38,6 +38,16 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const EVENTS = Number(args.get('events') ?? 2000);
 const MEMORY_EVENTS = Number(args.get('memory-events') ?? 20000);
+const NOOP_CALLS = Number(args.get('noop-calls') ?? 50000);
+
+/**
+ * A store whose append does nothing and answers at once: the raw baseline that shows what the
+ * instrumentation itself costs per call (histogram observation; span, context, batch export).
+ */
+function noopStore(): EventStore {
+  const result = { streamId: 's', nextExpectedVersion: 1, checkpoint: '1', duplicate: false };
+  return { append: () => Promise.resolve(result), close: () => Promise.resolve() } as unknown as EventStore;
+}
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const ADVOCATES = Number(args.get('advocates') ?? 1000);
 const SECONDS = Number(args.get('seconds') ?? 5);
@@ -58,7 +68,16 @@ const SETUPS: readonly Setup[] = [
   { name: 'tracing', metrics: false, tracing: true },
   { name: 'both', metrics: true, tracing: true },
 ];
-type Figures = Record<Setup['name'], number[]>;
+/** One measurement: per wall-clock second, and per CPU-second of this process (steadier under load). */
+interface Sample {
+  readonly wall: number;
+  readonly cpu: number;
+}
+type Figures = Record<Setup['name'], Sample[]>;
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 const figures = (): Figures => ({ off: [], metrics: [], tracing: [], both: [] });
 
 /** An OTLP/HTTP receiver in a child process that reads and drops every export, as a collector's front would. */
@@ -104,18 +123,23 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** Events per second of `count` sequential single-event appends. */
 async function appendRate(
-  kind: 'sqlite' | 'memory',
+  kind: 'sqlite' | 'memory' | 'noop',
   setup: Setup,
   tracing: VouchTracing | undefined,
-): Promise<number> {
+): Promise<Sample> {
   const raw: EventStore =
     kind === 'sqlite'
       ? SqliteEventStore.open({ filename: join(dir, `${++files}.db`), masterKey: randomBytes(32) })
-      : new InMemoryEventStore();
+      : kind === 'memory'
+        ? new InMemoryEventStore()
+        : noopStore();
   const timed = setup.metrics ? timingAppends(raw, new VouchMetrics()) : raw;
-  const store = tracing ? tracingStore(timed, tracing.tracer, kind) : timed;
+  const store = tracing
+    ? tracingStore(timed, tracing.tracer, kind === 'sqlite' ? 'sqlite' : 'memory')
+    : timed;
   const started = performance.now();
-  const count = kind === 'sqlite' ? EVENTS : MEMORY_EVENTS;
+  const cpu = process.cpuUsage();
+  const count = kind === 'sqlite' ? EVENTS : kind === 'memory' ? MEMORY_EVENTS : NOOP_CALLS;
   for (let i = 0; i < count; i += 1) {
     await store.append(
       TENANT,
@@ -139,7 +163,7 @@ async function appendRate(
       { expectedVersion: 'no_stream' },
     );
   }
-  const rate = count / ((performance.now() - started) / 1000);
+  const rate = { wall: count / ((performance.now() - started) / 1000), cpu: count / cpuSeconds(cpu) };
   await raw.close();
   return rate;
 }
@@ -188,7 +212,7 @@ async function searchRate(
   store: EventStore,
   setup: Setup,
   tracing: VouchTracing | undefined,
-): Promise<number> {
+): Promise<Sample> {
   const metrics = setup.metrics ? new VouchMetrics() : undefined;
   const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
   const server = await createApiServer({
@@ -211,6 +235,7 @@ async function searchRate(
     {},
     { first: 1 },
   );
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -227,7 +252,8 @@ async function searchRate(
   await vouch.stop();
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`searchAdvocates failed: ${result.non2xx} non-2xx`);
-  return result.requests.average;
+  // autocannon's client runs in this process too: its CPU is in every setup alike.
+  return { wall: result.requests.average, cpu: result.requests.total / cpuSeconds(cpu) };
 }
 
 async function main(): Promise<void> {
@@ -237,10 +263,12 @@ async function main(): Promise<void> {
   const order = (round: number) => SETUPS.map((_, i) => SETUPS[(i + round) % SETUPS.length]!);
   const sqlite = figures();
   const memory = figures();
+  const noop = figures();
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const setup of order(round)) {
       sqlite[setup.name].push(await withTracing(setup, (tracing) => appendRate('sqlite', setup, tracing)));
       memory[setup.name].push(await withTracing(setup, (tracing) => appendRate('memory', setup, tracing)));
+      noop[setup.name].push(await withTracing(setup, (tracing) => appendRate('noop', setup, tracing)));
     }
   }
   const store = new InMemoryEventStore();
@@ -253,20 +281,30 @@ async function main(): Promise<void> {
   }
   const exported = await receiver.exports();
   receiver.stop();
-  const ratio = (f: Figures, name: Setup['name']) => (median(f[name]) / median(f.off)).toFixed(2);
-  const row = (what: string, f: Figures) =>
-    `| ${what} | ${SETUPS.map((s) => Math.round(median(f[s.name])).toLocaleString('en')).join(' | ')} | ${ratio(f, 'metrics')} | ${ratio(f, 'tracing')} | ${ratio(f, 'both')} |`;
+  const mid = (f: Figures, name: Setup['name'], by: keyof Sample) => median(f[name].map((x) => x[by]));
+  const ratio = (f: Figures, name: Setup['name'], by: keyof Sample) =>
+    (mid(f, name, by) / mid(f, 'off', by)).toFixed(2);
+  const row = (what: string, f: Figures, by: keyof Sample) =>
+    `| ${what} | ${SETUPS.map((s) => Math.round(mid(f, s.name, by)).toLocaleString('en')).join(' | ')} | ${ratio(f, 'metrics', by)} | ${ratio(f, 'tracing', by)} | ${ratio(f, 'both', by)} |`;
+  const table = (by: keyof Sample, unit: string) => [
+    `| ${unit} | off | metrics | tracing | both | metrics / off | tracing / off | both / off |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    row('SQLite appends (sequential, FULL)', sqlite, by),
+    row('in-memory appends (sequential)', memory, by),
+    row('no-op store appends (the instrumentation alone)', noop, by),
+    row('`searchAdvocates` requests (HTTP)', searches, by),
+  ];
   process.stdout.write(
     [
-      `Medians of ${ROUNDS} rounds (setups in rotating order); ${EVENTS} SQLite and ${MEMORY_EVENTS} in-memory appends per measurement; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per measurement; ${exported} OTLP exports received.`,
+      `Medians of ${ROUNDS} rounds (setups in rotating order); ${EVENTS} SQLite and ${MEMORY_EVENTS} in-memory and ${NOOP_CALLS} no-op appends per measurement; ${ADVOCATES} advocates, ${SECONDS} s of autocannon (20 connections) per measurement; ${exported} OTLP exports received.`,
       '',
-      '| what | off | metrics | tracing | both | metrics / off | tracing / off | both / off |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
-      row('SQLite appends/s (sequential, FULL)', sqlite),
-      row('in-memory appends/s (sequential)', memory),
-      row('`searchAdvocates` req/s (HTTP)', searches),
+      ...table('cpu', 'per CPU-second of the process'),
       '',
-      `raw figures: ${JSON.stringify({ sqlite, memory, searches })}`,
+      ...table('wall', 'per second (wall clock)'),
+      '',
+      `Instrumentation per no-op append, CPU µs: ${SETUPS.map((x) => `${x.name} ${(1e6 / mid(noop, x.name, 'cpu')).toFixed(1)}`).join(', ')}.`,
+      '',
+      `raw figures: ${JSON.stringify({ sqlite, memory, noop, searches })}`,
       '',
     ].join('\n'),
   );

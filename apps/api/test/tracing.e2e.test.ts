@@ -159,6 +159,29 @@ describe('a GraphQL mutation through the server', () => {
   });
 });
 
+describe('a crafted traceparent', () => {
+  it.each([
+    ['not a traceparent'],
+    ['00-00000000000000000000000000000000-00f067aa0ba902b7-01'],
+    [`00-${'a'.repeat(32)}-${'b'.repeat(16)}-01-${'x'.repeat(4000)}`],
+  ])('%#: is ignored — the request is answered and starts a trace of its own', async (traceparent) => {
+    const pm = await tokenFor(TENANT, 'pat', ['PROGRAM_MANAGER']);
+    const before = spans().length;
+    const response = await graphql(t.url, 'query Crafted { viewer { userId } }', {}, pm, { traceparent });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    let server: ReadableSpan | undefined;
+    await eventually(async () => {
+      server = spans()
+        .slice(before)
+        .find((s) => s.name === 'query Crafted');
+      expect(server).toBeDefined();
+    });
+    expect(server!.parentSpanContext).toBeUndefined();
+    expect(server!.spanContext().traceId).not.toBe('0'.repeat(32));
+  });
+});
+
 describe('a process manager reacting to an event', () => {
   it('is a root span of its own, with the command it issues and its store calls inside', async () => {
     const olga = await tokenFor(TENANT, 'olga', ['ACCOUNT_OWNER']);
@@ -202,6 +225,58 @@ describe('a process manager reacting to an event', () => {
     const appends = childrenOf(step!).filter((s) => s.name === 'store append');
     expect(appends).toHaveLength(1);
     expect(appends[0]!.attributes['vouch.stream.category']).toBe('advocate');
+  });
+});
+
+describe('due work that time made due', () => {
+  it('is a root span per due command, with its store calls inside', async () => {
+    let now = '2026-11-23T09:00:00.000Z';
+    const store = tracingStore(new InMemoryEventStore({ clock: () => now }), tracing.tracer, 'memory');
+    const vouch = createVouch({
+      store,
+      clock: () => now,
+      dueWorkIntervalMs: 0,
+      observeStep: backgroundStepSpans(tracing.tracer),
+    });
+    await vouch.start(['due']);
+    try {
+      const rep = { tenantId: 'due', userId: 'rita-rep', roles: ['REQUESTER' as const] };
+      await vouch.execute(rep, {
+        type: 'SubmitReferenceRequest',
+        commandId: id(),
+        data: {
+          requestId: 'req-due',
+          department: 'PR',
+          kind: 'PRESS',
+          advocatesNeeded: 1,
+          opportunity: {
+            opportunityId: 'press-1',
+            stage: 'DISCOVERY',
+            amount: { amount: 0, currency: 'EUR' },
+            industry: 'Manufacturing',
+            region: 'EMEA',
+            products: [],
+          },
+          criteria: { territory: 'EMEA', channel: 'PRESS' },
+          dueBy: '2026-11-25T09:00:00.000Z',
+        },
+      });
+      now = '2026-11-27T09:00:00.000Z';
+      await eventually(async () => expect(await vouch.processDueWork()).toBeGreaterThan(0));
+      const step = spans().find((s) => s.name === 'due-work LapseRequest')!;
+      expect(step).toBeDefined();
+      expect(step.parentSpanContext).toBeUndefined();
+      expect(step.attributes).toEqual({
+        'vouch.job.kind': 'due-work',
+        'vouch.job.name': 'LapseRequest',
+        'vouch.job.reaction': 'command',
+        'vouch.command.type': 'LapseRequest',
+        'vouch.tenant_id': 'due',
+      });
+      expect(childrenOf(step).map((s) => s.name)).toContain('store append');
+    } finally {
+      await vouch.stop();
+    }
   });
 });
 

@@ -65,7 +65,12 @@ const ADVOCATE_NAME = 'Ingrid Tracewell';
 const ADVOCATE_EMAIL = 'ingrid.tracewell@northwind.example';
 
 /** Serves with `env`, runs a small workload over HTTP with a traceparent, and stops with SIGTERM. */
-async function serveWorkload(dataDir: string, env: Record<string, string>, traceId: string): Promise<void> {
+async function serveWorkload(
+  dataDir: string,
+  env: Record<string, string>,
+  traceId: string,
+  onStopped: (stdout: string) => void = () => undefined,
+): Promise<void> {
   const server = spawnCli(
     ['serve', '--data-dir', dataDir, '--port', '0', '--environment', 'development'],
     env,
@@ -124,6 +129,7 @@ async function serveWorkload(dataDir: string, env: Record<string, string>, trace
   } finally {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+    onStopped(server.stdout());
   }
 }
 
@@ -197,6 +203,29 @@ describe('vouch serve with OpenTelemetry tracing', () => {
       '1af7651916cd43dd8448eb211c80319c',
     );
     expect(receiver.received).toEqual([]);
+  }, 120_000);
+
+  // (In a separate process: the OTLP exporter loads `http` with a dynamic import(), which
+  // jest's module sandbox refuses, so an export from inside jest always fails.)
+  it('logs a warning when the collector is down, and still serves and stops cleanly', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const logs: string[] = [];
+    await serveWorkload(
+      newDataDir(),
+      { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` },
+      '2af7651916cd43dd8448eb211c80319c',
+      (stdout) => logs.push(stdout),
+    );
+    const warnings = logs
+      .join('')
+      .split('\n')
+      .filter((line) => line.includes('"msg":"tracing: '));
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings[0]).toMatch(/"level":40.*"msg":"tracing: span export failed: .*ECONNREFUSED/);
+    expect(warnings.join('\n')).not.toContain(ADVOCATE_NAME);
   }, 120_000);
 
   it('refuses a wrong VOUCH_TRACING value before it starts (exit code 2)', async () => {

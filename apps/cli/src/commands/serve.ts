@@ -101,6 +101,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       ? await startTracing({
           otlp: { url: options.tracing.url, headers: options.tracing.headers },
           serviceName: options.tracing.serviceName,
+          onProblem: (message) => logger.warn({ tracing: 'otlp' }, `tracing: ${message}`),
         })
       : undefined;
     const tracer = tracing?.tracer;
