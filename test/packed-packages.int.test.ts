@@ -76,29 +76,35 @@ describe('the packed packages', () => {
     }
   });
 
-  it('keeps the contract suite and the test server out of the main entries', () => {
-    const consumer = createRequire(join(project, 'index.js'));
-    const store = consumer('@vouch/event-store') as Record<string, unknown>;
-    const testing = consumer('@vouch/event-store/testing') as Record<string, unknown>;
-    expect(store.runEventStoreContract).toBeUndefined();
-    expect(typeof testing.runEventStoreContract).toBe('function');
-    expect(typeof store.InMemoryEventStore).toBe('function');
-    const postgres = consumer('@vouch/event-store-postgres') as Record<string, unknown>;
-    expect(postgres.startPostgresTestServer).toBeUndefined();
-    expect(
-      typeof (consumer('@vouch/event-store-postgres/testing') as Record<string, unknown>)
-        .startPostgresTestServer,
-    ).toBe('function');
-  });
+  it(
+    'keeps the contract suite and the test server out of the main entries',
+    () => {
+      const consumer = createRequire(join(project, 'index.js'));
+      const store = consumer('@vouch/event-store') as Record<string, unknown>;
+      const testing = consumer('@vouch/event-store/testing') as Record<string, unknown>;
+      expect(store.runEventStoreContract).toBeUndefined();
+      expect(typeof testing.runEventStoreContract).toBe('function');
+      expect(typeof store.InMemoryEventStore).toBe('function');
+      const postgres = consumer('@vouch/event-store-postgres') as Record<string, unknown>;
+      expect(postgres.startPostgresTestServer).toBeUndefined();
+      expect(
+        typeof (consumer('@vouch/event-store-postgres/testing') as Record<string, unknown>)
+          .startPostgresTestServer,
+      ).toBe('function');
+    },
+    TIMEOUT,
+  );
 
-  it('gives `import` every name `require` gives, from the same module instance', async () => {
-    const entries = packages.flatMap(({ dir, name }) =>
-      Object.keys(readJson<Manifest>(installed(dir, 'package.json')).exports)
-        .filter((key) => key !== './package.json')
-        .map((key) => (key === '.' ? name : `${name}/${key.slice(2)}`)),
-    );
-    expect(entries).toContain('@vouch/event-store/testing');
-    const script = `
+  it(
+    'gives `import` every name `require` gives, from the same module instance',
+    async () => {
+      const entries = packages.flatMap(({ dir, name }) =>
+        Object.keys(readJson<Manifest>(installed(dir, 'package.json')).exports)
+          .filter((key) => key !== './package.json')
+          .map((key) => (key === '.' ? name : `${name}/${key.slice(2)}`)),
+      );
+      expect(entries).toContain('@vouch/event-store/testing');
+      const script = `
       import { createRequire } from 'node:module';
       const require = createRequire(import.meta.url);
       const report = {};
@@ -113,15 +119,17 @@ describe('the packed packages', () => {
         };
       }
       console.log(JSON.stringify(report));`;
-    writeFileSync(join(project, 'exports-check.mjs'), script);
-    const report = JSON.parse(
-      await runProgram(process.execPath, ['exports-check.mjs'], { cwd: project }),
-    ) as Record<string, { names: number; missing: string[]; different: string[] }>;
-    for (const entry of entries) {
-      expect(report[entry]?.names).toBeGreaterThan(0);
-      expect([entry, report[entry]?.missing, report[entry]?.different]).toEqual([entry, [], []]);
-    }
-  });
+      writeFileSync(join(project, 'exports-check.mjs'), script);
+      const report = JSON.parse(
+        await runProgram(process.execPath, ['exports-check.mjs'], { cwd: project }),
+      ) as Record<string, { names: number; missing: string[]; different: string[] }>;
+      for (const entry of entries) {
+        expect(report[entry]?.names).toBeGreaterThan(0);
+        expect([entry, report[entry]?.missing, report[entry]?.different]).toEqual([entry, [], []]);
+      }
+    },
+    TIMEOUT,
+  );
 
   describe('running the embedding example', () => {
     const expectWorkflow = (out: string) => {
@@ -137,6 +145,17 @@ describe('the packed packages', () => {
       mkdirSync(join(project, 'src/esm'), { recursive: true });
       writeFileSync(join(project, 'src/cjs/main.ts'), example);
       writeFileSync(join(project, 'src/esm/main.mts'), example);
+      // The ./testing entries' declarations are checked too (an adapter author's test imports them).
+      writeFileSync(
+        join(project, 'src/cjs/adapter-suite.ts'),
+        [
+          "import { runEventStoreContract, type ContractStoreFactory } from '@vouch/event-store/testing';",
+          "import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';",
+          'export const suite: (name: string, factory: ContractStoreFactory) => void = runEventStoreContract;',
+          'export const server = startPostgresTestServer;',
+          '',
+        ].join('\n'),
+      );
       const tsconfig = {
         compilerOptions: {
           target: 'ES2022',
@@ -164,6 +183,7 @@ describe('the packed packages', () => {
           // The declarations checked are the installed ones, including better-sqlite3's and pg's types.
           expect(out).toContain(join(project, 'node_modules/@vouch/application/dist/index.d.ts'));
           expect(out).toContain(join(project, 'node_modules/@types/better-sqlite3/index.d.ts'));
+          expect(out).toContain(join(project, 'node_modules/@vouch/event-store/dist/testing/index.d.ts'));
           expect(out).not.toContain(REPO_ROOT + '/packages/');
         });
         expect(readFileSync(join(project, 'dist/cjs/main.js'), 'utf8')).toContain(
