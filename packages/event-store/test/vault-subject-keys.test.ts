@@ -55,4 +55,39 @@ describe('keyed work under subjects’ data keys (invariant 10)', () => {
     expect(await keys.open('t', sealed, 'read-model:x')).toBeUndefined();
     expect(await keys.seal('t', 's', 'read-model:x', { name: 'again' })).toBeUndefined();
   });
+  it('seals and opens many at once exactly as one by one: erased or unknown subjects give undefined', async () => {
+    const { vault, keys } = keysOver();
+    await vault.dataKeyFor('t', 'ada', now);
+    await vault.dataKeyFor('t', 'bob', now);
+    await vault.dataKeyFor('t', 'gone', now);
+    await vault.destroy('t', 'gone', now);
+    const items = [
+      { subjectId: 'ada', values: { email: 'ada@example.com' } },
+      { subjectId: 'gone', values: { email: 'gone@example.com' } },
+      { subjectId: 'bob', values: { email: 'bob@example.com' } },
+      { subjectId: 'nobody', values: { email: 'nobody@example.com' } },
+      { subjectId: 'ada', values: { email: 'second@example.com' } },
+    ];
+    const sealed = await keys.sealMany('t', 'read-model:x', items);
+    expect(sealed.map((s) => s?.subjectId)).toEqual(['ada', undefined, 'bob', undefined, 'ada']);
+    expect(JSON.stringify(sealed)).not.toContain('example.com');
+    // Each opens one by one, and all together, to its own values; not under another purpose.
+    for (const [i, s] of sealed.entries()) {
+      if (s) expect(await keys.open('t', s, 'read-model:x')).toEqual(items[i]!.values);
+    }
+    const present = sealed.filter((s) => s !== undefined);
+    expect(await keys.openMany('t', present, 'read-model:x')).toEqual([
+      { email: 'ada@example.com' },
+      { email: 'bob@example.com' },
+      { email: 'second@example.com' },
+    ]);
+    await expect(keys.openMany('t', present, 'read-model:y')).rejects.toThrow();
+    // Once bob is erased, what was sealed for him no longer opens.
+    await vault.destroy('t', 'bob', now);
+    expect(await keys.openMany('t', present, 'read-model:x')).toEqual([
+      { email: 'ada@example.com' },
+      undefined,
+      { email: 'second@example.com' },
+    ]);
+  });
 });

@@ -25,6 +25,14 @@ export async function sealContacts(
   keys: SnapshotKeys,
   cache: SealedContactCache,
 ): Promise<SealedDirectorySnapshot> {
+  // The contacts not sealed before, sealed together (their keys looked up in one go).
+  const fresh: { subjectId: string; values: AdvocateContact }[] = [];
+  for (const [id, state] of snapshot.advocates) {
+    const contact = state.contact === undefined ? undefined : readableContact(state);
+    if (contact && !cache.has(contact)) fresh.push({ subjectId: id, values: contact });
+  }
+  const sealedNow = fresh.length > 0 ? await keys.sealMany(fresh) : [];
+  sealedNow.forEach((sealed, i) => sealed && cache.set(fresh[i]!.values, sealed));
   const advocates: [string, SealedAdvocateState][] = [];
   for (const [id, state] of snapshot.advocates) {
     if (state.contact === undefined) {
@@ -32,13 +40,8 @@ export async function sealContacts(
       continue;
     }
     const contact = readableContact(state);
-    let sealed = contact ? cache.get(contact) : undefined;
-    if (contact && !sealed) {
-      sealed = await keys.seal(id, contact);
-      if (sealed) cache.set(contact, sealed);
-    }
     // Replaced in place, so a restored state has its members in the order a replay gives.
-    advocates.push([id, { ...state, contact: sealed }]);
+    advocates.push([id, { ...state, contact: contact ? cache.get(contact) : undefined }]);
   }
   return { ...snapshot, advocates };
 }
@@ -49,13 +52,16 @@ export async function openContacts(
   keys: SnapshotKeys,
   cache: SealedContactCache,
 ): Promise<AdvocateDirectorySnapshot> {
+  const sealed = saved.advocates.flatMap(([, state]) => (state.contact ? [state.contact] : []));
+  const opened = sealed.length > 0 ? await keys.openMany(sealed) : [];
+  let next = 0;
   const advocates: [string, AdvocateState][] = [];
   for (const [id, state] of saved.advocates) {
     if (state.contact === undefined) {
       advocates.push([id, state as AdvocateState]);
       continue;
     }
-    const contact = (await keys.open(state.contact)) as AdvocateContact | undefined;
+    const contact = opened[next++] as AdvocateContact | undefined;
     if (contact) cache.set(contact, state.contact);
     advocates.push([id, { ...state, contact }]);
   }

@@ -10,6 +10,12 @@ export interface SnapshotKeys {
   seal(subjectId: string, values: unknown): Promise<SealedValue | undefined>;
   /** The values sealed before; undefined once the subject is erased. */
   open(sealed: SealedValue): Promise<unknown>;
+  /** `seal` of many subjects' values, the keys looked up together; results in order. */
+  sealMany(
+    items: readonly { readonly subjectId: string; readonly values: unknown }[],
+  ): Promise<(SealedValue | undefined)[]>;
+  /** `open` of many sealed values, the keys looked up together; results in order. */
+  openMany(sealed: readonly SealedValue[]): Promise<unknown[]>;
 }
 
 /** The snapshot keys of a projection of a tenant, through the store's key vault. */
@@ -18,5 +24,7 @@ export function snapshotKeysOf(store: EventStore, tenantId: string, projection: 
   return {
     seal: (subjectId, values) => store.subjectKeys.seal(tenantId, subjectId, purpose, values),
     open: (sealed) => store.subjectKeys.open(tenantId, sealed, purpose),
+    sealMany: (items) => store.subjectKeys.sealMany(tenantId, purpose, items),
+    openMany: (sealed) => store.subjectKeys.openMany(tenantId, sealed, purpose),
   };
 }

@@ -29,4 +29,12 @@ export interface SubjectKeys {
   ): Promise<SealedValue | undefined>;
   /** Decrypts what `seal` made for the same tenant and purpose; undefined once the subject is erased. */
   open(tenantId: string, sealed: SealedValue, purpose: string): Promise<unknown>;
+  /** `seal` of many values (a snapshot's), their subjects' keys looked up together; results in order. */
+  sealMany(
+    tenantId: string,
+    purpose: string,
+    items: readonly { readonly subjectId: string; readonly values: unknown }[],
+  ): Promise<(SealedValue | undefined)[]>;
+  /** `open` of many sealed values, their subjects' keys looked up together; results in order. */
+  openMany(tenantId: string, sealed: readonly SealedValue[], purpose: string): Promise<unknown[]>;
 }

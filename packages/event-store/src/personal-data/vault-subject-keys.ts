@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import type { Instant } from '@vouch/domain';
 import { SubjectErasedError } from '../errors/subject-erased-error';
 import { canonicalJson } from '../integrity/canonical-json';
-import type { KeyVault } from './key-vault';
+import type { DataKeyLookup, KeyVault } from './key-vault';
 import type { SealedValue, SubjectKeys } from './subject-keys';
 
 /**
@@ -66,34 +66,82 @@ export class VaultSubjectKeys implements SubjectKeys {
     purpose: string,
     values: unknown,
   ): Promise<SealedValue | undefined> {
-    const found = await this.vault.lookup(tenantId, subjectId);
-    if (found.status !== 'active') return undefined;
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', derived(found.key, 'vouch.subject-seal.v1'), iv);
-    cipher.setAAD(sealBinding(tenantId, subjectId, purpose));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
-    return {
-      subjectId,
-      iv: iv.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-      ciphertext: ciphertext.toString('base64'),
-    };
+    return sealWith(await this.vault.lookup(tenantId, subjectId), tenantId, subjectId, purpose, values);
   }
 
   async open(tenantId: string, sealed: SealedValue, purpose: string): Promise<unknown> {
-    const found = await this.vault.lookup(tenantId, sealed.subjectId);
-    if (found.status !== 'active') return undefined;
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      derived(found.key, 'vouch.subject-seal.v1'),
-      Buffer.from(sealed.iv, 'base64'),
-    );
-    decipher.setAAD(sealBinding(tenantId, sealed.subjectId, purpose));
-    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    const plaintext = Buffer.concat([
-      decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
-      decipher.final(),
-    ]);
-    return JSON.parse(plaintext.toString('utf8')) as unknown;
+    return openWith(await this.vault.lookup(tenantId, sealed.subjectId), tenantId, sealed, purpose);
   }
+
+  async sealMany(
+    tenantId: string,
+    purpose: string,
+    items: readonly { readonly subjectId: string; readonly values: unknown }[],
+  ): Promise<(SealedValue | undefined)[]> {
+    const keys = await this.lookupMany(
+      tenantId,
+      items.map((item) => item.subjectId),
+    );
+    return items.map(({ subjectId, values }) =>
+      sealWith(keys.get(subjectId)!, tenantId, subjectId, purpose, values),
+    );
+  }
+
+  async openMany(tenantId: string, sealed: readonly SealedValue[], purpose: string): Promise<unknown[]> {
+    const keys = await this.lookupMany(
+      tenantId,
+      sealed.map((s) => s.subjectId),
+    );
+    return sealed.map((s) => openWith(keys.get(s.subjectId)!, tenantId, s, purpose));
+  }
+
+  // Every subject's key once, in one query where the vault can (a snapshot seals thousands).
+  private async lookupMany(
+    tenantId: string,
+    subjectIds: readonly string[],
+  ): Promise<ReadonlyMap<string, DataKeyLookup>> {
+    const unique = [...new Set(subjectIds)];
+    if (this.vault.lookupMany) return this.vault.lookupMany(tenantId, unique);
+    const keys = new Map<string, DataKeyLookup>();
+    for (const subjectId of unique) keys.set(subjectId, await this.vault.lookup(tenantId, subjectId));
+    return keys;
+  }
+}
+
+// Seals values under the subject's looked-up key; undefined when it is not active.
+function sealWith(
+  found: DataKeyLookup,
+  tenantId: string,
+  subjectId: string,
+  purpose: string,
+  values: unknown,
+): SealedValue | undefined {
+  if (found.status !== 'active') return undefined;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', derived(found.key, 'vouch.subject-seal.v1'), iv);
+  cipher.setAAD(sealBinding(tenantId, subjectId, purpose));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
+  return {
+    subjectId,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+  };
+}
+
+// Opens what sealWith made under the subject's looked-up key; undefined when it is not active.
+function openWith(found: DataKeyLookup, tenantId: string, sealed: SealedValue, purpose: string): unknown {
+  if (found.status !== 'active') return undefined;
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    derived(found.key, 'vouch.subject-seal.v1'),
+    Buffer.from(sealed.iv, 'base64'),
+  );
+  decipher.setAAD(sealBinding(tenantId, sealed.subjectId, purpose));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  const plaintext = Buffer.concat([
+    decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
+    decipher.final(),
+  ]);
+  return JSON.parse(plaintext.toString('utf8')) as unknown;
 }
