@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { START, contactRecorded, contractPersonalData } from '@vouch/event-store';
-import type { PostgresTestServer } from '../src';
-import { PostgresEventStore, PostgresWrappedKeyRepository, startPostgresTestServer } from '../src';
+import { START } from '@vouch/event-store';
+import { contactRecorded, contractPersonalData } from '@vouch/event-store/testing';
+import { PostgresEventStore, PostgresWrappedKeyRepository } from '../src';
+import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
 
 let server: PostgresTestServer;
 

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  PostgresEventStore,
-  startPostgresTestServer,
-  type PostgresTestServer,
-} from '@vouch/event-store-postgres';
+import { PostgresEventStore } from '@vouch/event-store-postgres';
+import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { webhookDeliveryStory } from './webhook-delivery-story';
 
 let server: PostgresTestServer;
