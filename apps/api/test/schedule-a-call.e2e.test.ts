@@ -204,14 +204,23 @@ describe('schedule a call', () => {
     expect(codesOf(await confirm(sam, 'req-sam', 'REQUESTER'))).toEqual(['INVALID_TRANSITION']);
   });
 
-  it('one side is no proof; confirming twice is refused; both sides complete the use on the advocate', async () => {
+  it("one side is no proof; confirming twice is refused; the meeting provider's signal (recorded by the program, replay harmless) completes the use on the advocate", async () => {
     t.setNow(addHours(SLOTS[1]!, 1));
     expect((await confirm(sam, 'req-sam', 'REQUESTER')).body.errors).toBeUndefined();
     expect(await typesOf('advocate-ines')).not.toContain('EngagementCompleted');
     expect(codesOf(await confirm(sam, 'req-sam', 'REQUESTER'))).toEqual(['INVALID_TRANSITION']);
     expect(codesOf(await confirm(rita, 'req-sam', 'REQUESTER'))).toEqual(['NOT_FOUND']);
     expect(codesOf(await confirm(sam, 'req-sam', 'ADVOCATE'))).toEqual(['FORBIDDEN']);
-    expect((await confirm(pm, 'req-sam', 'ADVOCATE')).body.errors).toBeUndefined();
+    // Only the program records the meeting provider's signal; a replayed signal (same command id) changes nothing.
+    expect(codesOf(await confirm(sam, 'req-sam', 'MEETING_PROVIDER'))).toEqual(['FORBIDDEN']);
+    const signal = { commandId: id(), requestId: 'req-sam', advocateId: 'ines', party: 'MEETING_PROVIDER' };
+    expect((await mutate(t.url, pm, 'confirmAttendance', signal)).body.errors).toBeUndefined();
+    const replay = await mutate(t.url, pm, 'confirmAttendance', signal);
+    expect(replay.body.data?.confirmAttendance?.duplicate).toBe(true);
+    const confirmations = (await t.store.readStream(TENANT, 'request-req-sam')).filter(
+      (event) => event.type === 'AttendanceConfirmed',
+    );
+    expect(confirmations.map((event) => event.data.party)).toEqual(['REQUESTER', 'MEETING_PROVIDER']);
     const completed = (await t.store.readStream(TENANT, 'advocate-ines')).find(
       (event) => event.type === 'EngagementCompleted',
     );
