@@ -2,17 +2,19 @@ import { COMMAND_PERMISSIONS, whoMay } from '@vouch/application';
 import { COMMAND_CATALOGUE, COMMAND_TYPES } from '@vouch/domain';
 import { getNamedType, isInputObjectType, isNonNullType } from 'graphql';
 import { buildApiSchema } from '../src';
+import { WEBHOOK_MUTATIONS } from '../src/schema/webhooks/webhook-resolvers';
 
 const schema = buildApiSchema();
 const mutations = schema.getMutationType()?.getFields() ?? {};
 const mutationOf = (type: string) => mutations[type.charAt(0).toLowerCase() + type.slice(1)];
 
 describe('mutations generated from the command catalogue', () => {
-  it('exposes every command as one mutation, and nothing else but the integrity operations', () => {
+  it('exposes every command as one mutation, and nothing else but the integrity and webhook operations', () => {
     const commandMutations = COMMAND_TYPES.map((type) => mutationOf(type)?.name);
     expect(commandMutations).not.toContain(undefined);
     const others = Object.keys(mutations).filter((name) => !commandMutations.includes(name));
-    expect(others.sort()).toEqual(['signDigest', 'startIntegrityVerification']);
+    // Webhook subscriptions are the operator's configuration, not domain commands (issue 17).
+    expect(others.sort()).toEqual(['signDigest', 'startIntegrityVerification', ...WEBHOOK_MUTATIONS].sort());
   });
 
   it("describes each mutation by the catalogue's words and says who may run it", () => {

@@ -17,6 +17,9 @@ const digestKey = randomBytes(32);
 beforeAll(async () => {
   database = await startPostgresTestServer();
   pool = new Pool({ connectionString: database.url });
+  // As the store's own pool does: an idle connection the server drops (here, the server stopping
+  // while a connection is still being closed) emits 'error' on the pool, which must be listened to.
+  pool.on('error', () => undefined);
   const shared = postgresRateLimits({
     pool,
     digest: (key) => createHmac('sha256', digestKey).update(key).digest('hex'),

@@ -1,5 +1,5 @@
 import type { ChatTenantOptions, InboundOptions } from '@vouch/api';
-import { ROLES, type Role } from '@vouch/domain';
+import { ROLES, type Role } from '@vouch/domain/roles';
 import { ConfigError } from './config-error';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -33,7 +33,14 @@ const REQUEST_RULES = commandRules<
     ...closingParsers,
     ...selfServeRequestParsers,
   },
-  { ...intakeRules, ...approvalRules, ...activityRules, ...schedulingRules, ...closingRules, ...selfServeRequestRules },
+  {
+    ...intakeRules,
+    ...approvalRules,
+    ...activityRules,
+    ...schedulingRules,
+    ...closingRules,
+    ...selfServeRequestRules,
+  },
   (command, state) => {
     if (command.type !== 'SubmitReferenceRequest') requireSubmitted(state);
   },

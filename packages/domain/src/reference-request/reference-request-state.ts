@@ -2,6 +2,7 @@ import type { ActivityKind } from '../shared/activity-kind';
 import type { Instant } from '../shared/time';
 import type { ReferenceRequestEvent } from './reference-request-events';
 import { schedulingChange } from './scheduling-evolve';
+import { candidateTakenFromPool } from './self-serve-candidate';
 import type { CandidateSchedule } from './slot-offer';
 import type {
   Department,
@@ -128,6 +129,30 @@ function withCandidate(
   });
 }
 
+type OwnerDecisionEvent = Extract<
+  ReferenceRequestEvent,
+  { type: 'OwnerApprovalRequested' | 'AskApprovedByOwner' | 'AskDeclinedByOwner' | 'OwnerApprovalOverridden' }
+>;
+
+/** What the owner's side of an ask (requested, approved, declined, overridden) changes on the candidate. */
+function ownerDecisionChange(event: OwnerDecisionEvent): Partial<Candidate> {
+  switch (event.type) {
+    case 'OwnerApprovalRequested':
+      return { status: 'APPROVAL_REQUESTED' };
+    case 'AskApprovedByOwner':
+      return { status: 'OWNER_APPROVED', clearance: 'OWNER', clearedBy: event.data.ownerId };
+    case 'AskDeclinedByOwner':
+      return { status: 'OWNER_DECLINED' };
+    case 'OwnerApprovalOverridden':
+      return {
+        status: 'OWNER_APPROVED',
+        clearance: 'OVERRIDE',
+        clearedBy: event.data.overriddenBy,
+        clearanceReason: event.data.reason,
+      };
+  }
+}
+
 /** Folds one request event into the state. Never throws. */
 export function evolveReferenceRequest(
   state: ReferenceRequestState,
@@ -162,22 +187,10 @@ export function evolveReferenceRequest(
       return progress({ ...state, candidates });
     }
     case 'OwnerApprovalRequested':
-      return withCandidate(state, event.data.advocateId, { status: 'APPROVAL_REQUESTED' });
     case 'AskApprovedByOwner':
-      return withCandidate(state, event.data.advocateId, {
-        status: 'OWNER_APPROVED',
-        clearance: 'OWNER',
-        clearedBy: event.data.ownerId,
-      });
     case 'AskDeclinedByOwner':
-      return withCandidate(state, event.data.advocateId, { status: 'OWNER_DECLINED' });
     case 'OwnerApprovalOverridden':
-      return withCandidate(state, event.data.advocateId, {
-        status: 'OWNER_APPROVED',
-        clearance: 'OVERRIDE',
-        clearedBy: event.data.overriddenBy,
-        clearanceReason: event.data.reason,
-      });
+      return withCandidate(state, event.data.advocateId, ownerDecisionChange(event));
     case 'AdvocateAsked':
       return withCandidate(state, event.data.advocateId, {
         status: 'ASKED',
@@ -203,20 +216,8 @@ export function evolveReferenceRequest(
     case 'RequestLapsed':
       return { ...state, status: 'LAPSED' };
     case 'AdvocateTakenFromPool': {
-      const d = event.data;
-      const taken: Candidate = {
-        advocateId: d.advocateId,
-        accountId: d.accountId,
-        ownerId: d.ownerId,
-        score: 0,
-        breakdown: [],
-        status: 'ASKED',
-        clearance: 'SELF_SERVE',
-        clearedBy: d.ownerId,
-        engagementId: d.engagementId,
-        askedAt: d.takenAt,
-      };
-      return progress({ ...state, candidates: { ...state.candidates, [d.advocateId]: taken } });
+      const taken = candidateTakenFromPool(event.data);
+      return progress({ ...state, candidates: { ...state.candidates, [taken.advocateId]: taken } });
     }
     default: {
       const scheduling = schedulingChange(state, event);

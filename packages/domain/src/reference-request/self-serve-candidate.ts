@@ -1,0 +1,18 @@
+import type { Candidate } from './reference-request-state';
+import type { AdvocateTakenFromPool } from './self-serve-rules';
+
+/** The candidate a self-serve take adds to the request: asked at once, cleared by the owner's pre-approval. */
+export function candidateTakenFromPool(taken: AdvocateTakenFromPool['data']): Candidate {
+  return {
+    advocateId: taken.advocateId,
+    accountId: taken.accountId,
+    ownerId: taken.ownerId,
+    score: 0,
+    breakdown: [],
+    status: 'ASKED',
+    clearance: 'SELF_SERVE',
+    clearedBy: taken.ownerId,
+    engagementId: taken.engagementId,
+    askedAt: taken.takenAt,
+  };
+}
