@@ -270,6 +270,9 @@ describe('the meeting-provider attendance endpoint, on a real listening server',
     const again = await send(signal('sig-attended'), { timestamp: unixNow() - 5 });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ status: 'CONFIRMED', duplicate: true });
+    // Another event id for the same call: the provider already confirmed it, refused by the request's rules.
+    const another = await send(signal('sig-attended-2'));
+    expect([another.status, code(another)]).toEqual([409, 'INVALID_TRANSITION']);
     expect(await countEvents(TENANT)).toBe(after);
   });
 });
