@@ -62,6 +62,8 @@ Environment (flags win):
   OTEL_EXPORTER_OTLP_ENDPOINT  collector base URL (default http://localhost:4318); also
                                OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_SDK_DISABLED
   VOUCH_CRM_INBOUND_SECRETS    JSON {tenant: secret}: the signed CRM endpoint /integrations/crm/<tenant>/events
+  VOUCH_MEETING_INBOUND_SECRETS
+                               JSON {tenant: secret}: meeting attendance /integrations/meetings/<tenant>/attendance
   VOUCH_CHAT_INTAKE            JSON {tenant: {signingSecret, users}}: slash commands /integrations/chat/<tenant>/slash
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances

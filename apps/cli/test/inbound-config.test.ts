@@ -47,4 +47,13 @@ describe('inbound integrations from the environment', () => {
     expect((error as ConfigError).issues).toHaveLength(3);
     expect(() => resolveInboundConfig({ VOUCH_CHAT_INTAKE: '{not json' })).toThrow(ConfigError);
   });
+
+  it("reads the meeting providers' secrets alone, and refuses a short one by its variable name", () => {
+    expect(
+      resolveInboundConfig({ VOUCH_MEETING_INBOUND_SECRETS: JSON.stringify({ 'acme-corp': SECRET }) }),
+    ).toEqual({ meetingSecrets: { 'acme-corp': SECRET } });
+    expect(() =>
+      resolveInboundConfig({ VOUCH_MEETING_INBOUND_SECRETS: JSON.stringify({ 'acme-corp': 'short' }) }),
+    ).toThrow(/VOUCH_MEETING_INBOUND_SECRETS: the secret of acme-corp must be at least 16 characters/);
+  });
 });

@@ -34,4 +34,6 @@ export * from './integrations/crm/crm-inbox-log';
 export * from './integrations/crm/crm-inbound';
 export * from './integrations/chat/slash-request';
 export * from './integrations/chat/chat-intake';
+export * from './integrations/meetings/attendance-signal';
+export * from './integrations/meetings/meeting-attendance-inbound';
 export * from './outbound/index';

@@ -4,22 +4,14 @@ import { ValidationError } from '@vouch/domain';
 import express, { Router, type Request } from 'express';
 import type { Logger } from 'pino';
 import { refuse } from './inbound-refusal';
-import { freshTimestamp, hmacHex, ReplayGuard, sameDigest } from './signed-request';
+import { ReplayGuard } from './signed-request';
+import { verifyVouchSignature, VOUCH_SIGNATURE_HEADER } from './vouch-signature';
 
 /** The header a CRM signs its deliveries in: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
-export const CRM_SIGNATURE_HEADER = 'vouch-signature';
+export const CRM_SIGNATURE_HEADER = VOUCH_SIGNATURE_HEADER;
 
 /** Where a CRM delivers its events for a tenant. */
 export const crmEventsPath = (tenantId: string): string => `/integrations/crm/${tenantId}/events`;
-
-/** The timestamp and the v1 signatures of a signature header (several while a secret rotates). */
-function signatureParts(header: string | undefined): { t: string; v1: string[] } | undefined {
-  if (!header || header.length > 1000) return undefined;
-  const parts = header.split(',').map((p) => p.trim().split('='));
-  const t = parts.find(([k]) => k === 't')?.[1];
-  const v1 = parts.filter(([k, v]) => k === 'v1' && v !== undefined).map(([, v]) => v as string);
-  return t !== undefined && v1.length > 0 ? { t, v1 } : undefined;
-}
 
 /**
  * POST /integrations/crm/:tenantId/events: a CRM delivers one event, signed with the tenant's
@@ -46,13 +38,16 @@ export function crmInboundRoute(options: {
         const secret = Object.hasOwn(options.secrets, tenantId) ? options.secrets[tenantId] : undefined;
         if (secret === undefined) return refuse(res, 'UNKNOWN_TENANT');
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const signed = signatureParts(req.get(CRM_SIGNATURE_HEADER));
-        if (!signed) return refuse(res, 'BAD_SIGNATURE');
-        const expected = hmacHex(secret, Buffer.concat([Buffer.from(`${signed.t}.`), body]));
-        if (!signed.v1.some((given) => sameDigest(expected, given))) return refuse(res, 'BAD_SIGNATURE');
-        const now = options.nowMs();
-        if (!freshTimestamp(signed.t, now, options.toleranceSeconds)) return refuse(res, 'STALE_TIMESTAMP');
-        if (!replays.firstSighting(`${tenantId}:${expected}`, now)) return refuse(res, 'REPLAYED');
+        const refusal = verifyVouchSignature({
+          tenantId,
+          secret,
+          header: req.get(CRM_SIGNATURE_HEADER),
+          body,
+          nowMs: options.nowMs(),
+          toleranceSeconds: options.toleranceSeconds,
+          replays,
+        });
+        if (refusal) return refuse(res, refusal);
         let event;
         try {
           event = parseCrmEvent(JSON.parse(body.toString('utf8')) as unknown);

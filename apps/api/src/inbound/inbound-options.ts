@@ -13,10 +13,12 @@ export interface ChatTenantOptions {
   readonly users: Readonly<Record<string, ChatUserMapping>>;
 }
 
-/** Inbound integrations: the CRM endpoint and chat intake. Off unless configured. */
+/** Inbound integrations: the CRM endpoint, meeting attendance and chat intake. Off unless configured. */
 export interface InboundOptions {
   /** Tenant id → the secret the CRM signs its deliveries to that tenant with. */
   readonly crmSecrets?: Readonly<Record<string, string>>;
+  /** Tenant id → the secret a meeting provider signs its attendance signals to that tenant with. */
+  readonly meetingSecrets?: Readonly<Record<string, string>>;
   /** Tenant id → its chat workspace. */
   readonly chat?: Readonly<Record<string, ChatTenantOptions>>;
   /** How far a signed timestamp may be from now; default 300 s. */

@@ -1,4 +1,4 @@
-import { ChatIntake, CrmInbound, type Vouch } from '@vouch/application';
+import { ChatIntake, CrmInbound, MeetingAttendanceInbound, type Vouch } from '@vouch/application';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '../auth/token-verifier';
@@ -6,6 +6,7 @@ import { chatIntakeRoute } from './chat-intake-route';
 import { crmInboundRoute } from './crm-inbound-route';
 import { crmInboxRoutes } from './crm-inbox-routes';
 import type { InboundOptions } from './inbound-options';
+import { meetingAttendanceRoute } from './meeting-attendance-route';
 
 /** The inbound integrations mounted on the server, and the parked-event retries they run. */
 export interface InboundIntegrations {
@@ -15,7 +16,7 @@ export interface InboundIntegrations {
   stop(): void;
 }
 
-/** Builds the CRM endpoint, its inbox for ADMIN/PM, and chat intake, as configured. */
+/** Builds the CRM endpoint, its inbox for ADMIN/PM, meeting attendance and chat intake, as configured. */
 export function inboundIntegrations(options: {
   readonly vouch: Vouch;
   readonly inbound: InboundOptions;
@@ -40,6 +41,16 @@ export function inboundIntegrations(options: {
     }),
   );
   router.use(crmInboxRoutes(crm, options.verify));
+  router.use(
+    meetingAttendanceRoute({
+      inbound: new MeetingAttendanceInbound(vouch),
+      secrets: inbound.meetingSecrets ?? {},
+      toleranceSeconds,
+      maxBodyBytes: options.maxBodyBytes,
+      nowMs,
+      logger,
+    }),
+  );
   router.use(
     chatIntakeRoute({
       intake: new ChatIntake(vouch, inbound.chatCurrency ? { currency: inbound.chatCurrency } : {}),

@@ -457,5 +457,50 @@ export function crmInboundStory(label: string, openStore?: StoreFactory): void {
         expect(await t.store.streamVersion(TENANT, 'advocate-adv-otto')).toBe(before);
       });
     });
+
+    it('sets the renewal date the CRM carries, once: with the renewal rule on, the account is suppressed', async () => {
+      await t.vouch.execute(
+        pm,
+        cmd({ type: 'SetSuppressionPolicy', data: { renewalWithinDays: 30, openEscalation: false } }),
+      );
+      const renewalAt = addDays(NOW, 10);
+      const renewing = (eventId: string, at: string) => ({
+        type: 'opportunity.changed',
+        eventId,
+        occurredAt: NOW,
+        opportunity: { id: 'opp-renewal-olga', accountExternalId: 'acct-olga', stage: 'PROPOSAL' },
+        accountRenewal: { renewalAt: at },
+      });
+      const set = await deliver(renewing('evt-renewal-1', renewalAt));
+      expect(set.json).toMatchObject({
+        receipt: {
+          status: 'APPLIED',
+          outcomes: [{ command: 'SetAccountRenewal', aggregateId: 'acct-olga', result: 'DONE' }],
+        },
+      });
+      const account = await t.store.readStream(TENANT, 'account-acct-olga');
+      expect(account.find((e) => e.type === 'AccountRenewalSet')?.data).toMatchObject({
+        renewalAt,
+        setBy: 'crm-integration',
+      });
+      expect(account.find((e) => e.type === 'AccountSuppressed')?.data).toMatchObject({ rule: 'RENEWAL' });
+
+      // The same date again (a new CRM event, another format of the same instant): nothing written.
+      const before = await t.store.streamVersion(TENANT, 'account-acct-olga');
+      const same = await deliver(renewing('evt-renewal-2', renewalAt.replace('.000Z', 'Z')));
+      expect(same.json).toMatchObject({
+        receipt: { outcomes: [{ command: 'SetAccountRenewal', result: 'UNCHANGED' }] },
+      });
+      expect(await t.store.streamVersion(TENANT, 'account-acct-olga')).toBe(before);
+
+      // Moved past the window: set again, and the suppression is lifted with why.
+      const moved = await deliver(renewing('evt-renewal-3', addDays(NOW, 200)));
+      expect(moved.json).toMatchObject({ receipt: { outcomes: [{ result: 'DONE' }] } });
+      expect(await typesOf('account-acct-olga')).toContain('AccountSuppressionLifted');
+
+      const malformed = await deliver(renewing('evt-renewal-4', 'next spring'));
+      expect(malformed.status).toBe(400);
+      expect(await t.store.streamVersion(TENANT, 'account-acct-olga')).toBe(before + 2);
+    });
   });
 }

@@ -19,21 +19,20 @@ function json(name: string, text: string, issues: string[]): unknown {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function crmSecrets(env: Env, issues: string[]): Record<string, string> | undefined {
-  const text = env.VOUCH_CRM_INBOUND_SECRETS?.trim();
+/** A JSON map of tenant ids to signing secrets (the CRM's and the meeting provider's). */
+function tenantSecrets(env: Env, name: string, issues: string[]): Record<string, string> | undefined {
+  const text = env[name]?.trim();
   if (!text) return undefined;
-  const parsed = json('VOUCH_CRM_INBOUND_SECRETS', text, issues);
+  const parsed = json(name, text, issues);
   if (parsed === undefined) return undefined;
   const secrets: Record<string, string> = {};
   if (!isRecord(parsed)) {
-    issues.push('VOUCH_CRM_INBOUND_SECRETS must map tenant ids to secrets: {"acme-corp":"…"}.');
+    issues.push(`${name} must map tenant ids to secrets: {"acme-corp":"…"}.`);
     return undefined;
   }
   for (const [tenant, secret] of Object.entries(parsed)) {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
-      issues.push(
-        `VOUCH_CRM_INBOUND_SECRETS: the secret of ${tenant} must be at least ${MIN_SECRET_LENGTH} characters.`,
-      );
+      issues.push(`${name}: the secret of ${tenant} must be at least ${MIN_SECRET_LENGTH} characters.`);
     } else secrets[tenant] = secret;
   }
   return secrets;
@@ -91,13 +90,15 @@ function wholeNumber(env: Env, name: string, issues: string[]): number | undefin
 }
 
 /**
- * The inbound integrations from the environment: VOUCH_CRM_INBOUND_SECRETS, VOUCH_CHAT_INTAKE,
- * VOUCH_INBOUND_TOLERANCE_SECONDS, VOUCH_CRM_PARKED_RETRY_MS, VOUCH_CHAT_CURRENCY. Undefined when
- * neither the CRM nor chat is configured; throws ConfigError listing every wrong value.
+ * The inbound integrations from the environment: VOUCH_CRM_INBOUND_SECRETS,
+ * VOUCH_MEETING_INBOUND_SECRETS, VOUCH_CHAT_INTAKE, VOUCH_INBOUND_TOLERANCE_SECONDS,
+ * VOUCH_CRM_PARKED_RETRY_MS, VOUCH_CHAT_CURRENCY. Undefined when none of the CRM, meetings or
+ * chat is configured; throws ConfigError listing every wrong value.
  */
 export function resolveInboundConfig(env: Env): InboundOptions | undefined {
   const issues: string[] = [];
-  const crm = crmSecrets(env, issues);
+  const crm = tenantSecrets(env, 'VOUCH_CRM_INBOUND_SECRETS', issues);
+  const meetings = tenantSecrets(env, 'VOUCH_MEETING_INBOUND_SECRETS', issues);
   const chat = chatTenants(env, issues);
   const toleranceSeconds = wholeNumber(env, 'VOUCH_INBOUND_TOLERANCE_SECONDS', issues);
   const parkedRetryMs = wholeNumber(env, 'VOUCH_CRM_PARKED_RETRY_MS', issues);
@@ -105,9 +106,10 @@ export function resolveInboundConfig(env: Env): InboundOptions | undefined {
   if (currency && !/^[A-Z]{3}$/.test(currency))
     issues.push(`VOUCH_CHAT_CURRENCY must be an ISO 4217 code such as EUR.`);
   if (issues.length > 0) throw new ConfigError(issues);
-  if (!crm && !chat) return undefined;
+  if (!crm && !meetings && !chat) return undefined;
   return {
     ...(crm ? { crmSecrets: crm } : {}),
+    ...(meetings ? { meetingSecrets: meetings } : {}),
     ...(chat ? { chat } : {}),
     ...(toleranceSeconds !== undefined ? { toleranceSeconds } : {}),
     ...(parkedRetryMs !== undefined ? { parkedRetryMs } : {}),

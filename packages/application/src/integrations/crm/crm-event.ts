@@ -49,6 +49,8 @@ export interface CrmOpportunityChanged {
   };
   /** Customer-success measures of the account, when the CRM carries them. */
   readonly accountHealth?: { readonly healthScore: number; readonly nps?: number; readonly csat?: number };
+  /** The account's next renewal (e.g. Contract.EndDate), when the CRM carries it. */
+  readonly accountRenewal?: { readonly renewalAt: Instant };
   readonly openRequest?: CrmRequestAsk;
 }
 
@@ -117,6 +119,8 @@ function readOpenRequest(v: Validator, value: unknown, amount: Money | undefined
 function readOpportunityChanged(v: Validator, body: Record<string, unknown>) {
   const o = v.object('opportunity', body.opportunity);
   const health = body.accountHealth === undefined ? undefined : v.object('accountHealth', body.accountHealth);
+  const renewal =
+    body.accountRenewal === undefined ? undefined : v.object('accountRenewal', body.accountRenewal);
   const amount = v.optionalMoney('opportunity.amount', o.amount);
   const closeDate = v.optionalInstant('opportunity.closeDate', o.closeDate);
   const nps = health && v.optionalInteger('accountHealth.nps', health.nps, { min: -100, max: 100 });
@@ -138,6 +142,9 @@ function readOpportunityChanged(v: Validator, body: Record<string, unknown>) {
             ...(csat !== undefined ? { csat } : {}),
           },
         }
+      : {}),
+    ...(renewal
+      ? { accountRenewal: { renewalAt: v.instant('accountRenewal.renewalAt', renewal.renewalAt) } }
       : {}),
     ...(body.openRequest !== undefined ? { openRequest: readOpenRequest(v, body.openRequest, amount) } : {}),
   };

@@ -236,6 +236,7 @@ export class CrmInbound {
         }),
       );
     }
+    if (event.accountRenewal) outcomes.push(await this.applyRenewal(tenantId, event, event.accountRenewal));
     if (opportunity.stage === 'CLOSED_WON' || opportunity.stage === 'CLOSED_LOST') {
       const result = opportunity.stage === 'CLOSED_WON' ? 'WON' : 'LOST';
       for (const requestId of await requestsForOpportunity(this.vouch.store, tenantId, opportunity.id)) {
@@ -287,6 +288,24 @@ export class CrmInbound {
     return outcomes;
   }
 
+  /** Sets the account's renewal date when it differs from the one Vouch holds (else UNCHANGED, nothing written). */
+  private async applyRenewal(
+    tenantId: string,
+    event: CrmOpportunityChanged,
+    renewal: { readonly renewalAt: Instant },
+  ): Promise<CrmCommandOutcome> {
+    const accountId = event.opportunity.accountExternalId;
+    const current = await currentRenewal(this.vouch, tenantId, accountId);
+    if (current !== undefined && Date.parse(current) === Date.parse(renewal.renewalAt))
+      return { command: 'SetAccountRenewal', aggregateId: accountId, result: 'UNCHANGED' };
+    return this.run(tenantId, {
+      type: 'SetAccountRenewal',
+      commandId: stepId(event.eventId, 'renewal'),
+      aggregateId: accountId,
+      data: { renewalAt: renewal.renewalAt },
+    });
+  }
+
   private async applyDeparture(tenantId: string, event: CrmContactLeft): Promise<CrmCommandOutcome[]> {
     const { contact } = event;
     // The CRM contact id is the advocate id (docs/crm-mapping.md); most contacts are no advocates.
@@ -313,6 +332,17 @@ export class CrmInbound {
       }),
     ];
   }
+}
+
+/** The renewal date last set on an account, if any (account streams are short). */
+async function currentRenewal(
+  vouch: Vouch,
+  tenantId: string,
+  accountId: string,
+): Promise<Instant | undefined> {
+  const events = await vouch.store.readStream(tenantId, streamIdOf('Account', accountId));
+  const last = events.filter((e) => e.type === 'AccountRenewalSet').at(-1);
+  return (last?.data as { renewalAt?: Instant } | undefined)?.renewalAt;
 }
 
 function receiptOf(entry: CrmInboxEntry): CrmReceipt {

@@ -1,0 +1,91 @@
+import type { MeetingAttendanceInbound } from '@vouch/application';
+import { parseAttendanceSignal } from '@vouch/application';
+import { DomainError, ValidationError } from '@vouch/domain';
+import express, { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { refuse } from './inbound-refusal';
+import { ReplayGuard } from './signed-request';
+import { verifyVouchSignature, VOUCH_SIGNATURE_HEADER } from './vouch-signature';
+
+/** Where a meeting provider posts a tenant's attendance signals. */
+export const meetingAttendancePath = (tenantId: string): string =>
+  `/integrations/meetings/${tenantId}/attendance`;
+
+/** The HTTP status of the domain's refusals of a signal (no such request, no picked call, once only). */
+const DOMAIN_STATUS: Readonly<Record<string, number>> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  INVALID_TRANSITION: 409,
+};
+
+/** Answers a domain refusal (nothing was written) in the API's error shape, with its code. */
+function refuseByDomain(res: Response, error: DomainError): void {
+  res.status(DOMAIN_STATUS[error.code] ?? 409).json({
+    errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }],
+  });
+}
+
+/**
+ * POST /integrations/meetings/:tenantId/attendance: a meeting provider says whether a scheduled
+ * reference call took place, signed like the CRM's deliveries (`vouch-signature`, the tenant's
+ * meeting secret). `attended: true` confirms attendance as MEETING_PROVIDER (200, `CONFIRMED`;
+ * a second delivery of the same eventId is `duplicate: true`); `attended: false` is noted and
+ * confirms nothing (200, `NOTED`). Every refusal is typed and writes nothing.
+ */
+export function meetingAttendanceRoute(options: {
+  readonly inbound: MeetingAttendanceInbound;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly toleranceSeconds: number;
+  readonly maxBodyBytes: number;
+  readonly nowMs: () => number;
+  readonly logger: Logger;
+}): Router {
+  const router = Router();
+  const replays = new ReplayGuard(options.toleranceSeconds * 2000);
+  router.post(
+    '/integrations/meetings/:tenantId/attendance',
+    express.raw({ type: () => true, limit: options.maxBodyBytes }),
+    async (req: Request<{ tenantId: string }>, res, next) => {
+      try {
+        const { tenantId } = req.params;
+        const secret = Object.hasOwn(options.secrets, tenantId) ? options.secrets[tenantId] : undefined;
+        if (secret === undefined) return refuse(res, 'UNKNOWN_TENANT');
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const refusal = verifyVouchSignature({
+          tenantId,
+          secret,
+          header: req.get(VOUCH_SIGNATURE_HEADER),
+          body,
+          nowMs: options.nowMs(),
+          toleranceSeconds: options.toleranceSeconds,
+          replays,
+        });
+        if (refusal) return refuse(res, refusal);
+        let signal;
+        try {
+          signal = parseAttendanceSignal(JSON.parse(body.toString('utf8')) as unknown);
+        } catch (error) {
+          const issues =
+            error instanceof ValidationError ? error.issues : [{ field: 'body', message: 'is not JSON' }];
+          return refuse(res, 'MALFORMED_PAYLOAD', { issues });
+        }
+        try {
+          const receipt = await options.inbound.receive(tenantId, signal);
+          options.logger.info(
+            { tenantId, meetingEventId: signal.eventId, requestId: signal.requestId, status: receipt.status },
+            'meeting attendance received',
+          );
+          res.json(receipt);
+        } catch (error) {
+          if (error instanceof ValidationError)
+            return refuse(res, 'MALFORMED_PAYLOAD', { issues: error.issues });
+          if (error instanceof DomainError) return refuseByDomain(res, error);
+          throw error;
+        }
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
+  return router;
+}
