@@ -318,7 +318,7 @@ describe('role × relationship × every query, on the facade (invariant 11)', ()
       if (name === 'requests') {
         const ids = (answer as Connection<RequestSummary>).edges.map((edge) => edge.node.request.requestId);
         if (!ids.includes(target.id)) verdict = 'hidden';
-      // A visible request with no picked call answers null; a hidden one is NOT_FOUND.
+        // A visible request with no picked call answers null; a hidden one is NOT_FOUND.
       } else if ((answer === undefined || answer === null) && name !== 'callInvitation') verdict = 'hidden';
     } catch (error) {
       if (isDomainError(error, 'FORBIDDEN') && error.details.operation === name) verdict = 'forbidden';

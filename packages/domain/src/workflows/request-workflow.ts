@@ -23,11 +23,7 @@ import {
 
 /** The commands on a request that also bind the advocate (their engagement). */
 export type RequestWorkflowCommand =
-  | AskAdvocate
-  | ScheduleActivity
-  | CompleteActivity
-  | SchedulingWorkflowCommand
-  | TakeFromSelfServePool;
+  AskAdvocate | ScheduleActivity | CompleteActivity | SchedulingWorkflowCommand | TakeFromSelfServePool;
 
 /** The command types the request workflow decides. */
 export const REQUEST_WORKFLOW_COMMANDS: ReadonlySet<string> = new Set<RequestWorkflowCommand['type']>([
