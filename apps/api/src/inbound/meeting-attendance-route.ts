@@ -1,11 +1,10 @@
 import type { MeetingAttendanceInbound } from '@vouch/application';
 import { parseAttendanceSignal } from '@vouch/application';
 import { DomainError, ValidationError } from '@vouch/domain';
-import express, { Router, type Request, type Response } from 'express';
+import type { Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { refuse } from './inbound-refusal';
-import { ReplayGuard } from './signed-request';
-import { verifyVouchSignature, VOUCH_SIGNATURE_HEADER } from './vouch-signature';
+import { vouchSignedRoute } from './vouch-signed-route';
 
 /** Where a meeting provider posts a tenant's attendance signals. */
 export const meetingAttendancePath = (tenantId: string): string =>
@@ -40,52 +39,24 @@ export function meetingAttendanceRoute(options: {
   readonly nowMs: () => number;
   readonly logger: Logger;
 }): Router {
-  const router = Router();
-  const replays = new ReplayGuard(options.toleranceSeconds * 2000);
-  router.post(
-    '/integrations/meetings/:tenantId/attendance',
-    express.raw({ type: () => true, limit: options.maxBodyBytes }),
-    async (req: Request<{ tenantId: string }>, res, next) => {
+  return vouchSignedRoute({
+    ...options,
+    path: '/integrations/meetings/:tenantId/attendance',
+    parse: parseAttendanceSignal,
+    handle: async (tenantId, signal, res) => {
       try {
-        const { tenantId } = req.params;
-        const secret = Object.hasOwn(options.secrets, tenantId) ? options.secrets[tenantId] : undefined;
-        if (secret === undefined) return refuse(res, 'UNKNOWN_TENANT');
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const refusal = verifyVouchSignature({
-          tenantId,
-          secret,
-          header: req.get(VOUCH_SIGNATURE_HEADER),
-          body,
-          nowMs: options.nowMs(),
-          toleranceSeconds: options.toleranceSeconds,
-          replays,
-        });
-        if (refusal) return refuse(res, refusal);
-        let signal;
-        try {
-          signal = parseAttendanceSignal(JSON.parse(body.toString('utf8')) as unknown);
-        } catch (error) {
-          const issues =
-            error instanceof ValidationError ? error.issues : [{ field: 'body', message: 'is not JSON' }];
-          return refuse(res, 'MALFORMED_PAYLOAD', { issues });
-        }
-        try {
-          const receipt = await options.inbound.receive(tenantId, signal);
-          options.logger.info(
-            { tenantId, meetingEventId: signal.eventId, requestId: signal.requestId, status: receipt.status },
-            'meeting attendance received',
-          );
-          res.json(receipt);
-        } catch (error) {
-          if (error instanceof ValidationError)
-            return refuse(res, 'MALFORMED_PAYLOAD', { issues: error.issues });
-          if (error instanceof DomainError) return refuseByDomain(res, error);
-          throw error;
-        }
+        const receipt = await options.inbound.receive(tenantId, signal);
+        options.logger.info(
+          { tenantId, meetingEventId: signal.eventId, requestId: signal.requestId, status: receipt.status },
+          'meeting attendance received',
+        );
+        res.json(receipt);
       } catch (error) {
-        next(error);
+        if (error instanceof ValidationError)
+          return refuse(res, 'MALFORMED_PAYLOAD', { issues: error.issues });
+        if (error instanceof DomainError) return refuseByDomain(res, error);
+        throw error;
       }
     },
-  );
-  return router;
+  });
 }
