@@ -3,6 +3,7 @@ import { activeAdvocateOfAcme } from './support/consenting-advocate';
 import { graphql, newCommandId as id } from './support/graphql-client';
 import { crmSignature, postRaw, unixNow } from './support/inbound-signing';
 import { mustMutate } from './support/mutations';
+import { offeredCall } from './support/offered-call';
 import { eventually } from './support/program-story';
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
@@ -46,45 +47,14 @@ describe('the meeting-provider attendance endpoint, on a real listening server',
 
   /** A request by sam whose candidate ines accepted, with slots offered (and `pick`ed by sam when given). */
   const scheduledCall = async (requestId: string, pick?: string) => {
-    await mustMutate(t.url, sam, 'submitReferenceRequest', {
-      commandId: id(),
-      requestId,
-      department: 'SALES',
-      kind: 'REFERENCE_CALL',
-      advocatesNeeded: 1,
-      opportunity: {
-        opportunityId: `opp-${requestId}`,
-        stage: 'EVALUATION',
-        amount: { amount: 120000, currency: 'EUR' },
-        industry: 'Manufacturing',
-        region: 'EMEA',
-        products: ['Planner'],
-      },
-      criteria: { territory: 'EMEA', channel: 'PRIVATE' },
-      dueBy: addDays(NOW, 20),
-    });
-    const candidate = { requestId, advocateId: 'ines' };
-    await mustMutate(t.url, pm, 'triageRequest', { commandId: id(), requestId, priority: 'HIGH' });
-    await mustMutate(t.url, pm, 'shortlistCandidates', {
-      commandId: id(),
-      requestId,
-      candidates: [{ advocateId: 'ines', accountId: 'acme', ownerId: 'olga', score: 1, breakdown: [] }],
-    });
-    await mustMutate(t.url, pm, 'overrideOwnerApproval', {
-      commandId: id(),
-      ...candidate,
-      reason: 'Owner away.',
-    });
-    await mustMutate(t.url, pm, 'askAdvocate', { commandId: id(), ...candidate });
-    await mustMutate(t.url, pm, 'recordAdvocateResponse', { commandId: id(), ...candidate, accepted: true });
-    await mustMutate(t.url, pm, 'offerSlots', {
-      commandId: id(),
-      ...candidate,
-      slots: SLOTS.map((startsAt) => ({ startsAt })),
-      durationMinutes: 30,
-      timeZone: 'Europe/Berlin',
-    });
-    if (pick) await mustMutate(t.url, sam, 'pickSlot', { commandId: id(), ...candidate, startsAt: pick });
+    await offeredCall(t, TENANT, requestId, { requester: sam, pm }, { now: NOW, slots: SLOTS });
+    if (pick)
+      await mustMutate(t.url, sam, 'pickSlot', {
+        commandId: id(),
+        requestId,
+        advocateId: 'ines',
+        startsAt: pick,
+      });
   };
   const boardStatus = async () => {
     const response = await graphql<{ request: { status: string; candidates: { status: string }[] } }>(

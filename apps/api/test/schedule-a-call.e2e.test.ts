@@ -2,6 +2,7 @@ import { addDays, addHours } from '@vouch/domain';
 import { codesOf, graphql, newCommandId as id } from './support/graphql-client';
 import { activeAdvocateOfAcme } from './support/consenting-advocate';
 import { mustMutate, mutate } from './support/mutations';
+import { offeredCall } from './support/offered-call';
 import { eventually } from './support/program-story';
 import { startTestServer, type TestServer } from './support/test-server';
 import { tokenFor } from './support/tokens';
@@ -23,47 +24,8 @@ describe('schedule a call', () => {
     (await t.store.readStream(TENANT, streamId)).map((event) => event.type);
 
   /** A request by `requester` whose candidate ines accepted, with three slots offered. */
-  const offeredRequest = async (requestId: string, requester: string) => {
-    await mustMutate(t.url, requester, 'submitReferenceRequest', {
-      commandId: id(),
-      requestId,
-      department: 'SALES',
-      kind: 'REFERENCE_CALL',
-      advocatesNeeded: 1,
-      opportunity: {
-        opportunityId: `opp-${requestId}`,
-        stage: 'EVALUATION',
-        amount: { amount: 120000, currency: 'EUR' },
-        industry: 'Manufacturing',
-        region: 'EMEA',
-        products: ['Planner'],
-      },
-      criteria: { territory: 'EMEA', channel: 'PRIVATE' },
-      dueBy: addDays(NOW, 20),
-    });
-    const candidate = { requestId, advocateId: 'ines' };
-    await mustMutate(t.url, pm, 'triageRequest', { commandId: id(), requestId, priority: 'HIGH' });
-    await mustMutate(t.url, pm, 'shortlistCandidates', {
-      commandId: id(),
-      requestId,
-      candidates: [{ advocateId: 'ines', accountId: 'acme', ownerId: 'olga', score: 1, breakdown: [] }],
-    });
-    await mustMutate(t.url, pm, 'overrideOwnerApproval', {
-      commandId: id(),
-      ...candidate,
-      reason: 'Owner away.',
-    });
-    await mustMutate(t.url, pm, 'askAdvocate', { commandId: id(), ...candidate });
-    await mustMutate(t.url, pm, 'recordAdvocateResponse', { commandId: id(), ...candidate, accepted: true });
-    await eventually(async () => expect(await typesOf('advocate-ines')).toContain('EngagementAccepted'));
-    await mustMutate(t.url, pm, 'offerSlots', {
-      commandId: id(),
-      ...candidate,
-      slots: SLOTS.map((startsAt) => ({ startsAt })),
-      durationMinutes: 30,
-      timeZone: 'Europe/Berlin',
-    });
-  };
+  const offeredRequest = (requestId: string, requester: string) =>
+    offeredCall(t, TENANT, requestId, { requester, pm }, { now: NOW, slots: SLOTS });
   const pick = (token: string, requestId: string, startsAt: string) =>
     mutate(t.url, token, 'pickSlot', { commandId: id(), requestId, advocateId: 'ines', startsAt });
   const confirm = (token: string, requestId: string, party: string) =>
