@@ -16,35 +16,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVouch, postWebhook, type Principal, type VouchCommand } from '@vouch/application';
+import { createVouch, postWebhook, type Principal } from '@vouch/application';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
+import { submitRequestCommand as submit } from '../../packages/application/test/support/submit-request-command';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const EVENTS = Number(args.get('events') ?? 300);
 const TYPES = ['dev.vouch.request.submitted.v1'];
-
-const submit = (requestId: string): VouchCommand => ({
-  type: 'SubmitReferenceRequest',
-  commandId: `submit-${requestId}`,
-  data: {
-    requestId,
-    department: 'SALES',
-    kind: 'REFERENCE_CALL',
-    advocatesNeeded: 1,
-    opportunity: {
-      opportunityId: `opp-${requestId}`,
-      stage: 'EVALUATION',
-      amount: { amount: 1000, currency: 'EUR' },
-      industry: 'Manufacturing',
-      region: 'EMEA',
-      products: ['Planner'],
-    },
-    criteria: { languages: ['de'], territory: 'EMEA', channel: 'PRIVATE' },
-    dueBy: '2026-12-07T09:00:00.000Z',
-  },
-});
 
 async function main(): Promise<void> {
   let received = 0;

@@ -2,6 +2,7 @@ import type { Instant } from '@vouch/domain';
 import type { CheckpointStore, EventStore } from '@vouch/event-store';
 import { Webhook } from 'standardwebhooks';
 import { createVouch, type Principal, type VouchCommand, type WebhookOptions } from '../../src';
+import { submitRequestCommand } from '../support/submit-request-command';
 import { WebhookReceiver, eventually } from './webhook-receiver';
 
 /** Opens the same durable store again (events and checkpoints), as a restarted server does. */
@@ -27,27 +28,8 @@ async function openFacade(openStore: OpenDurableStore) {
   return { store, vouch };
 }
 
-const submit = (requestId: string): VouchCommand => ({
-  type: 'SubmitReferenceRequest',
-  commandId: `submit-${requestId}`,
-  data: {
-    requestId,
-    department: 'SALES',
-    kind: 'REFERENCE_CALL',
-    advocatesNeeded: 1,
-    opportunity: {
-      opportunityId: `opp-${requestId}`,
-      stage: 'EVALUATION',
-      amount: { amount: 250000, currency: 'EUR' },
-      industry: 'Manufacturing',
-      region: 'EMEA',
-      products: ['Planner'],
-    },
-    criteria: { languages: ['de'], territory: 'EMEA', channel: 'PRIVATE' },
-    dueBy: '2026-12-07T09:00:00.000Z',
-    notes: 'Call Ines Garcia at ines@example.com',
-  },
-});
+const submit = (requestId: string): VouchCommand =>
+  submitRequestCommand(requestId, { notes: 'Call Ines Garcia at ines@example.com' });
 const cancel = (requestId: string): VouchCommand => ({
   type: 'CancelRequest',
   commandId: `cancel-${requestId}`,

@@ -1,7 +1,8 @@
 import type { Instant } from '@vouch/domain';
 import { InMemoryEventStore, START } from '@vouch/event-store';
 import { Webhook } from 'standardwebhooks';
-import { createVouch, type Principal, type Vouch, type VouchCommand } from '../../src';
+import { createVouch, type Principal, type Vouch } from '../../src';
+import { submitRequestCommand as submit } from '../support/submit-request-command';
 import { WebhookReceiver, eventually } from './webhook-receiver';
 
 const now: Instant = '2026-11-23T09:00:00.000Z';
@@ -10,27 +11,6 @@ const otherAdmin: Principal = { tenantId: 'globex', userId: 'gus-admin', roles: 
 const pm: Principal = { tenantId: 'acme', userId: 'pat-pm', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
 const rep: Principal = { tenantId: 'acme', userId: 'sam-sales', roles: ['REQUESTER'] };
 const TYPES = ['dev.vouch.request.submitted.v1'];
-
-const submit = (requestId: string): VouchCommand => ({
-  type: 'SubmitReferenceRequest',
-  commandId: `submit-${requestId}`,
-  data: {
-    requestId,
-    department: 'SALES',
-    kind: 'REFERENCE_CALL',
-    advocatesNeeded: 1,
-    opportunity: {
-      opportunityId: `opp-${requestId}`,
-      stage: 'EVALUATION',
-      amount: { amount: 1000, currency: 'EUR' },
-      industry: 'Manufacturing',
-      region: 'EMEA',
-      products: ['Planner'],
-    },
-    criteria: { languages: ['de'], territory: 'EMEA', channel: 'PRIVATE' },
-    dueBy: '2026-12-07T09:00:00.000Z',
-  },
-});
 
 let store: InMemoryEventStore;
 let vouch: Vouch;
