@@ -7,6 +7,7 @@ import type { Checkpoint } from '@vouch/event-store';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { TenantReadModels } from '@vouch/projections';
 import { createVouch, type Principal } from '../src';
+import { submitRequestCommand } from './support/submit-request-command';
 
 const TENANT = 'acme-corp';
 const pm: Principal = { tenantId: TENANT, userId: 'pat-pm', roles: ['PROGRAM_MANAGER'] };
@@ -36,26 +37,7 @@ describe('a SQLite-backed facade restarted', () => {
     await first.vouch.start([TENANT]);
     let last: Checkpoint | undefined;
     for (const requestId of ['req-1', 'req-2', 'req-3']) {
-      const result = await first.vouch.execute(rep, {
-        type: 'SubmitReferenceRequest',
-        commandId: `submit-${requestId}`,
-        data: {
-          requestId,
-          department: 'SALES',
-          kind: 'REFERENCE_CALL',
-          advocatesNeeded: 1,
-          opportunity: {
-            opportunityId: `opp-${requestId}`,
-            stage: 'EVALUATION',
-            amount: { amount: 250000, currency: 'EUR' },
-            industry: 'Manufacturing',
-            region: 'EMEA',
-            products: ['Planner'],
-          },
-          criteria: { languages: ['de'], territory: 'EMEA', channel: 'PRIVATE' },
-          dueBy: '2026-12-07T09:00:00.000Z',
-        },
-      });
+      const result = await first.vouch.execute(rep, submitRequestCommand(requestId));
       last = result.checkpoint;
     }
     expect((await first.vouch.queries.request(pm, 'req-3'))?.request.status).toBe('SUBMITTED');
