@@ -1,9 +1,8 @@
 import type { CrmInbound } from '@vouch/application';
 import { parseCrmEvent } from '@vouch/application';
 import type { Router } from 'express';
-import type { Logger } from 'pino';
 import { VOUCH_SIGNATURE_HEADER } from './vouch-signature';
-import { vouchSignedRoute } from './vouch-signed-route';
+import { vouchSignedRoute, type SignedRouteSettings } from './vouch-signed-route';
 
 /** The header a CRM signs its deliveries in: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
 export const CRM_SIGNATURE_HEADER = VOUCH_SIGNATURE_HEADER;
@@ -17,14 +16,7 @@ export const crmEventsPath = (tenantId: string): string => `/integrations/crm/${
  * wrong, the timestamp stale or replayed, or the payload malformed. Otherwise the receipt:
  * 200 applied (or a repeat of an earlier delivery, `duplicate: true`), 202 parked.
  */
-export function crmInboundRoute(options: {
-  readonly inbound: CrmInbound;
-  readonly secrets: Readonly<Record<string, string>>;
-  readonly toleranceSeconds: number;
-  readonly maxBodyBytes: number;
-  readonly nowMs: () => number;
-  readonly logger: Logger;
-}): Router {
+export function crmInboundRoute(options: SignedRouteSettings & { readonly inbound: CrmInbound }): Router {
   return vouchSignedRoute({
     ...options,
     path: '/integrations/crm/:tenantId/events',

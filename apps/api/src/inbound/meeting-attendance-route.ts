@@ -2,9 +2,8 @@ import type { MeetingAttendanceInbound } from '@vouch/application';
 import { parseAttendanceSignal } from '@vouch/application';
 import { DomainError, ValidationError } from '@vouch/domain';
 import type { Response, Router } from 'express';
-import type { Logger } from 'pino';
 import { refuse } from './inbound-refusal';
-import { vouchSignedRoute } from './vouch-signed-route';
+import { vouchSignedRoute, type SignedRouteSettings } from './vouch-signed-route';
 
 /** Where a meeting provider posts a tenant's attendance signals. */
 export const meetingAttendancePath = (tenantId: string): string =>
@@ -31,14 +30,9 @@ function refuseByDomain(res: Response, error: DomainError): void {
  * a second delivery of the same eventId is `duplicate: true`); `attended: false` is noted and
  * confirms nothing (200, `NOTED`). Every refusal is typed and writes nothing.
  */
-export function meetingAttendanceRoute(options: {
-  readonly inbound: MeetingAttendanceInbound;
-  readonly secrets: Readonly<Record<string, string>>;
-  readonly toleranceSeconds: number;
-  readonly maxBodyBytes: number;
-  readonly nowMs: () => number;
-  readonly logger: Logger;
-}): Router {
+export function meetingAttendanceRoute(
+  options: SignedRouteSettings & { readonly inbound: MeetingAttendanceInbound },
+): Router {
   return vouchSignedRoute({
     ...options,
     path: '/integrations/meetings/:tenantId/attendance',

@@ -1,5 +1,6 @@
 import { ValidationError } from '@vouch/domain';
 import express, { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
 import { refuse } from './inbound-refusal';
 import { ReplayGuard } from './signed-request';
 import { verifyVouchSignature, VOUCH_SIGNATURE_HEADER } from './vouch-signature';
@@ -17,6 +18,12 @@ export interface VouchSignedRouteOptions<Payload> {
   /** Acts on a verified, well-formed payload and answers. */
   readonly handle: (tenantId: string, payload: Payload, res: Response) => Promise<void>;
 }
+
+/** What every signed inbound route is configured with: the tenants' secrets, the limits, the clock, the log. */
+export type SignedRouteSettings = Pick<
+  VouchSignedRouteOptions<unknown>,
+  'secrets' | 'toleranceSeconds' | 'maxBodyBytes' | 'nowMs'
+> & { readonly logger: Logger };
 
 /**
  * One POST route for a tenant's signed JSON deliveries (the CRM's events, a meeting provider's
