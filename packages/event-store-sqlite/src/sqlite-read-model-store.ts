@@ -24,6 +24,36 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS read_models (
   PRIMARY KEY (tenant_id, projection, version)
 )`;
 
+// A snapshot's JSON text in pieces of about CHUNK_CHARS, in order (`seq`); the row in
+// read_models then holds '' as its snapshot (never valid JSON, so it cannot be mistaken for
+// one). SQLite writes one 25 MB value as a long overflow chain at several times the CPU of
+// the same bytes in 1 MB rows (measured in docs/benchmarks.md, rebuild15).
+const CREATE_CHUNKS = `CREATE TABLE IF NOT EXISTS read_model_chunks (
+  tenant_id  TEXT    NOT NULL,
+  projection TEXT    NOT NULL,
+  version    INTEGER NOT NULL,
+  seq        INTEGER NOT NULL,
+  text       TEXT    NOT NULL,
+  PRIMARY KEY (tenant_id, projection, version, seq)
+)`;
+
+/** Characters (UTF-16 code units) per stored piece of a snapshot's JSON text. */
+export const SNAPSHOT_CHUNK_CHARS = 1 << 20;
+
+/** Splits `text` into pieces of at most `size` code units, never between the two halves of a surrogate pair. */
+export function chunksOf(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + size, text.length);
+    // A piece ending in a high surrogate would reach SQLite (UTF-8) as a broken character.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end = end - 1 > start ? end - 1 : end + 1;
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
 interface Row {
   readonly checkpoint: string;
   readonly schema_version: number;
@@ -56,12 +86,22 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly commitActivate: Transaction<
     (tenantId: string, projection: string, version: number) => void
   >;
+  private readonly selectChunks: Statement<[string, string, number], string>;
+  private readonly insertChunk: Statement<[string, string, number, number, string]>;
+  private readonly dropChunks: Statement<[string, string, number]>;
+  private readonly dropOtherChunks: Statement<[string, string, number]>;
+  private readonly commitDiscard: Transaction<
+    (tenantId: string, projection: string, version: number) => void
+  >;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock = systemClock,
+    /** Characters per stored piece of a snapshot (tests make it small). */
+    private readonly chunkChars: number = SNAPSHOT_CHUNK_CHARS,
   ) {
     db.exec(CREATE_TABLE);
+    db.exec(CREATE_CHUNKS);
     const where = 'WHERE tenant_id = ? AND projection = ?';
     this.select = db.prepare(
       `SELECT checkpoint, schema_version, snapshot FROM read_models ${where} AND version = ?`,
@@ -84,10 +124,30 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.markActive = db.prepare(`UPDATE read_models SET active = (version = ?) ${where}`);
     this.dropOthers = db.prepare(`DELETE FROM read_models ${where} AND version <> ?`);
     this.dropInactive = db.prepare(`DELETE FROM read_models ${where} AND version = ? AND active = 0`);
+    this.selectChunks = db
+      .prepare<[string, string, number], string>(
+        `SELECT text FROM read_model_chunks ${where} AND version = ? ORDER BY seq`,
+      )
+      .pluck();
+    this.insertChunk = db.prepare(
+      'INSERT INTO read_model_chunks (tenant_id, projection, version, seq, text) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.dropChunks = db.prepare(`DELETE FROM read_model_chunks ${where} AND version = ?`);
+    this.dropOtherChunks = db.prepare(`DELETE FROM read_model_chunks ${where} AND version <> ?`);
 
     this.commitActivate = db.transaction((tenantId: string, projection: string, version: number) => {
       this.markActive.run(version, tenantId, projection);
       this.dropOthers.run(tenantId, projection, version);
+      this.dropOtherChunks.run(tenantId, projection, version);
+    });
+    this.commitDiscard = db.transaction((tenantId: string, projection: string, version: number) => {
+      if (this.selectActive.get(tenantId, projection) === version) {
+        throw new RangeError(
+          `Read model ${projection} v${version} of ${tenantId} is active; it cannot be discarded.`,
+        );
+      }
+      this.dropInactive.run(tenantId, projection, version);
+      this.dropChunks.run(tenantId, projection, version);
     });
     this.commitSave = db.transaction((tenantId, projection, version, saved, activate: boolean) => {
       const current = this.selectCheckpoint.get(tenantId, projection, version);
@@ -96,15 +156,13 @@ export class SqliteReadModelStore implements ReadModelStore {
           `Read model ${projection} v${version} of ${tenantId} is at ${current}; it cannot move back to ${saved.checkpoint}.`,
         );
       }
-      this.upsert.run(
-        tenantId,
-        projection,
-        version,
-        saved.checkpoint,
-        saved.schemaVersion,
-        saved.text,
-        this.clock(),
-      );
+      // The pieces replace the version's previous ones in the same transaction as its row.
+      this.dropChunks.run(tenantId, projection, version);
+      const chunks = chunksOf(saved.text, this.chunkChars);
+      for (let seq = 0; seq < chunks.length; seq++) {
+        this.insertChunk.run(tenantId, projection, version, seq, chunks[seq]!);
+      }
+      this.upsert.run(tenantId, projection, version, saved.checkpoint, saved.schemaVersion, '', this.clock());
       if (activate) this.commitActivate(tenantId, projection, version);
     });
   }
@@ -112,10 +170,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   async load(tenantId: string, projection: string, version: number): Promise<SavedReadModel | undefined> {
     const row = this.select.get(tenantId, projection, version);
     if (!row) return undefined;
+    // A row saved before snapshots were stored in pieces holds its JSON itself.
+    const text =
+      row.snapshot !== '' ? row.snapshot : this.selectChunks.all(tenantId, projection, version).join('');
     return {
       checkpoint: row.checkpoint as Checkpoint,
       schemaVersion: row.schema_version,
-      snapshot: JSON.parse(row.snapshot) as unknown,
+      snapshot: JSON.parse(text) as unknown,
     };
   }
 
@@ -146,11 +207,6 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async discard(tenantId: string, projection: string, version: number): Promise<void> {
-    const dropped = this.dropInactive.run(tenantId, projection, version).changes;
-    if (dropped === 0 && this.selectActive.get(tenantId, projection) === version) {
-      throw new RangeError(
-        `Read model ${projection} v${version} of ${tenantId} is active; it cannot be discarded.`,
-      );
-    }
+    this.commitDiscard.immediate(tenantId, projection, version);
   }
 }

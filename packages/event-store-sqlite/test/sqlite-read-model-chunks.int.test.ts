@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import type { Checkpoint } from '@vouch/event-store';
+import { chunksOf, SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
+import { useTempDirectory } from './support/temp-files';
+
+const nextFile = useTempDirectory();
+const tenant = 'tenant-a';
+const at = (n: number) => String(n).padStart(20, '0') as Checkpoint;
+// Umlauts, a CJK character and emoji (surrogate pairs), so pieces are cut inside multi-byte text.
+const model = { name: 'Zoë Łukasz 山田 🙂🚀', items: Array.from({ length: 40 }, (_, i) => `entry-${i}-🧾`) };
+
+function openStore(): SqliteEventStore {
+  return SqliteEventStore.open({ filename: nextFile(), masterKey: randomBytes(32), durability: 'NORMAL' });
+}
+
+/** How many pieces each version of `projection` has in the chunk table. */
+function piecesPerVersion(store: SqliteEventStore, projection: string): Record<number, number> {
+  const rows = store.database
+    .prepare(
+      'SELECT version, count(*) AS n FROM read_model_chunks WHERE tenant_id = ? AND projection = ? GROUP BY version',
+    )
+    .all(tenant, projection) as { version: number; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.version, r.n]));
+}
+
+describe('SQLite read-model store: snapshots stored in pieces (issue 15)', () => {
+  it('chunksOf: the pieces join to the text, none longer than asked (+1), none ending inside a surrogate pair', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        fc.integer({ min: 1, max: 17 }),
+        (text, size) => {
+          const pieces = chunksOf(text, size);
+          expect(pieces.join('')).toBe(text);
+          for (const piece of pieces) {
+            expect(piece.length).toBeGreaterThan(0);
+            expect(piece.length).toBeLessThanOrEqual(size + 1);
+            const last = piece.charCodeAt(piece.length - 1);
+            expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+
+  it('saves a snapshot larger than a piece in several rows and loads it back unchanged', async () => {
+    const store = openStore();
+    const readModels = new SqliteReadModelStore(store.database, undefined, 7);
+    await readModels.save(tenant, 'models', 1, { checkpoint: at(5), schemaVersion: 3, snapshot: model });
+    expect(piecesPerVersion(store, 'models')[1]).toBeGreaterThan(10);
+    // The bytes SQLite returns (UTF-8 decoded) still make the same text: no character was cut.
+    const again = new SqliteReadModelStore(store.database, undefined, 7);
+    expect(await again.load(tenant, 'models', 1)).toEqual({
+      checkpoint: at(5),
+      schemaVersion: 3,
+      snapshot: model,
+    });
+    // A later save replaces the pieces rather than adding to them.
+    await readModels.save(tenant, 'models', 1, {
+      checkpoint: at(6),
+      schemaVersion: 3,
+      snapshot: { v: 1 },
+    });
+    expect(piecesPerVersion(store, 'models')[1]).toBe(1);
+    expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual({ v: 1 });
+    await store.close();
+  });
+
+  it('still loads a snapshot saved whole in the read_models row (before pieces)', async () => {
+    const store = openStore();
+    const readModels = new SqliteReadModelStore(store.database);
+    store.database
+      .prepare(
+        `INSERT INTO read_models (tenant_id, projection, version, checkpoint, schema_version, active, snapshot, saved_at)
+         VALUES (?, 'models', 1, ?, 3, 1, ?, '2026-01-01T00:00:00.000Z')`,
+      )
+      .run(tenant, at(9), JSON.stringify(model));
+    expect(await readModels.load(tenant, 'models', 1)).toEqual({
+      checkpoint: at(9),
+      schemaVersion: 3,
+      snapshot: model,
+    });
+    await store.close();
+  });
+
+  it("activation drops every other version's pieces; discard drops an inactive version's and refuses the active one", async () => {
+    const store = openStore();
+    const readModels = new SqliteReadModelStore(store.database, undefined, 5);
+    await readModels.save(
+      tenant,
+      'models',
+      1,
+      { checkpoint: at(5), schemaVersion: 3, snapshot: model },
+      { activate: true },
+    );
+    await readModels.save(tenant, 'models', 2, { checkpoint: at(5), schemaVersion: 3, snapshot: model });
+    await readModels.save(tenant, 'other', 1, { checkpoint: at(5), schemaVersion: 3, snapshot: model });
+    await readModels.discard(tenant, 'models', 2);
+    expect(Object.keys(piecesPerVersion(store, 'models'))).toEqual(['1']);
+    await expect(readModels.discard(tenant, 'models', 1)).rejects.toThrow(/is active/);
+    expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual(model);
+
+    await readModels.save(
+      tenant,
+      'models',
+      2,
+      { checkpoint: at(7), schemaVersion: 3, snapshot: { v: 2 } },
+      { activate: true },
+    );
+    expect(Object.keys(piecesPerVersion(store, 'models'))).toEqual(['2']);
+    expect(await readModels.load(tenant, 'models', 1)).toBeUndefined();
+    expect(await readModels.activeVersion(tenant, 'models')).toBe(2);
+    // Another projection's pieces are not touched.
+    expect((await readModels.load(tenant, 'other', 1))?.snapshot).toEqual(model);
+    await store.close();
+  });
+
+  it('a refused save (checkpoint moving back) leaves the saved pieces as they were', async () => {
+    const store = openStore();
+    const readModels = new SqliteReadModelStore(store.database, undefined, 5);
+    await readModels.save(tenant, 'models', 1, { checkpoint: at(8), schemaVersion: 3, snapshot: model });
+    const before = piecesPerVersion(store, 'models')[1];
+    await expect(
+      readModels.save(tenant, 'models', 1, {
+        checkpoint: at(3),
+        schemaVersion: 3,
+        snapshot: { older: true },
+      }),
+    ).rejects.toThrow(RangeError);
+    expect(piecesPerVersion(store, 'models')[1]).toBe(before);
+    expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual(model);
+    await store.close();
+  });
+});
