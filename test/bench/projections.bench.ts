@@ -12,7 +12,10 @@
  *      p95 over many queries).
  *
  *   npm run bench:projections -- [--advocates 100000] [--requests 30000] [--rounds 3]
- *                                [--file /tmp/vouch-projections-1m.db]
+ *                                [--replicas 10] [--file /tmp/vouch-projections-1m.db]
+ *   --rounds 0 only writes the file. --replicas k decides a program of advocates/k and requests/k through the deciders once
+ *   and appends it k times with renamed ids (test/support/replicated-history.ts): the 1M-event
+ *   file in minutes instead of an hour.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ import { START } from '@vouch/event-store';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { ProjectionRunner, TenantReadModels, type AdvocateSearchQuery } from '@vouch/projections';
 import { appendHistory, programHistory } from '../../packages/projections/test/support/program-history';
+import { replicaOf } from '../../packages/projections/test/support/replicated-history';
 import { TENANT } from '../../packages/projections/test/support/story-world';
 
 const args = new Map<string, string>();
@@ -31,7 +35,10 @@ for (let i = 2; i < process.argv.length; i += 2)
 const ADVOCATES = Number(args.get('advocates') ?? 100_000);
 const REQUESTS = Number(args.get('requests') ?? 30_000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
-const FILE = args.get('file') ?? join(tmpdir(), `vouch-projections-${ADVOCATES}-${REQUESTS}.db`);
+const REPLICAS = Number(args.get('replicas') ?? 1);
+const FILE =
+  args.get('file') ??
+  join(tmpdir(), `vouch-projections-${ADVOCATES}-${REQUESTS}${REPLICAS > 1 ? `-x${REPLICAS}` : ''}.db`);
 // The master key only has to be the same across runs that reuse the file.
 const MASTER_KEY = Buffer.alloc(32, 7);
 
@@ -51,11 +58,15 @@ async function ensureEvents(): Promise<number> {
     rmSync(FILE, { force: true });
   }
   let started = Date.now();
-  const world = programHistory({ advocates: ADVOCATES, requests: REQUESTS });
+  const world = programHistory({ advocates: ADVOCATES / REPLICAS, requests: REQUESTS / REPLICAS });
   log(`generated ${world.envelopes.length} events through the deciders in ${Date.now() - started} ms`);
   started = Date.now();
   const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
-  const count = await appendHistory(store, world);
+  let count = 0;
+  for (let copy = 0; copy < REPLICAS; copy++) {
+    count += await appendHistory(store, { envelopes: replicaOf(world.envelopes, copy) });
+    if (REPLICAS > 1) log(`copy ${copy + 1}/${REPLICAS} appended (${count} events)`);
+  }
   await store.checkpointWal();
   await store.close();
   log(`appended them in ${Date.now() - started} ms (${statSync(FILE).size >> 20} MB)`);
@@ -175,6 +186,7 @@ function latency(models: TenantReadModels, now: Instant): { search: number[]; ma
 async function main(): Promise<void> {
   log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
   const count = await ensureEvents();
+  if (ROUNDS === 0) return log(`${count} events in ${FILE}; --rounds 0 only writes the file`);
   const raw: number[] = [];
   const rebuilt: number[] = [];
   const caughtUp: number[] = [];

@@ -1,5 +1,6 @@
 import { addDays } from '@vouch/domain';
 import type { EventStore } from '@vouch/event-store';
+import type { EnvelopeLog } from './replicated-history';
 import { cmd, owner, pm, rep, otherRep, StoryWorld, TENANT } from './story-world';
 
 const INDUSTRIES = ['Manufacturing', 'Retail', 'Healthcare', 'Finance', 'Logistics', 'Energy'];
@@ -143,7 +144,11 @@ function completeAndWin(world: StoryWorld, r: number, advocates: number, at: str
  * consecutive events of one stream is one append, many appends in flight so group commit
  * writes large batches. Returns how many events were appended.
  */
-export async function appendHistory(store: EventStore, world: StoryWorld, inFlight = 256): Promise<number> {
+export async function appendHistory(
+  store: EventStore,
+  world: Pick<StoryWorld, 'envelopes'> | { readonly envelopes: EnvelopeLog },
+  inFlight = 256,
+): Promise<number> {
   const { envelopes } = world;
   const pending = new Set<Promise<unknown>>();
   let i = 0;
