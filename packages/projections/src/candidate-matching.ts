@@ -20,7 +20,7 @@ import { busyHolds, type BusyHold } from './advocate-busy';
 import { feedbackHistory } from './advocate-feedback-history';
 import type { AdvocateSearchIndex } from './advocate-search-index';
 import { BestFirstQueue } from './best-first-queue';
-import { byKeyThenId, matchOrder, type MatchOrderCache } from './match-order';
+import { byKeyThenId, matchOrder, type Ceiling, type MatchOrderCache } from './match-order';
 import type { RequestBoard } from './request-board';
 
 /** What to match against: a request's kind, opportunity and criteria. */
@@ -113,38 +113,43 @@ export function matchCandidates(
     return state?.attributes ? state : undefined;
   };
   const freshness = { policy: policies.freshness, atMillis: Date.parse(at) };
-  const { bounds, pool } = orders
+  const order = orders
     ? orders.orderOf(index, request, target.exclude ?? [], matchable, freshness)
     : matchOrder(index, request, matchable, freshness);
+  const { bounds } = order;
   const queue = new BestFirstQueue<Visit>([], (a, b) =>
     byKeyThenId(a.key, a.state.advocateId, b.key, b.state.advocateId),
   );
-  if (!bounds.pool) {
-    // No criterion can drive: every live advocate is in play.
-    for (const ids of [active, resting]) {
-      for (const id of ids) {
-        const state = matchable(id);
-        if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
-      }
-    }
-  }
-  let pulled = 0;
-  // The next advocate of the pool and the queue together: the pool is sorted by ceiling, so
-  // its advocates join the queue only once one of them could come before the queue's best.
+  // How many tiers of the order are in play, and how far each has been pulled into the queue.
+  let inPlay = 1;
+  const pulled: number[] = [0];
+  // The next advocate of the tiers in play and the queue together: each tier is sorted by
+  // ceiling, so its advocates join the queue only once one of them could come before the
+  // queue's best.
   const peek = (): Visit | undefined => {
     for (;;) {
       const best = queue.peek();
-      const next = pool[pulled];
+      let from = -1;
+      let next: Ceiling | undefined;
+      for (let k = 0; k < inPlay; k++) {
+        const candidate = order.tier(k)[pulled[k]!];
+        if (
+          candidate !== undefined &&
+          (next === undefined ||
+            byKeyThenId(candidate.ceiling, candidate.state.advocateId, next.ceiling, next.state.advocateId) <
+              0)
+        ) {
+          next = candidate;
+          from = k;
+        }
+      }
       if (next === undefined) return best;
       if (best && byKeyThenId(next.ceiling, next.state.advocateId, best.key, best.state.advocateId) > 0)
         return best;
       queue.add({ state: next.state, key: bounds.bound(next.state, freshness), exact: false });
-      pulled++;
+      pulled[from]!++;
     }
   };
-  // How many tiers of advocates are in play (all of them once it passes the last criterion).
-  let tier = bounds.pool === undefined ? bounds.tiers.length : 1;
-  const inTier = (id: string, upTo: number) => bounds.tiers.some((t, i) => i < upTo && t.pool.has(id));
 
   const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
@@ -154,17 +159,13 @@ export function matchCandidates(
   const beaten = (score: number) => best.length >= limit && score <= best[limit - 1]!;
   for (;;) {
     const next = peek();
-    const outside = tier <= bounds.tiers.length ? bounds.tiers[tier - 1]?.outsideBound : undefined;
+    // Everybody outside the tiers in play scores at most the last one's outside bound.
+    const outside = inPlay < order.tierCount ? bounds.tiers[inPlay - 1]?.outsideBound : undefined;
     if (outside !== undefined && (next === undefined || next.key <= outside)) {
       // An advocate outside the tiers in play may come next: bring in the next criterion's
       // (or, past the last, everybody left) unless none of them can make the page.
       if (beaten(outside)) break;
-      const more = bounds.tiers[tier]?.pool ?? [...active, ...resting];
-      for (const id of more) {
-        const state = inTier(id, tier) ? undefined : matchable(id);
-        if (state) queue.add({ state, key: bounds.bound(state, freshness), exact: false });
-      }
-      tier++;
+      pulled[inPlay++] = 0;
       continue;
     }
     if (next === undefined) break;

@@ -9,14 +9,19 @@ export interface Ceiling {
 }
 
 /**
- * A request's pool best first: the live advocates of its most selective criterion sorted by
- * ceiling (ties by id), with the bounds that made it. The ceiling is the bound at the instant
- * the order was made: profiles only grow staler, so it holds for every later instant, and the
- * order is kept while the read models do not change.
+ * A request's advocates best first, tier by tier: tier `k` holds the live advocates of the
+ * `k`-th most selective criterion that are in no earlier tier (the last tier: every live
+ * advocate in none), sorted by ceiling (ties by id), with the bounds that made it. The
+ * ceiling is the bound at the instant the order was made: profiles only grow staler, so it
+ * holds for every later instant, and the order is kept while the read models do not change.
+ * A tier is sorted when a match first needs it, and kept with the order from then on.
  */
 export interface MatchOrder {
   readonly bounds: MatchBounds;
-  readonly pool: readonly Ceiling[];
+  /** How many tiers there are: one per driving criterion, and everybody left. */
+  readonly tierCount: number;
+  /** Tier `k` best first by ceiling (built on first use). */
+  tier(k: number): readonly Ceiling[];
   /** The instant the ceilings are of, in milliseconds: they hold at and after it. */
   readonly atMillis: number;
 }
@@ -29,7 +34,7 @@ export function byKeyThenId(a: number, aId: string, b: number, bId: string): num
   return b - a || (aId < bId ? -1 : aId > bId ? 1 : 0);
 }
 
-/** The order of a request's pool (see `MatchOrder`). */
+/** The order of a request's advocates (see `MatchOrder`); only the first tier is sorted now. */
 export function matchOrder(
   index: AdvocateSearchIndex,
   request: MatchRequest,
@@ -37,13 +42,34 @@ export function matchOrder(
   freshness: FreshnessAt,
 ): MatchOrder {
   const bounds = matchBounds(index, request);
-  const pool: Ceiling[] = [];
-  for (const id of bounds.pool ?? []) {
-    const state = matchable(id);
-    if (state) pool.push({ state, ceiling: bounds.bound(state, freshness) });
-  }
-  pool.sort((a, b) => byKeyThenId(a.ceiling, a.state.advocateId, b.ceiling, b.state.advocateId));
-  return { bounds, pool, atMillis: freshness.atMillis };
+  const tiers = bounds.tiers;
+  const sorted: (Ceiling[] | undefined)[] = [];
+  // Everybody live: the last tier, and the only one when no criterion drives.
+  const everybody = () => [...index.posting('status', 'ACTIVE'), ...index.posting('status', 'RESTING')];
+  const inEarlierTier = (id: string, k: number) => {
+    for (let j = 0; j < k; j++) if (tiers[j]!.pool.has(id)) return true;
+    return false;
+  };
+  const build = (k: number): Ceiling[] => {
+    const members: Iterable<string> = k < tiers.length ? tiers[k]!.pool : everybody();
+    const tier: Ceiling[] = [];
+    for (const id of members) {
+      if (inEarlierTier(id, k)) continue;
+      const state = matchable(id);
+      // The order's own instant, whichever match first needs the tier: a ceiling of a later
+      // instant could be below the bound at an instant between the two.
+      if (state) tier.push({ state, ceiling: bounds.bound(state, freshness) });
+    }
+    return tier.sort((a, b) => byKeyThenId(a.ceiling, a.state.advocateId, b.ceiling, b.state.advocateId));
+  };
+  const order: MatchOrder = {
+    bounds,
+    tierCount: tiers.length + 1,
+    atMillis: freshness.atMillis,
+    tier: (k) => (sorted[k] ??= build(k)),
+  };
+  order.tier(0);
+  return order;
 }
 
 /**
@@ -59,7 +85,7 @@ export class MatchOrderCache {
     private readonly capacity = 16,
   ) {}
 
-  /** The order of the request's pool, built when missing, stale, or of a later instant. */
+  /** The order of the request's advocates, made anew when missing, stale, or of a later instant. */
   orderOf(
     index: AdvocateSearchIndex,
     request: MatchRequest,
