@@ -4,17 +4,25 @@
  *   1. `{ __typename }` — the baseline: auth, limits, Apollo and Express, no read model;
  *   2. `searchAdvocates(filter: { industries: [..] }, first: 20)` — a selective filter;
  *   3. `matchCandidates(requestId, first: 20)` — scores every live advocate;
- * on one server per size over the in-memory store, all in the same process and run. The
- * tenant is seeded from the domain's deciders (enrol, activate, grant consent) and
- * appended in batches; the first query waits for the read models to catch up.
+ * on one server per size, all in the same process and run. The store is the in-memory one
+ * (`--store memory`, default) or SQLite in a temporary file with its read-model store in the
+ * same file (`--store sqlite`, as `vouch serve` runs). The tenant is seeded from the domain's
+ * deciders (enrol, activate, grant consent) and appended in batches; the first query waits for
+ * the read models to catch up.
  *
  * Each size reports the process RSS once the read models caught up (store, read models and
- * server together), the peak RSS so far and the load average; `--runs` repeats the targets.
+ * server together), the peak RSS so far and the load average; `--runs` repeats the targets and
+ * `--targets` picks some of them (`typename,search,match`; `{ __typename }` is always run
+ * first, as the baseline of the ratios).
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
+ *     [--store memory|sqlite] [--targets typename,search,match]
  */
 import 'reflect-metadata';
-import { loadavg } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createVouch, type Principal } from '@vouch/application';
 import {
   ACTIVITY_KINDS,
@@ -30,7 +38,8 @@ import {
   type DomainEvent,
   type EventEnvelope,
 } from '@vouch/domain';
-import { InMemoryEventStore } from '@vouch/event-store';
+import { InMemoryEventStore, type EventStore } from '@vouch/event-store';
+import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pino from 'pino';
@@ -43,6 +52,9 @@ const SIZES = (args.get('sizes') ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(args.get('seconds') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const RUNS = Number(args.get('runs') ?? 1);
+const STORE = args.get('store') ?? 'memory';
+const TARGETS = new Set(['typename', ...(args.get('targets') ?? 'search,match').split(',')]);
+if (STORE !== 'memory' && STORE !== 'sqlite') throw new Error(`--store memory|sqlite, not ${STORE}`);
 const TENANT = 'bench';
 const SECRET = 'bench-secret-that-is-at-least-32-bytes-long';
 const NOW = '2026-11-23T09:00:00.000Z';
@@ -86,7 +98,7 @@ function decide<S, E extends DomainEvent>(
   return envelopes;
 }
 
-async function seed(store: InMemoryEventStore, advocates: number): Promise<void> {
+async function seed(store: EventStore, advocates: number): Promise<void> {
   const streams: { streamId: string; events: EventEnvelope[] }[] = [];
   for (let a = 0; a < ACCOUNTS; a++) {
     const accountId = `acct-${a}`;
@@ -187,10 +199,30 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   for (const size of SIZES) {
     const started = Date.now();
-    const store = new InMemoryEventStore({ clock: () => NOW });
+    const dir = mkdtempSync(join(tmpdir(), 'vouch-api-bench-'));
+    const sqlite =
+      STORE === 'sqlite'
+        ? SqliteEventStore.open({
+            filename: join(dir, 'vouch.db'),
+            masterKey: randomBytes(32),
+            clock: () => NOW,
+            durability: 'NORMAL', // a bench load, rerun if it fails
+          })
+        : undefined;
+    const store = sqlite ?? new InMemoryEventStore({ clock: () => NOW });
     await seed(store, size);
     const seeded = Date.now();
-    const vouch = createVouch({ store, clock: () => NOW, dueWorkIntervalMs: 0 });
+    const vouch = createVouch({
+      store,
+      clock: () => NOW,
+      dueWorkIntervalMs: 0,
+      ...(sqlite
+        ? {
+            checkpoints: sqlite.checkpoints,
+            readModels: new SqliteReadModelStore(sqlite.database, () => NOW),
+          }
+        : {}),
+    });
     await vouch.execute(principal, {
       type: 'SubmitReferenceRequest',
       commandId: 'bench-request',
@@ -226,19 +258,25 @@ async function main(): Promise<void> {
       `${size} advocates: seeded in ${((seeded - started) / 1000).toFixed(1)} s, read models caught up in ${((caughtUp - seeded) / 1000).toFixed(1)} s\n`,
     );
 
-    const targets: [string, string, object][] = [
-      ['`{ __typename }`', '{ __typename }', {}],
+    const targets = (
       [
-        '`searchAdvocates` (industry filter, first 20)',
-        'query($f: AdvocateSearchInput) { searchAdvocates(filter: $f, first: 20) { edges { cursor node { advocateId view company seniority products } } pageInfo { hasNextPage endCursor } } }',
-        { f: { industries: ['Manufacturing'] } },
-      ],
-      [
-        '`matchCandidates` (first 20)',
-        '{ matchCandidates(requestId: "bench-request", first: 20) { available { advocateId score { total breakdown { criterion score } } } unavailable { advocateId } } }',
-        {},
-      ],
-    ];
+        ['typename', '`{ __typename }`', '{ __typename }', {}],
+        [
+          'search',
+          '`searchAdvocates` (industry filter, first 20)',
+          'query($f: AdvocateSearchInput) { searchAdvocates(filter: $f, first: 20) { edges { cursor node { advocateId view company seniority products } } pageInfo { hasNextPage endCursor } } }',
+          { f: { industries: ['Manufacturing'] } },
+        ],
+        [
+          'match',
+          '`matchCandidates` (first 20)',
+          '{ matchCandidates(requestId: "bench-request", first: 20) { available { advocateId score { total breakdown { criterion score } } } unavailable { advocateId } } }',
+          {},
+        ],
+      ] as [string, string, string, object][]
+    )
+      .filter(([name]) => TARGETS.has(name))
+      .map(([, ...target]) => target);
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
     process.stderr.write(
       `${size} advocates: RSS ${mb(process.memoryUsage().rss)} MB caught up (peak ${mb(process.resourceUsage().maxRSS * 1024)} MB), load ${loadavg()
@@ -276,10 +314,11 @@ async function main(): Promise<void> {
     await server.stop();
     await vouch.stop();
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(
     [
-      `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per target, loopback.`,
+      `Node ${process.version}, ${STORE} store, ${CONNECTIONS} connections, ${SECONDS} s per target, loopback.`,
       '',
       '| advocates | operation | req/s | × `__typename` | p50 ms | p99 ms | errors |',
       '| --: | --- | --: | --: | --: | --: | --: |',

@@ -31,7 +31,11 @@ export class AdvocateSearchIndex {
   // The postings each advocate is in, so a change removes exactly the old entries. The sets
   // themselves, not (field, value) pairs: no per-advocate copies of the values (memory).
   private readonly entries = new Map<string, Set<string>[]>();
+  // Every indexed id in ascending order, and the postings a search walked in order: kept up to
+  // date by binary insertion once made, so a first page never sorts its matches (made lazily:
+  // only postings a search drove take the memory).
   private sorted: string[] | undefined;
+  private readonly sortedPostings = new WeakMap<ReadonlySet<string>, string[]>();
 
   constructor(private readonly directory: AdvocateDirectory) {}
 
@@ -40,10 +44,17 @@ export class AdvocateSearchIndex {
     return this.postings.get(field)!.get(value) ?? EMPTY;
   }
 
-  /** Every indexed advocate id in ascending order (cached until an advocate is added or removed). */
+  /** Every indexed advocate id in ascending order. */
   allSorted(): readonly string[] {
     if (!this.sorted) this.sorted = [...this.entries.keys()].sort();
     return this.sorted;
+  }
+
+  /** The ids of one posting (as `posting` returned it) in ascending order. */
+  sortedPosting(posting: ReadonlySet<string>): readonly string[] {
+    let sorted = this.sortedPostings.get(posting);
+    if (!sorted) this.sortedPostings.set(posting, (sorted = [...posting].sort()));
+    return sorted;
   }
 
   get size(): number {
@@ -53,26 +64,42 @@ export class AdvocateSearchIndex {
   /** Re-indexes one advocate after its profile, status or consents changed. */
   reindexAdvocate(advocateId: string): void {
     const old = this.entries.get(advocateId);
-    if (old) for (const set of old) set.delete(advocateId);
     const state = this.directory.advocate(advocateId);
+    const fresh: Set<string>[] = [];
+    if (state) {
+      for (const [field, value] of this.keysOf(state)) {
+        const byValue = this.postings.get(field)!;
+        let set = byValue.get(value);
+        if (!set) byValue.set(value, (set = new Set()));
+        if (!fresh.includes(set)) fresh.push(set); // a product of both advocate and account
+      }
+    }
+    // Only the postings whose membership changed are touched, so their sorted orders stay.
+    const kept = new Set(fresh);
+    if (old) for (const set of old) if (!kept.has(set)) this.leave(set, advocateId);
+    const before = new Set(old);
+    for (const set of fresh) if (!before.has(set)) this.join(set, advocateId);
     if (!state) {
       if (old) {
         this.entries.delete(advocateId);
-        this.sorted = undefined;
+        if (this.sorted) removeSorted(this.sorted, advocateId);
       }
       return;
     }
-    const fresh: Set<string>[] = [];
-    for (const [field, value] of this.keysOf(state)) {
-      const byValue = this.postings.get(field)!;
-      let set = byValue.get(value);
-      if (!set) byValue.set(value, (set = new Set()));
-      if (set.has(advocateId)) continue; // a product of both advocate and account
-      set.add(advocateId);
-      fresh.push(set);
-    }
-    if (!old) this.sorted = undefined;
+    if (!old && this.sorted) insertSorted(this.sorted, advocateId);
     this.entries.set(advocateId, fresh);
+  }
+
+  private join(set: Set<string>, advocateId: string): void {
+    set.add(advocateId);
+    const sorted = this.sortedPostings.get(set);
+    if (sorted) insertSorted(sorted, advocateId);
+  }
+
+  private leave(set: Set<string>, advocateId: string): void {
+    set.delete(advocateId);
+    const sorted = this.sortedPostings.get(set);
+    if (sorted) removeSorted(sorted, advocateId);
   }
 
   /** Re-indexes every advocate of an account after the account changed. */
@@ -82,6 +109,7 @@ export class AdvocateSearchIndex {
 
   /** Rebuilds every index from the directory. */
   rebuild(): void {
+    // Fresh sets, so no sorted order made for the old ones is kept.
     for (const byValue of this.postings.values()) byValue.clear();
     this.entries.clear();
     this.sorted = undefined;
@@ -120,3 +148,25 @@ export class AdvocateSearchIndex {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+// The index of the first id not below `id` in an ascending array.
+function lowerBound(sorted: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function insertSorted(sorted: string[], id: string): void {
+  const at = lowerBound(sorted, id);
+  if (sorted[at] !== id) sorted.splice(at, 0, id);
+}
+
+function removeSorted(sorted: string[], id: string): void {
+  const at = lowerBound(sorted, id);
+  if (sorted[at] === id) sorted.splice(at, 1);
+}

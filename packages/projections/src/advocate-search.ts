@@ -12,16 +12,8 @@ import {
 } from '@vouch/domain';
 import type { AdvocateDirectory } from './advocate-directory';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
-import {
-  connectionFrom,
-  nearestInOrder,
-  type Connection,
-  anyInRange,
-  type KeyRange,
-  type PageRequest,
-  type PageScan,
-} from './connection';
-import { walkSorted } from './sorted-walk';
+import { connectionFrom, type Connection, type PageRequest, type PageScan } from './connection';
+import { walkMerged, walkSorted } from './sorted-walk';
 import { normalise, words } from './text';
 
 /** What to look for; every list means "any of these", and all given filters must hold. */
@@ -53,8 +45,9 @@ type Clause = readonly ReadonlySet<string>[];
 
 /**
  * Advocates matching a query, ordered by advocate id, one Relay page at a time (forward or
- * backward). The smallest filter drives the scan and the others are set lookups, so the cost
- * follows the number of matches; availability (the expensive check) runs only on page candidates.
+ * backward). The smallest filter drives the scan: its postings are walked in the order the index
+ * keeps, from the cursor, and the others are set lookups, so a page costs the advocates walked
+ * past to fill it, not every match; availability (the expensive check) runs only on those.
  */
 export function searchAdvocates(
   directory: AdvocateDirectory,
@@ -63,6 +56,47 @@ export function searchAdvocates(
   options: AdvocateSearchOptions,
   page: PageRequest = {},
 ): Connection<string> {
+  const { clauses, matchesAll, isAvailable } = matcherOf(directory, index, query, options);
+  const sizeOf = (clause: Clause) => clause.reduce((n, set) => n + set.size, 0);
+  const driver = clauses.reduce<Clause | undefined>(
+    (best, clause) => (best === undefined || sizeOf(clause) < sizeOf(best) ? clause : best),
+    undefined,
+  );
+  let scan: PageScan<string>;
+  if (driver === undefined || sizeOf(driver) * 2 >= index.size) {
+    // Broad query: walk every advocate in order from the cursor and stop once the page is full.
+    scan = (order, range, limit) =>
+      walkSorted(index.allSorted(), order, range, limit, (id) => matchesAll(id) && isAvailable(id));
+  } else {
+    const sorted = driver.map((set) => index.sortedPosting(set));
+    const accept = (id: string) => matchesAll(id, driver) && isAvailable(id);
+    scan = (order, range, limit) => walkMerged(sorted, order, range, limit, accept);
+  }
+  // Whether any match lies past the cursor: the walk from the cursor stops at the first.
+  return connectionFrom(page, scan, (id) => id);
+}
+
+/**
+ * Every advocate matching a query, ranked whole in id order: the plain path the paged search
+ * must always agree with (its tests compare the two), for callers that need every match.
+ */
+export function everyMatchingAdvocate(
+  directory: AdvocateDirectory,
+  index: AdvocateSearchIndex,
+  query: AdvocateSearchQuery,
+  options: AdvocateSearchOptions,
+): string[] {
+  const { matchesAll, isAvailable } = matcherOf(directory, index, query, options);
+  return [...directory.advocates.keys()].filter((id) => matchesAll(id) && isAvailable(id)).sort();
+}
+
+// The query's clauses, and the tests an advocate id must pass.
+function matcherOf(
+  directory: AdvocateDirectory,
+  index: AdvocateSearchIndex,
+  query: AdvocateSearchQuery,
+  options: AdvocateSearchOptions,
+) {
   const clauses = clausesOf(index, query, options);
   const matchesAll = (id: string, skip?: Clause) =>
     clauses.every((clause) => clause === skip || clause.some((set) => set.has(id)));
@@ -83,26 +117,7 @@ export function searchAdvocates(
       ).available
     );
   };
-
-  const sizeOf = (clause: Clause) => clause.reduce((n, set) => n + set.size, 0);
-  const driver = clauses.reduce<Clause | undefined>(
-    (best, clause) => (best === undefined || sizeOf(clause) < sizeOf(best) ? clause : best),
-    undefined,
-  );
-  let scan: PageScan<string>;
-  // Broad walks probe past the cursor with the walk itself (the nearest match is close by).
-  let exists: ((range: KeyRange) => boolean) | undefined;
-  if (driver === undefined || sizeOf(driver) * 2 >= index.size) {
-    // Broad query: walk every advocate in order from the cursor and stop once the page is full.
-    scan = (order, range, limit) =>
-      walkSorted(index.allSorted(), order, range, limit, (id) => matchesAll(id) && isAvailable(id));
-  } else {
-    const candidates = driver.length === 1 ? driver[0]! : unionOf(driver);
-    const accept = (id: string) => matchesAll(id, driver) && isAvailable(id);
-    scan = (order, range, limit) => nearestInOrder(candidates, (id) => id, order, range, limit, accept);
-    exists = (range) => anyInRange(candidates, (id) => id, range, accept);
-  }
-  return connectionFrom(page, scan, (id) => id, undefined, exists);
+  return { clauses, matchesAll, isAvailable };
 }
 
 function clausesOf(
@@ -137,10 +152,4 @@ function clausesOf(
     );
   }
   return clauses;
-}
-
-function unionOf(sets: Clause): Set<string> {
-  const union = new Set<string>();
-  for (const set of sets) for (const id of set) union.add(id);
-  return union;
 }
