@@ -14,6 +14,7 @@ export * from './commands/retry-policy';
 export * from './commands/command-handler';
 export * from './commands/aggregate-reader';
 export * from './commands/read-whole-stream';
+export * from './commands/stream-cache';
 export * from './workflows/workflow-executor';
 export * from './process-managers/process-manager';
 export * from './process-managers/process-managers';

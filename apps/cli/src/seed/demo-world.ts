@@ -70,6 +70,8 @@ export interface RequestModel {
   readonly amount: number;
   readonly needed: number;
   open: boolean;
+  /** The due work has run since the due date: it lapsed the request then, or never will. */
+  lapseSettled: boolean;
   outcomePlanned: boolean;
   /** Shortlists so far: after a refusal or a decline the program manager looks once more. */
   shortlists: number;

@@ -1,7 +1,6 @@
 import {
   accountDecider,
   advocateDecider,
-  fold,
   programDecider,
   referenceRequestDecider,
   type AccountState,
@@ -11,28 +10,44 @@ import {
   type ProgramState,
   type ReferenceRequestState,
 } from '@vouch/domain';
-import type { EventStore } from '@vouch/event-store';
-import { readWholeStream } from './read-whole-stream';
+import type { EventStore, RecordedEvent } from '@vouch/event-store';
+import { StreamCache } from './stream-cache';
 import { PROGRAM_ID, streamIdOf } from './stream-ids';
+
+// One evolve per aggregate, the same function every time: the cache keeps folds per function.
+const evolveProgram = (s: ProgramState, e: RecordedEvent): ProgramState =>
+  programDecider.evolve(s, { type: e.type, data: e.data } as never);
+const evolveAccount = (s: AccountState, e: RecordedEvent): AccountState =>
+  accountDecider.evolve(s, { type: e.type, data: e.data } as never);
+const evolveAdvocate = (s: AdvocateState, e: RecordedEvent): AdvocateState =>
+  advocateDecider.evolve(s, { type: e.type, data: e.data } as never);
+const evolveRequest = (s: ReferenceRequestState, e: RecordedEvent): ReferenceRequestState =>
+  referenceRequestDecider.evolve(s, { type: e.type, data: e.data } as never);
 
 /**
  * Reads the current state of aggregates straight from their streams: the facts a decision
  * needs from outside its own aggregate (the program's policies, an account's health, the
  * consents a content asset relies on). Reading the streams, not a read model, keeps every
- * decision consistent with what is stored.
+ * decision consistent with what is stored; the stream cache (the command path shares one)
+ * reads only what was appended since its last read.
  */
 export class AggregateReader {
-  constructor(private readonly store: EventStore) {}
+  private readonly streams: StreamCache;
+
+  constructor(store: EventStore, streams?: StreamCache) {
+    // Without a shared cache, one of its own: it still only ever reads a stream's new tail.
+    this.streams = streams ?? new StreamCache(store);
+  }
 
   async events(tenantId: string, streamId: string): Promise<DomainEvent[]> {
-    return (await readWholeStream(this.store, tenantId, streamId)).map((e) => ({
+    return (await this.streams.read(tenantId, streamId)).map((e) => ({
       type: e.type,
       data: e.data,
-    }));
+    })) as DomainEvent[];
   }
 
   async program(tenantId: string): Promise<ProgramState> {
-    return fold(programDecider, (await this.events(tenantId, PROGRAM_ID)) as never);
+    return this.streams.fold(tenantId, PROGRAM_ID, programDecider.initialState, evolveProgram);
   }
 
   async policies(tenantId: string): Promise<ProgramPolicies> {
@@ -40,7 +55,12 @@ export class AggregateReader {
   }
 
   async account(tenantId: string, accountId: string): Promise<AccountState> {
-    return fold(accountDecider, (await this.events(tenantId, streamIdOf('Account', accountId))) as never);
+    return this.streams.fold(
+      tenantId,
+      streamIdOf('Account', accountId),
+      accountDecider.initialState,
+      evolveAccount,
+    );
   }
 
   /** A reader for one decision: an account it reads twice (context and relationship) is read once. */
@@ -57,13 +77,20 @@ export class AggregateReader {
   }
 
   async advocate(tenantId: string, advocateId: string): Promise<AdvocateState> {
-    return fold(advocateDecider, (await this.events(tenantId, streamIdOf('Advocate', advocateId))) as never);
+    return this.streams.fold(
+      tenantId,
+      streamIdOf('Advocate', advocateId),
+      advocateDecider.initialState,
+      evolveAdvocate,
+    );
   }
 
   async request(tenantId: string, requestId: string): Promise<ReferenceRequestState> {
-    return fold(
-      referenceRequestDecider,
-      (await this.events(tenantId, streamIdOf('ReferenceRequest', requestId))) as never,
+    return this.streams.fold(
+      tenantId,
+      streamIdOf('ReferenceRequest', requestId),
+      referenceRequestDecider.initialState,
+      evolveRequest,
     );
   }
 }

@@ -23,7 +23,7 @@ import { loadDecisionContext } from './context-loader';
 import { namingMissingAggregate } from './name-missing-aggregate';
 import { DECIDERS } from './deciders';
 import { eventIdFor } from './event-ids';
-import { readWholeStream } from './read-whole-stream';
+import { StreamCache } from './stream-cache';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { PROGRAM_ID, streamIdOf } from './stream-ids';
 import type { VouchCommand } from './vouch-command';
@@ -36,6 +36,8 @@ export interface CommandHandlerOptions {
   readonly retry?: RetryPolicy;
   /** Jitter source; injected so tests are repeatable. */
   readonly random?: () => number;
+  /** The streams decisions read, shared with the workflows; default one of its own. */
+  readonly streams?: StreamCache;
 }
 
 /**
@@ -44,11 +46,13 @@ export interface CommandHandlerOptions {
  */
 export class CommandHandler {
   private readonly reader: AggregateReader;
+  private readonly streams: StreamCache;
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
 
   constructor(private readonly options: CommandHandlerOptions) {
-    this.reader = new AggregateReader(options.store);
+    this.streams = options.streams ?? new StreamCache(options.store);
+    this.reader = new AggregateReader(options.store, this.streams);
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
   }
@@ -82,7 +86,10 @@ export class CommandHandler {
       try {
         return await this.attempt(principal, command, route.aggregate, aggregateId, streamId);
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= this.retry.maxAttempts) throw error;
+        if (!(error instanceof ConcurrencyError)) throw error;
+        // Another writer got there first: the retry reads the stream whole, as stored now.
+        this.streams.forget(principal.tenantId, streamId);
+        if (attempt >= this.retry.maxAttempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(this.retry, attempt, this.random)));
       }
     }
@@ -114,7 +121,7 @@ export class CommandHandler {
   ): Promise<CommandResult> {
     const { store, clock } = this.options;
     const tenantId = principal.tenantId;
-    const history = await readWholeStream(store, tenantId, streamId);
+    const history = await this.streams.read(tenantId, streamId);
     const entries: HistoryEntry<DomainEvent>[] = history.map((e) => ({
       event: { type: e.type, data: e.data },
       commandId: e.metadata.commandId,

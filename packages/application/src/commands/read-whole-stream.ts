@@ -2,15 +2,19 @@ import type { EventStore, RecordedEvent } from '@vouch/event-store';
 
 const PAGE = 1000;
 
-/** Every event of a stream, in order, reading page by page. */
+/** Every event of a stream after version `after` (0: all of it), in order, reading page by page. */
 export async function readWholeStream(
   store: EventStore,
   tenantId: string,
   streamId: string,
+  after = 0,
 ): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   for (;;) {
-    const page = await store.readStream(tenantId, streamId, { fromVersion: events.length + 1, limit: PAGE });
+    const page = await store.readStream(tenantId, streamId, {
+      fromVersion: after + events.length + 1,
+      limit: PAGE,
+    });
     events.push(...page);
     if (page.length < PAGE) return events;
   }

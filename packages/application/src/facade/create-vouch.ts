@@ -19,6 +19,7 @@ import {
   type ReadModelStore,
 } from '@vouch/projections';
 import { CommandHandler } from '../commands/command-handler';
+import { StreamCache } from '../commands/stream-cache';
 import type { CommandResult } from '../commands/command-result';
 import type { RetryPolicy } from '../commands/retry-policy';
 import type { VouchCommand } from '../commands/vouch-command';
@@ -91,13 +92,16 @@ export function createVouch(options: VouchOptions): Vouch {
   const clock = options.clock ?? systemClock;
   const warn = options.onWarning ?? (() => undefined);
   const newId = options.newId ?? randomUUID;
+  // One view of the streams for every decision this facade makes: each read fetches only the tail.
+  const streams = new StreamCache(options.store);
   const commands = new CommandHandler({
     store: options.store,
     clock,
     newId,
+    streams,
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  const workflows = new WorkflowExecutor(options.store, commands, clock, newId);
+  const workflows = new WorkflowExecutor(options.store, commands, clock, newId, streams);
   const digests = options.digests ? new DigestKeeper(options.store, clock, options.digests, warn) : undefined;
   const checkpoints = options.checkpoints ?? new InMemoryCheckpointStore();
   const webhooks = options.webhooks

@@ -19,7 +19,7 @@ import { authorize } from '../authorization/authorize';
 import { requestFacts } from '../authorization/load-relationship-facts';
 import { AggregateReader } from '../commands/aggregate-reader';
 import { loadDecisionContext } from '../commands/context-loader';
-import { readWholeStream } from '../commands/read-whole-stream';
+import { StreamCache } from '../commands/stream-cache';
 import type { CommandHandler } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import { streamIdOf } from '../commands/stream-ids';
@@ -47,14 +47,18 @@ export { engagementIdFor } from '@vouch/domain';
  */
 export class WorkflowExecutor {
   private readonly reader: AggregateReader;
+  private readonly streams: StreamCache;
 
   constructor(
     private readonly store: EventStore,
     private readonly commands: CommandHandler,
     private readonly clock: Clock,
     private readonly newId: () => string,
+    /** The streams decisions read, shared with the command handler; default one of its own. */
+    streams?: StreamCache,
   ) {
-    this.reader = new AggregateReader(store);
+    this.streams = streams ?? new StreamCache(store);
+    this.reader = new AggregateReader(store, this.streams);
   }
 
   /** Whether the command is decided by a workflow (it changes more than one stream). */
@@ -77,11 +81,7 @@ export class WorkflowExecutor {
         : this.run(principal, command, decided.steps);
     }
     const requestId = validated((v) => v.id('requestId', command.aggregateId));
-    const history = await readWholeStream(
-      this.store,
-      principal.tenantId,
-      streamIdOf('ReferenceRequest', requestId),
-    );
+    const history = await this.streams.read(principal.tenantId, streamIdOf('ReferenceRequest', requestId));
     // Invariant 8: the same command id again answers the first result (the handler checks the
     // content is the same); its rules would refuse now, since the first one changed the request.
     if (history.some((e) => e.metadata.commandId === command.commandId)) {

@@ -29,10 +29,16 @@ export async function cancelRequest(world: DemoWorld, request: RequestModel, rea
   await awaitReleases(world, request);
 }
 
-/** Requests the due work lapsed this morning (it has finished when `processDueWork` returns). */
+/**
+ * Requests the due work lapsed this morning (it has finished when `processDueWork` returns,
+ * at the same instant). The due work tries a lapse once, on its first run at or after the
+ * due date, and forgets it whether it lapsed or was refused: a request looked at once past
+ * its due date is settled, so the seed reads each request's tail once, not every day.
+ */
 export async function settleLapses(world: DemoWorld): Promise<void> {
   for (const request of world.requests) {
-    if (!request.open || isBefore(world.clock.now(), request.dueBy)) continue;
+    if (!request.open || request.lapseSettled || isBefore(world.clock.now(), request.dueBy)) continue;
+    request.lapseSettled = true;
     const tail = await world.store.readStream(world.tenantId, streamIdOf('ReferenceRequest', request.id), {
       direction: 'backwards',
       limit: 10,

@@ -45,6 +45,7 @@ export async function submitRequest(world: DemoWorld): Promise<void> {
     amount,
     needed: kind === 'ADVISORY_BOARD' || (dealLike && world.rng.chance(0.12)) ? 2 : 1,
     open: true,
+    lapseSettled: false,
     outcomePlanned: false,
     shortlists: 0,
     candidates: new Map(),
