@@ -28,3 +28,4 @@ export * from './in-memory-read-model-store';
 export * from './projection-runner';
 export * from './tenant-projections';
 export * from './read-models-as-of';
+export * from './as-of-fold';

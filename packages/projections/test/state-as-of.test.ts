@@ -7,7 +7,7 @@ import {
   type Instant,
 } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
-import { stateAsOf } from '../src';
+import { StateAsOfFold, stateAsOf } from '../src';
 import { cmd, StoryWorld } from './support/story-world';
 
 // The replay as first written: sort by checkpoint, filter, sort by effective time, fold twice.
@@ -112,5 +112,73 @@ describe('stateAsOf, in one pass', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('StateAsOfFold, page by page', () => {
+  const events = stream();
+  // Folds `given` in pages of `size`; `undefined` when the fold asked for the sorting replay.
+  const folded = (given: readonly RecordedEvent[], at: Instant, size: number) => {
+    const fold = new StateAsOfFold<AdvocateState>(at);
+    for (let i = 0; i < given.length; i += size) if (!fold.add(given.slice(i, i + size))) return undefined;
+    return fold.result();
+  };
+
+  it('equals stateAsOf whenever it folds, and asks for the replay only when the stream is out of order', () => {
+    let foldedRuns = 0;
+    let replayRuns = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ recorded: fc.integer({ min: 0, max: 40 }), lag: fc.integer({ min: -10, max: 0 }) }),
+          { minLength: events.length, maxLength: events.length },
+        ),
+        fc.integer({ min: 0, max: 45 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom('in time', 'late records', 'reversed'),
+        (times, at, size, shape) => {
+          let recordedDay = 0;
+          const timed = events.map((e, i) => {
+            // Recorded in log order; effective as recorded (in time) or up to 10 days before.
+            recordedDay = shape === 'in time' ? i : Math.max(recordedDay, times[i]!.recorded);
+            const effective = shape === 'in time' ? i : recordedDay + times[i]!.lag;
+            return {
+              ...e,
+              recordedAt: iso(recordedDay),
+              metadata: { ...e.metadata, effectiveAt: iso(effective) },
+            };
+          });
+          const given = shape === 'reversed' ? [...timed].reverse() : timed;
+          const reference = stateAsOf<AdvocateState>(given, iso(at));
+          const fast = folded(given, iso(at), size);
+          const effectiveInOrder = given
+            .filter((e) => Date.parse(e.metadata.effectiveAt) <= Date.parse(iso(at)))
+            .every((e, i, list) => i === 0 || e.metadata.effectiveAt >= list[i - 1]!.metadata.effectiveAt);
+          if (shape === 'reversed' || !effectiveInOrder) {
+            expect(fast).toBeUndefined();
+            replayRuns += 1;
+            return;
+          }
+          foldedRuns += 1;
+          expect(fast!.recorded).toEqual(reference.recorded);
+          expect(fast!.effective).toEqual(reference.effective);
+          expect(fast!.aggregate).toBe(reference.aggregate);
+          expect([fast!.recordedEvents, fast!.effectiveEvents]).toEqual([
+            reference.recordedEvents,
+            reference.effectiveEvents,
+          ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Both ways were taken, the fold itself in most runs.
+    expect(foldedRuns).toBeGreaterThan(100);
+    expect(replayRuns).toBeGreaterThan(20);
+  });
+
+  it('has no state for a stream without events', () => {
+    const fold = new StateAsOfFold(iso(1));
+    expect(fold.add([])).toBe(true);
+    expect(fold.result()).toBeUndefined();
   });
 });

@@ -27,7 +27,6 @@ import {
   auditEntryOf,
   connectionOfList,
   readModelsAsOf,
-  stateAsOf,
   type AdvocateAvailability,
   type AdvocateSearchQuery,
   type AdvocateView,
@@ -48,7 +47,7 @@ import { authorize } from '../authorization/authorize';
 import { accountFacts, requestFacts } from '../authorization/load-relationship-facts';
 import type { QueryName } from '../authorization/permissions';
 import { AggregateReader } from '../commands/aggregate-reader';
-import { readWholeStream } from '../commands/read-whole-stream';
+import { readStateAsOf } from './read-state-as-of';
 import { PROGRAM_ID, streamIdOf } from '../commands/stream-ids';
 import type { DigestKeeper } from '../integrity/digest-keeper';
 import { SLICE_CHECK_EVERY, timeSlices } from '../integrity/time-slices';
@@ -392,15 +391,10 @@ export class VouchQueries {
         AUDIT_SUBJECT_KINDS.filter((k) => k !== 'consent'),
       ),
     );
-    const events = await readWholeStream(
+    return readStateAsOf(
       this.store,
       principal.tenantId,
       STREAM_OF[subject as keyof typeof STREAM_OF](id),
-    );
-    // A subject without history has no state at any time.
-    if (events.length === 0) return undefined;
-    return stateAsOf(
-      events,
       validated((v) => v.instant('at', at)),
     );
   }
