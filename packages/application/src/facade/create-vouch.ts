@@ -104,6 +104,7 @@ export function createVouch(options: VouchOptions): Vouch {
   const workflows = new WorkflowExecutor(options.store, commands, clock, newId, streams);
   const digests = options.digests ? new DigestKeeper(options.store, clock, options.digests, warn) : undefined;
   const checkpoints = options.checkpoints ?? new InMemoryCheckpointStore();
+  const readModels = options.readModels ?? new InMemoryReadModelStore();
   const webhooks = options.webhooks
     ? createWebhooks(options.store, checkpoints, clock, options.webhooks, warn)
     : undefined;
@@ -111,6 +112,7 @@ export function createVouch(options: VouchOptions): Vouch {
     store: options.store,
     commands,
     checkpoints,
+    readModels,
     managers: PROCESS_MANAGERS,
     ...(digests
       ? { signDigest: (tenantId: string, reason: DigestReason) => digests.sign(tenantId, reason) }
@@ -129,7 +131,7 @@ export function createVouch(options: VouchOptions): Vouch {
   });
   const projections = new TenantProjections<TenantReadModels>({
     store: options.store,
-    readModels: options.readModels ?? new InMemoryReadModelStore(),
+    readModels,
     create: () => new TenantReadModels(),
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });

@@ -3,6 +3,7 @@ import type {
   CheckpointStore,
   DigestReason,
   EventStore,
+  ReadModelStore,
   RecordedEvent,
   Subscription,
 } from '@vouch/event-store';
@@ -18,6 +19,13 @@ export interface ProcessManagerRunnerOptions {
   /** Where command reactions go (the command handler: authorization, gates, idempotency). */
   readonly commands: Pick<CommandHandler, 'execute'>;
   readonly checkpoints: CheckpointStore;
+  /**
+   * Where managers with state save it with its checkpoint (the projections' snapshot store),
+   * so a start resumes from there; without it they relearn from the start of the log.
+   */
+  readonly readModels?: ReadModelStore;
+  /** Save a manager's state after this many handled events or scanned pages; default 100 (and on stop). */
+  readonly saveStateEvery?: number;
   readonly managers: readonly ProcessManager[];
   /** Signs a tenant's digest, when the product keeps signed digests. */
   readonly signDigest?: (tenantId: string, reason: DigestReason) => Promise<unknown>;
@@ -35,12 +43,15 @@ export interface ProcessManagerRunnerOptions {
  * subscription to the event types it names, folding its state with `evolve`, carrying out
  * what `decide` returns for events after its saved checkpoint, and saving the checkpoint
  * after each event and past the events it looked at and skipped. A manager with state
- * learns it from the start of the log on each start (deciding nothing there). A crash
+ * saves it every so often (and on stop) with the checkpoint it reflects, and on start
+ * resumes from that saved state, relearning only the events after it up to its decided
+ * checkpoint (deciding nothing there); without a usable saved state it relearns from the
+ * start of the log. A crash
  * between a reaction and the checkpoint redelivers the event; the reaction's derived
  * command id makes that harmless (at-least-once delivery, exactly-once effect).
  */
 export class ProcessManagerRunner {
-  private readonly running = new Map<string, { subscription?: Subscription; stopped: boolean }>();
+  private readonly running = new Map<string, Running>();
 
   constructor(private readonly options: ProcessManagerRunnerOptions) {}
 
@@ -53,22 +64,31 @@ export class ProcessManagerRunner {
     const all = [...this.running.values()];
     for (const entry of all) entry.stopped = true;
     await Promise.all(all.map((entry) => entry.subscription?.stop()));
+    // The subscriptions have stopped: save each learnt state where it is, so the next start reads nothing again.
+    // A failed save only costs relearning at the next start: reported, and the others still stop.
+    await Promise.all(
+      all.map((entry) =>
+        entry.saveState?.().catch((error: unknown) => this.options.onFailure?.(entry.name, error)),
+      ),
+    );
     this.running.clear();
   }
 
   private async run(tenantId: string, manager: ProcessManager): Promise<void> {
     const key = `${tenantId}/${manager.name}`;
     if (this.running.has(key)) return;
-    const entry: { subscription?: Subscription; stopped: boolean } = { stopped: false };
+    const entry: Running = { name: manager.name, stopped: false };
     this.running.set(key, entry);
     const { store, checkpoints } = this.options;
     const decidedUpTo = await checkpoints.load(key);
-    let state = manager.initialState?.();
-    const learnsFromHistory = manager.evolve !== undefined;
-    const from = learnsFromHistory ? START : decidedUpTo;
+    const learnt = manager.evolve ? await this.learntState(tenantId, manager, decidedUpTo) : undefined;
+    let state = learnt?.state;
+    const from = learnt ? learnt.from : decidedUpTo;
     // While relearning its state from history it decides nothing and never moves its checkpoint back.
     const isAfter = (checkpoint: Checkpoint): boolean =>
       decidedUpTo === undefined || checkpoint > decidedUpTo;
+    const saver = learnt?.saver;
+    if (saver) entry.saveState = () => saver.save(state);
     const subscription = store.subscribe(tenantId, {
       ...(from !== undefined ? { after: from } : {}),
       types: manager.eventTypes,
@@ -81,10 +101,12 @@ export class ProcessManagerRunner {
         }
         if (manager.evolve) state = manager.evolve(state, event);
         if (isNew) await checkpoints.save(key, event.checkpoint);
+        await saver?.step(event.checkpoint, state);
       },
       // Events of other types it looked past: resume after them, never scan them again.
       onScanned: async (checkpoint) => {
         if (isAfter(checkpoint)) await checkpoints.save(key, checkpoint);
+        await saver?.step(checkpoint, state);
       },
     });
     entry.subscription = subscription;
@@ -97,6 +119,47 @@ export class ProcessManagerRunner {
       }, this.options.restartDelayMs ?? 1000).unref();
     });
     await subscription.caughtUp;
+  }
+
+  /**
+   * The state a manager with state starts from and the checkpoint to read after: its saved
+   * state when there is one of its version at or before the decided checkpoint, else the
+   * initial state and the start of the log.
+   */
+  private async learntState(
+    tenantId: string,
+    manager: ProcessManager,
+    decidedUpTo: Checkpoint | undefined,
+  ): Promise<{ state: unknown; from: Checkpoint; saver?: StateSaver }> {
+    const { readModels } = this.options;
+    const codec = manager.savedState;
+    const initial = { state: manager.initialState?.(), from: START };
+    if (!readModels || !codec) return initial;
+    const name = `${STATE_PREFIX}${manager.name}`;
+    const active = await readModels.activeVersion(tenantId, name);
+    const saved = active === codec.version ? await readModels.load(tenantId, name, active) : undefined;
+    const saver = new StateSaver(
+      (checkpoint, value) =>
+        readModels.save(
+          tenantId,
+          name,
+          codec.version,
+          { checkpoint, schemaVersion: codec.version, snapshot: value },
+          { activate: true },
+        ),
+      codec.save,
+      this.options.saveStateEvery ?? 100,
+      saved?.checkpoint,
+    );
+    // A saved state past the decided checkpoint (checkpoints lost) cannot tell what was decided: relearn.
+    if (!saved || decidedUpTo === undefined || saved.checkpoint > decidedUpTo) {
+      return { ...initial, saver };
+    }
+    try {
+      return { state: codec.restore(saved.snapshot), from: saved.checkpoint, saver };
+    } catch {
+      return { ...initial, saver }; // a shape this code does not read: relearn from the start
+    }
   }
 
   /** Carries out one reaction; a domain refusal is final and reported, anything else ends the subscription (retried later). */
@@ -142,5 +205,57 @@ export class ProcessManagerRunner {
       if (!isFinalRefusal(error)) throw error;
       this.options.onRefused?.(manager, event.eventId, error as Error);
     }
+  }
+}
+
+/** The read-model name under which a manager's learnt state is saved. */
+const STATE_PREFIX = 'process-manager:';
+
+interface Running {
+  readonly name: string;
+  subscription?: Subscription;
+  stopped: boolean;
+  /** Saves the manager's learnt state where it is now (on stop). */
+  saveState?: () => Promise<void>;
+}
+
+/**
+ * Saves a manager's learnt state with the checkpoint it reflects, every `every` steps (events
+ * handled or pages scanned), so a start never relearns more than that; never behind the
+ * checkpoint of a state already saved.
+ */
+class StateSaver {
+  private steps = 0;
+  private at: Checkpoint | undefined;
+  private savedAt: Checkpoint | undefined;
+
+  constructor(
+    private readonly write: (checkpoint: Checkpoint, value: unknown) => Promise<void>,
+    private readonly encode: (state: never) => unknown,
+    private readonly every: number,
+    savedAt: Checkpoint | undefined,
+  ) {
+    this.savedAt = savedAt;
+  }
+
+  /**
+   * Notes that the state reflects the log up to `checkpoint` (never past the decided
+   * checkpoint, which is saved first); saves it when due.
+   */
+  async step(checkpoint: Checkpoint, state: unknown): Promise<void> {
+    this.at = checkpoint;
+    this.steps += 1;
+    if (this.steps >= this.every) await this.save(state);
+  }
+
+  /** Saves the state as of the last step, unless that is already saved. */
+  async save(state: unknown): Promise<void> {
+    const at = this.at;
+    if (at === undefined || (this.savedAt !== undefined && at <= this.savedAt)) return;
+    // Encoded at once: `evolve` changes the state in place after this.
+    const value = this.encode(state as never);
+    this.steps = 0;
+    this.savedAt = at;
+    await this.write(at, value);
   }
 }

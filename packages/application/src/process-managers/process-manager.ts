@@ -30,6 +30,21 @@ export interface ProcessManager<S = unknown> {
   evolve?(state: S, event: RecordedEvent): S;
   /** What to do about an event, given the state before it. */
   decide(event: RecordedEvent, state: S): readonly Reaction[];
+  /**
+   * How the learnt state is saved with its checkpoint, so a start resumes from it instead of
+   * relearning the whole log. Without it a manager with state relearns from the start.
+   */
+  readonly savedState?: SavedStateCodec<S>;
+}
+
+/** The saved form of a process manager's state: plain JSON, ids only (never personal plaintext). */
+export interface SavedStateCodec<S> {
+  /** Bumped whenever the saved shape changes; a saved state of another version is relearnt. */
+  readonly version: number;
+  /** A JSON-safe copy of the state, taken at once (the state changes in place afterwards). */
+  save(state: S): unknown;
+  /** The state saved by `save` of this version; throws on a shape it does not know. */
+  restore(saved: unknown): S;
 }
 
 /** The command id of the `step`-th command a process manager issues for an event. */

@@ -26,6 +26,25 @@ export const releaseEngagementsOfClosedRequest: ProcessManager<PendingEngagement
     'RequestLapsed',
   ],
   initialState: () => ({ byRequest: new Map(), requestOf: new Map() }),
+  savedState: {
+    version: 1,
+    // Request id → [engagement id, advocate id][]; `requestOf` follows from it.
+    save: (pending) => [...pending.byRequest].map(([requestId, ofRequest]) => [requestId, [...ofRequest]]),
+    restore(saved) {
+      if (!Array.isArray(saved)) throw new TypeError('not a saved state');
+      const byRequest = new Map(
+        (saved as [string, [string, string][]][]).map(([requestId, ofRequest]) => [
+          requestId,
+          new Map(ofRequest),
+        ]),
+      );
+      const requestOf = new Map<string, string>();
+      for (const [requestId, ofRequest] of byRequest) {
+        for (const engagementId of ofRequest.keys()) requestOf.set(engagementId, requestId);
+      }
+      return { byRequest, requestOf };
+    },
+  },
   evolve(pending, event) {
     if (event.type === 'EngagementReserved') {
       const { requestId, engagementId, advocateId } = dataOf<EngagementReserved>(event);

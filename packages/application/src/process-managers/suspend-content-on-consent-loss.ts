@@ -65,6 +65,28 @@ export const suspendContentOnConsentLoss: ProcessManager<ContentRelyingOnConsent
     ...CONSENT_LOSSES,
   ],
   initialState: () => ({ kinds: new Map(), byConsent: new Map(), reliesOn: new Map() }),
+  savedState: {
+    version: 1,
+    // Content kinds and what published content relies on; `byConsent` follows from `reliesOn`.
+    save: (state) => ({ kinds: [...state.kinds], reliesOn: [...state.reliesOn] }),
+    restore(saved) {
+      const { kinds, reliesOn } = saved as {
+        kinds: [string, ContentKind][];
+        reliesOn: [string, string[]][];
+      };
+      if (!Array.isArray(kinds) || !Array.isArray(reliesOn)) throw new TypeError('not a saved state');
+      const state: ContentRelyingOnConsents = {
+        kinds: new Map(kinds),
+        byConsent: new Map(),
+        reliesOn: new Map(reliesOn),
+      };
+      for (const [contentId, keys] of reliesOn) {
+        for (const key of keys)
+          state.byConsent.set(key, (state.byConsent.get(key) ?? new Set()).add(contentId));
+      }
+      return state;
+    },
+  },
   evolve(state, event) {
     const contentId = (event.data as { contentId?: string }).contentId;
     if (contentId === undefined) return state; // a consent event: nothing to learn

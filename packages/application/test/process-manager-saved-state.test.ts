@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import {
+  EngineEventStore,
+  InMemoryCheckpointStore,
+  InMemoryWrappedKeyRepository,
+  MasterKeyVault,
+  type ReadModelStore,
+} from '@vouch/event-store';
+import { contractEvent } from '@vouch/event-store/testing';
+import { InMemoryReadModelStore } from '@vouch/projections';
+import type { CommandResult, VouchCommand } from '../src';
+import { commandFor, ProcessManagerRunner, type ProcessManager } from '../src';
+import { ScanCountingEngine } from './support/scan-counting-engine';
+
+const TENANT = 't1';
+
+/** Counts `Noted` events and saves the count; on `Tally` it asks for a command carrying the count so far. */
+const tally = (version = 1): ProcessManager<number> => ({
+  name: 'tally',
+  eventTypes: ['Noted', 'Tally'],
+  initialState: () => 0,
+  evolve: (count, event) => (event.type === 'Noted' ? count + 1 : count),
+  decide: (event, count) =>
+    event.type === 'Tally'
+      ? [commandFor('tally', event, { type: 'LapseRequest', aggregateId: `seen-${count}`, data: {} })]
+      : [],
+  savedState: {
+    version,
+    save: (count) => ({ count }),
+    restore(saved) {
+      const { count } = saved as { count?: unknown };
+      if (typeof count !== 'number') throw new TypeError('not a saved tally');
+      return count;
+    },
+  },
+});
+
+/** A store over a counting engine, with the checkpoints, saved states and commands a runner needs. */
+function world() {
+  const engine = new ScanCountingEngine();
+  const store = new EngineEventStore(engine, {
+    vault: new MasterKeyVault(randomBytes(32), new InMemoryWrappedKeyRepository()),
+  });
+  const checkpoints = new InMemoryCheckpointStore();
+  const readModels = new InMemoryReadModelStore();
+  const executed: string[] = [];
+  const runner = (
+    options: { manager?: ProcessManager<number>; readModels?: ReadModelStore | null; every?: number } = {},
+  ) =>
+    new ProcessManagerRunner({
+      store,
+      checkpoints,
+      ...(options.readModels === null ? {} : { readModels: options.readModels ?? readModels }),
+      ...(options.every !== undefined ? { saveStateEvery: options.every } : {}),
+      managers: [(options.manager ?? tally()) as ProcessManager],
+      commands: {
+        execute: async (_principal, command: VouchCommand): Promise<CommandResult> => {
+          executed.push(command.aggregateId ?? '');
+          return { aggregateId: '', streamId: '', events: [], version: 0, duplicate: false };
+        },
+      },
+    });
+  const append = async (...types: string[]) => {
+    await store.append(
+      TENANT,
+      's',
+      types.map((type) => contractEvent(TENANT, type, {})),
+      { expectedVersion: 'any' },
+    );
+  };
+  /** `noted` Noted events, each followed by `unrelated` events of another type, then a Tally. */
+  const history = async (noted: number, unrelated = 3) => {
+    for (let i = 0; i < noted; i += 1) await append('Noted', ...Array<string>(unrelated).fill('Unrelated'));
+    await append('Tally');
+  };
+  /** Starts a runner and answers the events its start made the store examine (it stops it again). */
+  const examinedAtStart = async (run: ProcessManagerRunner) => {
+    const before = engine.examined;
+    await run.start(TENANT);
+    const examined = engine.examined - before;
+    await run.stop();
+    return examined;
+  };
+  return { engine, store, checkpoints, readModels, executed, runner, append, history, examinedAtStart };
+}
+
+describe('a process manager resuming from its saved state', () => {
+  it('examines nothing of the history at start, whatever its length; without saved states it rereads it all', async () => {
+    const counts: Record<string, number> = {};
+    for (const noted of [50, 500]) {
+      const w = world();
+      await w.history(noted);
+      const first = w.runner();
+      await first.start(TENANT);
+      await first.stop();
+      counts[`saved-${noted}`] = await w.examinedAtStart(w.runner());
+      counts[`relearnt-${noted}`] = await w.examinedAtStart(w.runner({ readModels: null }));
+      w.store.close();
+    }
+    expect(counts['saved-50']).toBe(0);
+    expect(counts['saved-500']).toBe(0);
+    // The reference: relearning examines the whole log (4 events per Noted, and the Tally).
+    expect(counts['relearnt-50']).toBe(50 * 4 + 1);
+    expect(counts['relearnt-500']).toBe(500 * 4 + 1);
+  });
+
+  it('after a crash rereads only the steps since its last periodic save, whatever the history', async () => {
+    const crashed = async (noted: number) => {
+      const w = world();
+      await w.history(noted);
+      // Saves go through while it catches up; then it "crashes": its save on stop is lost.
+      let crashedNow = false;
+      const crashing = Object.assign(Object.create(w.readModels) as InMemoryReadModelStore, {
+        save: async (...args: Parameters<ReadModelStore['save']>) => {
+          if (!crashedNow) await w.readModels.save(...args);
+        },
+      });
+      const first = w.runner({ readModels: crashing, every: 20 });
+      await first.start(TENANT);
+      crashedNow = true;
+      await first.stop();
+      return w.examinedAtStart(w.runner());
+    };
+    const small = await crashed(100);
+    const large = await crashed(1000);
+    // Fewer than 20 steps since the last save, each a Noted event and the 3 events before it.
+    expect(small).toBeGreaterThan(0);
+    expect(small).toBeLessThanOrEqual(20 * 4 + 1);
+    expect(large).toBeLessThanOrEqual(20 * 4 + 1);
+  });
+
+  it('relearns from its saved state up to its checkpoint and decides only what came after it, exactly once', async () => {
+    const w = world();
+    await w.history(5);
+    const first = w.runner();
+    await first.start(TENANT);
+    await first.stop(); // saved state: 5 Noted, at the end
+    expect(w.executed).toEqual(['seen-5']);
+
+    await w.history(2); // 7 Noted, second Tally
+    // A run whose state is never saved: its checkpoint moves past the new events, its saved state does not.
+    const unsaved = Object.assign(Object.create(w.readModels) as InMemoryReadModelStore, {
+      save: async () => undefined,
+    });
+    const second = w.runner({ readModels: unsaved });
+    await second.start(TENANT);
+    await second.stop();
+    expect(w.executed).toEqual(['seen-5', 'seen-7']);
+
+    await w.history(1); // 8 Noted, third Tally
+    const before = w.engine.examined;
+    const third = w.runner();
+    await third.start(TENANT);
+    // It read from its saved state (after the first Tally), not from the start of the log.
+    expect(w.engine.examined - before).toBe(2 * 4 + 1 + 1 * 4 + 1);
+    await third.stop();
+    expect(w.executed).toEqual(['seen-5', 'seen-7', 'seen-8']);
+    w.store.close();
+  });
+
+  it('relearns from the start when its saved state is of another version, and then saves its own', async () => {
+    const w = world();
+    await w.history(30);
+    const first = w.runner();
+    await first.start(TENANT);
+    await first.stop();
+    await w.history(1);
+    const examined = await w.examinedAtStart(w.runner({ manager: tally(2) }));
+    expect(examined).toBe(31 * 4 + 2);
+    expect(w.executed).toEqual(['seen-30', 'seen-31']);
+    expect(w.readModels.versions(TENANT, 'process-manager:tally')).toEqual([2]);
+    expect(await w.examinedAtStart(w.runner({ manager: tally(2) }))).toBe(0);
+    w.store.close();
+  });
+
+  it('relearns from the start when its saved state cannot be read', async () => {
+    const w = world();
+    await w.history(3);
+    await w.examinedAtStart(w.runner());
+    await w.readModels.save(
+      TENANT,
+      'process-manager:tally',
+      1,
+      { checkpoint: await w.store.lastCheckpoint(TENANT), schemaVersion: 1, snapshot: { count: 'three' } },
+      { activate: true },
+    );
+    await w.history(1);
+    await w.examinedAtStart(w.runner());
+    expect(w.executed).toEqual(['seen-3', 'seen-4']);
+    w.store.close();
+  });
+
+  it('ignores a saved state ahead of its checkpoint (checkpoints lost) and relearns', async () => {
+    const w = world();
+    await w.history(4);
+    await w.examinedAtStart(w.runner());
+    const lost = new InMemoryCheckpointStore();
+    const again = new ProcessManagerRunner({
+      store: w.store,
+      checkpoints: lost,
+      readModels: w.readModels,
+      managers: [tally() as ProcessManager],
+      commands: {
+        execute: async (_principal, command) => {
+          w.executed.push(command.aggregateId ?? '');
+          return { aggregateId: '', streamId: '', events: [], version: 0, duplicate: false };
+        },
+      },
+    });
+    await again.start(TENANT);
+    await again.stop();
+    // Decided again from the start, with the state relearnt (the command id makes it harmless).
+    expect(w.executed).toEqual(['seen-4', 'seen-4']);
+    w.store.close();
+  });
+});
