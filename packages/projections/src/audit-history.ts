@@ -40,47 +40,58 @@ export function auditEntryOf(event: RecordedEvent): AuditEntry {
 
 /** Every subject an event concerns (kind and id), in the order the audit histories list them. */
 export function auditSubjectsOf(event: RecordedEvent): [AuditSubjectKind, string][] {
-  const d = event.data as Data;
-  const consents = consentsOf(event.type, d);
   const subjects: [AuditSubjectKind, string][] = [];
-  const add = (kind: AuditSubjectKind, id: unknown) => {
-    if (typeof id === 'string') subjects.push([kind, id]);
+  eachAuditSubject(event, consentsOf(event.type, event.data as Data), (kind, id) =>
+    subjects.push([kind, id]),
+  );
+  return subjects;
+}
+
+// Calls `add` with every subject the event concerns, in order; `consents` are the event's
+// (computed once by the caller, which also records them in the entry).
+function eachAuditSubject(
+  event: RecordedEvent,
+  consents: AuditEntry['consents'],
+  add: (kind: AuditSubjectKind, id: string) => void,
+): void {
+  const d = event.data as Data;
+  const addIf = (kind: AuditSubjectKind, id: unknown) => {
+    if (typeof id === 'string') add(kind, id);
   };
   switch (eventDefinition(event.type)?.aggregate) {
     case 'Advocate':
-      add('advocate', d.advocateId);
-      if (d.requestId !== undefined) add('request', d.requestId);
+      addIf('advocate', d.advocateId);
+      if (d.requestId !== undefined) addIf('request', d.requestId);
       break;
     case 'Account':
-      add('account', d.accountId);
+      addIf('account', d.accountId);
       break;
     case 'Nomination':
-      add('nomination', d.nominationId);
-      if (d.accountId !== undefined) add('account', d.accountId);
+      addIf('nomination', d.nominationId);
+      if (d.accountId !== undefined) addIf('account', d.accountId);
       break;
     case 'ReferenceRequest':
-      add('request', d.requestId);
-      if (d.advocateId !== undefined) add('advocate', d.advocateId);
+      addIf('request', d.requestId);
+      if (d.advocateId !== undefined) addIf('advocate', d.advocateId);
       if (event.type === 'CandidatesShortlisted') {
-        for (const c of d.candidates as { advocateId: string }[]) add('advocate', c.advocateId);
+        for (const c of d.candidates as { advocateId: string }[]) addIf('advocate', c.advocateId);
       }
       break;
     case 'ContentAsset':
-      add('content', d.contentId);
+      addIf('content', d.contentId);
       if (event.type === 'ContentDrafted') {
-        add('account', d.accountId);
+        addIf('account', d.accountId);
         for (const h of d.holders as { holder: string; holderId: string }[]) {
-          if (h.holder === 'ADVOCATE') add('advocate', h.holderId);
+          if (h.holder === 'ADVOCATE') addIf('advocate', h.holderId);
         }
       }
       break;
     case 'Program':
-      add('program', 'program');
+      addIf('program', 'program');
       break;
   }
-  if (consents) for (const c of consents) add('consent', c.consentId);
-  else if (event.type === 'ContentSuspended' && d.consentId !== undefined) add('consent', d.consentId);
-  return subjects;
+  if (consents) for (const c of consents) addIf('consent', c.consentId);
+  else if (event.type === 'ContentSuspended' && d.consentId !== undefined) addIf('consent', d.consentId);
 }
 
 /**
@@ -116,42 +127,47 @@ export type CompactAuditEntry = [
 export class AuditHistory {
   // Every entry once, in log order, kept in its compact snapshot form (actors interned), so
   // a save copies references instead of re-encoding the whole history, and the model holds
-  // one small tuple per event; AuditEntry objects are made on read. Timelines hold indexes.
+  // one small tuple per event; AuditEntry objects are made on read. Timelines hold indexes,
+  // per kind then id (no `kind:id` string built and hashed per subject of every event).
   private readonly entries: CompactAuditEntry[] = [];
   private readonly actors: EnvelopeActor[] = [];
-  private readonly actorIndex = new Map<string, number>();
-  private readonly timelines = new Map<string, number[]>();
+  private readonly actorIndex = new Map<string, Map<string, number>>();
+  private readonly timelines = new Map<AuditSubjectKind, Map<string, number[]>>();
+  private readonly addToTimeline = (kind: AuditSubjectKind, id: string) =>
+    this.add(kind, id, this.entries.length - 1);
 
   apply(event: RecordedEvent): void {
-    const entry = auditEntryOf(event);
-    const index = this.entries.length;
+    // The tuple auditEntryOf's fields make, built directly: this runs for every event of a rebuild.
+    const consents = consentsOf(event.type, event.data as Data);
+    const recordedAt = event.recordedAt;
+    const effectiveAt = event.metadata.effectiveAt;
     this.entries.push([
-      entry.checkpoint,
-      entry.streamId,
-      entry.version,
-      entry.recordedAt,
-      entry.effectiveAt === entry.recordedAt ? null : entry.effectiveAt,
-      this.actorOf(entry.actor),
-      entry.type,
-      entry.sentence,
-      entry.consents ?? null,
+      event.checkpoint,
+      event.streamId,
+      event.version,
+      recordedAt,
+      effectiveAt === recordedAt ? null : effectiveAt,
+      this.actorOf(event.metadata.actor),
+      event.type,
+      describeEvent(event),
+      consents ?? null,
     ]);
-    for (const [kind, id] of auditSubjectsOf(event)) this.add(kind, id, index);
+    eachAuditSubject(event, consents, this.addToTimeline);
   }
 
   /** The timeline of one subject, oldest first (empty when nothing concerns it). */
   history(kind: AuditSubjectKind, id: string): readonly AuditEntry[] {
-    return (this.timelines.get(`${kind}:${id}`) ?? []).map((i) => this.entryAt(i));
+    return (this.timelines.get(kind)?.get(id) ?? []).map((i) => this.entryAt(i));
   }
 
   snapshot(): AuditHistorySnapshot {
     // Copies of the lists (entries are never changed once written): later events do not
     // reach a snapshot a store keeps as it is.
-    return {
-      actors: this.actors.slice(),
-      entries: this.entries.slice(),
-      timelines: [...this.timelines].map(([key, indexes]) => [key, indexes.slice()]),
-    };
+    const timelines: [string, number[]][] = [];
+    for (const [kind, ids] of this.timelines) {
+      for (const [id, indexes] of ids) timelines.push([`${kind}:${id}`, indexes.slice()]);
+    }
+    return { actors: this.actors.slice(), entries: this.entries.slice(), timelines };
   }
 
   restore(snapshot: AuditHistorySnapshot): void {
@@ -170,7 +186,11 @@ export class AuditHistory {
         this.entries.push(copy);
       }
     }
-    for (const [key, indexes] of snapshot.timelines) this.timelines.set(key, indexes.slice());
+    for (const [key, indexes] of snapshot.timelines) {
+      // The kind never holds ':'; an id may.
+      const colon = key.indexOf(':');
+      this.timelineOf(key.slice(0, colon) as AuditSubjectKind).set(key.slice(colon + 1), indexes.slice());
+    }
   }
 
   // The entry at `index` in its readable form.
@@ -192,17 +212,24 @@ export class AuditHistory {
 
   // The index of an actor (user and roles) in the interned list.
   private actorOf(actor: EnvelopeActor): number {
-    const key = `${actor.userId}\u0000${actor.roles.join(',')}`;
-    let index = this.actorIndex.get(key);
-    if (index === undefined) this.actorIndex.set(key, (index = this.actors.push(actor) - 1));
+    let byRoles = this.actorIndex.get(actor.userId);
+    if (!byRoles) this.actorIndex.set(actor.userId, (byRoles = new Map()));
+    const roles = actor.roles.length === 1 ? actor.roles[0]! : actor.roles.join(',');
+    let index = byRoles.get(roles);
+    if (index === undefined) byRoles.set(roles, (index = this.actors.push(actor) - 1));
     return index;
   }
 
-  private add(kind: AuditSubjectKind, id: unknown, index: number): void {
-    if (typeof id !== 'string') return;
-    const key = `${kind}:${id}`;
-    const timeline = this.timelines.get(key);
-    if (!timeline) this.timelines.set(key, [index]);
+  private timelineOf(kind: AuditSubjectKind): Map<string, number[]> {
+    let ids = this.timelines.get(kind);
+    if (!ids) this.timelines.set(kind, (ids = new Map()));
+    return ids;
+  }
+
+  private add(kind: AuditSubjectKind, id: string, index: number): void {
+    const ids = this.timelineOf(kind);
+    const timeline = ids.get(id);
+    if (!timeline) ids.set(id, [index]);
     // An event can name the same subject twice (e.g. a shortlist); list it once.
     else if (timeline[timeline.length - 1] !== index) timeline.push(index);
   }
