@@ -222,10 +222,12 @@ describe('matching through the index', () => {
       }),
       { numRuns: 150 },
     );
-    expect(seen.available).toBeGreaterThan(15);
+    // About 15–18 of the 150 random programs have an available advocate (and 8–11 a busy one):
+    // the floors are well under that, so the check does not depend on the random draw.
+    expect(seen.available).toBeGreaterThan(8);
     expect(seen.unavailable).toBeGreaterThan(15);
     expect(seen.suppressed).toBeGreaterThan(5);
-    expect(seen.busy).toBeGreaterThan(5);
+    expect(seen.busy).toBeGreaterThan(3);
   });
 
   it('keeps the bound admissible with two-sided feedback: never below an advocate’s optimistic score', () => {
@@ -239,7 +241,7 @@ describe('matching through the index', () => {
           criteria: t.criteria,
           ...(t.scoring === undefined ? { kind: t.kind } : {}),
         };
-        const bounds = matchBounds(models.searchIndex, request);
+        const bounds = matchBounds(models.directory, models.searchIndex, request);
         const freshness = { policy: models.directory.program.policies.freshness, atMillis: Date.parse(at) };
         for (const state of models.directory.advocates.values()) {
           if (!state.attributes || state.status === 'NONE') continue;
