@@ -106,16 +106,16 @@ export function matchCandidates(
   const request: MatchRequest = twoSided
     ? { opportunity: target.opportunity, criteria: target.criteria, kind: target.kind }
     : { opportunity: target.opportunity, criteria: target.criteria };
-  const [active, resting] = [index.posting('status', 'ACTIVE'), index.posting('status', 'RESTING')];
+  // Live as the index files it (its status postings are of the same state), with a profile.
   const matchable = (id: string) => {
-    if (excluded.has(id) || !(active.has(id) || resting.has(id))) return undefined;
+    if (excluded.has(id)) return undefined;
     const state = directory.advocate(id);
-    return state?.attributes ? state : undefined;
+    return state?.attributes && (state.status === 'ACTIVE' || state.status === 'RESTING') ? state : undefined;
   };
   const freshness = { policy: policies.freshness, atMillis: Date.parse(at) };
   const order = orders
-    ? orders.orderOf(index, request, target.exclude ?? [], matchable, freshness)
-    : matchOrder(index, request, matchable, freshness);
+    ? orders.orderOf(directory, index, request, target.exclude ?? [], matchable, freshness)
+    : matchOrder(directory, index, request, matchable, freshness);
   const { bounds } = order;
   const queue = new BestFirstQueue<Visit>([], (a, b) =>
     byKeyThenId(a.key, a.state.advocateId, b.key, b.state.advocateId),

@@ -4,11 +4,13 @@ import {
   feedbackShare,
   seniorityRank,
   type ActivityFeedback,
+  type AccountState,
   type ActivityKind,
   type AdvocateState,
   type FreshnessPolicy,
   type MatchRequest,
 } from '@vouch/domain';
+import type { AdvocateDirectory } from './advocate-directory';
 import { feedbackHistory } from './advocate-feedback-history';
 import type { AdvocateSearchIndex, IndexedField } from './advocate-search-index';
 import { normalise } from './text';
@@ -30,13 +32,21 @@ export interface MatchBounds {
    * The criteria from the most selective on: the advocates of each (the first is `pool`),
    * and the best score of an advocate in none of it and the earlier ones.
    */
-  readonly tiers: readonly { readonly pool: ReadonlySet<string>; readonly outsideBound: number }[];
+  readonly tiers: readonly MatchTier[];
+  /** Whether the advocate is in the pool of tier `k` (meets its criterion), read from its own values. */
+  inTier(state: AdvocateState, k: number): boolean;
   /**
    * At least the advocate's optimistic score at an instant, and equal to it unless the
    * fatigue rules allow no use at all. Without the instant, the profile counts as fresh:
    * a ceiling no clock can raise.
    */
   bound(state: AdvocateState, freshness?: FreshnessAt): number;
+}
+
+/** The advocates of one driving criterion, and the best score of an advocate in none of it and the earlier ones. */
+export interface MatchTier {
+  readonly pool: ReadonlySet<string>;
+  readonly outsideBound: number;
 }
 
 /** The freshness policy and the instant of the match, in milliseconds. */
@@ -52,6 +62,10 @@ interface IndexedCriterion {
   readonly weight: number;
   readonly mode: 'any' | 'share';
   readonly postings: readonly ReadonlySet<string>[];
+  /** The wanted values, normalised as the index files them (one per posting). */
+  readonly values: readonly string[];
+  /** Which of the advocate's own values the criterion compares (as the index files them). */
+  readonly of: (values: AdvocateValues) => readonly string[];
   /** Whether the criterion scores for everybody (nothing asked, or a value the index cannot hold). */
   readonly always: boolean;
 }
@@ -61,7 +75,11 @@ interface IndexedCriterion {
  * score in the same order and with the same rounding, each at least as large, so the bound
  * is never below the score (floating-point sums are monotone in every term).
  */
-export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): MatchBounds {
+export function matchBounds(
+  directory: AdvocateDirectory,
+  index: AdvocateSearchIndex,
+  request: MatchRequest,
+): MatchBounds {
   const { criteria, opportunity } = request;
   const criterion = (
     criterion: keyof typeof MATCH_WEIGHTS,
@@ -74,6 +92,8 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
       weight: MATCH_WEIGHTS[criterion],
       mode,
       postings: values.map((v) => index.posting(field, v)),
+      values,
+      of: (own) => own[field as keyof AdvocateValues],
       // The index holds no empty values (an account without a profile scores '' as its industry).
       always: values.length === 0 || values.includes(''),
     };
@@ -114,6 +134,7 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
   const tiers = drivers.map((driver) => {
     missed.add(driver);
     return {
+      driver,
       pool:
         driver.postings.length === 1 ? driver.postings[0]! : new Set(driver.postings.flatMap((p) => [...p])),
       outsideBound: totalOf(
@@ -131,22 +152,26 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
   const pool = tiers[0]?.pool;
   const outsideBound = tiers[0]?.outsideBound ?? Infinity;
 
-  const shareOf = (c: IndexedCriterion, id: string): number => {
+  // The share of a criterion the advocate meets, from its own values (what the index filed
+  // it under, kept per version) rather than one look-up in a large posting per wanted value.
+  const shareOf = (c: IndexedCriterion, own: AdvocateValues): number => {
     if (c.always) return 1;
+    const have = c.of(own);
     if (c.mode === 'any') {
-      for (const p of c.postings) if (p.has(id)) return 1;
+      for (const v of c.values) if (have.includes(v)) return 1;
       return 0;
     }
     let hits = 0;
-    for (const p of c.postings) if (p.has(id)) hits++;
-    return hits / c.postings.length;
+    for (const v of c.values) if (have.includes(v)) hits++;
+    return hits / c.values.length;
   };
   return {
     pool,
     outsideBound,
     tiers,
+    inTier: (state, k) => shareOf(tiers[k]!.driver, valuesOf(directory, state)) > 0,
     bound: (state, freshness) => {
-      const id = state.advocateId;
+      const own = valuesOf(directory, state);
       const seniority = state.attributes?.seniority;
       const seniorityOk =
         minRank === undefined ||
@@ -155,11 +180,11 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
         seniorityRank(seniority) >= minRank;
       const facts = factsOf(state);
       return totalOf(
-        shareOf(industry, id),
-        shareOf(products, id),
-        shareOf(region, id),
-        shareOf(useCases, id),
-        shareOf(language, id),
+        shareOf(industry, own),
+        shareOf(products, own),
+        shareOf(region, own),
+        shareOf(useCases, own),
+        shareOf(language, own),
         seniorityOk ? 1 : 0,
         freshness === undefined ? 1 : freshnessShare(facts, freshness.policy, freshness.atMillis),
         // Either scoring path (ratings only, or both sides with the asked kind) stays below.
@@ -167,6 +192,37 @@ export function matchBounds(index: AdvocateSearchIndex, request: MatchRequest): 
       );
     },
   };
+}
+
+/** An advocate's values as the search index files them (normalised), for the criteria of a match. */
+interface AdvocateValues {
+  readonly industry: readonly string[];
+  readonly region: readonly string[];
+  readonly product: readonly string[];
+  readonly useCase: readonly string[];
+  readonly language: readonly string[];
+}
+
+// Kept per advocate version and account version: either changing files the advocate anew.
+const values = new WeakMap<
+  AdvocateState,
+  { readonly account: AccountState | undefined; readonly own: AdvocateValues }
+>();
+function valuesOf(directory: AdvocateDirectory, state: AdvocateState): AdvocateValues {
+  const account = directory.accountOf(state);
+  const kept = values.get(state);
+  if (kept !== undefined && kept.account === account) return kept.own;
+  const profile = account?.profile;
+  const a = state.attributes;
+  const own: AdvocateValues = {
+    industry: profile ? [normalise(profile.industry)] : [],
+    region: profile ? [normalise(profile.region)] : [],
+    product: [...(profile?.products ?? []), ...(a?.products ?? [])].map(normalise),
+    useCase: (a?.useCases ?? []).map(normalise),
+    language: (a?.languages ?? []).map(normalise),
+  };
+  values.set(state, { account, own });
+  return own;
 }
 
 // The domain's total from the shares of its components: the same order of the sum and the

@@ -1,4 +1,5 @@
 import type { AdvocateState, MatchRequest } from '@vouch/domain';
+import type { AdvocateDirectory } from './advocate-directory';
 import type { AdvocateSearchIndex } from './advocate-search-index';
 import { matchBounds, type FreshnessAt, type MatchBounds } from './match-bound';
 
@@ -36,29 +37,29 @@ export function byKeyThenId(a: number, aId: string, b: number, bId: string): num
 
 /** The order of a request's advocates (see `MatchOrder`); only the first tier is sorted now. */
 export function matchOrder(
+  directory: AdvocateDirectory,
   index: AdvocateSearchIndex,
   request: MatchRequest,
   matchable: Matchable,
   freshness: FreshnessAt,
 ): MatchOrder {
-  const bounds = matchBounds(index, request);
+  const bounds = matchBounds(directory, index, request);
   const tiers = bounds.tiers;
   const sorted: (Ceiling[] | undefined)[] = [];
   // Everybody live: the last tier, and the only one when no criterion drives.
   const everybody = () => [...index.posting('status', 'ACTIVE'), ...index.posting('status', 'RESTING')];
-  const inEarlierTier = (id: string, k: number) => {
-    for (let j = 0; j < k; j++) if (tiers[j]!.pool.has(id)) return true;
+  const inEarlierTier = (state: AdvocateState, k: number) => {
+    for (let j = 0; j < k; j++) if (bounds.inTier(state, j)) return true;
     return false;
   };
   const build = (k: number): Ceiling[] => {
     const members: Iterable<string> = k < tiers.length ? tiers[k]!.pool : everybody();
     const tier: Ceiling[] = [];
     for (const id of members) {
-      if (inEarlierTier(id, k)) continue;
       const state = matchable(id);
       // The order's own instant, whichever match first needs the tier: a ceiling of a later
       // instant could be below the bound at an instant between the two.
-      if (state) tier.push({ state, ceiling: bounds.bound(state, freshness) });
+      if (state && !inEarlierTier(state, k)) tier.push({ state, ceiling: bounds.bound(state, freshness) });
     }
     return tier.sort((a, b) => byKeyThenId(a.ceiling, a.state.advocateId, b.ceiling, b.state.advocateId));
   };
@@ -87,6 +88,7 @@ export class MatchOrderCache {
 
   /** The order of the request's advocates, made anew when missing, stale, or of a later instant. */
   orderOf(
+    directory: AdvocateDirectory,
     index: AdvocateSearchIndex,
     request: MatchRequest,
     exclude: readonly string[],
@@ -105,7 +107,7 @@ export class MatchOrderCache {
     const order =
       kept && kept.version === version && kept.order.atMillis <= freshness.atMillis
         ? kept.order
-        : matchOrder(index, request, matchable, freshness);
+        : matchOrder(directory, index, request, matchable, freshness);
     this.orders.set(key, { version, order });
     if (this.orders.size > this.capacity) this.orders.delete(this.orders.keys().next().value!);
     return order;

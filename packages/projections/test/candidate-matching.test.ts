@@ -222,10 +222,12 @@ describe('matching through the index', () => {
       }),
       { numRuns: 150 },
     );
-    expect(seen.available).toBeGreaterThan(15);
+    // About 15–18 of the 150 random programs have an available advocate (and 8–11 a busy one):
+    // the floors are well under that, so the check does not depend on the random draw.
+    expect(seen.available).toBeGreaterThan(8);
     expect(seen.unavailable).toBeGreaterThan(15);
     expect(seen.suppressed).toBeGreaterThan(5);
-    expect(seen.busy).toBeGreaterThan(5);
+    expect(seen.busy).toBeGreaterThan(3);
   });
 
   it('keeps the bound admissible with two-sided feedback: never below an advocate’s optimistic score', () => {
@@ -239,7 +241,7 @@ describe('matching through the index', () => {
           criteria: t.criteria,
           ...(t.scoring === undefined ? { kind: t.kind } : {}),
         };
-        const bounds = matchBounds(models.searchIndex, request);
+        const bounds = matchBounds(models.directory, models.searchIndex, request);
         const freshness = { policy: models.directory.program.policies.freshness, atMillis: Date.parse(at) };
         for (const state of models.directory.advocates.values()) {
           if (!state.attributes || state.status === 'NONE') continue;
@@ -304,6 +306,117 @@ describe('matching through the index', () => {
     expect(lookups.mock.calls.length).toBeLessThanOrEqual(40 + 5);
     expect(matchCandidatesByScan(models.directory, models.searchIndex, target, world.now, 5)).toEqual(
       matches,
+    );
+  });
+});
+
+describe('the kept order of every tier', () => {
+  // 240 advocates over six industries; only three speak German (none in Energy), so a request
+  // for German speakers in Energy cannot fill its page from the German tier (the most
+  // selective) and reads the Energy tier too, whose advocates then rank first (industry
+  // weighs more than language).
+  function program(): { world: StoryWorld; models: TenantReadModels; target: MatchTarget } {
+    const world = new StoryWorld();
+    world.setPolicies();
+    const industries = ['Retail', 'Finance', 'Energy', 'Media', 'Health', 'Public'];
+    industries.forEach((industry, a) =>
+      world.registerAccount(`acct-${a}`, `Account ${a}`, industry, 'EMEA', []),
+    );
+    for (let i = 0; i < 240; i++) {
+      world.nominateAndEnrol(`adv-${i}`, `acct-${i % industries.length}`, {
+        name: `Advocate ${i}`,
+        title: 'Head of Operations',
+        seniority: 'VP',
+        products: ['Planner'],
+        useCases: ['planning'],
+        languages: i % 80 === 1 ? ['de'] : ['en'],
+      });
+      world.grantConsent(`adv-${i}`, `consent-${i}`, ['REFERENCE_CALL']);
+    }
+    const models = new TenantReadModels();
+    for (const event of world.log) models.apply(event);
+    const target: MatchTarget = {
+      kind: 'REFERENCE_CALL',
+      opportunity: { industry: 'Energy', region: 'EMEA', products: ['Planner'] },
+      criteria: {
+        industries: [],
+        regions: [],
+        products: [],
+        useCases: [],
+        languages: ['de'],
+        territory: 'EMEA',
+        channel: 'PRIVATE',
+      },
+    };
+    return { world, models, target };
+  }
+
+  it('answers a repeated match that needs a further tier from the kept order, without reading the tier again', () => {
+    const { world, models, target } = program();
+    const first = models.matchCriteria(target, world.now, 5);
+    expect(first.available.map((c) => c.advocateId)).toEqual([
+      'adv-104',
+      'adv-110',
+      'adv-116',
+      'adv-122',
+      'adv-128',
+    ]);
+    expect(first).toEqual(matchCandidatesByScan(models.directory, models.searchIndex, target, world.now, 5));
+
+    const lookups = jest.spyOn(models.directory, 'advocate');
+    const later = addDays(world.now, 30);
+    const again = models.matchCriteria(target, later, 5);
+    // The 40 Energy advocates are not read again: only the few the page takes.
+    expect(lookups.mock.calls.length).toBeLessThanOrEqual(5);
+    expect(again).toEqual(matchCandidatesByScan(models.directory, models.searchIndex, target, later, 5));
+  });
+
+  it('makes every kept tier stale when an event is folded', () => {
+    const { world, models, target } = program();
+    models.matchCriteria(target, world.now, 5); // keeps the German and the Energy tier
+    const folded = world.log.length;
+    // Energy's best retires, and one of Energy's advocates learns German: both tiers change.
+    world.advocate('adv-104', cmd('RetireAdvocate', { reason: 'Left' }));
+    world.advocate(
+      'adv-134',
+      cmd('UpdateAdvocateAttributes', {
+        seniority: 'VP',
+        products: ['Planner'],
+        useCases: ['planning'],
+        languages: ['de'],
+      }),
+    );
+    for (const event of world.log.slice(folded)) models.apply(event);
+
+    const again = models.matchCriteria(target, world.now, 5);
+
+    expect(again.available.map((c) => c.advocateId)).toEqual([
+      'adv-134',
+      'adv-110',
+      'adv-116',
+      'adv-122',
+      'adv-128',
+    ]);
+    expect(again).toEqual(matchCandidatesByScan(models.directory, models.searchIndex, target, world.now, 5));
+  });
+
+  it('never raises a bound with a later clock: the ceilings of a kept order hold at every later instant', () => {
+    fc.assert(
+      fc.property(programArb, targetArb, fc.integer({ min: 1, max: 400 }), (program, t, later) => {
+        const { models, now } = modelsOf(program);
+        const at = addDays(now, t.days);
+        const request = { opportunity: t.opportunity, criteria: t.criteria, kind: t.kind };
+        const bounds = matchBounds(models.directory, models.searchIndex, request);
+        const policy = models.directory.program.policies.freshness;
+        for (const state of models.directory.advocates.values()) {
+          if (!state.attributes || state.status === 'NONE') continue;
+          const ceiling = bounds.bound(state, { policy, atMillis: Date.parse(at) });
+          expect(
+            bounds.bound(state, { policy, atMillis: Date.parse(addDays(at, later)) }),
+          ).toBeLessThanOrEqual(ceiling);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
