@@ -19,6 +19,7 @@
  *     [--store memory|sqlite] [--targets typename,search,match]
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -200,17 +201,13 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const started = Date.now();
     const dir = mkdtempSync(join(tmpdir(), 'vouch-api-bench-'));
-    const sqlite =
-      STORE === 'sqlite'
-        ? SqliteEventStore.open({
-            filename: join(dir, 'vouch.db'),
-            masterKey: randomBytes(32),
-            clock: () => NOW,
-            durability: 'NORMAL', // a bench load, rerun if it fails
-          })
-        : undefined;
+    const masterKey = randomBytes(32);
+    // SQLite: the file is seeded by a child process, so the server's RSS is that of a process
+    // opening an existing database (as `vouch serve` does), not of the one that generated it.
+    if (STORE === 'sqlite') seedFileInChild(join(dir, 'vouch.db'), masterKey, size);
+    const sqlite = STORE === 'sqlite' ? openSqlite(join(dir, 'vouch.db'), masterKey) : undefined;
     const store = sqlite ?? new InMemoryEventStore({ clock: () => NOW });
-    await seed(store, size);
+    if (!sqlite) await seed(store, size);
     const seeded = Date.now();
     const vouch = createVouch({
       store,
@@ -278,11 +275,13 @@ async function main(): Promise<void> {
       .filter(([name]) => TARGETS.has(name))
       .map(([, ...target]) => target);
     const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-    process.stderr.write(
-      `${size} advocates: RSS ${mb(process.memoryUsage().rss)} MB caught up (peak ${mb(process.resourceUsage().maxRSS * 1024)} MB), load ${loadavg()
+    const memory = () => {
+      const m = process.memoryUsage();
+      return `RSS ${mb(m.rss)} MB (heap used ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB), load ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')}\n`,
-    );
+        .join(' ')}`;
+    };
+    process.stderr.write(`${size} advocates caught up: ${memory()}\n`);
     // Every target must answer without errors first: a refused token would be measured as fast.
     for (const [label, query, variables] of targets) {
       const response = await fetch(url, {
@@ -311,6 +310,7 @@ async function main(): Promise<void> {
           .join(' ')}\n`,
       );
     }
+    process.stderr.write(`${size} advocates after the runs: ${memory()}\n`);
     await server.stop();
     await vouch.stop();
     await store.close();
@@ -328,7 +328,29 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
+function openSqlite(filename: string, masterKey: Buffer): SqliteEventStore {
+  // NORMAL: a bench load, rerun if it fails.
+  return SqliteEventStore.open({ filename, masterKey, clock: () => NOW, durability: 'NORMAL' });
+}
+
+/** Runs this script as `--seed-file FILE --seed-size N` (master key in the environment) and waits. */
+function seedFileInChild(filename: string, masterKey: Buffer, size: number): void {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, __filename, '--seed-file', filename, '--seed-size', String(size)],
+    { stdio: 'inherit', env: { ...process.env, BENCH_MASTER_KEY: masterKey.toString('hex') } },
+  );
+  if (child.status !== 0) throw new Error(`seeding ${filename} failed (${child.status ?? child.signal})`);
+}
+
+async function seedFile(filename: string, size: number): Promise<void> {
+  const store = openSqlite(filename, Buffer.from(process.env.BENCH_MASTER_KEY!, 'hex'));
+  await seed(store, size);
+  await store.close();
+}
+
+const SEED_FILE = args.get('seed-file');
+(SEED_FILE ? seedFile(SEED_FILE, Number(args.get('seed-size'))) : main()).catch((error: unknown) => {
   process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
   process.exit(1);
 });

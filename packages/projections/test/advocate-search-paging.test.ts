@@ -13,6 +13,8 @@ import { cmd, pm, StoryWorld } from './support/story-world';
 
 // Ids chosen so the id order differs from the order of enrolment.
 const WHO = ['mia', 'ada', 'zoe', 'ben', 'kai', 'eve', 'lou', 'cy'];
+// Enrolled while searches run: they enter the kept orders by insertion.
+const LATE = ['nia', 'abe', 'zed'];
 const ACCOUNTS = ['acme', 'globex', 'initech'];
 const INDUSTRIES = ['Manufacturing', 'Retail', 'Energy'];
 const PRODUCTS = ['Planner', 'Forecast', 'Ledger'];
@@ -39,6 +41,12 @@ const step = fc.oneof(
     industry: fc.constantFrom(...INDUSTRIES),
   }),
   fc.record({ op: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({
+    op: fc.constant('enrol' as const),
+    who: fc.constantFrom(...LATE),
+    account: fc.constantFrom(...ACCOUNTS),
+    product: fc.constantFrom(...PRODUCTS),
+  }),
 );
 
 const query: fc.Arbitrary<AdvocateSearchQuery> = fc.record(
@@ -55,7 +63,7 @@ const query: fc.Arbitrary<AdvocateSearchQuery> = fc.record(
 );
 
 // A cursor anywhere: an advocate's id (matching or not), a gap between ids, or past either end.
-const cursor = fc.constantFrom(...WHO, 'a', 'bz', 'm', 'zz', '').map(encodeCursor);
+const cursor = fc.constantFrom(...WHO, ...LATE, 'a', 'bz', 'm', 'zz', '').map(encodeCursor);
 const page: fc.Arbitrary<PageRequest> = fc.oneof(
   fc.record(
     { first: fc.integer({ min: 1, max: 4 }), after: cursor, before: cursor },
@@ -126,6 +134,18 @@ function play(w: StoryWorld, s: Step): void {
         break;
       case 'advance':
         w.advance(s.days);
+        break;
+      case 'enrol':
+        w.nominateAndEnrol(s.who, s.account, {
+          name: `Name ${s.who}`,
+          title: 'Head of Things',
+          seniority: 'VP',
+          products: [s.product],
+          useCases: ['planning'],
+          languages: ['en'],
+          topics: ['rollout'],
+        });
+        w.grantConsent(s.who, `c-${s.who}`, ['REFERENCE_CALL']);
         break;
     }
   } catch (error) {
