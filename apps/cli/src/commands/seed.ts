@@ -6,6 +6,7 @@ import { countEvents } from '../rebuild/rebuild-read-models';
 import { ProgressLine } from '../rebuild/progress-line';
 import { seedDemoProgram, SIMULATED_DAYS, type DemoProgramSummary } from '../seed/demo-program';
 import { SimulatedClock } from '../seed/simulated-clock';
+import { WriteBehindCheckpoints } from '../seed/write-behind-checkpoints';
 import { openStore } from '../stores/open-store';
 
 export interface SeedOptions {
@@ -50,11 +51,12 @@ export async function seedStore(options: SeedOptions, io: CliIo): Promise<SeedRe
       );
     }
     let sequence = 0;
+    const checkpoints = new WriteBehindCheckpoints(opened.checkpoints);
     const vouch = createVouch({
       store: opened.store,
       clock: clock.now,
       newId: () => `seed-id-${(sequence += 1)}`,
-      checkpoints: opened.checkpoints,
+      checkpoints,
       readModels: opened.readModels,
       dueWorkIntervalMs: 0,
     });
@@ -74,6 +76,7 @@ export async function seedStore(options: SeedOptions, io: CliIo): Promise<SeedRe
       progress.finish();
       await vouch.stop();
     }
+    await checkpoints.flush();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const eventTypes = await countEventTypes(opened, options.tenantId);
     return { summary, events: await countEvents(opened.store, options.tenantId), eventTypes, seconds };
