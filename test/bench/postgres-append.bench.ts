@@ -11,10 +11,13 @@
  * throwaway one), a fresh database per workload, workloads interleaved ROUNDS times in
  * the same process; the table reports medians.
  *
- *   npm run bench:postgres -- [--events 3000] [--rounds 3] [--catchup-events 1000000]
+ * `--clients 1` runs only the one-client rows (default `1,16`); each line also gives this
+ * process's CPU time per append (the server's is not counted) and the load average.
+ *
+ *   npm run bench:postgres -- [--events 3000] [--rounds 3] [--catchup-events 1000000] [--clients 1,16]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { EventEnvelope } from '@vouch/domain';
 import type { Checkpoint } from '@vouch/event-store';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
@@ -28,6 +31,7 @@ for (let i = 2; i < process.argv.length; i += 2)
 const EVENTS_PER_CLIENT_SET = Number(args.get('events') ?? 3000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const CATCHUP_EVENTS = Number(args.get('catchup-events') ?? 1_000_000);
+const CLIENTS = (args.get('clients') ?? '1,16').split(',').map(Number);
 const STREAMS = 128;
 const TENANT = 'bench';
 
@@ -257,23 +261,25 @@ async function main(): Promise<void> {
   ];
   const rates = new Map<string, number[]>();
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const concurrency of [1, 16]) {
+    for (const concurrency of CLIENTS) {
       const events = concurrency === 1 ? EVENTS_PER_CLIENT_SET : EVENTS_PER_CLIENT_SET * 4;
       for (const [name, workload] of workloads) {
         const url = await freshDatabase(admin, server.url);
+        const cpuBefore = process.cpuUsage();
         const { seconds, stored } = await workload(url, concurrency, events);
+        const cpu = process.cpuUsage(cpuBefore);
         const rate = stored / seconds;
         const key = `${name}|${concurrency}`;
         rates.set(key, [...(rates.get(key) ?? []), rate]);
         console.log(
-          `round ${round}: ${name}, ${concurrency} client(s): ${events} appends, ${stored} stored, ${Math.round(rate)}/s`,
+          `round ${round}: ${name}, ${concurrency} client(s): ${events} appends, ${stored} stored, ${Math.round(rate)}/s, Node CPU ${((cpu.user + cpu.system) / stored).toFixed(0)} µs per append (set-up included), load ${loadavg()[0]!.toFixed(1)}`,
         );
       }
     }
   }
   console.log('\n| workload | clients | events/s (median) | × raw pg |');
   console.log('|---|---:|---:|---:|');
-  for (const concurrency of [1, 16]) {
+  for (const concurrency of CLIENTS) {
     const raw = median(rates.get(`${workloads[0]![0]}|${concurrency}`)!);
     for (const [name] of workloads) {
       const rate = median(rates.get(`${name}|${concurrency}`)!);

@@ -9,12 +9,16 @@
  * (FULL unless --durability NORMAL), and runs in the same process, interleaved, ROUNDS
  * times; the table reports medians.
  *
- *   npm run bench:sqlite -- [--events 20000] [--rounds 3] [--durability FULL|NORMAL]
+ * Each row also gives this process's CPU time per append (user + system, `process.cpuUsage`),
+ * which the shared machine's load disturbs far less than the rate. `--durability OFF`
+ * (synchronous=OFF, raw and store alike) leaves out the fsync: what remains is the CPU.
+ *
+ *   npm run bench:sqlite -- [--events 20000] [--rounds 3] [--durability FULL|NORMAL|OFF]
  *     [--peer-events 2000] [--peer-concurrent-events 640]
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventEnvelope } from '@vouch/domain';
@@ -29,7 +33,7 @@ const PEER_EVENTS = Number(args.get('peer-events') ?? 2_000);
 // emmett leaves some concurrent appends unanswered (see PEER_TIMEOUT_MS): fewer of them.
 const PEER_CONCURRENT_EVENTS = Number(args.get('peer-concurrent-events') ?? 640);
 const ROUNDS = Number(args.get('rounds') ?? 3);
-const DURABILITY = (args.get('durability') ?? 'FULL') as Durability;
+const DURABILITY = (args.get('durability') ?? 'FULL') as Durability | 'OFF';
 const CONCURRENCY = 64;
 const STREAMS = 128;
 const tenant = 'bench';
@@ -62,9 +66,20 @@ function envelope(i: number): EventEnvelope {
 interface Result {
   readonly stored: number;
   readonly seconds: number;
+  /** CPU microseconds of this process (user + system) per stored event. */
+  readonly cpuPerEvent?: number;
 }
 
-function rawLoop(count: number): Result {
+/** Runs `work` and gives its elapsed seconds and CPU microseconds. */
+async function measured(work: () => unknown): Promise<{ seconds: number; cpu: number }> {
+  const cpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  await work();
+  const cpu = process.cpuUsage(cpuBefore);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpu: cpu.user + cpu.system };
+}
+
+async function rawLoop(count: number): Promise<Result> {
   const db = new Database(nextFile());
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${DURABILITY}`);
@@ -84,20 +99,19 @@ function rawLoop(count: number): Result {
     ),
   );
   const events = Array.from({ length: count }, (_, i) => envelope(i));
-  const started = process.hrtime.bigint();
-  events.forEach((e, i) => appendOne(e, i));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { seconds, cpu } = await measured(() => events.forEach((e, i) => appendOne(e, i)));
   const stored = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
   db.close();
-  return { stored, seconds };
+  return { stored, seconds, cpuPerEvent: cpu / stored };
 }
 
 async function storeRun(count: number, concurrency: number): Promise<Result & { batches: number }> {
   const store = SqliteEventStore.open({
     filename: nextFile(),
     masterKey: randomBytes(32),
-    durability: DURABILITY,
+    durability: DURABILITY === 'OFF' ? 'FULL' : DURABILITY,
   });
+  if (DURABILITY === 'OFF') store.database.pragma('synchronous = OFF');
   const events = Array.from({ length: count }, (_, i) => envelope(i));
   const versions = new Map<string, number>();
   let next = 0;
@@ -110,13 +124,13 @@ async function storeRun(count: number, concurrency: number): Promise<Result & { 
       versions.set(streamId, result.nextExpectedVersion);
     }
   }
-  const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { seconds, cpu } = await measured(() =>
+    Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w))),
+  );
   const stored = store.database.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
   const { batches } = store.commitStats();
   await store.close();
-  return { stored, seconds, batches };
+  return { stored, seconds, batches, cpuPerEvent: cpu / stored };
 }
 
 interface EmmettModule {
@@ -207,13 +221,17 @@ const median = (values: number[]): number =>
 
 async function main(): Promise<void> {
   const rates: Record<string, number[]> = {};
+  const cpuPerEvent: Record<string, number[]> = {};
   const notes: string[] = [];
+  const loads: number[] = [];
   const record = (name: string, result: Result | undefined): void => {
     if (!result) return;
     (rates[name] ??= []).push(result.stored / result.seconds);
+    if (result.cpuPerEvent !== undefined) (cpuPerEvent[name] ??= []).push(result.cpuPerEvent);
+    loads.push(loadavg()[0]!);
   };
   for (let round = 0; round < ROUNDS; round++) {
-    record('raw better-sqlite3, sequential', rawLoop(EVENTS));
+    record('raw better-sqlite3, sequential', await rawLoop(EVENTS));
     record('SqliteEventStore, sequential', await storeRun(EVENTS, 1));
     const concurrent = await storeRun(EVENTS, CONCURRENCY);
     record(`SqliteEventStore, ${CONCURRENCY} concurrent`, concurrent);
@@ -239,13 +257,18 @@ async function main(): Promise<void> {
   say(
     `\nSQLite append, synchronous=${DURABILITY}, WAL, ${EVENTS} single-event appends (emmett: ${PEER_EVENTS} sequential, ${PEER_CONCURRENT_EVENTS} concurrent), median of ${ROUNDS} rounds`,
   );
-  say(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
-  say('| workload | events/s (median) | rounds (min–max) | × raw sequential | × store sequential |');
-  say('| --- | ---: | ---: | ---: | ---: |');
+  say(
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the run\n`,
+  );
+  say(
+    '| workload | events/s (median) | rounds (min–max) | × raw sequential | × store sequential | CPU µs per append (median) |',
+  );
+  say('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, values] of Object.entries(rates)) {
     const rate = median(values);
+    const cpu = cpuPerEvent[name] ? median(cpuPerEvent[name]).toFixed(0) : '–';
     say(
-      `| ${name} | ${Math.round(rate).toLocaleString('en')} | ${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))} | ${(rate / raw).toFixed(2)} | ${(rate / sequential).toFixed(2)} |`,
+      `| ${name} | ${Math.round(rate).toLocaleString('en')} | ${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))} | ${(rate / raw).toFixed(2)} | ${(rate / sequential).toFixed(2)} | ${cpu} |`,
     );
   }
   say('');

@@ -25,6 +25,7 @@ import type { EventRow, ReadRow } from './event-rows';
 import { READ_COLUMNS, fromReadRow, fromRowForVerification, toInsertParameters } from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
 import { GroupCommitQueue } from './group-commit-queue';
+import { StreamHeadCache } from './stream-head-cache';
 
 const VERIFY_PAGE = 1000;
 
@@ -46,6 +47,7 @@ export class SqliteStorageEngine implements StorageEngine {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly typeFilters = new Map<number, Statement>();
   private readonly typeFiltersInRange = new Map<number, Statement>();
+  private readonly knownHeads = new StreamHeadCache();
   private closed = false;
 
   constructor(
@@ -64,6 +66,7 @@ export class SqliteStorageEngine implements StorageEngine {
         outcomes = commitBatch.immediate(batch);
         this.health?.succeeded();
       } catch (error) {
+        this.knownHeads.clear(); // the heads this transaction wrote were rolled back
         this.health?.failed(error);
         throw new StoreUnavailableError(
           'The event store could not commit; nothing of this append was written.',
@@ -204,13 +207,50 @@ export class SqliteStorageEngine implements StorageEngine {
     }
   }
 
-  private appendOne({ request, now }: QueuedAppend): BatchOutcome<AppendResult> {
+  private appendOne(item: QueuedAppend): BatchOutcome<AppendResult> {
+    return (item.request.events.length === 1 && this.appendOptimistically(item)) || this.appendChecked(item);
+  }
+
+  /**
+   * One event planned against the head this process remembers (or reads), its id checked
+   * by the unique index instead of a look-up: one INSERT. Anything else than a clean write
+   * (a stale head, a refusal, an id already stored) gives up, having written nothing, and
+   * the append goes the checked way, which decides it as if this never ran.
+   */
+  private appendOptimistically({ request, now }: QueuedAppend): BatchOutcome<AppendResult> | undefined {
     const { tenantId, streamId } = request;
+    const head = this.knownHeads.get(tenantId, streamId) ?? this.head(tenantId, streamId);
+    let plan;
+    try {
+      plan = planAppend(request, head, noLookUp, now());
+    } catch (error) {
+      if (error instanceof EventStoreError) return undefined;
+      throw error;
+    }
+    if (plan.kind === 'duplicate') return undefined; // cannot happen without a look-up
+    const event = plan.events[0]!;
+    let position: number;
+    try {
+      position = Number(this.statements.insert.run(...toInsertParameters(event)).lastInsertRowid);
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+    this.knownHeads.set(tenantId, streamId, { version: event.version, hash: event.hash });
+    const written = [{ eventId: event.eventId, version: event.version, position }];
+    return { ok: true, value: appendResultOf(streamId, written, false) };
+  }
+
+  /** The reference path: head and every event id read from the file, then planned and written. */
+  private appendChecked({ request, now }: QueuedAppend): BatchOutcome<AppendResult> {
+    const { tenantId, streamId } = request;
+    const head = this.head(tenantId, streamId);
+    this.knownHeads.set(tenantId, streamId, head);
     let plan;
     try {
       plan = planAppend(
         request,
-        this.head(tenantId, streamId),
+        head,
         (eventId) => this.statements.findEvent.get(tenantId, eventId) as ExistingEvent | undefined,
         now(),
       );
@@ -224,6 +264,8 @@ export class SqliteStorageEngine implements StorageEngine {
       const info = this.statements.insert.run(...toInsertParameters(event));
       return { eventId: event.eventId, version: event.version, position: Number(info.lastInsertRowid) };
     });
+    const last = plan.events[plan.events.length - 1]!;
+    this.knownHeads.set(tenantId, streamId, { version: last.version, hash: last.hash });
     return { ok: true, value: appendResultOf(streamId, written, false) };
   }
 
@@ -291,6 +333,14 @@ export class SqliteStorageEngine implements StorageEngine {
       throw new StoreUnavailableError('The SQLite event store could not be read.', error);
     }
   }
+}
+
+const noLookUp = (): undefined => undefined;
+
+/** A refused INSERT that SQLite backed out on its own, leaving the transaction going. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function prepareStatements(db: Database): Record<string, Statement> & {

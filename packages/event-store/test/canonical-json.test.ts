@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalJson } from '@vouch/event-store';
 
 describe('canonicalJson (RFC 8785)', () => {
@@ -53,5 +54,45 @@ describe('canonicalJson (RFC 8785)', () => {
     ['a function', { f: () => 1 }],
   ])('refuses %s', (_, value) => {
     expect(() => canonicalJson(value)).toThrow(TypeError);
+  });
+});
+
+describe('canonicalJson against the straightforward encoding (property)', () => {
+  // The encoding as first written (filter, sort with a comparator, map, join), kept as the
+  // reference the loop-based one must equal on every JSON value.
+  function reference(value: unknown): string {
+    if (typeof value === 'string') return JSON.stringify(value);
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+    return `{${members.join(',')}}`;
+  }
+
+  const value = fc.letrec((tie) => ({
+    any: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ unit: 'binary' }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('any')),
+      // Keys of every kind (integer-like, surrogates), members left undefined now and then.
+      fc.dictionary(fc.string({ unit: 'binary' }), fc.option(tie('any'), { nil: undefined })),
+    ),
+  })).any;
+
+  it('gives the same text for every JSON value', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hash, hkdfSync } from 'node:crypto';
 import type { EventEnvelope, Instant, PersonalDataDeclaration } from '@vouch/domain';
 import { personalDataSubject } from '@vouch/domain';
 import { InvalidAppendError } from '../errors/invalid-append-error';
@@ -80,7 +80,7 @@ async function prepareEvent(
       data,
       personal: null,
       metadata,
-      fingerprint: createHash('sha256').update(content).digest('hex'),
+      fingerprint: hash('sha256', content, 'hex'),
     };
   }
   const subjectId = personalDataSubject(declaration, event.data);

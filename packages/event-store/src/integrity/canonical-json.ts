@@ -16,30 +16,34 @@ export function canonicalJson(value: unknown): string {
       return Object.is(value, -0) ? '0' : String(value);
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map(arrayItem).join(',')}]`;
+      // Loops that append to one string: every append encodes its data and metadata, and the
+      // filter/sort/map/join chain allocated four arrays per object.
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i += 1) {
+          const item: unknown = value[i];
+          if (item === undefined) throw new TypeError('undefined is not JSON (in an array).');
+          text += i === 0 ? canonicalJson(item) : `,${canonicalJson(item)}`;
+        }
+        return `${text}]`;
+      }
       // A plain object's prototype is some realm's Object.prototype (whose own prototype is null).
       const prototype = Object.getPrototypeOf(value) as object | null;
       if (prototype !== null && Object.getPrototypeOf(prototype) !== null) {
         throw new TypeError(`A ${(value as object).constructor?.name ?? 'non-plain'} object is not JSON.`);
       }
       const record = value as Record<string, unknown>;
-      const members = Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort(compareCodeUnits)
-        .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-      return `{${members.join(',')}}`;
+      // RFC 8785 §3.2.3: members sorted by UTF-16 code units, which is the default order of sort().
+      const keys = Object.keys(record).sort();
+      let text = '{';
+      for (const key of keys) {
+        const member = record[key];
+        if (member === undefined) continue;
+        text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+      }
+      return `${text}}`;
     }
     default:
       throw new TypeError(`A ${typeof value} is not JSON.`);
   }
-}
-
-function arrayItem(item: unknown): string {
-  if (item === undefined) throw new TypeError('undefined is not JSON (in an array).');
-  return canonicalJson(item);
-}
-
-// RFC 8785 §3.2.3: sort by UTF-16 code units, which is how JS compares strings with < and >.
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

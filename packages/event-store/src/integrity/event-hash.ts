@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { UnpositionedStoredEvent } from '../stored-event';
 import { canonicalJson } from './canonical-json';
 import { canonicalText } from './canonical-text-cache';
@@ -28,5 +28,6 @@ export function hashStoredEvent(previousHash: string, event: Omit<UnpositionedSt
     `,"tenantId":${JSON.stringify(event.tenantId)}` +
     `,"type":${JSON.stringify(event.type)}` +
     `,"version":${canonicalJson(event.version)}}`;
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot hash (UTF-8 in, hex out): the same digest as createHash, without a Hash object.
+  return hash('sha256', text, 'hex');
 }
