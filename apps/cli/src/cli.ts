@@ -8,14 +8,7 @@ import { keepGenerated, resolveJwtSecret } from './config/secrets';
 import { resolveEnvironment, type ServerFlags } from './config/server-config';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from './config/startup-config';
 import { resolveDataDir, STORE_KINDS, type StoreFlags } from './config/store-config';
-import { digestInterval } from './config/digest-interval';
-import { leaseTtl } from './config/lease-ttl';
-import { metricsEnabled } from './config/metrics-enabled';
-import { webhookConfig } from './config/webhook-config';
-import { tracingConfig } from './config/tracing-config';
-import { resolveInboundConfig } from './config/inbound-config';
-import { resolveSigningKey } from './config/signing-key';
-import { hasPublicKeys, loadAuthOptions, resolveAuthConfig, type AuthFlags } from './config/auth-config';
+import type { AuthFlags } from './config/auth-config';
 import type { ReportDigestFlags } from './commands/report-digest';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
 import { DEMO_TENANT } from './seed/demo-catalogue';
@@ -143,6 +136,18 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--jwt-audience <aud>', 'required aud claim')
     .addHelpText('after', ENVIRONMENT_HELP)
     .action(async (flags: StoreFlags & ServerFlags & AuthFlags & { tenant: string[] }) => {
+      const {
+        digestInterval,
+        hasPublicKeys,
+        leaseTtl,
+        loadAuthOptions,
+        metricsEnabled,
+        resolveAuthConfig,
+        resolveInboundConfig,
+        resolveSigningKey,
+        tracingConfig,
+        webhookConfig,
+      } = await import('./config/serve-config');
       const authConfig = resolveAuthConfig(flags, io.env);
       // With an identity provider's keys, a locally generated HS256 secret would be a second
       // door: HS256 is then accepted only when VOUCH_JWT_SECRET is set explicitly.

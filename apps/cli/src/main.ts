@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Decorator metadata must exist before any type-graphql class is evaluated.
-import 'reflect-metadata';
+// No `reflect-metadata` here: only `vouch serve` evaluates type-graphql classes, through
+// `@vouch/api`, whose entry imports it first; `vouch token` and `--help` start without it.
 import { runCli } from './cli';
 
 void runCli(process.argv.slice(2)).then((code) => {

@@ -29,6 +29,13 @@ const HEAVY = [
   /[\\/]node_modules[\\/](graphql|type-graphql|@apollo|better-sqlite3|pg|@eventstore|@kurrent|pino)[\\/]/,
 ];
 const heavyIn = (modules: readonly string[]) => modules.filter((m) => HEAVY.some((h) => h.test(m)));
+// What only `vouch serve` needs: decorator metadata (for the API's type-graphql classes) and
+// the server's own configuration (auth keys, webhooks, tracing, inbound routes, signing key…).
+const SERVE_ONLY = [
+  /[\\/]node_modules[\\/]reflect-metadata[\\/]/,
+  /[\\/]apps[\\/]cli[\\/]src[\\/]config[\\/](serve-config|auth-config|digest-interval|inbound-config|lease-ttl|metrics-enabled|signing-key|tracing-config|webhook-config)\.ts$/,
+];
+const serveOnlyIn = (modules: readonly string[]) => modules.filter((m) => SERVE_ONLY.some((h) => h.test(m)));
 
 describe('CLI cold start (issue 15 item 6): a command loads only what it needs', () => {
   let dataDir: string;
@@ -39,6 +46,7 @@ describe('CLI cold start (issue 15 item 6): a command loads only what it needs',
     const run = modulesLoadedBy(['token', '--user', 'u-1', '--roles', 'ADMIN', '--data-dir', dataDir]);
     expect(run.code).toBe(0);
     expect(heavyIn(run.modules)).toEqual([]);
+    expect(serveOnlyIn(run.modules)).toEqual([]);
     // Of the domain only the role names (`@vouch/domain/roles`), not its 100-odd modules.
     const domain = run.modules.filter((m) => /[\\/]packages[\\/]domain[\\/]/.test(m));
     expect(domain.map((m) => m.split(/[\\/]/).slice(-2).join('/'))).toEqual(['shared/roles.ts']);
@@ -50,7 +58,18 @@ describe('CLI cold start (issue 15 item 6): a command loads only what it needs',
     const run = modulesLoadedBy(['--help']);
     expect(run.code).toBe(0);
     expect(heavyIn(run.modules)).toEqual([]);
+    expect(serveOnlyIn(run.modules)).toEqual([]);
     expect(run.modules.some((m) => /[\\/]node_modules[\\/]jose[\\/]/.test(m))).toBe(false);
+  }, 60_000);
+
+  it('`vouch serve` does load its own configuration (the control of the lists above)', () => {
+    // A wrong flag stops serve after its configuration loaded and before a store opens.
+    const run = modulesLoadedBy(['serve', '--jwks-url', 'not-a-url', '--data-dir', dataDir]);
+    expect(run.code).toBe(2);
+    expect(serveOnlyIn(run.modules).map((m) => m.split(/[\\/]/).at(-1))).toEqual(
+      expect.arrayContaining(['serve-config.ts', 'auth-config.ts', 'signing-key.ts']),
+    );
+    expect(heavyIn(run.modules)).toEqual([]);
   }, 60_000);
 
   it('a wrong usage still exits 2 without loading a store', () => {

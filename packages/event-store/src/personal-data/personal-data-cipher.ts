@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { canonicalJson } from '../integrity/canonical-json';
+import { associatedData } from './associated-data';
 import type { SealedPersonalData } from '../stored-event';
 
 /** Where an event's ciphertext belongs: decrypting it anywhere else fails. */
@@ -7,22 +8,6 @@ export interface PersonalDataBinding {
   readonly tenantId: string;
   readonly streamId: string;
   readonly eventId: string;
-}
-
-// Associated data binds the ciphertext to its tenant, stream, event, subject and field list,
-// so it cannot be copied into another event (or tenant) and still decrypt.
-function associatedData(binding: PersonalDataBinding, subjectId: string, fields: readonly string[]): Buffer {
-  return Buffer.from(
-    canonicalJson({
-      purpose: 'vouch.personal-data.v1',
-      tenantId: binding.tenantId,
-      streamId: binding.streamId,
-      eventId: binding.eventId,
-      subjectId,
-      fields,
-    }),
-    'utf8',
-  );
 }
 
 /** Encrypts personal field values with the subject's 32-byte data key (AES-256-GCM). */

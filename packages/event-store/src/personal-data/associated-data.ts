@@ -1,0 +1,23 @@
+import { canonicalJson } from '../integrity/canonical-json';
+import type { PersonalDataBinding } from './personal-data-cipher';
+
+/**
+ * The associated data of a sealed event's personal fields: it binds the ciphertext to its
+ * tenant, stream, event, subject and field list, so it cannot be copied into another event
+ * (or tenant) and still decrypt. It is the RFC 8785 text of { purpose, tenantId, streamId,
+ * eventId, subjectId, fields } in UTF-8, written with its members already in canonical order
+ * (a generic canonicalJson per decrypted event was a third of the cost of decrypting on a
+ * catch-up read); `associated-data.test.ts` holds the two equal.
+ */
+export function associatedData(
+  binding: PersonalDataBinding,
+  subjectId: string,
+  fields: readonly string[],
+): Buffer {
+  return Buffer.from(
+    `{"eventId":${JSON.stringify(binding.eventId)},"fields":${canonicalJson(fields)},` +
+      `"purpose":"vouch.personal-data.v1","streamId":${JSON.stringify(binding.streamId)},` +
+      `"subjectId":${JSON.stringify(subjectId)},"tenantId":${JSON.stringify(binding.tenantId)}}`,
+    'utf8',
+  );
+}
