@@ -179,7 +179,7 @@ describe('the CRM read model', () => {
       RangeError,
     );
     await expect(
-      w.inbound.inboxPage({ ...PM, roles: ['SALES_REP'] }, 'PARKED', { first: 1 }),
+      w.inbound.inboxPage({ ...PM, roles: ['REQUESTER'] }, 'PARKED', { first: 1 }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await w.vouch.stop();
     w.store.close();
