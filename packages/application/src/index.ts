@@ -33,6 +33,7 @@ export * from './leases/leased-job';
 export * from './integrations/crm/crm-event';
 export * from './integrations/crm/crm-inbox-log';
 export * from './integrations/crm/crm-inbound';
+export * from './integrations/crm/crm-read-model';
 export * from './integrations/chat/slash-request';
 export * from './integrations/chat/chat-intake';
 export * from './integrations/meetings/attendance-signal';

@@ -32,6 +32,7 @@ import { DueWorkRunner } from '../timers/due-work-runner';
 import type { BackgroundStepObserver } from '../tracing/background-step';
 import { WorkflowExecutor } from '../workflows/workflow-executor';
 import { createWebhooks, type Webhooks } from '../outbound/webhooks/webhooks';
+import { CrmReadModel } from '../integrations/crm/crm-read-model';
 import type { WebhookOptions } from '../outbound/webhooks/webhook-options';
 
 export interface VouchOptions {
@@ -85,6 +86,8 @@ export interface Vouch {
   startIntegrityVerification(principal: Principal, commandId: string): Promise<IntegrityVerificationJob>;
   /** Webhook subscriptions and their dispatcher, when configured. */
   readonly webhooks?: Webhooks;
+  /** The CRM integration's read model of a tenant, with everything written so far applied (started on first use). */
+  crmReadModel(tenantId: string): Promise<CrmReadModel>;
 }
 
 /** Creates the facade over a store. Call `start()` to run the process managers. */
@@ -135,6 +138,13 @@ export function createVouch(options: VouchOptions): Vouch {
     create: () => new TenantReadModels(),
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });
+  // Its own projection, started only when a tenant first uses the CRM integration.
+  const crm = new TenantProjections<CrmReadModel>({
+    store: options.store,
+    readModels,
+    create: () => new CrmReadModel(),
+    ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
+  });
   const verifications = new IntegrityVerifications(options.store, clock, digests);
   const queries = new VouchQueries(options.store, projections, clock, digests, verifications);
   const started = new Set<string>();
@@ -172,6 +182,12 @@ export function createVouch(options: VouchOptions): Vouch {
       for (const tenantId of [...(options.tenants ?? []), ...tenants]) await startTenant(tenantId);
     },
     processDueWork: () => dueWork.tick(),
+    async crmReadModel(tenantId) {
+      const runner = await crm.runner(tenantId);
+      // Whatever was appended before this call (by this process or another) is applied first.
+      await runner.waitFor(await options.store.lastCheckpoint(tenantId));
+      return runner.projection;
+    },
     async signDigest(principal, commandId) {
       authorize(actorOf(principal), 'signDigest');
       if (!digests) {
@@ -195,6 +211,7 @@ export function createVouch(options: VouchOptions): Vouch {
         managers.stop(),
         dueWork.stop(),
         projections.stopAll(),
+        crm.stopAll(),
         webhooks?.dispatcher.stop(),
       ]);
     },

@@ -7,19 +7,24 @@ import { InMemoryStorageEngine, type LogRange, type LogScan, type StoredEvent } 
  * keeps a per-reader variant; this one only needs the total.)
  */
 export class ScanCountingEngine extends InMemoryStorageEngine {
+  /** Events examined by filtered readers. */
   examined = 0;
+  /** Events examined by every reader of the log, filtered or not. */
+  examinedByAll = 0;
 
   override async readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]> {
     const events = await super.readLog(tenantId, range);
     const stop =
       events.length === range.limit ? events[events.length - 1]!.position : await this.lastPosition(tenantId);
     if (range.types) this.examined += stop - range.afterPosition;
+    this.examinedByAll += stop - range.afterPosition;
     return events;
   }
 
   override async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
     const scan = await super.scanLog(tenantId, range);
     if (range.types) this.examined += scan.scannedTo - range.afterPosition;
+    this.examinedByAll += scan.scannedTo - range.afterPosition;
     return scan;
   }
 }

@@ -10,8 +10,6 @@ import { systemClock, type Clock } from '@vouch/event-store';
 import { streamIdOf } from '../../commands/stream-ids';
 import type { Vouch } from '../../facade/create-vouch';
 import type { Principal } from '../../principal';
-import { vouchStageOf } from '../crm/crm-event';
-import { CrmInboxLog } from '../crm/crm-inbox-log';
 import type { SlashRequest } from './slash-request';
 
 /** How long a chat request gives the program by default. */
@@ -31,7 +29,6 @@ export interface ChatIntakeAnswer {
 export class ChatIntake {
   private readonly clock: Clock;
   private readonly newId: () => string;
-  private readonly crm: CrmInboxLog;
 
   constructor(
     private readonly vouch: Vouch,
@@ -39,7 +36,6 @@ export class ChatIntake {
   ) {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
-    this.crm = new CrmInboxLog(vouch.store, this.newId);
     this.currency = options.currency ?? 'USD';
   }
 
@@ -95,13 +91,6 @@ export class ChatIntake {
     tenantId: string,
     opportunityId: string,
   ): Promise<{ stage: OpportunityStage; amount: Money } | undefined> {
-    const entries = await this.crm.entries(tenantId);
-    const latest = entries
-      .map((e) => e.event)
-      .filter((e) => e.type === 'opportunity.changed' && e.opportunity.id === opportunityId)
-      .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt))
-      .at(-1);
-    if (latest?.type !== 'opportunity.changed' || !latest.opportunity.amount) return undefined;
-    return { stage: vouchStageOf(latest.opportunity.stage), amount: latest.opportunity.amount };
+    return (await this.vouch.crmReadModel(tenantId)).knownDeal(opportunityId);
   }
 }

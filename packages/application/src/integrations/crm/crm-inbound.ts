@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, DomainErrorCode, hasRole, type Instant } from '@vouch/domain';
-import { systemClock, type Clock, type RecordedEvent } from '@vouch/event-store';
+import { systemClock, type Clock } from '@vouch/event-store';
 import type { Vouch } from '../../facade/create-vouch';
 import type { Principal } from '../../principal';
 import type { VouchCommand } from '../../commands/vouch-command';
@@ -19,7 +19,8 @@ import {
   type CrmInboxStatus,
   type CrmReceipt,
 } from './crm-inbox-log';
-import { requestsForOpportunity } from './linked-requests';
+import type { Connection, PageRequest } from '@vouch/projections';
+import type { CrmReadModel, NominationSuggestion } from './crm-read-model';
 
 /** The user the CRM acts as: the program's own integration, with a program manager's gates. */
 export const CRM_INTEGRATION_USER = 'crm-integration';
@@ -28,14 +29,6 @@ export const CRM_INTEGRATION_USER = 'crm-integration';
 export interface CrmDelivery {
   readonly receipt: CrmReceipt;
   readonly duplicate: boolean;
-}
-
-/** A champion who left, and the known account of the company they joined. */
-export interface NominationSuggestion {
-  readonly advocateId: string;
-  readonly fromAccountId: string;
-  readonly suggestedAccountId: string;
-  readonly leftAt: Instant;
 }
 
 const stepId = (eventId: string, step: string): string =>
@@ -87,9 +80,9 @@ export class CrmInbound {
 
   /** Retries every parked event (or one) whose account now exists; returns the receipts that changed. */
   async retryParked(tenantId: string, eventId?: string): Promise<CrmReceipt[]> {
-    const parked = (await this.log.entries(tenantId, 'PARKED')).filter(
-      (e) => eventId === undefined || e.eventId === eventId,
-    );
+    const parked = (await this.readModel(tenantId))
+      .entries('PARKED')
+      .filter((e) => eventId === undefined || e.eventId === eventId);
     const changed: CrmReceipt[] = [];
     for (const entry of parked) {
       const current = await this.log.receiptOf(tenantId, entry.eventId);
@@ -111,7 +104,17 @@ export class CrmInbound {
   /** The inbox as ADMIN and PM see it: every event in a status (default parked), oldest first. */
   async inbox(principal: Principal, status: CrmInboxStatus = 'PARKED'): Promise<CrmInboxEntry[]> {
     requireProgramOrAdmin(principal, 'read the CRM inbox');
-    return this.log.entries(principal.tenantId, status);
+    return (await this.readModel(principal.tenantId)).entries(status);
+  }
+
+  /** A Relay page of the inbox in a status, oldest first (ADMIN and PM); a crafted cursor is a RangeError. */
+  async inboxPage(
+    principal: Principal,
+    status: CrmInboxStatus,
+    page: PageRequest,
+  ): Promise<Connection<CrmInboxEntry>> {
+    requireProgramOrAdmin(principal, 'read the CRM inbox');
+    return (await this.readModel(principal.tenantId)).page(status, page);
   }
 
   /** An admin or program manager resolves a parked event by hand: retry it now, or dismiss it with a reason. */
@@ -154,32 +157,12 @@ export class CrmInbound {
   /** Champions who joined a company that is a known account: nominations the program may want to start. */
   async nominationSuggestions(principal: Principal): Promise<NominationSuggestion[]> {
     requireProgramOrAdmin(principal, 'read nomination suggestions');
-    const suggestions: NominationSuggestion[] = [];
-    let after: RecordedEvent['checkpoint'] | undefined;
-    for (;;) {
-      const page = await this.vouch.store.readAll(principal.tenantId, {
-        types: ['AdvocateLeftAccount'],
-        limit: 1000,
-        ...(after !== undefined ? { after } : {}),
-      });
-      for (const event of page) {
-        const d = event.data as {
-          advocateId: string;
-          accountId: string;
-          leftAt: Instant;
-          suggestedAccountId?: string;
-        };
-        if (d.suggestedAccountId === undefined) continue;
-        suggestions.push({
-          advocateId: d.advocateId,
-          fromAccountId: d.accountId,
-          suggestedAccountId: d.suggestedAccountId,
-          leftAt: d.leftAt,
-        });
-      }
-      if (page.length < 1000) return suggestions;
-      after = page[page.length - 1]!.checkpoint;
-    }
+    return [...(await this.readModel(principal.tenantId)).nominationSuggestions()];
+  }
+
+  /** The integration's read model of a tenant, with everything written so far applied. */
+  private readModel(tenantId: string): Promise<CrmReadModel> {
+    return this.vouch.crmReadModel(tenantId);
   }
 
   private principal(tenantId: string): Principal {
@@ -239,7 +222,7 @@ export class CrmInbound {
     if (event.accountRenewal) outcomes.push(await this.applyRenewal(tenantId, event, event.accountRenewal));
     if (opportunity.stage === 'CLOSED_WON' || opportunity.stage === 'CLOSED_LOST') {
       const result = opportunity.stage === 'CLOSED_WON' ? 'WON' : 'LOST';
-      for (const requestId of await requestsForOpportunity(this.vouch.store, tenantId, opportunity.id)) {
+      for (const requestId of [...(await this.readModel(tenantId)).requestsFor(opportunity.id)]) {
         outcomes.push(
           await this.run(tenantId, {
             type: 'RecordOutcome',

@@ -108,28 +108,6 @@ export class CrmInboxLog {
       return { receipt: stored, written: false };
     }
   }
-
-  /** Every event of the inbox in one status (the latest receipt of each), oldest first. */
-  async entries(tenantId: string, status?: CrmInboxStatus): Promise<CrmInboxEntry[]> {
-    const firsts = new Map<string, RecordedEvent>();
-    const latest = new Map<string, CrmInboxEntry>();
-    let after: RecordedEvent['checkpoint'] | undefined;
-    for (;;) {
-      const page = await this.store.readAll(tenantId, {
-        types: CRM_INBOX_EVENT_TYPES,
-        limit: 1000,
-        ...(after !== undefined ? { after } : {}),
-      });
-      for (const recorded of page) {
-        const first = firsts.get(recorded.streamId) ?? recorded;
-        firsts.set(recorded.streamId, first);
-        latest.set(recorded.streamId, entryOf(first, recorded));
-      }
-      if (page.length < 1000) break;
-      after = page[page.length - 1]!.checkpoint;
-    }
-    return [...latest.values()].filter((e) => status === undefined || e.status === status);
-  }
 }
 
 function entryOf(first: RecordedEvent, last: RecordedEvent): CrmInboxEntry {
