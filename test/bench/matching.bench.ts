@@ -10,7 +10,12 @@
  * marker), interleaved, so the cost of the busy marker and two-sided feedback is a ratio
  * measured in the same run.
  *
- *   npm run bench:matching -- [--sizes 10000,100000] [--queries 200]
+ * Issue 15 (match15): each request is also timed alone, the kept order first (calls on a
+ * warm order, round-robin over the requests, after a full GC when `--expose-gc` is on) and then cold, in CPU time
+ * (`process.cpuUsage`) as well as wall time, so the cost at each size is given per request and
+ * the garbage of the scan and the cold builds does not land in the kept-order figures.
+ *
+ *   npm run bench:matching -- [--sizes 10000,100000] [--queries 200] [--alone 30]
  */
 import { cpus, loadavg } from 'node:os';
 import type { Instant } from '@vouch/domain';
@@ -23,6 +28,7 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const SIZES = (args.get('sizes') ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(args.get('queries') ?? 200);
+const ALONE = Number(args.get('alone') ?? 30);
 const NOW: Instant = '2027-06-01T09:00:00.000Z';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -118,6 +124,41 @@ function measure(models: TenantReadModels): {
   return { indexed, cold, scanned, before, beforeCold };
 }
 
+// CPU milliseconds (all threads of the process) and wall milliseconds of one call.
+function timed(run: () => void): { cpu: number; wall: number } {
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  run();
+  const wall = performance.now() - w0;
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000, wall };
+}
+
+// Each request alone: its kept order first (warm), then cold; medians of CPU and wall time.
+function measureAlone(models: TenantReadModels): { kept: number[]; keptWall: number[]; cold: number[] } {
+  for (const target of targets) models.matchCriteria(target, NOW, 20);
+  (globalThis as { gc?: () => void }).gc?.();
+  const kept: number[] = [];
+  const keptWall: number[] = [];
+  const cold: number[] = [];
+  // Round-robin over the requests, so a collection left over from the cold builds lands on
+  // none of them in particular.
+  const runs = targets.map(() => [] as { cpu: number; wall: number }[]);
+  for (let round = 0; round < ALONE; round++)
+    targets.forEach((target, i) => runs[i]!.push(timed(() => models.matchCriteria(target, NOW, 20))));
+  for (const r of runs) {
+    kept.push(median(r.map((x) => x.cpu)));
+    keptWall.push(median(r.map((x) => x.wall)));
+  }
+  for (const target of targets) {
+    const runs = Array.from({ length: Math.max(3, Math.ceil(ALONE / 6)) }, () =>
+      timed(() => matchCandidates(models.directory, models.searchIndex, target, NOW, 20)),
+    );
+    cold.push(median(runs.map((r) => r.cpu)));
+  }
+  return { kept, keptWall, cold };
+}
+
 function main(): void {
   log(
     `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
@@ -127,12 +168,22 @@ function main(): void {
   const rows: string[] = [];
   const issue16: string[] = [];
   const medians: number[] = [];
+  const alone: string[] = [];
+  let smallest: { kept: number[]; cold: number[] } | undefined;
   for (const size of SIZES) {
     const started = Date.now();
     const world = programHistory({ advocates: size, requests: size / 20 });
     const models = new TenantReadModels();
     for (const event of world.log) models.apply(event);
     log(`${size} advocates: ${world.log.length} events generated and folded in ${Date.now() - started} ms`);
+    const each = measureAlone(models);
+    smallest ??= each;
+    targets.forEach((_, i) =>
+      alone.push(
+        `| ${size.toLocaleString('en')} | ${i} | ${each.kept[i]!.toFixed(3)} | ${each.keptWall[i]!.toFixed(3)} | ${(each.kept[i]! / smallest!.kept[i]!).toFixed(2)} × | ${each.cold[i]!.toFixed(1)} | ${(each.cold[i]! / smallest!.cold[i]!).toFixed(2)} × | ${loadavg()[0]!.toFixed(1)} |`,
+      ),
+    );
+    for (const row of alone.slice(-targets.length)) log(row);
     const { indexed, cold, scanned, before, beforeCold } = measure(models);
     issue16.push(
       `| ${size.toLocaleString('en')} | ${median(before).toFixed(3)} | ${median(indexed).toFixed(3)} | ${(median(indexed) / median(before)).toFixed(2)} × | ${median(beforeCold).toFixed(3)} | ${median(cold).toFixed(3)} | ${(median(cold) / median(beforeCold)).toFixed(2)} × |`,
@@ -160,6 +211,12 @@ function main(): void {
   );
   console.log('| --: | --: | --: | --: | --: | --: | --: |');
   for (const row of issue16) console.log(row);
+  console.log('');
+  console.log(
+    '| advocates | request | kept order, CPU ms (median) | kept order, wall ms | kept CPU / smallest size | cold, CPU ms | cold / smallest size | load |',
+  );
+  console.log('| --: | --: | --: | --: | --: | --: | --: | --: |');
+  for (const row of alone) console.log(row);
 }
 
 main();

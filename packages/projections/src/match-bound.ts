@@ -203,26 +203,35 @@ interface AdvocateValues {
   readonly language: readonly string[];
 }
 
-// Kept per advocate version and account version: either changing files the advocate anew.
-const values = new WeakMap<
-  AdvocateState,
-  { readonly account: AccountState | undefined; readonly own: AdvocateValues }
->();
+// Kept with the advocate version's facts while its account stays the same version (an account
+// change files the advocate anew); the values interned, so advocates share one string each.
 function valuesOf(directory: AdvocateDirectory, state: AdvocateState): AdvocateValues {
   const account = directory.accountOf(state);
-  const kept = values.get(state);
-  if (kept !== undefined && kept.account === account) return kept.own;
+  const facts = factsOf(state);
+  if (facts.values !== undefined && facts.valuesOfAccount === account) return facts.values;
   const profile = account?.profile;
   const a = state.attributes;
-  const own: AdvocateValues = {
-    industry: profile ? [normalise(profile.industry)] : [],
-    region: profile ? [normalise(profile.region)] : [],
-    product: [...(profile?.products ?? []), ...(a?.products ?? [])].map(normalise),
-    useCase: (a?.useCases ?? []).map(normalise),
-    language: (a?.languages ?? []).map(normalise),
-  };
-  values.set(state, { account, own });
-  return own;
+  const list = (values: readonly string[]) => (values.length === 0 ? NONE : values.map(interned));
+  facts.valuesOfAccount = account;
+  return (facts.values = {
+    industry: profile ? [interned(profile.industry)] : NONE,
+    region: profile ? [interned(profile.region)] : NONE,
+    product: list([...(profile?.products ?? []), ...(a?.products ?? [])]),
+    useCase: list(a?.useCases ?? []),
+    language: list(a?.languages ?? []),
+  });
+}
+const NONE: readonly string[] = [];
+const internedValues = new Map<string, string>();
+function interned(value: string): string {
+  const key = normalise(value);
+  let kept = internedValues.get(key);
+  if (kept === undefined) {
+    // Only a saving: a tenant with ever new values must not grow it without end.
+    if (internedValues.size >= 10_000) internedValues.clear();
+    internedValues.set(key, (kept = key));
+  }
+  return kept;
 }
 
 // The domain's total from the shares of its components: the same order of the sum and the
@@ -263,6 +272,9 @@ interface AdvocateFacts {
   /** Both sides' feedback, and its share per asked kind once computed. */
   readonly history: readonly ActivityFeedback[];
   readonly twoSided: Map<string, number>;
+  /** The values the index files the advocate under, and the account version they are of. */
+  values?: AdvocateValues;
+  valuesOfAccount?: AccountState;
 }
 const facts = new WeakMap<AdvocateState, AdvocateFacts>();
 function factsOf(state: AdvocateState): AdvocateFacts {
