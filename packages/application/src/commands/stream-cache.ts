@@ -1,8 +1,8 @@
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
 import { readWholeStream } from './read-whole-stream';
 
-/** How many events the cache holds at most, over all streams; the least recently read go first. */
-export const DEFAULT_STREAM_CACHE_EVENTS = 200_000;
+/** How many events the cache holds at most, over all streams (tens of MB); the least recently read go first. */
+export const DEFAULT_STREAM_CACHE_EVENTS = 20_000;
 
 interface Entry {
   /** Every event of the stream up to the last read, in order; never changed in place. */
