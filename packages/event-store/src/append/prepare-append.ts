@@ -49,17 +49,19 @@ export async function prepareAppend(
       throw new InvalidAppendError(`Event id ${event.eventId} occurs twice in one append.`);
     }
     seen.add(event.eventId);
-    prepared.push(await prepareEvent(tenantId, streamId, event, options));
+    const ready = prepareEvent(tenantId, streamId, event, options);
+    // Only an event with personal data waits (for its data key): no promise for the others.
+    prepared.push(ready instanceof Promise ? await ready : ready);
   }
   return { tenantId, streamId, expectedVersion, events: prepared };
 }
 
-async function prepareEvent(
+function prepareEvent(
   tenantId: string,
   streamId: string,
   event: EventEnvelope,
   options: PrepareOptions,
-): Promise<PreparedEvent> {
+): PreparedEvent | Promise<PreparedEvent> {
   const dataText = asJson(() => canonicalJson(event.data), event);
   // canonicalJson({ type, schemaVersion, data }), built from the data's text (members in order).
   const content = `{"data":${dataText},"schemaVersion":${event.schemaVersion},"type":${JSON.stringify(event.type)}}`;
@@ -83,10 +85,22 @@ async function prepareEvent(
       fingerprint: hash('sha256', content, 'hex'),
     };
   }
+  return sealEvent(tenantId, streamId, event, declaration!, { data, metadata, taken, content }, options);
+}
+
+/** The rest of prepareEvent for an event with personal data: encrypted with its subject's key. */
+async function sealEvent(
+  tenantId: string,
+  streamId: string,
+  event: EventEnvelope,
+  declaration: PersonalDataDeclaration,
+  { data, metadata, taken, content }: SealInput,
+  options: PrepareOptions,
+): Promise<PreparedEvent> {
   const subjectId = personalDataSubject(declaration, event.data);
   if (subjectId === undefined) {
     throw new InvalidAppendError(
-      `Event ${event.eventId} (${event.type}) carries personal data but no subject in "${declaration!.subjectField}"; it cannot be encrypted.`,
+      `Event ${event.eventId} (${event.type}) carries personal data but no subject in "${declaration.subjectField}"; it cannot be encrypted.`,
     );
   }
   const dataKey = await options.vault.dataKeyFor(tenantId, subjectId, options.now());
@@ -102,6 +116,13 @@ async function prepareEvent(
     hkdfSync('sha256', dataKey, Buffer.alloc(0), 'vouch.fingerprint.v1', 32),
   );
   return { ...base(event), data, personal, metadata, fingerprint: fingerprint(fingerprintKey, content) };
+}
+
+interface SealInput {
+  readonly data: Record<string, unknown>;
+  readonly metadata: EventEnvelope['metadata'];
+  readonly taken: Record<string, unknown>;
+  readonly content: string;
 }
 
 function base(event: EventEnvelope): Pick<PreparedEvent, 'eventId' | 'type' | 'schemaVersion'> {
