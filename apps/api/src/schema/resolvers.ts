@@ -8,6 +8,7 @@ import { CommandMutations } from './commands/command-mutations';
 import { CommandPayloadEntities } from './common/command-payload-entities';
 import { ContentQuery } from './content/content-query';
 import { IntelligenceQueries } from './intelligence/intelligence-queries';
+import { CrmInboxQuery } from './integrations/crm-inbox-query';
 import { ProfileFreshnessLists, ProgramMetricsLists } from './metrics/program-metrics-lists';
 import { ProgramMetricsQuery } from './metrics/program-metrics-query';
 import { NominationQuery } from './nomination/nomination-query';
@@ -47,4 +48,5 @@ export const RESOLVERS: NonEmptyArray<ClassType> = [
   ChangeSubscriptions,
   AvailabilityChangeFields,
   WebhookResolvers,
+  CrmInboxQuery,
 ];

@@ -8,6 +8,7 @@ import {
   TENANT,
 } from '../../../../packages/application/test/support/relationship-world';
 import { crmSignature, postRaw, unixNow } from './inbound-signing';
+import { codesOf, graphql } from './graphql-client';
 import { eventually } from './program-story';
 import { startTestServer, type StoreFactory, type TestServer } from './test-server';
 import { tokenFor } from './tokens';
@@ -349,6 +350,75 @@ export function crmInboundStory(label: string, openStore?: StoreFactory): void {
       const wrongKey = await deliver(closedWon('evt-crafted-2', 'acct-secret'), { tenant: OTHER_TENANT });
       expect(wrongKey.status).toBe(401);
       expect(await countEvents(OTHER_TENANT)).toBe(otherBefore);
+    });
+
+    it('pages the inbox over GraphQL: only the own tenant, the same entries as the list, a crafted cursor refused', async () => {
+      for (const n of [1, 2, 3, 4, 5]) await deliver(closedWon(`evt-paged-${n}`, `acct-paged-${n}`));
+      // The other tenant parks one of its own, with its own key.
+      await deliver(closedWon('evt-other-tenant', 'acct-nowhere'), {
+        tenant: OTHER_TENANT,
+        secret: OTHER_SECRET,
+      });
+      const otherToken = await tokenFor(OTHER_TENANT, 'pat', ['PROGRAM_MANAGER']);
+      const page = (token: string, variables: Record<string, unknown>) =>
+        graphql<{
+          crmInbox: {
+            edges: { cursor: string; node: { eventId: string; status: string; event: { type: string } } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            totalCount: number;
+          };
+        }>(
+          t.url,
+          `
+            query ($first: Int, $after: String, $status: CrmInboxStatus) {
+              crmInbox(first: $first, after: $after, status: $status) {
+                edges {
+                  cursor
+                  node {
+                    eventId
+                    status
+                    event
+                  }
+                }
+                pageInfo {
+                  hasNextPage
+                  endCursor
+                }
+                totalCount
+              }
+            }
+          `,
+          variables,
+          token,
+        );
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const response = await page(pmToken, { first: 2, ...(after ? { after } : {}) });
+        expect(response.body.errors).toBeUndefined();
+        const inboxPage = response.body.data!.crmInbox;
+        walked.push(...inboxPage.edges.map((e) => e.node.eventId));
+        if (!inboxPage.pageInfo.hasNextPage) break;
+        after = inboxPage.pageInfo.endCursor;
+      }
+      expect(walked).toEqual((await inbox(pmToken)).json.entries!.map((e) => e.eventId));
+      expect(walked).toEqual(expect.arrayContaining([1, 2, 3, 4, 5].map((n) => `evt-paged-${n}`)));
+      expect(walked).not.toContain('evt-other-tenant');
+      // The other tenant sees its own entry only, and a cursor of this tenant's inbox shows it nothing of ours.
+      const theirs = await page(otherToken, { first: 100 });
+      expect(theirs.body.data!.crmInbox.edges.map((e) => e.node.eventId)).toEqual(['evt-other-tenant']);
+      const ourCursor = (await page(pmToken, { first: 1 })).body.data!.crmInbox.edges[0]!.cursor;
+      const crossed = await page(otherToken, { first: 100, after: ourCursor });
+      const crossedIds = crossed.body.data!.crmInbox.edges.map((e) => e.node.eventId);
+      expect(crossedIds.filter((id) => id !== 'evt-other-tenant')).toEqual([]);
+      // A crafted cursor is a typed error, not a read; a requester may not read the inbox at all.
+      for (const crafted of ["' OR 1=1 --", Buffer.from('../../etc').toString('base64url')]) {
+        const refused = await page(pmToken, { first: 2, after: crafted });
+        expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+        expect(refused.body.data).toBeNull();
+      }
+      expect(codesOf(await page(requesterToken, { first: 2 }))).toEqual(['FORBIDDEN']);
+      expect(codesOf(await page(pmToken, { first: 101 }))).toEqual(['BAD_USER_INPUT']);
     });
 
     describe('a champion leaves the company (contact.left)', () => {
