@@ -192,7 +192,10 @@ function latency(models: TenantReadModels, now: Instant): { search: number[]; ma
 async function main(): Promise<void> {
   log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
   const count = await ensureEvents();
-  if (ROUNDS === 0) return log(`${count} events in ${FILE}; --rounds 0 only writes the file`);
+  if (ROUNDS === 0) {
+    log(`${count} events in ${FILE}; --rounds 0 only writes the file`);
+    return;
+  }
   const raw: number[] = [];
   const rebuilt: number[] = [];
   const caughtUp: number[] = [];
