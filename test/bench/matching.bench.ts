@@ -135,9 +135,20 @@ function timed(run: () => void): { cpu: number; wall: number } {
 }
 
 // Each request alone: its kept order first (warm), then cold; medians of CPU and wall time.
-function measureAlone(models: TenantReadModels): { kept: number[]; keptWall: number[]; cold: number[] } {
+function measureAlone(models: TenantReadModels): {
+  kept: number[];
+  keptWall: number[];
+  cold: number[];
+  held: number;
+} {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   for (const target of targets) models.matchCriteria(target, NOW, 20);
-  (globalThis as { gc?: () => void }).gc?.();
+  gc?.();
+  // What the kept orders of the three requests (every tier a match needed) and the advocates'
+  // filed values hold, after a full collection.
+  const held = gc ? process.memoryUsage().heapUsed - heapBefore : NaN;
   const kept: number[] = [];
   const keptWall: number[] = [];
   const cold: number[] = [];
@@ -156,7 +167,7 @@ function measureAlone(models: TenantReadModels): { kept: number[]; keptWall: num
     );
     cold.push(median(runs.map((r) => r.cpu)));
   }
-  return { kept, keptWall, cold };
+  return { kept, keptWall, cold, held };
 }
 
 function main(): void {
@@ -169,6 +180,7 @@ function main(): void {
   const issue16: string[] = [];
   const medians: number[] = [];
   const alone: string[] = [];
+  const held: string[] = [];
   let smallest: { kept: number[]; cold: number[] } | undefined;
   for (const size of SIZES) {
     const started = Date.now();
@@ -184,6 +196,10 @@ function main(): void {
       ),
     );
     for (const row of alone.slice(-targets.length)) log(row);
+    held.push(
+      `| ${size.toLocaleString('en')} | ${(each.held / 1e6).toFixed(1)} MB | ${(each.held / size).toFixed(0)} B |`,
+    );
+    log(held.at(-1)!);
     const { indexed, cold, scanned, before, beforeCold } = measure(models);
     issue16.push(
       `| ${size.toLocaleString('en')} | ${median(before).toFixed(3)} | ${median(indexed).toFixed(3)} | ${(median(indexed) / median(before)).toFixed(2)} × | ${median(beforeCold).toFixed(3)} | ${median(cold).toFixed(3)} | ${(median(cold) / median(beforeCold)).toFixed(2)} × |`,
@@ -217,6 +233,10 @@ function main(): void {
   );
   console.log('| --: | --: | --: | --: | --: | --: | --: | --: |');
   for (const row of alone) console.log(row);
+  console.log('');
+  console.log('| advocates | heap held by the kept orders and filed values | per advocate |');
+  console.log('| --: | --: | --: |');
+  for (const row of held) console.log(row);
 }
 
 main();
