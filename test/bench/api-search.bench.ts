@@ -10,8 +10,9 @@
  * deciders (enrol, activate, grant consent) and appended in batches; the first query waits for
  * the read models to catch up.
  *
- * Each size reports the process RSS once the read models caught up (store, read models and
- * server together), the peak RSS so far and the load average; `--runs` repeats the targets and
+ * Each size reports the process RSS and heap once the read models caught up (store, read models
+ * and server together) and after the runs (and after a full GC when node runs with --expose-gc),
+ * the peak RSS so far and the load average; `--runs` repeats the targets and
  * `--targets` picks some of them (`typename,search,match`; `{ __typename }` is always run
  * first, as the baseline of the ratios).
  *
