@@ -9,7 +9,9 @@ export type PendingNominations = Map<string, NominationSubmitted['data']>;
 /**
  * Nomination approved → the candidate is enrolled as an advocate, with the nomination's
  * details. It remembers a nomination's details only until it is decided, so a candidate's
- * personal data is held no longer than the enrolment needs it.
+ * personal data is held no longer than the enrolment needs it. Its state is not saved
+ * (`savedState`): it holds candidates' personal data, which a saved state may not keep in
+ * plain text (invariant 10), so it relearns from the log on each start.
  */
 export const enrolApprovedNominee: ProcessManager<PendingNominations> = {
   name: NAME,
