@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   EngineEventStore,
   InMemoryCheckpointStore,
+  InMemoryEventStore,
   InMemoryWrappedKeyRepository,
   MasterKeyVault,
   type ReadModelStore,
@@ -10,6 +11,7 @@ import { contractEvent } from '@vouch/event-store/testing';
 import { InMemoryReadModelStore } from '@vouch/projections';
 import type { CommandResult, VouchCommand } from '../src';
 import { commandFor, ProcessManagerRunner, type ProcessManager } from '../src';
+import { enrolApprovedNominee } from '../src/process-managers/enrol-approved-nominee';
 import { ScanCountingEngine } from './support/scan-counting-engine';
 
 const TENANT = 't1';
@@ -212,5 +214,68 @@ describe('a process manager resuming from its saved state', () => {
     // Decided again from the start, with the state relearnt (the command id makes it harmless).
     expect(w.executed).toEqual(['seen-4', 'seen-4']);
     w.store.close();
+  });
+});
+
+describe('a saved process-manager state holding personal data', () => {
+  const nominated = (nominationId: string, candidateId: string, email: string) =>
+    contractEvent(TENANT, 'NominationSubmitted', {
+      nominationId,
+      accountId: 'acme',
+      candidateId,
+      candidate: { name: 'Nadia Nominee', email, title: 'CTO' },
+      attributes: { industries: ['Retail'] },
+      evidenceKind: 'NPS',
+      evidence: 'said so at the QBR',
+      nominatedBy: 'otto',
+    });
+  const approved = (nominationId: string, candidateId: string) =>
+    contractEvent(TENANT, 'NominationApproved', { nominationId, candidateId, accountId: 'acme' });
+
+  it('keeps it sealed under the subject key, opens it on start, and drops an erased subject', async () => {
+    const store = new InMemoryEventStore();
+    const checkpoints = new InMemoryCheckpointStore();
+    const readModels = new InMemoryReadModelStore();
+    const enrolled: VouchCommand[] = [];
+    const runner = () =>
+      new ProcessManagerRunner({
+        store,
+        checkpoints,
+        readModels,
+        managers: [enrolApprovedNominee as ProcessManager],
+        commands: {
+          execute: async (_principal, command) => {
+            enrolled.push(command);
+            return { aggregateId: '', streamId: '', events: [], version: 0, duplicate: false };
+          },
+        },
+      });
+    await store.append(TENANT, 'nomination-n1', [nominated('n1', 'cand-1', 'nadia@example.com')], {
+      expectedVersion: 'any',
+    });
+    await store.append(TENANT, 'nomination-n2', [nominated('n2', 'cand-2', 'erased@example.com')], {
+      expectedVersion: 'any',
+    });
+    const first = runner();
+    await first.start(TENANT);
+    await first.stop();
+    const saved = await readModels.load(TENANT, 'process-manager:enrol-approved-nominee', 1);
+    expect(saved).toBeDefined();
+    const json = JSON.stringify(saved);
+    expect(json).not.toContain('nadia@example.com');
+    expect(json).not.toContain('Nadia Nominee');
+    expect(json).not.toContain('QBR');
+
+    await store.forgetSubject(TENANT, 'cand-2');
+    await store.append(TENANT, 'nomination-n1', [approved('n1', 'cand-1')], { expectedVersion: 'any' });
+    await store.append(TENANT, 'nomination-n2', [approved('n2', 'cand-2')], { expectedVersion: 'any' });
+    const second = runner();
+    await second.start(TENANT);
+    await second.stop();
+    // The live candidate is enrolled from the opened state; the erased one is not restored at all.
+    expect(enrolled.map((c) => c.data)).toEqual([
+      expect.objectContaining({ advocateId: 'cand-1', email: 'nadia@example.com', name: 'Nadia Nominee' }),
+    ]);
+    store.close();
   });
 });

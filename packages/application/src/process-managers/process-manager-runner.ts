@@ -8,6 +8,7 @@ import type {
   Subscription,
 } from '@vouch/event-store';
 import { START } from '@vouch/event-store';
+import { snapshotKeysOf } from '@vouch/projections';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
@@ -138,13 +139,18 @@ export class ProcessManagerRunner {
     const name = `${STATE_PREFIX}${manager.name}`;
     const active = await readModels.activeVersion(tenantId, name);
     const saved = active === codec.version ? await readModels.load(tenantId, name, active) : undefined;
+    const keys = snapshotKeysOf(this.options.store, tenantId, name);
     const saver = new StateSaver(
-      (checkpoint, value) =>
+      async (checkpoint, value) =>
         readModels.save(
           tenantId,
           name,
           codec.version,
-          { checkpoint, schemaVersion: codec.version, snapshot: value },
+          {
+            checkpoint,
+            schemaVersion: codec.version,
+            snapshot: codec.seal ? await codec.seal(value, keys) : value,
+          },
           { activate: true },
         ),
       codec.save,
@@ -156,7 +162,8 @@ export class ProcessManagerRunner {
       return { ...initial, saver };
     }
     try {
-      return { state: codec.restore(saved.snapshot), from: saved.checkpoint, saver };
+      const value = codec.open ? await codec.open(saved.snapshot, keys) : saved.snapshot;
+      return { state: codec.restore(value), from: saved.checkpoint, saver };
     } catch {
       return { ...initial, saver }; // a shape this code does not read: relearn from the start
     }

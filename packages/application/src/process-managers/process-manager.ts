@@ -1,4 +1,5 @@
 import type { DigestReason, RecordedEvent } from '@vouch/event-store';
+import type { SnapshotKeys } from '@vouch/projections';
 import type { VouchCommand } from '../commands/vouch-command';
 
 /** What a process manager decided for one event; the runner carries it out, in order. */
@@ -45,6 +46,10 @@ export interface SavedStateCodec<S> {
   save(state: S): unknown;
   /** The state saved by `save` of this version; throws on a shape it does not know. */
   restore(saved: unknown): S;
+  /** What is stored of `save`'s value: its personal values sealed under their subjects' keys (invariant 10). */
+  seal?(saved: unknown, keys: SnapshotKeys): Promise<unknown>;
+  /** `save`'s value back from what `seal` stored, erased subjects' values left out. */
+  open?(sealed: unknown, keys: SnapshotKeys): Promise<unknown>;
 }
 
 /** The command id of the `step`-th command a process manager issues for an event. */

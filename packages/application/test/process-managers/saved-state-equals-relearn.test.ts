@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ProcessManager } from '../../src/process-managers/process-manager';
+import { enrolApprovedNominee } from '../../src/process-managers/enrol-approved-nominee';
 import { releaseEngagementsOfClosedRequest } from '../../src/process-managers/release-engagements-of-closed-request';
 import { suspendContentOnConsentLoss } from '../../src/process-managers/suspend-content-on-consent-loss';
 import { commandsOf, recorded } from '../support/process-manager-spec';
@@ -96,6 +97,33 @@ describe('a saved process-manager state equals the state relearnt from the log',
         ),
     );
     savedEqualsRelearnt(suspendContentOnConsentLoss, step);
+  });
+
+  it('enrol approved nominee', () => {
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.tuple(id('n', 6), id('p'), fc.string({ maxLength: 8 })).map(([nominationId, candidateId, name]) =>
+        stepOf('NominationSubmitted', {
+          nominationId,
+          accountId: 'acme',
+          candidateId,
+          candidate: { name, email: `${name}@example.com`, title: 'CTO' },
+          attributes: { industries: ['Retail'] },
+          evidenceKind: 'NPS',
+          evidence: `said ${name}`,
+          nominatedBy: 'otto',
+        }),
+      ),
+      fc
+        .tuple(
+          fc.constantFrom('NominationApproved', 'NominationRejected', 'NominationWithdrawn'),
+          id('n', 6),
+          id('p'),
+        )
+        .map(([type, nominationId, candidateId]) =>
+          stepOf(type, { nominationId, candidateId, accountId: 'acme' }),
+        ),
+    );
+    savedEqualsRelearnt(enrolApprovedNominee, step);
   });
 
   it('refuses a saved state of a shape it does not know', () => {
