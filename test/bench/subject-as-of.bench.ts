@@ -14,7 +14,7 @@
  * clock mostly measures waiting for a core. With `--expose-gc` (as `npm run bench:as-of` runs
  * it) the heap is collected before each step, so no step pays for the garbage of the one before.
  *
- *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream]
+ *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream [--dist 1]]
  * `--only` calls one path alone, CALLS times, in a process of its own (run the two back to
  * back): interleaved, each step also pays for collecting the garbage of the others.
  */
@@ -34,6 +34,7 @@ for (let i = 2; i < process.argv.length; i += 2)
 const EVENTS = Number(args.get('events') ?? 10_000);
 const CALLS = Number(args.get('calls') ?? 30);
 const ONLY = args.get('only');
+const DIST = args.has('dist');
 // The replay before issue 15: both views sorted with a Date.parse per comparison, folded twice.
 function replayBefore(events: readonly RecordedEvent[], at: string) {
   const t = Date.parse(at);
@@ -130,8 +131,27 @@ async function main(): Promise<void> {
   // Measured in a store and facade opened afresh: the build's facade would still be catching
   // its read models and process managers up with the appends, on this process's CPU.
   const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
-  const store = SqliteEventStore.open({ filename, masterKey: Buffer.alloc(32, 7), durability: 'NORMAL' });
-  const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
+  // --dist: the measured store, facade and replay are the built packages (what ships), not the
+  // sources this script is transpiled with (run `npm run build` first).
+  const code = DIST
+    ? {
+        ...((await import('../../packages/event-store-sqlite/dist/index.js')) as unknown as {
+          SqliteEventStore: typeof SqliteEventStore;
+        }),
+        ...((await import('../../packages/application/dist/index.js')) as unknown as {
+          createVouch: typeof createVouch;
+        }),
+        ...((await import('../../packages/projections/dist/index.js')) as unknown as {
+          stateAsOf: typeof stateAsOf;
+        }),
+      }
+    : { SqliteEventStore, createVouch, stateAsOf };
+  const store = code.SqliteEventStore.open({
+    filename,
+    masterKey: Buffer.alloc(32, 7),
+    durability: 'NORMAL',
+  });
+  const vouch = code.createVouch({ store, dueWorkIntervalMs: 0 });
   const floorDb = new Database(filename, { readonly: true });
   const floorRead = floorDb.prepare(
     'SELECT data, metadata FROM events WHERE tenant_id = ? AND stream_id = ? ORDER BY version',
@@ -172,7 +192,7 @@ async function main(): Promise<void> {
       const state = await timed(alone, aloneCpu, () =>
         ONLY === 'asOf'
           ? vouch.queries.subjectAsOf(pm, 'advocate', 'ines', at)
-          : readWholeStream(store, 'long', stream).then((events) => stateAsOf(events, at)),
+          : readWholeStream(store, 'long', stream).then((events) => code.stateAsOf(events, at)),
       );
       if (state?.recordedEvents !== EVENTS)
         throw new Error(`expected ${EVENTS} events, got ${state?.recordedEvents}`);
