@@ -14,7 +14,9 @@
  * clock mostly measures waiting for a core. With `--expose-gc` (as `npm run bench:as-of` runs
  * it) the heap is collected before each step, so no step pays for the garbage of the one before.
  *
- *   npm run bench:as-of -- [--events 10000] [--calls 30]
+ *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream [--dist 1]]
+ * `--only` calls one path alone, CALLS times, in a process of its own (run the two back to
+ * back): interleaved, each step also pays for collecting the garbage of the others.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -31,6 +33,8 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const EVENTS = Number(args.get('events') ?? 10_000);
 const CALLS = Number(args.get('calls') ?? 30);
+const ONLY = args.get('only');
+const DIST = args.has('dist');
 // The replay before issue 15: both views sorted with a Date.parse per comparison, folded twice.
 function replayBefore(events: readonly RecordedEvent[], at: string) {
   const t = Date.parse(at);
@@ -59,20 +63,22 @@ async function readWholeStream(store: SqliteEventStore, tenantId: string, stream
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'vouch-as-of-'));
-  const filename = join(dir, 'vouch.db');
-  const store = SqliteEventStore.open({
+/**
+ * One advocate whose stream holds EVENTS events, built by a store and facade that are closed
+ * again, so nothing the build allocated stays referenced while the calls are measured.
+ */
+async function buildStream(filename: string): Promise<string> {
+  const setupStore = SqliteEventStore.open({
     filename,
     masterKey: Buffer.alloc(32, 7),
     durability: 'NORMAL',
   });
-  const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
+  const setupVouch = createVouch({ store: setupStore, dueWorkIntervalMs: 0 });
   const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
   const run = (type: string, commandId: string, data: object, aggregateId?: string) =>
-    vouch.execute(pm, { type, commandId, data, ...(aggregateId ? { aggregateId } : {}) } as never);
+    setupVouch.execute(pm, { type, commandId, data, ...(aggregateId ? { aggregateId } : {}) } as never);
   await run('RegisterAccount', 'c-acct', {
     accountId: 'acme',
     name: 'Acme',
@@ -101,7 +107,7 @@ async function main(): Promise<void> {
   };
   await run('UpdateAdvocateAttributes', 'c-update-0', { ...attributes, topics: ['t-0'] }, 'ines');
   const stream = streamIdOf('Advocate', 'ines');
-  const template = (await store.readStream('long', stream)).at(-1)!;
+  const template = (await setupStore.readStream('long', stream)).at(-1)!;
   for (let done = 2; done < EVENTS;) {
     const batch = Array.from({ length: Math.min(500, EVENTS - done) }, (_, i) => ({
       eventId: `clone-${done + i}`,
@@ -110,9 +116,42 @@ async function main(): Promise<void> {
       data: template.data,
       metadata: { ...template.metadata, commandId: `clone-${done + i}` },
     }));
-    await store.append('long', stream, batch, { expectedVersion: 'any' });
+    await setupStore.append('long', stream, batch, { expectedVersion: 'any' });
     done += batch.length;
   }
+  await setupVouch.stop();
+  await setupStore.close();
+  return stream;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-as-of-'));
+  const filename = join(dir, 'vouch.db');
+  const stream = await buildStream(filename);
+  // Measured in a store and facade opened afresh: the build's facade would still be catching
+  // its read models and process managers up with the appends, on this process's CPU.
+  const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
+  // --dist: the measured store, facade and replay are the built packages (what ships), not the
+  // sources this script is transpiled with (run `npm run build` first).
+  const code = DIST
+    ? {
+        ...((await import('../../packages/event-store-sqlite/dist/index.js')) as unknown as {
+          SqliteEventStore: typeof SqliteEventStore;
+        }),
+        ...((await import('../../packages/application/dist/index.js')) as unknown as {
+          createVouch: typeof createVouch;
+        }),
+        ...((await import('../../packages/projections/dist/index.js')) as unknown as {
+          stateAsOf: typeof stateAsOf;
+        }),
+      }
+    : { SqliteEventStore, createVouch, stateAsOf };
+  const store = code.SqliteEventStore.open({
+    filename,
+    masterKey: Buffer.alloc(32, 7),
+    durability: 'NORMAL',
+  });
+  const vouch = code.createVouch({ store, dueWorkIntervalMs: 0 });
   const floorDb = new Database(filename, { readonly: true });
   const floorRead = floorDb.prepare(
     'SELECT data, metadata FROM events WHERE tenant_id = ? AND stream_id = ? ORDER BY version',
@@ -143,7 +182,23 @@ async function main(): Promise<void> {
     cpuMs?.push((used.user + used.system) / 1000);
     return result;
   };
-  for (let i = 0; i < CALLS; i++) {
+  if (ONLY !== undefined) {
+    // One path alone in this process, called CALLS times: no other step's garbage or heap.
+    const alone = { asOf: times.asOf, wholeStream: times.wholeStream }[ONLY];
+    const aloneCpu = { asOf: cpu.asOf, wholeStream: cpu.wholeStream }[ONLY];
+    if (!alone || !aloneCpu) throw new Error(`--only takes asOf or wholeStream, not ${ONLY}`);
+    for (let i = 0; i < CALLS; i++) {
+      const at = new Date().toISOString();
+      const state = await timed(alone, aloneCpu, () =>
+        ONLY === 'asOf'
+          ? vouch.queries.subjectAsOf(pm, 'advocate', 'ines', at)
+          : readWholeStream(store, 'long', stream).then((events) => code.stateAsOf(events, at)),
+      );
+      if (state?.recordedEvents !== EVENTS)
+        throw new Error(`expected ${EVENTS} events, got ${state?.recordedEvents}`);
+    }
+  }
+  for (let i = 0; ONLY === undefined && i < CALLS; i++) {
     const at = new Date().toISOString();
     await timed(times.floor, cpu.floor, () => {
       for (const row of floorRead.all('long', stream) as { data: string; metadata: string }[]) {
