@@ -14,7 +14,7 @@ import {
 import { TenantReadModels, type MatchTarget } from '../src';
 import { matchBounds } from '../src/match-bound';
 import { matchCandidateOf, matchCandidatesByScan } from './support/match-by-scan';
-import { cmd, rep, StoryWorld } from './support/story-world';
+import { cmd, pm, rep, StoryWorld } from './support/story-world';
 
 // Small vocabularies (with case and space variants) so random programs share values and tie.
 const INDUSTRIES = ['Retail', 'retail ', 'Finance', 'Energy'];
@@ -397,6 +397,31 @@ describe('the kept order of every tier', () => {
       'adv-122',
       'adv-128',
     ]);
+    expect(again).toEqual(matchCandidatesByScan(models.directory, models.searchIndex, target, world.now, 5));
+  });
+
+  it('files an advocate anew when its account changes: the bound reads the new profile', () => {
+    const { world, models, target } = program();
+    models.matchCriteria(target, world.now, 5); // bounds the German speakers, adv-1 of Finance among them
+    const folded = world.log.length;
+    world.run(
+      accountDecider,
+      'account-acct-1',
+      cmd('UpdateAccountProfile', {
+        name: 'Account 1',
+        industry: 'Energy',
+        segment: 'ENTERPRISE',
+        region: 'EMEA',
+        products: [],
+      }) as never,
+      pm,
+    );
+    for (const event of world.log.slice(folded)) models.apply(event);
+
+    const again = models.matchCriteria(target, world.now, 5);
+
+    // adv-1 now meets both the industry and the language, and ranks first.
+    expect(again.available[0]?.advocateId).toBe('adv-1');
     expect(again).toEqual(matchCandidatesByScan(models.directory, models.searchIndex, target, world.now, 5));
   });
 
