@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// No `reflect-metadata` here: only `vouch serve` evaluates type-graphql classes, through
-// `@vouch/api`, whose entry imports it first; `vouch token` and `--help` start without it.
+// Decorator metadata must exist before any type-graphql class is evaluated (DESIGN.md: first in
+// every entry point). It is one small module; the cold-start cost is in what commands load.
+import 'reflect-metadata';
 import { runCli } from './cli';
 
 void runCli(process.argv.slice(2)).then((code) => {

@@ -29,10 +29,9 @@ const HEAVY = [
   /[\\/]node_modules[\\/](graphql|type-graphql|@apollo|better-sqlite3|pg|@eventstore|@kurrent|pino)[\\/]/,
 ];
 const heavyIn = (modules: readonly string[]) => modules.filter((m) => HEAVY.some((h) => h.test(m)));
-// What only `vouch serve` needs: decorator metadata (for the API's type-graphql classes) and
-// the server's own configuration (auth keys, webhooks, tracing, inbound routes, signing key…).
+// What only `vouch serve` needs: the server's own configuration (auth keys, webhooks, tracing,
+// inbound routes, signing key…). `reflect-metadata` is loaded by every entry point (DESIGN.md).
 const SERVE_ONLY = [
-  /[\\/]node_modules[\\/]reflect-metadata[\\/]/,
   /[\\/]apps[\\/]cli[\\/]src[\\/]config[\\/](serve-config|auth-config|digest-interval|inbound-config|lease-ttl|metrics-enabled|signing-key|tracing-config|webhook-config)\.ts$/,
 ];
 const serveOnlyIn = (modules: readonly string[]) => modules.filter((m) => SERVE_ONLY.some((h) => h.test(m)));

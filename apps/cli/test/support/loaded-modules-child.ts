@@ -3,6 +3,7 @@
  * module file it loaded: the cold-start test checks what a command pulls in.
  *   node -r @swc-node/register apps/cli/test/support/loaded-modules-child.ts <vouch args…>
  */
+import 'reflect-metadata';
 import { runCli } from '../../src/cli';
 import { processIo } from '../../src/cli-io';
 
