@@ -1,6 +1,7 @@
 import type { AdvocateState } from '@vouch/domain';
 import type { AdvocateDirectory } from './advocate-directory';
 import { readableContact } from './advocate-views';
+import { insertSorted, removeSorted } from './sorted-keys';
 import { normalise, words } from './text';
 
 /** The fields advocates are indexed by; each maps a normalised value to the advocates that have it. */
@@ -148,25 +149,3 @@ export class AdvocateSearchIndex {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-// The index of the first id not below `id` in an ascending array.
-function lowerBound(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(sorted: string[], id: string): void {
-  const at = lowerBound(sorted, id);
-  if (sorted[at] !== id) sorted.splice(at, 0, id);
-}
-
-function removeSorted(sorted: string[], id: string): void {
-  const at = lowerBound(sorted, id);
-  if (sorted[at] === id) sorted.splice(at, 1);
-}

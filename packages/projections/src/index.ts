@@ -20,6 +20,8 @@ export * from './as-of';
 export * from './program-metrics';
 export * from './intelligence';
 export * from './connection';
+export * from './sorted-keys';
+export * from './sorted-walk';
 
 // Keeping them caught up: snapshots, the runner, one runner per tenant.
 // The store interface lives with the event store, so adapters implement it without this package.

@@ -2,6 +2,9 @@ import type { Instant, Money, OpportunityStage } from '@vouch/domain';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
 import {
   connectionFrom,
+  insertSorted,
+  removeSorted,
+  walkSorted,
   type Connection,
   type Keyed,
   type PageRequest,
@@ -124,23 +127,11 @@ export class CrmReadModel implements Projection<CrmReadModelSnapshot> {
     const keys = this.byStatus.get(status) ?? [];
     return connectionFrom(
       checkedCursors(page),
-      (order, range, limit) => {
-        // The keys in the range, found by binary search, then at most `limit` from the near end.
-        const from =
-          range.lower === undefined
-            ? 0
-            : lowerBound(keys, range.lower) + (range.lowerInclusive ? 0 : skipEqual(keys, range.lower));
-        const to =
-          range.upper === undefined
-            ? keys.length
-            : lowerBound(keys, range.upper) + (range.upperInclusive ? skipEqual(keys, range.upper) : 0);
-        const inRange = keys.slice(
-          order === 'ascending' ? from : Math.max(from, to - limit),
-          order === 'ascending' ? Math.min(to, from + limit) : to,
-        );
-        if (order === 'descending') inRange.reverse();
-        return inRange.map((key): Keyed<CrmInboxEntry> => ({ key, item: this.byKey(key) }));
-      },
+      (order, range, limit) =>
+        walkSorted(keys, order, range, limit, () => true).map(({ key }): Keyed<CrmInboxEntry> => ({
+          key,
+          item: this.byKey(key),
+        })),
       (entry) => entry,
       keys.length,
     );
@@ -182,7 +173,7 @@ export class CrmReadModel implements Projection<CrmReadModelSnapshot> {
     this.keyed.set(key, entry);
     this.noteDeal(key, entry.event);
     const keys = this.byStatus.get(entry.status) ?? [];
-    keys.splice(lowerBound(keys, key), 0, key);
+    insertSorted(keys, key);
     this.byStatus.set(entry.status, keys);
   }
 
@@ -200,26 +191,8 @@ export class CrmReadModel implements Projection<CrmReadModelSnapshot> {
   private unlist([key, entry]: InboxRow): void {
     this.keyed.delete(key);
     const keys = this.byStatus.get(entry.status);
-    const at = keys ? lowerBound(keys, key) : -1;
-    if (keys && keys[at] === key) keys.splice(at, 1);
+    if (keys) removeSorted(keys, key);
   }
-}
-
-/** The first index whose key is not below `key`. */
-function lowerBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** 1 when `key` itself is at its lower bound (so an exclusive bound skips it), else 0. */
-function skipEqual(keys: readonly string[], key: string): number {
-  return keys[lowerBound(keys, key)] === key ? 1 : 0;
 }
 
 /** The page request, its cursors checked to be inbox positions (a crafted cursor is refused, not read). */
