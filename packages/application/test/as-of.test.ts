@@ -1,6 +1,7 @@
 import { addDays, type Instant } from '@vouch/domain';
 import { InMemoryEventStore } from '@vouch/event-store';
 import { createVouch, type Principal, type Vouch } from '../src';
+import { submitRequestCommand } from './support/submit-request-command';
 
 const TENANT = 'as-of-co';
 const pm: Principal = { tenantId: TENANT, userId: 'pat-pm', roles: ['PROGRAM_MANAGER'] };
@@ -16,24 +17,11 @@ describe('"as of" is honest for the whole program', () => {
 
   const submit = (requestId: string) =>
     vouch.execute(rep, {
-      type: 'SubmitReferenceRequest',
-      commandId: id(),
-      data: {
-        requestId,
-        department: 'SALES',
-        kind: 'REFERENCE_CALL',
-        advocatesNeeded: 1,
-        opportunity: {
-          opportunityId: `opp-${requestId}`,
-          stage: 'EVALUATION',
-          amount: { amount: 1000, currency: 'EUR' },
-          industry: 'Manufacturing',
-          region: 'EMEA',
-          products: ['Planner'],
-        },
+      ...submitRequestCommand(requestId, {
         criteria: { territory: 'EMEA', channel: 'PRIVATE' },
         dueBy: addDays(now, 30),
-      },
+      }),
+      commandId: id(),
     });
 
   beforeAll(async () => {
