@@ -108,6 +108,24 @@ export const SIOBHAN: AdvocateFixture = {
   topic: 'Ångström-grade torque calibration',
 };
 
+/**
+ * Nominated and never decided: only the enrolment process manager holds her details (in its
+ * saved state), so a scan after a stop finds whether that state keeps them in plain text.
+ */
+export const NGOZI: AdvocateFixture = {
+  id: 'adv-ngozi',
+  nominationId: 'nom-ngozi',
+  nominationCommandId: 'nominate-ngozi',
+  contact: contact(
+    'Ngozi Adébáyọ̀-Fitzwilliam',
+    'ngozi.adebayo-fitzwilliam',
+    '+234 1 5550 3131',
+    'Chief Harbour Logistics Officer',
+  ),
+  evidence: 'Ngozi Adébáyọ̀-Fitzwilliam asked to join the advisory board.',
+  topic: 'berth scheduling',
+};
+
 export const ERASED = [ZOE, LUKASZ, HANNAH] as const;
 export const ACCOUNT_ID = 'northwind';
 

@@ -1,13 +1,19 @@
 import type { EventStore } from '@vouch/event-store';
-import type { Principal, Vouch, VouchCommand } from '../../src';
+import type { CommandResult, Principal, Vouch, VouchCommand } from '../../src';
 import {
   eventually,
   type AdvocateFixture,
   type PrivacyDriver,
 } from '../../../../test/support/privacy-program';
 
+/** The privacy program's commands through the facade, and a nomination left undecided. */
+export interface FacadePrivacyDriver extends PrivacyDriver {
+  /** An account owner nominates the advocate; nobody decides on it. */
+  nominate(advocate: AdvocateFixture, accountId: string): Promise<CommandResult>;
+}
+
 /** The privacy program's commands through the facade, as an embedding service issues them. */
-export function facadePrivacyDriver(vouch: Vouch, store: EventStore, tenantId: string): PrivacyDriver {
+export function facadePrivacyDriver(vouch: Vouch, store: EventStore, tenantId: string): FacadePrivacyDriver {
   const pm: Principal = { tenantId, userId: 'pat-pm', roles: ['PROGRAM_MANAGER'] };
   const owner: Principal = { tenantId, userId: 'olga-ae', roles: ['ACCOUNT_OWNER'] };
   const admin: Principal = { tenantId, userId: 'ada-admin', roles: ['ADMIN'] };
@@ -54,6 +60,8 @@ export function facadePrivacyDriver(vouch: Vouch, store: EventStore, tenantId: s
         data: { healthScore: 91 },
       } as VouchCommand);
     },
+    nominate: (advocate, accountId) =>
+      vouch.execute(owner, nomination(advocate, advocate.contact.name, accountId)),
     async enrol(advocate, accountId) {
       await vouch.execute(owner, nomination(advocate, advocate.contact.name, accountId));
       await run(pm, {
