@@ -46,12 +46,15 @@ function world() {
   const checkpoints = new InMemoryCheckpointStore();
   const readModels = new InMemoryReadModelStore();
   const executed: string[] = [];
+  /** What the runners said about relearning: `manager@tenant: reason`. */
+  const relearnt: string[] = [];
   const runner = (
     options: { manager?: ProcessManager<number>; readModels?: ReadModelStore | null; every?: number } = {},
   ) =>
     new ProcessManagerRunner({
       store,
       checkpoints,
+      onRelearn: (manager, tenantId, reason) => relearnt.push(`${manager}@${tenantId}: ${reason}`),
       ...(options.readModels === null ? {} : { readModels: options.readModels ?? readModels }),
       ...(options.every !== undefined ? { saveStateEvery: options.every } : {}),
       managers: [(options.manager ?? tally()) as ProcessManager],
@@ -83,7 +86,18 @@ function world() {
     await run.stop();
     return examined;
   };
-  return { engine, store, checkpoints, readModels, executed, runner, append, history, examinedAtStart };
+  return {
+    engine,
+    store,
+    checkpoints,
+    readModels,
+    executed,
+    relearnt,
+    runner,
+    append,
+    history,
+    examinedAtStart,
+  };
 }
 
 describe('a process manager resuming from its saved state', () => {
@@ -97,6 +111,8 @@ describe('a process manager resuming from its saved state', () => {
       await first.stop();
       counts[`saved-${noted}`] = await w.examinedAtStart(w.runner());
       counts[`relearnt-${noted}`] = await w.examinedAtStart(w.runner({ readModels: null }));
+      // Nothing to tell: the first start had nothing saved, the second used it, the third saves nowhere.
+      expect(w.relearnt).toEqual([]);
       w.store.close();
     }
     expect(counts['saved-50']).toBe(0);
@@ -170,8 +186,10 @@ describe('a process manager resuming from its saved state', () => {
     const examined = await w.examinedAtStart(w.runner({ manager: tally(2) }));
     expect(examined).toBe(31 * 4 + 2);
     expect(w.executed).toEqual(['seen-30', 'seen-31']);
+    expect(w.relearnt).toEqual(['tally@t1: its saved state is of version 1, this code reads version 2']);
     expect(w.readModels.versions(TENANT, 'process-manager:tally')).toEqual([2]);
     expect(await w.examinedAtStart(w.runner({ manager: tally(2) }))).toBe(0);
+    expect(w.relearnt).toHaveLength(1);
     w.store.close();
   });
 
@@ -189,6 +207,37 @@ describe('a process manager resuming from its saved state', () => {
     await w.history(1);
     await w.examinedAtStart(w.runner());
     expect(w.executed).toEqual(['seen-3', 'seen-4']);
+    expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (TypeError)']);
+    w.store.close();
+  });
+
+  it('says why it relearns without quoting the saved state, even when the error message does', async () => {
+    const w = world();
+    const quoting: ProcessManager<number> = {
+      ...tally(),
+      savedState: {
+        ...tally().savedState!,
+        restore(saved) {
+          throw new SyntaxError(`Unexpected token in ${JSON.stringify(saved)}`);
+        },
+      },
+    };
+    await w.history(2);
+    await w.examinedAtStart(w.runner());
+    await w.readModels.save(
+      TENANT,
+      'process-manager:tally',
+      1,
+      {
+        checkpoint: await w.store.lastCheckpoint(TENANT),
+        schemaVersion: 1,
+        snapshot: { count: 2, note: 'Mallory Plaintext' },
+      },
+      { activate: true },
+    );
+    await w.examinedAtStart(w.runner({ manager: quoting }));
+    expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (SyntaxError)']);
+    expect(w.relearnt.join()).not.toContain('Mallory');
     w.store.close();
   });
 
@@ -202,6 +251,7 @@ describe('a process manager resuming from its saved state', () => {
       checkpoints: lost,
       readModels: w.readModels,
       managers: [tally() as ProcessManager],
+      onRelearn: (manager, tenantId, reason) => w.relearnt.push(`${manager}@${tenantId}: ${reason}`),
       commands: {
         execute: async (_principal, command) => {
           w.executed.push(command.aggregateId ?? '');
@@ -213,6 +263,7 @@ describe('a process manager resuming from its saved state', () => {
     await again.stop();
     // Decided again from the start, with the state relearnt (the command id makes it harmless).
     expect(w.executed).toEqual(['seen-4', 'seen-4']);
+    expect(w.relearnt).toEqual(['tally@t1: its saved state is ahead of its checkpoint (checkpoints lost)']);
     w.store.close();
   });
 });

@@ -122,6 +122,12 @@ export function createVouch(options: VouchOptions): Vouch {
       : {}),
     onRefused: (manager, eventId, error) => warn(`${manager} could not react to event ${eventId}`, error),
     onFailure: (manager, error) => warn(`${manager} stopped and will restart`, error),
+    // A slow start from the whole log is worth an operator's notice, and so is its cause.
+    onRelearn: (manager, tenantId, reason) =>
+      warn(
+        `${manager} relearns its state from the start of the log for tenant ${tenantId}`,
+        new Error(reason),
+      ),
     ...(options.observeStep ? { observeStep: options.observeStep } : {}),
   });
   const dueWork = new DueWorkRunner({

@@ -32,6 +32,12 @@ export interface ProcessManagerRunnerOptions {
   readonly signDigest?: (tenantId: string, reason: DigestReason) => Promise<unknown>;
   /** Told about reactions the domain refused (already done, or no longer possible). */
   readonly onRefused?: (manager: string, eventId: string, error: Error) => void;
+  /**
+   * Told when a manager has a saved state it cannot use (of another version, ahead of its
+   * checkpoint, or unreadable) and so relearns from the start of the log; the reason names
+   * no personal data (never the saved content, nor an error message that might quote it).
+   */
+  readonly onRelearn?: (manager: string, tenantId: string, reason: string) => void;
   /** Told when a subscription ended with an error; it is restarted after `restartDelayMs`. */
   readonly onFailure?: (manager: string, error: unknown) => void;
   readonly restartDelayMs?: number;
@@ -47,7 +53,7 @@ export interface ProcessManagerRunnerOptions {
  * saves it every so often (and on stop) with the checkpoint it reflects, and on start
  * resumes from that saved state, relearning only the events after it up to its decided
  * checkpoint (deciding nothing there); without a usable saved state it relearns from the
- * start of the log. A crash
+ * start of the log (and says why, when one was saved). A crash
  * between a reaction and the checkpoint redelivers the event; the reaction's derived
  * command id makes that harmless (at-least-once delivery, exactly-once effect).
  */
@@ -157,15 +163,25 @@ export class ProcessManagerRunner {
       this.options.saveStateEvery ?? 100,
       saved?.checkpoint,
     );
-    // A saved state past the decided checkpoint (checkpoints lost) cannot tell what was decided: relearn.
-    if (!saved || decidedUpTo === undefined || saved.checkpoint > decidedUpTo) {
+    const relearn = (reason: string) => {
+      this.options.onRelearn?.(manager.name, tenantId, reason);
       return { ...initial, saver };
+    };
+    if (active !== undefined && active !== codec.version) {
+      return relearn(`its saved state is of version ${active}, this code reads version ${codec.version}`);
+    }
+    if (!saved) return { ...initial, saver }; // nothing saved yet: the first start
+    // A saved state past the decided checkpoint (checkpoints lost) cannot tell what was decided: relearn.
+    if (decidedUpTo === undefined || saved.checkpoint > decidedUpTo) {
+      return relearn('its saved state is ahead of its checkpoint (checkpoints lost)');
     }
     try {
       const value = codec.open ? await codec.open(saved.snapshot, keys) : saved.snapshot;
       return { state: codec.restore(value), from: saved.checkpoint, saver };
-    } catch {
-      return { ...initial, saver }; // a shape this code does not read: relearn from the start
+    } catch (error) {
+      // A shape this code does not read, or a seal it cannot open. Only the error's kind is
+      // told: its message may quote the saved content (a JSON parser's does).
+      return relearn(`its saved state cannot be opened (${kindOf(error)})`);
     }
   }
 
@@ -213,6 +229,13 @@ export class ProcessManagerRunner {
       this.options.onRefused?.(manager, event.eventId, error as Error);
     }
   }
+}
+
+/** An error's class name and stable code, if it has one: never its message. */
+function kindOf(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
 /** The read-model name under which a manager's learnt state is saved. */
