@@ -1,11 +1,11 @@
-import type { CrmInbound, CrmInboxStatus, Principal } from '@vouch/application';
+import type { CrmInbound, Principal } from '@vouch/application';
 import { DomainError } from '@vouch/domain';
 import express, { Router, type Request, type Response } from 'express';
 import { AuthenticationError } from '../auth/authentication-error';
 import { bearerToken } from '../auth/bearer-token';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { BadQueryParameter, crmInboxQuery } from './crm-inbox-query';
 
-const STATUSES: readonly CrmInboxStatus[] = ['PARKED', 'APPLIED', 'DISMISSED'];
 const HTTP_STATUS: Readonly<Record<string, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -13,13 +13,19 @@ const HTTP_STATUS: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
 };
 
-function fail(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+function fail(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
 /**
  * The CRM inbox for ADMIN and PROGRAM_MANAGER (bearer token, tenant from the token):
- * GET /integrations/crm/inbox?status=PARKED, POST /integrations/crm/inbox/:eventId/resolve
+ * GET /integrations/crm/inbox?status=PARKED&first=20&after=<endCursor> (a page, oldest first), POST /integrations/crm/inbox/:eventId/resolve
  * `{ "action": "RETRY" | "DISMISS", "reason"? }`, GET /integrations/crm/nomination-suggestions.
  */
 export function crmInboxRoutes(inbound: CrmInbound, verify: TokenVerifier): Router {
@@ -34,15 +40,33 @@ export function crmInboxRoutes(inbound: CrmInbound, verify: TokenVerifier): Rout
         if (error instanceof AuthenticationError) return fail(res, 401, 'UNAUTHENTICATED', error.message);
         if (error instanceof DomainError)
           return fail(res, HTTP_STATUS[error.code] ?? 409, error.code, error.message);
+        if (error instanceof BadQueryParameter) {
+          const issues = [{ field: error.field, message: error.reason }];
+          return fail(res, 400, 'BAD_USER_INPUT', error.message, { issues });
+        }
         throw error;
       }
     };
   router.get(
     '/integrations/crm/inbox',
     handle(async (principal, req) => {
-      const wanted = typeof req.query.status === 'string' ? req.query.status : 'PARKED';
-      const status = STATUSES.find((s) => s === wanted) ?? 'PARKED';
-      return { entries: await inbound.inbox(principal, status) };
+      const { status, page } = crmInboxQuery(req.query);
+      const inbox = await inbound.inboxPage(principal, status, page).catch((error: unknown) => {
+        // The read model refuses a cursor that is no inbox position (crafted, or of another list), naming it.
+        if (error instanceof RangeError && error.message.startsWith('"after"'))
+          throw new BadQueryParameter('after', 'is not a cursor of the CRM inbox');
+        throw error;
+      });
+      return {
+        entries: inbox.edges.map(({ node }) => node),
+        pageInfo: {
+          hasNextPage: inbox.pageInfo.hasNextPage,
+          hasPreviousPage: inbox.pageInfo.hasPreviousPage,
+          startCursor: inbox.pageInfo.startCursor ?? null,
+          endCursor: inbox.pageInfo.endCursor ?? null,
+        },
+        ...(inbox.totalCount !== undefined ? { totalCount: inbox.totalCount } : {}),
+      };
     }),
   );
   router.post(

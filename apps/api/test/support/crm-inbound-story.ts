@@ -56,14 +56,30 @@ export function crmInboundStory(label: string, openStore?: StoreFactory): void {
       accountHealth: { healthScore: 85, nps: 40 },
       ...extra,
     });
-    const inbox = async (token: string, status = 'PARKED') => {
-      const response = await fetch(`${t.origin}/integrations/crm/inbox?status=${status}`, {
+    /** One page of the REST inbox: `GET /integrations/crm/inbox?<query>`. */
+    const inboxPage = async (token: string, query: string) => {
+      const response = await fetch(`${t.origin}/integrations/crm/inbox?${query}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       return {
         status: response.status,
-        json: (await response.json()) as { entries?: { eventId: string; status: string }[] },
+        json: (await response.json()) as {
+          entries?: { eventId: string; status: string }[];
+          pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+          totalCount?: number;
+          errors?: { extensions: { code: string; issues?: { field: string }[] } }[];
+        },
       };
+    };
+    /** The whole REST inbox in a status, page by page (the status of the first answer). */
+    const inbox = async (token: string, status = 'PARKED') => {
+      const first = await inboxPage(token, `status=${status}&first=100`);
+      const entries = [...(first.json.entries ?? [])];
+      for (let page = first; page.json.pageInfo?.hasNextPage;) {
+        page = await inboxPage(token, `status=${status}&first=100&after=${page.json.pageInfo.endCursor}`);
+        entries.push(...(page.json.entries ?? []));
+      }
+      return { status: first.status, json: { entries: first.status === 200 ? entries : undefined } };
     };
     const resolve = async (token: string, eventId: string, body: object) => {
       const response = await fetch(`${t.origin}/integrations/crm/inbox/${eventId}/resolve`, {
@@ -419,6 +435,59 @@ export function crmInboundStory(label: string, openStore?: StoreFactory): void {
       }
       expect(codesOf(await page(requesterToken, { first: 2 }))).toEqual(['FORBIDDEN']);
       expect(codesOf(await page(pmToken, { first: 101 }))).toEqual(['BAD_USER_INPUT']);
+    });
+
+    it('pages the inbox over REST like crmInbox: first/after, only the own tenant, bad pages a typed 400', async () => {
+      for (const n of [6, 7, 8]) await deliver(closedWon(`evt-rest-${n}`, `acct-rest-${n}`));
+      const all = (await inbox(pmToken)).json.entries!.map((e) => e.eventId);
+      expect(all).toEqual(expect.arrayContaining(['evt-rest-6', 'evt-rest-7', 'evt-rest-8']));
+      // Two at a time, each page's endCursor the next one's `after`: the same entries in the same order.
+      const walked: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await inboxPage(pmToken, `first=2${after ? `&after=${after}` : ''}`);
+        expect(page.status).toBe(200);
+        expect(page.json.entries!.length).toBeLessThanOrEqual(2);
+        expect(page.json.totalCount).toBe(all.length);
+        walked.push(...page.json.entries!.map((e) => e.eventId));
+        if (!page.json.pageInfo!.hasNextPage) break;
+        after = page.json.pageInfo!.endCursor;
+      }
+      expect(walked).toEqual(all);
+      // Without `first`, a page of the default size, not the whole inbox.
+      const defaultPage = await inboxPage(pmToken, 'status=PARKED');
+      expect(defaultPage.json.entries!.length).toBe(Math.min(all.length, 20));
+      // Another tenant sees only its own entries, even with a cursor of ours.
+      const otherToken = await tokenFor(OTHER_TENANT, 'pat', ['PROGRAM_MANAGER']);
+      const ourCursor = (await inboxPage(pmToken, 'first=1')).json.pageInfo!.endCursor!;
+      const crossed = await inboxPage(otherToken, `first=100&after=${ourCursor}`);
+      expect(crossed.status).toBe(200);
+      expect(crossed.json.entries!.map((e) => e.eventId).filter((id) => all.includes(id))).toEqual([]);
+      // Bad pages: a typed 400 naming the parameter, never a read, never an echo of the value.
+      const crafted = Buffer.from("' OR 1=1 --").toString('base64url');
+      for (const [query, field] of [
+        [`after=${encodeURIComponent("' OR 1=1 --")}`, 'after'],
+        [`after=${crafted}`, 'after'],
+        ['after=', 'after'],
+        ['first=101', 'first'],
+        ['first=0', 'first'],
+        ['first=2.5', 'first'],
+        ['first=ten', 'first'],
+        ['first=1&first=2', 'first'],
+        ['last=2', 'last'],
+        ['before=abc', 'before'],
+        ['status=EVERYTHING', 'status'],
+      ] as const) {
+        const refused = await inboxPage(pmToken, query);
+        expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+        expect(refused.json.errors![0]!.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          issues: [{ field }],
+        });
+        expect(JSON.stringify(refused.json)).not.toContain('OR 1=1');
+        expect(refused.json.entries).toBeUndefined();
+      }
+      expect((await inboxPage(requesterToken, 'first=2')).status).toBe(403);
     });
 
     describe('a champion leaves the company (contact.left)', () => {
