@@ -262,6 +262,21 @@ describe('the request workflow: scheduling and completing', () => {
     expect(refusal(() => given([...working, approved]).when(complete)).message).toMatch(/ask them first/);
   });
 
+  it('answers NOT_FOUND for an advocate who was never a candidate of the request, as its own rules do', () => {
+    const confirm: RequestWorkflowCommand = {
+      type: 'ConfirmAttendance',
+      commandId: 'confirm-1',
+      data: { advocateId: 'ines', party: 'MEETING_PROVIDER' },
+    };
+    for (const command of [schedule, complete, confirm]) {
+      const stranger = {
+        ...command,
+        data: { ...command.data, advocateId: 'nobody' },
+      } as RequestWorkflowCommand;
+      expect(refusal(() => given([...working, approved, asked]).when(stranger)).code).toBe('NOT_FOUND');
+    }
+  });
+
   it('refuses a malformed advocate id with a validation error', () => {
     const bad = { ...complete, data: { advocateId: 'not an id!' } } as RequestWorkflowCommand;
     expect(refusal(() => given([...working, approved, asked]).when(bad)).code).toBe('VALIDATION_FAILED');

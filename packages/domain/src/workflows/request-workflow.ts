@@ -11,6 +11,7 @@ import type { DecisionContext } from '../shared/decision-context';
 import type { ReferenceRequestDecisionContext } from '../reference-request/reference-request-decision-context';
 import type { TakeFromSelfServePool } from '../reference-request/self-serve-rules';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
+import { notFound } from '../shared/guards';
 import { validated } from '../shared/validator';
 import { decideSelfServe } from './self-serve-workflow';
 import type { WorkflowStep } from './workflow-step';
@@ -219,10 +220,15 @@ function decideComplete(
   ];
 }
 
-/** The engagement an asked advocate has on the request; refuses when they were never asked. */
+/**
+ * The engagement an asked advocate has on the request; refuses when they were never asked
+ * (INVALID_TRANSITION), or never a candidate at all (NOT_FOUND, as the request's own rules answer).
+ */
 function engagementOf(requestId: string, request: ReferenceRequestState, advocateId: unknown): string {
-  const candidate = request.candidates[validated((v) => v.id('advocateId', advocateId))];
-  if (!candidate?.engagementId) {
+  const id = validated((v) => v.id('advocateId', advocateId));
+  const candidate = Object.hasOwn(request.candidates, id) ? request.candidates[id] : undefined;
+  if (!candidate) throw notFound('Candidate', id);
+  if (!candidate.engagementId) {
     throw new DomainError(
       DomainErrorCode.INVALID_TRANSITION,
       `Advocate ${String(advocateId)} has not been asked on request ${requestId}; ask them first.`,

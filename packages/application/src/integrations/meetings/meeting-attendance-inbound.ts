@@ -39,14 +39,19 @@ export const attendanceCommandId = (eventId: string): string =>
 export class MeetingAttendanceInbound {
   constructor(private readonly vouch: Vouch) {}
 
-  /** Applies one signal; a domain refusal (no such request, no picked slot…) is thrown as is, nothing written. */
+  /**
+   * Applies one signal, reading the request's stream once; a domain refusal (no such request,
+   * no picked slot…) is thrown as is, nothing written.
+   */
   async receive(tenantId: string, signal: AttendanceSignal): Promise<AttendanceReceipt> {
     const { eventId, requestId, advocateId } = signal;
-    const candidate = candidateOf(await this.requestOf(tenantId, requestId), advocateId);
     if (!signal.attended) {
-      requirePickedCall(candidate, requestId);
+      // Nothing is written for a no-show: the request's stream is read here only, to check the call.
+      requirePickedCall(candidateOf(await this.requestOf(tenantId, requestId), advocateId), requestId);
       return { eventId, requestId, advocateId, status: 'NOTED', duplicate: false };
     }
+    // The request's rules refuse a missing request, a non-candidate or an unpicked call (NOT_FOUND,
+    // INVALID_TRANSITION), reading the stream once for the decision: no pre-check reads it again.
     const result = await this.vouch.execute(this.principal(tenantId), {
       type: 'ConfirmAttendance',
       commandId: attendanceCommandId(eventId),
