@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import type { Checkpoint, CheckpointStore, Clock } from '@vouch/event-store';
 
 /**
@@ -9,6 +9,10 @@ import type { Checkpoint, CheckpointStore, Clock } from '@vouch/event-store';
 export class SqliteProjectionCheckpoints implements CheckpointStore {
   private readonly select;
   private readonly upsert;
+  /** Built once: better-sqlite3 wraps a function in a transaction at each `db.transaction` call. */
+  private readonly commitOnce: Transaction<
+    (projection: string, checkpoint: Checkpoint, write: (db: Database) => void) => boolean
+  >;
 
   constructor(
     private readonly db: Database,
@@ -18,6 +22,15 @@ export class SqliteProjectionCheckpoints implements CheckpointStore {
     this.upsert = db.prepare(
       `INSERT INTO projection_checkpoints (projection, checkpoint, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (projection) DO UPDATE SET checkpoint = excluded.checkpoint, updated_at = excluded.updated_at`,
+    );
+    this.commitOnce = db.transaction(
+      (projection: string, checkpoint: Checkpoint, write: (db: Database) => void): boolean => {
+        const current = this.select.get(projection) as Checkpoint | undefined;
+        if (current !== undefined && checkpoint <= current) return false;
+        write(this.db);
+        this.upsert.run(projection, checkpoint, this.clock());
+        return true;
+      },
     );
   }
 
@@ -36,14 +49,6 @@ export class SqliteProjectionCheckpoints implements CheckpointStore {
    * everything back.
    */
   commit(projection: string, checkpoint: Checkpoint, write: (db: Database) => void): boolean {
-    return this.db
-      .transaction(() => {
-        const current = this.select.get(projection) as Checkpoint | undefined;
-        if (current !== undefined && checkpoint <= current) return false;
-        write(this.db);
-        this.upsert.run(projection, checkpoint, this.clock());
-        return true;
-      })
-      .immediate();
+    return this.commitOnce.immediate(projection, checkpoint, write);
   }
 }

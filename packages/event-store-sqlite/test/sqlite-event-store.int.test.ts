@@ -150,6 +150,8 @@ describe('SQLite store', () => {
 
     const insert = (n: unknown) => () =>
       void store.database.prepare('INSERT INTO notes_read_model VALUES (?)').run(n);
+    // Its transaction function is built once, with the store, not again at every commit.
+    const built = jest.spyOn(store.database, 'transaction');
     expect(store.checkpoints.commit('notes', one!.checkpoint, insert(1))).toBe(true);
     expect(() =>
       store.checkpoints.commit('notes', two!.checkpoint, () => {
@@ -166,6 +168,8 @@ describe('SQLite store', () => {
     expect(await store.checkpoints.load('other')).toBeUndefined();
     await store.checkpoints.save('other', '0000000000000001' as Checkpoint);
     expect(await store.checkpoints.load('other')).toBe('0000000000000001');
+    expect(built).not.toHaveBeenCalled();
+    built.mockRestore();
     await store.close();
   });
 
