@@ -1,4 +1,4 @@
-import type { EventStore, ReadModelStore, RecordedEvent } from '@vouch/event-store';
+import type { AppendOnlyEntries, EventStore, ReadModelStore, RecordedEvent } from '@vouch/event-store';
 import { ProjectionRunner, TenantReadModels, type Projection } from '@vouch/projections';
 
 /** What a rebuild did. */
@@ -35,6 +35,16 @@ class CountingProjection implements Projection {
 
   restore(snapshot: unknown): void {
     this.inner.restore(snapshot);
+  }
+
+  // The audit history's entries are saved beside the snapshot: without them a rebuilt
+  // version would be activated with none.
+  appendOnlyEntries(): AppendOnlyEntries {
+    return this.inner.appendOnlyEntries!();
+  }
+
+  restoreEntries(entries: readonly unknown[]): void {
+    this.inner.restoreEntries!(entries);
   }
 }
 
