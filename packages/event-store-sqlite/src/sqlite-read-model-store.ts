@@ -197,8 +197,6 @@ export class SqliteReadModelStore implements ReadModelStore {
           `Read model ${projection} v${version} of ${tenantId} is at ${current}; it cannot move back to ${saved.checkpoint}.`,
         );
       }
-      // Checked before anything is written: a refused save leaves the version as it was.
-      if (entries) this.appendEntries(tenantId, projection, version, entries);
       // The pieces replace the version's previous ones in the same transaction as its row.
       this.dropChunks.run(tenantId, projection, version);
       const chunks = chunksOf(saved.text, this.chunkChars);
@@ -206,6 +204,8 @@ export class SqliteReadModelStore implements ReadModelStore {
         this.insertChunk.run(tenantId, projection, version, seq, chunks[seq]!);
       }
       this.upsert.run(tenantId, projection, version, saved.checkpoint, saved.schemaVersion, '', this.clock());
+      // In the same transaction: a failed or refused append rolls the snapshot back with it.
+      if (entries) this.appendEntries(tenantId, projection, version, entries);
       if (activate) this.commitActivate(tenantId, projection, version);
     });
   }
