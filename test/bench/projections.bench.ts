@@ -120,11 +120,14 @@ async function catchUpRead(): Promise<number> {
 }
 
 let snapshotBytes = 0;
+let entryBytes = 0;
 
 /** A rebuild from scratch: a runner over an empty read-model store catches up with the whole log. */
 async function rebuild(count: number): Promise<{ rate: number; models: TenantReadModels }> {
   const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
-  store.database.exec('DROP TABLE IF EXISTS read_models; DROP TABLE IF EXISTS read_model_chunks');
+  store.database.exec(
+    'DROP TABLE IF EXISTS read_models; DROP TABLE IF EXISTS read_model_chunks; DROP TABLE IF EXISTS read_model_entries',
+  );
   const runner = new ProjectionRunner({
     store,
     readModels: new SqliteReadModelStore(store.database),
@@ -143,6 +146,11 @@ async function rebuild(count: number): Promise<{ rate: number; models: TenantRea
     .prepare(
       'SELECT (SELECT sum(length(snapshot)) FROM read_models) + (SELECT coalesce(sum(length(text)), 0) FROM read_model_chunks)',
     )
+    .pluck()
+    .get() as number;
+  // The audit history's entries, saved beside the snapshot (audit16).
+  entryBytes = store.database
+    .prepare('SELECT coalesce(sum(length(entries)), 0) FROM read_model_entries')
     .pluck()
     .get() as number;
   await store.close();
@@ -248,6 +256,7 @@ async function main(): Promise<void> {
     `| per CPU-second ratios: readAll / raw, rebuild / raw | ${(median(cpu.readAll) / median(cpu.raw)).toFixed(2)} ×, ${(median(cpu.rebuild) / median(cpu.raw)).toFixed(2)} × |`,
   );
   console.log(`| saved snapshot | ${(snapshotBytes / 2 ** 20).toFixed(1)} MB |`);
+  console.log(`| saved audit entries, beside the snapshot | ${(entryBytes / 2 ** 20).toFixed(1)} MB |`);
   console.log(
     `| read models at ${ADVOCATES} advocates: heap they hold / process heap / RSS | ${(withModels.heapUsed - withoutModels.heapUsed) >> 20} MB / ${withModels.heapUsed >> 20} MB / ${withModels.rss >> 20} MB |`,
   );

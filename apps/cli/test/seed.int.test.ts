@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { runCli } from '../src/cli';
 import { seedStore, TenantNotEmptyError, type SeedReport } from '../src/commands/seed';
 import { keepGenerated, resolveMasterKey } from '../src/config/secrets';
@@ -86,6 +87,35 @@ describe('vouch seed', () => {
         `^Rebuilt demo: ${seven.report.events.toLocaleString('en-US')} events in [\\d.]+ s \\([\\d,]+ events/s\\), read models version \\d+`,
       ),
     );
+    // What the rebuilt version saved: every event's audit entry beside the snapshot, and no
+    // contact in plain text in the snapshot (sealed, as the live runner saves it).
+    const db = new Database(join(seven.dir, 'vouch.db'), { readonly: true });
+    try {
+      const version = db
+        .prepare(
+          "SELECT version FROM read_models WHERE tenant_id = 'demo' AND projection = 'read-models' AND active = 1",
+        )
+        .pluck()
+        .get() as number;
+      const entries = db
+        .prepare("SELECT sum(count) FROM read_model_entries WHERE tenant_id = 'demo' AND version = ?")
+        .pluck()
+        .get(version) as number;
+      expect(entries).toBe(seven.report.events);
+      const text = (
+        db
+          .prepare("SELECT text FROM read_model_chunks WHERE tenant_id = 'demo' AND version = ? ORDER BY seq")
+          .pluck()
+          .all(version) as string[]
+      ).join('');
+      const advocates = (JSON.parse(text) as { directory: { advocates: [string, { contact?: object }][] } })
+        .directory.advocates;
+      const contacts = advocates.flatMap(([, state]) => (state.contact ? [state.contact] : []));
+      expect(contacts.length).toBeGreaterThan(0);
+      for (const contact of contacts) expect(Object.keys(contact)).toContain('ciphertext');
+    } finally {
+      db.close();
+    }
   }, 30_000);
 
   it('does not ask an advocate erased after the owner cleared them (seed 1 once stopped on "adv-11 is ERASED")', async () => {

@@ -1,5 +1,6 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type {
+  AppendOnlyEntries,
   Checkpoint,
   Clock,
   ReadModelStore,
@@ -36,6 +37,22 @@ const CREATE_CHUNKS = `CREATE TABLE IF NOT EXISTS read_model_chunks (
   text       TEXT    NOT NULL,
   PRIMARY KEY (tenant_id, projection, version, seq)
 )`;
+
+// A version's append-only entries (its audit history), kept out of the snapshot: a save adds
+// rows for the entries appended since the last one and never rewrites the others. A row holds
+// a JSON array of up to ENTRIES_PER_ROW entries, the first at position `seq`.
+const CREATE_ENTRIES = `CREATE TABLE IF NOT EXISTS read_model_entries (
+  tenant_id  TEXT    NOT NULL,
+  projection TEXT    NOT NULL,
+  version    INTEGER NOT NULL,
+  seq        INTEGER NOT NULL,
+  count      INTEGER NOT NULL,
+  entries    TEXT    NOT NULL,
+  PRIMARY KEY (tenant_id, projection, version, seq)
+)`;
+
+/** Append-only entries per stored row (a rebuild's thousands of entries go in rows of this many). */
+export const ENTRIES_PER_ROW = 1024;
 
 /** Characters (UTF-16 code units) per stored piece of a snapshot's JSON text. */
 export const SNAPSHOT_CHUNK_CHARS = 1 << 20;
@@ -81,6 +98,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       version: number,
       saved: { checkpoint: Checkpoint; schemaVersion: number; text: string },
       activate: boolean,
+      entries: AppendOnlyEntries | undefined,
     ) => void
   >;
   private readonly commitActivate: Transaction<
@@ -90,6 +108,11 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly insertChunk: Statement<[string, string, number, number, string]>;
   private readonly dropChunks: Statement<[string, string, number]>;
   private readonly dropOtherChunks: Statement<[string, string, number]>;
+  private readonly selectEntries: Statement<[string, string, number], string>;
+  private readonly selectHeld: Statement<[string, string, number], number>;
+  private readonly insertEntries: Statement<[string, string, number, number, number, string]>;
+  private readonly dropEntries: Statement<[string, string, number]>;
+  private readonly dropOtherEntries: Statement<[string, string, number]>;
   private readonly commitDiscard: Transaction<
     (tenantId: string, projection: string, version: number) => void
   >;
@@ -102,6 +125,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   ) {
     db.exec(CREATE_TABLE);
     db.exec(CREATE_CHUNKS);
+    db.exec(CREATE_ENTRIES);
     const where = 'WHERE tenant_id = ? AND projection = ?';
     this.select = db.prepare(
       `SELECT checkpoint, schema_version, snapshot FROM read_models ${where} AND version = ?`,
@@ -134,11 +158,27 @@ export class SqliteReadModelStore implements ReadModelStore {
     );
     this.dropChunks = db.prepare(`DELETE FROM read_model_chunks ${where} AND version = ?`);
     this.dropOtherChunks = db.prepare(`DELETE FROM read_model_chunks ${where} AND version <> ?`);
+    this.selectEntries = db
+      .prepare<[string, string, number], string>(
+        `SELECT entries FROM read_model_entries ${where} AND version = ? ORDER BY seq`,
+      )
+      .pluck();
+    this.selectHeld = db
+      .prepare<[string, string, number], number>(
+        `SELECT seq + count FROM read_model_entries ${where} AND version = ? ORDER BY seq DESC LIMIT 1`,
+      )
+      .pluck();
+    this.insertEntries = db.prepare(
+      'INSERT INTO read_model_entries (tenant_id, projection, version, seq, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.dropEntries = db.prepare(`DELETE FROM read_model_entries ${where} AND version = ?`);
+    this.dropOtherEntries = db.prepare(`DELETE FROM read_model_entries ${where} AND version <> ?`);
 
     this.commitActivate = db.transaction((tenantId: string, projection: string, version: number) => {
       this.markActive.run(version, tenantId, projection);
       this.dropOthers.run(tenantId, projection, version);
       this.dropOtherChunks.run(tenantId, projection, version);
+      this.dropOtherEntries.run(tenantId, projection, version);
     });
     this.commitDiscard = db.transaction((tenantId: string, projection: string, version: number) => {
       if (this.selectActive.get(tenantId, projection) === version) {
@@ -148,8 +188,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       }
       this.dropInactive.run(tenantId, projection, version);
       this.dropChunks.run(tenantId, projection, version);
+      this.dropEntries.run(tenantId, projection, version);
     });
-    this.commitSave = db.transaction((tenantId, projection, version, saved, activate: boolean) => {
+    this.commitSave = db.transaction((tenantId, projection, version, saved, activate: boolean, entries) => {
       const current = this.selectCheckpoint.get(tenantId, projection, version);
       if (current !== undefined && saved.checkpoint < current) {
         throw new RangeError(
@@ -163,6 +204,8 @@ export class SqliteReadModelStore implements ReadModelStore {
         this.insertChunk.run(tenantId, projection, version, seq, chunks[seq]!);
       }
       this.upsert.run(tenantId, projection, version, saved.checkpoint, saved.schemaVersion, '', this.clock());
+      // In the same transaction: a failed or refused append rolls the snapshot back with it.
+      if (entries) this.appendEntries(tenantId, projection, version, entries);
       if (activate) this.commitActivate(tenantId, projection, version);
     });
   }
@@ -195,7 +238,16 @@ export class SqliteReadModelStore implements ReadModelStore {
       version,
       { checkpoint: saved.checkpoint, schemaVersion: saved.schemaVersion, text },
       options?.activate === true,
+      options?.entries,
     );
+  }
+
+  async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
+    const entries: unknown[] = [];
+    for (const text of this.selectEntries.all(tenantId, projection, version)) {
+      for (const entry of JSON.parse(text) as unknown[]) entries.push(entry);
+    }
+    return entries;
   }
 
   async activeVersion(tenantId: string, projection: string): Promise<number | undefined> {
@@ -208,5 +260,25 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async discard(tenantId: string, projection: string, version: number): Promise<void> {
     this.commitDiscard.immediate(tenantId, projection, version);
+  }
+
+  // Inside the save's transaction: appends the entries the version does not hold yet.
+  private appendEntries(
+    tenantId: string,
+    projection: string,
+    version: number,
+    entries: AppendOnlyEntries,
+  ): void {
+    const held = this.selectHeld.get(tenantId, projection, version) ?? 0;
+    if (entries.count < held) {
+      throw new RangeError(
+        `Read model ${projection} v${version} of ${tenantId} holds ${held} entries; it cannot go back to ${entries.count}.`,
+      );
+    }
+    const added = entries.slice(held);
+    for (let start = 0; start < added.length; start += ENTRIES_PER_ROW) {
+      const row = added.slice(start, start + ENTRIES_PER_ROW);
+      this.insertEntries.run(tenantId, projection, version, held + start, row.length, JSON.stringify(row));
+    }
   }
 }

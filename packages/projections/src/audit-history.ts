@@ -1,5 +1,5 @@
 import { eventDefinition, type EnvelopeActor, type Instant } from '@vouch/domain';
-import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
+import type { AppendOnlyEntries, Checkpoint, RecordedEvent } from '@vouch/event-store';
 import { describeEvent } from './audit-sentence';
 
 /** What an audit history can be asked about. */
@@ -95,13 +95,15 @@ function eachAuditSubject(
 }
 
 /**
- * The plain-JSON form of the audit histories: every entry once, in log order, as a compact
- * tuple (actors interned), and per subject the indexes of its entries. An entry concerns
- * up to a handful of subjects; writing it once keeps the snapshot linear in the log.
+ * The plain-JSON form of the audit histories without their entries: how many entries it
+ * reflects, the interned actors the entries point to, and per subject the indexes of its
+ * entries. The entries themselves only grow, so they are saved beside the snapshot (the
+ * read-model store's append-only entries: only those appended since the last save), each
+ * as a compact tuple, written once.
  */
 export interface AuditHistorySnapshot {
+  readonly count: number;
   readonly actors: EnvelopeActor[];
-  readonly entries: CompactAuditEntry[];
   readonly timelines: [string, number[]][];
 }
 
@@ -133,6 +135,8 @@ export class AuditHistory {
   private readonly actors: EnvelopeActor[] = [];
   private readonly actorIndex = new Map<string, Map<string, number>>();
   private readonly timelines = new Map<AuditSubjectKind, Map<string, number[]>>();
+  // How many entries the last restored snapshot reflects.
+  private restoredCount = 0;
   private readonly addToTimeline = (kind: AuditSubjectKind, id: string) =>
     this.add(kind, id, this.entries.length - 1);
 
@@ -161,36 +165,48 @@ export class AuditHistory {
   }
 
   snapshot(): AuditHistorySnapshot {
-    // Copies of the lists (entries are never changed once written): later events do not
-    // reach a snapshot a store keeps as it is.
+    // Copies of the lists: later events do not reach a snapshot a store keeps as it is.
     const timelines: [string, number[]][] = [];
     for (const [kind, ids] of this.timelines) {
       for (const [id, indexes] of ids) timelines.push([`${kind}:${id}`, indexes.slice()]);
     }
-    return { actors: this.actors.slice(), entries: this.entries.slice(), timelines };
+    return { count: this.entries.length, actors: this.actors.slice(), timelines };
   }
 
+  /** The entries as they stand now (the store saves those it does not hold yet); never changed once written. */
+  appendOnlyEntries(): AppendOnlyEntries {
+    const count = this.entries.length;
+    return { count, slice: (start) => this.entries.slice(start, count) };
+  }
+
+  /** Replaces the history with a snapshot; its entries come back through `restoreEntries`. */
   restore(snapshot: AuditHistorySnapshot): void {
     this.entries.length = 0;
     this.actors.length = 0;
     this.actorIndex.clear();
     this.timelines.clear();
-    // Interned afresh: a snapshot of an older build may list one actor twice.
-    const actorOf = snapshot.actors.map((actor) => this.actorOf(actor));
-    const same = actorOf.every((index, i) => index === i);
-    for (const entry of snapshot.entries) {
-      if (same) this.entries.push(entry);
-      else {
-        const copy = entry.slice() as CompactAuditEntry;
-        copy[5] = actorOf[entry[5]]!;
-        this.entries.push(copy);
-      }
-    }
+    this.restoredCount = snapshot.count;
+    for (const actor of snapshot.actors) this.actorOf(actor);
     for (const [key, indexes] of snapshot.timelines) {
       // The kind never holds ':'; an id may.
       const colon = key.indexOf(':');
       this.timelineOf(key.slice(0, colon) as AuditSubjectKind).set(key.slice(colon + 1), indexes.slice());
     }
+  }
+
+  /**
+   * After `restore`: the saved entries, of which the snapshot reflects the first `count`
+   * (a store read while another process saves may hold more).
+   */
+  restoreEntries(entries: readonly unknown[]): void {
+    const count = this.restoredCount;
+    if (entries.length < count) {
+      throw new RangeError(
+        `The audit history reflects ${count} entries; the store holds only ${entries.length}.`,
+      );
+    }
+    this.entries.length = 0;
+    for (let i = 0; i < count; i++) this.entries.push(entries[i] as CompactAuditEntry);
   }
 
   // The entry at `index` in its readable form.

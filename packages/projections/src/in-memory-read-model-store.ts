@@ -1,4 +1,9 @@
-import type { ReadModelStore, SaveReadModelOptions, SavedReadModel } from '@vouch/event-store';
+import type {
+  AppendOnlyEntries,
+  ReadModelStore,
+  SaveReadModelOptions,
+  SavedReadModel,
+} from '@vouch/event-store';
 
 /**
  * Snapshots in process memory, for tests and the in-memory event store. Snapshots are kept
@@ -8,6 +13,8 @@ import type { ReadModelStore, SaveReadModelOptions, SavedReadModel } from '@vouc
 export class InMemoryReadModelStore implements ReadModelStore {
   private readonly saved = new Map<string, { checkpoint: string; schemaVersion: number; json: string }>();
   private readonly active = new Map<string, number>();
+  // Per version, its append-only entries, each as JSON text.
+  private readonly entries = new Map<string, string[]>();
   /** How many saves were made, for tests of the snapshot cadence. */
   saves = 0;
 
@@ -35,13 +42,23 @@ export class InMemoryReadModelStore implements ReadModelStore {
         `Read model ${projection} v${version} of ${tenantId} is at ${current.checkpoint}; it cannot move back to ${saved.checkpoint}.`,
       );
     }
+    const json = JSON.stringify(saved.snapshot);
+    // Checked before anything changes: a refused save leaves snapshot and entries as they were.
+    const added = options?.entries ? this.notHeld(k, options.entries) : [];
     this.saves += 1;
-    this.saved.set(k, {
-      checkpoint: saved.checkpoint,
-      schemaVersion: saved.schemaVersion,
-      json: JSON.stringify(saved.snapshot),
-    });
+    if (added.length > 0) {
+      const held = this.entries.get(k) ?? [];
+      for (const entry of added) held.push(entry);
+      this.entries.set(k, held);
+    }
+    this.saved.set(k, { checkpoint: saved.checkpoint, schemaVersion: saved.schemaVersion, json });
     if (options?.activate) await this.activate(tenantId, projection, version);
+  }
+
+  async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
+    return (this.entries.get(key(tenantId, projection, version)) ?? []).map(
+      (json) => JSON.parse(json) as unknown,
+    );
   }
 
   async activeVersion(tenantId: string, projection: string): Promise<number | undefined> {
@@ -54,6 +71,9 @@ export class InMemoryReadModelStore implements ReadModelStore {
     for (const k of [...this.saved.keys()]) {
       if (k.startsWith(prefix) && k !== key(tenantId, projection, version)) this.saved.delete(k);
     }
+    for (const k of [...this.entries.keys()]) {
+      if (k.startsWith(prefix) && k !== key(tenantId, projection, version)) this.entries.delete(k);
+    }
   }
 
   async discard(tenantId: string, projection: string, version: number): Promise<void> {
@@ -63,6 +83,19 @@ export class InMemoryReadModelStore implements ReadModelStore {
       );
     }
     this.saved.delete(key(tenantId, projection, version));
+    this.entries.delete(key(tenantId, projection, version));
+  }
+
+  // The entries the version does not hold yet, as JSON; refuses a list shorter than the one held.
+  private notHeld(k: string, entries: AppendOnlyEntries): string[] {
+    const held = this.entries.get(k)?.length ?? 0;
+    if (entries.count < held) {
+      const [tenantId, projection, version] = k.split('\u0000');
+      throw new RangeError(
+        `Read model ${projection} v${version} of ${tenantId} holds ${held} entries; it cannot go back to ${entries.count}.`,
+      );
+    }
+    return entries.slice(held).map((entry) => JSON.stringify(entry));
   }
 
   /** The versions saved for a projection, for tests. */

@@ -146,6 +146,9 @@ export class ProjectionRunner<P extends Projection> {
             )
           : saved.snapshot,
       );
+      if (projection.restoreEntries) {
+        projection.restoreEntries(await readModels.loadEntries(tenantId, projection.name, active!));
+      }
       from = saved.checkpoint;
     } else if (saved) {
       // The snapshot has another shape than this code reads: build a new version from scratch.
@@ -268,6 +271,7 @@ export class ProjectionRunner<P extends Projection> {
     const checkpoint = track.checkpoint;
     const snapshot = track.projection.snapshot();
     const projection = track.projection;
+    const entries = projection.appendOnlyEntries?.();
     await readModels.save(
       tenantId,
       name,
@@ -279,8 +283,11 @@ export class ProjectionRunner<P extends Projection> {
           ? await projection.sealSnapshot(snapshot, snapshotKeysOf(this.options.store, tenantId, name))
           : snapshot,
       },
-      // The switch to a new version commits with its snapshot: no crash can leave it half done.
-      activate ? { activate: true } : undefined,
+      // The switch to a new version and the new entries commit with the snapshot: no crash
+      // can leave them apart.
+      activate || entries
+        ? { ...(activate ? { activate } : {}), ...(entries ? { entries } : {}) }
+        : undefined,
     );
     if (activate) track.active = true;
     track.sinceSave = 0;

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@vouch/event-store';
+import type { AppendOnlyEntries, RecordedEvent } from '@vouch/event-store';
 import type { SnapshotKeys } from './snapshot-keys';
 
 /**
@@ -29,4 +29,11 @@ export interface Projection<Snapshot = unknown> {
   sealSnapshot?(snapshot: Snapshot, keys: SnapshotKeys): Promise<unknown>;
   /** The snapshot back from what `sealSnapshot` saved, erased subjects' values left out. */
   openSnapshot?(saved: unknown, keys: SnapshotKeys): Promise<Snapshot>;
+  /**
+   * The entries the model only ever appends to (an audit history), kept out of its snapshot
+   * and saved beside it, only those appended since the last save; taken with `snapshot()`.
+   */
+  appendOnlyEntries?(): AppendOnlyEntries;
+  /** After `restore`: the saved entries back (the store may hold more than the snapshot reflects). */
+  restoreEntries?(entries: readonly unknown[]): void;
 }

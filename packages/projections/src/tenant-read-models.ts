@@ -11,7 +11,7 @@ import {
   type ReferenceRequestState,
   type UsageScope,
 } from '@vouch/domain';
-import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
+import type { AppendOnlyEntries, Checkpoint, RecordedEvent } from '@vouch/event-store';
 import { AdvocateDirectory, type AdvocateDirectorySnapshot } from './advocate-directory';
 import { advocateAvailability, type AdvocateAvailability } from './advocate-availability';
 import { searchAdvocates, type AdvocateSearchOptions, type AdvocateSearchQuery } from './advocate-search';
@@ -90,7 +90,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   // 2: audit entries once, compact, with per-subject indexes. 3: contacts sealed, so a
   // store with a plaintext snapshot builds a new version and drops the old one.
   // 4: the program's history for intelligence (assessment, launch plans, digest).
-  static readonly SCHEMA_VERSION = 4;
+  // 5: audit entries out of the snapshot, in the store's append-only entries.
+  static readonly SCHEMA_VERSION = 5;
   readonly name = TenantReadModels.NAME;
   readonly schemaVersion = TenantReadModels.SCHEMA_VERSION;
 
@@ -178,6 +179,16 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   async openSnapshot(saved: unknown, keys: SnapshotKeys): Promise<TenantReadModelsSnapshot> {
     const sealed = saved as SealedTenantReadModelsSnapshot;
     return { ...sealed, directory: await openContacts(sealed.directory, keys, this.sealedContacts) };
+  }
+
+  /** The audit history's entries: saved beside the snapshot, only those appended since the last save. */
+  appendOnlyEntries(): AppendOnlyEntries {
+    return this.audit.appendOnlyEntries();
+  }
+
+  /** After `restore`: the audit history's saved entries. */
+  restoreEntries(entries: readonly unknown[]): void {
+    this.audit.restoreEntries(entries);
   }
 
   restore(snapshot: TenantReadModelsSnapshot): void {

@@ -18,12 +18,14 @@ function referenceTimelines(log: (typeof logs)[number]): Map<string, ReturnType<
 
 describe('audit history (issue 15: compact entries and per-kind timelines)', () => {
   it.each(logs.map((log, i) => [i, log] as const))(
-    'log %i: every timeline equals the reference, straight through and after snapshot → JSON → restore',
+    'log %i: every timeline equals the reference, straight through and after snapshot and entries → JSON → restore',
     (_, log) => {
       const straight = new AuditHistory();
       for (const event of log) straight.apply(event);
       const restored = new AuditHistory();
+      // As a store keeps it: the snapshot, and the entries beside it as JSON.
       restored.restore(JSON.parse(JSON.stringify(straight.snapshot())));
+      restored.restoreEntries(JSON.parse(JSON.stringify(straight.appendOnlyEntries().slice(0))));
       const reference = referenceTimelines(log);
       expect(reference.size).toBeGreaterThan(5);
       for (const [key, entries] of reference) {

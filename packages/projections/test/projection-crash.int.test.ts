@@ -7,6 +7,7 @@ import type { EventStore } from '@vouch/event-store';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { ProjectionRunner, TenantReadModels, snapshotKeysOf } from '../src';
 import { appendHistory, programHistory } from './support/program-history';
+import { savedTextOf } from './support/saved-models';
 import { TENANT, type StoryWorld } from './support/story-world';
 
 const KILLS = 10;
@@ -60,7 +61,7 @@ function open(filename: string) {
 async function fromScratch(store: EventStore): Promise<string> {
   const models = new TenantReadModels();
   for (const event of await store.readAll(TENANT, { limit: 1_000_000 })) models.apply(event);
-  return JSON.stringify(models.snapshot());
+  return savedTextOf(models);
 }
 
 /** The active saved read model, as the next start would restore it. */
@@ -73,7 +74,8 @@ async function saved(filename: string): Promise<{ checkpoint: string; text: stri
     restored.restore(
       await restored.openSnapshot(model!.snapshot, snapshotKeysOf(store, TENANT, TenantReadModels.NAME)),
     );
-    return { checkpoint: model!.checkpoint, text: JSON.stringify(restored.snapshot()) };
+    restored.restoreEntries(await readModels.loadEntries(TENANT, TenantReadModels.NAME, version!));
+    return { checkpoint: model!.checkpoint, text: savedTextOf(restored) };
   } finally {
     await store.close();
   }
@@ -120,7 +122,7 @@ describe('the projection runner on SQLite under SIGKILL', () => {
         create: () => new TenantReadModels(),
       });
       await runner.start();
-      expect(JSON.stringify(runner.projection.snapshot())).toBe(reference);
+      expect(savedTextOf(runner.projection)).toBe(reference);
       await runner.stop();
     } finally {
       await store.close();

@@ -3,6 +3,7 @@ import { addDays, isDomainError, type ActivityKind } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 import { TenantReadModels } from '../src';
 import { admin, cmd, otherRep, rep, StoryWorld } from './support/story-world';
+import { restoredFrom, savedTextOf } from './support/saved-models';
 
 const ADVOCATES = ['ada', 'ben', 'cy', 'dee'];
 const KINDS: ActivityKind[] = ['REFERENCE_CALL', 'CASE_STUDY', 'QUOTE'];
@@ -104,7 +105,7 @@ const fold = (events: readonly RecordedEvent[], into = new TenantReadModels()) =
   for (const e of events) into.apply(e);
   return into;
 };
-const json = (models: TenantReadModels) => JSON.stringify(models.snapshot());
+const json = savedTextOf;
 
 // What a caller sees: the answers of the queries, not only the stored facts.
 function answers(models: TenantReadModels, at: string): unknown {
@@ -131,8 +132,7 @@ describe('read models built incrementally equal read models built by a full repl
           const straight = fold(events);
           const k = Math.floor(cut * events.length);
           const before = fold(events.slice(0, k));
-          const restored = new TenantReadModels();
-          restored.restore(JSON.parse(JSON.stringify(before.snapshot())));
+          const restored = restoredFrom(savedTextOf(before));
           fold(events.slice(k), restored);
           expect(json(restored)).toBe(json(straight));
           const at = events[events.length - 1]?.metadata.effectiveAt ?? '2026-11-23T09:00:00.000Z';

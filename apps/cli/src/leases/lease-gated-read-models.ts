@@ -15,6 +15,10 @@ export class LeaseGatedReadModelStore implements ReadModelStore {
     return this.inner.load(tenantId, projection, version);
   }
 
+  loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
+    return this.inner.loadEntries(tenantId, projection, version);
+  }
+
   activeVersion(tenantId: string, projection: string): Promise<number | undefined> {
     return this.inner.activeVersion(tenantId, projection);
   }

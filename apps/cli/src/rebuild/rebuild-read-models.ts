@@ -1,5 +1,5 @@
-import type { EventStore, ReadModelStore, RecordedEvent } from '@vouch/event-store';
-import { ProjectionRunner, TenantReadModels, type Projection } from '@vouch/projections';
+import type { AppendOnlyEntries, EventStore, ReadModelStore, RecordedEvent } from '@vouch/event-store';
+import { ProjectionRunner, TenantReadModels, type Projection, type SnapshotKeys } from '@vouch/projections';
 
 /** What a rebuild did. */
 export interface RebuildSummary {
@@ -12,7 +12,7 @@ export interface RebuildSummary {
 /** Counts the events a projection applies, passing everything through. */
 class CountingProjection implements Projection {
   constructor(
-    private readonly inner: Projection,
+    private readonly inner: TenantReadModels,
     private readonly onApplied: () => void,
   ) {}
 
@@ -34,7 +34,29 @@ class CountingProjection implements Projection {
   }
 
   restore(snapshot: unknown): void {
-    this.inner.restore(snapshot);
+    this.inner.restore(snapshot as never);
+  }
+
+  // Everything else a save does passes through too: contacts sealed (invariant 10), the
+  // erasure's immediate save, and the audit entries saved beside the snapshot.
+  saveAfter(event: RecordedEvent): boolean {
+    return this.inner.saveAfter(event);
+  }
+
+  sealSnapshot(snapshot: unknown, keys: SnapshotKeys): Promise<unknown> {
+    return this.inner.sealSnapshot(snapshot as never, keys);
+  }
+
+  openSnapshot(saved: unknown, keys: SnapshotKeys): Promise<unknown> {
+    return this.inner.openSnapshot(saved, keys);
+  }
+
+  appendOnlyEntries(): AppendOnlyEntries {
+    return this.inner.appendOnlyEntries();
+  }
+
+  restoreEntries(entries: readonly unknown[]): void {
+    this.inner.restoreEntries(entries);
   }
 }
 

@@ -1,8 +1,17 @@
-import type { Checkpoint, ReadModelStore, SaveReadModelOptions, SavedReadModel } from '@vouch/event-store';
+import type {
+  AppendOnlyEntries,
+  Checkpoint,
+  ReadModelStore,
+  SaveReadModelOptions,
+  SavedReadModel,
+} from '@vouch/event-store';
 import type { PoolClient } from 'pg';
 import { AdvisoryLockSpace } from '../database/advisory-locks';
 import type { PostgresDatabase } from '../database/postgres-database';
 import { toSqlText } from '../database/sql-text';
+
+/** Append-only entries per stored row (a rebuild's thousands of entries go in rows of this many). */
+export const ENTRIES_PER_ROW = 1024;
 
 /**
  * Read-model snapshots in the store's own database and schema (`PostgresEventStore.database`).
@@ -34,6 +43,20 @@ export class PostgresReadModelStore implements ReadModelStore {
            snapshot text NOT NULL,
            saved_at timestamptz NOT NULL DEFAULT now(),
            PRIMARY KEY (tenant_id, projection, version)
+         )`,
+      );
+      // A version's append-only entries (its audit history), kept out of the snapshot: a save
+      // adds rows for the entries appended since the last one. A row holds a JSON array of up
+      // to ENTRIES_PER_ROW entries, the first at position `seq`.
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${s}.read_model_entries (
+           tenant_id text NOT NULL,
+           projection text NOT NULL,
+           version integer NOT NULL,
+           seq integer NOT NULL,
+           count integer NOT NULL,
+           entries text NOT NULL,
+           PRIMARY KEY (tenant_id, projection, version, seq)
          )`,
       );
     });
@@ -83,8 +106,22 @@ export class PostgresReadModelStore implements ReadModelStore {
           `Read model ${projection} v${version} of ${tenantId} is further along; it cannot move back to ${saved.checkpoint}.`,
         );
       }
+      // After the upsert, which holds the version's row lock: concurrent saves append in turn.
+      if (options?.entries) await this.appendEntriesIn(client, tenant, name, version, options.entries);
       if (options?.activate) await this.activateIn(client, tenant, name, version);
     });
+  }
+
+  async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
+    const rows = await this.database.query<{ entries: string }>(
+      'load read model entries',
+      `SELECT entries FROM ${this.database.schema}.read_model_entries
+        WHERE tenant_id = $1 AND projection = $2 AND version = $3 ORDER BY seq`,
+      [toSqlText(tenantId), toSqlText(projection), version],
+    );
+    const entries: unknown[] = [];
+    for (const row of rows) for (const entry of JSON.parse(row.entries) as unknown[]) entries.push(entry);
+    return entries;
   }
 
   async activeVersion(tenantId: string, projection: string): Promise<number | undefined> {
@@ -104,14 +141,28 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async discard(tenantId: string, projection: string, version: number): Promise<void> {
-    const [row] = await this.database.query<{ active: boolean }>(
-      'discard read model',
-      `DELETE FROM ${this.database.schema}.read_models
-        WHERE tenant_id = $1 AND projection = $2 AND version = $3 AND NOT active
-        RETURNING active`,
-      [toSqlText(tenantId), toSqlText(projection), version],
-    );
-    if (!row && (await this.activeVersion(tenantId, projection)) === version) {
+    const s = this.database.schema;
+    const tenant = toSqlText(tenantId);
+    const name = toSqlText(projection);
+    // The entries go with the row, in one transaction, and only when the version is not active.
+    const dropped = await this.database.transaction('discard read model', async (client) => {
+      const { rows } = await client.query<{ active: boolean }>(
+        `SELECT active FROM ${s}.read_models
+          WHERE tenant_id = $1 AND projection = $2 AND version = $3 FOR UPDATE`,
+        [tenant, name, version],
+      );
+      if (rows[0]?.active) return false;
+      await client.query(
+        `DELETE FROM ${s}.read_models WHERE tenant_id = $1 AND projection = $2 AND version = $3`,
+        [tenant, name, version],
+      );
+      await client.query(
+        `DELETE FROM ${s}.read_model_entries WHERE tenant_id = $1 AND projection = $2 AND version = $3`,
+        [tenant, name, version],
+      );
+      return true;
+    });
+    if (!dropped) {
       throw new RangeError(
         `Read model ${projection} v${version} of ${tenantId} is active; it cannot be discarded.`,
       );
@@ -128,5 +179,50 @@ export class PostgresReadModelStore implements ReadModelStore {
       `DELETE FROM ${s}.read_models WHERE tenant_id = $1 AND projection = $2 AND version <> $3`,
       [tenant, name, version],
     );
+    await client.query(
+      `DELETE FROM ${s}.read_model_entries WHERE tenant_id = $1 AND projection = $2 AND version <> $3`,
+      [tenant, name, version],
+    );
+  }
+
+  // Inside the save's transaction: appends the entries the version does not hold yet.
+  private async appendEntriesIn(
+    client: PoolClient,
+    tenant: string,
+    name: string,
+    version: number,
+    entries: AppendOnlyEntries,
+  ): Promise<void> {
+    const s = this.database.schema;
+    const { rows } = await client.query<{ held: number }>(
+      `SELECT seq + count AS held FROM ${s}.read_model_entries
+        WHERE tenant_id = $1 AND projection = $2 AND version = $3 ORDER BY seq DESC LIMIT 1`,
+      [tenant, name, version],
+    );
+    const held = rows[0]?.held ?? 0;
+    if (entries.count < held) {
+      throw new RangeError(
+        `Read model ${name} v${version} of ${tenant} holds ${held} entries; it cannot go back to ${entries.count}.`,
+      );
+    }
+    const added = entries.slice(held);
+    // Many rows per statement: a rebuild's activation writes its whole history at once.
+    const rowsPerStatement = 64;
+    for (let start = 0; start < added.length; start += ENTRIES_PER_ROW * rowsPerStatement) {
+      const values: unknown[] = [tenant, name, version];
+      const tuples: string[] = [];
+      const end = Math.min(added.length, start + ENTRIES_PER_ROW * rowsPerStatement);
+      for (let first = start; first < end; first += ENTRIES_PER_ROW) {
+        const row = added.slice(first, Math.min(end, first + ENTRIES_PER_ROW));
+        values.push(held + first, row.length, JSON.stringify(row));
+        const n = values.length;
+        tuples.push(`($1, $2, $3, $${n - 2}, $${n - 1}, $${n})`);
+      }
+      await client.query(
+        `INSERT INTO ${s}.read_model_entries (tenant_id, projection, version, seq, count, entries)
+         VALUES ${tuples.join(', ')}`,
+        values,
+      );
+    }
   }
 }

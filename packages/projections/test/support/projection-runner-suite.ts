@@ -12,6 +12,7 @@ import {
   TenantReadModels,
   type SealedTenantReadModelsSnapshot,
 } from '../../src';
+import { savedTextOf } from './saved-models';
 import { admin, cmd, standardStory, TENANT, type StoryWorld } from './story-world';
 
 /** An event store and a read-model store over the same storage, made fresh for each test. */
@@ -45,7 +46,8 @@ function runner(stores: RunnerStores, snapshotEvery = 10_000) {
   });
 }
 
-const snapshotOf = (models: TenantReadModels) => JSON.stringify(models.snapshot());
+// The snapshot and the audit entries beside it: everything a save keeps.
+const snapshotOf = savedTextOf;
 
 async function builtFromScratch(store: EventStore): Promise<TenantReadModels> {
   const direct = new TenantReadModels();
@@ -91,7 +93,7 @@ export function projectionRunnerSuite(name: string, open: (clock: Clock) => Prom
       await first.start();
       // A build from scratch is saved once, when it is activated (a start discards an
       // unactivated version, so an earlier save would never be read)...
-      expect(saves.mock.calls.map((call) => call[4])).toEqual([{ activate: true }]);
+      expect(saves.mock.calls.map((call) => call[4]?.activate)).toEqual([true]);
       // ...and from then on every so often while it follows the log.
       const atHalf = await appendAll(
         stores.store,
@@ -253,6 +255,108 @@ export function projectionRunnerSuite(name: string, open: (clock: Clock) => Prom
       expect((await stores.readModels.load(TENANT, 'p', 1))?.checkpoint).toBe(checkpointOf(9));
       // Another tenant's model is its own.
       expect(await stores.readModels.load('tenant-2', 'p', 1)).toBeUndefined();
+    });
+
+    describe('append-only entries beside the snapshot', () => {
+      const saved = (position: number) => ({
+        checkpoint: checkpointOf(position),
+        schemaVersion: 1,
+        snapshot: { at: position },
+      });
+      const entry = (i: number) => [checkpointOf(i + 1), `stream-${i}`, i, 'Zoë 山田 🙂', null, { n: i }];
+      /** The first `count` entries, recording which positions the store asked for. */
+      const entries = (count: number, asked: number[] = []) => ({
+        count,
+        slice: (start: number) => {
+          asked.push(start);
+          return Array.from({ length: count - start }, (_, i) => entry(start + i));
+        },
+      });
+      const all = (count: number) => Array.from({ length: count }, (_, i) => entry(i));
+      const load = (version: number, tenant = TENANT) => stores.readModels.loadEntries(tenant, 'p', version);
+
+      it('a save asks only for the entries the store does not hold yet, and appends them in order', async () => {
+        expect(await load(1)).toEqual([]);
+        const asked: number[] = [];
+        await stores.readModels.save(TENANT, 'p', 1, saved(3), { entries: entries(3, asked) });
+        await stores.readModels.save(TENANT, 'p', 1, saved(4), { entries: entries(2500, asked) });
+        // The same count again (a save with nothing new) and a save without entries add nothing.
+        await stores.readModels.save(TENANT, 'p', 1, saved(5), { entries: entries(2500, asked) });
+        await stores.readModels.save(TENANT, 'p', 1, saved(6));
+        expect(asked).toEqual([0, 3, 2500]);
+        expect(await load(1)).toEqual(all(2500));
+        expect((await stores.readModels.load(TENANT, 'p', 1))?.snapshot).toEqual({ at: 6 });
+        // Another tenant's and another version's entries are their own.
+        expect(await load(1, 'tenant-2')).toEqual([]);
+        expect(await load(2)).toEqual([]);
+      });
+
+      it('refuses fewer entries than it holds, and the refused save changes nothing', async () => {
+        await stores.readModels.save(TENANT, 'p', 1, saved(3), { entries: entries(5) });
+        await expect(
+          stores.readModels.save(TENANT, 'p', 1, saved(4), { entries: entries(4) }),
+        ).rejects.toBeInstanceOf(RangeError);
+        // Nor does a save refused for its checkpoint append its entries.
+        await expect(
+          stores.readModels.save(TENANT, 'p', 1, saved(2), { entries: entries(9) }),
+        ).rejects.toBeInstanceOf(RangeError);
+        expect((await stores.readModels.load(TENANT, 'p', 1))?.checkpoint).toBe(checkpointOf(3));
+        expect(await load(1)).toEqual(all(5));
+      });
+
+      it("activation drops the other versions' entries; discard drops a version's, never the active one's", async () => {
+        await stores.readModels.save(TENANT, 'p', 1, saved(3), { entries: entries(3), activate: true });
+        await stores.readModels.save(TENANT, 'p', 2, saved(3), { entries: entries(4) });
+        await stores.readModels.save(TENANT, 'p', 3, saved(3), { entries: entries(2) });
+        await stores.readModels.discard(TENANT, 'p', 3);
+        expect(await load(3)).toEqual([]);
+        // A new build of a discarded version starts from no entries.
+        await stores.readModels.save(TENANT, 'p', 3, saved(3), { entries: entries(1) });
+        expect(await load(3)).toEqual(all(1));
+        await stores.readModels.save(TENANT, 'p', 2, saved(4), { entries: entries(6), activate: true });
+        expect(await load(1)).toEqual([]);
+        expect(await load(3)).toEqual([]);
+        expect(await load(2)).toEqual(all(6));
+        await expect(stores.readModels.discard(TENANT, 'p', 2)).rejects.toBeInstanceOf(RangeError);
+        expect(await load(2)).toEqual(all(6));
+      });
+
+      it('the runner saves the audit entries beside the snapshot, only those appended since its last save', async () => {
+        const world = standardStory();
+        const half = Math.floor(world.envelopes.length / 2);
+        await appendAll(stores.store, { envelopes: world.envelopes.slice(0, half) } as StoryWorld);
+        const saves = jest.spyOn(stores.readModels, 'save');
+        const first = runner(stores, 5);
+        await first.start();
+        const last = await appendAll(stores.store, world, half);
+        await first.waitFor(last!);
+        await first.stop();
+        // Each save hands over the entries as they stood at its checkpoint; the count only grows.
+        const counts = saves.mock.calls.map((call) => call[4]?.entries?.count);
+        expect(counts.length).toBeGreaterThan(2);
+        expect(counts).toEqual([...counts].sort((a, b) => a! - b!));
+        expect(counts[counts.length - 1]).toBe(world.envelopes.length);
+        saves.mockRestore();
+        // The snapshot holds no entry; the store holds every one, once, in log order.
+        const snapshot = (await stores.readModels.load(TENANT, 'read-models', 1))!.snapshot as {
+          audit: Record<string, unknown>;
+        };
+        expect(Object.keys(snapshot.audit).sort()).toEqual(['actors', 'count', 'timelines']);
+        const stored = (await stores.readModels.loadEntries(TENANT, 'read-models', 1)) as [string][];
+        expect(stored.map(([checkpoint]) => checkpoint)).toEqual(
+          (await stores.store.readAll(TENANT, { limit: 10_000 })).map((e) => e.checkpoint),
+        );
+        // A restart answers the audit history as a build from scratch does.
+        const second = runner(stores);
+        await second.start();
+        const scratch = await builtFromScratch(stores.store);
+        expect(second.projection.auditHistory('advocate', 'ines')).toEqual(
+          scratch.auditHistory('advocate', 'ines'),
+        );
+        expect(second.projection.auditHistory('advocate', 'ines').length).toBeGreaterThan(3);
+        expect(snapshotOf(second.projection)).toBe(snapshotOf(scratch));
+        await second.stop();
+      });
     });
 
     it('waitFor times out with a ProjectionLagError when the checkpoint never arrives', async () => {
