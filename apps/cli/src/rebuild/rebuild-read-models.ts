@@ -29,6 +29,10 @@ class CountingProjection implements Projection {
     this.onApplied();
   }
 
+  caughtUp(): void {
+    this.inner.caughtUp?.();
+  }
+
   snapshot(): unknown {
     return this.inner.snapshot();
   }
