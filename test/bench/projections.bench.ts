@@ -36,6 +36,9 @@ const ADVOCATES = Number(args.get('advocates') ?? 100_000);
 const REQUESTS = Number(args.get('requests') ?? 30_000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const REPLICAS = Number(args.get('replicas') ?? 1);
+// Which parts run: `--parts raw,rebuild` skips the catch-up read and the latencies (a quicker
+// A/B of the rebuild, and a profile of the rebuild alone).
+const PARTS = new Set((args.get('parts') ?? 'raw,readAll,rebuild,latency').split(','));
 const FILE =
   args.get('file') ??
   join(tmpdir(), `vouch-projections-${ADVOCATES}-${REQUESTS}${REPLICAS > 1 ? `-x${REPLICAS}` : ''}.db`);
@@ -212,17 +215,27 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     delete held.models;
     gc();
-    raw.push(rawRead());
+    if (PARTS.has('raw')) raw.push(rawRead());
     gc();
-    caughtUp.push(await catchUpRead());
+    if (PARTS.has('readAll')) caughtUp.push(await catchUpRead());
     gc();
-    const result = await rebuild(count);
-    rebuilt.push(result.rate);
-    held.models = result.models;
+    if (PARTS.has('rebuild')) {
+      const result = await rebuild(count);
+      rebuilt.push(result.rate);
+      held.models = result.models;
+    }
     log(
       `round ${round + 1} (load ${loadavg()[0]!.toFixed(1)}): raw ${Math.round(raw[round]!)}/s, ` +
-        `readAll ${Math.round(caughtUp[round]!)}/s, rebuild ${Math.round(rebuilt[round]!)}/s`,
+        `readAll ${Math.round(caughtUp[round]!)}/s, rebuild ${Math.round(rebuilt[round]!)}/s; per CPU-s ` +
+        `raw ${Math.round(perCpuSecond.raw[round]!)}, rebuild ${Math.round(perCpuSecond.rebuild[round]!)}`,
     );
+  }
+  if (!PARTS.has('latency')) {
+    const cpu = perCpuSecond;
+    console.log(
+      `| ${count} events, load ${loadavg()[0]!.toFixed(1)} | per CPU-second (median): raw ${Math.round(median(cpu.raw))}, rebuild ${Math.round(median(cpu.rebuild))}; rebuild / raw ${(median(cpu.rebuild) / median(cpu.raw)).toFixed(3)} × (rounds: ${cpu.rebuild.map((r, i) => (r / cpu.raw[i]!).toFixed(3)).join(', ')}) |`,
+    );
+    return;
   }
   gc();
   const withModels = process.memoryUsage();
@@ -235,6 +248,7 @@ async function main(): Promise<void> {
   const small = programHistory({ advocates: ADVOCATES / 10, requests: REQUESTS / 10 });
   const smallModels = new TenantReadModels();
   for (const event of small.log) smallModels.apply(event);
+  smallModels.caughtUp();
   const smaller = latency(smallModels, now);
   const ms = (xs: number[]) => `${median(xs).toFixed(3)} ms (p95 ${percentile(xs, 0.95).toFixed(3)})`;
   console.log(`| events | ${count} |`);

@@ -90,4 +90,24 @@ describe('keyed work under subjects’ data keys (invariant 10)', () => {
       { email: 'second@example.com' },
     ]);
   });
+
+  it('gives every value sealed at once its own IV, so the same values sealed twice never look alike', async () => {
+    const { vault, keys } = keysOver();
+    await vault.dataKeyFor('t', 'ada', now);
+    const items = Array.from({ length: 200 }, () => ({
+      subjectId: 'ada',
+      values: { email: 'ada@example.com' },
+    }));
+    const sealed = [
+      ...(await keys.sealMany('t', 'read-model:x', items)),
+      ...(await keys.sealMany('t', 'read-model:x', items)),
+    ];
+    const ivs = sealed.map((s) => s!.iv);
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(ivs.every((iv) => Buffer.from(iv, 'base64').length === 12)).toBe(true);
+    expect(new Set(sealed.map((s) => s!.ciphertext)).size).toBe(sealed.length);
+    expect(
+      await keys.openMany('t', sealed as NonNullable<(typeof sealed)[number]>[], 'read-model:x'),
+    ).toEqual(sealed.map(() => ({ email: 'ada@example.com' })));
+  });
 });

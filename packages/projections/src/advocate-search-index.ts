@@ -45,6 +45,11 @@ export class AdvocateSearchIndex {
     return this.postings.get(field)!.get(value) ?? EMPTY;
   }
 
+  /** The values of `field` that have (or had) a posting, in no particular order. */
+  values(field: IndexedField): IterableIterator<string> {
+    return this.postings.get(field)!.keys();
+  }
+
   /** Every indexed advocate id in ascending order. */
   allSorted(): readonly string[] {
     if (!this.sorted) this.sorted = [...this.entries.keys()].sort();

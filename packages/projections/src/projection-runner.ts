@@ -159,6 +159,7 @@ export class ProjectionRunner<P extends Projection> {
     const track = new Track(projection, version, from, version === active);
     this.live = track;
     await this.follow(track);
+    projection.caughtUp?.();
     await this.save(track, active !== version);
   }
 
@@ -225,6 +226,7 @@ export class ProjectionRunner<P extends Projection> {
     const fresh = new Track(this.options.create(), old.version + 1, START, false);
     await this.options.readModels.discard(this.options.tenantId, fresh.projection.name, fresh.version);
     await this.follow(fresh);
+    fresh.projection.caughtUp?.();
     // Freeze the old version, let the new one reach the same point, then switch.
     await old.subscription?.stop();
     old.subscription = undefined;

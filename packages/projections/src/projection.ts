@@ -18,6 +18,12 @@ export interface Projection<Snapshot = unknown> {
   /** Replaces the model with a snapshot taken by `snapshot()` of the same schema version. */
   restore(snapshot: Snapshot): void;
   /**
+   * Called when the runner has applied the history it found (the end of a start's or a
+   * rebuild's catch-up), so work deferred while folding (e.g. indexes built once from the
+   * final states) is done before the model is saved or switched to.
+   */
+  caughtUp?(): void;
+  /**
    * Whether the snapshot must be saved as soon as this event is applied, whatever the
    * cadence: e.g. an erasure, so no saved snapshot keeps the erased personal data.
    */

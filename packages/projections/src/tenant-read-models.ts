@@ -96,7 +96,11 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
   readonly schemaVersion = TenantReadModels.SCHEMA_VERSION;
 
   readonly directory = new AdvocateDirectory();
-  readonly searchIndex = new AdvocateSearchIndex(this.directory);
+  private readonly index = new AdvocateSearchIndex(this.directory);
+  // Advocates whose index entries wait for the next read or the end of a catch-up: a rebuild
+  // indexes each advocate once from its final state instead of once per event (the entries
+  // depend only on the current state, so the answers are the same).
+  private readonly unindexed = new Set<string>();
   private readonly views = new AdvocateViewCache(this.directory);
   // Any event folded makes the kept match orders stale.
   private readonly matchOrders = new MatchOrderCache(() => this.last);
@@ -114,18 +118,29 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     return this.last;
   }
 
+  /** The search index, brought up to date with every event folded so far. */
+  get searchIndex(): AdvocateSearchIndex {
+    if (this.unindexed.size > 0) this.indexPending();
+    return this.index;
+  }
+
   /** Folds one event into every read model it concerns; skips events already applied. */
   apply(event: RecordedEvent): void {
     if (this.last !== undefined && event.checkpoint <= this.last) return;
     switch (eventDefinition(event.type)?.aggregate) {
       case 'Advocate': {
         const id = this.directory.applyAdvocate(event);
-        if (REINDEXING_ADVOCATE_EVENTS.has(event.type)) this.searchIndex.reindexAdvocate(id);
+        if (REINDEXING_ADVOCATE_EVENTS.has(event.type)) this.unindexed.add(id);
+        // An erased advocate's title words leave memory with the event, not at the next read.
+        if (event.type === 'AdvocateErased') this.indexPending();
         break;
       }
       case 'Account': {
         const id = this.directory.applyAccount(event);
-        if (REINDEXING_ACCOUNT_EVENTS.has(event.type)) this.searchIndex.reindexAccount(id);
+        if (REINDEXING_ACCOUNT_EVENTS.has(event.type)) {
+          for (const advocateId of this.directory.advocatesByAccount.get(id) ?? [])
+            this.unindexed.add(advocateId);
+        }
         break;
       }
       case 'Program':
@@ -145,6 +160,16 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     this.audit.apply(event);
     this.history.apply(event);
     this.last = event.checkpoint;
+  }
+
+  /** The end of a catch-up: the advocates changed during it are indexed now, each once. */
+  caughtUp(): void {
+    this.indexPending();
+  }
+
+  private indexPending(): void {
+    for (const id of this.unindexed) this.index.reindexAdvocate(id);
+    this.unindexed.clear();
   }
 
   /**
@@ -199,7 +224,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     this.contents.restore(snapshot.contents);
     this.audit.restore(snapshot.audit);
     this.history.restore(snapshot.history);
-    this.searchIndex.rebuild();
+    this.unindexed.clear();
+    this.index.rebuild();
   }
 
   // ---- queries ----

@@ -282,6 +282,7 @@ describe('matching through the index', () => {
     }
     const models = new TenantReadModels();
     for (const event of world.log) models.apply(event);
+    models.caughtUp(); // as the runner does after a catch-up: the index is built before any read
     const lookups = jest.spyOn(models.directory, 'advocate');
     const target: MatchTarget = {
       kind: 'REFERENCE_CALL',
