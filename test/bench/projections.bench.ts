@@ -7,7 +7,8 @@
  *      in the same process, interleaved, ROUNDS times (medians).
  *   1b. Catch-up read: `readAll` in pages of 1,000 (decrypting, upcasting) over the same
  *      file, against the same raw loop, in the same rounds.
- *   2. Memory of the read models after the rebuild (heap and RSS, after a full GC).
+ *   2. Memory of the read models after the rebuild and the queries of 3 (heap they hold:
+ *      the settled heap with them minus without them, never negative; process heap and RSS).
  *   3. Latency of searchAdvocates and matchCriteria at 10k and 100k advocates (medians and
  *      p95 over many queries).
  *
@@ -28,6 +29,7 @@ import { ProjectionRunner, TenantReadModels, type AdvocateSearchQuery } from '@v
 import { appendHistory, programHistory } from '../../packages/projections/test/support/program-history';
 import { replicaOf } from '../../packages/projections/test/support/replicated-history';
 import { TENANT } from '../../packages/projections/test/support/story-world';
+import { heldHeap } from './support/held-heap';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -125,8 +127,12 @@ async function catchUpRead(): Promise<number> {
 let snapshotBytes = 0;
 let entryBytes = 0;
 
-/** A rebuild from scratch: a runner over an empty read-model store catches up with the whole log. */
-async function rebuild(count: number): Promise<{ rate: number; models: TenantReadModels }> {
+/**
+ * A rebuild from scratch: a runner over an empty read-model store catches up with the whole
+ * log; answers events/s and leaves the models in `into` (the only reference to them, so the
+ * memory measure can drop them).
+ */
+async function rebuild(count: number, into: { value?: TenantReadModels }): Promise<number> {
   const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
   store.database.exec(
     'DROP TABLE IF EXISTS read_models; DROP TABLE IF EXISTS read_model_chunks; DROP TABLE IF EXISTS read_model_entries',
@@ -142,7 +148,7 @@ async function rebuild(count: number): Promise<{ rate: number; models: TenantRea
   await runner.start(); // resolves once history is applied and the last snapshot saved
   const seconds = (performance.now() - started) / 1000;
   perCpuSecond.rebuild.push(count / cpuSeconds(cpuStarted));
-  const models = runner.projection;
+  into.value = runner.projection;
   await runner.stop();
   // The snapshot's JSON is in read_model_chunks (pieces of 1 MB); older stores kept it in the row.
   snapshotBytes = store.database
@@ -157,7 +163,7 @@ async function rebuild(count: number): Promise<{ rate: number; models: TenantRea
     .pluck()
     .get() as number;
   await store.close();
-  return { rate: count / seconds, models };
+  return count / seconds;
 }
 
 function latency(models: TenantReadModels, now: Instant): { search: number[]; match: number[] } {
@@ -211,19 +217,15 @@ async function main(): Promise<void> {
   const rebuilt: number[] = [];
   const caughtUp: number[] = [];
   // Held in an object so a round can drop the previous model before it measures.
-  const held: { models?: TenantReadModels } = {};
+  const held: { value?: TenantReadModels } = {};
   for (let round = 0; round < ROUNDS; round++) {
-    delete held.models;
+    delete held.value;
     gc();
     if (PARTS.has('raw')) raw.push(rawRead());
     gc();
     if (PARTS.has('readAll')) caughtUp.push(await catchUpRead());
     gc();
-    if (PARTS.has('rebuild')) {
-      const result = await rebuild(count);
-      rebuilt.push(result.rate);
-      held.models = result.models;
-    }
+    if (PARTS.has('rebuild')) rebuilt.push(await rebuild(count, held));
     log(
       `round ${round + 1} (load ${loadavg()[0]!.toFixed(1)}): raw ${Math.round(raw[round]!)}/s, ` +
         `readAll ${Math.round(caughtUp[round]!)}/s, rebuild ${Math.round(rebuilt[round]!)}/s; per CPU-s ` +
@@ -237,13 +239,11 @@ async function main(): Promise<void> {
     );
     return;
   }
-  gc();
-  const withModels = process.memoryUsage();
   const now = '2027-06-01T09:00:00.000Z';
-  const large = latency(held.models!, now);
-  delete held.models;
-  gc();
-  const withoutModels = process.memoryUsage();
+  // The queries run first, so the code they compile is in both measurements and cannot make
+  // the models' share negative; each measurement is taken after full collections settle.
+  const memory = await heldHeap(held, (models) => latency(models, now));
+  const large = memory.used;
   // 10k advocates: the same program at a tenth of the size, folded in memory.
   const small = programHistory({ advocates: ADVOCATES / 10, requests: REQUESTS / 10 });
   const smallModels = new TenantReadModels();
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   console.log(`| saved snapshot | ${(snapshotBytes / 2 ** 20).toFixed(1)} MB |`);
   console.log(`| saved audit entries, beside the snapshot | ${(entryBytes / 2 ** 20).toFixed(1)} MB |`);
   console.log(
-    `| read models at ${ADVOCATES} advocates: heap they hold / process heap / RSS | ${(withModels.heapUsed - withoutModels.heapUsed) >> 20} MB / ${withModels.heapUsed >> 20} MB / ${withModels.rss >> 20} MB |`,
+    `| read models at ${ADVOCATES} advocates, after full GCs: heap they hold / process heap / RSS | ${(memory.heldBytes / 2 ** 20).toFixed(1)} MB / ${memory.withIt.heapUsed >> 20} MB / ${memory.withIt.rss >> 20} MB |`,
   );
   console.log(
     `| searchAdvocates at ${ADVOCATES / 10} / ${ADVOCATES} advocates | ${ms(smaller.search)} / ${ms(large.search)} |`,

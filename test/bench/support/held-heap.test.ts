@@ -1,0 +1,34 @@
+import { heldHeap } from './held-heap';
+
+const MB = 2 ** 20;
+/** `mb` MB of heap: one array of doubles, stored unboxed, 8 bytes each. */
+const doubles = (mb: number): number[] => new Array<number>((mb * MB) / 8).fill(0.5);
+
+// Kept by the module, as compiled code or another module's cache outlives what a benchmark drops.
+const leftBehind: number[][] = [];
+
+describe("the benchmarks' measure of the heap a value holds", () => {
+  it('finds what the value holds', async () => {
+    const { heldBytes, withIt } = await heldHeap({ value: doubles(16) });
+    expect(heldBytes).toBeGreaterThan(15 * MB);
+    expect(heldBytes).toBeLessThan(17 * MB);
+    expect(withIt.heapUsed).toBeGreaterThan(heldBytes);
+  });
+
+  it('counts what using the value builds inside it, and never goes negative for what use leaves elsewhere', async () => {
+    // The value holds 4 MB and builds 4 MB more in use; its use leaves 16 MB behind elsewhere.
+    const holder: { value?: { rows: number[]; index?: number[] } } = { value: { rows: doubles(4) } };
+    const { heldBytes } = await heldHeap(holder, (v) => {
+      v.index = doubles(4);
+      leftBehind.push(doubles(16));
+    });
+    expect(heldBytes).toBeGreaterThan(7 * MB);
+    expect(heldBytes).toBeLessThan(9 * MB);
+  });
+
+  it('gives no figure for a value that something else still holds', async () => {
+    const elsewhere = doubles(4);
+    leftBehind.push(elsewhere);
+    await expect(heldHeap({ value: elsewhere })).rejects.toThrow('still referenced elsewhere');
+  });
+});
