@@ -135,6 +135,7 @@ export class AuditHistory {
   private readonly actors: EnvelopeActor[] = [];
   private readonly actorIndex = new Map<string, Map<string, number>>();
   private readonly timelines = new Map<AuditSubjectKind, Map<string, number[]>>();
+  private readonly strings = new Map<string, string>();
   // How many entries the last restored snapshot reflects.
   private restoredCount = 0;
   private readonly addToTimeline = (kind: AuditSubjectKind, id: string) =>
@@ -145,15 +146,19 @@ export class AuditHistory {
     const consents = consentsOf(event.type, event.data as Data);
     const recordedAt = event.recordedAt;
     const effectiveAt = event.metadata.effectiveAt;
+    const sentence = describeEvent(event);
+    // Reading a character flattens the sentence built by concatenation: the entry then holds
+    // one string, not a tree that keeps the event's own id strings alive.
+    sentence.charCodeAt(0);
     this.entries.push([
       event.checkpoint,
-      event.streamId,
+      this.interned(event.streamId),
       event.version,
       recordedAt,
       effectiveAt === recordedAt ? null : effectiveAt,
       this.actorOf(event.metadata.actor),
-      event.type,
-      describeEvent(event),
+      this.interned(event.type),
+      sentence,
       consents ?? null,
     ]);
     eachAuditSubject(event, consents, this.addToTimeline);
@@ -185,6 +190,7 @@ export class AuditHistory {
     this.actors.length = 0;
     this.actorIndex.clear();
     this.timelines.clear();
+    this.strings.clear();
     this.restoredCount = snapshot.count;
     for (const actor of snapshot.actors) this.actorOf(actor);
     for (const [key, indexes] of snapshot.timelines) {
@@ -206,7 +212,12 @@ export class AuditHistory {
       );
     }
     this.entries.length = 0;
-    for (let i = 0; i < count; i++) this.entries.push(entries[i] as CompactAuditEntry);
+    for (let i = 0; i < count; i++) {
+      const entry = entries[i] as CompactAuditEntry;
+      entry[1] = this.interned(entry[1]);
+      entry[6] = this.interned(entry[6]);
+      this.entries.push(entry);
+    }
   }
 
   // The entry at `index` in its readable form.
@@ -224,6 +235,15 @@ export class AuditHistory {
       sentence,
       consents: consents ?? undefined,
     };
+  }
+
+  // One string object per stream id and event type, however many entries name it (rows read
+  // from a store bring a new string per event).
+  private interned(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
   }
 
   // The index of an actor (user and roles) in the interned list.
