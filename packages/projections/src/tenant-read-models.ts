@@ -130,9 +130,11 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     switch (eventDefinition(event.type)?.aggregate) {
       case 'Advocate': {
         const id = this.directory.applyAdvocate(event);
-        if (REINDEXING_ADVOCATE_EVENTS.has(event.type)) this.unindexed.add(id);
-        // An erased advocate's title words leave memory with the event, not at the next read.
-        if (event.type === 'AdvocateErased') this.indexPending();
+        if (event.type === 'AdvocateErased') {
+          // An erased advocate's title words leave memory with the event, not at the next read.
+          this.index.reindexAdvocate(id);
+          this.unindexed.delete(id);
+        } else if (REINDEXING_ADVOCATE_EVENTS.has(event.type)) this.unindexed.add(id);
         break;
       }
       case 'Account': {
