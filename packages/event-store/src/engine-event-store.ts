@@ -305,17 +305,23 @@ export class EngineEventStore implements EventStore {
         personalData = { status: 'present', subjectId };
       }
     }
-    const upcast = this.upcasters.upcast(data, event.schemaVersion, {
-      eventId: event.eventId,
-      type: event.type,
-      metadata: event.metadata,
-    });
+    let schemaVersion = event.schemaVersion;
+    // Most types have no upcaster: no context, key or result object per event for them.
+    if (this.upcasters.handles(event.type)) {
+      const upcast = this.upcasters.upcast(data, schemaVersion, {
+        eventId: event.eventId,
+        type: event.type,
+        metadata: event.metadata,
+      });
+      data = upcast.data;
+      schemaVersion = upcast.schemaVersion;
+    }
     return {
       eventId: event.eventId,
       type: event.type,
-      schemaVersion: upcast.schemaVersion,
+      schemaVersion,
       storedSchemaVersion: event.schemaVersion,
-      data: upcast.data,
+      data,
       metadata: event.metadata,
       streamId: event.streamId,
       version: event.version,
