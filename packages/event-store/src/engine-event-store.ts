@@ -37,6 +37,8 @@ import type { SubscribeOptions, Subscription } from './subscriptions/subscriptio
 import { UpcasterRegistry } from './upcasting/upcaster-registry';
 
 const DEFAULT_READ_LIMIT = 1000;
+// Shared by every event without personal data (read-only): one object less per event read.
+const NO_PERSONAL_DATA: PersonalDataStatus = Object.freeze({ status: 'none' });
 
 /** What every store built on a storage engine is configured with. */
 export interface EventStoreOptions {
@@ -280,7 +282,7 @@ export class EngineEventStore implements EventStore {
 
   private decodeOne(event: ReadableEvent, keys: ReadonlyMap<string, DataKeyLookup>): RecordedEvent {
     let data = event.data;
-    let personalData: PersonalDataStatus = { status: 'none' };
+    let personalData: PersonalDataStatus = NO_PERSONAL_DATA;
     if (event.personal) {
       const { subjectId, fields } = event.personal;
       const key = keys.get(subjectId)!;
