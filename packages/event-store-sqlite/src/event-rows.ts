@@ -1,12 +1,13 @@
 import type { EventMetadata } from '@vouch/domain';
 import type {
+  PreparedEvent,
   ReadableEvent,
   SealedPersonalData,
   StoredEvent,
   StoredRow,
   UnpositionedStoredEvent,
 } from '@vouch/event-store';
-import { canonicalText, decodeForVerification } from '@vouch/event-store';
+import { decodeForVerification } from '@vouch/event-store';
 
 /** One row of the `events` table as better-sqlite3 returns it. */
 export interface EventRow {
@@ -65,8 +66,11 @@ export function fromReadRow(tenantId: string, row: ReadRow): ReadableEvent {
   };
 }
 
-/** The insert parameters of a stored event. */
-export function toInsertParameters(event: UnpositionedStoredEvent): unknown[] {
+/**
+ * The insert parameters of a planned event; `prepared` is the append's event it was planned
+ * from, whose canonical texts are stored as they are (never re-encoded, never parsed).
+ */
+export function toInsertParameters(event: UnpositionedStoredEvent, prepared: PreparedEvent): unknown[] {
   return [
     event.tenantId,
     event.streamId,
@@ -74,9 +78,9 @@ export function toInsertParameters(event: UnpositionedStoredEvent): unknown[] {
     event.eventId,
     event.type,
     event.schemaVersion,
-    canonicalText(event.data),
+    prepared.dataText,
     event.personal === null ? null : JSON.stringify(event.personal),
-    canonicalText(event.metadata),
+    prepared.metadataText,
     event.recordedAt,
     event.fingerprint,
     event.hash,

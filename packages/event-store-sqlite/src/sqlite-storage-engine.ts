@@ -231,7 +231,9 @@ export class SqliteStorageEngine implements StorageEngine {
     const event = plan.events[0]!;
     let position: number;
     try {
-      position = Number(this.statements.insert.run(...toInsertParameters(event)).lastInsertRowid);
+      position = Number(
+        this.statements.insert.run(...toInsertParameters(event, request.events[0]!)).lastInsertRowid,
+      );
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;
@@ -260,8 +262,8 @@ export class SqliteStorageEngine implements StorageEngine {
       throw error;
     }
     if (plan.kind === 'duplicate') return { ok: true, value: plan.result };
-    const written = plan.events.map((event) => {
-      const info = this.statements.insert.run(...toInsertParameters(event));
+    const written = plan.events.map((event, i) => {
+      const info = this.statements.insert.run(...toInsertParameters(event, request.events[i]!));
       return { eventId: event.eventId, version: event.version, position: Number(info.lastInsertRowid) };
     });
     const last = plan.events[plan.events.length - 1]!;

@@ -1,10 +1,12 @@
 import type { Instant } from '@vouch/domain';
 import { IdempotencyConflictError } from '../errors/idempotency-conflict-error';
 import { checkExpectedVersion } from '../expected-version';
-import { GENESIS_HASH, hashStoredEvent } from '../integrity/event-hash';
+import type { HashedEventFields } from '../integrity/event-hash';
+import { GENESIS_HASH, hashStoredEventTexts } from '../integrity/event-hash';
 import type { UnpositionedStoredEvent } from '../stored-event';
 import type { AppendResult } from './append-result';
 import { appendResultOf } from './append-result';
+import { PlannedEvent } from './planned-event';
 import type { PreparedAppend } from './prepared-append';
 
 /** A stream's head as an adapter reads it inside its write transaction. */
@@ -67,22 +69,22 @@ export function planAppend(
   checkExpectedVersion(tenantId, streamId, request.expectedVersion, head.version);
 
   let previousHash = head.hash;
-  const events = request.events.map((event, i) => {
-    const unhashed = {
+  const events = new Array<UnpositionedStoredEvent>(request.events.length);
+  for (let i = 0; i < events.length; i += 1) {
+    const event = request.events[i]!;
+    const fields: HashedEventFields = {
       tenantId,
       streamId,
       version: head.version + 1 + i,
       eventId: event.eventId,
       type: event.type,
       schemaVersion: event.schemaVersion,
-      data: event.data,
       personal: event.personal,
-      metadata: event.metadata,
       recordedAt,
       fingerprint: event.fingerprint,
     };
-    previousHash = hashStoredEvent(previousHash, unhashed);
-    return { ...unhashed, hash: previousHash };
-  });
+    previousHash = hashStoredEventTexts(previousHash, fields, event.dataText, event.metadataText);
+    events[i] = new PlannedEvent(fields, event, previousHash);
+  }
   return { kind: 'write', events };
 }

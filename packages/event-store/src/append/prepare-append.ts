@@ -6,13 +6,13 @@ import { TenantViolationError } from '../errors/tenant-violation-error';
 import type { ExpectedVersion } from '../expected-version';
 import { assertExpectedVersion } from '../expected-version';
 import { canonicalJson } from '../integrity/canonical-json';
-import { parseCanonical } from '../integrity/canonical-text-cache';
 import { takeFields } from '../personal-data/field-paths';
 import type { KeyVault } from '../personal-data/key-vault';
 import { sealPersonalData } from '../personal-data/personal-data-cipher';
 import type { PersonalDataLookup } from '../personal-data/personal-data-lookup';
 import type { PreparedAppend, PreparedEvent } from './prepared-append';
 import { assertIdentifier } from './identifiers';
+import { LazyPreparedEvent } from './lazy-prepared-event';
 
 export interface PrepareOptions {
   readonly personalData: PersonalDataLookup;
@@ -65,27 +65,24 @@ function prepareEvent(
   const dataText = asJson(() => canonicalJson(event.data), event);
   // canonicalJson({ type, schemaVersion, data }), built from the data's text (members in order).
   const content = `{"data":${dataText},"schemaVersion":${event.schemaVersion},"type":${JSON.stringify(event.type)}}`;
-  const metadata = parseCanonical<EventEnvelope['metadata']>(
-    asJson(() => canonicalJson(event.metadata), event),
-  );
+  const metadataText = asJson(() => canonicalJson(event.metadata), event);
   const declaration: PersonalDataDeclaration | undefined = options.personalData(event.type);
-  const { rest, taken } = declaration
-    ? takeFields(event.data, declaration.fields)
-    : { rest: undefined, taken: {} };
-  const data = parseCanonical<Record<string, unknown>>(
-    rest === undefined || Object.keys(taken).length === 0 ? dataText : canonicalJson(rest),
-  );
-  if (Object.keys(taken).length === 0) {
+  const split = declaration ? takeFields(event.data, declaration.fields) : undefined;
+  if (split === undefined || !hasMember(split.taken)) {
     // Nothing personal: a plain SHA-256 of the content tells a retry from a reused id.
-    return {
-      ...base(event),
-      data,
-      personal: null,
-      metadata,
-      fingerprint: hash('sha256', content, 'hex'),
-    };
+    const print = hash('sha256', content, 'hex');
+    return new LazyPreparedEvent(
+      event.eventId,
+      event.type,
+      event.schemaVersion,
+      dataText,
+      metadataText,
+      null,
+      print,
+    );
   }
-  return sealEvent(tenantId, streamId, event, declaration!, { data, metadata, taken, content }, options);
+  const input = { dataText: canonicalJson(split.rest), metadataText, taken: split.taken, content };
+  return sealEvent(tenantId, streamId, event, declaration!, input, options);
 }
 
 /** The rest of prepareEvent for an event with personal data: encrypted with its subject's key. */
@@ -94,7 +91,7 @@ async function sealEvent(
   streamId: string,
   event: EventEnvelope,
   declaration: PersonalDataDeclaration,
-  { data, metadata, taken, content }: SealInput,
+  { dataText, metadataText, taken, content }: SealInput,
   options: PrepareOptions,
 ): Promise<PreparedEvent> {
   const subjectId = personalDataSubject(declaration, event.data);
@@ -115,18 +112,28 @@ async function sealEvent(
   const fingerprintKey = Buffer.from(
     hkdfSync('sha256', dataKey, Buffer.alloc(0), 'vouch.fingerprint.v1', 32),
   );
-  return { ...base(event), data, personal, metadata, fingerprint: fingerprint(fingerprintKey, content) };
+  const print = fingerprint(fingerprintKey, content);
+  return new LazyPreparedEvent(
+    event.eventId,
+    event.type,
+    event.schemaVersion,
+    dataText,
+    metadataText,
+    personal,
+    print,
+  );
 }
 
 interface SealInput {
-  readonly data: Record<string, unknown>;
-  readonly metadata: EventEnvelope['metadata'];
+  readonly dataText: string;
+  readonly metadataText: string;
   readonly taken: Record<string, unknown>;
   readonly content: string;
 }
 
-function base(event: EventEnvelope): Pick<PreparedEvent, 'eventId' | 'type' | 'schemaVersion'> {
-  return { eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion };
+function hasMember(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
 }
 
 function fingerprint(key: Buffer, content: string): string {

@@ -7,10 +7,16 @@ export interface PreparedEvent {
   readonly eventId: string;
   readonly type: string;
   readonly schemaVersion: number;
+  /** The stored data (personal fields removed), parsed from `dataText` when first read. */
   readonly data: Record<string, unknown>;
   readonly personal: SealedPersonalData | null;
+  /** Parsed from `metadataText` when first read. */
   readonly metadata: EventMetadata;
   readonly fingerprint: string;
+  /** RFC 8785 text of `data`: what is hashed and, by the SQLite adapter, stored. */
+  readonly dataText: string;
+  /** RFC 8785 text of `metadata`. */
+  readonly metadataText: string;
 }
 
 /** An append as the core hands it to an adapter: everything but the in-transaction checks. */

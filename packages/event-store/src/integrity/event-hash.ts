@@ -1,10 +1,12 @@
 import { hash } from 'node:crypto';
 import type { UnpositionedStoredEvent } from '../stored-event';
 import { canonicalJson } from './canonical-json';
-import { canonicalText } from './canonical-text-cache';
 
 /** The hash a stream's first event chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** What the chain hash covers besides the data and metadata, whose texts are given apart. */
+export type HashedEventFields = Omit<UnpositionedStoredEvent, 'hash' | 'data' | 'metadata'>;
 
 /**
  * SHA-256 (hex) over the RFC 8785 encoding of everything stored about an event (its
@@ -13,14 +15,27 @@ export const GENESIS_HASH = '0'.repeat(64);
  * removing, reordering or inserting an event, breaks the chain from that event on.
  */
 export function hashStoredEvent(previousHash: string, event: Omit<UnpositionedStoredEvent, 'hash'>): string {
-  // The members in RFC 8785 order, written out so cached canonical texts of the data and
+  return hashStoredEventTexts(previousHash, event, canonicalJson(event.data), canonicalJson(event.metadata));
+}
+
+/**
+ * `hashStoredEvent` for an event whose data and metadata are already RFC 8785 text (an
+ * append's, from its preparation): the same digest, without encoding them again.
+ */
+export function hashStoredEventTexts(
+  previousHash: string,
+  event: HashedEventFields,
+  dataText: string,
+  metadataText: string,
+): string {
+  // The members in RFC 8785 order, written out so the canonical texts of the data and
   // metadata can be spliced in; identical to canonicalJson() of the whole envelope.
   const text =
-    `{"data":${canonicalText(event.data)}` +
+    `{"data":${dataText}` +
     `,"eventId":${JSON.stringify(event.eventId)}` +
     `,"fingerprint":${JSON.stringify(event.fingerprint)}` +
-    `,"metadata":${canonicalText(event.metadata)}` +
-    `,"personal":${canonicalText(event.personal)}` +
+    `,"metadata":${metadataText}` +
+    `,"personal":${canonicalJson(event.personal)}` +
     `,"previousHash":${JSON.stringify(previousHash)}` +
     `,"recordedAt":${JSON.stringify(event.recordedAt)}` +
     `,"schemaVersion":${canonicalJson(event.schemaVersion)}` +

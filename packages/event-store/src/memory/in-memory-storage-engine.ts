@@ -5,7 +5,7 @@ import { EMPTY_STREAM, planAppend } from '../append/plan-append';
 import type { PreparedAppend } from '../append/prepared-append';
 import { StoreUnavailableError } from '../errors/store-unavailable-error';
 import type { LogRange, LogScan, StorageEngine, StreamRange } from '../storage-engine';
-import type { StoredEvent, StoredRow, StreamHead } from '../stored-event';
+import type { StoredEvent, StoredRow, StreamHead, UnpositionedStoredEvent } from '../stored-event';
 
 /**
  * Events in process memory. An append runs synchronously from head read to write, which
@@ -33,9 +33,7 @@ export class InMemoryStorageEngine implements StorageEngine {
     );
     if (plan.kind === 'duplicate') return plan.result;
     const first = this.log.length + 1;
-    const written = plan.events.map((event, i) =>
-      deepFreeze({ ...structuredClone(event), position: first + i }),
-    );
+    const written = plan.events.map((event, i) => deepFreeze(storedCopy(event, first + i)));
     for (const event of written) this.index(event);
     for (const listener of this.listeners) listener(tenantId);
     return appendResultOf(streamId, written, false);
@@ -159,6 +157,26 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+// Member by member: a planned event's data and metadata are accessors, which neither a
+// spread nor structuredClone of the instance would copy.
+function storedCopy(event: UnpositionedStoredEvent, position: number): StoredEvent {
+  return structuredClone({
+    tenantId: event.tenantId,
+    streamId: event.streamId,
+    version: event.version,
+    position,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    personal: event.personal,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
+    fingerprint: event.fingerprint,
+    hash: event.hash,
+  });
 }
 
 function copy(event: StoredEvent): StoredEvent {

@@ -39,9 +39,15 @@ export function takeFields(
  */
 export function putFields(data: JsonObject, values: Readonly<Record<string, unknown>>): JsonObject {
   const result: JsonObject = { ...data };
-  // The objects already copied for this result, so two paths under one parent share the copy.
-  const copied = new Set<JsonObject>([result]);
+  // The objects already copied for this result, so two paths under one parent share the copy
+  // (made only for a dotted path: most declared fields are top-level members).
+  let copied: Set<JsonObject> | undefined;
   for (const [path, value] of Object.entries(values)) {
+    if (!path.includes('.')) {
+      result[path] = value;
+      continue;
+    }
+    copied ??= new Set<JsonObject>([result]);
     const keys = path.split('.');
     const last = keys.pop()!;
     let parent: JsonObject = result;

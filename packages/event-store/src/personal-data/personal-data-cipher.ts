@@ -41,9 +41,8 @@ export function openPersonalData(
   const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
   decipher.setAAD(associatedData(binding, sealed.subjectId, sealed.fields));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-  const plaintext = Buffer.concat([
-    decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
-    decipher.final(),
-  ]);
-  return JSON.parse(plaintext.toString('utf8')) as Record<string, unknown>;
+  // Decoded to text by the decipher itself (its UTF-8 decoder keeps a character split
+  // between update and final whole): no concatenated buffer per event.
+  const plaintext = decipher.update(sealed.ciphertext, 'base64', 'utf8') + decipher.final('utf8');
+  return JSON.parse(plaintext) as Record<string, unknown>;
 }

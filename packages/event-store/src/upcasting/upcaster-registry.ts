@@ -21,6 +21,8 @@ export interface Upcaster {
 /** The upcasters of a store: applied on read, step by step, until no upcaster matches. */
 export class UpcasterRegistry {
   private readonly byKey = new Map<string, Upcaster>();
+  /** The types any upcaster lifts: most events read have none, and skip the look-up. */
+  private readonly types = new Set<string>();
 
   constructor(upcasters: readonly Upcaster[] = []) {
     for (const upcaster of upcasters) this.register(upcaster);
@@ -36,7 +38,13 @@ export class UpcasterRegistry {
       throw new Error(`An upcaster of ${upcaster.type} v${upcaster.fromVersion} is already registered.`);
     }
     this.byKey.set(key, upcaster);
+    this.types.add(upcaster.type);
     return this;
+  }
+
+  /** Whether an upcaster is registered for some version of `type`. */
+  handles(type: string): boolean {
+    return this.types.has(type);
   }
 
   /** Lifts an event's data to the newest version the registry knows. */
@@ -47,6 +55,7 @@ export class UpcasterRegistry {
   ): { data: Record<string, unknown>; schemaVersion: number } {
     let current = data;
     let version = schemaVersion;
+    if (!this.types.has(context.type)) return { data: current, schemaVersion: version };
     for (let upcaster = this.byKey.get(keyOf(context.type, version)); upcaster;) {
       try {
         current = upcaster.upcast(current, context);
