@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type PubSub } from 'type-graphql';
+import { cacheValidationMetadata } from '../validation/validation-metadata-cache';
 import { RESOLVERS } from './resolvers';
 
 /**
@@ -29,6 +30,7 @@ export function buildApiSchema(): GraphQLSchema {
     },
   });
   describeRootTypes(schema);
+  cacheValidationMetadata();
   return schema;
 }
 
