@@ -14,7 +14,9 @@
  * and server together) and after the runs (and after a full GC when node runs with --expose-gc),
  * the peak RSS so far and the load average; `--runs` repeats the targets and
  * `--targets` picks some of them (`typename,search,match`; `{ __typename }` is always run
- * first, as the baseline of the ratios).
+ * first, as the baseline of the ratios). Each row also gives the process's CPU time per request
+ * (server and load generator together) and the ratio by CPU, which other processes on a shared
+ * machine sway far less than requests per second.
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
  *     [--store memory|sqlite] [--targets typename,search,match]
@@ -172,9 +174,12 @@ interface Figures {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  /** CPU time of this process (server and load generator, every thread) per request answered. */
+  readonly cpuMsPerRequest: number;
 }
 
 async function load(url: string, token: string, query: string, variables: object): Promise<Figures> {
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -188,8 +193,11 @@ async function load(url: string, token: string, query: string, variables: object
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / Math.max(1, result.requests.total),
   };
 }
+
+const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;
 
 async function main(): Promise<void> {
   const token = await new SignJWT({ sub: pm.userId, tenant: TENANT, roles: pm.roles })
@@ -300,8 +308,10 @@ async function main(): Promise<void> {
         const measured = await load(url, token, query, variables);
         figures.push(measured);
         const ratio = measured.requestsPerSecond / figures[0]!.requestsPerSecond;
+        // The same ratio by CPU: less swayed by other processes on a shared machine than req/s.
+        const cpuRatio = figures[0]!.cpuMsPerRequest / measured.cpuMsPerRequest;
         rows.push(
-          `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} |`,
+          `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.cpuMsPerRequest.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} | ${loadavg()[0]!.toFixed(1)} |`,
         );
         process.stderr.write(`${rows.at(-1)}\n`);
       }
@@ -327,8 +337,8 @@ async function main(): Promise<void> {
     [
       `Node ${process.version}, ${STORE} store, ${CONNECTIONS} connections, ${SECONDS} s per target, loopback.`,
       '',
-      '| advocates | operation | req/s | × `__typename` | p50 ms | p99 ms | errors |',
-      '| --: | --- | --: | --: | --: | --: | --: |',
+      '| advocates | operation | req/s | × `__typename` | CPU ms/req | × `__typename` by CPU | p50 ms | p99 ms | errors | load |',
+      '| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
       ...rows,
       '',
     ].join('\n'),
