@@ -19,7 +19,7 @@
  * machine sway far less than requests per second.
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
- *     [--store memory|sqlite] [--targets typename,search,match]
+ *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
@@ -56,6 +56,10 @@ const SIZES = (args.get('sizes') ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(args.get('seconds') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const RUNS = Number(args.get('runs') ?? 1);
+// With --interleave K: each run alternates the targets K times in blocks of --block requests
+// (instead of one window of --seconds each), so a change of load mid-run weighs on all alike.
+const INTERLEAVE = Number(args.get('interleave') ?? 0);
+const BLOCK = Number(args.get('block') ?? 200);
 const STORE = args.get('store') ?? 'memory';
 const TARGETS = new Set(['typename', ...(args.get('targets') ?? 'search,match').split(',')]);
 if (STORE !== 'memory' && STORE !== 'sqlite') throw new Error(`--store memory|sqlite, not ${STORE}`);
@@ -188,6 +192,72 @@ async function load(url: string, token: string, query: string, variables: object
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
+  return figuresOf(result, cpu);
+}
+
+/** One block of `amount` requests (for --interleave). */
+async function block(
+  url: string,
+  token: string,
+  query: string,
+  variables: object,
+): Promise<{ requests: number; seconds: number; cpuMs: number; errors: number; latencies: number[] }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    amount: BLOCK,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    requests: result.requests.total,
+    seconds: (performance.now() - started) / 1000,
+    cpuMs: cpuMs(process.cpuUsage(cpu)),
+    errors: result.errors + result.non2xx,
+    latencies: [result.latency.p50, result.latency.p99],
+  };
+}
+
+/** The targets alternated `INTERLEAVE` times in blocks; the figures of each summed over its blocks. */
+async function interleaved(
+  url: string,
+  token: string,
+  targets: [string, string, object][],
+): Promise<Figures[]> {
+  const sums = targets.map(() => ({
+    requests: 0,
+    seconds: 0,
+    cpuMs: 0,
+    errors: 0,
+    p50: [] as number[],
+    p99: [] as number[],
+  }));
+  for (let k = 0; k < INTERLEAVE; k++) {
+    for (const [i, [, query, variables]] of targets.entries()) {
+      const b = await block(url, token, query, variables);
+      const sum = sums[i]!;
+      sum.requests += b.requests;
+      sum.seconds += b.seconds;
+      sum.cpuMs += b.cpuMs;
+      sum.errors += b.errors;
+      sum.p50.push(b.latencies[0]!);
+      sum.p99.push(b.latencies[1]!);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return sums.map((sum) => ({
+    requestsPerSecond: sum.requests / sum.seconds,
+    p50: median(sum.p50),
+    p99: median(sum.p99),
+    errors: sum.errors,
+    cpuMsPerRequest: sum.cpuMs / Math.max(1, sum.requests),
+  }));
+}
+
+function figuresOf(result: autocannon.Result, cpu: NodeJS.CpuUsage): Figures {
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -304,8 +374,9 @@ async function main(): Promise<void> {
     }
     for (let run = 0; run < RUNS; run++) {
       const figures: Figures[] = [];
-      for (const [label, query, variables] of targets) {
-        const measured = await load(url, token, query, variables);
+      const blocks = INTERLEAVE > 0 ? await interleaved(url, token, targets) : undefined;
+      for (const [t, [label, query, variables]] of targets.entries()) {
+        const measured = blocks ? blocks[t]! : await load(url, token, query, variables);
         figures.push(measured);
         const ratio = measured.requestsPerSecond / figures[0]!.requestsPerSecond;
         // The same ratio by CPU: less swayed by other processes on a shared machine than req/s.
