@@ -14,10 +14,12 @@
  * and server together) and after the runs (and after a full GC when node runs with --expose-gc),
  * the peak RSS so far and the load average; `--runs` repeats the targets and
  * `--targets` picks some of them (`typename,search,match`; `{ __typename }` is always run
- * first, as the baseline of the ratios).
+ * first, as the baseline of the ratios). Each row also gives the process's CPU time per request
+ * (server and load generator together) and the ratio by CPU, which other processes on a shared
+ * machine sway far less than requests per second.
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
- *     [--store memory|sqlite] [--targets typename,search,match]
+ *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
@@ -54,6 +56,10 @@ const SIZES = (args.get('sizes') ?? '10000,100000').split(',').map(Number);
 const SECONDS = Number(args.get('seconds') ?? 10);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const RUNS = Number(args.get('runs') ?? 1);
+// With --interleave K: each run alternates the targets K times in blocks of --block requests
+// (instead of one window of --seconds each), so a change of load mid-run weighs on all alike.
+const INTERLEAVE = Number(args.get('interleave') ?? 0);
+const BLOCK = Number(args.get('block') ?? 200);
 const STORE = args.get('store') ?? 'memory';
 const TARGETS = new Set(['typename', ...(args.get('targets') ?? 'search,match').split(',')]);
 if (STORE !== 'memory' && STORE !== 'sqlite') throw new Error(`--store memory|sqlite, not ${STORE}`);
@@ -172,9 +178,12 @@ interface Figures {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  /** CPU time of this process (server and load generator, every thread) per request answered. */
+  readonly cpuMsPerRequest: number;
 }
 
 async function load(url: string, token: string, query: string, variables: object): Promise<Figures> {
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -183,13 +192,82 @@ async function load(url: string, token: string, query: string, variables: object
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
+  return figuresOf(result, cpu);
+}
+
+/** One block of `amount` requests (for --interleave). */
+async function block(
+  url: string,
+  token: string,
+  query: string,
+  variables: object,
+): Promise<{ requests: number; seconds: number; cpuMs: number; errors: number; latencies: number[] }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    amount: BLOCK,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    requests: result.requests.total,
+    seconds: (performance.now() - started) / 1000,
+    cpuMs: cpuMs(process.cpuUsage(cpu)),
+    errors: result.errors + result.non2xx,
+    latencies: [result.latency.p50, result.latency.p99],
+  };
+}
+
+/** The targets alternated `INTERLEAVE` times in blocks; the figures of each summed over its blocks. */
+async function interleaved(
+  url: string,
+  token: string,
+  targets: [string, string, object][],
+): Promise<Figures[]> {
+  const sums = targets.map(() => ({
+    requests: 0,
+    seconds: 0,
+    cpuMs: 0,
+    errors: 0,
+    p50: [] as number[],
+    p99: [] as number[],
+  }));
+  for (let k = 0; k < INTERLEAVE; k++) {
+    for (const [i, [, query, variables]] of targets.entries()) {
+      const b = await block(url, token, query, variables);
+      const sum = sums[i]!;
+      sum.requests += b.requests;
+      sum.seconds += b.seconds;
+      sum.cpuMs += b.cpuMs;
+      sum.errors += b.errors;
+      sum.p50.push(b.latencies[0]!);
+      sum.p99.push(b.latencies[1]!);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return sums.map((sum) => ({
+    requestsPerSecond: sum.requests / sum.seconds,
+    p50: median(sum.p50),
+    p99: median(sum.p99),
+    errors: sum.errors,
+    cpuMsPerRequest: sum.cpuMs / Math.max(1, sum.requests),
+  }));
+}
+
+function figuresOf(result: autocannon.Result, cpu: NodeJS.CpuUsage): Figures {
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / Math.max(1, result.requests.total),
   };
 }
+
+const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;
 
 async function main(): Promise<void> {
   const token = await new SignJWT({ sub: pm.userId, tenant: TENANT, roles: pm.roles })
@@ -296,12 +374,15 @@ async function main(): Promise<void> {
     }
     for (let run = 0; run < RUNS; run++) {
       const figures: Figures[] = [];
-      for (const [label, query, variables] of targets) {
-        const measured = await load(url, token, query, variables);
+      const blocks = INTERLEAVE > 0 ? await interleaved(url, token, targets) : undefined;
+      for (const [t, [label, query, variables]] of targets.entries()) {
+        const measured = blocks ? blocks[t]! : await load(url, token, query, variables);
         figures.push(measured);
         const ratio = measured.requestsPerSecond / figures[0]!.requestsPerSecond;
+        // The same ratio by CPU: less swayed by other processes on a shared machine than req/s.
+        const cpuRatio = figures[0]!.cpuMsPerRequest / measured.cpuMsPerRequest;
         rows.push(
-          `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} |`,
+          `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.cpuMsPerRequest.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} | ${loadavg()[0]!.toFixed(1)} |`,
         );
         process.stderr.write(`${rows.at(-1)}\n`);
       }
@@ -327,8 +408,8 @@ async function main(): Promise<void> {
     [
       `Node ${process.version}, ${STORE} store, ${CONNECTIONS} connections, ${SECONDS} s per target, loopback.`,
       '',
-      '| advocates | operation | req/s | × `__typename` | p50 ms | p99 ms | errors |',
-      '| --: | --- | --: | --: | --: | --: | --: |',
+      '| advocates | operation | req/s | × `__typename` | CPU ms/req | × `__typename` by CPU | p50 ms | p99 ms | errors | load |',
+      '| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
       ...rows,
       '',
     ].join('\n'),

@@ -96,6 +96,10 @@ describe('NUL characters and unpaired surrogates in text input over HTTP', () =>
     const nul = await literal('Zo\\u0000');
     expect(codesOf(nul)).toEqual(['BAD_USER_INPUT']);
     expect(nul.body.errors?.[0]?.extensions?.issues).toEqual([{ field: 'input.name', message: MESSAGE }]);
+    // The same text again: Apollo hands back the document it parsed, whose literals were walked once.
+    const again = await literal('Zo\\u0000');
+    expect(codesOf(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.body.errors?.[0]?.extensions?.issues).toEqual([{ field: 'input.name', message: MESSAGE }]);
     // GraphQL itself has no unpaired surrogate escape: such a document does not parse.
     expect(codesOf(await literal('Zo\\uD800'))).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(await eventCount()).toBe(before);

@@ -8,6 +8,7 @@ import {
   isCompositeType,
   isObjectType,
   isInterfaceType,
+  isNonNullType,
   Kind,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
@@ -17,14 +18,21 @@ import {
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
+  type ArgumentNode,
+  type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
+  valueFromAST,
+  visit,
 } from 'graphql';
-import { getArgumentValues, getDirectiveValues, getVariableValues } from 'graphql/execution/values';
+import { getDirectiveValues, getVariableValues } from 'graphql/execution/values';
 import { PAGE_SIZE } from '@vouch/application';
 import { ApiErrorCode } from '../errors/error-codes';
 
 type Variables = Record<string, unknown>;
+
+/** The only arguments the cost reads: page sizes and the ids of `nodes(ids:)`. */
+const SIZE_ARGUMENTS = ['first', 'last', 'ids'] as const;
 
 /**
  * The cost of one field from its arguments and the cost of one of its items: a connection
@@ -71,13 +79,69 @@ export function operationCost(
 ): number | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
+  const read = variablesTheCostReads(document, operation);
+  // Apollo hands the same parsed document to every request with the same text; when no
+  // variable can change the cost, it is priced once.
+  if (read.size === 0) {
+    let ofSchema = constantCosts.get(schema);
+    if (ofSchema === undefined) constantCosts.set(schema, (ofSchema = new WeakMap()));
+    let ofDocument = ofSchema.get(document);
+    if (ofDocument === undefined) ofSchema.set(document, (ofDocument = new Map()));
+    if (!ofDocument.has(operation)) ofDocument.set(operation, costOf(schema, document, operation, {}));
+    return ofDocument.get(operation);
+  }
+  const definitions = (operation.variableDefinitions ?? []).filter((d) => read.has(d.variable.name.value));
+  const coerced = getVariableValues(schema, definitions, variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return undefined;
+  return costOf(schema, document, operation, coerced.coerced);
+}
+
+const constantCosts = new WeakMap<
+  GraphQLSchema,
+  WeakMap<DocumentNode, Map<OperationDefinitionNode, number | undefined>>
+>();
+const variablesRead = new WeakMap<OperationDefinitionNode, ReadonlySet<string>>();
+
+/**
+ * The variables that can change an operation's cost: those in a directive (`@skip`,
+ * `@include`) or in a page size or id list, in the operation or in any fragment.
+ */
+function variablesTheCostReads(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ReadonlySet<string> {
+  const known = variablesRead.get(operation);
+  if (known) return known;
+  const read = new Set<string>();
+  const collect = (node: object) =>
+    visit(node as DocumentNode, { Variable: (variable) => void read.add(variable.name.value) });
+  const sizeOrDirective = {
+    Directive: (node: object) => {
+      collect(node);
+      return false;
+    },
+    Argument: (node: ArgumentNode) => {
+      if ((SIZE_ARGUMENTS as readonly string[]).includes(node.name.value)) collect(node);
+      return false;
+    },
+  };
+  visit(operation.selectionSet, sizeOrDirective);
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet, sizeOrDirective);
+  }
+  variablesRead.set(operation, read);
+  return read;
+}
+
+/** The cost of an operation with the values of the variables it reads. */
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  values: Variables,
+): number | undefined {
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return undefined;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, {
-    maxErrors: 1,
-  });
-  if (coerced.errors) return undefined;
-  const values = coerced.coerced;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -136,7 +200,7 @@ export function operationCost(
         const cost =
           typeof declared === 'number'
             ? declared + childCost
-            : fieldCost(field, getArgumentValues(field, selection, values), childCost);
+            : fieldCost(field, sizeArgumentValues(field, selection.arguments, values), childCost);
         add(cost, typesOf(type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
@@ -157,6 +221,34 @@ export function operationCost(
     // An argument that does not coerce: execution refuses it as BAD_USER_INPUT.
     return undefined;
   }
+}
+
+/**
+ * The values of a field's `first`, `last` and `ids` as graphql-js would coerce them (a
+ * default when not given); throws, as graphql-js does, when one does not coerce.
+ */
+function sizeArgumentValues(
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly ArgumentNode[] | undefined,
+  values: Variables,
+): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  for (const definition of field.args) {
+    if (!(SIZE_ARGUMENTS as readonly string[]).includes(definition.name)) continue;
+    const node = nodes?.find((argument) => argument.name.value === definition.name);
+    const given =
+      node !== undefined &&
+      (node.value.kind !== Kind.VARIABLE || Object.hasOwn(values, node.value.name.value));
+    if (!given) {
+      if (definition.defaultValue !== undefined) found[definition.name] = definition.defaultValue;
+      else if (isNonNullType(definition.type)) throw new Error(`Argument ${definition.name} is missing.`);
+      continue;
+    }
+    const value = valueFromAST(node.value, definition.type, values);
+    if (value === undefined) throw new Error(`Argument ${definition.name} does not coerce.`);
+    found[definition.name] = value;
+  }
+  return found;
 }
 
 /** The error for an operation above the cost limit (400 over HTTP). */

@@ -1,5 +1,7 @@
+import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchemaSync, type PubSub } from 'type-graphql';
+import { ArgumentValidationError, buildSchemaSync, type PubSub } from 'type-graphql';
+import { cacheValidationMetadata } from '../validation/validation-metadata-cache';
 import { RESOLVERS } from './resolvers';
 
 /**
@@ -15,6 +17,34 @@ const NO_TOPICS: PubSub = {
   },
 };
 
+// What type-graphql's own validation passes to class-validator: absent optional fields are
+// not checked, unknown objects are not refused, and errors never carry the rejected values.
+const VALIDATOR_OPTIONS: ValidatorOptions = {
+  forbidUnknownValues: false,
+  skipMissingProperties: true,
+  validationError: { target: false, value: false },
+};
+
+const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+/**
+ * An argument checked as type-graphql checks it (an input object, or each one of a list, by
+ * its class-validator constraints), without the `require('class-validator')` type-graphql
+ * makes for every argument of every request.
+ */
+async function validateArgument(value: unknown): Promise<void> {
+  if (!isObject(value)) return;
+  try {
+    if (Array.isArray(value)) {
+      await Promise.all(value.filter(isObject).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    } else {
+      await validateOrReject(value, VALIDATOR_OPTIONS);
+    }
+  } catch (errors) {
+    throw new ArgumentValidationError(errors as ValidationError[]);
+  }
+}
+
 /**
  * The API's schema from the type-graphql classes. Inputs are validated by class-validator
  * before a resolver runs; validation errors never carry the rejected values.
@@ -23,12 +53,10 @@ export function buildApiSchema(): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers: RESOLVERS,
     pubSub: NO_TOPICS,
-    validate: {
-      forbidUnknownValues: false,
-      validationError: { target: false, value: false },
-    },
+    validateFn: validateArgument,
   });
   describeRootTypes(schema);
+  cacheValidationMetadata();
   return schema;
 }
 

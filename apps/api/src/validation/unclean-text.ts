@@ -3,8 +3,18 @@ import { UNCLEAN_TEXT_MESSAGE, uncleanTextPaths, isUncleanText } from '@vouch/do
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import { ApiErrorCode } from '../errors/error-codes';
 
+// A document's literals never change: Apollo hands the same parsed document to every request
+// with the same text, so each is walked once (a walk was ≈ 2 % of a search request).
+const literalsOf = new WeakMap<DocumentNode, readonly string[]>();
+
 /** The argument paths (`input.name`) of string literals in the document that cannot be stored as they are. */
-function uncleanLiterals(document: DocumentNode): string[] {
+function uncleanLiterals(document: DocumentNode): readonly string[] {
+  let found = literalsOf.get(document);
+  if (found === undefined) literalsOf.set(document, (found = Object.freeze(walkLiterals(document))));
+  return found;
+}
+
+function walkLiterals(document: DocumentNode): string[] {
   const path: string[] = [];
   const found: string[] = [];
   visit(document, {
