@@ -15,7 +15,7 @@ const DEFAULT_KEEP = 2048;
 /**
  * One scan of a tenant's log for all of its subscriptions at the tail. A commit wakes every
  * subscription of the tenant; each asks for the events after its checkpoint. The requests of
- * one turn of the event loop are answered together: the store is read once, unfiltered, from
+ * one microtask turn are answered together: the store is read once, unfiltered, from
  * where the last shared read stopped, and every subscription whose checkpoint lies in the
  * window held gets its page from it (its own types, at most its own `limit` events examined,
  * `scannedTo` and `reachedEnd` as the store would say). A subscription behind the window
@@ -51,11 +51,13 @@ export class SharedTailScan {
     });
   }
 
-  // Waits one turn so that every subscription woken by the same commit asks first.
+  // Reads after the microtasks already queued: the subscriptions one commit woke all ask
+  // before it (each wake-up resumes in the same microtask turn), and none waits a turn of
+  // the event loop, so a reader of what they maintain sees them as current as before.
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(() => void this.flush());
+    queueMicrotask(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
