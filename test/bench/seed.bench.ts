@@ -7,7 +7,9 @@
  * other (the seed issues its commands one after the other), so the ratio carries over a
  * loaded machine.
  *
- *   npm run bench:seed -- [--scales 0.25,0.5,1] [--stores sqlite,postgres]
+ *   npm run bench:seed -- [--scales 0.25,0.5,1] [--stores sqlite,postgres] [--baseline off]
+ *
+ * `--baseline off` skips the baseline (to profile the seed alone with `node --cpu-prof`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +29,7 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const SCALES = (args.get('scales') ?? '0.25,0.5,1').split(',').map(Number);
 const STORES = (args.get('stores') ?? 'sqlite,postgres').split(',');
+const BASELINE = args.get('baseline') !== 'off';
 const UNTIL = '2026-06-30';
 const TENANT = 'demo';
 
@@ -130,11 +133,14 @@ async function measure(kind: string, scale: number, server: PostgresTestServer |
   seedTarget.dispose();
   const events = seeded.value.events;
   // The seed opens its store with NORMAL durability (a bulk load that is rerun if it fails).
-  const baseTarget = await freshStore(kind, server);
-  const opened = await openStore(baseTarget.config, { masterKey, durability: 'NORMAL' });
-  const baseline = await timed(() => appendBaseline(opened.store, events));
-  await opened.close();
-  baseTarget.dispose();
+  let baseline = { seconds: NaN, cpuSeconds: NaN };
+  if (BASELINE) {
+    const baseTarget = await freshStore(kind, server);
+    const opened = await openStore(baseTarget.config, { masterKey, durability: 'NORMAL' });
+    baseline = await timed(() => appendBaseline(opened.store, events));
+    await opened.close();
+    baseTarget.dispose();
+  }
   return {
     store: kind,
     scale,

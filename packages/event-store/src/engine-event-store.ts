@@ -33,6 +33,7 @@ import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
 import type { StorageEngine } from './storage-engine';
 import type { ReadableEvent, StreamHead } from './stored-event';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
+import { SharedTailScan } from './subscriptions/shared-tail-scan';
 import type { SubscribeOptions, Subscription } from './subscriptions/subscription';
 import { UpcasterRegistry } from './upcasting/upcaster-registry';
 
@@ -62,6 +63,8 @@ export class EngineEventStore implements EventStore {
   private readonly vault: KeyVault;
   readonly subjectKeys: SubjectKeys;
   private readonly subscriptions = new Set<Subscription>();
+  /** One shared read of the log tail per tenant with live subscriptions, and how many use it. */
+  private readonly tailScans = new Map<string, { scan: SharedTailScan; users: number }>();
   /** Appends in flight per (tenant, subject) that took the subject's data key. */
   private readonly appending = new Map<string, number>();
   private closed = false;
@@ -176,9 +179,18 @@ export class EngineEventStore implements EventStore {
     this.assertOpen();
     assertIdentifier('tenant id', tenantId);
     const types = options.types;
+    const tail = this.tailScanOf(tenantId);
     const subscription = new CatchUpSubscription(
       {
-        read: (after, limit) => this.scanAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
+        read: async (after, limit) => {
+          this.assertOpen();
+          const scan = await tail.scan(positionOf(after), limit, types);
+          return {
+            events: await this.decode(tenantId, scan.events),
+            scannedTo: checkpointOf(scan.scannedTo),
+            reachedEnd: scan.reachedEnd,
+          };
+        },
         watch: (onChange) => this.engine.watch((changed) => changed === tenantId && onChange()),
       },
       options.after ?? START,
@@ -188,11 +200,28 @@ export class EngineEventStore implements EventStore {
       options.onScanned,
     );
     this.subscriptions.add(subscription);
-    void subscription.done.then(
-      () => this.subscriptions.delete(subscription),
-      () => this.subscriptions.delete(subscription),
-    );
+    const ended = (): void => {
+      this.subscriptions.delete(subscription);
+      this.releaseTailScan(tenantId);
+    };
+    void subscription.done.then(ended, ended);
     return subscription;
+  }
+
+  // Subscriptions woken by the same commit share one read of the tenant's log tail.
+  private tailScanOf(tenantId: string): SharedTailScan {
+    let entry = this.tailScans.get(tenantId);
+    if (!entry) {
+      entry = { scan: new SharedTailScan((range) => this.engine.scanLog(tenantId, range)), users: 0 };
+      this.tailScans.set(tenantId, entry);
+    }
+    entry.users += 1;
+    return entry.scan;
+  }
+
+  private releaseTailScan(tenantId: string): void {
+    const entry = this.tailScans.get(tenantId);
+    if (entry && --entry.users === 0) this.tailScans.delete(tenantId);
   }
 
   async verifyStream(tenantId: string, streamId: string): Promise<VerificationReport> {

@@ -12,7 +12,8 @@ import {
  * The in-memory engine, counting what each filtered reader costs: for every read of the
  * log, the events a database must examine to answer it (the rows from the reader's position
  * to where the answer stops — the end of the log when a filtered page comes back short),
- * keyed by the event types asked for, which tell the subscribers apart. It also counts the
+ * keyed by the event types asked for, which tell the subscribers apart (unfiltered reads
+ * under one key of their own). It also counts the
  * events appended. One tenant, so positions are dense and a position difference is a count.
  */
 export class CountingStorageEngine extends InMemoryStorageEngine {
@@ -44,11 +45,16 @@ export class CountingStorageEngine extends InMemoryStorageEngine {
     return this.examinedByTypes.get(keyOf(types)) ?? 0;
   }
 
+  /** The events examined so far by unfiltered reads (the read models', and the tail read subscriptions share). */
+  examinedUnfiltered(): number {
+    return this.examinedByTypes.get(UNFILTERED) ?? 0;
+  }
+
   private count(range: LogRange, examined: number): void {
-    if (!range.types) return;
-    const key = keyOf(range.types);
+    const key = range.types ? keyOf(range.types) : UNFILTERED;
     this.examinedByTypes.set(key, (this.examinedByTypes.get(key) ?? 0) + examined);
   }
 }
 
+const UNFILTERED = '*';
 const keyOf = (types: readonly string[]): string => [...types].sort().join(',');
