@@ -78,11 +78,15 @@ function world() {
     for (let i = 0; i < noted; i += 1) await append('Noted', ...Array<string>(unrelated).fill('Unrelated'));
     await append('Tally');
   };
-  /** Starts a runner and answers the events its start made the store examine (it stops it again). */
+  /**
+   * Starts a runner and answers the events its start made the store examine (it stops it
+   * again). Every reader counts: subscriptions share one unfiltered read of the log's tail,
+   * and the manager is the only reader here.
+   */
   const examinedAtStart = async (run: ProcessManagerRunner) => {
-    const before = engine.examined;
+    const before = engine.examinedByAll;
     await run.start(TENANT);
-    const examined = engine.examined - before;
+    const examined = engine.examinedByAll - before;
     await run.stop();
     return examined;
   };
@@ -166,11 +170,11 @@ describe('a process manager resuming from its saved state', () => {
     expect(w.executed).toEqual(['seen-5', 'seen-7']);
 
     await w.history(1); // 8 Noted, third Tally
-    const before = w.engine.examined;
+    const before = w.engine.examinedByAll;
     const third = w.runner();
     await third.start(TENANT);
     // It read from its saved state (after the first Tally), not from the start of the log.
-    expect(w.engine.examined - before).toBe(2 * 4 + 1 + 1 * 4 + 1);
+    expect(w.engine.examinedByAll - before).toBe(2 * 4 + 1 + 1 * 4 + 1);
     await third.stop();
     expect(w.executed).toEqual(['seen-5', 'seen-7', 'seen-8']);
     w.store.close();
