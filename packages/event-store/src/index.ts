@@ -58,6 +58,7 @@ export * from './storage-engine';
 export * from './append/prepared-append';
 export * from './append/prepare-append';
 export * from './append/plan-append';
+export * from './append/planned-event';
 export * from './engine-event-store';
 export * from './subscriptions/catch-up-subscription';
 export * from './projections/checkpoint-store';

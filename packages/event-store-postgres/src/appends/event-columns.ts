@@ -1,4 +1,4 @@
-import type { UnpositionedStoredEvent } from '@vouch/event-store';
+import { PlannedEvent, type UnpositionedStoredEvent } from '@vouch/event-store';
 import { toSqlText } from '../database/sql-text';
 
 /** The events as one array per column, in the order both insert statements take them. */
@@ -8,9 +8,11 @@ export function eventColumns(events: readonly UnpositionedStoredEvent[]): unknow
     events.map((e) => toSqlText(e.eventId)),
     events.map((e) => toSqlText(e.type)),
     events.map((e) => e.schemaVersion),
-    events.map((e) => JSON.stringify(e.data)),
+    // A planned event carries the canonical texts it was hashed from: written as they are,
+    // never parsed back into objects only to be stringified again.
+    events.map((e) => (e instanceof PlannedEvent ? e.dataText : JSON.stringify(e.data))),
     events.map((e) => (e.personal === null ? null : JSON.stringify(e.personal))),
-    events.map((e) => JSON.stringify(e.metadata)),
+    events.map((e) => (e instanceof PlannedEvent ? e.metadataText : JSON.stringify(e.metadata))),
     events.map((e) => e.recordedAt),
     events.map((e) => e.fingerprint),
     events.map((e) => e.hash),

@@ -43,4 +43,14 @@ export class PlannedEvent implements UnpositionedStoredEvent {
   get metadata(): EventMetadata {
     return this.source.metadata;
   }
+
+  /** The data as the canonical JSON text it was hashed from (what a store writes as is). */
+  get dataText(): string {
+    return this.source.dataText;
+  }
+
+  /** The metadata as the canonical JSON text it was hashed from. */
+  get metadataText(): string {
+    return this.source.metadataText;
+  }
 }
