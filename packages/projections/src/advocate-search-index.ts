@@ -37,6 +37,9 @@ export class AdvocateSearchIndex {
   // only postings a search drove take the memory).
   private sorted: string[] | undefined;
   private readonly sortedPostings = new WeakMap<ReadonlySet<string>, string[]>();
+  // Whether any posting was ever sorted: until a search sorts one (a whole rebuild, whose index
+  // is built at the end of its catch-up), joins and leaves skip the WeakMap look-up.
+  private anySorted = false;
 
   constructor(private readonly directory: AdvocateDirectory) {}
 
@@ -59,7 +62,10 @@ export class AdvocateSearchIndex {
   /** The ids of one posting (as `posting` returned it) in ascending order. */
   sortedPosting(posting: ReadonlySet<string>): readonly string[] {
     let sorted = this.sortedPostings.get(posting);
-    if (!sorted) this.sortedPostings.set(posting, (sorted = [...posting].sort()));
+    if (!sorted) {
+      this.sortedPostings.set(posting, (sorted = [...posting].sort()));
+      this.anySorted = true;
+    }
     return sorted;
   }
 
@@ -98,12 +104,14 @@ export class AdvocateSearchIndex {
 
   private join(set: Set<string>, advocateId: string): void {
     set.add(advocateId);
+    if (!this.anySorted) return;
     const sorted = this.sortedPostings.get(set);
     if (sorted) insertSorted(sorted, advocateId);
   }
 
   private leave(set: Set<string>, advocateId: string): void {
     set.delete(advocateId);
+    if (!this.anySorted) return;
     const sorted = this.sortedPostings.get(set);
     if (sorted) removeSorted(sorted, advocateId);
   }

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Instant } from '@vouch/domain';
 import { SubjectErasedError } from '../errors/subject-erased-error';
-import { canonicalJson } from '../integrity/canonical-json';
 import type { DataKeyLookup, KeyVault } from './key-vault';
 import type { SealedValue, SubjectKeys } from './subject-keys';
 
@@ -24,9 +23,14 @@ function derived(dataKey: Buffer, info: string): Buffer {
 const ONE = Buffer.from([1]);
 const IV_BYTES = 12;
 
-function sealBinding(tenantId: string, subjectId: string, purpose: string): Buffer {
+/**
+ * The AAD of a seal: the canonical JSON (RFC 8785) of `{ purpose, tenantId, subjectId, context }`,
+ * written out with its members already in canonical order — a snapshot seals thousands, and
+ * the generic canonicaliser (sorting keys per object) cost a tenth of each seal.
+ */
+export function sealBinding(tenantId: string, subjectId: string, purpose: string): Buffer {
   return Buffer.from(
-    canonicalJson({ purpose: 'vouch.subject-seal.v1', tenantId, subjectId, context: purpose }),
+    `{"context":${JSON.stringify(purpose)},"purpose":"vouch.subject-seal.v1","subjectId":${JSON.stringify(subjectId)},"tenantId":${JSON.stringify(tenantId)}}`,
     'utf8',
   );
 }
