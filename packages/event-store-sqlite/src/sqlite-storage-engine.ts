@@ -42,6 +42,8 @@ interface QueuedAppend {
  * nothing of it written, and every caller may retry (appends are idempotent).
  */
 export class SqliteStorageEngine implements StorageEngine {
+  /** Every read decodes its rows afresh (nothing decoded is cached). */
+  readonly returnsFreshEvents = true;
   private readonly queue: GroupCommitQueue<QueuedAppend, AppendResult>;
   private readonly listeners = new Set<(tenantId: string) => void>();
   private readonly statements: ReturnType<typeof prepareStatements>;

@@ -134,4 +134,33 @@ describe('SQLite store: erasure by crypto-shredding', () => {
     await reopened.close();
     expect(anyFragmentOccurs(rawBytes(filename), wrappedKey)).toBe(false);
   });
+
+  it('an erasure by another store on the file shows on the next read of a reader that already unwrapped the key', async () => {
+    const filename = nextFile();
+    const masterKey = randomBytes(32);
+    const clock = new ManualClock('2026-03-01T10:00:00.000Z');
+    const open = () =>
+      SqliteEventStore.open({ filename, masterKey, personalData: contractPersonalData, clock: clock.now });
+    const reader = open();
+    await writeAdvocates(reader);
+    // Read twice, by stream and by log: the reader's vault now holds adv-1's unwrapped key.
+    expect((await reader.readStream(tenant, 'adv-1'))[0]!.data.profile).toEqual({ name, email });
+    expect((await reader.readAll(tenant))[0]!.personalData).toEqual({
+      status: 'present',
+      subjectId: 'adv-1',
+    });
+
+    const eraser = open();
+    const erasedAt = clock.advance(60_000);
+    await eraser.forgetSubject(tenant, 'adv-1');
+    await eraser.close();
+
+    const placeholder = { kind: 'ErasedPersonalData', subjectId: 'adv-1', erasedAt };
+    expect((await reader.readStream(tenant, 'adv-1'))[0]!.data.profile).toEqual(placeholder);
+    const [contact, , other] = await reader.readAll(tenant);
+    expect(contact!.data.profile).toEqual(placeholder);
+    expect(contact!.personalData).toEqual({ status: 'erased', subjectId: 'adv-1', erasedAt });
+    expect(other!.data.profile).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
+    await reader.close();
+  });
 });

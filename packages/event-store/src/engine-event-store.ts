@@ -23,7 +23,7 @@ import { ChainVerifier } from './integrity/chain-verifier';
 import type { TenantDigest } from './integrity/tenant-digest';
 import { tenantDigest } from './integrity/tenant-digest';
 import { erasedPersonalData } from './personal-data/erased-personal-data';
-import { putFields } from './personal-data/field-paths';
+import { putFields, putFieldsInPlace } from './personal-data/field-paths';
 import type { DataKeyLookup, ErasureReceipt, KeyVault } from './personal-data/key-vault';
 import { openPersonalData } from './personal-data/personal-data-cipher';
 import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
@@ -68,6 +68,8 @@ export class EngineEventStore implements EventStore {
   /** Appends in flight per (tenant, subject) that took the subject's data key. */
   private readonly appending = new Map<string, number>();
   private closed = false;
+  /** The engine builds every event it returns for that read alone (see `StorageEngine.returnsFreshEvents`). */
+  private readonly ownsReads: boolean;
 
   constructor(
     protected readonly engine: StorageEngine,
@@ -78,6 +80,7 @@ export class EngineEventStore implements EventStore {
     this.clock = options.clock ?? systemClock;
     this.personalData = options.personalData ?? personalDataOf;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.ownsReads = engine.returnsFreshEvents === true;
   }
 
   async append(
@@ -135,7 +138,7 @@ export class EngineEventStore implements EventStore {
       ...(options.fromVersion !== undefined ? { fromVersion: options.fromVersion } : {}),
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
     });
-    return this.decode(tenantId, stored);
+    return this.decode(tenantId, stored, this.ownsReads);
   }
 
   async readAll(tenantId: string, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -146,7 +149,7 @@ export class EngineEventStore implements EventStore {
       ...(options.types ? { types: options.types } : {}),
       limit: options.limit ?? DEFAULT_READ_LIMIT,
     });
-    return this.decode(tenantId, stored);
+    return this.decode(tenantId, stored, this.ownsReads);
   }
 
   async scanAll(tenantId: string, options: ReadAllOptions = {}): Promise<ScannedPage> {
@@ -158,7 +161,7 @@ export class EngineEventStore implements EventStore {
       limit: options.limit ?? DEFAULT_READ_LIMIT,
     });
     return {
-      events: await this.decode(tenantId, scan.events),
+      events: await this.decode(tenantId, scan.events, this.ownsReads),
       scannedTo: checkpointOf(scan.scannedTo),
       reachedEnd: scan.reachedEnd,
     };
@@ -185,8 +188,9 @@ export class EngineEventStore implements EventStore {
         read: async (after, limit) => {
           this.assertOpen();
           const scan = await tail.scan(positionOf(after), limit, types);
+          // One scan's events go to every subscription it woke: decoded into copies.
           return {
-            events: await this.decode(tenantId, scan.events),
+            events: await this.decode(tenantId, scan.events, false),
             scannedTo: checkpointOf(scan.scannedTo),
             reachedEnd: scan.reachedEnd,
           };
@@ -294,7 +298,15 @@ export class EngineEventStore implements EventStore {
     return verifier.report();
   }
 
-  private async decode(tenantId: string, stored: readonly ReadableEvent[]): Promise<RecordedEvent[]> {
+  /**
+   * Decodes a page; `owned` when its events were built for this read alone (the engine says
+   * so, and nothing shares the page), so decrypted fields go into their data without a copy.
+   */
+  private async decode(
+    tenantId: string,
+    stored: readonly ReadableEvent[],
+    owned: boolean,
+  ): Promise<RecordedEvent[]> {
     const subjects = new Set<string>();
     for (const event of stored) if (event.personal) subjects.add(event.personal.subjectId);
     // Each subject's key looked up once per page, all of them in one query where the vault can.
@@ -306,10 +318,17 @@ export class EngineEventStore implements EventStore {
       for (const subjectId of subjects) one.set(subjectId, await this.vault.lookup(tenantId, subjectId));
       keys = one;
     }
-    return stored.map((event) => this.decodeOne(event, keys));
+    const put = owned ? putFieldsInPlace : putFields;
+    const events = new Array<RecordedEvent>(stored.length);
+    for (let i = 0; i < stored.length; i += 1) events[i] = this.decodeOne(stored[i]!, keys, put);
+    return events;
   }
 
-  private decodeOne(event: ReadableEvent, keys: ReadonlyMap<string, DataKeyLookup>): RecordedEvent {
+  private decodeOne(
+    event: ReadableEvent,
+    keys: ReadonlyMap<string, DataKeyLookup>,
+    put: typeof putFields,
+  ): RecordedEvent {
     let data = event.data;
     let personalData: PersonalDataStatus = NO_PERSONAL_DATA;
     if (event.personal) {
@@ -318,7 +337,7 @@ export class EngineEventStore implements EventStore {
       if (key.status === 'missing') throw new DataKeyMissingError(event.tenantId, subjectId);
       if (key.status === 'erased') {
         const placeholder = erasedPersonalData(subjectId, key.erasedAt);
-        data = putFields(data, Object.fromEntries(fields.map((field) => [field, placeholder])));
+        data = put(data, Object.fromEntries(fields.map((field) => [field, placeholder])));
         personalData = { status: 'erased', subjectId, erasedAt: key.erasedAt };
       } else {
         let values: Record<string, unknown>;
@@ -332,7 +351,7 @@ export class EngineEventStore implements EventStore {
             `personal data: ${(error as Error).message}`,
           );
         }
-        data = putFields(data, values);
+        data = put(data, values);
         personalData = { status: 'present', subjectId };
       }
     }

@@ -60,6 +60,12 @@ export interface StorageEngine {
   lastPosition(tenantId: string): Promise<number>;
   /** Calls the listener after each commit that wrote events of a tenant (same process). */
   watch(listener: (tenantId: string) => void): () => void;
+  /**
+   * True when every event a read returns (its data included) was built for that read and is
+   * kept nowhere by the engine, so the core may complete it in place; leave it unset when
+   * reads hand out stored or cached objects (the in-memory engine's frozen events).
+   */
+  readonly returnsFreshEvents?: boolean;
   /** Called after a subject's key was destroyed, to purge remnants (e.g. a write-ahead log). */
   afterErasure?(): Promise<void>;
   close(): Promise<void>;

@@ -36,6 +36,26 @@ describe('associated data of sealed personal fields', () => {
     );
   });
 
+  it('binds a damaged field list (not all strings) as the generic canonical text, or refuses it alike', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }), (fields) => {
+        const binding = { tenantId: 't', streamId: 's', eventId: 'e' };
+        let generic: string | Error;
+        try {
+          generic = canonicalJson({ purpose: 'vouch.personal-data.v1', ...binding, subjectId: 'x', fields });
+        } catch (error) {
+          generic = error as Error;
+        }
+        if (generic instanceof Error) {
+          expect(() => associatedData(binding, 'x', fields as string[])).toThrow();
+        } else {
+          expect(associatedData(binding, 'x', fields as string[]).toString('utf8')).toBe(generic);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is the text sealed events were bound to before it was written out', () => {
     expect(
       associatedData({ tenantId: 't', streamId: 'advocate-1', eventId: 'e1' }, 'adv-1', [

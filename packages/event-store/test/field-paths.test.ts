@@ -1,4 +1,5 @@
-import { putFields, takeFields } from '../src/personal-data/field-paths';
+import fc from 'fast-check';
+import { putFields, putFieldsInPlace, takeFields } from '../src/personal-data/field-paths';
 
 describe('personal field paths', () => {
   it('takes present dotted paths off a copy and puts them back', () => {
@@ -33,5 +34,27 @@ describe('personal field paths', () => {
     expect(put.profile).not.toBe(rest.profile);
     // Untouched branches are shared, not cloned.
     expect(put.other).toBe(rest.other);
+  });
+
+  it('puts in place exactly what putFields puts into a copy, members in the same order', () => {
+    const key = fc.constantFrom('a', 'b', 'name', '0', '1', 'x y');
+    const path = fc.array(key, { minLength: 1, maxLength: 3 }).map((keys) => keys.join('.'));
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          key,
+          fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.dictionary(key, fc.jsonValue({ maxDepth: 1 }))),
+        ),
+        fc.dictionary(path, fc.jsonValue({ maxDepth: 2 })),
+        (data, values) => {
+          const expected = putFields(data, values);
+          const target = structuredClone(data);
+          const put = putFieldsInPlace(target, values);
+          expect(put).toBe(target);
+          expect(JSON.stringify(put)).toBe(JSON.stringify(expected));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -107,6 +107,44 @@ describe('MasterKeyVault', () => {
     expect(calls).toEqual([subjects]);
   });
 
+  it('keeps unwrapped keys only for the stored bytes they came from: erasure, moved keys and zeroed copies', async () => {
+    const repository = new InMemoryWrappedKeyRepository();
+    const masterKey = randomBytes(32);
+    const reader = new MasterKeyVault(masterKey, repository);
+    const writer = new MasterKeyVault(masterKey, repository);
+    const a = await writer.dataKeyFor('t', 'a', now);
+    const b = await writer.dataKeyFor('t', 'b', now);
+    expect(await reader.lookupMany('t', ['a', 'b'])).toEqual(
+      new Map([
+        ['a', { status: 'active', key: a }],
+        ['b', { status: 'active', key: b }],
+      ]),
+    );
+    // A reader that zeroes the key it was given does not change what the next one gets.
+    const first = await reader.lookup('t', 'a');
+    if (first.status === 'active') first.key.fill(0);
+    expect(await reader.lookup('t', 'a')).toEqual({ status: 'active', key: a });
+    // Another vault (another process) erases: the next read sees it, nothing kept answers.
+    await writer.destroy('t', 'a', '2026-02-01T00:00:00.000Z');
+    expect(await reader.lookup('t', 'a')).toEqual({ status: 'erased', erasedAt: '2026-02-01T00:00:00.000Z' });
+    expect((await reader.lookupMany('t', ['a'])).get('a')?.status).toBe('erased');
+    // Another subject's wrapped key copied over b's after b was read: never answered from what b unwrapped.
+    const c = await writer.dataKeyFor('t', 'c', now);
+    const moved = (await repository.find('t', 'c'))!.wrappedKey!;
+    let plant = false;
+    const planted = Object.assign(Object.create(repository) as InMemoryWrappedKeyRepository, {
+      find: async (tenantId: string, subjectId: string) =>
+        plant && subjectId === 'b'
+          ? { wrappedKey: Buffer.from(moved), createdAt: now, erasedAt: null }
+          : repository.find(tenantId, subjectId),
+    });
+    const fooled = new MasterKeyVault(masterKey, planted);
+    expect(await fooled.lookup('t', 'b')).toEqual({ status: 'active', key: b });
+    expect(await fooled.lookup('t', 'c')).toEqual({ status: 'active', key: c });
+    plant = true;
+    await expect(fooled.lookup('t', 'b')).rejects.toThrow();
+  });
+
   it('reads a master key from hex or base64 configuration and refuses other lengths', () => {
     const key = randomBytes(32);
     expect(masterKeyFrom(key.toString('hex'))).toEqual(key);

@@ -1,6 +1,7 @@
 import { deciderOf, eventDefinition, type AggregateName, type AnyDecider, type Instant } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 import type { StateAsOf } from './as-of';
+import { instantMillis } from './instant-millis';
 
 /**
  * `stateAsOf` folded page by page while a stream is read, so no page outlives its fold: a
@@ -46,8 +47,8 @@ export class StateAsOfFold<S = unknown> {
       if (event.checkpoint <= this.lastCheckpoint) return this.break();
       this.lastCheckpoint = event.checkpoint;
       this.events += 1;
-      const inRecorded = Date.parse(event.recordedAt) <= this.t;
-      const effectiveAt = Date.parse(event.metadata.effectiveAt);
+      const inRecorded = instantMillis(event.recordedAt) <= this.t;
+      const effectiveAt = instantMillis(event.metadata.effectiveAt);
       const inEffective = effectiveAt <= this.t;
       if (inEffective) {
         if (effectiveAt < this.lastEffectiveAt) return this.break();

@@ -15,9 +15,17 @@ export function associatedData(
   fields: readonly string[],
 ): Buffer {
   return Buffer.from(
-    `{"eventId":${JSON.stringify(binding.eventId)},"fields":${canonicalJson(fields)},` +
+    `{"eventId":${JSON.stringify(binding.eventId)},"fields":${fieldsJson(fields)},` +
       `"purpose":"vouch.personal-data.v1","streamId":${JSON.stringify(binding.streamId)},` +
       `"subjectId":${JSON.stringify(subjectId)},"tenantId":${JSON.stringify(binding.tenantId)}}`,
     'utf8',
   );
+}
+
+// The field list is an array of strings (paths), whose RFC 8785 text is JSON.stringify's:
+// strings are escaped the same way. Anything else (a damaged row) takes the general path.
+function fieldsJson(fields: readonly string[]): string {
+  if (!Array.isArray(fields)) return canonicalJson(fields);
+  for (let i = 0; i < fields.length; i += 1) if (typeof fields[i] !== 'string') return canonicalJson(fields);
+  return JSON.stringify(fields);
 }

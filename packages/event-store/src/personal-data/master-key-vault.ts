@@ -9,6 +9,8 @@ import type { DataKeyLookup, ErasureReceipt, KeyVault } from './key-vault';
 import type { WrappedKeyRecord, WrappedKeyRepository } from './wrapped-key-repository';
 
 const KEY_BYTES = 32;
+/** Unwrapped keys kept per vault (≈ 100 bytes each): a catch-up meets a subject again pages later. */
+const UNWRAPPED_KEPT = 4096;
 
 /** Reads a 256-bit master key from configuration (base64 or hex of exactly 32 bytes). */
 export function masterKeyFrom(text: string): Buffer {
@@ -32,6 +34,13 @@ export class MasterKeyVault implements KeyVault {
   private readonly keyCheck: string;
   /** Keys this process created that no stored append has used yet, as wrapped. */
   private readonly unconfirmed = new Map<string, Buffer>();
+  /**
+   * Data keys already unwrapped, with the wrapped bytes they came from. The repository is
+   * still asked on every look-up (an erasure by any process shows on the next read); only
+   * the unwrap — an AES-GCM decryption as costly as opening an event's personal fields, paid
+   * again on every page a subject appears in — is skipped when the stored bytes are the same.
+   */
+  private readonly unwrapped = new Map<string, { wrapped: Buffer; key: Buffer }>();
 
   constructor(
     masterKey: Buffer,
@@ -97,6 +106,7 @@ export class MasterKeyVault implements KeyVault {
 
   async destroy(tenantId: string, subjectId: string, at: Instant): Promise<ErasureReceipt> {
     const before = await this.repository.find(tenantId, subjectId);
+    this.unwrapped.delete(keyOf(tenantId, subjectId));
     const tombstone = await this.repository.erase(tenantId, subjectId, at);
     return {
       tenantId,
@@ -119,7 +129,16 @@ export class MasterKeyVault implements KeyVault {
   }
 
   private unwrap(tenantId: string, subjectId: string, wrapped: Buffer): Buffer {
-    return unwrapDataKey(this.masterKey, tenantId, subjectId, wrapped);
+    const id = keyOf(tenantId, subjectId);
+    const known = this.unwrapped.get(id);
+    if (known?.wrapped.equals(wrapped)) return Buffer.from(known.key);
+    const key = unwrapDataKey(this.masterKey, tenantId, subjectId, wrapped);
+    if (known) this.unwrapped.delete(id);
+    else if (this.unwrapped.size >= UNWRAPPED_KEPT)
+      this.unwrapped.delete(this.unwrapped.keys().next().value!);
+    // Copies in and out: a caller that zeroes its key after use leaves this one intact.
+    this.unwrapped.set(id, { wrapped: Buffer.from(wrapped), key: Buffer.from(key) });
+    return key;
   }
 }
 
