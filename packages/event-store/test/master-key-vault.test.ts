@@ -128,6 +128,11 @@ describe('MasterKeyVault', () => {
     await writer.destroy('t', 'a', '2026-02-01T00:00:00.000Z');
     expect(await reader.lookup('t', 'a')).toEqual({ status: 'erased', erasedAt: '2026-02-01T00:00:00.000Z' });
     expect((await reader.lookupMany('t', ['a'])).get('a')?.status).toBe('erased');
+    // …and the plaintext key it had kept leaves its memory with that read (crypto-shredding reaches this process too).
+    const kept = (vault: MasterKeyVault): Map<string, unknown> =>
+      (vault as unknown as { unwrapped: Map<string, unknown> }).unwrapped;
+    expect([...kept(reader).keys()].some((id) => id.endsWith('a'))).toBe(false);
+    expect(kept(reader).size).toBe(1);
     // Another subject's wrapped key copied over b's after b was read: never answered from what b unwrapped.
     const c = await writer.dataKeyFor('t', 'c', now);
     const moved = (await repository.find('t', 'c'))!.wrappedKey!;

@@ -62,6 +62,7 @@ export class MasterKeyVault implements KeyVault {
       if (record.wrappedKey?.equals(wrapped)) this.unconfirmed.set(keyOf(tenantId, subjectId), wrapped);
     }
     if (record.erasedAt !== null || record.wrappedKey === null) {
+      this.unwrapped.delete(keyOf(tenantId, subjectId));
       throw new SubjectErasedError(tenantId, subjectId, record.erasedAt ?? now);
     }
     return this.unwrap(tenantId, subjectId, record.wrappedKey);
@@ -97,8 +98,10 @@ export class MasterKeyVault implements KeyVault {
   }
 
   private lookupOf(tenantId: string, subjectId: string, record: WrappedKeyRecord | undefined): DataKeyLookup {
-    if (!record) return { status: 'missing' };
-    if (record.erasedAt !== null || record.wrappedKey === null) {
+    if (!record || record.erasedAt !== null || record.wrappedKey === null) {
+      // Erased (or removed) by any process: this vault forgets the plaintext key at once too.
+      this.unwrapped.delete(keyOf(tenantId, subjectId));
+      if (!record) return { status: 'missing' };
       return { status: 'erased', erasedAt: record.erasedAt ?? record.createdAt };
     }
     return { status: 'active', key: this.unwrap(tenantId, subjectId, record.wrappedKey) };
