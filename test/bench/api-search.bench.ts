@@ -24,7 +24,7 @@
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
  *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
- *     [--max-heap MB] [--cache-dir DIR]
+ *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist]
  */
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
@@ -78,6 +78,11 @@ const STORE = args.get('store') ?? 'memory';
 const TARGETS = new Set(['typename', ...(args.get('targets') ?? 'search,match').split(',')]);
 if (STORE !== 'memory' && STORE !== 'sqlite') throw new Error(`--store memory|sqlite, not ${STORE}`);
 const MAX_HEAP = args.get('max-heap');
+// `src`: the CLI from source through this process's swc hook, as `npm run vouch` runs it;
+// `dist`: the built CLI (`npm run build` first), as the systemd unit and `npm start` run it.
+const SERVE_FROM = args.get('serve-from') ?? 'src';
+if (SERVE_FROM !== 'src' && SERVE_FROM !== 'dist')
+  throw new Error(`--serve-from src|dist, not ${SERVE_FROM}`);
 const CACHE_DIR = args.get('cache-dir') ?? join(tmpdir(), 'vouch-api-bench-cache');
 const TENANT = 'bench';
 // Random: `vouch serve` refuses a predictable JWT secret in production.
@@ -425,14 +430,15 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
   const started = Date.now();
   // The same node flags as this process (the swc hook: the CLI from source, as `npm run vouch`
   // runs it), without --expose-gc; `main.ts` relaunches itself with the heap bound.
-  const execArgv = process.execArgv.filter(
-    (flag) => flag !== '--expose-gc' && !flag.startsWith('--cpu-prof'),
-  );
+  const execArgv =
+    SERVE_FROM === 'dist'
+      ? []
+      : process.execArgv.filter((flag) => flag !== '--expose-gc' && !flag.startsWith('--cpu-prof'));
   const child = spawn(
     process.execPath,
     [
       ...execArgv,
-      join(__dirname, '..', '..', 'apps', 'cli', 'src', 'main.ts'),
+      join(__dirname, '..', '..', 'apps', 'cli', SERVE_FROM, SERVE_FROM === 'dist' ? 'main.js' : 'main.ts'),
       'serve',
       '--store',
       'sqlite',
@@ -610,7 +616,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `Node ${process.version}, ${STORE} store${STORE === 'sqlite' ? ' (vouch serve)' : ''}, ${CONNECTIONS} connections, ${INTERLEAVE > 0 ? `${INTERLEAVE} × blocks of ${BLOCK}` : `${SECONDS} s per target`}, loopback.`,
+      `Node ${process.version}, ${STORE} store${STORE === 'sqlite' ? ` (vouch serve from ${SERVE_FROM}${MAX_HEAP === undefined ? '' : `, --max-heap ${MAX_HEAP}`})` : ''}, ${CONNECTIONS} connections, ${INTERLEAVE > 0 ? `${INTERLEAVE} × blocks of ${BLOCK}` : `${SECONDS} s per target`}, loopback.`,
       '',
       '| advocates | operation | req/s | × `__typename` | CPU ms/req | × `__typename` by CPU | p50 ms | p99 ms | errors | load |',
       '| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
