@@ -479,6 +479,8 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
           resolve({ url: entry.graphqlUrl, pid: entry.pid, heapLimitMb: entry.heapLimitMb });
         } else if (child.exitCode !== null) {
           clearInterval(poll);
+          // e.g. out of memory under a --max-heap too small: the copy of the file goes too.
+          rmSync(dir, { recursive: true, force: true });
           reject(new Error(`vouch serve exited (${child.exitCode}):\n${out.slice(-2000)}`));
         }
       }, 20);
