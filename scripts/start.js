@@ -27,8 +27,15 @@ process.stdout.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.\
 // tsc writes files without the executable bit; `npx vouch` runs the bin directly.
 fs.chmodSync(cliMain, 0o755);
 
-require('reflect-metadata');
-const { runCli } = require(path.join(root, 'apps', 'cli', 'dist', 'cli.js'));
-runCli(['start', ...process.argv.slice(2)]).then((code) => {
+// The server runs with a bounded heap (`--max-heap`, VOUCH_MAX_HEAP_MB): a child node started
+// with it, as `vouch start` from the command line does; this process passes signals on.
+const argv = ['start', ...process.argv.slice(2)];
+const { relaunchWithHeapBound } = require(path.join(root, 'apps', 'cli', 'dist', 'heap', 'heap-bound.js'));
+const relaunched = relaunchWithHeapBound(argv, cliMain);
+const run = () => {
+  require('reflect-metadata');
+  return require(path.join(root, 'apps', 'cli', 'dist', 'cli.js')).runCli(argv);
+};
+(relaunched ?? run()).then((code) => {
   process.exitCode = code;
 });

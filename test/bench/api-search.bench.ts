@@ -4,15 +4,19 @@
  *   1. `{ __typename }` — the baseline: auth, limits, Apollo and Express, no read model;
  *   2. `searchAdvocates(filter: { industries: [..] }, first: 20)` — a selective filter;
  *   3. `matchCandidates(requestId, first: 20)` — scores every live advocate;
- * on one server per size, all in the same process and run. The store is the in-memory one
- * (`--store memory`, default) or SQLite in a temporary file with its read-model store in the
- * same file (`--store sqlite`, as `vouch serve` runs). The tenant is seeded from the domain's
- * deciders (enrol, activate, grant consent) and appended in batches; the first query waits for
- * the read models to catch up.
+ * on one server per size. The store is the in-memory one (`--store memory`, default: the server
+ * runs in this process) or SQLite (`--store sqlite`): then the server is `vouch serve` itself,
+ * started as users start it (`main.ts serve`, its heap bound by default or `--max-heap MB`, which
+ * is passed on; `--max-heap 0` = V8's default) in a child process over a copy of a seeded file.
+ * The tenant is seeded from the domain's deciders (enrol, activate, grant consent) and appended
+ * in batches; seeded SQLite files are kept in `--cache-dir` (default <tmp>/vouch-api-bench-cache)
+ * and copied for each run. The first query waits for the read models to catch up.
  *
- * Each size reports the process RSS and heap once the read models caught up (store, read models
- * and server together) and after the runs (and after a full GC when node runs with --expose-gc),
- * the peak RSS so far and the load average; `--runs` repeats the targets and
+ * In this process, each size reports the RSS and heap once the read models caught up and after
+ * the runs (and after a full GC when node runs with --expose-gc). With `vouch serve`, the
+ * server's RSS is sampled every 100 ms from its start (catch-up and the save after it included)
+ * and reported caught up, after each run and at its peak (the sampled maximum and the kernel's
+ * VmHWM); its CPU time is read from /proc. Every figure comes with the load average; `--runs` repeats the targets and
  * `--targets` picks some of them (`typename,search,match`; `{ __typename }` is always run
  * first, as the baseline of the ratios). Each row also gives the process's CPU time per request
  * (server and load generator together) and the ratio by CPU, which other processes on a shared
@@ -20,11 +24,21 @@
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
  *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
+ *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist]
  */
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVouch, type Principal } from '@vouch/application';
@@ -43,7 +57,7 @@ import {
   type EventEnvelope,
 } from '@vouch/domain';
 import { InMemoryEventStore, type EventStore } from '@vouch/event-store';
-import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
+import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pino from 'pino';
@@ -63,8 +77,16 @@ const BLOCK = Number(args.get('block') ?? 200);
 const STORE = args.get('store') ?? 'memory';
 const TARGETS = new Set(['typename', ...(args.get('targets') ?? 'search,match').split(',')]);
 if (STORE !== 'memory' && STORE !== 'sqlite') throw new Error(`--store memory|sqlite, not ${STORE}`);
+const MAX_HEAP = args.get('max-heap');
+// `src`: the CLI from source through this process's swc hook, as `npm run vouch` runs it;
+// `dist`: the built CLI (`npm run build` first), as the systemd unit and `npm start` run it.
+const SERVE_FROM = args.get('serve-from') ?? 'src';
+if (SERVE_FROM !== 'src' && SERVE_FROM !== 'dist')
+  throw new Error(`--serve-from src|dist, not ${SERVE_FROM}`);
+const CACHE_DIR = args.get('cache-dir') ?? join(tmpdir(), 'vouch-api-bench-cache');
 const TENANT = 'bench';
-const SECRET = 'bench-secret-that-is-at-least-32-bytes-long';
+// Random: `vouch serve` refuses a predictable JWT secret in production.
+const SECRET = randomBytes(32).toString('base64');
 const NOW = '2026-11-23T09:00:00.000Z';
 const INDUSTRIES = ['Manufacturing', 'Retail', 'Finance', 'Health', 'Energy', 'Logistics', 'Media', 'Public'];
 const REGIONS = ['EMEA', 'NA', 'APAC', 'LATAM'];
@@ -183,7 +205,7 @@ interface Figures {
 }
 
 async function load(url: string, token: string, query: string, variables: object): Promise<Figures> {
-  const cpu = process.cpuUsage();
+  const cpu = cpuNow();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -202,7 +224,7 @@ async function block(
   query: string,
   variables: object,
 ): Promise<{ requests: number; seconds: number; cpuMs: number; errors: number; latencies: number[] }> {
-  const cpu = process.cpuUsage();
+  const cpu = cpuNow();
   const started = performance.now();
   const result = await autocannon({
     url,
@@ -219,7 +241,7 @@ async function block(
   return {
     requests: result.requests.total,
     seconds: (performance.now() - started) / 1000,
-    cpuMs: cpuMs(process.cpuUsage(cpu)),
+    cpuMs: cpuNow() - cpu,
     errors: result.errors + result.non2xx,
     latencies: [result.latency.p50, result.latency.p99],
   };
@@ -261,17 +283,272 @@ async function interleaved(
   }));
 }
 
-function figuresOf(result: autocannon.Result, cpu: NodeJS.CpuUsage): Figures {
+function figuresOf(result: autocannon.Result, cpu: number): Figures {
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
-    cpuMsPerRequest: cpuMs(process.cpuUsage(cpu)) / Math.max(1, result.requests.total),
+    cpuMsPerRequest: (cpuNow() - cpu) / Math.max(1, result.requests.total),
   };
 }
 
 const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;
+/** CPU ms of this process and, with `vouch serve`, of the server process (every thread). */
+let cpuNow = () => cpuMs(process.cpuUsage());
+
+/** The submitted reference request `matchCandidates` ranks for. */
+const BENCH_REQUEST = {
+  requestId: 'bench-request',
+  department: 'SALES',
+  kind: 'REFERENCE_CALL',
+  advocatesNeeded: 1,
+  opportunity: {
+    opportunityId: 'opp',
+    stage: 'EVALUATION',
+    amount: { amount: 100000, currency: 'EUR' },
+    industry: 'Manufacturing',
+    region: 'EMEA',
+    products: ['Planner'],
+  },
+  criteria: { territory: 'EMEA', channel: 'PRIVATE' },
+  dueBy: '2026-12-10T00:00:00.000Z',
+};
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const loadText = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/** A server under measurement: where it listens, what it holds, how to stop it. */
+interface BenchServer {
+  readonly url: string;
+  /** Memory now (and the peak so far), as one line. */
+  memory(): string;
+  /** After the runs: a full GC where this process can run one, then the memory line. */
+  settled(): string | undefined;
+  /** The peak RSS of the server, sampled and as the kernel counts it (MB), for the summary. */
+  peak(): string;
+  stop(): Promise<void>;
+}
+
+async function inProcessServer(size: number, principal: Principal): Promise<BenchServer> {
+  const started = Date.now();
+  const store = new InMemoryEventStore({ clock: () => NOW });
+  await seed(store, size);
+  const seeded = Date.now();
+  const vouch = createVouch({ store, clock: () => NOW, dueWorkIntervalMs: 0 });
+  await vouch.execute(principal, {
+    type: 'SubmitReferenceRequest',
+    commandId: 'bench-request',
+    data: BENCH_REQUEST,
+  } as never);
+  const server = await createApiServer({
+    vouch,
+    auth: { hs256Secret: SECRET },
+    environment: 'production',
+    logger: pino({ level: 'silent' }),
+    limits: { rateLimitPerWindow: 1e9 },
+  });
+  const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
+  // Catch the read models up before measuring.
+  await vouch.queries.searchAdvocates(principal, {}, { first: 1 });
+  process.stderr.write(
+    `${size} advocates: seeded in ${((seeded - started) / 1000).toFixed(1)} s, read models caught up in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`,
+  );
+  const memory = () => {
+    const m = process.memoryUsage();
+    return `RSS ${mb(m.rss)} MB (heap used ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB), load ${loadText()}`;
+  };
+  return {
+    url,
+    memory,
+    settled() {
+      // With --expose-gc: what stays alive, garbage of the catch-up and of the requests collected.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (!gc) return undefined;
+      gc();
+      return memory();
+    },
+    peak: () => `${mb(process.resourceUsage().maxRSS * 1024)} MB (this process)`,
+    async stop() {
+      await server.stop();
+      await vouch.stop();
+      await store.close();
+    },
+  };
+}
+
+/** The seeded SQLite file of `size` advocates and its master key, from the cache (seeded on first use). */
+function cachedSeed(size: number): { file: string; masterKey: Buffer } {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const file = join(CACHE_DIR, `advocates-${size}.db`);
+  const keyFile = join(CACHE_DIR, `advocates-${size}.key`);
+  if (!existsSync(file) || !existsSync(keyFile)) {
+    const masterKey = randomBytes(32);
+    const started = Date.now();
+    // A child seeds it: the file is complete (closed, WAL checkpointed) before it is renamed.
+    seedFileInChild(`${file}.tmp`, masterKey, size);
+    writeFileSync(keyFile, masterKey.toString('hex'));
+    renameSync(`${file}.tmp`, file);
+    process.stderr.write(
+      `${size} advocates: seeded ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  }
+  return { file, masterKey: Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex') };
+}
+
+/** /proc/<pid>/status fields in kB. */
+function procStatus(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return { rss: field('VmRSS'), hwm: field('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms (user + system, every thread) of a process, from /proc/<pid>/stat. */
+function procCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** `vouch serve` over a copy of the cached file, in a child process started as a user starts it. */
+async function servedSqlite(size: number, token: string): Promise<BenchServer> {
+  const { file, masterKey } = cachedSeed(size);
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-api-bench-'));
+  copyFileSync(file, join(dir, 'vouch.db'));
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
+  const started = Date.now();
+  // The same node flags as this process (the swc hook: the CLI from source, as `npm run vouch`
+  // runs it), without --expose-gc; `main.ts` relaunches itself with the heap bound.
+  const execArgv =
+    SERVE_FROM === 'dist'
+      ? []
+      : process.execArgv.filter((flag) => flag !== '--expose-gc' && !flag.startsWith('--cpu-prof'));
+  const child = spawn(
+    process.execPath,
+    [
+      ...execArgv,
+      join(__dirname, '..', '..', 'apps', 'cli', SERVE_FROM, SERVE_FROM === 'dist' ? 'main.js' : 'main.ts'),
+      'serve',
+      '--store',
+      'sqlite',
+      '--data-dir',
+      dir,
+      '--port',
+      '0',
+      '--tenant',
+      TENANT,
+      ...(MAX_HEAP === undefined ? [] : ['--max-heap', MAX_HEAP]),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: join(__dirname, '..', '..', 'apps', 'cli', 'tsconfig.run.json'),
+        VOUCH_ENVIRONMENT: 'production',
+        VOUCH_MASTER_KEY: masterKey.toString('base64'),
+        VOUCH_JWT_SECRET: SECRET,
+        VOUCH_SIGNING_KEY: String(signingKey),
+        VOUCH_DIGEST_INTERVAL: '0',
+        VOUCH_RATE_LIMIT: '1000000000',
+        VOUCH_METRICS: 'off',
+      },
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // The log line names the served process (a child of `child` when the heap is bound).
+  const listening = await new Promise<{ url: string; pid: number; heapLimitMb: number }>(
+    (resolve, reject) => {
+      const poll = setInterval(() => {
+        const line = out.split('\n').find((l) => l.includes('"graphqlUrl"'));
+        if (line) {
+          clearInterval(poll);
+          const entry = JSON.parse(line) as { graphqlUrl: string; pid: number; heapLimitMb: number };
+          resolve({ url: entry.graphqlUrl, pid: entry.pid, heapLimitMb: entry.heapLimitMb });
+        } else if (child.exitCode !== null) {
+          clearInterval(poll);
+          // e.g. out of memory under a --max-heap too small: the copy of the file goes too.
+          rmSync(dir, { recursive: true, force: true });
+          reject(new Error(`vouch serve exited (${child.exitCode}):\n${out.slice(-2000)}`));
+        }
+      }, 20);
+    },
+  );
+  const { pid } = listening;
+  let sampledPeak = 0;
+  let last = { rss: 0, hwm: 0 };
+  const sample = () => {
+    const status = procStatus(pid);
+    if (!status) return;
+    last = status;
+    sampledPeak = Math.max(sampledPeak, status.rss);
+  };
+  sample();
+  const sampler = setInterval(sample, 100);
+  cpuNow = () => cpuMs(process.cpuUsage()) + procCpuMs(pid);
+  process.stderr.write(
+    `${size} advocates: vouch serve (pid ${pid}, heap limit ${listening.heapLimitMb} MB) listening after ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  // The read models catch up at start; a search answers once they have.
+  for (;;) {
+    const response = await fetch(listening.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ searchAdvocates(first: 1) { edges { cursor } } }' }),
+    });
+    const body = (await response.json()) as { data?: { searchAdvocates?: { edges: unknown[] } } };
+    if ((body.data?.searchAdvocates?.edges.length ?? 0) > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const submitted = (await (
+    await fetch(listening.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query:
+          'mutation($input: SubmitReferenceRequestInput!) { submitReferenceRequest(input: $input) { __typename } }',
+        variables: { input: { ...BENCH_REQUEST, commandId: 'bench-request' } },
+      }),
+    })
+  ).json()) as { errors?: unknown };
+  if (submitted.errors) throw new Error(`submitting the request failed: ${JSON.stringify(submitted.errors)}`);
+  process.stderr.write(
+    `${size} advocates: read models caught up ${((Date.now() - started) / 1000).toFixed(1)} s after the start\n`,
+  );
+  const memory = () => {
+    sample();
+    return `server RSS ${mb(last.rss * 1024)} MB (peak sampled ${mb(sampledPeak * 1024)} MB, VmHWM ${mb(last.hwm * 1024)} MB; heap limit ${listening.heapLimitMb} MB), load ${loadText()}`;
+  };
+  return {
+    url: listening.url,
+    memory,
+    settled: () => undefined,
+    peak: () => {
+      sample();
+      return `${mb(sampledPeak * 1024)} MB sampled, ${mb(last.hwm * 1024)} MB VmHWM (vouch serve, heap limit ${listening.heapLimitMb} MB)`;
+    },
+    async stop() {
+      clearInterval(sampler);
+      child.kill('SIGTERM');
+      const code = await exited;
+      cpuNow = () => cpuMs(process.cpuUsage());
+      rmSync(dir, { recursive: true, force: true });
+      if (code !== 0) throw new Error(`vouch serve exited with ${code}`);
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const token = await new SignJWT({ sub: pm.userId, tenant: TENANT, roles: pm.roles })
@@ -281,62 +558,11 @@ async function main(): Promise<void> {
     .sign(new TextEncoder().encode(SECRET));
   const principal: Principal = { tenantId: TENANT, userId: pm.userId, roles: pm.roles };
   const rows: string[] = [];
+  const peaks: string[] = [];
   for (const size of SIZES) {
-    const started = Date.now();
-    const dir = mkdtempSync(join(tmpdir(), 'vouch-api-bench-'));
-    const masterKey = randomBytes(32);
-    // SQLite: the file is seeded by a child process, so the server's RSS is that of a process
-    // opening an existing database (as `vouch serve` does), not of the one that generated it.
-    if (STORE === 'sqlite') seedFileInChild(join(dir, 'vouch.db'), masterKey, size);
-    const sqlite = STORE === 'sqlite' ? openSqlite(join(dir, 'vouch.db'), masterKey) : undefined;
-    const store = sqlite ?? new InMemoryEventStore({ clock: () => NOW });
-    if (!sqlite) await seed(store, size);
-    const seeded = Date.now();
-    const vouch = createVouch({
-      store,
-      clock: () => NOW,
-      dueWorkIntervalMs: 0,
-      ...(sqlite
-        ? {
-            checkpoints: sqlite.checkpoints,
-            readModels: new SqliteReadModelStore(sqlite.database, () => NOW),
-          }
-        : {}),
-    });
-    await vouch.execute(principal, {
-      type: 'SubmitReferenceRequest',
-      commandId: 'bench-request',
-      data: {
-        requestId: 'bench-request',
-        department: 'SALES',
-        kind: 'REFERENCE_CALL',
-        advocatesNeeded: 1,
-        opportunity: {
-          opportunityId: 'opp',
-          stage: 'EVALUATION',
-          amount: { amount: 100000, currency: 'EUR' },
-          industry: 'Manufacturing',
-          region: 'EMEA',
-          products: ['Planner'],
-        },
-        criteria: { territory: 'EMEA', channel: 'PRIVATE' },
-        dueBy: '2026-12-10T00:00:00.000Z',
-      },
-    } as never);
-    const server = await createApiServer({
-      vouch,
-      auth: { hs256Secret: SECRET },
-      environment: 'production',
-      logger: pino({ level: 'silent' }),
-      limits: { rateLimitPerWindow: 1e9 },
-    });
-    const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
-    // Catch the read models up before measuring.
-    await vouch.queries.searchAdvocates(principal, {}, { first: 1 });
-    const caughtUp = Date.now();
-    process.stderr.write(
-      `${size} advocates: seeded in ${((seeded - started) / 1000).toFixed(1)} s, read models caught up in ${((caughtUp - seeded) / 1000).toFixed(1)} s\n`,
-    );
+    const server =
+      STORE === 'sqlite' ? await servedSqlite(size, token) : await inProcessServer(size, principal);
+    const { url } = server;
 
     const targets = (
       [
@@ -357,14 +583,7 @@ async function main(): Promise<void> {
     )
       .filter(([name]) => TARGETS.has(name))
       .map(([, ...target]) => target);
-    const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-    const memory = () => {
-      const m = process.memoryUsage();
-      return `RSS ${mb(m.rss)} MB (heap used ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MB), load ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`;
-    };
-    process.stderr.write(`${size} advocates caught up: ${memory()}\n`);
+    process.stderr.write(`${size} advocates caught up: ${server.memory()}\n`);
     // Every target must answer without errors first: a refused token would be measured as fast.
     for (const [label, query, variables] of targets) {
       const response = await fetch(url, {
@@ -390,31 +609,22 @@ async function main(): Promise<void> {
         );
         process.stderr.write(`${rows.at(-1)}\n`);
       }
-      process.stderr.write(
-        `load ${loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')}\n`,
-      );
+      process.stderr.write(`${size} advocates after run ${run + 1}: ${server.memory()}\n`);
     }
-    process.stderr.write(`${size} advocates after the runs: ${memory()}\n`);
-    // With --expose-gc: what stays alive, garbage of the catch-up and of the requests collected.
-    const gc = (globalThis as { gc?: () => void }).gc;
-    if (gc) {
-      gc();
-      process.stderr.write(`${size} advocates after a full GC: ${memory()}\n`);
-    }
+    const settled = server.settled();
+    if (settled) process.stderr.write(`${size} advocates after a full GC: ${settled}\n`);
+    peaks.push(`- ${size.toLocaleString('en')} advocates: peak RSS ${server.peak()}`);
     await server.stop();
-    await vouch.stop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(
     [
-      `Node ${process.version}, ${STORE} store, ${CONNECTIONS} connections, ${SECONDS} s per target, loopback.`,
+      `Node ${process.version}, ${STORE} store${STORE === 'sqlite' ? ` (vouch serve from ${SERVE_FROM}${MAX_HEAP === undefined ? '' : `, --max-heap ${MAX_HEAP}`})` : ''}, ${CONNECTIONS} connections, ${INTERLEAVE > 0 ? `${INTERLEAVE} × blocks of ${BLOCK}` : `${SECONDS} s per target`}, loopback.`,
       '',
       '| advocates | operation | req/s | × `__typename` | CPU ms/req | × `__typename` by CPU | p50 ms | p99 ms | errors | load |',
       '| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
       ...rows,
+      '',
+      ...peaks,
       '',
     ].join('\n'),
   );

@@ -12,6 +12,7 @@ import type { AuthFlags } from './config/auth-config';
 import type { ReportDigestFlags } from './commands/report-digest';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, resolveTokenPolicy } from './config/token-policy';
 import { DEMO_TENANT } from './seed/demo-catalogue';
+import { DEFAULT_MAX_HEAP_MB, heapLimitMb, MIN_MAX_HEAP_MB, parseMaxHeapMb } from './heap/heap-bound';
 import { AUDIT_FORMATS } from './audit/audit-formats';
 import type { DigestFlags } from './commands/digest';
 import type { VerifyFlags } from './commands/verify';
@@ -61,6 +62,10 @@ Environment (flags win):
   VOUCH_LEASE_TTL              PostgreSQL: seconds a background lease outlives a dead holder
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
+  VOUCH_RATE_LIMIT             requests one user may make per minute (default 300)
+  VOUCH_MAX_HEAP_MB            serve/start: V8 old-generation limit in MB (default 1536; 0 = V8's
+                               default); the server runs in a child node with it. Node's own
+                               --max-old-space-size (flags or NODE_OPTIONS) wins
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,
                                other commands to development); outside development
                                both secrets must be set in the environment
@@ -101,6 +106,32 @@ const scaleOf = (text: string) => {
   return value;
 };
 
+const maxHeapOf = (text: string) => {
+  const mb = parseMaxHeapMb(text);
+  if (mb === undefined) {
+    throw new ConfigError([
+      `--max-heap must be 0 (V8's default) or a whole number of MB from ${MIN_MAX_HEAP_MB} (got "${text}").`,
+    ]);
+  }
+  return mb;
+};
+
+/** `--max-heap`: main.ts relaunches `serve` and `start` with it (heap/heap-bound.ts); here it is only validated and shown. */
+const maxHeapOption = () =>
+  new Option(
+    '--max-heap <mb>',
+    `V8 old-generation limit of the server process in MB; 0 = V8's default (env VOUCH_MAX_HEAP_MB; default ${DEFAULT_MAX_HEAP_MB})`,
+  ).argParser(maxHeapOf);
+
+/** VOUCH_MAX_HEAP_MB, when set, must be valid too (a wrong one would silently mean the default). */
+function checkMaxHeap(flag: number | undefined, env: Readonly<Record<string, string | undefined>>): void {
+  const text = env.VOUCH_MAX_HEAP_MB;
+  if (flag !== undefined || text === undefined || text === '' || parseMaxHeapMb(text) !== undefined) return;
+  throw new ConfigError([
+    `VOUCH_MAX_HEAP_MB must be 0 (V8's default) or a whole number of MB from ${MIN_MAX_HEAP_MB} (got "${text}").`,
+  ]);
+}
+
 const isoDate = (text: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
     throw new ConfigError([`--until must be a date like 2026-11-01 (got "${text}").`]);
@@ -134,20 +165,23 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--jwt-key-id <kid>', 'the kid of --jwt-public-key-file, if tokens carry one')
     .option('--jwt-issuer <iss>', 'required iss claim')
     .option('--jwt-audience <aud>', 'required aud claim')
+    .addOption(maxHeapOption())
     .addHelpText('after', ENVIRONMENT_HELP)
-    .action(async (flags: StoreFlags & ServerFlags & AuthFlags & { tenant: string[] }) => {
+    .action(async (flags: StoreFlags & ServerFlags & AuthFlags & { tenant: string[]; maxHeap?: number }) => {
       const {
         digestInterval,
         hasPublicKeys,
         leaseTtl,
         loadAuthOptions,
         metricsEnabled,
+        rateLimitPerMinute,
         resolveAuthConfig,
         resolveInboundConfig,
         resolveSigningKey,
         tracingConfig,
         webhookConfig,
       } = await import('./config/serve-config');
+      checkMaxHeap(flags.maxHeap, io.env);
       const authConfig = resolveAuthConfig(flags, io.env);
       // With an identity provider's keys, a locally generated HS256 secret would be a second
       // door: HS256 is then accepted only when VOUCH_JWT_SECRET is set explicitly.
@@ -165,6 +199,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const digestIntervalMs = digestInterval(io.env);
       const leaseTtlMs = leaseTtl(io.env);
       const metrics = metricsEnabled(io.env);
+      const rateLimit = rateLimitPerMinute(io.env);
       const webhooks = webhookConfig(io.env);
       const tracing = tracingConfig(io.env);
       const inbound = resolveInboundConfig(io.env);
@@ -188,6 +223,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           digestIntervalMs,
           leaseTtlMs,
           metrics,
+          ...(rateLimit ? { limits: { rateLimitPerWindow: rateLimit, rateLimitWindowMs: 60_000 } } : {}),
           ...(webhooks ? { webhooks } : {}),
           ...(tracing ? { tracing } : {}),
           ...(inbound ? { inbound } : {}),
@@ -205,6 +241,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
           ...(startup.environment === 'development' ? { graphiqlUrl: running.graphiqlUrl } : {}),
           environment: startup.environment,
           tracing: tracing ? 'otlp' : 'off',
+          heapLimitMb: heapLimitMb(),
           tokens: { hs256: startup.jwtSecret !== undefined, publicKeys: hasPublicKeys(authConfig) },
         },
         `Vouch API: ${running.graphqlUrl}`,
@@ -620,8 +657,17 @@ Example:
     // `vouch seed` for the full-size program.
     .option('--scale <x>', 'demo program size on the first run (1 = full size)', scaleOf, 0.25)
     .option('--seed <n>', 'PRNG seed on first run', integer('--seed', 0, 2 ** 32 - 1), 1)
+    .addOption(maxHeapOption())
     .action(
-      async (flags: { dataDir?: string; port?: string; host?: string; scale: number; seed: number }) => {
+      async (flags: {
+        dataDir?: string;
+        port?: string;
+        host?: string;
+        scale: number;
+        seed: number;
+        maxHeap?: number;
+      }) => {
+        checkMaxHeap(flags.maxHeap, io.env);
         const { startDemo } = await import('./commands/start');
         const code = await startDemo(flags, io);
         done(code);

@@ -66,6 +66,8 @@ describe('the systemd unit', () => {
       }
       expect(out).toContain('"environment":"production"');
       const [signal] = settings('KillSignal');
+      // Only the main process gets it: the CLI passes it on to the node it relaunched with the heap bound.
+      expect(settings('KillMode')).toEqual(['mixed']);
       const stopTimeoutMs = Number(settings('TimeoutStopSec')[0]) * 1000;
       const stopAt = Date.now();
       child.kill(signal as NodeJS.Signals);

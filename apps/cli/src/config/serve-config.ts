@@ -5,6 +5,7 @@ export { digestInterval } from './digest-interval';
 export { resolveInboundConfig } from './inbound-config';
 export { leaseTtl } from './lease-ttl';
 export { metricsEnabled } from './metrics-enabled';
+export { rateLimitPerMinute } from './rate-limit';
 export { resolveSigningKey } from './signing-key';
 export { tracingConfig } from './tracing-config';
 export { webhookConfig } from './webhook-config';
