@@ -30,7 +30,7 @@ function masterKeyFor(schema: string): Buffer {
   return masterKeys.get(schema)!;
 }
 
-function groupStats(store: PostgresEventStore): { groups: number; appends: number } {
+function groupStats(store: PostgresEventStore): { groups: number; appends: number; single: number } {
   return (store as unknown as { engine: PostgresStorageEngine }).engine.groupStats();
 }
 
@@ -223,6 +223,71 @@ describe('PostgreSQL store: group commit of concurrent appends', () => {
       const log = await readLog(store);
       expect(log).toHaveLength(12);
       expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 12 });
+    } finally {
+      await Promise.all([store.close(), other.close()]);
+    }
+  }, 60_000);
+
+  it('replans an append alone (a group of one) whose stream another process moved: its own ConcurrencyError, or written on the new head', async () => {
+    const schema = `single_moved_${process.pid}`;
+    const store = await openStore(schema);
+    const other = await openStore(schema);
+    try {
+      await store.append(TENANT, 'contested', [note('first')], { expectedVersion: 'no_stream' });
+      await other.append(TENANT, 'contested', [note('second')], { expectedVersion: 1 });
+      const before = groupStats(store);
+
+      // Planned against the remembered head (1): append_one finds 2, writes nothing, and the
+      // replan from a fresh read refuses the expected version.
+      await expect(
+        store.append(TENANT, 'contested', [note('stale')], { expectedVersion: 1 }),
+      ).rejects.toMatchObject({ expected: 1, actual: 2 });
+      // 'any' on the stale head: moved, replanned, written on top of the other process's event.
+      await other.append(TENANT, 'contested', [note('third')], { expectedVersion: 2 });
+      const result = await store.append(TENANT, 'contested', [note('fourth')], { expectedVersion: 'any' });
+      expect(result.events.map((e) => e.version)).toEqual([4]);
+      const after = groupStats(store);
+      expect(after.single - before.single).toBe(after.groups - before.groups);
+      expect(after.single - before.single).toBeGreaterThanOrEqual(1);
+
+      expect((await store.readStream(TENANT, 'contested')).map((e) => e.data)).toEqual([
+        { n: 'first' },
+        { n: 'second' },
+        { n: 'third' },
+        { n: 'fourth' },
+      ]);
+      expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 4 });
+    } finally {
+      await Promise.all([store.close(), other.close()]);
+    }
+  }, 60_000);
+
+  it('an append alone whose event id another process stored meanwhile gets the first result, or a refusal in another stream', async () => {
+    const schema = `single_exists_${process.pid}`;
+    const store = await openStore(schema);
+    const other = await openStore(schema);
+    try {
+      await store.append(TENANT, 'mine', [note(0)], { expectedVersion: 'no_stream' });
+      await store.append(TENANT, 'theirs', [note(0)], { expectedVersion: 'no_stream' });
+      const before = groupStats(store);
+
+      // The other process stores an event; this one retries the same append on its remembered
+      // (now stale) head: append_one writes nothing and the replan recognises the retry.
+      const event = note('once');
+      const first = await other.append(TENANT, 'theirs', [event], { expectedVersion: 1 });
+      const retried = await store.append(TENANT, 'theirs', [event], { expectedVersion: 1 });
+      expect(retried).toEqual({ ...first, duplicate: true });
+
+      // The same id into this process's other stream, whose remembered head is right:
+      // append_one answers 'exists', and the replan refuses it; nothing written.
+      const reused = note('reused');
+      await other.append(TENANT, 'theirs', [reused], { expectedVersion: 2 });
+      await expect(
+        store.append(TENANT, 'mine', [{ ...reused, data: { n: 'reused' } }], { expectedVersion: 1 }),
+      ).rejects.toBeInstanceOf(IdempotencyConflictError);
+      expect(await store.streamVersion(TENANT, 'mine')).toBe(1);
+      expect(groupStats(store).single - before.single).toBeGreaterThanOrEqual(1);
+      expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 4 });
     } finally {
       await Promise.all([store.close(), other.close()]);
     }
