@@ -75,6 +75,13 @@ async function expectStoredExactly(
   expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: log.length });
 }
 
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 20_000) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('PostgreSQL store: group commit of concurrent appends', () => {
   it('gives each of many concurrent appends (same and different streams, mixed expected versions, retries, reused ids) its own result or error, and stores each exactly once', async () => {
     const store = await openStore();
@@ -290,6 +297,42 @@ describe('PostgreSQL store: group commit of concurrent appends', () => {
       expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 4 });
     } finally {
       await Promise.all([store.close(), other.close()]);
+    }
+  }, 60_000);
+
+  it('subscriptions woken by one commit share one read of the log tail, and each still sees its own events once, in order', async () => {
+    const store = await openStore();
+    const engine = (store as unknown as { engine: PostgresStorageEngine }).engine;
+    const scanLog = engine.scanLog.bind(engine);
+    let scans = 0;
+    engine.scanLog = (tenantId, range) => {
+      scans += 1;
+      return scanLog(tenantId, range);
+    };
+    try {
+      await store.append(TENANT, 'history', [note('before')], { expectedVersion: 'no_stream' });
+      const seen = Array.from({ length: 6 }, () => [] as unknown[]);
+      const subscriptions = seen.map((events, i) =>
+        store.subscribe(TENANT, {
+          handler: (event) => void events.push(event.data),
+          ...(i % 2 === 1 ? { types: ['Other'] } : {}),
+          pollIntervalMs: 60_000,
+        }),
+      );
+      await Promise.all(subscriptions.map((s) => s.caughtUp));
+      const before = scans;
+      await store.append(TENANT, 'history', [note('after')], { expectedVersion: 1 });
+      await until(() => seen[0]!.length === 2);
+      await until(() => subscriptions.every((s) => s.checkpoint === subscriptions[0]!.checkpoint));
+      // One store read for six subscribers woken by the commit (one each before the sharing).
+      expect(scans - before).toBe(1);
+      expect(seen.filter((_, i) => i % 2 === 0)).toEqual(
+        Array.from({ length: 3 }, () => [{ n: 'before' }, { n: 'after' }]),
+      );
+      expect(seen.filter((_, i) => i % 2 === 1)).toEqual(Array.from({ length: 3 }, () => []));
+      await Promise.all(subscriptions.map((s) => s.stop()));
+    } finally {
+      await store.close();
     }
   }, 60_000);
 

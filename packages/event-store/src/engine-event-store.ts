@@ -209,7 +209,7 @@ export class EngineEventStore implements EventStore {
   }
 
   // Subscriptions woken by the same commit share one read of the tenant's log tail.
-  private tailScanOf(tenantId: string): SharedTailScan {
+  protected tailScanOf(tenantId: string): SharedTailScan {
     let entry = this.tailScans.get(tenantId);
     if (!entry) {
       entry = { scan: new SharedTailScan((range) => this.engine.scanLog(tenantId, range)), users: 0 };
@@ -219,7 +219,7 @@ export class EngineEventStore implements EventStore {
     return entry.scan;
   }
 
-  private releaseTailScan(tenantId: string): void {
+  protected releaseTailScan(tenantId: string): void {
     const entry = this.tailScans.get(tenantId);
     if (entry && --entry.users === 0) this.tailScans.delete(tenantId);
   }
@@ -294,7 +294,7 @@ export class EngineEventStore implements EventStore {
     return verifier.report();
   }
 
-  private async decode(tenantId: string, stored: readonly ReadableEvent[]): Promise<RecordedEvent[]> {
+  protected async decode(tenantId: string, stored: readonly ReadableEvent[]): Promise<RecordedEvent[]> {
     const subjects = new Set<string>();
     for (const event of stored) if (event.personal) subjects.add(event.personal.subjectId);
     // Each subject's key looked up once per page, all of them in one query where the vault can.
