@@ -12,11 +12,13 @@
  * the same process; the table reports medians.
  *
  * `--clients 1` runs only the one-client rows (default `1,16`); each line also gives this
- * process's CPU time per append (the server's is not counted) and the load average.
+ * process's CPU time per append, the server's (every process this one started, from
+ * /proc; 0 with DATABASE_URL) and the load average.
  *
  *   npm run bench:postgres -- [--events 3000] [--rounds 3] [--catchup-events 1000000] [--clients 1,16]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { EventEnvelope } from '@vouch/domain';
 import type { Checkpoint } from '@vouch/event-store';
@@ -61,6 +63,35 @@ function envelope(i: number): EventEnvelope {
       effectiveAt: '2026-01-01T00:00:00.000Z',
     },
   };
+}
+
+/** CPU seconds (user + system) of every process descending from this one and of their ended children: the throwaway server's. */
+function serverCpuSeconds(): number {
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      // Its own time and that of its children it has reaped (the server's ended backends).
+      const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+      cpu.set(Number(name), ticks / 100);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const [pid, seconds] of cpu) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        total += seconds;
+        break;
+      }
+    }
+  }
+  return total;
 }
 
 /** Runs `events` operations over `concurrency` workers; returns the elapsed seconds. */
@@ -266,13 +297,15 @@ async function main(): Promise<void> {
       for (const [name, workload] of workloads) {
         const url = await freshDatabase(admin, server.url);
         const cpuBefore = process.cpuUsage();
+        const serverBefore = serverCpuSeconds();
         const { seconds, stored } = await workload(url, concurrency, events);
         const cpu = process.cpuUsage(cpuBefore);
+        const serverCpu = serverCpuSeconds() - serverBefore;
         const rate = stored / seconds;
         const key = `${name}|${concurrency}`;
         rates.set(key, [...(rates.get(key) ?? []), rate]);
         console.log(
-          `round ${round}: ${name}, ${concurrency} client(s): ${events} appends, ${stored} stored, ${Math.round(rate)}/s, Node CPU ${((cpu.user + cpu.system) / stored).toFixed(0)} µs per append (set-up included), load ${loadavg()[0]!.toFixed(1)}`,
+          `round ${round}: ${name}, ${concurrency} client(s): ${events} appends, ${stored} stored, ${Math.round(rate)}/s, Node CPU ${((cpu.user + cpu.system) / stored).toFixed(0)} µs per append (set-up included), server CPU ${((serverCpu * 1e6) / stored).toFixed(0)} µs, load ${loadavg()[0]!.toFixed(1)}`,
         );
       }
     }

@@ -120,14 +120,16 @@ describe('vouch migrate on PostgreSQL', () => {
       const dry = await runCliProcess([...args, '--dry-run']);
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain('schema vouch: migrations 1, 2, 3 applied.');
-      expect(dry.stdout).toMatch(/2 migrations would run:\n +4 {2}master_key_check.*\n +5 {2}signed_digests/);
+      expect(dry.stdout).toMatch(
+        /3 migrations would run:\n +4 {2}master_key_check.*\n +5 {2}signed_digests.*\n +6 {2}append_one/,
+      );
       expect(dry.stdout).toContain('Dry run: nothing was changed.');
       expect(await migrations(url)).toEqual([1, 2, 3]);
 
       const applied = await runCliProcess(args);
       expect(applied.code).toBe(0);
-      expect(applied.stdout).toContain('Done: applied 4, 5.');
-      expect(await migrations(url)).toEqual([1, 2, 3, 4, 5]);
+      expect(applied.stdout).toContain('Done: applied 4, 5, 6.');
+      expect(await migrations(url)).toEqual([1, 2, 3, 4, 5, 6]);
 
       const again = await runCliProcess([...args, '--dry-run']);
       expect(again.stdout).toContain('Up to date: nothing to do.');

@@ -5,6 +5,8 @@ import {
   MasterKeyVault,
   START,
   StoreUnavailableError,
+  checkpointOf,
+  positionOf,
   systemClock,
 } from '@vouch/event-store';
 import type { ClientConfig, PoolClient } from 'pg';
@@ -89,18 +91,28 @@ export class PostgresEventStore extends EngineEventStore {
   }
 
   /**
-   * Like every store's subscription, but a lost server does not end it: reads are retried
-   * until the server is back, and it resumes after the last event it handled.
+   * Like every store's subscription (the subscriptions one commit wakes share one read of
+   * the tenant's log tail), but a lost server does not end it: reads are retried until the
+   * server is back, and it resumes after the last event it handled.
    */
   override subscribe(tenantId: string, options: SubscribeOptions): Subscription {
     if (this.isClosed) throw new StoreUnavailableError('The event store is closed.');
     const stopping = new AbortController();
     const types = options.types;
+    const tail = this.tailScanOf(tenantId);
     const inner = new CatchUpSubscription(
       {
         read: (after, limit) =>
           retryWhileUnavailable(
-            () => this.scanAll(tenantId, { after, limit, ...(types ? { types } : {}) }),
+            async () => {
+              const scan = await tail.scan(positionOf(after), limit, types);
+              return {
+                // Shared by every subscription the scan woke: decoded into copies.
+                events: await this.decode(tenantId, scan.events, false),
+                scannedTo: checkpointOf(scan.scannedTo),
+                reachedEnd: scan.reachedEnd,
+              };
+            },
             stopping.signal,
             { events: [], scannedTo: after, reachedEnd: true },
           ),
@@ -125,7 +137,10 @@ export class PostgresEventStore extends EngineEventStore {
       },
     };
     this.live.add(subscription);
-    const forget = () => this.live.delete(subscription);
+    const forget = () => {
+      this.live.delete(subscription);
+      this.releaseTailScan(tenantId);
+    };
     inner.done.then(forget, forget);
     return subscription;
   }

@@ -91,8 +91,8 @@ export class PostgresStorageEngine implements StorageEngine {
     }
   }
 
-  /** How many group transactions ran and how many appends they carried (for tests and benchmarks). */
-  groupStats(): { groups: number; appends: number } {
+  /** How many group transactions ran, the appends they carried, the groups of one (for tests and benchmarks). */
+  groupStats(): { groups: number; appends: number; single: number } {
     return this.groupCommit.stats();
   }
 

@@ -30,7 +30,7 @@ function masterKeyFor(schema: string): Buffer {
   return masterKeys.get(schema)!;
 }
 
-function groupStats(store: PostgresEventStore): { groups: number; appends: number } {
+function groupStats(store: PostgresEventStore): { groups: number; appends: number; single: number } {
   return (store as unknown as { engine: PostgresStorageEngine }).engine.groupStats();
 }
 
@@ -73,6 +73,13 @@ async function expectStoredExactly(
   }
   expect(ids.filter((id) => !acknowledged.has(id))).toEqual([]);
   expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: log.length });
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 20_000) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 describe('PostgreSQL store: group commit of concurrent appends', () => {
@@ -225,6 +232,107 @@ describe('PostgreSQL store: group commit of concurrent appends', () => {
       expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 12 });
     } finally {
       await Promise.all([store.close(), other.close()]);
+    }
+  }, 60_000);
+
+  it('replans an append alone (a group of one) whose stream another process moved: its own ConcurrencyError, or written on the new head', async () => {
+    const schema = `single_moved_${process.pid}`;
+    const store = await openStore(schema);
+    const other = await openStore(schema);
+    try {
+      await store.append(TENANT, 'contested', [note('first')], { expectedVersion: 'no_stream' });
+      await other.append(TENANT, 'contested', [note('second')], { expectedVersion: 1 });
+      const before = groupStats(store);
+
+      // Planned against the remembered head (1): append_one finds 2, writes nothing, and the
+      // replan from a fresh read refuses the expected version.
+      await expect(
+        store.append(TENANT, 'contested', [note('stale')], { expectedVersion: 1 }),
+      ).rejects.toMatchObject({ expected: 1, actual: 2 });
+      // 'any' on the stale head: moved, replanned, written on top of the other process's event.
+      await other.append(TENANT, 'contested', [note('third')], { expectedVersion: 2 });
+      const result = await store.append(TENANT, 'contested', [note('fourth')], { expectedVersion: 'any' });
+      expect(result.events.map((e) => e.version)).toEqual([4]);
+      const after = groupStats(store);
+      expect(after.single - before.single).toBe(after.groups - before.groups);
+      expect(after.single - before.single).toBeGreaterThanOrEqual(1);
+
+      expect((await store.readStream(TENANT, 'contested')).map((e) => e.data)).toEqual([
+        { n: 'first' },
+        { n: 'second' },
+        { n: 'third' },
+        { n: 'fourth' },
+      ]);
+      expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 4 });
+    } finally {
+      await Promise.all([store.close(), other.close()]);
+    }
+  }, 60_000);
+
+  it('an append alone whose event id another process stored meanwhile gets the first result, or a refusal in another stream', async () => {
+    const schema = `single_exists_${process.pid}`;
+    const store = await openStore(schema);
+    const other = await openStore(schema);
+    try {
+      await store.append(TENANT, 'mine', [note(0)], { expectedVersion: 'no_stream' });
+      await store.append(TENANT, 'theirs', [note(0)], { expectedVersion: 'no_stream' });
+      const before = groupStats(store);
+
+      // The other process stores an event; this one retries the same append on its remembered
+      // (now stale) head: append_one writes nothing and the replan recognises the retry.
+      const event = note('once');
+      const first = await other.append(TENANT, 'theirs', [event], { expectedVersion: 1 });
+      const retried = await store.append(TENANT, 'theirs', [event], { expectedVersion: 1 });
+      expect(retried).toEqual({ ...first, duplicate: true });
+
+      // The same id into this process's other stream, whose remembered head is right:
+      // append_one answers 'exists', and the replan refuses it; nothing written.
+      const reused = note('reused');
+      await other.append(TENANT, 'theirs', [reused], { expectedVersion: 2 });
+      await expect(
+        store.append(TENANT, 'mine', [{ ...reused, data: { n: 'reused' } }], { expectedVersion: 1 }),
+      ).rejects.toBeInstanceOf(IdempotencyConflictError);
+      expect(await store.streamVersion(TENANT, 'mine')).toBe(1);
+      expect(groupStats(store).single - before.single).toBeGreaterThanOrEqual(1);
+      expect(await store.verifyTenant(TENANT)).toMatchObject({ ok: true, eventsChecked: 4 });
+    } finally {
+      await Promise.all([store.close(), other.close()]);
+    }
+  }, 60_000);
+
+  it('subscriptions woken by one commit share one read of the log tail, and each still sees its own events once, in order', async () => {
+    const store = await openStore();
+    const engine = (store as unknown as { engine: PostgresStorageEngine }).engine;
+    const scanLog = engine.scanLog.bind(engine);
+    let scans = 0;
+    engine.scanLog = (tenantId, range) => {
+      scans += 1;
+      return scanLog(tenantId, range);
+    };
+    try {
+      await store.append(TENANT, 'history', [note('before')], { expectedVersion: 'no_stream' });
+      const seen = Array.from({ length: 6 }, () => [] as unknown[]);
+      const subscriptions = seen.map((events, i) =>
+        store.subscribe(TENANT, {
+          handler: (event) => void events.push(event.data),
+          ...(i % 2 === 1 ? { types: ['Other'] } : {}),
+          pollIntervalMs: 60_000,
+        }),
+      );
+      await Promise.all(subscriptions.map((s) => s.caughtUp));
+      const before = scans;
+      await store.append(TENANT, 'history', [note('after')], { expectedVersion: 1 });
+      await until(() => seen[0]!.length === 2);
+      await until(() => subscriptions.every((s) => s.checkpoint === subscriptions[0]!.checkpoint));
+      // One store read for six subscribers woken by the commit (one each before the sharing).
+      expect(scans - before).toBe(1);
+      expect(seen.filter((_, i) => i % 2 === 0)).toEqual(
+        Array.from({ length: 3 }, () => [{ n: 'before' }, { n: 'after' }]),
+      );
+      expect(seen.filter((_, i) => i % 2 === 1)).toEqual(Array.from({ length: 3 }, () => []));
+      await Promise.all(subscriptions.map((s) => s.stop()));
+    } finally {
+      await store.close();
     }
   }, 60_000);
 

@@ -38,6 +38,32 @@ describe('PostgreSQL schema migrations', () => {
   });
 });
 
+describe('PostgreSQL commit durability', () => {
+  it('waits for the WAL flush of every commit by default, and not when a bulk load asks', async () => {
+    const setting = async (database: PostgresDatabase): Promise<string[]> => {
+      // Several statements at once, so more than one pooled connection answers.
+      const rows = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          database.query<{ value: string }>(
+            'setting',
+            "SELECT current_setting('synchronous_commit') AS value",
+          ),
+        ),
+      );
+      return [...new Set(rows.map(([row]) => row!.value))];
+    };
+    const durable = new PostgresDatabase({ connectionString: server.url });
+    const bulk = new PostgresDatabase({ connectionString: server.url, synchronousCommit: false });
+    try {
+      expect(await setting(durable)).toEqual(['on']);
+      expect(await setting(bulk)).toEqual(['off']);
+      expect(bulk.pool.totalCount).toBeGreaterThan(1);
+    } finally {
+      await Promise.all([durable.close(), bulk.close()]);
+    }
+  });
+});
+
 describe('PostgreSQL projection checkpoints', () => {
   it('load what was saved, refuse to move back, and commit or roll back with the read model', async () => {
     const store = await PostgresEventStore.open({

@@ -213,7 +213,7 @@ export class EngineEventStore implements EventStore {
   }
 
   // Subscriptions woken by the same commit share one read of the tenant's log tail.
-  private tailScanOf(tenantId: string): SharedTailScan {
+  protected tailScanOf(tenantId: string): SharedTailScan {
     let entry = this.tailScans.get(tenantId);
     if (!entry) {
       entry = { scan: new SharedTailScan((range) => this.engine.scanLog(tenantId, range)), users: 0 };
@@ -223,7 +223,7 @@ export class EngineEventStore implements EventStore {
     return entry.scan;
   }
 
-  private releaseTailScan(tenantId: string): void {
+  protected releaseTailScan(tenantId: string): void {
     const entry = this.tailScans.get(tenantId);
     if (entry && --entry.users === 0) this.tailScans.delete(tenantId);
   }
@@ -302,7 +302,7 @@ export class EngineEventStore implements EventStore {
    * Decodes a page; `owned` when its events were built for this read alone (the engine says
    * so, and nothing shares the page), so decrypted fields go into their data without a copy.
    */
-  private async decode(
+  protected async decode(
     tenantId: string,
     stored: readonly ReadableEvent[],
     owned: boolean,

@@ -59,7 +59,10 @@ export interface OpenStoreOptions {
   /** PostgreSQL: do not migrate the schema (a reviewer's copy is only read). */
   readonly readOnly?: boolean;
   readonly clock?: Clock;
-  /** SQLite only: `NORMAL` for a bulk load that is rerun if it fails; default FULL. */
+  /**
+   * `NORMAL` for a bulk load that is rerun if it fails; default FULL. SQLite: its
+   * `synchronous` setting; PostgreSQL: NORMAL commits without waiting for the WAL flush.
+   */
   readonly durability?: Durability;
 }
 
@@ -89,6 +92,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
     case 'postgres': {
       const store = await PostgresEventStore.open({
         connectionString: config.databaseUrl!,
+        ...(options.durability === 'NORMAL' ? { synchronousCommit: false } : {}),
         ...keyAccess(options),
         ...(options.readOnly ? { migrate: false } : {}),
         ...clock,

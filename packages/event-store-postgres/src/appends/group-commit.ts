@@ -23,11 +23,14 @@ interface GroupOutcomeRow {
  * the head is the planned one and that no event id is stored yet before writing it, so a
  * plan is only written against the state it was made from. An append whose head moved
  * writes nothing and is handed back to be replanned from a fresh read, while the others
- * of its group are written. After OPTIMISTIC_ATTEMPTS tries an append goes `alone`.
+ * of its group are written. A group of one (every append of a single writer) goes to
+ * `append_one`, the same checks without the group's bookkeeping. After
+ * OPTIMISTIC_ATTEMPTS tries an append goes `alone`.
  */
 export class GroupCommit {
   private groups = 0;
   private grouped = 0;
+  private single = 0;
 
   constructor(
     private readonly database: PostgresDatabase,
@@ -37,9 +40,9 @@ export class GroupCommit {
     private readonly alone: (item: QueuedAppend) => Promise<void>,
   ) {}
 
-  /** How many group transactions ran and how many appends they carried. */
-  stats(): { groups: number; appends: number } {
-    return { groups: this.groups, appends: this.grouped };
+  /** How many group transactions ran, how many appends they carried, and how many were groups of one. */
+  stats(): { groups: number; appends: number; single: number } {
+    return { groups: this.groups, appends: this.grouped, single: this.single };
   }
 
   /**
@@ -77,20 +80,7 @@ export class GroupCommit {
   private async write(writes: readonly PlannedWrite[]): Promise<QueuedAppend[]> {
     let rows: GroupOutcomeRow[];
     try {
-      rows = await this.database.query<GroupOutcomeRow>(
-        'append',
-        `SELECT outcome, first_position FROM ${this.database.schema}.append_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [
-          writes.map((w) => w.item.tenant),
-          writes.map((w) => w.item.stream),
-          writes.map((w) => w.item.key),
-          writes.map((w) => w.plannedVersion),
-          writes.map((w) => w.events.length),
-          writes.flatMap((w, i) => w.events.map(() => i + 1)),
-          ...eventColumns(writes.flatMap((w) => w.events)),
-        ],
-        'append_group',
-      );
+      rows = writes.length === 1 ? await this.writeOne(writes[0]!) : await this.writeGroup(writes);
     } catch (error) {
       if (writes.length > 1 && !(error instanceof StoreUnavailableError) && !isRetryable(error)) {
         // Refused for what one append carries, perhaps: each alone, so only that one fails.
@@ -105,7 +95,42 @@ export class GroupCommit {
     }
     this.groups += 1;
     this.grouped += writes.length;
+    if (writes.length === 1) this.single += 1;
     return this.settle(writes, rows);
+  }
+
+  // A group of many: one call of append_group, which checks and writes them in order.
+  private writeGroup(writes: readonly PlannedWrite[]): Promise<GroupOutcomeRow[]> {
+    return this.database.query<GroupOutcomeRow>(
+      'append',
+      `SELECT outcome, first_position FROM ${this.database.schema}.append_group($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [
+        writes.map((w) => w.item.tenant),
+        writes.map((w) => w.item.stream),
+        writes.map((w) => w.item.key),
+        writes.map((w) => w.plannedVersion),
+        writes.map((w) => w.events.length),
+        writes.flatMap((w, i) => w.events.map(() => i + 1)),
+        ...eventColumns(writes.flatMap((w) => w.events)),
+      ],
+      'append_group',
+    );
+  }
+
+  // A group of one (a single writer's every append): the same checks in append_one, whose plans stay cached.
+  private writeOne(write: PlannedWrite): Promise<GroupOutcomeRow[]> {
+    return this.database.query<GroupOutcomeRow>(
+      'append',
+      `SELECT outcome, first_position FROM ${this.database.schema}.append_one($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        write.item.tenant,
+        write.item.stream,
+        write.item.key,
+        write.plannedVersion,
+        ...eventColumns(write.events),
+      ],
+      'append_one',
+    );
   }
 
   // Resolves the written appends and hands back the others; tells listeners of each tenant written.

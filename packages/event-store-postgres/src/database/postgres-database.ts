@@ -15,6 +15,13 @@ export interface PostgresConnectionOptions {
   readonly maxConnections?: number;
   /** How long a call waits for a connection before failing as unavailable; default 5000 ms. */
   readonly connectTimeoutMs?: number;
+  /**
+   * Wait for every commit's WAL flush before acknowledging it (default true). False is for
+   * a bulk load that is rerun if it fails (the demo seed): a server crash may lose the last
+   * commits (PostgreSQL's `synchronous_commit = off`: never corruption, never a torn or
+   * reordered history, only a shorter one), as SQLite's NORMAL durability may.
+   */
+  readonly synchronousCommit?: boolean;
 }
 
 /**
@@ -44,6 +51,8 @@ export class PostgresDatabase {
         max: options.maxConnections ?? 10,
         connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
         keepAlive: true,
+        // A startup parameter, so every pooled connection has it from its first statement.
+        ...(options.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
       });
       this.ownsPool = true;
     }

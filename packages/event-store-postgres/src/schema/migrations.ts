@@ -285,4 +285,59 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION ${s}.signed_digests_append_only();
     `,
   },
+  {
+    version: 6,
+    name: 'append_one: a group of one append, planned once per connection',
+    sql: (s) => `
+      -- The group of one (every append of a single writer): the same checks and outcomes as
+      -- append_group for one append, without its per-group bookkeeping. Generic plans: with
+      -- the planner's default every statement here was planned again on every call (its
+      -- estimate for a parameter array of unknown length never favours the cached plan),
+      -- which cost more server time than running them. Every statement probes a unique
+      -- key by equality, so the generic plan is the custom one whatever the table holds.
+      CREATE FUNCTION ${s}.append_one(
+        p_tenant text, p_stream text, p_lock_key text, p_planned_version integer,
+        p_versions integer[], p_event_ids text[], p_types text[], p_schema_versions integer[],
+        p_data text[], p_personal text[], p_metadata text[], p_recorded_at text[],
+        p_fingerprints text[], p_hashes text[])
+        RETURNS TABLE (outcome text, first_position bigint)
+        LANGUAGE plpgsql VOLATILE
+        SET plan_cache_mode = force_generic_plan AS $fn$
+      DECLARE
+        v_head integer;
+        v_event_id text;
+        v_xid xid8;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${AdvisoryLockSpace.STREAMS}, hashtext(p_lock_key));
+        -- A new statement, so a new snapshot: it sees every append committed before the lock.
+        SELECT e.version INTO v_head FROM ${s}.events e
+         WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+        IF coalesce(v_head, 0) <> p_planned_version THEN
+          RETURN QUERY SELECT 'moved'::text, NULL::bigint;
+          RETURN;
+        END IF;
+        -- One probe of the (tenant, event id) key per id: a join with the id array, or
+        -- event_id = ANY(...), gets a generic plan that scans the tenant.
+        FOREACH v_event_id IN ARRAY p_event_ids LOOP
+          IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.tenant_id = p_tenant AND e.event_id = v_event_id) THEN
+            RETURN QUERY SELECT 'exists'::text, NULL::bigint;
+            RETURN;
+          END IF;
+        END LOOP;
+        SELECT r.transaction_id, r.first_position INTO v_xid, first_position
+          FROM ${s}.reserve_positions(cardinality(p_event_ids)) r;
+        INSERT INTO ${s}.events (position, transaction_id, tenant_id, stream_id, version, event_id, type,
+                                 schema_version, data, personal, metadata, recorded_at, fingerprint, hash)
+        SELECT first_position + e.ordinal - 1, v_xid, p_tenant, p_stream, e.version, e.event_id, e.type,
+               e.schema_version, e.data::json, e.personal::json, e.metadata::json, e.recorded_at, e.fingerprint, e.hash
+          FROM unnest(p_versions, p_event_ids, p_types, p_schema_versions, p_data, p_personal, p_metadata,
+                      p_recorded_at, p_fingerprints, p_hashes)
+               WITH ORDINALITY AS e(version, event_id, type, schema_version, data, personal, metadata, recorded_at,
+                                    fingerprint, hash, ordinal);
+        outcome := 'written';
+        RETURN NEXT;
+      END
+      $fn$;
+    `,
+  },
 ];
