@@ -1,6 +1,6 @@
 import { InMemoryEventStore, type EventStore, SubjectErasedError } from '@vouch/event-store';
 import { createVouch, streamIdOf, type VouchCommand } from '../src';
-import { NOW, pm, populateWorld, world } from './support/relationship-world';
+import { as, NOW, pm, populateWorld, world } from './support/relationship-world';
 
 // The command path holds an advocate's stream (personal data withheld) between commands
 // (issue 15, ninth pass): a stale hold must never lose or overwrite another writer's event,
@@ -79,5 +79,37 @@ describe('the command path over a held personal-data stream', () => {
 
     await store.forgetSubject('relationships', advocateId);
     await expect(vouch.execute(pm, update)).rejects.toBeInstanceOf(SubjectErasedError);
+  });
+
+  it("a workflow's request step decides over the workflow's own read of the request: its stream is read once", async () => {
+    const inner = new InMemoryEventStore({ clock: () => NOW });
+    const reads = new Map<string, number>();
+    const store: EventStore = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property === 'readStream') {
+          return (...args: Parameters<EventStore['readStream']>) => {
+            reads.set(args[1], (reads.get(args[1]) ?? 0) + 1);
+            return target.readStream(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const vouch = createVouch({ store, clock: () => NOW, dueWorkIntervalMs: 0 });
+    await populateWorld(vouch);
+    const [requestId, asked] = world.askFor.olga;
+    const onRequest = (type: string, principal = pm) =>
+      vouch.execute(principal, {
+        type,
+        commandId: `cmd-${++ids}`,
+        aggregateId: requestId,
+        data: { advocateId: asked, engagementId: 'ignored' },
+      } as VouchCommand);
+    await onRequest('ApproveAsk', as('olga', 'ACCOUNT_OWNER'));
+    reads.clear();
+    const result = await onRequest('AskAdvocate');
+    expect(result.events.map((e) => e.type)).toContain('AdvocateAsked');
+    expect(reads.get(streamIdOf('ReferenceRequest', requestId))).toBe(1);
   });
 });

@@ -23,7 +23,7 @@ import { loadDecisionContext } from './context-loader';
 import { namingMissingAggregate } from './name-missing-aggregate';
 import { DECIDERS } from './deciders';
 import { eventIdFor } from './event-ids';
-import { StreamCache } from './stream-cache';
+import { StreamCache, type StreamView } from './stream-cache';
 import { STREAM_EVOLVE } from './stream-evolve';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { PROGRAM_ID, streamIdOf } from './stream-ids';
@@ -39,6 +39,16 @@ export interface CommandHandlerOptions {
   readonly random?: () => number;
   /** The streams decisions read, shared with the workflows; default one of its own. */
   readonly streams?: StreamCache;
+}
+
+/**
+ * A read of a stream the caller made for this very command (a workflow deciding its steps):
+ * the command's first attempt decides over it instead of reading the stream's tail again.
+ * A stale one costs nothing but a retry: the append's expected version catches it.
+ */
+export interface HeldRead {
+  readonly streamId: string;
+  readonly view: StreamView;
 }
 
 /**
@@ -59,7 +69,7 @@ export class CommandHandler {
   }
 
   /** Executes a command for the principal; throws a DomainError or an EventStoreError. */
-  async execute(principal: Principal, command: VouchCommand): Promise<CommandResult> {
+  async execute(principal: Principal, command: VouchCommand, held?: HeldRead): Promise<CommandResult> {
     const route = COMMAND_ROUTES[command.type as keyof typeof COMMAND_ROUTES];
     if (!route) {
       throw new DomainError(
@@ -85,7 +95,8 @@ export class CommandHandler {
     const streamId = streamIdOf(route.aggregate, aggregateId);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(principal, command, route.aggregate, aggregateId, streamId);
+        const view = attempt === 1 && held?.streamId === streamId ? held.view : undefined;
+        return await this.attempt(principal, command, route.aggregate, aggregateId, streamId, view);
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
         // Another writer got there first: the retry reads the stream whole, as stored now.
@@ -93,6 +104,17 @@ export class CommandHandler {
         if (attempt >= this.retry.maxAttempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(this.retry, attempt, this.random)));
       }
+    }
+  }
+
+  /** The stream a command goes to, or undefined when it names none that can be handled. */
+  streamIdOf(command: VouchCommand): string | undefined {
+    const route = COMMAND_ROUTES[command.type as keyof typeof COMMAND_ROUTES];
+    if (!route || command.data === null || typeof command.data !== 'object') return undefined;
+    try {
+      return streamIdOf(route.aggregate, this.aggregateIdOf(command, route));
+    } catch {
+      return undefined;
     }
   }
 
@@ -119,10 +141,11 @@ export class CommandHandler {
     aggregate: keyof typeof DECIDERS,
     aggregateId: string,
     streamId: string,
+    held: StreamView | undefined,
   ): Promise<CommandResult> {
     const { store, clock } = this.options;
     const tenantId = principal.tenantId;
-    const view = await this.streams.view(tenantId, streamId);
+    const view = held ?? (await this.streams.view(tenantId, streamId));
     const history = view.events;
     const decider = DECIDERS[aggregate];
     const now = clock();

@@ -19,7 +19,7 @@ import { requestFacts } from '../authorization/load-relationship-facts';
 import { AggregateReader, evolveRequest } from '../commands/aggregate-reader';
 import { loadDecisionContext } from '../commands/context-loader';
 import { StreamCache } from '../commands/stream-cache';
-import type { CommandHandler } from '../commands/command-handler';
+import type { CommandHandler, HeldRead } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import { streamIdOf } from '../commands/stream-ids';
 import type { VouchCommand } from '../commands/vouch-command';
@@ -107,19 +107,25 @@ export class WorkflowExecutor {
       () => request,
     );
     const steps = decideRequestWorkflow(requestId, command, request, context);
-    return this.run(principal, command, steps);
+    // The request's first step decides over the read made here (not a second read of its tail).
+    return this.run(principal, command, steps, { streamId: streamIdOf('ReferenceRequest', requestId), view });
   }
 
   private async run(
     principal: Principal,
     command: VouchCommand,
     steps: readonly WorkflowStep[],
+    read?: HeldRead,
   ): Promise<CommandResult> {
     const done: WorkflowStep[] = [];
     let result: CommandResult | undefined;
+    let unused = read;
     for (const step of steps) {
       try {
-        result = await this.commands.execute(this.principalOf(step, principal), this.routed(step, command));
+        const routed = this.routed(step, command);
+        const held = unused?.streamId === this.commands.streamIdOf(routed) ? unused : undefined;
+        if (held) unused = undefined;
+        result = await this.commands.execute(this.principalOf(step, principal), routed, held);
       } catch (error) {
         if (error instanceof DomainError) {
           for (const earlier of done.reverse()) {
