@@ -274,6 +274,7 @@ export class EngineEventStore implements EventStore {
     const subjects = [...new Set(subjectIds)];
     const erased = new Map<string, Instant>();
     if (subjects.length === 0) return erased;
+    if (this.vault.erasures) return this.vault.erasures(tenantId, subjects);
     const keys = this.vault.lookupMany
       ? await this.vault.lookupMany(tenantId, subjects)
       : new Map(
