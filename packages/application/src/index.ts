@@ -15,6 +15,7 @@ export * from './commands/command-handler';
 export * from './commands/aggregate-reader';
 export * from './commands/read-whole-stream';
 export * from './commands/stream-cache';
+export * from './commands/withheld-personal-data';
 export * from './workflows/workflow-executor';
 export * from './process-managers/process-manager';
 export * from './process-managers/process-managers';

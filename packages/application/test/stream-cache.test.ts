@@ -99,7 +99,7 @@ describe('StreamCache', () => {
     expect(asked).toEqual([3]);
   });
 
-  it('never holds a stream with personal data: an erasure shows on the next read', async () => {
+  it('never holds a stream whose personal fields the domain catalogue does not declare (they cannot be withheld): an erasure shows on the next read', async () => {
     const store = newStore();
     await append(store, 'Person-p1', [
       event('Counted', { n: 1 }),
@@ -115,7 +115,7 @@ describe('StreamCache', () => {
     expect(JSON.stringify(after)).not.toContain('prefers calls');
   });
 
-  it('stops holding a stream once personal data is appended to it', async () => {
+  it('stops holding a stream once personal data it cannot withhold is appended to it', async () => {
     const store = newStore();
     await append(store, 'Person-p2', [event('Counted', { n: 1 })]);
     const cache = new StreamCache(store);

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@vouch/domain';
+import type { EventEnvelope, Instant } from '@vouch/domain';
 import { personalDataOf } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import { assertIdentifier } from './append/identifiers';
@@ -267,6 +267,25 @@ export class EngineEventStore implements EventStore {
     const receipt = await this.vault.destroy(tenantId, subjectId, this.clock());
     await this.engine.afterErasure?.();
     return receipt;
+  }
+
+  async erasedSubjects(
+    tenantId: string,
+    subjectIds: readonly string[],
+  ): Promise<ReadonlyMap<string, Instant>> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    const subjects = [...new Set(subjectIds)];
+    const erased = new Map<string, Instant>();
+    if (subjects.length === 0) return erased;
+    if (this.vault.erasures) return this.vault.erasures(tenantId, subjects);
+    const keys = this.vault.lookupMany
+      ? await this.vault.lookupMany(tenantId, subjects)
+      : new Map(
+          await Promise.all(subjects.map(async (s) => [s, await this.vault.lookup(tenantId, s)] as const)),
+        );
+    for (const [subjectId, key] of keys) if (key.status === 'erased') erased.set(subjectId, key.erasedAt);
+    return erased;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { StoreReadiness } from './store-readiness';
-import type { EventEnvelope } from '@vouch/domain';
+import type { EventEnvelope, Instant } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { Checkpoint } from './checkpoint';
 import type { ExpectedVersion } from './expected-version';
@@ -99,6 +99,13 @@ export interface EventStore {
   digest(tenantId: string, at?: Checkpoint): Promise<TenantDigest>;
   /** Destroys the subject's data key: their personal fields read as placeholders from now on. */
   forgetSubject(tenantId: string, subjectId: string): Promise<ErasureReceipt>;
+  /**
+   * Which of the subjects are erased now, each with its erasure time (a subject not in the
+   * answer is not erased), without decrypting anything. Lets a reader that holds events in a
+   * form without personal values see an erasure by any process at once. Optional: a store
+   * without it leaves such readers reading personal data from the store every time.
+   */
+  erasedSubjects?(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, Instant>>;
   /** Digests and seals under subjects' data keys (command fingerprints, read-model snapshots). */
   readonly subjectKeys: SubjectKeys;
   /** Finishes pending work and releases resources; later calls fail. */

@@ -9,6 +9,9 @@ import { SimulatedClock } from '../seed/simulated-clock';
 import { WriteBehindCheckpoints } from '../seed/write-behind-checkpoints';
 import { openStore } from '../stores/open-store';
 
+/** How many events the seed's command path may hold (the default is for a long-running server). */
+const SEED_STREAM_CACHE_EVENTS = 250_000;
+
 export interface SeedOptions {
   readonly store: StoreConfig;
   readonly masterKey: Buffer;
@@ -59,6 +62,9 @@ export async function seedStore(options: SeedOptions, io: CliIo): Promise<SeedRe
       checkpoints,
       readModels: opened.readModels,
       dueWorkIntervalMs: 0,
+      // A bulk load: every stream it wrote is consulted again and again, so hold them all
+      // (the demo at scale 1 is ≈ 34k events; tens of MB for the seed's short life).
+      streamCacheEvents: SEED_STREAM_CACHE_EVENTS,
     });
     await vouch.start([options.tenantId]);
     const progress = new ProgressLine(io.stderr, io.interactive, 'Seeding');

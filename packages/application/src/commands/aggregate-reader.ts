@@ -12,17 +12,19 @@ import {
 } from '@vouch/domain';
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
 import { StreamCache } from './stream-cache';
+import { STREAM_EVOLVE } from './stream-evolve';
 import { PROGRAM_ID, streamIdOf } from './stream-ids';
 
-// One evolve per aggregate, the same function every time: the cache keeps folds per function.
-const evolveProgram = (s: ProgramState, e: RecordedEvent): ProgramState =>
-  programDecider.evolve(s, { type: e.type, data: e.data } as never);
-const evolveAccount = (s: AccountState, e: RecordedEvent): AccountState =>
-  accountDecider.evolve(s, { type: e.type, data: e.data } as never);
-const evolveAdvocate = (s: AdvocateState, e: RecordedEvent): AdvocateState =>
-  advocateDecider.evolve(s, { type: e.type, data: e.data } as never);
-const evolveRequest = (s: ReferenceRequestState, e: RecordedEvent): ReferenceRequestState =>
-  referenceRequestDecider.evolve(s, { type: e.type, data: e.data } as never);
+// One evolve per aggregate, the same function every time (shared with the command handler):
+// the cache keeps folds per function.
+const evolveProgram = STREAM_EVOLVE.Program as (s: ProgramState, e: RecordedEvent) => ProgramState;
+const evolveAccount = STREAM_EVOLVE.Account as (s: AccountState, e: RecordedEvent) => AccountState;
+const evolveAdvocate = STREAM_EVOLVE.Advocate as (s: AdvocateState, e: RecordedEvent) => AdvocateState;
+/** The reference request's evolve over recorded events (the one the cache keeps its folds under). */
+export const evolveRequest = STREAM_EVOLVE.ReferenceRequest as (
+  s: ReferenceRequestState,
+  e: RecordedEvent,
+) => ReferenceRequestState;
 
 /**
  * Reads the current state of aggregates straight from their streams: the facts a decision

@@ -23,7 +23,8 @@ import { loadDecisionContext } from './context-loader';
 import { namingMissingAggregate } from './name-missing-aggregate';
 import { DECIDERS } from './deciders';
 import { eventIdFor } from './event-ids';
-import { StreamCache } from './stream-cache';
+import { StreamCache, type StreamView } from './stream-cache';
+import { STREAM_EVOLVE } from './stream-evolve';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { PROGRAM_ID, streamIdOf } from './stream-ids';
 import type { VouchCommand } from './vouch-command';
@@ -38,6 +39,16 @@ export interface CommandHandlerOptions {
   readonly random?: () => number;
   /** The streams decisions read, shared with the workflows; default one of its own. */
   readonly streams?: StreamCache;
+}
+
+/**
+ * A read of a stream the caller made for this very command (a workflow deciding its steps):
+ * the command's first attempt decides over it instead of reading the stream's tail again.
+ * A stale one costs nothing but a retry: the append's expected version catches it.
+ */
+export interface HeldRead {
+  readonly streamId: string;
+  readonly view: StreamView;
 }
 
 /**
@@ -58,7 +69,7 @@ export class CommandHandler {
   }
 
   /** Executes a command for the principal; throws a DomainError or an EventStoreError. */
-  async execute(principal: Principal, command: VouchCommand): Promise<CommandResult> {
+  async execute(principal: Principal, command: VouchCommand, held?: HeldRead): Promise<CommandResult> {
     const route = COMMAND_ROUTES[command.type as keyof typeof COMMAND_ROUTES];
     if (!route) {
       throw new DomainError(
@@ -84,7 +95,8 @@ export class CommandHandler {
     const streamId = streamIdOf(route.aggregate, aggregateId);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(principal, command, route.aggregate, aggregateId, streamId);
+        const view = attempt === 1 && held?.streamId === streamId ? held.view : undefined;
+        return await this.attempt(principal, command, route.aggregate, aggregateId, streamId, view);
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
         // Another writer got there first: the retry reads the stream whole, as stored now.
@@ -92,6 +104,17 @@ export class CommandHandler {
         if (attempt >= this.retry.maxAttempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs(this.retry, attempt, this.random)));
       }
+    }
+  }
+
+  /** The stream a command goes to, or undefined when it names none that can be handled. */
+  streamIdOf(command: VouchCommand): string | undefined {
+    const route = COMMAND_ROUTES[command.type as keyof typeof COMMAND_ROUTES];
+    if (!route || command.data === null || typeof command.data !== 'object') return undefined;
+    try {
+      return streamIdOf(route.aggregate, this.aggregateIdOf(command, route));
+    } catch {
+      return undefined;
     }
   }
 
@@ -118,26 +141,19 @@ export class CommandHandler {
     aggregate: keyof typeof DECIDERS,
     aggregateId: string,
     streamId: string,
+    held: StreamView | undefined,
   ): Promise<CommandResult> {
     const { store, clock } = this.options;
     const tenantId = principal.tenantId;
-    const history = await this.streams.read(tenantId, streamId);
-    const entries: HistoryEntry<DomainEvent>[] = history.map((e) => ({
-      event: { type: e.type, data: e.data },
-      commandId: e.metadata.commandId,
-      ...(e.metadata.commandFingerprint !== undefined
-        ? { commandFingerprint: e.metadata.commandFingerprint }
-        : {}),
-    }));
+    const view = held ?? (await this.streams.view(tenantId, streamId));
+    const history = view.events;
     const decider = DECIDERS[aggregate];
     const now = clock();
     const actor = actorOf(principal);
     const base = { now, newId: this.options.newId, actor };
-    const fold = () =>
-      history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data }), decider.initialState);
+    // The cache's fold: only the events since its last fold of this stream are evolved.
+    const current = () => view.fold(decider.initialState, STREAM_EVOLVE[aggregate]);
     const reader = this.reader.forOneDecision();
-    let state: unknown;
-    const current = () => (state ??= fold());
     const context = await loadDecisionContext(reader, tenantId, aggregate, command, base, current);
     // Invariant 11: a role that acts only on what it stands in a relationship to is checked
     // against the state loaded here; a program manager's commands skip this entirely.
@@ -159,20 +175,22 @@ export class CommandHandler {
     // were about: once one of them is erased this throws SubjectErasedError whatever the
     // content, so a replay cannot confirm a guess of erased personal data.
     const earlier = history.filter((e) => e.metadata.commandId === command.commandId);
-    const replayFingerprint =
-      earlier.length > 0 ? await commandFingerprint(store, tenantId, command, earlier, now) : undefined;
-    const decision = namingMissingAggregate(aggregateId, () =>
-      decideOnce(decider, entries, command, context, replayFingerprint),
-    );
-    if (decision.duplicate) {
-      // Invariant 8: the first result, so the version its last event left, not today's head.
-      const first = earlier.map(produced);
+    if (earlier.length > 0) {
+      const replayFingerprint = await commandFingerprint(store, tenantId, command, earlier, now);
+      // Throws COMMAND_ID_REUSED when the content differs; else the command was done before.
+      namingMissingAggregate(aggregateId, () =>
+        decideOnce(decider, earlier.map(historyEntry), command, context, replayFingerprint),
+      );
+      // Invariant 8: the first result, as stored (the cache withholds personal values), at
+      // the version its last event left, not today's head.
+      const first = (await this.storedEvents(tenantId, streamId, earlier)).map(produced);
       return this.result(aggregateId, streamId, first, first[first.length - 1]!.version, true);
     }
-    if (decision.events.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
+    const decided = namingMissingAggregate(aggregateId, () => decider.decide(command, current(), context));
+    if (decided.length === 0) return this.result(aggregateId, streamId, [], history.length, false);
 
-    const fingerprint = await commandFingerprint(store, tenantId, command, decision.events, now);
-    const envelopes: EventEnvelope[] = decision.events.map((event, index) => ({
+    const fingerprint = await commandFingerprint(store, tenantId, command, decided, now);
+    const envelopes: EventEnvelope[] = decided.map((event, index) => ({
       eventId: eventIdFor(tenantId, streamId, command.commandId, index),
       type: event.type,
       schemaVersion: currentSchemaVersion(event.type),
@@ -196,6 +214,21 @@ export class CommandHandler {
       checkpoint: appended.events[i]?.checkpoint ?? appended.checkpoint,
     }));
     return this.result(aggregateId, streamId, events, appended.nextExpectedVersion, appended.duplicate);
+  }
+
+  /** The events as the store reads them now (personal values and all), of the versions given. */
+  private async storedEvents(
+    tenantId: string,
+    streamId: string,
+    events: readonly RecordedEvent[],
+  ): Promise<RecordedEvent[]> {
+    const first = events[0]!.version;
+    const stored = await this.options.store.readStream(tenantId, streamId, {
+      fromVersion: first,
+      limit: events[events.length - 1]!.version - first + 1,
+    });
+    const versions = new Set(events.map((e) => e.version));
+    return stored.filter((e) => versions.has(e.version));
   }
 
   private result(
@@ -234,6 +267,16 @@ function refuseAsMissing(
     `You may not ${command.type} for someone else: it must be yours.`,
     { operation: command.type },
   );
+}
+
+function historyEntry(e: RecordedEvent): HistoryEntry<DomainEvent> {
+  return {
+    event: { type: e.type, data: e.data } as DomainEvent,
+    commandId: e.metadata.commandId,
+    ...(e.metadata.commandFingerprint !== undefined
+      ? { commandFingerprint: e.metadata.commandFingerprint }
+      : {}),
+  };
 }
 
 function produced(event: RecordedEvent): ProducedEvent {

@@ -1,14 +1,25 @@
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
 import { readWholeStream } from './read-whole-stream';
+import { erasedForm, withheld } from './withheld-personal-data';
 
 /** How many events the cache holds at most, over all streams (tens of MB); the least recently read go first. */
 export const DEFAULT_STREAM_CACHE_EVENTS = 20_000;
 
 interface Entry {
-  /** Every event of the stream up to the last read, in order; never changed in place. */
+  /** Every event of the stream up to the last read, in order, personal values withheld; never changed in place. */
   readonly events: readonly RecordedEvent[];
   /** Folded states of these events, per fold (a decider's evolve), so a fold only evolves the tail. */
   readonly folds: Map<object, { readonly length: number; readonly state: unknown }>;
+  /** The subjects whose personal fields the events withhold (their keys were in force when read). */
+  readonly withholding: ReadonlySet<string>;
+}
+
+/** A stream as one read saw it: its events and its folds from them. */
+export interface StreamView {
+  /** Every event of the stream, in order, personal values withheld. The array must not be changed. */
+  readonly events: readonly RecordedEvent[];
+  /** The events folded by `evolve` from `initial`, evolving only what the last fold with it did not cover. */
+  fold<S>(initial: S, evolve: (state: S, event: RecordedEvent) => S): S;
 }
 
 /**
@@ -20,9 +31,12 @@ interface Entry {
  * (a conflict forgets the stream, so the retry reads it whole). A store restored from a
  * copy is restored with the application stopped, as for the read models and checkpoints.
  *
- * Only streams without personal data are held: an event with personal fields is read from
- * the store every time, so an erasure (the store destroying a data key) is seen at once and
- * no decrypted personal value outlives the read that needed it (invariant 10).
+ * Personal data (invariant 10): every read answers personal fields withheld
+ * (`WithheldPersonalData`: whose, never the value), so no decrypted value outlives the read
+ * that fetched it; and before answering a stream that withholds a subject's fields it asks
+ * the store whether that subject has been erased since (by any process), answering the
+ * erased form at once if so. A store that cannot tell (`erasedSubjects` missing) gets such
+ * streams read whole every time, as before.
  */
 export class StreamCache {
   private readonly entries = new Map<string, Entry>();
@@ -33,9 +47,18 @@ export class StreamCache {
     private readonly maxEvents = DEFAULT_STREAM_CACHE_EVENTS,
   ) {}
 
-  /** Every event of the stream, in order, as stored now. The array must not be changed. */
+  /** Every event of the stream, in order, as stored now (personal values withheld). The array must not be changed. */
   async read(tenantId: string, streamId: string): Promise<readonly RecordedEvent[]> {
     return (await this.entry(tenantId, streamId)).events;
+  }
+
+  /** The stream as stored now, with folds over it: one read for the events and any fold of them. */
+  async view(tenantId: string, streamId: string): Promise<StreamView> {
+    const entry = await this.entry(tenantId, streamId);
+    return {
+      events: entry.events,
+      fold: (initial, evolve) => foldEntry(entry, initial, evolve),
+    };
   }
 
   /**
@@ -48,15 +71,7 @@ export class StreamCache {
     initial: S,
     evolve: (state: S, event: RecordedEvent) => S,
   ): Promise<S> {
-    const entry = await this.entry(tenantId, streamId);
-    const { events } = entry;
-    // A fold a concurrent, later read made covers more than this read saw: start over.
-    const known = entry.folds.get(evolve);
-    const from = known && known.length <= events.length ? known : undefined;
-    let state = from ? (from.state as S) : initial;
-    for (let i = from?.length ?? 0; i < events.length; i += 1) state = evolve(state, events[i]!);
-    if (!known || known.length <= events.length) entry.folds.set(evolve, { length: events.length, state });
-    return state;
+    return foldEntry(await this.entry(tenantId, streamId), initial, evolve);
   }
 
   /** Drops what is held of a stream (after a conflict: the next read reads it whole). */
@@ -71,26 +86,53 @@ export class StreamCache {
   private async entry(tenantId: string, streamId: string): Promise<Entry> {
     const key = keyOf(tenantId, streamId);
     const cached = this.entries.get(key);
-    if (!cached) return this.keep(key, await readWholeStream(this.store, tenantId, streamId), undefined);
-    const tail = await readWholeStream(this.store, tenantId, streamId, cached.events.length);
-    const events = tail.length === 0 ? cached.events : [...cached.events, ...tail];
-    return this.keep(key, events, cached);
+    const tail = await readWholeStream(this.store, tenantId, streamId, cached?.events.length ?? 0);
+    let events: RecordedEvent[] | readonly RecordedEvent[] = cached?.events ?? [];
+    const withholding = new Set(cached?.withholding);
+    const added: RecordedEvent[] = [];
+    let holdable = true;
+    for (const event of tail) {
+      const shown = withheld(event);
+      if (!shown) holdable = false;
+      else if (shown.personalData.status === 'present') withholding.add(shown.personalData.subjectId);
+      added.push(shown ?? event);
+    }
+    if (added.length > 0) events = [...events, ...added];
+    // An erasure since the last read (a key destroyed by any process) shows at once.
+    let folds = cached?.folds;
+    if (withholding.size > 0) {
+      const erased = this.store.erasedSubjects
+        ? await this.store.erasedSubjects(tenantId, [...withholding])
+        : undefined;
+      if (!erased) holdable = false;
+      else if (erased.size > 0) {
+        events = events.map((event) => {
+          const subject = event.personalData.status === 'present' ? event.personalData.subjectId : undefined;
+          const at = subject !== undefined ? erased.get(subject) : undefined;
+          return at !== undefined ? erasedForm(event, at) : event;
+        });
+        for (const subjectId of erased.keys()) withholding.delete(subjectId);
+        folds = undefined; // folded from the withheld form: fold the erased form again
+      }
+    }
+    const entry: Entry = { events, folds: folds ?? new Map(), withholding };
+    if (!holdable) {
+      this.forget(tenantId, streamId);
+      return entry;
+    }
+    return this.keep(key, entry);
   }
 
-  private keep(key: string, events: readonly RecordedEvent[], previous: Entry | undefined): Entry {
-    const entry: Entry = { events, folds: previous?.folds ?? new Map() };
+  private keep(key: string, entry: Entry): Entry {
     const current = this.entries.get(key);
     if (current) {
       // Keep the longer view: a slower concurrent read must not move the stream back.
-      if (current.events.length > events.length) return entry;
+      if (current.events.length > entry.events.length) return entry;
       this.entries.delete(key);
       this.held -= current.events.length;
     }
-    // What was held had no personal data; only the tail needs looking at.
-    const fresh = previous ? events.slice(previous.events.length) : events;
-    if (fresh.some((event) => event.personalData.status !== 'none')) return entry;
     this.entries.set(key, entry); // re-inserted: the Map's order is the order of use
-    this.held += events.length;
+    this.held += entry.events.length;
     for (const [oldest, old] of this.entries) {
       if (this.held <= this.maxEvents || oldest === key) break;
       this.entries.delete(oldest);
@@ -98,6 +140,17 @@ export class StreamCache {
     }
     return entry;
   }
+}
+
+function foldEntry<S>(entry: Entry, initial: S, evolve: (state: S, event: RecordedEvent) => S): S {
+  const { events } = entry;
+  // A fold a concurrent, later read made covers more than this read saw: start over.
+  const known = entry.folds.get(evolve);
+  const from = known && known.length <= events.length ? known : undefined;
+  let state = from ? (from.state as S) : initial;
+  for (let i = from?.length ?? 0; i < events.length; i += 1) state = evolve(state, events[i]!);
+  if (!known || known.length <= events.length) entry.folds.set(evolve, { length: events.length, state });
+  return state;
 }
 
 const keyOf = (tenantId: string, streamId: string): string => `${tenantId}\u0000${streamId}`;

@@ -53,6 +53,12 @@ export interface VouchOptions {
   /** How often time-driven work (lapses, expiries, retention) runs; default 60 s, 0 = only `processDueWork()`. */
   readonly dueWorkIntervalMs?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * How many events the command path's stream cache holds at most (default
+   * `DEFAULT_STREAM_CACHE_EVENTS`): a bulk load that touches every stream over and over (the
+   * demo seed) holds more, a long-running server keeps the default.
+   */
+  readonly streamCacheEvents?: number;
   /** Sign the tenants' digests (invariant 12): key from configuration, log beside the events. */
   readonly digests?: DigestKeepingOptions;
   /** Told when a reaction or due work was refused by the domain, or a runner failed. */
@@ -96,7 +102,7 @@ export function createVouch(options: VouchOptions): Vouch {
   const warn = options.onWarning ?? (() => undefined);
   const newId = options.newId ?? randomUUID;
   // One view of the streams for every decision this facade makes: each read fetches only the tail.
-  const streams = new StreamCache(options.store);
+  const streams = new StreamCache(options.store, options.streamCacheEvents);
   const commands = new CommandHandler({
     store: options.store,
     clock,

@@ -5,7 +5,6 @@ import {
   REQUEST_WORKFLOW_COMMANDS,
   decideRequestWorkflow,
   requestStepOf,
-  fold,
   referenceRequestDecider,
   validated,
   type RequestWorkflowCommand,
@@ -13,14 +12,14 @@ import {
   type WorkflowCommand,
   type WorkflowStep,
 } from '@vouch/domain';
-import type { Clock, EventStore, RecordedEvent } from '@vouch/event-store';
+import type { Clock, EventStore } from '@vouch/event-store';
 import { allowsAnySubject, permits } from '../authorization/ability';
 import { authorize } from '../authorization/authorize';
 import { requestFacts } from '../authorization/load-relationship-facts';
-import { AggregateReader } from '../commands/aggregate-reader';
+import { AggregateReader, evolveRequest } from '../commands/aggregate-reader';
 import { loadDecisionContext } from '../commands/context-loader';
 import { StreamCache } from '../commands/stream-cache';
-import type { CommandHandler } from '../commands/command-handler';
+import type { CommandHandler, HeldRead } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
 import { streamIdOf } from '../commands/stream-ids';
 import type { VouchCommand } from '../commands/vouch-command';
@@ -81,13 +80,15 @@ export class WorkflowExecutor {
         : this.run(principal, command, decided.steps);
     }
     const requestId = validated((v) => v.id('requestId', command.aggregateId));
-    const history = await this.streams.read(principal.tenantId, streamIdOf('ReferenceRequest', requestId));
+    const view = await this.streams.view(principal.tenantId, streamIdOf('ReferenceRequest', requestId));
+    const history = view.events;
     // Invariant 8: the same command id again answers the first result (the handler checks the
     // content is the same); its rules would refuse now, since the first one changed the request.
     if (history.some((e) => e.metadata.commandId === command.commandId)) {
       return this.commands.execute(principal, this.routed(requestStepOf(requestId, command), command));
     }
-    const request = this.request(requestId, history);
+    if (history.length === 0) throw this.missing(requestId);
+    const request = view.fold(referenceRequestDecider.initialState, evolveRequest);
     // Invariant 11 before any step: a request the caller may not act on does not exist for them.
     if (
       !allowsAnySubject(actor, command.type) &&
@@ -106,19 +107,25 @@ export class WorkflowExecutor {
       () => request,
     );
     const steps = decideRequestWorkflow(requestId, command, request, context);
-    return this.run(principal, command, steps);
+    // The request's first step decides over the read made here (not a second read of its tail).
+    return this.run(principal, command, steps, { streamId: streamIdOf('ReferenceRequest', requestId), view });
   }
 
   private async run(
     principal: Principal,
     command: VouchCommand,
     steps: readonly WorkflowStep[],
+    read?: HeldRead,
   ): Promise<CommandResult> {
     const done: WorkflowStep[] = [];
     let result: CommandResult | undefined;
+    let unused = read;
     for (const step of steps) {
       try {
-        result = await this.commands.execute(this.principalOf(step, principal), this.routed(step, command));
+        const routed = this.routed(step, command);
+        const held = unused?.streamId === this.commands.streamIdOf(routed) ? unused : undefined;
+        if (held) unused = undefined;
+        result = await this.commands.execute(this.principalOf(step, principal), routed, held);
       } catch (error) {
         if (error instanceof DomainError) {
           for (const earlier of done.reverse()) {
@@ -148,12 +155,6 @@ export class WorkflowExecutor {
       aggregateId: step.aggregateId,
       ...(isCaller ? {} : { causationId: caller.commandId }),
     } as VouchCommand;
-  }
-
-  private request(requestId: string, history: readonly RecordedEvent[]) {
-    const events = history.map((e) => ({ type: e.type, data: e.data }));
-    if (events.length === 0) throw this.missing(requestId);
-    return fold(referenceRequestDecider, events as never);
   }
 
   private missing(requestId: string): DomainError {

@@ -1,6 +1,6 @@
 import { addDays, type Instant } from '@vouch/domain';
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
-import { AggregateReader, createVouch, type Principal, type Vouch } from '../../src';
+import { AggregateReader, createVouch, isWithheldPersonalData, type Principal, type Vouch } from '../../src';
 
 const TENANT = 'acme-corp';
 const pm: Principal = { tenantId: TENANT, userId: 'pat-pm', roles: ['PROGRAM_MANAGER'] };
@@ -106,7 +106,9 @@ export function facadeStory(
         actor: { userId: 'system' },
         causationId: expect.any(String),
       });
-      expect((await reader.advocate(TENANT, 'ines')).contact?.name).toBe('Ines Weber');
+      // The store holds the contact; the command path's reader withholds it (invariant 10).
+      expect((enrolled[0]?.data.contact as { name?: string }).name).toBe('Ines Weber');
+      expect(isWithheldPersonalData((await reader.advocate(TENANT, 'ines')).contact)).toBe(true);
     });
 
     it('refuses an operation the role does not allow, and changes nothing', async () => {
@@ -385,7 +387,8 @@ export function facadeStory(
         aggregateId: 'ines',
         data: { reason: 'GDPR Art. 17' },
       });
-      expect((await reader.advocate(TENANT, 'ines')).contact?.name).toBe('Ines Weber');
+      const [held] = await store.readStream(TENANT, 'advocate-ines', { limit: 1 });
+      expect((held?.data.contact as { name?: string }).name).toBe('Ines Weber');
       await vouch.execute(admin, {
         type: 'ReleaseLegalHold',
         commandId: id('c'),

@@ -38,6 +38,12 @@ export interface KeyVault {
    * a reader calls `lookup` per subject.
    */
   lookupMany?(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, DataKeyLookup>>;
+  /**
+   * Which of the subjects are erased, with their erasure times (others are left out), in
+   * one round trip where the vault can and without unwrapping any key. Optional: without it
+   * a caller uses `lookupMany`/`lookup`.
+   */
+  erasures?(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, Instant>>;
   /** Destroys the subject's key for good; repeating it returns the first erasure time. */
   destroy(tenantId: string, subjectId: string, at: Instant): Promise<ErasureReceipt>;
 }

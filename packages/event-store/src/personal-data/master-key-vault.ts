@@ -97,6 +97,24 @@ export class MasterKeyVault implements KeyVault {
     return lookups;
   }
 
+  async erasures(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, Instant>> {
+    const erased = new Map<string, Instant>();
+    const records = this.repository.findMany
+      ? await this.repository.findMany(tenantId, subjectIds)
+      : new Map(
+          await Promise.all(
+            subjectIds.map(async (s) => [s, await this.repository.find(tenantId, s)] as const),
+          ),
+        );
+    for (const subjectId of subjectIds) {
+      const record = records.get(subjectId);
+      if (record && (record.erasedAt !== null || record.wrappedKey === null)) {
+        erased.set(subjectId, record.erasedAt ?? record.createdAt);
+      }
+    }
+    return erased;
+  }
+
   private lookupOf(tenantId: string, subjectId: string, record: WrappedKeyRecord | undefined): DataKeyLookup {
     if (!record || record.erasedAt !== null || record.wrappedKey === null) {
       // Erased (or removed) by any process: this vault forgets the plaintext key at once too.

@@ -701,6 +701,12 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
         const [grace] = await store.readStream(tenant, other);
         expect(grace!.data.profile).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
 
+        // Erased subjects are named with their erasure time; a subject in force or unknown is not.
+        if (store.erasedSubjects) {
+          const erased = await store.erasedSubjects(tenant, ['adv-1', 'adv-2', 'adv-unknown']);
+          expect([...erased]).toEqual([['adv-1', erasedAt]]);
+        }
+
         expect(await store.verifyTenant(tenant)).toMatchObject({ ok: true, eventsChecked: 3 });
         expect((await store.digest(tenant, digestBefore.checkpoint)).merkleRoot).toBe(
           digestBefore.merkleRoot,
