@@ -19,6 +19,17 @@ async function fastest<T>(tries: number, run: () => Promise<T>): Promise<{ ms: n
   return best!;
 }
 
+/**
+ * The refusal's budget: 100 ms on a quiet machine, or 10 × the fastest `/healthz` answer of the
+ * same moment when the shared machine is loaded. The regression this names (validation that
+ * grows with the fan-out: seconds) is two orders of magnitude above either; a loaded machine
+ * that slows every answer alike is not.
+ */
+async function refusalBudgetMs(origin: string): Promise<number> {
+  const { ms } = await fastest(3, () => fetch(`${origin}/healthz`).then((r) => r.text()));
+  return Math.max(100, 10 * ms);
+}
+
 describe('fragment fan-out (10 fragments × 10 spreads and variants)', () => {
   let t: TestServer;
   let token: string;
@@ -32,7 +43,7 @@ describe('fragment fan-out (10 fragments × 10 spreads and variants)', () => {
   afterAll(() => t.close());
 
   it.each(httpFanOuts().map((fanOut) => [fanOut.name, fanOut.query]))(
-    'refuses %s with a typed 400 in under 100 ms while /healthz answers',
+    'refuses %s with a typed 400 in under 100 ms (or 10 × /healthz when loaded) while /healthz answers',
     async (_name, query) => {
       const [{ ms, result }, health] = await Promise.all([
         fastest(3, () => graphql(t.url, query, {}, token)),
@@ -41,7 +52,7 @@ describe('fragment fan-out (10 fragments × 10 spreads and variants)', () => {
       expect(result.status).toBe(400);
       expect(codesOf(result).length).toBeGreaterThan(0);
       for (const code of codesOf(result)) expect(LIMIT_CODES).toContain(code);
-      expect(ms).toBeLessThan(100);
+      expect(ms).toBeLessThan(await refusalBudgetMs(t.origin));
       expect(health.status).toBe(200);
     },
   );
@@ -85,7 +96,7 @@ describe('fragment fan-out (10 fragments × 10 spreads and variants)', () => {
     });
     afterAll(() => client.dispose());
 
-    it('refuses the subscription fan-out with a typed error in under 100 ms; the connection stays open', async () => {
+    it('refuses the subscription fan-out with a typed error in under 100 ms (or 10 × /healthz when loaded); the connection stays open', async () => {
       const subscribe = () =>
         new Promise<unknown>((resolve) => {
           client.subscribe(
@@ -100,7 +111,7 @@ describe('fragment fan-out (10 fragments × 10 spreads and variants)', () => {
       const codes = (result as { extensions?: { code?: string } }[]).map((e) => e.extensions?.code);
       expect(codes.length).toBeGreaterThan(0);
       for (const code of codes) expect(LIMIT_CODES).toContain(code);
-      expect(ms).toBeLessThan(100);
+      expect(ms).toBeLessThan(await refusalBudgetMs(t.origin));
       expect(health.status).toBe(200);
     });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteReadModelStore } from '@vouch/event-store-sqlite';
-import { runCliProcess, spawnCli, type CliProcess } from './support/cli-process';
+import { spawnCli, type CliProcess } from './support/cli-process';
+import { seededDataDir } from './support/seeded-data-dir';
 
 const ENROLMENT_STATE = 'process-manager:enrol-approved-nominee';
 /** A personal value planted in the unreadable state: the log must not quote it. */
@@ -36,16 +37,7 @@ describe('vouch serve, when a process manager cannot open its saved state', () =
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    const seeded = await runCliProcess([
-      'seed',
-      '--data-dir',
-      dataDir,
-      '--scale',
-      '0.02',
-      '--until',
-      '2026-06-30',
-    ]);
-    expect(seeded.code).toBe(0);
+    await seededDataDir({ dataDir });
   }, 80_000);
 
   it('says nothing about relearning when every saved state opens', async () => {

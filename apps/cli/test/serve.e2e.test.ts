@@ -2,24 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliProcess, spawnCli, type CliProcess } from './support/cli-process';
+import { seededDataDir } from './support/seeded-data-dir';
 
 describe('vouch serve', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vouch-serve-'));
+  let dataDir: string | undefined;
   let server: CliProcess;
   let origin: string;
 
   beforeAll(async () => {
-    const seeded = await runCliProcess([
-      'seed',
-      '--data-dir',
-      dataDir,
-      '--scale',
-      '0.02',
-      '--until',
-      '2026-06-30',
-    ]);
-    expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toMatch(/Seeded the demo program/);
+    dataDir = await seededDataDir({ prefix: 'vouch-serve-' });
     server = spawnCli(['serve', '--data-dir', dataDir, '--port', '0', '--environment', 'development']);
     [, origin] = (await server.waitFor(/Vouch API: (http:\/\/[^/\s]+)\/graphql/)) as [string, string];
   }, 80_000);
@@ -29,7 +20,7 @@ describe('vouch serve', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers /healthz and /readyz', async () => {

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCliProcess, spawnNpm, type CliProcess } from './support/cli-process';
+import { spawnNpm, type CliProcess } from './support/cli-process';
+import { seededDataDir } from './support/seeded-data-dir';
 
 // `npm run vouch -- serve` and `npm start` run the way a developer types them: npm, its
 // shell and node. A stop signal sent to npm alone must reach node (the scripts `exec` it),
@@ -82,17 +83,7 @@ describe('stop signals sent to npm', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     '`npm run vouch -- serve` finishes the request in flight on %s, logs the stop and leaves no node behind',
     async (signal) => {
-      const dataDir = join(root, `serve-${signal}`);
-      const seeded = await runCliProcess([
-        'seed',
-        '--data-dir',
-        dataDir,
-        '--scale',
-        '0.01',
-        '--until',
-        '2026-06-30',
-      ]);
-      expect(seeded.code).toBe(0);
+      const dataDir = await seededDataDir({ dataDir: join(root, `serve-${signal}`), scale: 0.01 });
       const npm = spawnNpm(
         'vouch',
         ['serve', '--data-dir', dataDir, '--port', '0', '--environment', 'development'],

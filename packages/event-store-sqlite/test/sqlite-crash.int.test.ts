@@ -9,6 +9,11 @@ const nextFile = useTempDirectory();
 const repositoryRoot = resolve(__dirname, '../../..');
 const writerScript = join(__dirname, 'support/crash-writer.ts');
 const KILLS = 22;
+// The budget grows with the kills rather than per file: each kill starts a node process (swc
+// register included) whose start alone takes seconds on a loaded machine. A writer that is
+// not killed in time fails on its own watchdog, naming the run, well before the file's budget.
+const PER_KILL_MS = 15_000;
+const CHECKS_MS = 30_000;
 
 interface Ack {
   readonly batchId: string;
@@ -32,6 +37,10 @@ function runAndKill(filename: string, masterKey: Buffer, runId: string): Promise
     let output = '';
     let errors = '';
     let killTimer: NodeJS.Timeout | undefined;
+    const watchdog = setTimeout(() => {
+      reject(new Error(`run ${runId}: the writer was not killed within ${PER_KILL_MS} ms: ${errors}`));
+      child.kill('SIGKILL');
+    }, PER_KILL_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       if (killTimer === undefined && output.includes('ready\n')) {
@@ -41,6 +50,7 @@ function runAndKill(filename: string, masterKey: Buffer, runId: string): Promise
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
     child.on('error', reject);
     child.on('close', (_code, signal) => {
+      clearTimeout(watchdog);
       if (signal !== 'SIGKILL') {
         reject(new Error(`the writer ended by itself (${signal ?? _code}): ${errors}`));
         return;
@@ -60,7 +70,7 @@ function runAndKill(filename: string, masterKey: Buffer, runId: string): Promise
 }
 
 describe('SQLite store under SIGKILL', () => {
-  jest.setTimeout(120_000);
+  jest.setTimeout(CHECKS_MS + KILLS * PER_KILL_MS);
 
   it(`loses no acknowledged append, stores no partial batch, and still verifies after ${KILLS} kills`, async () => {
     const filename = nextFile();

@@ -11,6 +11,12 @@ import { savedTextOf } from './support/saved-models';
 import { TENANT, type StoryWorld } from './support/story-world';
 
 const KILLS = 10;
+// The budget grows with the kills rather than per file: each kill starts a node process (swc
+// register included) that opens the file and, for a rebuild, catches up first — seconds each on a
+// loaded machine. A process not killed in time fails on its own watchdog, naming the kill, well
+// before the test's budget.
+const PER_KILL_MS = 30_000;
+const SETUP_MS = 60_000;
 const root = resolve(__dirname, '../../..');
 const script = join(__dirname, 'support/projecting-process.ts');
 const dir = mkdtempSync(join(tmpdir(), 'vouch-projection-crash-'));
@@ -34,6 +40,10 @@ function runAndKill(filename: string, mode: 'catch-up' | 'rebuild', maxDelayMs: 
     let output = '';
     let errors = '';
     let armed = false;
+    const watchdog = setTimeout(() => {
+      fail(new Error(`${mode}: the projecting process was not killed within ${PER_KILL_MS} ms: ${errors}`));
+      child.kill('SIGKILL');
+    }, PER_KILL_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       // A rebuild is killed only once the runner is live, so the kill lands in a rebuild.
@@ -45,11 +55,11 @@ function runAndKill(filename: string, mode: 'catch-up' | 'rebuild', maxDelayMs: 
     });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', fail);
-    child.on('close', (code, signal) =>
-      signal === 'SIGKILL'
-        ? done()
-        : fail(new Error(`the projecting process ended by itself (${code}): ${errors}`)),
-    );
+    child.on('close', (code, signal) => {
+      clearTimeout(watchdog);
+      if (signal === 'SIGKILL') done();
+      else fail(new Error(`the projecting process ended by itself (${code}): ${errors}`));
+    });
   });
 }
 
@@ -91,7 +101,7 @@ async function appendSome(filename: string, part: StoryWorld): Promise<void> {
 }
 
 describe('the projection runner on SQLite under SIGKILL', () => {
-  jest.setTimeout(90_000);
+  jest.setTimeout(SETUP_MS + KILLS * PER_KILL_MS);
 
   it(`resumes a catch-up that was killed ${KILLS} times and reflects every event exactly once`, async () => {
     const filename = join(dir, 'catch-up.db');

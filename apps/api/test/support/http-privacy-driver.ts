@@ -8,12 +8,18 @@ import { graphql, newCommandId } from './graphql-client';
 import { mustMutate, mutate } from './mutations';
 import { tokenFor } from './tokens';
 
+/** The privacy program's commands over HTTP, and a nomination left undecided. */
+export interface HttpPrivacyDriver extends PrivacyDriver {
+  /** An account owner nominates the advocate; nobody decides on it. Returns the nomination's checkpoint. */
+  nominate(advocate: AdvocateFixture, accountId: string): Promise<string | null>;
+}
+
 /** The privacy program's commands as GraphQL mutations over HTTP, each role with its own token. */
 export async function httpPrivacyDriver(
   url: string,
   store: EventStore,
   tenantId: string,
-): Promise<PrivacyDriver> {
+): Promise<HttpPrivacyDriver> {
   const pm = await tokenFor(tenantId, 'pat-pm', ['PROGRAM_MANAGER']);
   const owner = await tokenFor(tenantId, 'olga-ae', ['ACCOUNT_OWNER']);
   const admin = await tokenFor(tenantId, 'ada-admin', ['ADMIN']);
@@ -34,6 +40,15 @@ export async function httpPrivacyDriver(
   });
 
   return {
+    async nominate(advocate, accountId) {
+      const payload = await mustMutate(
+        url,
+        owner,
+        'submitNomination',
+        nomination(advocate, advocate.contact.name, accountId),
+      );
+      return payload.checkpoint;
+    },
     async registerAccount(accountId) {
       await mustMutate(url, owner, 'registerAccount', {
         commandId: newCommandId(),

@@ -3,6 +3,7 @@ import type { Role } from '@vouch/domain';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../config/exit-codes';
 import { keepGeneratedJwtSecret, keepGeneratedMasterKey, resolveStartup } from '../config/startup-config';
+import { resolveInboundConfig } from '../config/inbound-config';
 import { resolveTokenPolicy } from '../config/token-policy';
 import { keepGenerated } from '../config/secrets';
 import { resolveSigningKey } from '../config/signing-key';
@@ -77,6 +78,9 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
     io.env,
   );
   const tokenPolicy = resolveTokenPolicy(io.env);
+  // The inbound endpoints as configured (VOUCH_CRM_INBOUND_SECRETS, …); the CRM inbox for
+  // ADMIN/PM is mounted on the demo even with none (every unsigned delivery is refused).
+  const inbound = resolveInboundConfig(io.env) ?? {};
   const signingKey = resolveSigningKey(io.env, startup.store.dataDir, {
     environment: startup.environment,
     generate: true,
@@ -128,6 +132,7 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       masterKey: masterKey.value,
       auth: { hs256Secret: jwtSecret.value, ...tokenPolicy },
       signingKey: signingKey.value,
+      inbound,
       tenants: [DEMO_TENANT],
       tour: {
         tokens,
