@@ -73,6 +73,18 @@ describe('vouch serve bounds its heap', () => {
     expect(alive(served.pid)).toBe(false);
   }, 120_000);
 
+  it('stops when the CLI that started it is killed with SIGKILL (no orphan holding the port and the lease)', async () => {
+    const [cli, served] = await serve([]);
+    expect(served.pid).not.toBe(cli.child.pid);
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    const deadline = Date.now() + 30_000;
+    while (alive(served.pid) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(alive(served.pid)).toBe(false);
+    await expect(fetch(`${served.origin}/healthz`)).rejects.toThrow();
+  }, 120_000);
+
   it('with --max-heap, which wins over VOUCH_MAX_HEAP_MB', async () => {
     const [cli, served] = await serve(['--max-heap', '256'], { VOUCH_MAX_HEAP_MB: '900' });
     expect(served.heapLimitMb).toBeGreaterThanOrEqual(256);

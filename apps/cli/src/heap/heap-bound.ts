@@ -76,7 +76,8 @@ export function relaunchWithHeapBound(
   if (mb === undefined || mb === 0 || env[HEAP_BOUND_ENV] !== undefined) return undefined;
   if (nodeHeapLimitGiven(execArgv, env)) return undefined;
   const child = spawn(process.execPath, [...execArgv, `--max-old-space-size=${mb}`, entry, ...argv], {
-    stdio: 'inherit',
+    // The IPC channel only tells the server when this process is gone (stopWithSupervisor).
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     detached: true,
     env: { ...env, [HEAP_BOUND_ENV]: String(mb) },
   });
@@ -94,4 +95,15 @@ export function relaunchWithHeapBound(
     child.once('error', () => done(1));
     child.once('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
   });
+}
+
+/**
+ * In the relaunched server: when the process that started it dies — even by `kill -9`, which it
+ * cannot pass on — its IPC channel closes and the server stops as on SIGTERM (drains, releases
+ * its lease), instead of living on as an orphan holding the port and the background work.
+ */
+export function stopWithSupervisor(): void {
+  if (process.env[HEAP_BOUND_ENV] === undefined || !process.channel) return;
+  process.channel.unref(); // the channel alone must not keep the server alive
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }
