@@ -90,6 +90,11 @@ export function matchTargetOf(requests: RequestBoard, requestId: string): MatchT
  * postings of the request's criteria stands in for the score until an advocate reaches the
  * front, and only the pool of the most selective criterion is looked at unless the best of
  * it cannot fill the page. So the gates run on the few best and the cost follows the pool.
+ *
+ * The available page of `limit` k is the first k of every longer page (the domain's order,
+ * ties by id). The refused ones are those that could have made this page but for the gates
+ * (optimistic score ahead of the page's last), so a longer page may name more of them, and
+ * ones that rank before those named on a shorter page.
  */
 export function matchCandidates(
   directory: AdvocateDirectory,
