@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { activeSuppressions, addDays, availabilityOf, rankCandidates, type MatchScore } from '@vouch/domain';
-import type { MatchTarget, TenantReadModels } from '../src';
+import { TenantReadModels, type MatchTarget } from '../src';
 import { matchCandidateOf } from './support/match-by-scan';
 import { askableProgramArb, lookalikeProgramArb, modelsOf, targetArb } from './support/random-program';
+import { cmd, rep, StoryWorld } from './support/story-world';
 
 // A sales rep paging through "best advocates for this ask" expects the first 3 to be the first
 // 3 of a page of 10: the page of `limit` k is the first k of every longer page, and both are
@@ -110,6 +111,69 @@ describe('a page of matches', () => {
     expect(two.map((c) => [c.advocateId, c.score.total])).toEqual([
       ['adv-0', 97.5],
       ['adv-1', 97.5],
+    ]);
+    expect(one.map((c) => c.advocateId)).toEqual(['adv-0']);
+  });
+
+  it('brings in the next tier when its outside bound ties the page’s last: an advocate there may have a smaller id', () => {
+    // Given adv-0 of a Retail account, rated 5 on an engagement 100 days ago (whole headroom),
+    // speaking no German: 90, the best anybody without German can score. And adv-1 of the same
+    // account, the only German speaker (the language drives the first tier), below the wanted
+    // seniority, no feedback yet and an ask pending: 92.5 before the gates, 90 with them.
+    const world = new StoryWorld();
+    world.setPolicies();
+    world.registerAccount('acct-0', 'Account 0', 'Retail', 'EMEA', []);
+    const enrol = (id: string, seniority: 'C_LEVEL' | 'MANAGER', language: string) => {
+      world.nominateAndEnrol(id, 'acct-0', {
+        name: `Advocate ${id}`,
+        title: 'Head of Operations',
+        seniority,
+        products: [],
+        useCases: ['planning'],
+        languages: [language],
+      });
+      world.grantConsent(id, `consent-${id}`, ['REFERENCE_CALL', 'CASE_STUDY', 'QUOTE']);
+    };
+    enrol('adv-0', 'C_LEVEL', 'en');
+    world.submitRequest('req-0', rep);
+    world.askAndAccept('req-0', 'adv-0', 'eng-0', 1);
+    world.advocate('adv-0', cmd('ScheduleEngagement', { engagementId: 'eng-0', at: addDays(world.now, 1) }));
+    world.advance(2);
+    world.advocate(
+      'adv-0',
+      cmd('CompleteEngagement', { engagementId: 'eng-0', completedAt: addDays(world.now, -1) }),
+    );
+    world.advocate('adv-0', cmd('RecordEngagementFeedback', { engagementId: 'eng-0', rating: 5 }), rep);
+    world.advance(100);
+    enrol('adv-1', 'MANAGER', 'de');
+    world.submitRequest('req-1', rep);
+    world.askAndAccept('req-1', 'adv-1', 'eng-1', 3);
+    const models = new TenantReadModels();
+    for (const event of world.log) models.apply(event);
+    const target: MatchTarget = {
+      kind: 'QUOTE',
+      opportunity: { industry: 'Retail', region: 'EMEA', products: [] },
+      criteria: {
+        industries: [],
+        regions: [],
+        products: [],
+        useCases: [],
+        languages: ['de'],
+        minSeniority: 'VP',
+        territory: 'EMEA',
+        channel: 'PRIVATE',
+      },
+    };
+
+    // When pages of one and of two are asked for once adv-1's pending activity is a week past
+    const at = addDays(world.now, 12);
+    const one = models.matchCriteria(target, at, 1).available;
+    const two = models.matchCriteria(target, at, 2).available;
+
+    // Then the tie at 90 goes to adv-0, from outside the first tier, on both pages
+    expect(two.map((c) => [c.advocateId, c.score.total])).toEqual([
+      ['adv-0', 90],
+      ['adv-1', 90],
     ]);
     expect(one.map((c) => c.advocateId)).toEqual(['adv-0']);
   });
