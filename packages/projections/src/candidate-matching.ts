@@ -90,6 +90,11 @@ export function matchTargetOf(requests: RequestBoard, requestId: string): MatchT
  * postings of the request's criteria stands in for the score until an advocate reaches the
  * front, and only the pool of the most selective criterion is looked at unless the best of
  * it cannot fill the page. So the gates run on the few best and the cost follows the pool.
+ *
+ * The available page of `limit` k is the first k of every longer page (the domain's order,
+ * ties by id). The refused ones are those that could have made this page but for the gates
+ * (optimistic score ahead of the page's last), so a longer page may name more of them, and
+ * ones that rank before those named on a shorter page.
  */
 export function matchCandidates(
   directory: AdvocateDirectory,
@@ -153,10 +158,19 @@ export function matchCandidates(
 
   const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
-  const best: number[] = []; // real scores of the available ones, kept sorted descending
-  // Nobody with this optimistic score can beat the limit-th available advocate found so
-  // far (a tie loses too: later ones have larger ids, and ties rank by id).
-  const beaten = (score: number) => best.length >= limit && score <= best[limit - 1]!;
+  // The best `limit` available advocates found so far, in the domain's order (best total
+  // first, ties by id): the page's last is the one to beat.
+  const best: { readonly total: number; readonly advocateId: string }[] = [];
+  // Whether an advocate with this optimistic score (never below its real one) comes after
+  // the page's last. A tie on the score is beaten only by a larger id: the page's last may
+  // have scored below its own optimistic score (used headroom), so it can be visited before
+  // an advocate of the same real score and a smaller id, who ranks before it.
+  const beaten = (score: number, advocateId: string) => {
+    const last = best.length >= limit ? best[limit - 1] : undefined;
+    return last !== undefined && byKeyThenId(score, advocateId, last.total, last.advocateId) > 0;
+  };
+  // Whether every advocate scoring at most `score`, whatever its id, comes after the page's last.
+  const beatenWhoever = (score: number) => best.length >= limit && score < best[limit - 1]!.total;
   for (;;) {
     const next = peek();
     // Everybody outside the tiers in play scores at most the last one's outside bound.
@@ -164,7 +178,7 @@ export function matchCandidates(
     if (outside !== undefined && (next === undefined || next.key <= outside)) {
       // An advocate outside the tiers in play may come next: bring in the next criterion's
       // (or, past the last, everybody left) unless none of them can make the page.
-      if (beaten(outside)) break;
+      if (beatenWhoever(outside)) break;
       pulled[inPlay++] = 0;
       continue;
     }
@@ -176,7 +190,7 @@ export function matchCandidates(
       queue.add({ state: next.state, key: matchScoreTotal(optimistic, request), exact: true });
       continue;
     }
-    if (beaten(next.key)) break;
+    if (beaten(next.key, next.state.advocateId)) break;
     queue.take();
     const state = next.state;
     const advocateId = state.advocateId;
@@ -200,8 +214,9 @@ export function matchCandidates(
         },
       });
       const total = matchScoreTotal(candidate, request);
-      const slot = best.findIndex((s) => s < total);
-      best.splice(slot === -1 ? best.length : slot, 0, total);
+      const slot = best.findIndex((b) => byKeyThenId(total, advocateId, b.total, b.advocateId) < 0);
+      best.splice(slot === -1 ? best.length : slot, 0, { total, advocateId });
+      if (best.length > limit) best.pop();
     } else {
       unavailable.push({
         candidate,

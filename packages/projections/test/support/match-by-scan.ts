@@ -68,11 +68,16 @@ export function matchCandidatesByScan(
 
   const available: { candidate: MatchCandidate; found: RankedFacts }[] = [];
   const unavailable: { candidate: MatchCandidate; found: UnavailableFacts }[] = [];
-  const best: number[] = []; // real scores of the available ones, kept sorted descending
+  // The available ones found so far, best first (ties by id).
+  const best: { total: number; advocateId: string }[] = [];
+  const after = (total: number, id: string, other: { total: number; advocateId: string }) =>
+    other.total - total || (id < other.advocateId ? -1 : id > other.advocateId ? 1 : 0);
   for (const { state, bound } of optimistic) {
-    // Nobody from here on can beat the limit-th available advocate found so far (a tie
-    // loses too: later ones have larger ids, and ties rank by id).
-    if (best.length >= limit && bound <= best[limit - 1]!) break;
+    // Nobody from here on can beat the limit-th available advocate found so far: later ones
+    // have a lower optimistic score, or the same and a larger id. A tie on the score loses
+    // only with a larger id, as the limit-th may score below its own optimistic score.
+    const last = best[limit - 1];
+    if (last !== undefined && after(bound, state.advocateId, last) > 0) break;
     const advocateId = state.advocateId;
     const suppressions = activeSuppressions(directory.accountOf(state) ?? {});
     const availability = availabilityOf(state, target.kind, at, policies, scope, suppressions);
@@ -94,8 +99,8 @@ export function matchCandidatesByScan(
         },
       });
       const total = matchScoreTotal(candidate, request);
-      const slot = best.findIndex((s) => s < total);
-      best.splice(slot === -1 ? best.length : slot, 0, total);
+      const slot = best.findIndex((b) => after(total, advocateId, b) < 0);
+      best.splice(slot === -1 ? best.length : slot, 0, { total, advocateId });
     } else {
       unavailable.push({
         candidate,
