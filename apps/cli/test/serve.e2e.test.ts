@@ -32,7 +32,7 @@ describe('vouch serve', () => {
     const token = await runCliProcess([
       'token',
       '--data-dir',
-      dataDir,
+      dataDir!,
       '--user',
       'pat.pm',
       '--roles',
