@@ -1,7 +1,13 @@
-import { deciderOf, eventDefinition, type AggregateName, type AnyDecider, type Instant } from '@vouch/domain';
+import {
+  deciderOf,
+  eventDefinition,
+  toMillis,
+  type AggregateName,
+  type AnyDecider,
+  type Instant,
+} from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 import type { StateAsOf } from './as-of';
-import { instantMillis } from './instant-millis';
 
 /**
  * `stateAsOf` folded page by page while a stream is read, so no page outlives its fold: a
@@ -47,8 +53,8 @@ export class StateAsOfFold<S = unknown> {
       if (event.checkpoint <= this.lastCheckpoint) return this.break();
       this.lastCheckpoint = event.checkpoint;
       this.events += 1;
-      const inRecorded = instantMillis(event.recordedAt) <= this.t;
-      const effectiveAt = instantMillis(event.metadata.effectiveAt);
+      const inRecorded = toMillis(event.recordedAt) <= this.t;
+      const effectiveAt = toMillis(event.metadata.effectiveAt);
       const inEffective = effectiveAt <= this.t;
       if (inEffective) {
         if (effectiveAt < this.lastEffectiveAt) return this.break();

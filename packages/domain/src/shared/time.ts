@@ -4,10 +4,13 @@
  */
 export type Instant = string;
 
+import { instantMillis } from './instant-millis';
+
 const MS_PER_DAY = 86_400_000;
 
+/** Milliseconds since the epoch, exactly `Date.parse` (canonical instants read in place). */
 export function toMillis(instant: Instant): number {
-  return Date.parse(instant);
+  return instantMillis(instant);
 }
 
 export function fromMillis(ms: number): Instant {

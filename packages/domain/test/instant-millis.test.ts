@@ -1,8 +1,13 @@
 import fc from 'fast-check';
-import { instantMillis } from '../src/instant-millis';
+import { instantMillis } from '../src/shared/instant-millis';
+import { toMillis } from '../src/shared/time';
 
 // NaN equals NaN here: both refuse the same texts.
-const same = (text: string) => expect(Object.is(instantMillis(text), Date.parse(text))).toBe(true);
+const same = (text: string) => {
+  expect(Object.is(instantMillis(text), Date.parse(text))).toBe(true);
+  // The domain's one way from an instant to milliseconds is this parser.
+  expect(Object.is(toMillis(text), Date.parse(text))).toBe(true);
+};
 
 describe('instantMillis', () => {
   it('is Date.parse for every canonical instant, year 0 to 9999', () => {
