@@ -7,6 +7,7 @@ import type { EventEnvelope } from '@vouch/domain';
 import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@vouch/event-store';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { isWithheldPersonalData, readWholeStream, StreamCache } from '../src';
+import { envelopeBuilder } from './support/test-envelope';
 
 // Personal-data streams held by the command path's cache (issue 15, ninth pass): held with
 // their personal values withheld, an erasure by anyone shown on the next read.
@@ -14,24 +15,7 @@ const TENANT = 'acme';
 const NOW = '2026-11-30T09:00:00.000Z';
 const CONTACTS = ['Ada Lovelace', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'];
 
-let sequence = 0;
-function event(type: string, data: Record<string, unknown>): EventEnvelope {
-  sequence += 1;
-  return {
-    eventId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: {
-      tenantId: TENANT,
-      actor: { userId: 'writer', roles: ['PROGRAM_MANAGER'] },
-      commandId: `command-${sequence}`,
-      correlationId: `command-${sequence}`,
-      causationId: `command-${sequence}`,
-      effectiveAt: NOW,
-    },
-  };
-}
+const event = envelopeBuilder(TENANT, NOW);
 
 // The domain's catalogue: `contact` of AdvocateContactUpdated is personal, the attributes are not.
 const contactUpdated = (advocateId: string, name: string) =>

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { EventEnvelope } from '@vouch/domain';
 import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@vouch/event-store';
 import { readWholeStream, StreamCache } from '../src';
+import { envelopeBuilder } from './support/test-envelope';
 
 const TENANT = 'acme';
 const NOW = '2026-11-30T09:00:00.000Z';
@@ -12,24 +13,10 @@ const personalData = (type: string) =>
 
 const newStore = (): InMemoryEventStore => new InMemoryEventStore({ clock: () => NOW, personalData });
 
-let sequence = 0;
-function event(type: 'Counted' | 'Noted', data: Record<string, unknown>): EventEnvelope {
-  sequence += 1;
-  return {
-    eventId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: {
-      tenantId: TENANT,
-      actor: { userId: 'writer', roles: ['PROGRAM_MANAGER'] },
-      commandId: `command-${sequence}`,
-      correlationId: `command-${sequence}`,
-      causationId: `command-${sequence}`,
-      effectiveAt: NOW,
-    },
-  };
-}
+const event: (type: 'Counted' | 'Noted', data: Record<string, unknown>) => EventEnvelope = envelopeBuilder(
+  TENANT,
+  NOW,
+);
 
 /** Appends at the stream's head, as any other writer would. */
 async function append(store: EventStore, streamId: string, events: EventEnvelope[]): Promise<void> {
