@@ -13,9 +13,13 @@
  *
  * `--clients 1` runs only the one-client rows (default `1,16`); each line also gives this
  * process's CPU time per append, the server's (every process this one started, from
- * /proc; 0 with DATABASE_URL) and the load average.
+ * /proc; 0 with DATABASE_URL) and the load average, for the whole workload (set-up
+ * included: the store's open runs its migrations) and for the appends alone.
+ * `--statements 1` starts the server with pg_stat_statements and prints, per workload and
+ * round, every statement the appends ran: calls per append, execution and planning µs per
+ * call (nested statements of the write functions indented).
  *
- *   npm run bench:postgres -- [--events 3000] [--rounds 3] [--catchup-events 1000000] [--clients 1,16]
+ *   npm run bench:postgres -- [--events 3000] [--rounds 3] [--catchup-events 1000000] [--clients 1,16] [--statements 1]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ const EVENTS_PER_CLIENT_SET = Number(args.get('events') ?? 3000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const CATCHUP_EVENTS = Number(args.get('catchup-events') ?? 1_000_000);
 const CLIENTS = (args.get('clients') ?? '1,16').split(',').map(Number);
+const STATEMENTS = args.get('statements') === '1';
 const STREAMS = 128;
 const TENANT = 'bench';
 
@@ -94,20 +99,81 @@ function serverCpuSeconds(): number {
   return total;
 }
 
-/** Runs `events` operations over `concurrency` workers; returns the elapsed seconds. */
+/** CPU of this process and of the server during the last `drive` alone (set-up left out), µs. */
+let lastDrive = { nodeMicros: 0, serverMicros: 0 };
+
+/**
+ * Runs `events` operations over `concurrency` workers; returns the elapsed seconds. With
+ * `--statements 1` it also prints what the server ran for them (pg_stat_statements of
+ * the database at `url`, reset just before).
+ */
 async function drive(
+  url: string,
   concurrency: number,
   events: number,
   operation: (i: number, worker: number) => Promise<void>,
 ): Promise<number> {
+  const statements = STATEMENTS ? new Client({ connectionString: url }) : undefined;
+  if (statements) {
+    await statements.connect();
+    await statements.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await statements.query('SELECT pg_stat_statements_reset()');
+  }
   let next = 0;
+  const cpuBefore = process.cpuUsage();
+  const serverBefore = serverCpuSeconds();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
       for (let i = next++; i < events; i = next++) await operation(i, worker);
     }),
   );
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  lastDrive = { nodeMicros: cpu.user + cpu.system, serverMicros: (serverCpuSeconds() - serverBefore) * 1e6 };
+  if (statements) {
+    await printStatements(statements, events);
+    await statements.end();
+  }
+  return seconds;
+}
+
+/** The statements of this database since the reset, per append, most time first. */
+async function printStatements(client: Client, events: number): Promise<void> {
+  const { rows } = await client.query<{
+    calls: string;
+    exec: string;
+    plan: string;
+    top: boolean;
+    query: string;
+  }>(
+    `SELECT calls, total_exec_time * 1000 / greatest(calls, 1) AS exec, total_plan_time * 1000 / greatest(calls, 1) AS plan,
+            toplevel AS top, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+       FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND query NOT LIKE '%pg_stat_statements%'
+      ORDER BY total_exec_time + total_plan_time DESC LIMIT 14`,
+  );
+  const tables = await client.query<{
+    relname: string;
+    seq_scan: string;
+    seq_tup_read: string;
+    idx_scan: string;
+  }>(
+    `SELECT relname, seq_scan, seq_tup_read, idx_scan FROM pg_stat_user_tables WHERE n_tup_ins > 0 ORDER BY relname`,
+  );
+  for (const t of tables.rows) {
+    console.log(
+      `    table ${t.relname}: ${t.seq_scan} sequential scans (${t.seq_tup_read} rows read), ${t.idx_scan} index scans`,
+    );
+  }
+  console.log('    calls/append  exec µs  plan µs  statement');
+  for (const r of rows) {
+    const perAppend = (Number(r.calls) / events).toFixed(2).padStart(12);
+    const exec = Number(r.exec).toFixed(0).padStart(8);
+    const plan = Number(r.plan).toFixed(0).padStart(8);
+    console.log(`    ${perAppend} ${exec} ${plan}  ${r.top ? '' : '  '}${r.query}`);
+  }
 }
 
 const rawPg: Workload = async (url, concurrency, events) => {
@@ -116,7 +182,7 @@ const rawPg: Workload = async (url, concurrency, events) => {
     'CREATE TABLE raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, data jsonb NOT NULL)',
   );
   const clients = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
-  const seconds = await drive(concurrency, events, async (i, worker) => {
+  const seconds = await drive(url, concurrency, events, async (i, worker) => {
     const client = clients[worker]!;
     await client.query('BEGIN');
     await client.query('INSERT INTO raw_events (stream_id, data) VALUES ($1, $2)', [
@@ -139,7 +205,7 @@ const vouch: Workload = async (url, concurrency, events) => {
     masterKey: randomBytes(32),
     maxConnections: concurrency,
   });
-  const seconds = await drive(concurrency, events, async (i) => {
+  const seconds = await drive(url, concurrency, events, async (i) => {
     await store.append(TENANT, `advocate-${i % STREAMS}`, [envelope(i)], { expectedVersion: 'any' });
   });
   const [{ count }] = (await store.database.query<{ count: string }>(
@@ -160,7 +226,7 @@ const emmett: Workload = async (url, concurrency, events) => {
   // (ExpectedVersionConflictError with no expected version given): counted, not retried,
   // so the run goes on; the rate counts what it stored.
   let refused = 0;
-  const seconds = await drive(concurrency, events, async (i) => {
+  const seconds = await drive(url, concurrency, events, async (i) => {
     const { type, data, metadata } = envelope(i);
     try {
       await store.appendToStream(`advocate-${i % STREAMS}`, [
@@ -271,7 +337,18 @@ async function catchUp(
 }
 
 async function main(): Promise<void> {
-  const server = await startPostgresTestServer({ durable: true });
+  const server = await startPostgresTestServer({
+    durable: true,
+    ...(STATEMENTS
+      ? {
+          settings: {
+            shared_preload_libraries: 'pg_stat_statements',
+            'pg_stat_statements.track': 'all',
+            'pg_stat_statements.track_planning': 'on',
+          },
+        }
+      : {}),
+  });
   const admin = new Client({ connectionString: server.url });
   await admin.connect();
   const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
@@ -305,7 +382,7 @@ async function main(): Promise<void> {
         const key = `${name}|${concurrency}`;
         rates.set(key, [...(rates.get(key) ?? []), rate]);
         console.log(
-          `round ${round}: ${name}, ${concurrency} client(s): ${events} appends, ${stored} stored, ${Math.round(rate)}/s, Node CPU ${((cpu.user + cpu.system) / stored).toFixed(0)} µs per append (set-up included), server CPU ${((serverCpu * 1e6) / stored).toFixed(0)} µs, load ${loadavg()[0]!.toFixed(1)}`,
+          `round ${round}: ${name}, ${concurrency} client(s): ${events} appends, ${stored} stored, ${Math.round(rate)}/s, Node CPU ${((cpu.user + cpu.system) / stored).toFixed(0)} µs per append (set-up included; appends alone ${(lastDrive.nodeMicros / stored).toFixed(0)}), server CPU ${((serverCpu * 1e6) / stored).toFixed(0)} µs (appends alone ${(lastDrive.serverMicros / stored).toFixed(0)}), load ${loadavg()[0]!.toFixed(1)}`,
         );
       }
     }

@@ -340,4 +340,64 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 7,
+    name: 'append_one: the event ids checked by the insert itself',
+    sql: (s) => `
+      -- The same append, checks and outcomes as migration 6, but the event ids are checked by
+      -- the (tenant, event id) key the insert must respect anyway (ON CONFLICT ... DO NOTHING),
+      -- not by a probe per id. The probe's generic plan was made at a connection's first
+      -- call, and on a table without statistics (a new schema, before autovacuum's first
+      -- analyze) the planner could not tell events_log (tenant, position) from the unique key
+      -- and took events_log: every append then read the whole tenant's log, for as long as
+      -- the connection lived or no analyze ran. An insert's conflict check always probes
+      -- the constraint's own index. An id already stored makes the insert skip its row; the
+      -- rows it did write are deleted again (their positions stay unused, as after any
+      -- rolled-back append) and the outcome is 'exists', as before.
+      CREATE OR REPLACE FUNCTION ${s}.append_one(
+        p_tenant text, p_stream text, p_lock_key text, p_planned_version integer,
+        p_versions integer[], p_event_ids text[], p_types text[], p_schema_versions integer[],
+        p_data text[], p_personal text[], p_metadata text[], p_recorded_at text[],
+        p_fingerprints text[], p_hashes text[])
+        RETURNS TABLE (outcome text, first_position bigint)
+        LANGUAGE plpgsql VOLATILE
+        SET plan_cache_mode = force_generic_plan AS $fn$
+      DECLARE
+        v_head integer;
+        v_xid xid8;
+        v_written integer;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${AdvisoryLockSpace.STREAMS}, hashtext(p_lock_key));
+        -- A new statement, so a new snapshot: it sees every append committed before the lock.
+        SELECT e.version INTO v_head FROM ${s}.events e
+         WHERE e.tenant_id = p_tenant AND e.stream_id = p_stream ORDER BY e.version DESC LIMIT 1;
+        IF coalesce(v_head, 0) <> p_planned_version THEN
+          RETURN QUERY SELECT 'moved'::text, NULL::bigint;
+          RETURN;
+        END IF;
+        SELECT r.transaction_id, r.first_position INTO v_xid, first_position
+          FROM ${s}.reserve_positions(cardinality(p_event_ids)) r;
+        INSERT INTO ${s}.events (position, transaction_id, tenant_id, stream_id, version, event_id, type,
+                                 schema_version, data, personal, metadata, recorded_at, fingerprint, hash)
+        SELECT first_position + e.ordinal - 1, v_xid, p_tenant, p_stream, e.version, e.event_id, e.type,
+               e.schema_version, e.data::json, e.personal::json, e.metadata::json, e.recorded_at, e.fingerprint, e.hash
+          FROM unnest(p_versions, p_event_ids, p_types, p_schema_versions, p_data, p_personal, p_metadata,
+                      p_recorded_at, p_fingerprints, p_hashes)
+               WITH ORDINALITY AS e(version, event_id, type, schema_version, data, personal, metadata, recorded_at,
+                                    fingerprint, hash, ordinal)
+        ON CONFLICT ON CONSTRAINT events_event_id DO NOTHING;
+        GET DIAGNOSTICS v_written = ROW_COUNT;
+        IF v_written < cardinality(p_event_ids) THEN
+          DELETE FROM ${s}.events e
+           WHERE e.tenant_id = p_tenant AND e.position >= first_position
+             AND e.position < first_position + cardinality(p_event_ids);
+          RETURN QUERY SELECT 'exists'::text, NULL::bigint;
+          RETURN;
+        END IF;
+        outcome := 'written';
+        RETURN NEXT;
+      END
+      $fn$;
+    `,
+  },
 ];
