@@ -1,4 +1,4 @@
-import type { ClientConfig, Notification } from 'pg';
+import type { ClientConfig, Notification, PoolClient } from 'pg';
 import { Client } from 'pg';
 import type { PostgresDatabase } from '../database/postgres-database';
 import { fromSqlText, toSqlText } from '../database/sql-text';
@@ -8,6 +8,8 @@ const RECONNECT_MIN_MS = 100;
 // writers about a third of their throughput, and a few ms is far below any poll interval.
 const COALESCE_MS = 5;
 const RECONNECT_MAX_MS = 5000;
+/** Echoes of its own notifications a notifier waits for at most (a listener that lost some never gets them). */
+const ECHOES_KEPT = 1000;
 
 /**
  * Live delivery across processes: after a commit, the writer NOTIFYs the tenant on the
@@ -18,12 +20,19 @@ const RECONNECT_MAX_MS = 5000;
  * Notifications are an optimisation only: a lost one (a crash between commit and NOTIFY,
  * or a listener reconnecting) is covered by the subscriptions' polling. Notifications of
  * a few milliseconds are coalesced, so a busy writer sends one per tenant per window.
+ * This process's own watchers hear of its commits at once (`committed`); the server's echo
+ * of its own NOTIFY, recognised by the sending connection's backend, would wake them a
+ * second time for the same commits and is dropped.
  */
 export class EventNotifier {
   private readonly listeners = new Set<(tenantId: string) => void>();
   private readonly pending = new Set<string>();
   private flushScheduled = false;
   private listener: Client | undefined;
+  /** Whether LISTEN is in place on `listener`. */
+  private listening = false;
+  /** Echoes still to come of this notifier's NOTIFYs, by `${backend pid}:${payload}`, and how many. */
+  private readonly echoes = new Map<string, number>();
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -67,14 +76,43 @@ export class EventNotifier {
     const tenants = [...this.pending].map(toSqlText);
     this.pending.clear();
     if (this.closed || tenants.length === 0) return;
+    let client: PoolClient | undefined;
+    let expected: string[] = [];
     try {
-      await this.database.pool.query('SELECT pg_notify($1, tenant) FROM unnest($2::text[]) AS tenant', [
-        this.channel,
-        tenants,
-      ]);
-    } catch {
-      // Polling delivers what this notification would have announced.
+      client = await this.database.pool.connect();
+      // Known before the NOTIFY is sent: its echo may come back before the statement's answer.
+      const backend = (client as PoolClient & { processID?: number }).processID;
+      if (this.listening && backend !== undefined) {
+        expected = tenants.map((tenant) => `${backend}:${tenant}`);
+        if (this.echoes.size > ECHOES_KEPT) this.echoes.clear();
+        for (const echo of expected) this.echoes.set(echo, (this.echoes.get(echo) ?? 0) + 1);
+      }
+      await client.query({
+        name: `${this.database.schemaName}.notify`,
+        text: 'SELECT pg_notify($1, tenant) FROM unnest($2::text[]) AS tenant',
+        values: [this.channel, tenants],
+      });
+    } catch (error) {
+      // Sent or not, no echo is waited for; polling delivers what it would have announced.
+      for (const echo of expected) this.forgetEcho(echo);
+      client?.release(error as Error);
+      return;
     }
+    client.release();
+  }
+
+  /** True (and forgotten) when the notification is the echo of one this notifier sent. */
+  private isEcho(message: Notification): boolean {
+    const echo = `${message.processId}:${message.payload}`;
+    if (!this.echoes.has(echo)) return false;
+    this.forgetEcho(echo);
+    return true;
+  }
+
+  private forgetEcho(echo: string): void {
+    const count = this.echoes.get(echo) ?? 0;
+    if (count <= 1) this.echoes.delete(echo);
+    else this.echoes.set(echo, count - 1);
   }
 
   private async connect(): Promise<void> {
@@ -88,6 +126,7 @@ export class EventNotifier {
     try {
       await client.connect();
       await client.query(`LISTEN "${this.channel}"`);
+      this.listening = this.listener === client;
       this.reconnectDelay = RECONNECT_MIN_MS;
     } catch {
       this.lost(client);
@@ -96,6 +135,8 @@ export class EventNotifier {
 
   private deliver(message: Notification): void {
     if (message.channel !== this.channel || message.payload === undefined) return;
+    // This process's watchers were told of its own commits as they returned.
+    if (this.isEcho(message)) return;
     const tenantId = fromSqlText(message.payload);
     for (const listener of this.listeners) listener(tenantId);
   }
@@ -103,6 +144,7 @@ export class EventNotifier {
   private lost(client: Client): void {
     if (this.listener !== client) return;
     this.listener = undefined;
+    this.stopListening();
     void client.end().catch(() => undefined);
     if (this.closed || this.listeners.size === 0) return;
     this.reconnectTimer = setTimeout(() => void this.connect(), this.reconnectDelay);
@@ -110,11 +152,18 @@ export class EventNotifier {
     this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
   }
 
+  // Echoes sent to a listener that is gone never arrive.
+  private stopListening(): void {
+    this.listening = false;
+    this.echoes.clear();
+  }
+
   private disconnect(): void {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
     const client = this.listener;
     this.listener = undefined;
+    this.stopListening();
     void client?.end().catch(() => undefined);
   }
 }
