@@ -33,6 +33,8 @@ export class PostgresWrappedKeyRepository implements WrappedKeyRepository, KeyRo
       `SELECT wrapped_key, created_at, erased_at FROM ${this.database.schema}.data_keys
         WHERE tenant_id = $1 AND subject_id = $2`,
       [toSqlText(tenantId), toSqlText(subjectId)],
+      // Prepared: a probe of the primary key, whichever plan the table's statistics give.
+      'find_data_key',
     );
     return row && recordOf(row);
   }

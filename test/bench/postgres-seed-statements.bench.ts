@@ -1,0 +1,143 @@
+/**
+ * Where the demo seed's time goes on PostgreSQL (a script, not a test): seeds the demo program
+ * through the real facade (`seedStore`, as `vouch seed` and `bench:seed` do) into a fresh
+ * database of a durable throwaway server that tracks every statement (pg_stat_statements,
+ * nested ones and planning too), then prints per event appended: the wall time split into this
+ * process's CPU, the server's CPU (every server process, from /proc) and the rest (waiting on
+ * neither: the fsync, the scheduler), and every statement the server ran — calls per event,
+ * execution and planning µs per call — the client's round trips being the top-level ones.
+ *
+ *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-seed-statements.bench.ts [--scale 0.05] [--top 25]
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { Client } from 'pg';
+import { seedStore } from '../../apps/cli/src/commands/seed';
+import { memoryIo } from '../../apps/cli/test/support/memory-io';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const SCALE = Number(args.get('scale') ?? 0.05);
+const TOP = Number(args.get('top') ?? 25);
+
+/** CPU seconds of every process descending from this one and of their ended children: the server's. */
+function serverCpuSeconds(): number {
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      cpu.set(Number(name), [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const [pid, seconds] of cpu) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        total += seconds;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+async function main(): Promise<void> {
+  const server = await startPostgresTestServer({
+    durable: true,
+    useDatabaseUrl: false,
+    settings: {
+      shared_preload_libraries: 'pg_stat_statements',
+      'pg_stat_statements.track': 'all',
+      'pg_stat_statements.track_planning': 'on',
+      'pg_stat_statements.max': '10000',
+    },
+  });
+  const admin = new Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE seed_statements');
+  const url = new URL(server.url);
+  url.pathname = '/seed_statements';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query('CREATE EXTENSION pg_stat_statements');
+  await client.query('SELECT pg_stat_statements_reset()');
+
+  const cpuBefore = process.cpuUsage();
+  const serverBefore = serverCpuSeconds();
+  const started = process.hrtime.bigint();
+  const seeded = await seedStore(
+    {
+      store: { kind: 'postgres', dataDir: tmpdir(), sqliteFile: '', databaseUrl: url.toString() },
+      masterKey: randomBytes(32),
+      tenantId: 'demo',
+      seed: 7,
+      scale: SCALE,
+      until: '2026-06-30',
+    },
+    memoryIo(),
+  );
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpuBefore);
+  const node = (used.user + used.system) / 1e6;
+  const serverCpu = serverCpuSeconds() - serverBefore;
+  const events = seeded.events;
+  const perEvent = (seconds: number) => `${((seconds * 1e3) / events).toFixed(2)} ms`;
+  console.log(
+    `scale ${SCALE}: ${events} events in ${wall.toFixed(1)} s = ${Math.round(events / wall)} events/s, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `per event: wall ${perEvent(wall)} = Node CPU ${perEvent(node)} + server CPU ${perEvent(serverCpu)} + neither ${perEvent(Math.max(0, wall - node - serverCpu))} (on 2 cores the two CPUs may overlap)`,
+  );
+
+  const { rows } = await client.query<{
+    calls: string;
+    exec: string;
+    plan: string;
+    top: boolean;
+    query: string;
+  }>(
+    `SELECT calls, total_exec_time * 1000 / greatest(calls, 1) AS exec, total_plan_time * 1000 / greatest(calls, 1) AS plan,
+            toplevel AS top, left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query
+       FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND query NOT LIKE '%pg_stat_statements%'`,
+  );
+  const topLevel = rows.filter((r) => r.top);
+  const roundTrips = topLevel.reduce((sum, r) => sum + Number(r.calls), 0);
+  const serverTime = topLevel.reduce(
+    (sum, r) => sum + Number(r.calls) * (Number(r.exec) + Number(r.plan)),
+    0,
+  );
+  console.log(
+    `top-level statements (round trips) per event: ${(roundTrips / events).toFixed(2)}; their execution + planning ${(serverTime / 1e3 / events).toFixed(2)} ms per event`,
+  );
+  console.log('\n  calls/event  exec µs  plan µs  total ms/event  statement (nested ones indented)');
+  const ranked = rows
+    .map((r) => ({ ...r, total: Number(r.calls) * (Number(r.exec) + Number(r.plan)) }))
+    .sort((a, b) => b.total - a.total)
+    .slice(0, TOP);
+  for (const r of ranked) {
+    console.log(
+      `  ${(Number(r.calls) / events).toFixed(2).padStart(11)} ${Number(r.exec).toFixed(0).padStart(8)} ${Number(r.plan).toFixed(0).padStart(8)} ${(r.total / 1e3 / events).toFixed(3).padStart(15)}  ${r.top ? '' : '  '}${r.query}`,
+    );
+  }
+  await client.end();
+  await admin.end();
+  await server.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
