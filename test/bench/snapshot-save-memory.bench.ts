@@ -9,7 +9,7 @@
  *
  *   node --expose-gc -r @swc-node/register test/bench/snapshot-save-memory.bench.ts \
  *     --file /tmp/vouch-api-bench-cache/advocates-100000.db [--tenant bench] [--parts 1]
- *     [--store-from <another checkout, e.g. the base commit's>]
+ *     [--store-from <another checkout, e.g. the base commit's>] [--piece-chars N]
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ const TENANT = args.get('tenant') ?? 'bench';
 const PARTS = args.get('parts') === '1';
 // Another checkout's SqliteReadModelStore (e.g. the base commit's), for the "before" figure.
 const STORE_FROM = args.get('store-from');
+// Characters per stored piece (the store's default when absent).
+const PIECE_CHARS = args.get('piece-chars') === undefined ? undefined : Number(args.get('piece-chars'));
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const gc = () => {
@@ -52,6 +54,15 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
 };
+
+/** Another checkout's SqliteReadModelStore, from its source. */
+function storeFrom(root: string): typeof SqliteReadModelStore {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- another checkout's module
+  const module = require(join(root, 'packages/event-store-sqlite/src/sqlite-read-model-store')) as {
+    SqliteReadModelStore: typeof SqliteReadModelStore;
+  };
+  return module.SqliteReadModelStore;
+}
 
 async function main(): Promise<void> {
   const masterKey = Buffer.from(readFileSync(KEY_FILE, 'utf8').trim(), 'hex');
@@ -81,15 +92,8 @@ async function main(): Promise<void> {
   try {
     const db = new Database(join(dir, 'read-models.db'));
     db.pragma('journal_mode = WAL');
-    const Store = STORE_FROM
-      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- another checkout's module
-        (
-          require(join(STORE_FROM, 'packages/event-store-sqlite/src/sqlite-read-model-store')) as {
-            SqliteReadModelStore: typeof SqliteReadModelStore;
-          }
-        ).SqliteReadModelStore
-      : SqliteReadModelStore;
-    const readModels = new Store(db);
+    const Store = STORE_FROM ? storeFrom(STORE_FROM) : SqliteReadModelStore;
+    const readModels = new Store(db, undefined, PIECE_CHARS);
     gc();
     writeFileSync('/proc/self/clear_refs', '5');
     const settled = { ...status(), heap: process.memoryUsage().heapUsed };
@@ -105,12 +109,21 @@ async function main(): Promise<void> {
     );
     const cpu = cpuMs(started);
     const after = status();
+    // A restart's read of what was saved (the stored pieces joined and parsed), measured alike.
+    gc();
+    writeFileSync('/proc/self/clear_refs', '5');
+    const beforeLoad = status();
+    const loadStarted = process.cpuUsage();
+    const loaded = await readModels.load(TENANT, models.name, 1);
+    const loadCpu = cpuMs(loadStarted);
+    const afterLoad = status();
+    if (loaded?.checkpoint !== models.checkpoint) throw new Error('The saved snapshot did not load back.');
     const size = db.prepare<[], number>('SELECT sum(length(text)) FROM read_model_chunks').pluck().get();
     db.close();
     console.log(
-      `${STORE_FROM ?? 'this checkout'}: ${events} events: models settled at RSS ${mb(settled.rss)} MB, heap ${mb(settled.heap)} MB; ` +
+      `${STORE_FROM ?? 'this checkout'}${PIECE_CHARS ? `, pieces of ${PIECE_CHARS} chars` : ''}: ${events} events: models settled at RSS ${mb(settled.rss)} MB, heap ${mb(settled.heap)} MB; ` +
         `the save: peak RSS ${mb(after.hwm)} MB (+${mb(after.hwm - settled.rss)} MB), ${cpu.toFixed(0)} ms CPU, ` +
-        `snapshot ${((size ?? 0) / 1e6).toFixed(1)} MB; load ${loadavg()
+        `snapshot ${((size ?? 0) / 1e6).toFixed(1)} MB; its load: peak RSS +${mb(afterLoad.hwm - beforeLoad.rss)} MB, ${loadCpu.toFixed(0)} ms CPU; load ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}`,
     );
