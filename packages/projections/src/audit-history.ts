@@ -178,6 +178,13 @@ export class AuditHistory {
     return { count: this.entries.length, actors: this.actors.slice(), timelines };
   }
 
+  /** The timelines grown while folding, made exact-size (the end of a catch-up). */
+  trim(): void {
+    for (const ids of this.timelines.values()) {
+      for (const [id, indexes] of ids) if (indexes.length > 1) ids.set(id, indexes.slice());
+    }
+  }
+
   /** The entries as they stand now (the store saves those it does not hold yet); never changed once written. */
   appendOnlyEntries(): AppendOnlyEntries {
     const count = this.entries.length;
