@@ -63,7 +63,7 @@ Environment (flags win):
                                (default 10): the fail-over time between serve instances
   PORT, VOUCH_HOST             where the API listens (default 4000, 127.0.0.1)
   VOUCH_RATE_LIMIT             requests one user may make per minute (default 300)
-  VOUCH_MAX_HEAP_MB            serve/start: V8 old-generation limit in MB (default 1536; 0 = V8's
+  VOUCH_MAX_HEAP_MB            serve/start: V8 old-generation limit in MB (default 896; 0 = V8's
                                default); the server runs in a child node with it. Node's own
                                --max-old-space-size (flags or NODE_OPTIONS) wins
   VOUCH_ENVIRONMENT            development | production (serve defaults to production,

@@ -7,7 +7,7 @@ import type {
   SaveReadModelOptions,
   SavedReadModel,
 } from '@vouch/event-store';
-import { systemClock } from '@vouch/event-store';
+import { systemClock, writeJsonPieces } from '@vouch/event-store';
 
 // One row per (tenant, projection, version): a rebuild writes its version beside the live
 // one. The snapshot is JSON text; `active` marks the version queries are served from.
@@ -96,7 +96,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       tenantId: string,
       projection: string,
       version: number,
-      saved: { checkpoint: Checkpoint; schemaVersion: number; text: string },
+      saved: SavedReadModel,
       activate: boolean,
       entries: AppendOnlyEntries | undefined,
     ) => void
@@ -198,11 +198,14 @@ export class SqliteReadModelStore implements ReadModelStore {
         );
       }
       // The pieces replace the version's previous ones in the same transaction as its row.
+      // Each is serialised, written and let go before the next: a snapshot's whole JSON text
+      // (170 MB at 100k advocates) never exists at once. The write lock is held meanwhile —
+      // nothing else runs in this process during it anyway (the driver is synchronous).
       this.dropChunks.run(tenantId, projection, version);
-      const chunks = chunksOf(saved.text, this.chunkChars);
-      for (let seq = 0; seq < chunks.length; seq++) {
-        this.insertChunk.run(tenantId, projection, version, seq, chunks[seq]!);
-      }
+      let seq = 0;
+      writeJsonPieces(saved.snapshot, this.chunkChars, (piece) =>
+        this.insertChunk.run(tenantId, projection, version, seq++, piece),
+      );
       this.upsert.run(tenantId, projection, version, saved.checkpoint, saved.schemaVersion, '', this.clock());
       // In the same transaction: a failed or refused append rolls the snapshot back with it.
       if (entries) this.appendEntries(tenantId, projection, version, entries);
@@ -230,13 +233,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     saved: SavedReadModel,
     options?: SaveReadModelOptions,
   ): Promise<void> {
-    // Serialised before the transaction opens, so the write lock is held only for the write.
-    const text = JSON.stringify(saved.snapshot);
     this.commitSave.immediate(
       tenantId,
       projection,
       version,
-      { checkpoint: saved.checkpoint, schemaVersion: saved.schemaVersion, text },
+      saved,
       options?.activate === true,
       options?.entries,
     );

@@ -132,4 +132,67 @@ describe('SQLite read-model store: snapshots stored in pieces (issue 15)', () =>
     expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual(model);
     await store.close();
   });
+
+  it('the pieces on disk join to JSON.stringify of the snapshot, each ending between two values', async () => {
+    const store = openStore();
+    const readModels = new SqliteReadModelStore(store.database, undefined, 64);
+    const snapshot = {
+      directory: { advocates: Array.from({ length: 300 }, (_, i) => [`adv-${i}`, { name: `Zoë ${i} 🙂` }]) },
+      history: { advocates: Array.from({ length: 50 }, (_, i) => ({ id: i, at: 1700000000000 + i })) },
+      gone: undefined,
+    };
+    await readModels.save(tenant, 'models', 1, { checkpoint: at(5), schemaVersion: 3, snapshot });
+    const pieces = store.database
+      .prepare('SELECT text FROM read_model_chunks WHERE tenant_id = ? AND projection = ? ORDER BY seq')
+      .pluck()
+      .all(tenant, 'models') as string[];
+    expect(pieces.length).toBeGreaterThan(50);
+    expect(pieces.join('')).toBe(JSON.stringify(snapshot));
+    for (const piece of pieces) expect(piece.length).toBeLessThan(64 + 40);
+    expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual(
+      JSON.parse(JSON.stringify(snapshot)),
+    );
+    await store.close();
+  });
+
+  it('a save that fails after some pieces were written leaves the previous snapshot, checkpoint and activation as they were', async () => {
+    const store = openStore();
+    const readModels = new SqliteReadModelStore(store.database, undefined, 5);
+    await readModels.save(
+      tenant,
+      'models',
+      1,
+      { checkpoint: at(4), schemaVersion: 3, snapshot: model },
+      { activate: true },
+    );
+    const before = piecesPerVersion(store, 'models')[1];
+    // The 30th item cannot be serialised: dozens of pieces are written before it is reached.
+    const items: unknown[] = Array.from({ length: 40 }, (_, i) => `later-${i}`);
+    items[30] = {
+      toJSON() {
+        throw new Error('cannot serialise');
+      },
+    };
+    const written: number[] = [];
+    const spy = jest.spyOn(JSON, 'stringify');
+    await expect(
+      readModels.save(
+        tenant,
+        'models',
+        1,
+        { checkpoint: at(9), schemaVersion: 3, snapshot: { name: 'later', items } },
+        { activate: true },
+      ),
+    ).rejects.toThrow('cannot serialise');
+    written.push(spy.mock.calls.length);
+    spy.mockRestore();
+    expect(written[0]).toBeGreaterThan(30);
+    expect(piecesPerVersion(store, 'models')[1]).toBe(before);
+    expect(await readModels.load(tenant, 'models', 1)).toEqual({
+      checkpoint: at(4),
+      schemaVersion: 3,
+      snapshot: model,
+    });
+    await store.close();
+  });
 });

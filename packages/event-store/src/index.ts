@@ -63,6 +63,7 @@ export * from './engine-event-store';
 export * from './subscriptions/catch-up-subscription';
 export * from './projections/checkpoint-store';
 export * from './projections/read-model-store';
+export * from './projections/json-pieces';
 
 // The in-memory store.
 export * from './memory/in-memory-storage-engine';

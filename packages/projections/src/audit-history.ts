@@ -136,6 +136,8 @@ export class AuditHistory {
   private readonly actorIndex = new Map<string, Map<string, number>>();
   private readonly timelines = new Map<AuditSubjectKind, Map<string, number[]>>();
   private readonly strings = new Map<string, string>();
+  // The time of the last entry, shared by the next ones recorded at the same instant.
+  private lastRecordedAt = '';
   // How many entries the last restored snapshot reflects.
   private restoredCount = 0;
   private readonly addToTimeline = (kind: AuditSubjectKind, id: string) =>
@@ -144,7 +146,11 @@ export class AuditHistory {
   apply(event: RecordedEvent): void {
     // The tuple auditEntryOf's fields make, built directly: this runs for every event of a rebuild.
     const consents = consentsOf(event.type, event.data as Data);
-    const recordedAt = event.recordedAt;
+    // The events of one commit share their time: one string for a run of them, not one each.
+    const recordedAt =
+      event.recordedAt === this.lastRecordedAt
+        ? this.lastRecordedAt
+        : (this.lastRecordedAt = event.recordedAt);
     const effectiveAt = event.metadata.effectiveAt;
     const sentence = describeEvent(event);
     // Reading a character flattens the sentence built by concatenation: the entry then holds
@@ -176,6 +182,13 @@ export class AuditHistory {
       for (const [id, indexes] of ids) timelines.push([`${kind}:${id}`, indexes.slice()]);
     }
     return { count: this.entries.length, actors: this.actors.slice(), timelines };
+  }
+
+  /** The timelines grown while folding, made exact-size (the end of a catch-up). */
+  trim(): void {
+    for (const ids of this.timelines.values()) {
+      for (const [id, indexes] of ids) if (indexes.length > 1) ids.set(id, indexes.slice());
+    }
   }
 
   /** The entries as they stand now (the store saves those it does not hold yet); never changed once written. */
@@ -216,6 +229,8 @@ export class AuditHistory {
       const entry = entries[i] as CompactAuditEntry;
       entry[1] = this.interned(entry[1]);
       entry[6] = this.interned(entry[6]);
+      if (entry[3] === this.lastRecordedAt) entry[3] = this.lastRecordedAt;
+      else this.lastRecordedAt = entry[3];
       this.entries.push(entry);
     }
   }

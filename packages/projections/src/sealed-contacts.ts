@@ -19,6 +19,9 @@ export interface SealedDirectorySnapshot extends Omit<AdvocateDirectorySnapshot,
  */
 export type SealedContactCache = WeakMap<AdvocateContact, SealedValue>;
 
+/** Contacts sealed per call of `sealMany` (their keys looked up together). */
+export const SEAL_BATCH = 4096;
+
 /** Seals every readable contact of the directory snapshot (invariant 10): no contact is saved in plain text. */
 export async function sealContacts(
   snapshot: AdvocateDirectorySnapshot,
@@ -31,8 +34,13 @@ export async function sealContacts(
     const contact = state.contact === undefined ? undefined : readableContact(state);
     if (contact && !cache.has(contact)) fresh.push({ subjectId: id, values: contact });
   }
-  const sealedNow = fresh.length > 0 ? await keys.sealMany(fresh) : [];
-  sealedNow.forEach((sealed, i) => sealed && cache.set(fresh[i]!.values, sealed));
+  // In batches: the first save after a catch-up seals every contact, and one call would hold
+  // every advocate's unwrapped key at once (≈ 30 MB at 100k advocates) beside the snapshot.
+  for (let start = 0; start < fresh.length; start += SEAL_BATCH) {
+    const batch = fresh.slice(start, start + SEAL_BATCH);
+    const sealedNow = await keys.sealMany(batch);
+    sealedNow.forEach((sealed, i) => sealed && cache.set(batch[i]!.values, sealed));
+  }
   const advocates: [string, SealedAdvocateState][] = [];
   for (const [id, state] of snapshot.advocates) {
     if (state.contact === undefined) {

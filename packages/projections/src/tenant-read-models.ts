@@ -164,9 +164,14 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
     this.last = event.checkpoint;
   }
 
-  /** The end of a catch-up: the advocates changed during it are indexed now, each once. */
+  /**
+   * The end of a catch-up: the advocates changed during it are indexed now, each once, and
+   * the lists the fold grew are made exact-size (the same facts in less memory).
+   */
   caughtUp(): void {
     this.indexPending();
+    this.history.trim();
+    this.audit.trim();
   }
 
   private indexPending(): void {

@@ -10,10 +10,12 @@ import { getHeapStatistics } from 'node:v8';
 
 /**
  * `vouch serve`'s old-generation limit when neither `--max-heap` nor VOUCH_MAX_HEAP_MB is given.
- * Measured at 100k advocates on SQLite: the save after the catch-up needs more than 1,024 MB
- * for a moment (768 and 1,024 ran out of memory there); 1,280 held, 1,536 leaves a margin.
+ * Measured at 100k advocates on SQLite, served from `dist`: with the snapshot written piece by
+ * piece the save after the catch-up needs ≈ 0.1 GB above the ≈ 0.5 GB of read models (it needed
+ * more than 1,024 MB while it held the whole JSON text); 768 held but slowed matching under GC,
+ * 896 keeps the process's peak RSS ≤ 1 GB (docs/benchmarks.md, issue 15, mem18, tenth pass).
  */
-export const DEFAULT_MAX_HEAP_MB = 1536;
+export const DEFAULT_MAX_HEAP_MB = 896;
 /** The smallest bound accepted: below it the API cannot even load its schema and a small tenant. */
 export const MIN_MAX_HEAP_MB = 128;
 /** Set in the relaunched process: its heap is bound, it must not relaunch again. */

@@ -18,6 +18,7 @@ import {
   type ReferenceRequestEvent,
   type WishlistEntry,
 } from '@vouch/domain';
+import { trimArraysOf } from '../trim-arrays';
 import type { RecordedEvent } from '@vouch/event-store';
 
 /** Milliseconds since the epoch: every fact is stamped with when it happened in the world. */
@@ -163,6 +164,13 @@ export class ProgramHistory {
       coverageTargets: this.coverageTargets,
       wishlist: this.wishlist,
     };
+  }
+
+  /** The per-subject lists grown while folding, made exact-size (the end of a catch-up). */
+  trim(): void {
+    for (const subjects of [this.advocates, this.accounts, this.requests, this.contents, this.nominations]) {
+      for (const subject of subjects.values()) trimArraysOf(subject);
+    }
   }
 
   restore(snapshot: ProgramHistorySnapshot): void {

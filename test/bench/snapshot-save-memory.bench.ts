@@ -1,0 +1,139 @@
+/**
+ * The memory a read-model snapshot save costs on top of the live read models (a script, not a
+ * test): folds every event of a seeded SQLite file (e.g. the 100k-advocate file `bench:api`
+ * keeps in its cache) into `TenantReadModels`, settles the heap, resets the kernel's peak RSS
+ * (`/proc/self/clear_refs`), runs one save as `ProjectionRunner` does (snapshot, seal,
+ * `SqliteReadModelStore.save` into a fresh file beside it, activation and audit entries
+ * included) and reports the peak RSS and heap above the settled state, with CPU ms and the
+ * JSON size per part. One save per process (`--parts` only prints the sizes of each part).
+ *
+ *   node --expose-gc -r @swc-node/register test/bench/snapshot-save-memory.bench.ts \
+ *     --file /tmp/vouch-api-bench-cache/advocates-100000.db [--tenant bench] [--parts 1]
+ *     [--store-from <another checkout, e.g. the base commit's>] [--piece-chars N]
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { START } from '@vouch/event-store';
+import Database from 'better-sqlite3';
+import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
+import { TenantReadModels } from '@vouch/projections';
+import { snapshotKeysOf } from '../../packages/projections/src/snapshot-keys';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
+const FILE = args.get('file') ?? join(tmpdir(), 'vouch-api-bench-cache', 'advocates-100000.db');
+const KEY_FILE = args.get('key') ?? FILE.replace(/\.db$/, '.key');
+const TENANT = args.get('tenant') ?? 'bench';
+const PARTS = args.get('parts') === '1';
+// Another checkout's SqliteReadModelStore (e.g. the base commit's), for the "before" figure.
+const STORE_FROM = args.get('store-from');
+// Characters per stored piece (the store's default when absent).
+const PIECE_CHARS = args.get('piece-chars') === undefined ? undefined : Number(args.get('piece-chars'));
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const gc = () => {
+  // Collections until one frees little: the fold's garbage gone, the models alone left.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('Run node with --expose-gc.');
+  for (let i = 0, before = Infinity; i < 10; i++) {
+    collect();
+    const used = process.memoryUsage().heapUsed;
+    if (before - used < 2 ** 20) break;
+    before = used;
+  }
+};
+const status = () => {
+  const text = readFileSync('/proc/self/status', 'utf8');
+  const field = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+  return { rss: field('VmRSS'), hwm: field('VmHWM') };
+};
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** Another checkout's SqliteReadModelStore, from its source. */
+function storeFrom(root: string): typeof SqliteReadModelStore {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- another checkout's module
+  const module = require(join(root, 'packages/event-store-sqlite/src/sqlite-read-model-store')) as {
+    SqliteReadModelStore: typeof SqliteReadModelStore;
+  };
+  return module.SqliteReadModelStore;
+}
+
+async function main(): Promise<void> {
+  const masterKey = Buffer.from(readFileSync(KEY_FILE, 'utf8').trim(), 'hex');
+  // A copy: opening a file may write to it (WAL, migrations), and the cached one is shared.
+  const dir = mkdtempSync(join(tmpdir(), 'snapshot-save-memory-'));
+  copyFileSync(FILE, join(dir, 'events.db'));
+  const store = SqliteEventStore.open({ filename: join(dir, 'events.db'), masterKey });
+  const models = new TenantReadModels();
+  let events = 0;
+  for (let after = START; ;) {
+    const page = await store.readAll(TENANT, { after, limit: 1000 });
+    for (const event of page) models.apply(event);
+    events += page.length;
+    if (page.length < 1000) break;
+    after = page[page.length - 1]!.checkpoint;
+  }
+  models.caughtUp();
+  const keys = snapshotKeysOf(store, TENANT, models.name);
+  if (PARTS) {
+    const snapshot = await models.sealSnapshot(models.snapshot(), keys);
+    for (const [part, value] of Object.entries(snapshot))
+      console.log(`${part}: ${(JSON.stringify(value).length / 1e6).toFixed(1)} M chars`);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  try {
+    const db = new Database(join(dir, 'read-models.db'));
+    db.pragma('journal_mode = WAL');
+    const Store = STORE_FROM ? storeFrom(STORE_FROM) : SqliteReadModelStore;
+    const readModels = new Store(db, undefined, PIECE_CHARS);
+    gc();
+    writeFileSync('/proc/self/clear_refs', '5');
+    const settled = { ...status(), heap: process.memoryUsage().heapUsed };
+    const started = process.cpuUsage();
+    const snapshot = models.snapshot();
+    const sealed = await models.sealSnapshot(snapshot, keys);
+    await readModels.save(
+      TENANT,
+      models.name,
+      1,
+      { checkpoint: models.checkpoint!, schemaVersion: models.schemaVersion, snapshot: sealed },
+      { activate: true, entries: models.appendOnlyEntries() },
+    );
+    const cpu = cpuMs(started);
+    const after = status();
+    // A restart's read of what was saved (the stored pieces joined and parsed), measured alike.
+    gc();
+    writeFileSync('/proc/self/clear_refs', '5');
+    const beforeLoad = status();
+    const loadStarted = process.cpuUsage();
+    const loaded = await readModels.load(TENANT, models.name, 1);
+    const loadCpu = cpuMs(loadStarted);
+    const afterLoad = status();
+    if (loaded?.checkpoint !== models.checkpoint) throw new Error('The saved snapshot did not load back.');
+    const size = db.prepare<[], number>('SELECT sum(length(text)) FROM read_model_chunks').pluck().get();
+    db.close();
+    console.log(
+      `${STORE_FROM ?? 'this checkout'}${PIECE_CHARS ? `, pieces of ${PIECE_CHARS} chars` : ''}: ${events} events: models settled at RSS ${mb(settled.rss)} MB, heap ${mb(settled.heap)} MB; ` +
+        `the save: peak RSS ${mb(after.hwm)} MB (+${mb(after.hwm - settled.rss)} MB), ${cpu.toFixed(0)} ms CPU, ` +
+        `snapshot ${((size ?? 0) / 1e6).toFixed(1)} MB; its load: peak RSS +${mb(afterLoad.hwm - beforeLoad.rss)} MB, ${loadCpu.toFixed(0)} ms CPU; load ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
