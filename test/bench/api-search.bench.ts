@@ -24,12 +24,14 @@
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--seconds 10] [--connections 50] [--runs 1]
  *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
- *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist]
+ *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist] [--server-node-flags "--cpu-prof …"]
+ *     [--warmup K] [--baseline 0] [--blocks-log 1] [--server-stdout FILE] [--node-env production|'']
  */
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
+  appendFileSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -74,8 +76,18 @@ const RUNS = Number(args.get('runs') ?? 1);
 // (instead of one window of --seconds each), so a change of load mid-run weighs on all alike.
 const INTERLEAVE = Number(args.get('interleave') ?? 0);
 const BLOCK = Number(args.get('block') ?? 200);
+// Blocks of each target run (and not counted) before the first run: default 2 with --interleave, else 0.
+const WARMUP = Number(args.get('warmup') ?? (INTERLEAVE > 0 ? 2 : 0));
 const STORE = args.get('store') ?? 'memory';
-const TARGETS = new Set(['typename', ...(args.get('targets') ?? 'search,match').split(',')]);
+const SERVED = STORE === 'sqlite';
+// `--blocks-log 1`: each interleaved block's figures on stderr, to see how they spread within a run.
+const BLOCKS_LOG = args.get('blocks-log') === '1';
+// `--baseline 0`: without `{ __typename }` unless named (to profile one target alone); ratios are then to the first.
+const BASELINE = args.get('baseline') !== '0';
+const TARGETS = new Set([
+  ...(BASELINE ? ['typename'] : []),
+  ...(args.get('targets') ?? 'search,match').split(','),
+]);
 if (STORE !== 'memory' && STORE !== 'sqlite') throw new Error(`--store memory|sqlite, not ${STORE}`);
 const MAX_HEAP = args.get('max-heap');
 // `src`: the CLI from source through this process's swc hook, as `npm run vouch` runs it;
@@ -83,6 +95,9 @@ const MAX_HEAP = args.get('max-heap');
 const SERVE_FROM = args.get('serve-from') ?? 'src';
 if (SERVE_FROM !== 'src' && SERVE_FROM !== 'dist')
   throw new Error(`--serve-from src|dist, not ${SERVE_FROM}`);
+// `--server-node-flags "--cpu-prof --cpu-prof-dir=DIR"`: node flags for the served process (e.g. to profile it).
+const SERVER_NODE_FLAGS = (args.get('server-node-flags') ?? '').split(' ').filter(Boolean);
+const NODE_ENV = args.get('node-env') ?? 'production';
 const CACHE_DIR = args.get('cache-dir') ?? join(tmpdir(), 'vouch-api-bench-cache');
 const TENANT = 'bench';
 // Random: `vouch serve` refuses a predictable JWT secret in production.
@@ -202,10 +217,13 @@ interface Figures {
   readonly errors: number;
   /** CPU time of this process (server and load generator, every thread) per request answered. */
   readonly cpuMsPerRequest: number;
+  /** CPU time of the served process alone per request answered (`vouch serve` only; else NaN). */
+  readonly serverCpuMsPerRequest: number;
 }
 
 async function load(url: string, token: string, query: string, variables: object): Promise<Figures> {
   const cpu = cpuNow();
+  const serverCpu = serverCpuNow();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -214,7 +232,7 @@ async function load(url: string, token: string, query: string, variables: object
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  return figuresOf(result, cpu);
+  return figuresOf(result, cpu, serverCpu);
 }
 
 /** One block of `amount` requests (for --interleave). */
@@ -223,8 +241,18 @@ async function block(
   token: string,
   query: string,
   variables: object,
-): Promise<{ requests: number; seconds: number; cpuMs: number; errors: number; latencies: number[] }> {
+): Promise<{
+  requests: number;
+  seconds: number;
+  cpuMs: number;
+  serverCpuMs: number;
+  serverMainCpuMs: number;
+  errors: number;
+  latencies: number[];
+}> {
   const cpu = cpuNow();
+  const serverCpu = serverCpuNow();
+  const serverMainCpu = serverMainCpuNow();
   const started = performance.now();
   const result = await autocannon({
     url,
@@ -242,6 +270,8 @@ async function block(
     requests: result.requests.total,
     seconds: (performance.now() - started) / 1000,
     cpuMs: cpuNow() - cpu,
+    serverCpuMs: serverCpuNow() - serverCpu,
+    serverMainCpuMs: serverMainCpuNow() - serverMainCpu,
     errors: result.errors + result.non2xx,
     latencies: [result.latency.p50, result.latency.p99],
   };
@@ -257,6 +287,7 @@ async function interleaved(
     requests: 0,
     seconds: 0,
     cpuMs: 0,
+    serverCpuMs: 0,
     errors: 0,
     p50: [] as number[],
     p99: [] as number[],
@@ -268,6 +299,11 @@ async function interleaved(
       sum.requests += b.requests;
       sum.seconds += b.seconds;
       sum.cpuMs += b.cpuMs;
+      sum.serverCpuMs += b.serverCpuMs;
+      if (BLOCKS_LOG)
+        process.stderr.write(
+          `  block ${k + 1} target ${i + 1}: ${b.requests} in ${(b.seconds * 1000).toFixed(0)} ms, CPU ${(b.cpuMs / b.requests).toFixed(2)} ms/req (server ${(b.serverCpuMs / b.requests).toFixed(2)}, its main thread ${(b.serverMainCpuMs / b.requests).toFixed(2)}), load ${loadText()}\n`,
+        );
       sum.errors += b.errors;
       sum.p50.push(b.latencies[0]!);
       sum.p99.push(b.latencies[1]!);
@@ -280,22 +316,28 @@ async function interleaved(
     p99: median(sum.p99),
     errors: sum.errors,
     cpuMsPerRequest: sum.cpuMs / Math.max(1, sum.requests),
+    serverCpuMsPerRequest: SERVED ? sum.serverCpuMs / Math.max(1, sum.requests) : NaN,
   }));
 }
 
-function figuresOf(result: autocannon.Result, cpu: number): Figures {
+function figuresOf(result: autocannon.Result, cpu: number, serverCpu: number): Figures {
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
     cpuMsPerRequest: (cpuNow() - cpu) / Math.max(1, result.requests.total),
+    serverCpuMsPerRequest: SERVED ? (serverCpuNow() - serverCpu) / Math.max(1, result.requests.total) : NaN,
   };
 }
 
 const cpuMs = ({ user, system }: NodeJS.CpuUsage) => (user + system) / 1000;
 /** CPU ms of this process and, with `vouch serve`, of the server process (every thread). */
 let cpuNow = () => cpuMs(process.cpuUsage());
+/** CPU ms of the served process alone (0 when the server runs in this process). */
+let serverCpuNow = () => 0;
+/** CPU ms of the served process's main (JavaScript) thread: the rest is GC helpers, compilers, I/O. */
+let serverMainCpuNow = () => 0;
 
 /** The submitted reference request `matchCandidates` ranks for. */
 const BENCH_REQUEST = {
@@ -410,10 +452,12 @@ function procStatus(pid: number): { rss: number; hwm: number } | undefined {
   }
 }
 
-/** CPU ms (user + system, every thread) of a process, from /proc/<pid>/stat. */
-function procCpuMs(pid: number): number {
+/** CPU ms (user + system, every thread) of a process, from /proc/<pid>/stat (`task`: one thread of it). */
+function procCpuMs(pid: number, task?: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${pid}${task === undefined ? '' : `/task/${task}`}/stat`, 'utf8')
+      .split(') ')[1]!
+      .split(' ');
     // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in ticks of 10 ms.
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -430,10 +474,12 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
   const started = Date.now();
   // The same node flags as this process (the swc hook: the CLI from source, as `npm run vouch`
   // runs it), without --expose-gc; `main.ts` relaunches itself with the heap bound.
-  const execArgv =
-    SERVE_FROM === 'dist'
+  const execArgv = [
+    ...(SERVE_FROM === 'dist'
       ? []
-      : process.execArgv.filter((flag) => flag !== '--expose-gc' && !flag.startsWith('--cpu-prof'));
+      : process.execArgv.filter((flag) => flag !== '--expose-gc' && !flag.startsWith('--cpu-prof'))),
+    ...SERVER_NODE_FLAGS,
+  ];
   const child = spawn(
     process.execPath,
     [
@@ -456,6 +502,9 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
         ...process.env,
         SWC_NODE_PROJECT: join(__dirname, '..', '..', 'apps', 'cli', 'tsconfig.run.json'),
         VOUCH_ENVIRONMENT: 'production',
+        // As the systemd unit (docs/deploy/vouch.service) sets it; graphql-js, for one, checks every type test
+        // for a second copy of itself unless it is `production`. `--node-env ''` leaves it unset.
+        ...(NODE_ENV ? { NODE_ENV } : {}),
         VOUCH_MASTER_KEY: masterKey.toString('base64'),
         VOUCH_JWT_SECRET: SECRET,
         VOUCH_SIGNING_KEY: String(signingKey),
@@ -466,7 +515,14 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
     },
   );
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  // Until it listens: the start line names the served process; then only kept with `--server-stdout FILE`
+  // (its request log, or e.g. `--trace-gc` through `--server-node-flags`).
+  const stdoutFile = args.get('server-stdout');
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (stdoutFile !== undefined) appendFileSync(stdoutFile, chunk);
+    if (!listened) out += chunk.toString('utf8');
+  });
+  let listened = false;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   // The log line names the served process (a child of `child` when the heap is bound).
   const listening = await new Promise<{ url: string; pid: number; heapLimitMb: number }>(
@@ -487,6 +543,8 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
     },
   );
   const { pid } = listening;
+  listened = true;
+  out = '';
   let sampledPeak = 0;
   let last = { rss: 0, hwm: 0 };
   const sample = () => {
@@ -498,6 +556,8 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
   sample();
   const sampler = setInterval(sample, 100);
   cpuNow = () => cpuMs(process.cpuUsage()) + procCpuMs(pid);
+  serverCpuNow = () => procCpuMs(pid);
+  serverMainCpuNow = () => procCpuMs(pid, pid);
   process.stderr.write(
     `${size} advocates: vouch serve (pid ${pid}, heap limit ${listening.heapLimitMb} MB) listening after ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );
@@ -544,6 +604,8 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
       child.kill('SIGTERM');
       const code = await exited;
       cpuNow = () => cpuMs(process.cpuUsage());
+      serverCpuNow = () => 0;
+      serverMainCpuNow = () => 0;
       rmSync(dir, { recursive: true, force: true });
       if (code !== 0) throw new Error(`vouch serve exited with ${code}`);
     },
@@ -595,6 +657,17 @@ async function main(): Promise<void> {
       if (response.status !== 200 || body.errors)
         throw new Error(`${label} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
     }
+    // Readiness: the read models answer once caught up and saved, but the first requests still meet a cold
+    // process (code not yet optimised, the catch-up's garbage not yet collected). Each target's blocks run
+    // WARMUP times first, reported apart and not counted.
+    for (let round = 0; round < WARMUP; round++) {
+      for (const [label, query, variables] of targets) {
+        const b = await block(url, token, query, variables);
+        process.stderr.write(
+          `${size} advocates warm-up ${round + 1}: ${label} ${b.requests} requests in ${(b.seconds * 1000).toFixed(0)} ms, CPU ${(b.cpuMs / Math.max(1, b.requests)).toFixed(2)} ms/req (server ${(b.serverCpuMs / Math.max(1, b.requests)).toFixed(2)}), load ${loadText()}\n`,
+        );
+      }
+    }
     for (let run = 0; run < RUNS; run++) {
       const figures: Figures[] = [];
       const blocks = INTERLEAVE > 0 ? await interleaved(url, token, targets) : undefined;
@@ -605,7 +678,7 @@ async function main(): Promise<void> {
         // The same ratio by CPU: less swayed by other processes on a shared machine than req/s.
         const cpuRatio = figures[0]!.cpuMsPerRequest / measured.cpuMsPerRequest;
         rows.push(
-          `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.cpuMsPerRequest.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} | ${loadavg()[0]!.toFixed(1)} |`,
+          `| ${size.toLocaleString('en')} | ${label} | ${Math.round(measured.requestsPerSecond).toLocaleString('en')} | ${ratio.toFixed(2)} | ${measured.cpuMsPerRequest.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${measured.p50} | ${measured.p99} | ${measured.errors} | ${loadavg()[0]!.toFixed(1)} | ${measured.serverCpuMsPerRequest.toFixed(2)} | ${(figures[0]!.serverCpuMsPerRequest / measured.serverCpuMsPerRequest).toFixed(2)} |`,
         );
         process.stderr.write(`${rows.at(-1)}\n`);
       }
@@ -618,10 +691,10 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `Node ${process.version}, ${STORE} store${STORE === 'sqlite' ? ` (vouch serve from ${SERVE_FROM}${MAX_HEAP === undefined ? '' : `, --max-heap ${MAX_HEAP}`})` : ''}, ${CONNECTIONS} connections, ${INTERLEAVE > 0 ? `${INTERLEAVE} × blocks of ${BLOCK}` : `${SECONDS} s per target`}, loopback.`,
+      `Node ${process.version}, ${STORE} store${STORE === 'sqlite' ? ` (vouch serve from ${SERVE_FROM}, NODE_ENV=${NODE_ENV || 'unset'}${MAX_HEAP === undefined ? '' : `, --max-heap ${MAX_HEAP}`})` : ''}, ${CONNECTIONS} connections, ${INTERLEAVE > 0 ? `${INTERLEAVE} × blocks of ${BLOCK}` : `${SECONDS} s per target`}, loopback.`,
       '',
-      '| advocates | operation | req/s | × `__typename` | CPU ms/req | × `__typename` by CPU | p50 ms | p99 ms | errors | load |',
-      '| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |',
+      '| advocates | operation | req/s | × `__typename` | CPU ms/req | × `__typename` by CPU | p50 ms | p99 ms | errors | load | server CPU ms/req | × by server CPU |',
+      '| --: | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
       ...rows,
       '',
       ...peaks,
