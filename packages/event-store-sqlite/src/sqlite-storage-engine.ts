@@ -25,6 +25,7 @@ import {
 import type { EventRow, ReadRow } from './event-rows';
 import {
   READ_COLUMNS,
+  STREAM_READ_COLUMNS,
   columnsOfReadRow,
   fromReadRow,
   fromRowForVerification,
@@ -114,7 +115,7 @@ export class SqliteStorageEngine implements StorageEngine {
 
   private streamRows(tenantId: string, streamId: string, range: StreamRange): ReadRow[] {
     const limit = range.limit ?? -1;
-    return (
+    const rows = (
       range.direction === 'forwards'
         ? this.run(() => this.statements.readForwards.all(tenantId, streamId, range.fromVersion ?? 1, limit))
         : this.run(() =>
@@ -126,6 +127,9 @@ export class SqliteStorageEngine implements StorageEngine {
             ),
           )
     ) as ReadRow[];
+    // `stream_id = ?` matched it byte for byte (binary collation): the caller's id is the stored one.
+    for (let i = 0; i < rows.length; i += 1) rows[i]![1] = streamId;
+    return rows;
   }
 
   private logRows(tenantId: string, range: LogRange): ReadRow[] {
@@ -412,13 +416,13 @@ function prepareStatements(db: Database): Record<string, Statement> & {
     ),
     readForwards: db
       .prepare(
-        `SELECT ${READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ?
+        `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ?
          ORDER BY version LIMIT ?`,
       )
       .raw(true),
     readBackwards: db
       .prepare(
-        `SELECT ${READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ?
+        `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ?
          ORDER BY version DESC LIMIT ?`,
       )
       .raw(true),
