@@ -2,6 +2,7 @@ import type { EventMetadata } from '@vouch/domain';
 import type {
   PreparedEvent,
   ReadableEvent,
+  ReadableEventColumns,
   SealedPersonalData,
   StoredEvent,
   StoredRow,
@@ -34,6 +35,12 @@ export interface EventRow {
 export const READ_COLUMNS =
   'position, stream_id, version, event_id, type, schema_version, data, personal, metadata, recorded_at';
 
+/**
+ * READ_COLUMNS of one stream's read: the stream id, which the caller gave, is not read back
+ * (NULL in its place, filled in by the reader): one string fewer per event.
+ */
+export const STREAM_READ_COLUMNS = READ_COLUMNS.replace('stream_id', 'NULL');
+
 /** One row of READ_COLUMNS as `Statement.raw()` returns it. */
 export type ReadRow = [
   position: number,
@@ -64,6 +71,19 @@ export function fromReadRow(tenantId: string, row: ReadRow): ReadableEvent {
     metadata: JSON.parse(row[8]) as EventMetadata,
     recordedAt: row[9],
   };
+}
+
+/**
+ * Decodes a row of READ_COLUMNS into the core's column array in place (its JSON columns
+ * parsed where they stand): no object per row beyond better-sqlite3's own array. Throws when
+ * a JSON column is damaged.
+ */
+export function columnsOfReadRow(row: ReadRow): ReadableEventColumns {
+  const columns = row as unknown as unknown[];
+  columns[6] = JSON.parse(row[6]);
+  if (row[7] !== null) columns[7] = JSON.parse(row[7]);
+  columns[8] = JSON.parse(row[8]);
+  return columns as ReadableEventColumns;
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   LogScan,
   PreparedAppend,
   ReadableEvent,
+  ReadableEventColumns,
   StorageEngine,
   StoredRow,
   StreamHead,
@@ -22,7 +23,14 @@ import {
   planAppend,
 } from '@vouch/event-store';
 import type { EventRow, ReadRow } from './event-rows';
-import { READ_COLUMNS, fromReadRow, fromRowForVerification, toInsertParameters } from './event-rows';
+import {
+  READ_COLUMNS,
+  STREAM_READ_COLUMNS,
+  columnsOfReadRow,
+  fromReadRow,
+  fromRowForVerification,
+  toInsertParameters,
+} from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
 import { GroupCommitQueue } from './group-commit-queue';
 import { StreamHeadCache } from './stream-head-cache';
@@ -86,8 +94,28 @@ export class SqliteStorageEngine implements StorageEngine {
   }
 
   async readStream(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEvent[]> {
+    return this.decodeAll(tenantId, this.streamRows(tenantId, streamId, range));
+  }
+
+  async readStreamColumns(
+    tenantId: string,
+    streamId: string,
+    range: StreamRange,
+  ): Promise<ReadableEventColumns[]> {
+    return this.decodeColumns(tenantId, this.streamRows(tenantId, streamId, range));
+  }
+
+  async readLog(tenantId: string, range: LogRange): Promise<ReadableEvent[]> {
+    return this.decodeAll(tenantId, this.logRows(tenantId, range));
+  }
+
+  async readLogColumns(tenantId: string, range: LogRange): Promise<ReadableEventColumns[]> {
+    return this.decodeColumns(tenantId, this.logRows(tenantId, range));
+  }
+
+  private streamRows(tenantId: string, streamId: string, range: StreamRange): ReadRow[] {
     const limit = range.limit ?? -1;
-    const rows =
+    const rows = (
       range.direction === 'forwards'
         ? this.run(() => this.statements.readForwards.all(tenantId, streamId, range.fromVersion ?? 1, limit))
         : this.run(() =>
@@ -97,17 +125,19 @@ export class SqliteStorageEngine implements StorageEngine {
               range.fromVersion ?? Number.MAX_SAFE_INTEGER,
               limit,
             ),
-          );
-    return this.decodeAll(tenantId, rows as ReadRow[]);
+          )
+    ) as ReadRow[];
+    // `stream_id = ?` matched it byte for byte (binary collation): the caller's id is the stored one.
+    for (let i = 0; i < rows.length; i += 1) rows[i]![1] = streamId;
+    return rows;
   }
 
-  async readLog(tenantId: string, range: LogRange): Promise<ReadableEvent[]> {
-    const rows = this.run(() =>
+  private logRows(tenantId: string, range: LogRange): ReadRow[] {
+    return this.run(() =>
       range.types
         ? this.typeFilter(range.types.length).all(tenantId, range.afterPosition, ...range.types, range.limit)
         : this.statements.readLog.all(tenantId, range.afterPosition, range.limit),
-    );
-    return this.decodeAll(tenantId, rows as ReadRow[]);
+    ) as ReadRow[];
   }
 
   async scanLog(tenantId: string, range: LogRange): Promise<LogScan> {
@@ -328,6 +358,18 @@ export class SqliteStorageEngine implements StorageEngine {
     return events;
   }
 
+  private decodeColumns(tenantId: string, rows: readonly ReadRow[]): ReadableEventColumns[] {
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i]!;
+      try {
+        columnsOfReadRow(row);
+      } catch (error) {
+        throw new CorruptEventError(tenantId, row[1], row[2], (error as Error).message);
+      }
+    }
+    return rows as unknown as ReadableEventColumns[];
+  }
+
   private run<T>(read: () => T): T {
     if (this.closed || !this.db.open) throw new StoreUnavailableError('The SQLite event store is closed.');
     try {
@@ -374,13 +416,13 @@ function prepareStatements(db: Database): Record<string, Statement> & {
     ),
     readForwards: db
       .prepare(
-        `SELECT ${READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ?
+        `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ?
          ORDER BY version LIMIT ?`,
       )
       .raw(true),
     readBackwards: db
       .prepare(
-        `SELECT ${READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ?
+        `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ?
          ORDER BY version DESC LIMIT ?`,
       )
       .raw(true),

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Instant } from '@vouch/domain';
+import type { EventEnvelope, EventMetadata, Instant } from '@vouch/domain';
 import { personalDataOf } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import { assertIdentifier } from './append/identifiers';
@@ -30,8 +30,9 @@ import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
 import type { SubjectKeys } from './personal-data/subject-keys';
 import { VaultSubjectKeys } from './personal-data/vault-subject-keys';
 import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
-import type { StorageEngine } from './storage-engine';
-import type { ReadableEvent, StreamHead } from './stored-event';
+import type { LogRange, StorageEngine, StreamRange } from './storage-engine';
+import type { ReadableEvent, ReadableEventColumns, StreamHead } from './stored-event';
+import { readableEventOf } from './stored-event';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 import { SharedTailScan } from './subscriptions/shared-tail-scan';
 import type { SubscribeOptions, Subscription } from './subscriptions/subscription';
@@ -133,22 +134,30 @@ export class EngineEventStore implements EventStore {
     this.assertOpen();
     assertIdentifier('tenant id', tenantId);
     assertIdentifier('stream id', streamId);
-    const stored = await this.engine.readStream(tenantId, streamId, {
+    const range: StreamRange = {
       direction: options.direction ?? 'forwards',
       ...(options.fromVersion !== undefined ? { fromVersion: options.fromVersion } : {}),
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
-    });
+    };
+    if (this.ownsReads && this.engine.readStreamColumns) {
+      return this.decodeColumns(tenantId, await this.engine.readStreamColumns(tenantId, streamId, range));
+    }
+    const stored = await this.engine.readStream(tenantId, streamId, range);
     return this.decode(tenantId, stored, this.ownsReads);
   }
 
   async readAll(tenantId: string, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     assertIdentifier('tenant id', tenantId);
-    const stored = await this.engine.readLog(tenantId, {
+    const range: LogRange = {
       afterPosition: positionOf(options.after ?? START),
       ...(options.types ? { types: options.types } : {}),
       limit: options.limit ?? DEFAULT_READ_LIMIT,
-    });
+    };
+    if (this.ownsReads && this.engine.readLogColumns) {
+      return this.decodeColumns(tenantId, await this.engine.readLogColumns(tenantId, range));
+    }
+    const stored = await this.engine.readLog(tenantId, range);
     return this.decode(tenantId, stored, this.ownsReads);
   }
 
@@ -328,19 +337,59 @@ export class EngineEventStore implements EventStore {
   ): Promise<RecordedEvent[]> {
     const subjects = new Set<string>();
     for (const event of stored) if (event.personal) subjects.add(event.personal.subjectId);
-    // Each subject's key looked up once per page, all of them in one query where the vault can.
-    let keys: ReadonlyMap<string, DataKeyLookup>;
-    if (subjects.size > 0 && this.vault.lookupMany) {
-      keys = await this.vault.lookupMany(tenantId, [...subjects]);
-    } else {
-      const one = new Map<string, DataKeyLookup>();
-      for (const subjectId of subjects) one.set(subjectId, await this.vault.lookup(tenantId, subjectId));
-      keys = one;
-    }
+    const keys = await this.keysOf(tenantId, subjects);
     const put = owned ? putFieldsInPlace : putFields;
     const events = new Array<RecordedEvent>(stored.length);
     for (let i = 0; i < stored.length; i += 1) events[i] = this.decodeOne(stored[i]!, keys, put);
     return events;
+  }
+
+  /**
+   * Decodes a page of column arrays the engine built for this read alone: an event without
+   * personal data becomes its `RecordedEvent` straight from its row; a personal one goes the
+   * `ReadableEvent` way (decrypted in place), as `decode` would take it.
+   */
+  private async decodeColumns(
+    tenantId: string,
+    rows: readonly ReadableEventColumns[],
+  ): Promise<RecordedEvent[]> {
+    const subjects = new Set<string>();
+    for (let i = 0; i < rows.length; i += 1) {
+      const personal = rows[i]![7];
+      if (personal) subjects.add(personal.subjectId);
+    }
+    const keys = await this.keysOf(tenantId, subjects);
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i]!;
+      events[i] =
+        row[7] === null
+          ? this.recorded(
+              row[3],
+              row[4],
+              row[5],
+              row[6],
+              row[8],
+              row[1],
+              row[2],
+              row[0],
+              row[9],
+              NO_PERSONAL_DATA,
+            )
+          : this.decodeOne(readableEventOf(tenantId, row), keys, putFieldsInPlace);
+    }
+    return events;
+  }
+
+  // Each subject's key looked up once per page, all of them in one query where the vault can.
+  private async keysOf(
+    tenantId: string,
+    subjects: ReadonlySet<string>,
+  ): Promise<ReadonlyMap<string, DataKeyLookup>> {
+    if (subjects.size > 0 && this.vault.lookupMany) return this.vault.lookupMany(tenantId, [...subjects]);
+    const one = new Map<string, DataKeyLookup>();
+    for (const subjectId of subjects) one.set(subjectId, await this.vault.lookup(tenantId, subjectId));
+    return one;
   }
 
   private decodeOne(
@@ -374,28 +423,52 @@ export class EngineEventStore implements EventStore {
         personalData = { status: 'present', subjectId };
       }
     }
-    let schemaVersion = event.schemaVersion;
+    return this.recorded(
+      event.eventId,
+      event.type,
+      event.schemaVersion,
+      data,
+      event.metadata,
+      event.streamId,
+      event.version,
+      event.position,
+      event.recordedAt,
+      personalData,
+    );
+  }
+
+  // The one place a RecordedEvent is built (one object shape for every read), upcast when its type has an upcaster.
+  private recorded(
+    eventId: string,
+    type: string,
+    storedSchemaVersion: number,
+    storedData: Record<string, unknown>,
+    metadata: EventMetadata,
+    streamId: string,
+    version: number,
+    position: number,
+    recordedAt: Instant,
+    personalData: PersonalDataStatus,
+  ): RecordedEvent {
+    let data = storedData;
+    let schemaVersion = storedSchemaVersion;
     // Most types have no upcaster: no context, key or result object per event for them.
-    if (this.upcasters.handles(event.type)) {
-      const upcast = this.upcasters.upcast(data, schemaVersion, {
-        eventId: event.eventId,
-        type: event.type,
-        metadata: event.metadata,
-      });
+    if (this.upcasters.handles(type)) {
+      const upcast = this.upcasters.upcast(data, schemaVersion, { eventId, type, metadata });
       data = upcast.data;
       schemaVersion = upcast.schemaVersion;
     }
     return {
-      eventId: event.eventId,
-      type: event.type,
+      eventId,
+      type,
       schemaVersion,
-      storedSchemaVersion: event.schemaVersion,
+      storedSchemaVersion,
       data,
-      metadata: event.metadata,
-      streamId: event.streamId,
-      version: event.version,
-      checkpoint: checkpointOf(event.position),
-      recordedAt: event.recordedAt,
+      metadata,
+      streamId,
+      version,
+      checkpoint: checkpointOf(position),
+      recordedAt,
       personalData,
     };
   }

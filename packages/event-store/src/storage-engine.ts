@@ -1,7 +1,7 @@
 import type { Instant } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
-import type { ReadableEvent, StoredRow, StreamHead } from './stored-event';
+import type { ReadableEvent, ReadableEventColumns, StoredRow, StreamHead } from './stored-event';
 
 /** Which part of a stream to read, in what direction. */
 export interface StreamRange {
@@ -66,6 +66,13 @@ export interface StorageEngine {
    * reads hand out stored or cached objects (the in-memory engine's frozen events).
    */
   readonly returnsFreshEvents?: boolean;
+  /**
+   * Optional, only with `returnsFreshEvents`: `readStream` and `readLog` as column arrays built
+   * for that read alone (same events, order and errors), so the core builds one event object
+   * per event instead of two.
+   */
+  readStreamColumns?(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEventColumns[]>;
+  readLogColumns?(tenantId: string, range: LogRange): Promise<ReadableEventColumns[]>;
   /** Called after a subject's key was destroyed, to purge remnants (e.g. a write-ahead log). */
   afterErasure?(): Promise<void>;
   close(): Promise<void>;

@@ -46,6 +46,42 @@ export interface StoredEvent {
  */
 export type ReadableEvent = Omit<StoredEvent, 'fingerprint' | 'hash'>;
 
+/**
+ * A readable event as one array of its columns, in this order: what an engine whose reads
+ * build fresh rows hands over instead of a `ReadableEvent`, so the core builds its
+ * `RecordedEvent` straight from the row (one object per event instead of two). The tenant is
+ * the caller's.
+ */
+export type ReadableEventColumns = [
+  position: number,
+  streamId: string,
+  version: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: Record<string, unknown>,
+  personal: SealedPersonalData | null,
+  metadata: EventMetadata,
+  recordedAt: Instant,
+];
+
+/** The `ReadableEvent` of a column array (for the few events that need one, e.g. to decrypt). */
+export function readableEventOf(tenantId: string, columns: ReadableEventColumns): ReadableEvent {
+  return {
+    tenantId,
+    streamId: columns[1],
+    version: columns[2],
+    position: columns[0],
+    eventId: columns[3],
+    type: columns[4],
+    schemaVersion: columns[5],
+    data: columns[6],
+    personal: columns[7],
+    metadata: columns[8],
+    recordedAt: columns[9],
+  };
+}
+
 /** A stored event before the adapter has given it a global position. */
 export type UnpositionedStoredEvent = Omit<StoredEvent, 'position'>;
 

@@ -65,7 +65,10 @@ export class CatchUpSubscription implements Subscription {
         for (const event of page.events) {
           if (this.stopped) return;
           if (event.checkpoint <= this.current) continue; // defensive: never deliver twice
-          await this.handler(event);
+          // Awaited only when the handler returned a promise: a handler done synchronously
+          // costs no microtask per event.
+          const handled = this.handler(event);
+          if (handled !== undefined) await handled;
           this.current = event.checkpoint;
         }
         if (page.scannedTo > this.current) {

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import type { EventEnvelope } from '@vouch/domain';
+import {
+  CorruptEventError,
+  EngineEventStore,
+  MasterKeyVault,
+  UpcasterRegistry,
+  checkpointOf,
+  type EventStoreOptions,
+  type RecordedEvent,
+  type StorageEngine,
+} from '@vouch/event-store';
+import {
+  contactRecorded,
+  contractEvent,
+  contractPersonalData,
+  contractUpcasters,
+} from '@vouch/event-store/testing';
+import { SqliteStorageEngine, SqliteWrappedKeyRepository, openDatabase } from '@vouch/event-store-sqlite';
+import { useTempDirectory } from './support/temp-files';
+
+const nextFile = useTempDirectory();
+const tenant = 'tenant-a';
+
+/**
+ * The same engine with its column reads hidden: the core then reads `ReadableEvent`s (the
+ * reference path). Every other member, and the connection, is the engine's own.
+ */
+function objectReadsOf(engine: SqliteStorageEngine): StorageEngine {
+  return Object.create(engine, {
+    readStreamColumns: { value: undefined },
+    readLogColumns: { value: undefined },
+  }) as StorageEngine;
+}
+
+/** One file, one engine and one vault, read by the column path and by the object path. */
+function openPair(filename: string) {
+  const masterKey = randomBytes(32);
+  const db = openDatabase({
+    filename,
+    durability: 'NORMAL',
+    masterKey,
+    now: () => '2026-01-01T00:00:00.000Z',
+  });
+  const engine = new SqliteStorageEngine(db);
+  const options: EventStoreOptions = {
+    vault: new MasterKeyVault(masterKey, new SqliteWrappedKeyRepository(db)),
+    personalData: contractPersonalData,
+    upcasters: new UpcasterRegistry(contractUpcasters),
+  };
+  return {
+    db,
+    columns: new EngineEventStore(engine, options),
+    objects: new EngineEventStore(objectReadsOf(engine), options),
+    close: () => engine.close(),
+  };
+}
+
+const subjects = ['adv-1', 'adv-2', 'adv-3'] as const;
+const json = fc.dictionary(
+  fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'),
+  fc.oneof(
+    fc.integer(),
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 3 }),
+  ),
+  { maxKeys: 4 },
+);
+
+/** A step of a history: an append of one event to a stream, or a subject's erasure. */
+const step = fc.oneof(
+  fc.record({ kind: fc.constant('plain' as const), stream: fc.constantFrom('s-1', 's-2'), data: json }),
+  fc.record({
+    kind: fc.constant('renamed' as const),
+    stream: fc.constantFrom('s-1', 's-2'),
+    schemaVersion: fc.constantFrom(1, 2, 3),
+    name: fc.string(),
+  }),
+  fc.record({
+    kind: fc.constant('contact' as const),
+    subject: fc.constantFrom(...subjects),
+    name: fc.string(),
+    email: fc.string(),
+  }),
+  fc.record({
+    kind: fc.constant('note' as const),
+    subject: fc.constantFrom(...subjects),
+    text: fc.string(),
+    extra: json,
+  }),
+  fc.record({ kind: fc.constant('erase' as const), subject: fc.constantFrom(...subjects) }),
+);
+type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+
+function envelopeOf(s: Exclude<Step, { kind: 'erase' }>): { stream: string; event: EventEnvelope } {
+  switch (s.kind) {
+    case 'plain':
+      return { stream: s.stream, event: contractEvent(tenant, 'Activated', s.data) };
+    case 'renamed':
+      return {
+        stream: s.stream,
+        event: contractEvent(
+          tenant,
+          'Renamed',
+          s.schemaVersion === 1 ? { name: s.name } : { fullName: s.name },
+          { schemaVersion: s.schemaVersion },
+        ),
+      };
+    case 'contact':
+      return { stream: s.subject, event: contactRecorded(tenant, s.subject, s.name, s.email) };
+    case 'note':
+      return {
+        stream: s.subject,
+        event: contractEvent(tenant, 'NoteTaken', {
+          ...s.extra,
+          advocateId: s.subject,
+          note: { text: s.text, pinned: true },
+        }),
+      };
+  }
+}
+
+describe('SQLite store: reads through column arrays equal reads through event objects', () => {
+  it('readStream and readAll answer the same events, decrypted, erased and upcast alike (property)', async () => {
+    let compared = 0;
+    const seen = { present: 0, erased: 0, upcast: 0 };
+    const count = (events: readonly RecordedEvent[]) => {
+      compared += events.length;
+      for (const e of events) {
+        if (e.personalData.status === 'present') seen.present += 1;
+        if (e.personalData.status === 'erased') seen.erased += 1;
+        if (e.schemaVersion !== e.storedSchemaVersion) seen.upcast += 1;
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.record({
+            from: fc.integer({ min: 0, max: 30 }),
+            limit: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+            backwards: fc.boolean(),
+            types: fc.option(fc.subarray(['Activated', 'Renamed', 'ContactRecorded', 'NoteTaken']), {
+              nil: undefined,
+            }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (history, reads) => {
+          const pair = openPair(nextFile());
+          try {
+            const erased = new Set<string>();
+            for (const s of history) {
+              if (s.kind === 'erase') {
+                await pair.columns.forgetSubject(tenant, s.subject);
+                erased.add(s.subject);
+                continue;
+              }
+              const { stream, event } = envelopeOf(s);
+              if (erased.has(stream)) continue; // an erased subject takes no new personal data
+              await pair.columns.append(tenant, stream, [event], { expectedVersion: 'any' });
+            }
+            for (const read of reads) {
+              for (const stream of ['s-1', 's-2', ...subjects]) {
+                const options = {
+                  direction: read.backwards ? ('backwards' as const) : ('forwards' as const),
+                  ...(read.from > 0 ? { fromVersion: read.from } : {}),
+                  ...(read.limit !== undefined ? { limit: read.limit } : {}),
+                };
+                const fast = await pair.columns.readStream(tenant, stream, options);
+                expect(fast).toStrictEqual(await pair.objects.readStream(tenant, stream, options));
+                count(fast);
+              }
+              const logOptions = {
+                after: checkpointOf(read.from),
+                ...(read.limit !== undefined ? { limit: read.limit } : {}),
+                ...(read.types !== undefined ? { types: read.types } : {}),
+              };
+              const fast = await pair.columns.readAll(tenant, logOptions);
+              expect(fast).toStrictEqual(await pair.objects.readAll(tenant, logOptions));
+              count(fast);
+            }
+          } finally {
+            await pair.close();
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+    // The property compared real events, personal, erased and upcast ones among them.
+    expect(compared).toBeGreaterThan(400);
+    expect(Math.min(seen.present, seen.erased, seen.upcast)).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('a personal field read back is decrypted, and erased after its subject is forgotten', async () => {
+    const pair = openPair(nextFile());
+    try {
+      await pair.columns.append(
+        tenant,
+        'adv-1',
+        [contactRecorded(tenant, 'adv-1', 'Ada', 'ada@example.com')],
+        {
+          expectedVersion: 'no_stream',
+        },
+      );
+      await pair.columns.append(tenant, 's-1', [contractEvent(tenant, 'Renamed', { name: 'Old' })], {
+        expectedVersion: 'no_stream',
+      });
+      const [contact, renamed] = await pair.columns.readAll(tenant);
+      expect(contact!.data).toEqual({
+        advocateId: 'adv-1',
+        profile: { name: 'Ada', email: 'ada@example.com' },
+        seniority: 'VP',
+      });
+      expect(contact!.personalData).toEqual({ status: 'present', subjectId: 'adv-1' });
+      expect(renamed!.data).toEqual({ fullName: 'Old', source: 'upcast' });
+      expect([renamed!.schemaVersion, renamed!.storedSchemaVersion]).toEqual([3, 1]);
+      await pair.columns.forgetSubject(tenant, 'adv-1');
+      const [after] = await pair.columns.readStream(tenant, 'adv-1');
+      expect(after!.personalData.status).toBe('erased');
+      expect(JSON.stringify(after!.data)).not.toContain('Ada');
+    } finally {
+      await pair.close();
+    }
+  });
+
+  it('a damaged row fails both paths alike, naming the event', async () => {
+    const filename = nextFile();
+    const pair = openPair(filename);
+    try {
+      await pair.columns.append(tenant, 's-1', [contractEvent(tenant, 'Activated', { n: 1 })], {
+        expectedVersion: 'no_stream',
+      });
+      const other = new Database(filename);
+      other.prepare("UPDATE events SET metadata = '{broken' WHERE stream_id = 's-1'").run();
+      other.close();
+      for (const read of [
+        (store: EngineEventStore) => store.readAll(tenant),
+        (store: EngineEventStore) => store.readStream(tenant, 's-1'),
+      ]) {
+        const fast = await read(pair.columns).catch((error: unknown) => error);
+        const reference = await read(pair.objects).catch((error: unknown) => error);
+        expect(fast).toBeInstanceOf(CorruptEventError);
+        expect((fast as Error).message).toBe((reference as Error).message);
+      }
+    } finally {
+      await pair.close();
+    }
+  });
+});
