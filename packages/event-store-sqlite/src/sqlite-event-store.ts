@@ -81,6 +81,11 @@ export class SqliteEventStore extends EngineEventStore {
     return this.health.readiness();
   }
 
+  /** Changes whenever the stream may have been appended to, by any process (see `EventStore.writeMark`). */
+  writeMark(tenantId: string, streamId: string): string {
+    return this.storage.writeMark(tenantId, streamId);
+  }
+
   /** Folds the write-ahead log into the main file and truncates it. */
   checkpointWal(): Promise<void> {
     return this.storage.checkpointWal();

@@ -33,6 +33,7 @@ import {
 } from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
 import { GroupCommitQueue } from './group-commit-queue';
+import { OwnCommitMarks, keyOf } from './own-commit-marks';
 import { StreamHeadCache } from './stream-head-cache';
 
 const VERIFY_PAGE = 1000;
@@ -59,6 +60,9 @@ export class SqliteStorageEngine implements StorageEngine {
   private readonly typeFiltersInRange = new Map<number, Statement>();
   private readonly knownHeads = new StreamHeadCache();
   private closed = false;
+  /** This connection's commits per stream, which its own `data_version` does not count. */
+  private readonly ownCommits = new OwnCommitMarks();
+  private readonly dataVersion: Statement;
 
   constructor(
     readonly db: Database,
@@ -67,6 +71,7 @@ export class SqliteStorageEngine implements StorageEngine {
     private readonly health?: { failed(error: unknown): void; succeeded(): void },
   ) {
     this.statements = prepareStatements(db);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     const commitBatch = db.transaction((batch: readonly QueuedAppend[]) =>
       batch.map((item) => this.appendOne(item)),
     );
@@ -74,6 +79,7 @@ export class SqliteStorageEngine implements StorageEngine {
       let outcomes: BatchOutcome<AppendResult>[];
       try {
         outcomes = commitBatch.immediate(batch);
+        this.ownCommits.committed(batch.map(({ request }) => keyOf(request.tenantId, request.streamId)));
         this.health?.succeeded();
       } catch (error) {
         this.knownHeads.clear(); // the heads this transaction wrote were rolled back
@@ -205,6 +211,16 @@ export class SqliteStorageEngine implements StorageEngine {
     const row = this.run(() => this.statements.lastPosition.get(tenantId)) as
       { position: number } | undefined;
     return row?.position ?? 0;
+  }
+
+  /**
+   * Changes whenever the stream may have been appended to since the last mark: on any commit
+   * to the file by another connection or process (SQLite's `data_version`, one statement
+   * that reads no table) and on every commit of this connection that wrote the stream.
+   */
+  writeMark(tenantId: string, streamId: string): string {
+    const others = this.run(() => this.dataVersion.get() as number);
+    return `${others}.${this.ownCommits.of(keyOf(tenantId, streamId))}`;
   }
 
   watch(listener: (tenantId: string) => void): () => void {

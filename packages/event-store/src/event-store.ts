@@ -106,6 +106,15 @@ export interface EventStore {
    * without it leaves such readers reading personal data from the store every time.
    */
   erasedSubjects?(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, Instant>>;
+  /**
+   * A mark of the appends committed to a stream so far, by any process: two equal marks
+   * taken at two moments mean nothing was appended to it in between, so a reader that read
+   * it after the first may skip reading it again. Take it before the read it stands for. A
+   * mark may change without an append (a needless read), never stay put across one.
+   * Optional, and synchronous because it must cost less than the read it saves; a store
+   * that cannot tell leaves it out and readers read.
+   */
+  writeMark?(tenantId: string, streamId: string): string;
   /** Digests and seals under subjects' data keys (command fingerprints, read-model snapshots). */
   readonly subjectKeys: SubjectKeys;
   /** Finishes pending work and releases resources; later calls fail. */

@@ -12,6 +12,8 @@ interface Entry {
   readonly folds: Map<object, { readonly length: number; readonly state: unknown }>;
   /** The subjects whose personal fields the events withhold (their keys were in force when read). */
   readonly withholding: ReadonlySet<string>;
+  /** The store's write mark taken just before the read these events are current as of. */
+  readonly mark: string | undefined;
 }
 
 /** A stream as one read saw it: its events and its folds from them. */
@@ -25,9 +27,11 @@ export interface StreamView {
 /**
  * The streams the command path reads, kept current by asking the store only for what was
  * appended after the last event held: a command then costs one short indexed read per
- * stream instead of reading and decoding the stream's whole history again. Correct with
- * other writers (this process or another): events are immutable once stored, every read
- * asks the store for the tail, and the append's expected version still guards the decision
+ * stream instead of reading and decoding the stream's whole history again, and no read at
+ * all while the store's write mark (`EventStore.writeMark`) says nothing was appended to
+ * it by anyone since the held events were read. Correct with other writers (this process
+ * or another): events are immutable once stored, every read asks the store for the tail
+ * or for the mark, and the append's expected version still guards the decision
  * (a conflict forgets the stream, so the retry reads it whole). A store restored from a
  * copy is restored with the application stopped, as for the read models and checkpoints.
  *
@@ -86,7 +90,14 @@ export class StreamCache {
   private async entry(tenantId: string, streamId: string): Promise<Entry> {
     const key = keyOf(tenantId, streamId);
     const cached = this.entries.get(key);
-    const tail = await readWholeStream(this.store, tenantId, streamId, cached?.events.length ?? 0);
+    // Taken before the read: an append landing after it changes the next mark, so it is read then.
+    const mark = this.store.writeMark?.(tenantId, streamId);
+    // Nothing appended by anyone since the held events were read: no tail to ask for.
+    const unchanged = cached !== undefined && mark !== undefined && cached.mark === mark;
+    if (unchanged && cached.withholding.size === 0) return this.keep(key, cached);
+    const tail = unchanged
+      ? []
+      : await readWholeStream(this.store, tenantId, streamId, cached?.events.length ?? 0);
     let events: RecordedEvent[] | readonly RecordedEvent[] = cached?.events ?? [];
     const withholding = new Set(cached?.withholding);
     const added: RecordedEvent[] = [];
@@ -115,7 +126,7 @@ export class StreamCache {
         folds = undefined; // folded from the withheld form: fold the erased form again
       }
     }
-    const entry: Entry = { events, folds: folds ?? new Map(), withholding };
+    const entry: Entry = { events, folds: folds ?? new Map(), withholding, mark };
     if (!holdable) {
       this.forget(tenantId, streamId);
       return entry;

@@ -104,11 +104,7 @@ export async function shortlist(world: DemoWorld, request: RequestModel): Promis
   const active = [...request.candidates.values()].filter((step) => step !== 'GONE').length;
   const wanted = request.needed - active;
   if (!request.open || wanted <= 0) return;
-  const matches = await world.vouch.queries.matchCandidates(lead, request.id, undefined, 10);
-  // An advocate whose erasure waits on a legal hold still matches; the program leaves them be.
-  const chosen = matches.available
-    .filter((c) => advocateOf(world, c.advocateId)?.status !== 'ERASED')
-    .slice(0, wanted);
+  const chosen = await bestAvailable(world, lead, request, wanted);
   // Sales reps have favourites: now and then the rep's pocket reference goes on the list
   // too, and the fatigue gate decides whether they may be asked again.
   const favourite =
@@ -155,4 +151,25 @@ export async function shortlist(world: DemoWorld, request: RequestModel): Promis
     request.candidates.set(c.advocateId, 'SHORTLISTED');
     later(world, world.rng.int(1, 3), () => clearAsk(world, request, c.advocateId, c.ownerId));
   }
+}
+
+/**
+ * The first `wanted` of the ten best available matches, leaving out advocates whose erasure
+ * waits on a legal hold (they still match; the program leaves them be). A page of `k` is the
+ * first `k` of every longer page, so the `wanted` best are asked for first, and the ten only
+ * when one of them has to be left out: the same advocates, without ranking ten each time.
+ */
+async function bestAvailable(
+  world: DemoWorld,
+  lead: ReturnType<typeof pm>,
+  request: RequestModel,
+  wanted: number,
+) {
+  const keep = (c: { advocateId: string }) => advocateOf(world, c.advocateId)?.status !== 'ERASED';
+  if (wanted < 10) {
+    const few = await world.vouch.queries.matchCandidates(lead, request.id, undefined, wanted);
+    if (few.available.every(keep)) return few.available;
+  }
+  const matches = await world.vouch.queries.matchCandidates(lead, request.id, undefined, 10);
+  return matches.available.filter(keep).slice(0, wanted);
 }

@@ -73,8 +73,11 @@ async function advocatesSide(world: DemoWorld): Promise<void> {
   let today = 0;
   for (const request of world.requests) {
     for (const [advocateId, step] of request.candidates) {
+      if (today >= FEEDBACK_PER_DAY) return;
+      // Every candidate of every request is looked at each day: the id is built only when needed.
+      if (step !== 'COMPLETED') continue;
       const engagementId = engagementIdFor(request.id, advocateId);
-      if (step !== 'COMPLETED' || done.has(engagementId) || today >= FEEDBACK_PER_DAY) continue;
+      if (done.has(engagementId)) continue;
       const advocate = advocateOf(world, advocateId);
       done.add(engagementId);
       // Feedback names the advocate: none about someone erased.

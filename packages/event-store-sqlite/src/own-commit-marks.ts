@@ -1,0 +1,37 @@
+/**
+ * Which of this connection's commits last wrote each stream, for write marks: SQLite's
+ * `data_version` counts only other connections' commits. Bounded: a forgotten stream
+ * answers the newest commit forgotten so far, which no later commit to it can equal, so
+ * its mark may change without a write (a needless read) but never stays put across one.
+ */
+export class OwnCommitMarks {
+  private readonly last = new Map<string, number>();
+  private commits = 0;
+  private forgotten = 0;
+
+  constructor(private readonly capacity = 50_000) {}
+
+  /** Records one commit that wrote these streams (keys from `keyOf`). */
+  committed(streams: Iterable<string>): void {
+    this.commits += 1;
+    for (const key of streams) {
+      this.last.delete(key); // re-inserted last: the oldest written leave first
+      this.last.set(key, this.commits);
+    }
+    while (this.last.size > this.capacity) {
+      const [oldest, commit] = this.last.entries().next().value!;
+      this.last.delete(oldest);
+      this.forgotten = Math.max(this.forgotten, commit);
+    }
+  }
+
+  /** The commit of this connection that last wrote the stream (or a stand-in, see above). */
+  of(key: string): number {
+    return this.last.get(key) ?? this.forgotten;
+  }
+}
+
+/** The key of a stream; the tenant's length first, so no two pairs of ids share one. */
+export function keyOf(tenantId: string, streamId: string): string {
+  return `${tenantId.length}:${tenantId}${streamId}`;
+}
