@@ -117,6 +117,9 @@ export function createVouch(options: VouchOptions): Vouch {
   const webhooks = options.webhooks
     ? createWebhooks(options.store, checkpoints, clock, options.webhooks, warn)
     : undefined;
+  // A slow start from the whole log is worth an operator's notice, and so is its cause.
+  const onRelearn = (name: string, tenantId: string, reason: string) =>
+    warn(`${name} relearns its state from the start of the log for tenant ${tenantId}`, new Error(reason));
   const managers = new ProcessManagerRunner({
     store: options.store,
     commands,
@@ -128,12 +131,7 @@ export function createVouch(options: VouchOptions): Vouch {
       : {}),
     onRefused: (manager, eventId, error) => warn(`${manager} could not react to event ${eventId}`, error),
     onFailure: (manager, error) => warn(`${manager} stopped and will restart`, error),
-    // A slow start from the whole log is worth an operator's notice, and so is its cause.
-    onRelearn: (manager, tenantId, reason) =>
-      warn(
-        `${manager} relearns its state from the start of the log for tenant ${tenantId}`,
-        new Error(reason),
-      ),
+    onRelearn,
     ...(options.observeStep ? { observeStep: options.observeStep } : {}),
   });
   const dueWork = new DueWorkRunner({
@@ -148,6 +146,7 @@ export function createVouch(options: VouchOptions): Vouch {
     store: options.store,
     readModels,
     create: () => new TenantReadModels(),
+    onRelearn,
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });
   // Its own projection, started only when a tenant first uses the CRM integration.
@@ -155,6 +154,7 @@ export function createVouch(options: VouchOptions): Vouch {
     store: options.store,
     readModels,
     create: () => new CrmReadModel(),
+    onRelearn,
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });
   const verifications = new IntegrityVerifications(options.store, clock, digests);
