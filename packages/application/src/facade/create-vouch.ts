@@ -19,7 +19,7 @@ import {
   type ReadModelStore,
 } from '@vouch/projections';
 import { CommandHandler } from '../commands/command-handler';
-import { StreamCache } from '../commands/stream-cache';
+import { StreamCache, type StreamCacheBudget } from '../commands/stream-cache';
 import type { CommandResult } from '../commands/command-result';
 import type { RetryPolicy } from '../commands/retry-policy';
 import type { VouchCommand } from '../commands/vouch-command';
@@ -54,9 +54,15 @@ export interface VouchOptions {
   readonly dueWorkIntervalMs?: number;
   readonly retry?: RetryPolicy;
   /**
-   * How many events the command path's stream cache holds at most (default
-   * `DEFAULT_STREAM_CACHE_EVENTS`): a bulk load that touches every stream over and over (the
-   * demo seed) holds more, a long-running server keeps the default.
+   * How many bytes of events (estimated per event from its data and metadata) the command
+   * path's stream cache holds at most; default `DEFAULT_STREAM_CACHE_BYTES` (32 MiB). A bulk
+   * load that touches every stream over and over (the demo seed) holds more, a long-running
+   * server keeps the default.
+   */
+  readonly streamCacheBytes?: number;
+  /**
+   * The older budget, a count of events: still honoured (alone it keeps the old behaviour,
+   * no byte budget); with `streamCacheBytes` both hold. Prefer `streamCacheBytes`.
    */
   readonly streamCacheEvents?: number;
   /** Sign the tenants' digests (invariant 12): key from configuration, log beside the events. */
@@ -102,7 +108,7 @@ export function createVouch(options: VouchOptions): Vouch {
   const warn = options.onWarning ?? (() => undefined);
   const newId = options.newId ?? randomUUID;
   // One view of the streams for every decision this facade makes: each read fetches only the tail.
-  const streams = new StreamCache(options.store, options.streamCacheEvents);
+  const streams = new StreamCache(options.store, streamCacheBudget(options));
   const commands = new CommandHandler({
     store: options.store,
     clock,
@@ -227,5 +233,15 @@ export function createVouch(options: VouchOptions): Vouch {
         webhooks?.dispatcher.stop(),
       ]);
     },
+  };
+}
+
+/** The stream cache's budget from the options: bytes by default, the older event count when only it is set. */
+function streamCacheBudget(options: VouchOptions): StreamCacheBudget {
+  const { streamCacheBytes, streamCacheEvents } = options;
+  if (streamCacheBytes === undefined) return streamCacheEvents ?? {};
+  return {
+    maxBytes: streamCacheBytes,
+    ...(streamCacheEvents !== undefined ? { maxEvents: streamCacheEvents } : {}),
   };
 }
