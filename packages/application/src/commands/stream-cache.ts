@@ -142,7 +142,11 @@ export class StreamCache {
         folds = undefined; // folded from the withheld form: fold the erased form again
       }
     }
-    const bytes = (cached?.bytes ?? 0) + added.reduce((sum, e) => sum + estimatedEventBytes(e), 0);
+    // Estimated only under a byte budget: a count budget alone (the seed's) pays nothing for it.
+    const bytes =
+      this.maxBytes === Infinity
+        ? 0
+        : (cached?.bytes ?? 0) + added.reduce((sum, e) => sum + estimatedEventBytes(e), 0);
     const entry: Entry = { events, folds: folds ?? new Map(), withholding, bytes };
     if (!holdable) {
       this.forget(tenantId, streamId);
