@@ -5,6 +5,8 @@ import {
   InMemoryEventStore,
   InMemoryWrappedKeyRepository,
   MasterKeyVault,
+  SavedStateUnreadableError,
+  StoreUnavailableError,
   type ReadModelStore,
 } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
@@ -212,6 +214,69 @@ describe('a process manager resuming from its saved state', () => {
     await w.examinedAtStart(w.runner());
     expect(w.executed).toEqual(['seen-3', 'seen-4']);
     expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (TypeError)']);
+    w.store.close();
+  });
+
+  it('replaces a saved state it cannot open even when nothing came after it, so the next start opens it', async () => {
+    const w = world();
+    await w.history(3);
+    await w.examinedAtStart(w.runner());
+    await w.readModels.save(
+      TENANT,
+      'process-manager:tally',
+      1,
+      { checkpoint: await w.store.lastCheckpoint(TENANT), schemaVersion: 1, snapshot: { count: 'three' } },
+      { activate: true },
+    );
+    await w.examinedAtStart(w.runner());
+    expect(w.relearnt).toHaveLength(1);
+    expect(await w.examinedAtStart(w.runner())).toBe(0);
+    expect(w.relearnt).toHaveLength(1);
+    w.store.close();
+  });
+
+  it('relearns when the store finds its saved state broken (torn JSON), naming the row, and then replaces it', async () => {
+    const w = world();
+    await w.history(3);
+    await w.examinedAtStart(w.runner());
+    // What a SQL store throws for a row whose text is not JSON (its bytes: the stores' own tests).
+    let torn = true;
+    const tearing: ReadModelStore = Object.create(w.readModels, {
+      load: {
+        value: async (tenantId: string, projection: string, version: number) => {
+          const saved = await w.readModels.load(tenantId, projection, version);
+          if (!torn || !saved) return saved;
+          throw new SavedStateUnreadableError({
+            tenantId,
+            projection,
+            version,
+            checkpoint: saved.checkpoint,
+            part: 'snapshot',
+          });
+        },
+      },
+    }) as ReadModelStore;
+    await w.append('Tally');
+    await w.examinedAtStart(w.runner({ readModels: tearing }));
+    expect(w.executed).toEqual(['seen-3', 'seen-3']);
+    expect(w.relearnt).toEqual([
+      'tally@t1: its saved state (read model process-manager:tally v1 of tenant t1) is not readable JSON (a torn write or a hand edit)',
+    ]);
+    torn = false;
+    expect(await w.examinedAtStart(w.runner({ readModels: tearing }))).toBe(0);
+    expect(w.relearnt).toHaveLength(1);
+    w.store.close();
+  });
+
+  it('fails its start on any other error of the store (nothing relearnt from a store out of reach)', async () => {
+    const w = world();
+    await w.history(1);
+    await w.examinedAtStart(w.runner());
+    const away: ReadModelStore = Object.create(w.readModels, {
+      load: { value: async () => Promise.reject(new StoreUnavailableError('read model store is away')) },
+    }) as ReadModelStore;
+    await expect(w.runner({ readModels: away }).start(TENANT)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(w.relearnt).toEqual([]);
     w.store.close();
   });
 

@@ -7,7 +7,7 @@ import type {
   SaveReadModelOptions,
   SavedReadModel,
 } from '@vouch/event-store';
-import { systemClock, writeJsonPieces } from '@vouch/event-store';
+import { parseSavedJson, systemClock, writeJsonPieces } from '@vouch/event-store';
 
 // One row per (tenant, projection, version): a rebuild writes its version beside the live
 // one. The snapshot is JSON text; `active` marks the version queries are served from.
@@ -222,7 +222,13 @@ export class SqliteReadModelStore implements ReadModelStore {
     return {
       checkpoint: row.checkpoint as Checkpoint,
       schemaVersion: row.schema_version,
-      snapshot: JSON.parse(text) as unknown,
+      snapshot: parseSavedJson(text, {
+        tenantId,
+        projection,
+        version,
+        checkpoint: row.checkpoint as Checkpoint,
+        part: 'snapshot',
+      }),
     };
   }
 
@@ -246,7 +252,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
     const entries: unknown[] = [];
     for (const text of this.selectEntries.all(tenantId, projection, version)) {
-      for (const entry of JSON.parse(text) as unknown[]) entries.push(entry);
+      const row = parseSavedJson(text, { tenantId, projection, version, part: 'entries' }) as unknown[];
+      for (const entry of row) entries.push(entry);
     }
     return entries;
   }

@@ -20,6 +20,7 @@ export * from './errors/upcast-failed-error';
 export * from './errors/corrupt-event-error';
 export * from './errors/master-key-mismatch-error';
 export * from './errors/key-rotation-in-progress-error';
+export * from './errors/saved-state-unreadable-error';
 
 // Upcasting.
 export * from './upcasting/upcaster-registry';
@@ -64,6 +65,7 @@ export * from './subscriptions/catch-up-subscription';
 export * from './projections/checkpoint-store';
 export * from './projections/read-model-store';
 export * from './projections/json-pieces';
+export * from './projections/parse-saved-json';
 
 // The in-memory store.
 export * from './memory/in-memory-storage-engine';

@@ -1,8 +1,9 @@
-import type {
-  AppendOnlyEntries,
-  ReadModelStore,
-  SaveReadModelOptions,
-  SavedReadModel,
+import {
+  parseSavedJson,
+  type AppendOnlyEntries,
+  type ReadModelStore,
+  type SaveReadModelOptions,
+  type SavedReadModel,
 } from '@vouch/event-store';
 
 /**
@@ -24,7 +25,13 @@ export class InMemoryReadModelStore implements ReadModelStore {
     return {
       checkpoint: row.checkpoint as SavedReadModel['checkpoint'],
       schemaVersion: row.schemaVersion,
-      snapshot: JSON.parse(row.json) as unknown,
+      snapshot: parseSavedJson(row.json, {
+        tenantId,
+        projection,
+        version,
+        checkpoint: row.checkpoint as SavedReadModel['checkpoint'],
+        part: 'snapshot',
+      }),
     };
   }
 
@@ -56,8 +63,8 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 
   async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
-    return (this.entries.get(key(tenantId, projection, version)) ?? []).map(
-      (json) => JSON.parse(json) as unknown,
+    return (this.entries.get(key(tenantId, projection, version)) ?? []).map((json) =>
+      parseSavedJson(json, { tenantId, projection, version, part: 'entries' }),
     );
   }
 

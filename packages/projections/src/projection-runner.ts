@@ -1,4 +1,5 @@
 import {
+  SavedStateUnreadableError,
   START,
   type Checkpoint,
   type EventStore,
@@ -30,6 +31,11 @@ export interface ProjectionRunnerOptions<P extends Projection> {
   readonly batchSize?: number;
   /** While live, also poll this often (ms) for writes by other processes; default the store's. */
   readonly pollIntervalMs?: number;
+  /**
+   * Told when the saved snapshot cannot be read (broken JSON) and the projection is built
+   * from the start of the log instead; the reason names the row, never its content.
+   */
+  readonly onRelearn?: (projection: string, tenantId: string, reason: string) => void;
 }
 
 const DEFAULT_SAVE_COST_FACTOR = 4;
@@ -132,27 +138,43 @@ export class ProjectionRunner<P extends Projection> {
   async start(): Promise<void> {
     if (this.live) return;
     const { readModels, tenantId } = this.options;
-    const projection = this.options.create();
+    let projection = this.options.create();
     const active = await readModels.activeVersion(tenantId, projection.name);
     let version = active ?? 1;
     let from = START;
-    const saved = active !== undefined ? await readModels.load(tenantId, projection.name, active) : undefined;
-    if (saved && saved.schemaVersion === projection.schemaVersion) {
-      projection.restore(
-        projection.openSnapshot
-          ? await projection.openSnapshot(
-              saved.snapshot,
-              snapshotKeysOf(this.options.store, tenantId, projection.name),
-            )
-          : saved.snapshot,
-      );
-      if (projection.restoreEntries) {
-        projection.restoreEntries(await readModels.loadEntries(tenantId, projection.name, active!));
+    try {
+      const saved =
+        active !== undefined ? await readModels.load(tenantId, projection.name, active) : undefined;
+      if (saved && saved.schemaVersion === projection.schemaVersion) {
+        projection.restore(
+          projection.openSnapshot
+            ? await projection.openSnapshot(
+                saved.snapshot,
+                snapshotKeysOf(this.options.store, tenantId, projection.name),
+              )
+            : saved.snapshot,
+        );
+        if (projection.restoreEntries) {
+          projection.restoreEntries(await readModels.loadEntries(tenantId, projection.name, active!));
+        }
+        from = saved.checkpoint;
+      } else if (saved) {
+        // The snapshot has another shape than this code reads: build a new version from scratch.
+        version = active! + 1;
       }
-      from = saved.checkpoint;
-    } else if (saved) {
-      // The snapshot has another shape than this code reads: build a new version from scratch.
+    } catch (error) {
+      if (!(error instanceof SavedStateUnreadableError)) throw error;
+      // Broken text (a torn write, a hand edit): the log still holds everything, so build a
+      // new version from scratch, in a projection the half-read snapshot never touched.
+      const { row } = error;
+      this.options.onRelearn?.(
+        row.projection,
+        tenantId,
+        `its saved state (read model ${row.projection} v${row.version} of tenant ${tenantId}) is not readable JSON (a torn write or a hand edit)`,
+      );
+      projection = this.options.create();
       version = active! + 1;
+      from = START;
     }
     // A build from scratch must not meet what an interrupted build of the same version saved.
     if (version !== active) await readModels.discard(tenantId, projection.name, version);

@@ -42,24 +42,24 @@ export async function rebuildReadModels(
   tenantId: string,
   onProgress: (applied: number) => void,
 ): Promise<RebuildSummary> {
-  let created = 0;
+  let rebuilding = false;
   let applied = 0;
   const runner = new ProjectionRunner<TenantReadModels>({
     store,
     readModels,
     tenantId,
-    create: () => {
-      created += 1;
-      // The first projection is the live one being restored; count only the rebuild.
-      return created === 1
-        ? new TenantReadModels()
-        : new CountingReadModels(() => {
+    // The live projection (restored, or built afresh when its snapshot is broken) is not
+    // counted; only the rebuild is.
+    create: () =>
+      rebuilding
+        ? new CountingReadModels(() => {
             applied += 1;
             if (applied % 500 === 0) onProgress(applied);
-          });
-    },
+          })
+        : new TenantReadModels(),
   });
   await runner.start();
+  rebuilding = true;
   const started = process.hrtime.bigint();
   let version: number | undefined;
   try {

@@ -1,9 +1,23 @@
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
+import { estimatedEventBytes } from './estimated-event-bytes';
 import { readWholeStream } from './read-whole-stream';
 import { erasedForm, withheld } from './withheld-personal-data';
 
-/** How many events the cache holds at most, over all streams (tens of MB); the least recently read go first. */
+/**
+ * How many events the cache held at most before its budget was in bytes; kept as the name
+ * of the old limit (`streamCacheEvents`), which still holds when a caller sets it.
+ */
 export const DEFAULT_STREAM_CACHE_EVENTS = 20_000;
+
+/** How many bytes of events (estimated) the cache holds at most, over all streams; the least recently read go first. */
+export const DEFAULT_STREAM_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * How much the stream cache may hold. A number is the old budget, a count of events (no
+ * byte budget then, as before); an object sets either or both, and a stream is evicted
+ * while any is exceeded. Default: `DEFAULT_STREAM_CACHE_BYTES` and no count.
+ */
+export type StreamCacheBudget = number | { readonly maxBytes?: number; readonly maxEvents?: number };
 
 interface Entry {
   /** Every event of the stream up to the last read, in order, personal values withheld; never changed in place. */
@@ -14,6 +28,8 @@ interface Entry {
   readonly withholding: ReadonlySet<string>;
   /** The store's write mark taken just before the read these events are current as of. */
   readonly mark: string | undefined;
+  /** The events' estimated size (`estimatedEventBytes`), counted against the byte budget. */
+  readonly bytes: number;
 }
 
 /** A stream as one read saw it: its events and its folds from them. */
@@ -45,11 +61,21 @@ export interface StreamView {
 export class StreamCache {
   private readonly entries = new Map<string, Entry>();
   private held = 0;
+  private heldBytes = 0;
+  private readonly maxEvents: number;
+  private readonly maxBytes: number;
 
   constructor(
     private readonly store: EventStore,
-    private readonly maxEvents = DEFAULT_STREAM_CACHE_EVENTS,
-  ) {}
+    budget: StreamCacheBudget = {},
+  ) {
+    const {
+      maxEvents = Infinity,
+      maxBytes = typeof budget === 'number' ? Infinity : DEFAULT_STREAM_CACHE_BYTES,
+    } = typeof budget === 'number' ? { maxEvents: budget } : budget;
+    this.maxEvents = maxEvents;
+    this.maxBytes = maxBytes;
+  }
 
   /** Every event of the stream, in order, as stored now (personal values withheld). The array must not be changed. */
   async read(tenantId: string, streamId: string): Promise<readonly RecordedEvent[]> {
@@ -85,6 +111,7 @@ export class StreamCache {
     if (!entry) return;
     this.entries.delete(key);
     this.held -= entry.events.length;
+    this.heldBytes -= entry.bytes;
   }
 
   private async entry(tenantId: string, streamId: string): Promise<Entry> {
@@ -126,7 +153,12 @@ export class StreamCache {
         folds = undefined; // folded from the withheld form: fold the erased form again
       }
     }
-    const entry: Entry = { events, folds: folds ?? new Map(), withholding, mark };
+    // Estimated only under a byte budget: a count budget alone (the seed's) pays nothing for it.
+    const bytes =
+      this.maxBytes === Infinity
+        ? 0
+        : (cached?.bytes ?? 0) + added.reduce((sum, e) => sum + estimatedEventBytes(e), 0);
+    const entry: Entry = { events, folds: folds ?? new Map(), withholding, mark, bytes };
     if (!holdable) {
       this.forget(tenantId, streamId);
       return entry;
@@ -141,13 +173,16 @@ export class StreamCache {
       if (current.events.length > entry.events.length) return entry;
       this.entries.delete(key);
       this.held -= current.events.length;
+      this.heldBytes -= current.bytes;
     }
     this.entries.set(key, entry); // re-inserted: the Map's order is the order of use
     this.held += entry.events.length;
+    this.heldBytes += entry.bytes;
     for (const [oldest, old] of this.entries) {
-      if (this.held <= this.maxEvents || oldest === key) break;
+      if ((this.held <= this.maxEvents && this.heldBytes <= this.maxBytes) || oldest === key) break;
       this.entries.delete(oldest);
       this.held -= old.events.length;
+      this.heldBytes -= old.bytes;
     }
     return entry;
   }

@@ -19,7 +19,7 @@ import {
   type ReadModelStore,
 } from '@vouch/projections';
 import { CommandHandler } from '../commands/command-handler';
-import { StreamCache } from '../commands/stream-cache';
+import { StreamCache, type StreamCacheBudget } from '../commands/stream-cache';
 import type { CommandResult } from '../commands/command-result';
 import type { RetryPolicy } from '../commands/retry-policy';
 import type { VouchCommand } from '../commands/vouch-command';
@@ -54,9 +54,15 @@ export interface VouchOptions {
   readonly dueWorkIntervalMs?: number;
   readonly retry?: RetryPolicy;
   /**
-   * How many events the command path's stream cache holds at most (default
-   * `DEFAULT_STREAM_CACHE_EVENTS`): a bulk load that touches every stream over and over (the
-   * demo seed) holds more, a long-running server keeps the default.
+   * How many bytes of events (estimated per event from its data and metadata) the command
+   * path's stream cache holds at most; default `DEFAULT_STREAM_CACHE_BYTES` (32 MiB). A bulk
+   * load that touches every stream over and over (the demo seed) holds more, a long-running
+   * server keeps the default.
+   */
+  readonly streamCacheBytes?: number;
+  /**
+   * The older budget, a count of events: still honoured (alone it keeps the old behaviour,
+   * no byte budget); with `streamCacheBytes` both hold. Prefer `streamCacheBytes`.
    */
   readonly streamCacheEvents?: number;
   /** Sign the tenants' digests (invariant 12): key from configuration, log beside the events. */
@@ -102,7 +108,7 @@ export function createVouch(options: VouchOptions): Vouch {
   const warn = options.onWarning ?? (() => undefined);
   const newId = options.newId ?? randomUUID;
   // One view of the streams for every decision this facade makes: each read fetches only the tail.
-  const streams = new StreamCache(options.store, options.streamCacheEvents);
+  const streams = new StreamCache(options.store, streamCacheBudget(options));
   const commands = new CommandHandler({
     store: options.store,
     clock,
@@ -117,6 +123,9 @@ export function createVouch(options: VouchOptions): Vouch {
   const webhooks = options.webhooks
     ? createWebhooks(options.store, checkpoints, clock, options.webhooks, warn)
     : undefined;
+  // A slow start from the whole log is worth an operator's notice, and so is its cause.
+  const onRelearn = (name: string, tenantId: string, reason: string) =>
+    warn(`${name} relearns its state from the start of the log for tenant ${tenantId}`, new Error(reason));
   const managers = new ProcessManagerRunner({
     store: options.store,
     commands,
@@ -128,12 +137,7 @@ export function createVouch(options: VouchOptions): Vouch {
       : {}),
     onRefused: (manager, eventId, error) => warn(`${manager} could not react to event ${eventId}`, error),
     onFailure: (manager, error) => warn(`${manager} stopped and will restart`, error),
-    // A slow start from the whole log is worth an operator's notice, and so is its cause.
-    onRelearn: (manager, tenantId, reason) =>
-      warn(
-        `${manager} relearns its state from the start of the log for tenant ${tenantId}`,
-        new Error(reason),
-      ),
+    onRelearn,
     ...(options.observeStep ? { observeStep: options.observeStep } : {}),
   });
   const dueWork = new DueWorkRunner({
@@ -148,6 +152,7 @@ export function createVouch(options: VouchOptions): Vouch {
     store: options.store,
     readModels,
     create: () => new TenantReadModels(),
+    onRelearn,
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });
   // Its own projection, started only when a tenant first uses the CRM integration.
@@ -155,6 +160,7 @@ export function createVouch(options: VouchOptions): Vouch {
     store: options.store,
     readModels,
     create: () => new CrmReadModel(),
+    onRelearn,
     ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
   });
   const verifications = new IntegrityVerifications(options.store, clock, digests);
@@ -227,5 +233,15 @@ export function createVouch(options: VouchOptions): Vouch {
         webhooks?.dispatcher.stop(),
       ]);
     },
+  };
+}
+
+/** The stream cache's budget from the options: bytes by default, the older event count when only it is set. */
+function streamCacheBudget(options: VouchOptions): StreamCacheBudget {
+  const { streamCacheBytes, streamCacheEvents } = options;
+  if (streamCacheBytes === undefined) return streamCacheEvents ?? {};
+  return {
+    maxBytes: streamCacheBytes,
+    ...(streamCacheEvents !== undefined ? { maxEvents: streamCacheEvents } : {}),
   };
 }

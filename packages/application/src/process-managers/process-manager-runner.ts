@@ -5,9 +5,10 @@ import type {
   EventStore,
   ReadModelStore,
   RecordedEvent,
+  SavedReadModel,
   Subscription,
 } from '@vouch/event-store';
-import { START } from '@vouch/event-store';
+import { START, SavedStateUnreadableError } from '@vouch/event-store';
 import { snapshotKeysOf } from '@vouch/projections';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
@@ -144,7 +145,8 @@ export class ProcessManagerRunner {
     if (!readModels || !codec) return initial;
     const name = `${STATE_PREFIX}${manager.name}`;
     const active = await readModels.activeVersion(tenantId, name);
-    const saved = active === codec.version ? await readModels.load(tenantId, name, active) : undefined;
+    const { saved, unreadable } =
+      active === codec.version ? await loadReadable(readModels, tenantId, name, active) : {};
     const keys = snapshotKeysOf(this.options.store, tenantId, name);
     const saver = new StateSaver(
       async (checkpoint, value) =>
@@ -161,14 +163,23 @@ export class ProcessManagerRunner {
         ),
       codec.save,
       this.options.saveStateEvery ?? 100,
-      saved?.checkpoint,
+      // Never saved behind the row already there (a store refuses to move a version back).
+      saved?.checkpoint ?? unreadable?.row.checkpoint,
     );
     const relearn = (reason: string) => {
       this.options.onRelearn?.(manager.name, tenantId, reason);
+      // The unusable row is replaced at its own checkpoint too, or every start would relearn again.
+      if (active === codec.version) saver.replaceHeldRow();
       return { ...initial, saver };
     };
     if (active !== undefined && active !== codec.version) {
       return relearn(`its saved state is of version ${active}, this code reads version ${codec.version}`);
+    }
+    if (unreadable) {
+      const { projection, version } = unreadable.row;
+      return relearn(
+        `its saved state (read model ${projection} v${version} of tenant ${tenantId}) is not readable JSON (a torn write or a hand edit)`,
+      );
     }
     if (!saved) return { ...initial, saver }; // nothing saved yet: the first start
     // A saved state past the decided checkpoint (checkpoints lost) cannot tell what was decided: relearn.
@@ -231,6 +242,25 @@ export class ProcessManagerRunner {
   }
 }
 
+/**
+ * A saved state as the store holds it, or the store's word that its text is broken; any
+ * other failure (a store out of reach) is thrown as before.
+ */
+async function loadReadable(
+  readModels: ReadModelStore,
+  tenantId: string,
+  name: string,
+  version: number,
+): Promise<{ saved?: SavedReadModel; unreadable?: SavedStateUnreadableError }> {
+  try {
+    const saved = await readModels.load(tenantId, name, version);
+    return saved ? { saved } : {};
+  } catch (error) {
+    if (error instanceof SavedStateUnreadableError) return { unreadable: error };
+    throw error;
+  }
+}
+
 /** An error's class name and stable code, if it has one: never its message. */
 function kindOf(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
@@ -258,6 +288,8 @@ class StateSaver {
   private steps = 0;
   private at: Checkpoint | undefined;
   private savedAt: Checkpoint | undefined;
+  /** Whether the row at `savedAt` cannot be used, so a save at that same checkpoint is still due. */
+  private heldRowUnusable = false;
 
   constructor(
     private readonly write: (checkpoint: Checkpoint, value: unknown) => Promise<void>,
@@ -278,10 +310,18 @@ class StateSaver {
     if (this.steps >= this.every) await this.save(state);
   }
 
+  /** Marks the row already saved as unusable (broken, or of a shape this code cannot open). */
+  replaceHeldRow(): void {
+    this.heldRowUnusable = true;
+  }
+
   /** Saves the state as of the last step, unless that is already saved. */
   async save(state: unknown): Promise<void> {
     const at = this.at;
-    if (at === undefined || (this.savedAt !== undefined && at <= this.savedAt)) return;
+    if (at === undefined) return;
+    const savedAt = this.savedAt;
+    if (savedAt !== undefined && (at < savedAt || (at === savedAt && !this.heldRowUnusable))) return;
+    this.heldRowUnusable = false;
     // Encoded at once: `evolve` changes the state in place after this.
     const value = this.encode(state as never);
     this.steps = 0;

@@ -1,5 +1,5 @@
 import type { Instant } from '@vouch/domain';
-import type { AppendResult, PreparedAppend, UnpositionedStoredEvent } from '@vouch/event-store';
+import type { AppendResult, PlannedEvent, PreparedAppend } from '@vouch/event-store';
 import { appendResultOf, planAppend } from '@vouch/event-store';
 import type { PoolClient } from 'pg';
 import { AdvisoryLockSpace } from '../database/advisory-locks';
@@ -81,7 +81,7 @@ export class LockedAppend {
     client: PoolClient,
     tenant: string,
     stream: string,
-    events: readonly UnpositionedStoredEvent[],
+    events: readonly PlannedEvent[],
   ): Promise<number[]> {
     const s = this.database.schema;
     const { rows } = await client.query<{ position: string }>(

@@ -1,5 +1,5 @@
 import type { Instant } from '@vouch/domain';
-import type { AppendResult, PreparedAppend, UnpositionedStoredEvent } from '@vouch/event-store';
+import type { AppendResult, PlannedEvent, PreparedAppend } from '@vouch/event-store';
 
 /** An append waiting for (or being carried by) a group transaction. */
 export interface QueuedAppend {
@@ -19,7 +19,7 @@ export interface QueuedAppend {
 export interface PlannedWrite {
   readonly item: QueuedAppend;
   readonly plannedVersion: number;
-  readonly events: readonly UnpositionedStoredEvent[];
+  readonly events: readonly PlannedEvent[];
 }
 
 /** A stream's advisory-lock key. Collisions of its hash only make two streams wait for each other, never mix them up. */

@@ -1,9 +1,10 @@
-import type {
-  AppendOnlyEntries,
-  Checkpoint,
-  ReadModelStore,
-  SaveReadModelOptions,
-  SavedReadModel,
+import {
+  parseSavedJson,
+  type AppendOnlyEntries,
+  type Checkpoint,
+  type ReadModelStore,
+  type SaveReadModelOptions,
+  type SavedReadModel,
 } from '@vouch/event-store';
 import type { PoolClient } from 'pg';
 import { AdvisoryLockSpace } from '../database/advisory-locks';
@@ -74,7 +75,13 @@ export class PostgresReadModelStore implements ReadModelStore {
     return {
       checkpoint: row.checkpoint as Checkpoint,
       schemaVersion: row.schema_version,
-      snapshot: JSON.parse(row.snapshot) as unknown,
+      snapshot: parseSavedJson(row.snapshot, {
+        tenantId,
+        projection,
+        version,
+        checkpoint: row.checkpoint as Checkpoint,
+        part: 'snapshot',
+      }),
     };
   }
 
@@ -120,7 +127,15 @@ export class PostgresReadModelStore implements ReadModelStore {
       [toSqlText(tenantId), toSqlText(projection), version],
     );
     const entries: unknown[] = [];
-    for (const row of rows) for (const entry of JSON.parse(row.entries) as unknown[]) entries.push(entry);
+    for (const row of rows) {
+      const held = parseSavedJson(row.entries, {
+        tenantId,
+        projection,
+        version,
+        part: 'entries',
+      }) as unknown[];
+      for (const entry of held) entries.push(entry);
+    }
     return entries;
   }
 

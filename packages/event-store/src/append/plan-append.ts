@@ -3,7 +3,6 @@ import { IdempotencyConflictError } from '../errors/idempotency-conflict-error';
 import { checkExpectedVersion } from '../expected-version';
 import type { HashedEventFields } from '../integrity/event-hash';
 import { GENESIS_HASH, hashStoredEventTexts } from '../integrity/event-hash';
-import type { UnpositionedStoredEvent } from '../stored-event';
 import type { AppendResult } from './append-result';
 import { appendResultOf } from './append-result';
 import { PlannedEvent } from './planned-event';
@@ -28,7 +27,8 @@ export interface ExistingEvent {
 /** What an adapter must do for one append: nothing (an idempotent retry) or write these rows. */
 export type AppendPlan =
   | { readonly kind: 'duplicate'; readonly result: AppendResult }
-  | { readonly kind: 'write'; readonly events: readonly UnpositionedStoredEvent[] };
+  /** Events to write, each carrying the canonical texts it was hashed from (`dataText`, `metadataText`). */
+  | { readonly kind: 'write'; readonly events: readonly PlannedEvent[] };
 
 /** The head of a stream that has no events. */
 export const EMPTY_STREAM: StreamState = { version: 0, hash: GENESIS_HASH };
@@ -69,7 +69,7 @@ export function planAppend(
   checkExpectedVersion(tenantId, streamId, request.expectedVersion, head.version);
 
   let previousHash = head.hash;
-  const events = new Array<UnpositionedStoredEvent>(request.events.length);
+  const events = new Array<PlannedEvent>(request.events.length);
   for (let i = 0; i < events.length; i += 1) {
     const event = request.events[i]!;
     const fields: HashedEventFields = {

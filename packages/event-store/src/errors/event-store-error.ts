@@ -11,6 +11,7 @@ export const EventStoreErrorCode = {
   CORRUPT_EVENT: 'CORRUPT_EVENT',
   MASTER_KEY_MISMATCH: 'MASTER_KEY_MISMATCH',
   KEY_ROTATION_IN_PROGRESS: 'KEY_ROTATION_IN_PROGRESS',
+  SAVED_STATE_UNREADABLE: 'SAVED_STATE_UNREADABLE',
 } as const;
 
 export type EventStoreErrorCode = (typeof EventStoreErrorCode)[keyof typeof EventStoreErrorCode];

@@ -33,8 +33,28 @@ async function appendAll(store: EventStore, world: StoryWorld, from = 0): Promis
   return last;
 }
 
-function runner(stores: RunnerStores, snapshotEvery = 10_000) {
+/**
+ * Writes `text` in place of a saved version's snapshot or first row of entries, as a torn
+ * write or a hand edit leaves it (no store API writes broken JSON).
+ */
+export type TearSavedText = (
+  stores: RunnerStores,
+  projection: string,
+  version: number,
+  part: 'snapshot' | 'entries',
+  text: string,
+) => Promise<void>;
+
+/** A personal value planted in broken saved text: nothing the runner says may quote it. */
+const PLANTED = 'Mallory Plaintext-Okonkwo';
+
+function runner(
+  stores: RunnerStores,
+  snapshotEvery = 10_000,
+  onRelearn?: (projection: string, tenantId: string, reason: string) => void,
+) {
   return new ProjectionRunner({
+    ...(onRelearn ? { onRelearn } : {}),
     store: stores.store,
     readModels: stores.readModels,
     tenantId: TENANT,
@@ -59,7 +79,11 @@ async function builtFromScratch(store: EventStore): Promise<TenantReadModels> {
  * The projection runner's behaviour over one pair of stores: the in-memory ones, and the
  * SQL ones where snapshot and checkpoint commit in one transaction.
  */
-export function projectionRunnerSuite(name: string, open: (clock: Clock) => Promise<RunnerStores>): void {
+export function projectionRunnerSuite(
+  name: string,
+  open: (clock: Clock) => Promise<RunnerStores>,
+  tear?: TearSavedText,
+): void {
   describe(`the projection runner over ${name}`, () => {
     let stores: RunnerStores;
     beforeEach(async () => {
@@ -243,6 +267,37 @@ export function projectionRunnerSuite(name: string, open: (clock: Clock) => Prom
       expect(r.projection.request('req-1', world.now)?.request.status).toBe('CLOSED');
       await r.stop();
     });
+
+    for (const part of tear ? (['snapshot', 'entries'] as const) : []) {
+      it(`builds a new version from the log when its saved ${part} is broken JSON, naming the row, never its text`, async () => {
+        const world = standardStory();
+        await appendAll(stores.store, world);
+        const first = runner(stores);
+        await first.start();
+        await first.stop();
+        await tear!(stores, 'read-models', 1, part, `{"name":${PLANTED}`);
+
+        const relearnt: string[] = [];
+        const said = (projection: string, tenantId: string, reason: string) =>
+          relearnt.push(`${projection}@${tenantId}: ${reason}`);
+        const r = runner(stores, 10_000, said);
+        await r.start();
+        expect(r.version).toBe(2);
+        expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+        expect(relearnt).toEqual([
+          `read-models@${TENANT}: its saved state (read model read-models v1 of tenant ${TENANT}) is not readable JSON (a torn write or a hand edit)`,
+        ]);
+        await r.stop();
+
+        // The broken version went when the new one was activated: the next start restores it and says nothing.
+        const again = runner(stores, 10_000, said);
+        await again.start();
+        expect(again.version).toBe(2);
+        expect(snapshotOf(again.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+        expect(relearnt).toHaveLength(1);
+        await again.stop();
+      });
+    }
 
     it('refuses to move a saved version back to an earlier checkpoint', async () => {
       const saved = (position: number) => ({
