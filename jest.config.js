@@ -20,6 +20,8 @@ const shared = {
     '^@vouch/domain/roles$': '<rootDir>/packages/domain/src/shared/roles',
     '^@vouch/([^/]+)$': '<rootDir>/packages/$1/src',
     '^@vouch/([^/]+)/testing$': '<rootDir>/packages/$1/src/testing',
+    // better-sqlite3 with this test file's SqliteError class, loaded only by files that use it.
+    '^better-sqlite3$': '<rootDir>/test/better-sqlite3-in-this-realm.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['<rootDir>/test/setup.ts'],
