@@ -14,10 +14,14 @@
  * through the deciders when it does not exist.
  *
  *   npm run bench:catch-up -- [--file /tmp/vouch-projections-5000-1500.db] [--rounds 7]
- *                             [--advocates 5000] [--requests 1500]
+ *                             [--advocates 5000] [--requests 1500] [--alloc 1]
+ * `--alloc 1` then reads once more and reports the bytes readAll allocates per event in the young
+ * generation (independent of the load): run node with `--max-semi-space-size=128`, so that a page
+ * never meets a scavenge (the heap is collected between pages, outside the count).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { START } from '@vouch/event-store';
@@ -34,6 +38,9 @@ const ROUNDS = Number(args.get('rounds') ?? 7);
 const FILE = args.get('file') ?? join(tmpdir(), `vouch-projections-${ADVOCATES}-${REQUESTS}.db`);
 // The same master key as the projections bench, so the two share the file.
 const MASTER_KEY = Buffer.alloc(32, 7);
+const ALLOC = args.has('alloc');
+// Bytes in use in the young generation: grows by exactly what is allocated until a scavenge.
+const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -129,6 +136,29 @@ async function catchUpRead(): Promise<number> {
   return read;
 }
 
+/** Young-generation bytes readAll allocates per event over one catch-up (pages that met a scavenge left out). */
+async function allocatedPerEvent(): Promise<{ perEvent: number; skipped: number }> {
+  const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
+  let after = START;
+  let bytes = 0;
+  let events = 0;
+  let skipped = 0;
+  for (;;) {
+    gc();
+    const before = youngBytes();
+    const page = await store.readAll(TENANT, { after, limit: 1000 });
+    const grown = youngBytes() - before;
+    if (grown > 0) {
+      bytes += grown;
+      events += page.length;
+    } else skipped += 1;
+    if (page.length < 1000) break;
+    after = page[page.length - 1]!.checkpoint;
+  }
+  await store.close();
+  return { perEvent: bytes / events, skipped };
+}
+
 async function main(): Promise<void> {
   const count = await ensureEvents();
   console.log(
@@ -164,6 +194,12 @@ async function main(): Promise<void> {
   console.log(
     `| median | | | | ${Math.round(median(rates.raw))} | ${Math.round(median(rates.rawPages))} | ${Math.round(median(rates.readAll))} | ${median(ratios).toFixed(2)} × | ${median(pageRatios).toFixed(2)} × | |`,
   );
+  if (ALLOC) {
+    const { perEvent, skipped } = await allocatedPerEvent();
+    console.log(
+      `readAll allocates ${Math.round(perEvent)} B per event in the young generation (${skipped} pages met a scavenge and are left out)`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

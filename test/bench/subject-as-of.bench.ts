@@ -14,13 +14,17 @@
  * clock mostly measures waiting for a core. With `--expose-gc` (as `npm run bench:as-of` runs
  * it) the heap is collected before each step, so no step pays for the garbage of the one before.
  *
- *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream [--dist 1]]
+ *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream [--dist 1] [--alloc 1]]
+ * `--alloc 1` also reports the bytes each call allocates in the young generation (independent of
+ * the machine's load); run node with `--min-semi-space-size=128 --max-semi-space-size=128` so no
+ * scavenge falls inside a call (a call that met one is left out and counted).
  * `--only` calls one path alone, CALLS times, in a process of its own (run the two back to
  * back): interleaved, each step also pays for collecting the garbage of the others.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { cpus, loadavg, tmpdir } from 'node:os';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { createVouch, streamIdOf, type Principal } from '@vouch/application';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
@@ -35,6 +39,9 @@ const EVENTS = Number(args.get('events') ?? 10_000);
 const CALLS = Number(args.get('calls') ?? 30);
 const ONLY = args.get('only');
 const DIST = args.has('dist');
+const ALLOC = args.has('alloc');
+// Bytes in use in the young generation: grows by exactly what is allocated until a scavenge.
+const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 // The replay before issue 15: both views sorted with a Date.parse per comparison, folded twice.
 function replayBefore(events: readonly RecordedEvent[], at: string) {
   const t = Date.parse(at);
@@ -187,16 +194,27 @@ async function main(): Promise<void> {
     const alone = { asOf: times.asOf, wholeStream: times.wholeStream }[ONLY];
     const aloneCpu = { asOf: cpu.asOf, wholeStream: cpu.wholeStream }[ONLY];
     if (!alone || !aloneCpu) throw new Error(`--only takes asOf or wholeStream, not ${ONLY}`);
+    const allocated: number[] = [];
+    let scavenged = 0;
     for (let i = 0; i < CALLS; i++) {
       const at = new Date().toISOString();
-      const state = await timed(alone, aloneCpu, () =>
-        ONLY === 'asOf'
+      let young = 0;
+      const state = await timed(alone, aloneCpu, () => {
+        young = youngBytes();
+        return ONLY === 'asOf'
           ? vouch.queries.subjectAsOf(pm, 'advocate', 'ines', at)
-          : readWholeStream(store, 'long', stream).then((events) => code.stateAsOf(events, at)),
-      );
+          : readWholeStream(store, 'long', stream).then((events) => code.stateAsOf(events, at));
+      });
+      const grown = youngBytes() - young;
+      if (grown > 0) allocated.push(grown);
+      else scavenged += 1;
       if (state?.recordedEvents !== EVENTS)
         throw new Error(`expected ${EVENTS} events, got ${state?.recordedEvents}`);
     }
+    if (ALLOC)
+      console.log(
+        `${ONLY}: ${(median(allocated) / 2 ** 20).toFixed(2)} MB allocated per call (median of ${allocated.length}; ${scavenged} calls met a scavenge and are left out), ${Math.round(median(allocated) / EVENTS)} B per event`,
+      );
   }
   for (let i = 0; ONLY === undefined && i < CALLS; i++) {
     const at = new Date().toISOString();
