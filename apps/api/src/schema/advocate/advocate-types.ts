@@ -44,6 +44,9 @@ export class AdvocateContact {
  */
 @ObjectType({
   implements: Node,
+  // Plain data: every field reads its own property, so graphql-js's default resolver serves it without
+  // type-graphql's wrapper per field (a closure call and an object per field of every advocate shown).
+  simpleResolvers: true,
   description:
     'A person at a customer account who speaks (or may speak) for us. `view` says what the caller may see: requesters get ANONYMISED (company, title level, attributes; every personal and account-internal field null) until the advocate accepted one of their requests; program managers, auditors, admins and the account owner get FULL.',
 })

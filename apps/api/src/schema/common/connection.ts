@@ -9,6 +9,7 @@ import { badUserInput } from '../../errors/bad-user-input';
 export const PAGE = { min: 1, max: PAGE_SIZE.max, default: PAGE_SIZE.default } as const;
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Where a page of a connection starts and ends, and whether items lie before and after it (Relay Cursor Connections).',
 })
@@ -123,7 +124,11 @@ export function connectionOf<Node>(
   description: string,
   plural = `${description}s`,
 ): ClassType<ConnectionShape<Node>> {
-  @ObjectType(`${name}Edge`, { description: `One ${description} of a page, with its cursor.` })
+  // Plain data (`{ cursor, node }`, the facade's pages): graphql-js's default resolver reads each field.
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `One ${description} of a page, with its cursor.`,
+  })
   class Edge {
     @Field(() => String, {
       description: 'Opaque position of this item: pass it as `after` (or `before`) to read on from it.',
@@ -134,7 +139,10 @@ export function connectionOf<Node>(
     node!: Node;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${plural} (Relay connection).` })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${plural} (Relay connection).`,
+  })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page, in order.' })
     edges!: Edge[];
