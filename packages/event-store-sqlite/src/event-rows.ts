@@ -1,7 +1,6 @@
 import type { EventMetadata } from '@vouch/domain';
 import type {
   PreparedEvent,
-  ReadableEvent,
   ReadableEventColumns,
   SealedPersonalData,
   StoredEvent,
@@ -54,24 +53,6 @@ export type ReadRow = [
   metadata: string,
   recordedAt: string,
 ];
-
-/** Decodes a row of READ_COLUMNS of `tenantId`; throws when its JSON columns are damaged. */
-export function fromReadRow(tenantId: string, row: ReadRow): ReadableEvent {
-  const personal = row[7];
-  return {
-    tenantId,
-    streamId: row[1],
-    version: row[2],
-    position: row[0],
-    eventId: row[3],
-    type: row[4],
-    schemaVersion: row[5],
-    data: JSON.parse(row[6]) as Record<string, unknown>,
-    personal: personal === null ? null : (JSON.parse(personal) as SealedPersonalData),
-    metadata: JSON.parse(row[8]) as EventMetadata,
-    recordedAt: row[9],
-  };
-}
 
 /**
  * Decodes a row of READ_COLUMNS into the core's column array in place (its JSON columns

@@ -21,13 +21,13 @@ import {
   StoreUnavailableError,
   appendResultOf,
   planAppend,
+  readableEventOf,
 } from '@vouch/event-store';
 import type { EventRow, ReadRow } from './event-rows';
 import {
   READ_COLUMNS,
   STREAM_READ_COLUMNS,
   columnsOfReadRow,
-  fromReadRow,
   fromRowForVerification,
   toInsertParameters,
 } from './event-rows';
@@ -361,17 +361,9 @@ export class SqliteStorageEngine implements StorageEngine {
     for (const tenantId of tenants) for (const listener of this.listeners) listener(tenantId);
   }
 
+  // The object form of the same decoding, for readers that do not build from columns.
   private decodeAll(tenantId: string, rows: readonly ReadRow[]): ReadableEvent[] {
-    const events = new Array<ReadableEvent>(rows.length);
-    for (let i = 0; i < rows.length; i += 1) {
-      const row = rows[i]!;
-      try {
-        events[i] = fromReadRow(tenantId, row);
-      } catch (error) {
-        throw new CorruptEventError(tenantId, row[1], row[2], (error as Error).message);
-      }
-    }
-    return events;
+    return this.decodeColumns(tenantId, rows).map((columns) => readableEventOf(tenantId, columns));
   }
 
   private decodeColumns(tenantId: string, rows: readonly ReadRow[]): ReadableEventColumns[] {
