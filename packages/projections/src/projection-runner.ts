@@ -166,12 +166,7 @@ export class ProjectionRunner<P extends Projection> {
       if (!(error instanceof SavedStateUnreadableError)) throw error;
       // Broken text (a torn write, a hand edit): the log still holds everything, so build a
       // new version from scratch, in a projection the half-read snapshot never touched.
-      const { row } = error;
-      this.options.onRelearn?.(
-        row.projection,
-        tenantId,
-        `its saved state (read model ${row.projection} v${row.version} of tenant ${tenantId}) is not readable JSON (a torn write or a hand edit)`,
-      );
+      this.options.onRelearn?.(error.row.projection, tenantId, error.relearnReason);
       projection = this.options.create();
       version = active! + 1;
       from = START;

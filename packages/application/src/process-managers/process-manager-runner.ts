@@ -175,12 +175,7 @@ export class ProcessManagerRunner {
     if (active !== undefined && active !== codec.version) {
       return relearn(`its saved state is of version ${active}, this code reads version ${codec.version}`);
     }
-    if (unreadable) {
-      const { projection, version } = unreadable.row;
-      return relearn(
-        `its saved state (read model ${projection} v${version} of tenant ${tenantId}) is not readable JSON (a torn write or a hand edit)`,
-      );
-    }
+    if (unreadable) return relearn(unreadable.relearnReason);
     if (!saved) return { ...initial, saver }; // nothing saved yet: the first start
     // A saved state past the decided checkpoint (checkpoints lost) cannot tell what was decided: relearn.
     if (decidedUpTo === undefined || saved.checkpoint > decidedUpTo) {

@@ -24,4 +24,10 @@ export class SavedStateUnreadableError extends EventStoreError {
       `The saved ${row.part} of read model ${row.projection} v${row.version} of tenant ${row.tenantId} is not readable JSON (a torn write or a hand edit).`,
     );
   }
+
+  /** Why a runner relearns from the log, as its notice says it: the row, never its text. */
+  get relearnReason(): string {
+    const { projection, version, tenantId } = this.row;
+    return `its saved state (read model ${projection} v${version} of tenant ${tenantId}) is not readable JSON (a torn write or a hand edit)`;
+  }
 }
