@@ -57,7 +57,7 @@ describe('upgrading a PostgreSQL schema from the previous release', () => {
     try {
       const plan = await planMigrations(database);
       expect(plan.applied).toEqual([1, 2, 3]);
-      expect(plan.pending.map((m) => m.version)).toEqual([4, 5, 6, 7]);
+      expect(plan.pending.map((m) => m.version)).toEqual([4, 5, 6, 7, 8]);
     } finally {
       await database.close();
     }
