@@ -10,11 +10,12 @@
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-append-statements.bench.ts [--appends 1000] [--rounds 3]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
+import { serverCpuSeconds } from './support/postgres-server-cpu';
+import { resetStatements, STATEMENT_TRACKING, statementFigures } from './support/postgres-statements';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -23,33 +24,6 @@ const APPENDS = Number(args.get('appends') ?? 1000);
 const ROUNDS = Number(args.get('rounds') ?? 3);
 const STREAMS = 128;
 const S = 'vouch';
-
-/** CPU seconds of every process descending from this one and of their ended children: the server's. */
-function serverCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      cpu.set(Number(name), [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, seconds] of cpu) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += seconds;
-        break;
-      }
-    }
-  }
-  return total;
-}
 
 const figures = new Map<string, number[][]>();
 
@@ -70,17 +44,13 @@ async function timed(label: string, operation: () => Promise<void>): Promise<voi
 async function main(): Promise<void> {
   const server = await startPostgresTestServer({
     durable: true,
-    settings: {
-      shared_preload_libraries: 'pg_stat_statements',
-      'pg_stat_statements.track': 'all',
-      'pg_stat_statements.track_planning': 'on',
-    },
+    settings: STATEMENT_TRACKING,
   });
   // The schema as the store makes it; then only this connection writes.
   await (await PostgresEventStore.open({ connectionString: server.url, masterKey: randomBytes(32) })).close();
   const client = new Client({ connectionString: server.url });
   await client.connect();
-  await client.query('CREATE EXTENSION pg_stat_statements');
+  await resetStatements(client);
   await client.query(
     'CREATE TABLE raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, data jsonb NOT NULL)',
   );
@@ -151,22 +121,11 @@ async function main(): Promise<void> {
     const median = (j: number) => rows.map((r) => r[j]!).sort((a, b) => a - b)[Math.floor(rows.length / 2)]!;
     console.log(`${label.padEnd(30)} ${[0, 1, 2].map((j) => median(j).toFixed(0).padStart(5)).join(' ')}`);
   }
-  const { rows } = await client.query<{
-    calls: string;
-    exec: string;
-    plan: string;
-    top: boolean;
-    query: string;
-  }>(
-    `SELECT calls, round((total_exec_time / calls * 1000)::numeric) AS exec,
-            round((total_plan_time / calls * 1000)::numeric) AS plan, toplevel AS top,
-            left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query
-       FROM pg_stat_statements WHERE calls >= $1 ORDER BY total_exec_time + total_plan_time DESC LIMIT 20`,
-    [APPENDS],
-  );
+  const rows = await statementFigures(client, { limit: 20, minCalls: APPENDS, width: 100 });
   console.log('\nper call: execution µs, planning µs, statement (nested ones indented)');
   for (const r of rows) {
-    console.log(`${r.exec.padStart(6)} ${r.plan.padStart(6)}  ${r.top ? '' : '  '}${r.query}`);
+    const [exec, plan] = [r.execMicros, r.planMicros].map((v) => v.toFixed(0).padStart(6));
+    console.log(`${exec} ${plan}  ${r.topLevel ? '' : '  '}${r.query}`);
   }
   await client.end();
   await server.stop();

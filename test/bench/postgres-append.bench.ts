@@ -22,7 +22,6 @@
  *   npm run bench:postgres -- [--events 3000] [--rounds 3] [--catchup-events 1000000] [--clients 1,16] [--statements 1]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { EventEnvelope } from '@vouch/domain';
 import type { Checkpoint } from '@vouch/event-store';
@@ -30,6 +29,8 @@ import { PostgresEventStore } from '@vouch/event-store-postgres';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Client, Pool } from 'pg';
+import { serverCpuSeconds } from './support/postgres-server-cpu';
+import { resetStatements, STATEMENT_TRACKING, statementFigures } from './support/postgres-statements';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -70,35 +71,6 @@ function envelope(i: number): EventEnvelope {
   };
 }
 
-/** CPU seconds (user + system) of every process descending from this one and of their ended children: the throwaway server's. */
-function serverCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      // Its own time and that of its children it has reaped (the server's ended backends).
-      const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
-      cpu.set(Number(name), ticks / 100);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, seconds] of cpu) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += seconds;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
 /** CPU of this process and of the server during the last `drive` alone (set-up left out), µs. */
 let lastDrive = { nodeMicros: 0, serverMicros: 0 };
 
@@ -116,8 +88,7 @@ async function drive(
   const statements = STATEMENTS ? new Client({ connectionString: url }) : undefined;
   if (statements) {
     await statements.connect();
-    await statements.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    await statements.query('SELECT pg_stat_statements_reset()');
+    await resetStatements(statements);
   }
   let next = 0;
   const cpuBefore = process.cpuUsage();
@@ -140,20 +111,7 @@ async function drive(
 
 /** The statements of this database since the reset, per append, most time first. */
 async function printStatements(client: Client, events: number): Promise<void> {
-  const { rows } = await client.query<{
-    calls: string;
-    exec: string;
-    plan: string;
-    top: boolean;
-    query: string;
-  }>(
-    `SELECT calls, total_exec_time * 1000 / greatest(calls, 1) AS exec, total_plan_time * 1000 / greatest(calls, 1) AS plan,
-            toplevel AS top, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
-       FROM pg_stat_statements
-      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-        AND query NOT LIKE '%pg_stat_statements%'
-      ORDER BY total_exec_time + total_plan_time DESC LIMIT 14`,
-  );
+  const rows = await statementFigures(client, { limit: 14 });
   const tables = await client.query<{
     relname: string;
     seq_scan: string;
@@ -169,10 +127,10 @@ async function printStatements(client: Client, events: number): Promise<void> {
   }
   console.log('    calls/append  exec µs  plan µs  statement');
   for (const r of rows) {
-    const perAppend = (Number(r.calls) / events).toFixed(2).padStart(12);
-    const exec = Number(r.exec).toFixed(0).padStart(8);
-    const plan = Number(r.plan).toFixed(0).padStart(8);
-    console.log(`    ${perAppend} ${exec} ${plan}  ${r.top ? '' : '  '}${r.query}`);
+    const perAppend = (r.calls / events).toFixed(2).padStart(12);
+    const exec = r.execMicros.toFixed(0).padStart(8);
+    const plan = r.planMicros.toFixed(0).padStart(8);
+    console.log(`    ${perAppend} ${exec} ${plan}  ${r.topLevel ? '' : '  '}${r.query}`);
   }
 }
 
@@ -339,15 +297,7 @@ async function catchUp(
 async function main(): Promise<void> {
   const server = await startPostgresTestServer({
     durable: true,
-    ...(STATEMENTS
-      ? {
-          settings: {
-            shared_preload_libraries: 'pg_stat_statements',
-            'pg_stat_statements.track': 'all',
-            'pg_stat_statements.track_planning': 'on',
-          },
-        }
-      : {}),
+    ...(STATEMENTS ? { settings: STATEMENT_TRACKING } : {}),
   });
   const admin = new Client({ connectionString: server.url });
   await admin.connect();

@@ -10,12 +10,13 @@
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-seed-statements.bench.ts [--scale 0.05] [--top 25]
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
 import { seedStore } from '../../apps/cli/src/commands/seed';
 import { memoryIo } from '../../apps/cli/test/support/memory-io';
+import { serverCpuSeconds } from './support/postgres-server-cpu';
+import { resetStatements, STATEMENT_TRACKING, statementFigures } from './support/postgres-statements';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -23,43 +24,11 @@ for (let i = 2; i < process.argv.length; i += 2)
 const SCALE = Number(args.get('scale') ?? 0.05);
 const TOP = Number(args.get('top') ?? 25);
 
-/** CPU seconds of every process descending from this one and of their ended children: the server's. */
-function serverCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      cpu.set(Number(name), [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, seconds] of cpu) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += seconds;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
 async function main(): Promise<void> {
   const server = await startPostgresTestServer({
     durable: true,
     useDatabaseUrl: false,
-    settings: {
-      shared_preload_libraries: 'pg_stat_statements',
-      'pg_stat_statements.track': 'all',
-      'pg_stat_statements.track_planning': 'on',
-      'pg_stat_statements.max': '10000',
-    },
+    settings: STATEMENT_TRACKING,
   });
   const admin = new Client({ connectionString: server.url });
   await admin.connect();
@@ -68,8 +37,7 @@ async function main(): Promise<void> {
   url.pathname = '/seed_statements';
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
-  await client.query('CREATE EXTENSION pg_stat_statements');
-  await client.query('SELECT pg_stat_statements_reset()');
+  await resetStatements(client);
 
   const cpuBefore = process.cpuUsage();
   const serverBefore = serverCpuSeconds();
@@ -100,36 +68,21 @@ async function main(): Promise<void> {
     `per event: wall ${perEvent(wall)} = Node CPU ${perEvent(node)} + server CPU ${perEvent(serverCpu)} + neither ${perEvent(Math.max(0, wall - node - serverCpu))} (on 2 cores the two CPUs may overlap)`,
   );
 
-  const { rows } = await client.query<{
-    calls: string;
-    exec: string;
-    plan: string;
-    top: boolean;
-    query: string;
-  }>(
-    `SELECT calls, total_exec_time * 1000 / greatest(calls, 1) AS exec, total_plan_time * 1000 / greatest(calls, 1) AS plan,
-            toplevel AS top, left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query
-       FROM pg_stat_statements
-      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-        AND query NOT LIKE '%pg_stat_statements%'`,
-  );
-  const topLevel = rows.filter((r) => r.top);
-  const roundTrips = topLevel.reduce((sum, r) => sum + Number(r.calls), 0);
-  const serverTime = topLevel.reduce(
-    (sum, r) => sum + Number(r.calls) * (Number(r.exec) + Number(r.plan)),
-    0,
-  );
+  const rows = await statementFigures(client, { width: 120 });
+  const topLevel = rows.filter((r) => r.topLevel);
+  const roundTrips = topLevel.reduce((sum, r) => sum + r.calls, 0);
+  const serverTime = topLevel.reduce((sum, r) => sum + r.calls * (r.execMicros + r.planMicros), 0);
   console.log(
     `top-level statements (round trips) per event: ${(roundTrips / events).toFixed(2)}; their execution + planning ${(serverTime / 1e3 / events).toFixed(2)} ms per event`,
   );
   console.log('\n  calls/event  exec µs  plan µs  total ms/event  statement (nested ones indented)');
   const ranked = rows
-    .map((r) => ({ ...r, total: Number(r.calls) * (Number(r.exec) + Number(r.plan)) }))
+    .map((r) => ({ ...r, total: r.calls * (r.execMicros + r.planMicros) }))
     .sort((a, b) => b.total - a.total)
     .slice(0, TOP);
   for (const r of ranked) {
     console.log(
-      `  ${(Number(r.calls) / events).toFixed(2).padStart(11)} ${Number(r.exec).toFixed(0).padStart(8)} ${Number(r.plan).toFixed(0).padStart(8)} ${(r.total / 1e3 / events).toFixed(3).padStart(15)}  ${r.top ? '' : '  '}${r.query}`,
+      `  ${(r.calls / events).toFixed(2).padStart(11)} ${r.execMicros.toFixed(0).padStart(8)} ${r.planMicros.toFixed(0).padStart(8)} ${(r.total / 1e3 / events).toFixed(3).padStart(15)}  ${r.topLevel ? '' : '  '}${r.query}`,
     );
   }
   await client.end();
