@@ -46,6 +46,17 @@ async function main(): Promise<void> {
   const tail = Number(last[0]!.p) - 3;
   const forms: Record<string, string> = {
     current: scanLogStatement('"vouch"', WATERMARK),
+    // The scan until the eleventh pass (unprepared): its generic plan reads the tenant's whole log.
+    before: `WITH win AS (
+       SELECT position, type FROM "vouch".events
+        WHERE tenant_id = $1 AND position > $2 AND ${WATERMARK}
+        ORDER BY position LIMIT $3),
+     edge AS (SELECT count(*)::int AS scanned, max(position) AS scanned_to FROM win)
+     SELECT edge.scanned, edge.scanned_to, ${EVENT_COLUMNS}
+       FROM edge LEFT JOIN "vouch".events
+         ON tenant_id = $1
+        AND position IN (SELECT position FROM win WHERE $4::text[] IS NULL OR type = ANY($4::text[]))
+      ORDER BY position`,
     windowed: `SELECT w.* FROM (
        SELECT count(*) OVER () AS scanned, max(position) OVER () AS scanned_to,
               ($4::text[] IS NULL OR type = ANY($4::text[])) AS wanted, ${EVENT_COLUMNS}
