@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ClientConfig, Notification, PoolClient } from 'pg';
 import { Client } from 'pg';
 import type { PostgresDatabase } from '../database/postgres-database';
@@ -10,6 +11,11 @@ const COALESCE_MS = 5;
 const RECONNECT_MAX_MS = 5000;
 /** Echoes of its own notifications a notifier waits for at most (a listener that lost some never gets them). */
 const ECHOES_KEPT = 1000;
+/**
+ * How long a notifier that found no other process listening sends no NOTIFY. A listener
+ * that connects meanwhile hears of commits by polling (every 250 ms by default) until then.
+ */
+const NOBODY_ELSE_FOR_MS = 1000;
 
 /**
  * Live delivery across processes: after a commit, the writer NOTIFYs the tenant on the
@@ -23,6 +29,12 @@ const ECHOES_KEPT = 1000;
  * This process's own watchers hear of its commits at once (`committed`); the server's echo
  * of its own NOTIFY, recognised by the sending connection's backend, would wake them a
  * second time for the same commits and is dropped.
+ *
+ * A NOTIFY is a round trip per commit (per window), paid even when no other process
+ * listens — a bulk load such as the demo seed. Listeners connect under an application name
+ * of their schema (`listenerNameOf`), and the NOTIFY statement sends only while a listening
+ * connection other than this notifier's own is there; when there was none it says so, and
+ * this notifier sends nothing for `NOBODY_ELSE_FOR_MS`, then asks again with the next NOTIFY.
  */
 export class EventNotifier {
   private readonly listeners = new Set<(tenantId: string) => void>();
@@ -33,6 +45,8 @@ export class EventNotifier {
   private listening = false;
   /** Echoes still to come of this notifier's NOTIFYs, by `${backend pid}:${payload}`, and how many. */
   private readonly echoes = new Map<string, number>();
+  /** Until when (ms since the epoch) no other process was listening, as the last NOTIFY found. */
+  private nobodyElseUntil = 0;
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -76,8 +90,11 @@ export class EventNotifier {
     const tenants = [...this.pending].map(toSqlText);
     this.pending.clear();
     if (this.closed || tenants.length === 0) return;
+    // Nobody else listened a moment ago: they will poll (or the next window asks again).
+    if (Date.now() < this.nobodyElseUntil) return;
     let client: PoolClient | undefined;
     let expected: string[] = [];
+    let sent: boolean;
     try {
       client = await this.database.pool.connect();
       // Known before the NOTIFY is sent: its echo may come back before the statement's answer.
@@ -87,11 +104,21 @@ export class EventNotifier {
         if (this.echoes.size > ECHOES_KEPT) this.echoes.clear();
         for (const echo of expected) this.echoes.set(echo, (this.echoes.get(echo) ?? 0) + 1);
       }
-      await client.query({
-        name: `${this.database.schemaName}.notify`,
-        text: 'SELECT pg_notify($1, tenant) FROM unnest($2::text[]) AS tenant',
-        values: [this.channel, tenants],
+      const own = this.listening ? ((this.listener as Client & { processID?: number }).processID ?? 0) : 0;
+      const { rows } = await client.query<{ sent: boolean }>({
+        name: `${this.database.schemaName}.notify_listeners`,
+        // Another listener of this database (not this notifier's own) decides whether to send.
+        text: `WITH others AS (
+                 SELECT 1 FROM pg_stat_activity
+                  WHERE application_name = $3 AND pid <> $4
+                    AND datid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  LIMIT 1)
+               SELECT EXISTS (SELECT 1 FROM others) AS sent,
+                      (SELECT count(pg_notify($1, tenant)) FROM unnest($2::text[]) AS tenant
+                        WHERE EXISTS (SELECT 1 FROM others)) AS notified`,
+        values: [this.channel, tenants, this.listenerName, own],
       });
+      sent = rows[0]?.sent === true;
     } catch (error) {
       // Sent or not, no echo is waited for; polling delivers what it would have announced.
       for (const echo of expected) this.forgetEcho(echo);
@@ -99,6 +126,15 @@ export class EventNotifier {
       return;
     }
     client.release();
+    if (!sent) {
+      for (const echo of expected) this.forgetEcho(echo);
+      this.nobodyElseUntil = Date.now() + NOBODY_ELSE_FOR_MS;
+    }
+  }
+
+  /** The application name every listening connection of this schema connects under. */
+  private get listenerName(): string {
+    return listenerNameOf(this.database.schemaName);
   }
 
   /** True (and forgotten) when the notification is the echo of one this notifier sent. */
@@ -118,7 +154,7 @@ export class EventNotifier {
   private async connect(): Promise<void> {
     this.reconnectTimer = undefined;
     if (this.closed || this.listeners.size === 0) return;
-    const client = new Client(this.clientConfig);
+    const client = new Client({ ...this.clientConfig, application_name: this.listenerName });
     this.listener = client;
     client.on('notification', (message: Notification) => this.deliver(message));
     client.on('error', () => this.lost(client));
@@ -166,4 +202,12 @@ export class EventNotifier {
     this.stopListening();
     void client?.end().catch(() => undefined);
   }
+}
+
+/**
+ * The application name of a schema's listening connections: fixed length and plain ASCII,
+ * so the server's 63-byte limit never cuts it and writers compare it exactly.
+ */
+export function listenerNameOf(schemaName: string): string {
+  return `vouch listen ${createHash('sha256').update(schemaName).digest('hex').slice(0, 32)}`;
 }
