@@ -18,7 +18,7 @@ export interface AppendResult {
   /** The checkpoint of the last appended event. */
   readonly checkpoint: Checkpoint;
   readonly events: readonly AppendedEvent[];
-  /** True when these event ids had been appended before: nothing was written this time. */
+  /** True when these event ids had been appended before: nothing was written this time (the rest is the first result's, `appendPositionsOf`). */
   readonly duplicate: boolean;
   /** When the store recorded the events (their `recordedAt`); set by adapters that report it. */
   readonly recordedAt?: Instant;
@@ -50,4 +50,14 @@ export function appendResultOf(
   }));
   const last = events[events.length - 1]!;
   return { streamId, nextExpectedVersion: last.version, checkpoint: last.checkpoint, events, duplicate };
+}
+
+/**
+ * What every answer to the same append shares, the first write and each retry alike: the
+ * stream, versions, checkpoints and the duplicate flag. The write's own hand-over
+ * (`recordedAt`, `writeMark`, `recorded`) comes with the write only.
+ */
+export function appendPositionsOf(result: AppendResult): AppendResult {
+  const { streamId, nextExpectedVersion, checkpoint, events, duplicate } = result;
+  return { streamId, nextExpectedVersion, checkpoint, events, duplicate };
 }
