@@ -10,13 +10,16 @@
  *   npm run bench:seed -- [--scales 0.25,0.5,1] [--stores sqlite,postgres] [--baseline off]
  *
  * `--baseline off` skips the baseline (to profile the seed alone with `node --cpu-prof`).
+ * `--digest on` also prints SHA-256 digests of the seeded events' stream, type and data: in
+ * log order, and stream by stream (each stream's events in version order, streams by id),
+ * to compare two versions of the seed (the same program, whatever the timing).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@vouch/domain';
-import type { EventStore } from '@vouch/event-store';
+import type { Checkpoint, EventStore } from '@vouch/event-store';
 import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
 import { seedStore } from '../../apps/cli/src/commands/seed';
@@ -30,6 +33,7 @@ for (let i = 2; i < process.argv.length; i += 2)
 const SCALES = (args.get('scales') ?? '0.25,0.5,1').split(',').map(Number);
 const STORES = (args.get('stores') ?? 'sqlite,postgres').split(',');
 const BASELINE = args.get('baseline') !== 'off';
+const DIGEST = args.get('digest') === 'on';
 const UNTIL = '2026-06-30';
 const TENANT = 'demo';
 
@@ -93,6 +97,37 @@ async function appendBaseline(store: EventStore, events: number): Promise<void> 
   }
 }
 
+/** Digests of every event's stream, type and data: in log order, and per stream in version order. */
+async function digestOf(config: StoreConfig, masterKey: Buffer): Promise<string> {
+  const opened = await openStore(config, { masterKey });
+  const log = createHash('sha256');
+  const streams = new Map<string, string[]>();
+  let count = 0;
+  try {
+    let after: Checkpoint | undefined;
+    for (;;) {
+      const page = await opened.store.readAll(TENANT, { limit: 5000, ...(after ? { after } : {}) });
+      for (const e of page) {
+        const line = JSON.stringify([e.streamId, e.version, e.type, e.data]);
+        log.update(`${line}\n`);
+        if (process.env.SEED_DIGEST_DUMP) appendFileSync(process.env.SEED_DIGEST_DUMP, `${line}\n`);
+        const lines = streams.get(e.streamId) ?? [];
+        lines.push(line);
+        streams.set(e.streamId, lines);
+        count += 1;
+      }
+      if (page.length < 5000) break;
+      after = page[page.length - 1]!.checkpoint;
+    }
+  } finally {
+    await opened.close();
+  }
+  const perStream = createHash('sha256');
+  for (const id of [...streams.keys()].sort())
+    for (const line of streams.get(id)!) perStream.update(`${line}\n`);
+  return `${count} events, log order ${log.digest('hex').slice(0, 16)}, per stream ${perStream.digest('hex').slice(0, 16)}`;
+}
+
 /** A fresh store of the kind: a new SQLite file, or a new PostgreSQL database. */
 async function freshStore(
   kind: string,
@@ -130,6 +165,7 @@ async function measure(kind: string, scale: number, server: PostgresTestServer |
       memoryIo(),
     ),
   );
+  if (DIGEST) console.log(`${kind} scale ${scale}: ${await digestOf(seedTarget.config, masterKey)}`);
   seedTarget.dispose();
   const events = seeded.value.events;
   // The seed opens its store with NORMAL durability (a bulk load that is rerun if it fails).

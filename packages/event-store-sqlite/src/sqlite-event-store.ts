@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventStoreOptions, KeyVault, StoreReadiness } from '@vouch/event-store';
 import { EngineEventStore, MasterKeyVault, systemClock } from '@vouch/event-store';
+import { applyBulkLoadSettings } from './bulk-load-settings';
 import type { Durability } from './open-database';
 import { openDatabase } from './open-database';
 import { SqliteProjectionCheckpoints } from './sqlite-projection-checkpoints';
@@ -21,6 +22,11 @@ export interface SqliteEventStoreOptions extends Omit<EventStoreOptions, 'vault'
   /** Most appends committed in one transaction; default 1000. */
   readonly maxBatchSize?: number;
   readonly busyTimeoutMs?: number;
+  /**
+   * A bulk load (the demo seed): a large page cache and rare WAL checkpoints
+   * (`applyBulkLoadSettings`); what a commit guarantees is unchanged. Default off.
+   */
+  readonly bulkLoad?: boolean;
 }
 
 /**
@@ -65,6 +71,7 @@ export class SqliteEventStore extends EngineEventStore {
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
       ...(options.vault ? {} : { masterKey: options.masterKey!, now: options.clock ?? systemClock }),
     });
+    if (options.bulkLoad) applyBulkLoadSettings(db);
     const health = new SqliteWriteHealth(db);
     const vault =
       options.vault ?? new MasterKeyVault(options.masterKey!, new SqliteWrappedKeyRepository(db, health));

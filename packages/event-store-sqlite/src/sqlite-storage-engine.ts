@@ -72,14 +72,17 @@ export class SqliteStorageEngine implements StorageEngine {
   ) {
     this.statements = prepareStatements(db);
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
-    const commitBatch = db.transaction((batch: readonly QueuedAppend[]) =>
-      batch.map((item) => this.appendOne(item)),
-    );
+    // Other connections' commits counted inside the write transaction, where none can land.
+    const commitBatch = db.transaction((batch: readonly QueuedAppend[]) => ({
+      others: this.dataVersion.get() as number,
+      outcomes: batch.map((item) => this.appendOne(item)),
+    }));
     this.queue = new GroupCommitQueue((batch) => {
       let outcomes: BatchOutcome<AppendResult>[];
       try {
-        outcomes = commitBatch.immediate(batch);
+        const committed = commitBatch.immediate(batch);
         this.ownCommits.committed(batch.map(({ request }) => keyOf(request.tenantId, request.streamId)));
+        outcomes = this.marked(batch, committed.outcomes, committed.others);
         this.health?.succeeded();
       } catch (error) {
         this.knownHeads.clear(); // the heads this transaction wrote were rolled back
@@ -255,6 +258,22 @@ export class SqliteStorageEngine implements StorageEngine {
     }
   }
 
+  /** Each write's result with its stream's write mark as of this commit (see `writeMark`). */
+  private marked(
+    batch: readonly QueuedAppend[],
+    outcomes: BatchOutcome<AppendResult>[],
+    others: number,
+  ): BatchOutcome<AppendResult>[] {
+    for (let i = 0; i < outcomes.length; i += 1) {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok || outcome.value.duplicate) continue;
+      const { tenantId, streamId } = batch[i]!.request;
+      const writeMark = `${others}.${this.ownCommits.of(keyOf(tenantId, streamId))}`;
+      outcomes[i] = { ok: true, value: { ...outcome.value, writeMark } };
+    }
+    return outcomes;
+  }
+
   private appendOne(item: QueuedAppend): BatchOutcome<AppendResult> {
     return (item.request.events.length === 1 && this.appendOptimistically(item)) || this.appendChecked(item);
   }
@@ -288,7 +307,7 @@ export class SqliteStorageEngine implements StorageEngine {
     }
     this.knownHeads.set(tenantId, streamId, { version: event.version, hash: event.hash });
     const written = [{ eventId: event.eventId, version: event.version, position }];
-    return { ok: true, value: appendResultOf(streamId, written, false) };
+    return { ok: true, value: { ...appendResultOf(streamId, written, false), recordedAt: event.recordedAt } };
   }
 
   /** The reference path: head and every event id read from the file, then planned and written. */
@@ -316,7 +335,7 @@ export class SqliteStorageEngine implements StorageEngine {
     });
     const last = plan.events[plan.events.length - 1]!;
     this.knownHeads.set(tenantId, streamId, { version: last.version, hash: last.hash });
-    return { ok: true, value: appendResultOf(streamId, written, false) };
+    return { ok: true, value: { ...appendResultOf(streamId, written, false), recordedAt: last.recordedAt } };
   }
 
   // One prepared statement per number of filtered types.

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { ConcurrencyError, IdempotencyConflictError, StoreUnavailableError } from '@vouch/event-store';
+import {
+  ConcurrencyError,
+  IdempotencyConflictError,
+  StoreUnavailableError,
+  appendPositionsOf,
+} from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
@@ -41,7 +46,7 @@ describe('SQLite appends planned against remembered heads', () => {
     const stored = await store.append(tenant, 's-1', [first], { expectedVersion: 0 });
 
     const retry = await store.append(tenant, 's-1', [first], { expectedVersion: 0 });
-    expect(retry).toEqual({ ...stored, duplicate: true });
+    expect(retry).toEqual({ ...appendPositionsOf(stored), duplicate: true });
     await expect(
       store.append(tenant, 's-2', [event({ eventId: 'event-once' })], { expectedVersion: 'any' }),
     ).rejects.toMatchObject({ constructor: IdempotencyConflictError, reason: 'different_stream' });

@@ -1,6 +1,7 @@
 import type { EventEnvelope, EventMetadata, Instant } from '@vouch/domain';
 import { personalDataOf } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
+import type { PreparedAppend } from './append/prepared-append';
 import { assertIdentifier } from './append/identifiers';
 import { prepareAppend } from './append/prepare-append';
 import type { Checkpoint } from './checkpoint';
@@ -107,10 +108,46 @@ export class EngineEventStore implements EventStore {
       });
       const result = await this.engine.append(prepared, this.clock);
       appended = true;
-      return result;
+      return this.withRecorded(prepared, result);
     } finally {
       for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
     }
+  }
+
+  /**
+   * Adds `recorded` to an engine's result that carries a write mark and `recordedAt`: the
+   * events built as a read builds them (same texts parsed, the personal fields' sealed text
+   * put back in place, the same upcasting), built only when the caller asks.
+   */
+  private withRecorded(prepared: PreparedAppend, result: AppendResult): AppendResult {
+    const { recordedAt } = result;
+    if (result.writeMark === undefined || recordedAt === undefined || result.duplicate) return result;
+    if (prepared.events.some((event) => event.personal !== null && event.personalText === undefined)) {
+      return result;
+    }
+    const recorded = (): RecordedEvent[] =>
+      prepared.events.map((event, i) => {
+        const at = result.events[i]!;
+        let data = JSON.parse(event.dataText) as Record<string, unknown>;
+        let personalData: PersonalDataStatus = NO_PERSONAL_DATA;
+        if (event.personal !== null) {
+          data = putFieldsInPlace(data, JSON.parse(event.personalText!) as Record<string, unknown>);
+          personalData = { status: 'present', subjectId: event.personal.subjectId };
+        }
+        return this.recorded(
+          event.eventId,
+          event.type,
+          event.schemaVersion,
+          data,
+          JSON.parse(event.metadataText) as EventMetadata,
+          prepared.streamId,
+          at.version,
+          positionOf(at.checkpoint),
+          recordedAt,
+          personalData,
+        );
+      });
+    return { ...result, recorded };
   }
 
   // A data key created for appends that all failed must not linger; one that a stored

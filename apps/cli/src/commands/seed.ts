@@ -5,7 +5,6 @@ import type { StoreConfig } from '../config/store-config';
 import { countEvents } from '../rebuild/rebuild-read-models';
 import { ProgressLine } from '../rebuild/progress-line';
 import { seedDemoProgram, SIMULATED_DAYS, type DemoProgramSummary } from '../seed/demo-program';
-import { applyBulkLoadSettings } from '../seed/bulk-load-settings';
 import { SimulatedClock } from '../seed/simulated-clock';
 import { WriteBehindCheckpoints } from '../seed/write-behind-checkpoints';
 import { openStore } from '../stores/open-store';
@@ -47,9 +46,9 @@ export async function seedStore(options: SeedOptions, io: CliIo): Promise<SeedRe
     masterKey: options.masterKey,
     clock: clock.now,
     durability: 'NORMAL',
+    bulkLoad: true,
   });
   try {
-    applyBulkLoadSettings(opened.store);
     if ((await opened.store.readAll(options.tenantId, { limit: 1 })).length > 0) {
       throw new TenantNotEmptyError(
         `Tenant "${options.tenantId}" in ${opened.description} already has events; seed an empty tenant (--tenant) or a fresh --data-dir.`,

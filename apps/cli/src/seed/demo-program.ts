@@ -8,6 +8,7 @@ import { privacyCases, settleExpiries } from './scenarios/privacy-and-expiry';
 import { addWish, setUpProgram } from './scenarios/program-setup';
 import { settleLapses } from './scenarios/request-endings';
 import { requestModes } from './scenarios/request-modes';
+import { awaitMissedMirrors } from './scenarios/scheduled-calls';
 import { submitRequest } from './scenarios/requests';
 import { strategicBriefing } from './scenarios/strategic-briefing';
 import { suppressionAndFeedback } from './scenarios/suppression-and-feedback';
@@ -77,6 +78,7 @@ export async function seedDemoProgram(
   }
   await seedIntelligenceScenario(world);
   await vouch.processDueWork();
+  await awaitMissedMirrors(world);
 
   return {
     from,
@@ -97,6 +99,7 @@ async function simulateDay(
 ): Promise<void> {
   const today = world.today;
   await world.vouch.processDueWork();
+  await awaitMissedMirrors(world);
   await settleLapses(world);
   await settleExpiries(world);
   if (today === 0) {

@@ -112,6 +112,11 @@ export interface DemoWorld {
   readonly counters: DemoCounters;
   /** Steps planned for each simulated day. */
   readonly agenda: Map<number, (() => Promise<void>)[]>;
+  /** No-shows left to due work, by engagement id: the day each was left (see `awaitMissedMirrors`). */
+  readonly noShows: Map<
+    string,
+    { readonly requestId: string; readonly advocateId: string; readonly day: number }
+  >;
   /** The simulated day the seed is on (0 = the program's first). */
   today: number;
 }
@@ -139,6 +144,7 @@ export function createDemoWorld(
     wishes: [],
     counters: { nominations: 0, contents: 0, rewards: 0, verifications: 0, directs: 0 },
     agenda: new Map(),
+    noShows: new Map(),
     today: 0,
   };
 }

@@ -64,6 +64,8 @@ export interface OpenStoreOptions {
    * `synchronous` setting; PostgreSQL: NORMAL commits without waiting for the WAL flush.
    */
   readonly durability?: Durability;
+  /** A bulk load (the demo seed): SQLite gets its bulk-load connection settings; other stores ignore it. */
+  readonly bulkLoad?: boolean;
 }
 
 /** Opens the configured store: SQLite (default), PostgreSQL or EventStoreDB. */
@@ -78,6 +80,7 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
         ...keyAccess(options),
         ...clock,
         ...(options.durability ? { durability: options.durability } : {}),
+        ...(options.bulkLoad ? { bulkLoad: true } : {}),
       });
       ensureDataDir(config.dataDir);
       return {

@@ -206,6 +206,10 @@ export class CommandHandler {
       },
     }));
     const appended = await store.append(tenantId, streamId, envelopes, { expectedVersion: history.length });
+    // The store built the events as a read would: the next command on the stream need not read them back.
+    if (appended.recorded && appended.writeMark !== undefined) {
+      this.streams.appended(tenantId, streamId, history, appended.recorded(), appended.writeMark);
+    }
     const events = envelopes.map((envelope, i) => ({
       eventId: envelope.eventId,
       type: envelope.type,

@@ -104,6 +104,39 @@ export class StreamCache {
     return foldEntry(await this.entry(tenantId, streamId), initial, evolve);
   }
 
+  /**
+   * Takes a stream's events from the append that wrote them instead of reading them back:
+   * `before` is what the appending command decided over and the append's expected version
+   * (so the stream was exactly `before` when it committed), `added` what it appended, and
+   * `mark` the stream's write mark as of that commit (`AppendResult.writeMark`). Held only
+   * when the stream is held as `before` now (else the next read reads the tail as usual);
+   * the next read still asks the store for the mark, and reads if anything came after.
+   */
+  appended(
+    tenantId: string,
+    streamId: string,
+    before: readonly RecordedEvent[],
+    added: readonly RecordedEvent[],
+    mark: string,
+  ): void {
+    const key = keyOf(tenantId, streamId);
+    const cached = this.entries.get(key);
+    if (cached === undefined || cached.events !== before) return;
+    const withholding = new Set(cached.withholding);
+    const shown: RecordedEvent[] = [];
+    for (const event of added) {
+      const one = withheld(event);
+      if (!one) return this.forget(tenantId, streamId);
+      if (one.personalData.status === 'present') withholding.add(one.personalData.subjectId);
+      shown.push(one);
+    }
+    const bytes =
+      this.maxBytes === Infinity
+        ? 0
+        : cached.bytes + shown.reduce((sum, e) => sum + estimatedEventBytes(e), 0);
+    this.keep(key, { events: [...before, ...shown], folds: cached.folds, withholding, mark, bytes });
+  }
+
   /** Drops what is held of a stream (after a conflict: the next read reads it whole). */
   forget(tenantId: string, streamId: string): void {
     const key = keyOf(tenantId, streamId);

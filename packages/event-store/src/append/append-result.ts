@@ -1,5 +1,7 @@
+import type { Instant } from '@vouch/domain';
 import type { Checkpoint } from '../checkpoint';
 import { checkpointOf } from '../checkpoint';
+import type { RecordedEvent } from '../recorded-event';
 
 /** Where one appended event landed. */
 export interface AppendedEvent {
@@ -16,8 +18,23 @@ export interface AppendResult {
   /** The checkpoint of the last appended event. */
   readonly checkpoint: Checkpoint;
   readonly events: readonly AppendedEvent[];
-  /** True when these event ids had been appended before: nothing was written this time. */
+  /** True when these event ids had been appended before: nothing was written this time (the rest is the first result's, `appendPositionsOf`). */
   readonly duplicate: boolean;
+  /** When the store recorded the events (their `recordedAt`); set by adapters that report it. */
+  readonly recordedAt?: Instant;
+  /**
+   * The stream's write mark (`EventStore.writeMark`) as of this commit, taken where no other
+   * commit could come between: a later mark equal to it means nothing was appended since.
+   * Set by adapters with write marks, on a write (not on a duplicate).
+   */
+  readonly writeMark?: string;
+  /**
+   * The appended events exactly as a read of them right after the commit returns them
+   * (personal values included), built from what was written instead of read back. Set
+   * with `writeMark`; a reader that holds the stream up to just before this append may add
+   * them to what it holds, current as of `writeMark`.
+   */
+  readonly recorded?: () => RecordedEvent[];
 }
 
 /** Builds the result from what was stored, in append order. */
@@ -33,4 +50,14 @@ export function appendResultOf(
   }));
   const last = events[events.length - 1]!;
   return { streamId, nextExpectedVersion: last.version, checkpoint: last.checkpoint, events, duplicate };
+}
+
+/**
+ * What every answer to the same append shares, the first write and each retry alike: the
+ * stream, versions, checkpoints and the duplicate flag. The write's own hand-over
+ * (`recordedAt`, `writeMark`, `recorded`) comes with the write only.
+ */
+export function appendPositionsOf(result: AppendResult): AppendResult {
+  const { streamId, nextExpectedVersion, checkpoint, events, duplicate } = result;
+  return { streamId, nextExpectedVersion, checkpoint, events, duplicate };
 }

@@ -21,6 +21,7 @@ export class LazyPreparedEvent implements PreparedEvent {
     readonly metadataText: string,
     readonly personal: SealedPersonalData | null,
     readonly fingerprint: string,
+    readonly personalText?: string,
   ) {}
 
   get data(): Record<string, unknown> {

@@ -121,6 +121,7 @@ async function sealEvent(
     metadataText,
     personal,
     print,
+    canonicalJson(taken),
   );
 }
 

@@ -17,6 +17,11 @@ export interface PreparedEvent {
   readonly dataText: string;
   /** RFC 8785 text of `metadata`. */
   readonly metadataText: string;
+  /**
+   * RFC 8785 text of the personal fields `personal` seals (what a read decrypts back), kept
+   * so the append can hand back its events without decrypting; only while the append lasts.
+   */
+  readonly personalText?: string;
 }
 
 /** An append as the core hands it to an adapter: everything but the in-transaction checks. */

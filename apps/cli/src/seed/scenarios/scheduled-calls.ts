@@ -1,6 +1,6 @@
-import { engagementIdFor } from '@vouch/application';
+import { engagementIdFor, streamIdOf } from '@vouch/application';
 import { addDays } from '@vouch/domain';
-import { advocateOf, type DemoWorld, later, pm, type RequestModel, soon } from '../demo-world';
+import { advocateOf, type DemoWorld, isEvent, later, pm, type RequestModel, soon } from '../demo-world';
 import { recordOutcome } from './request-endings';
 
 const TIME_ZONES = ['Europe/Berlin', 'Europe/London', 'America/New_York', 'Asia/Singapore'] as const;
@@ -65,6 +65,11 @@ async function attend(world: DemoWorld, request: RequestModel, advocateId: strin
     await confirm('REQUESTER');
     request.candidates.set(advocateId, 'GONE');
     advocate?.pending.delete(engagementIdFor(request.id, advocateId));
+    world.noShows.set(engagementIdFor(request.id, advocateId), {
+      requestId: request.id,
+      advocateId,
+      day: world.today,
+    });
     return;
   }
   const done =
@@ -81,5 +86,33 @@ async function attend(world: DemoWorld, request: RequestModel, advocateId: strin
   if (fulfilled >= request.needed && request.amount > 0 && !request.outcomePlanned) {
     request.outcomePlanned = true;
     later(world, world.rng.int(10, 60), () => recordOutcome(world, request));
+  }
+}
+
+/** How long a no-show is watched for due work's mark (its grace period is a few days). */
+const NO_SHOW_WATCH_DAYS = 30;
+
+/**
+ * After the due work: waits for the process manager to mirror every engagement the due
+ * work just marked missed onto its request (`ActivityMissed`). The mirror's time is the
+ * clock's when it runs, so without this wait it depended on how soon the process manager
+ * ran against the seed's next steps (timing, not the seed); with it, it is the due work's.
+ */
+export async function awaitMissedMirrors(world: DemoWorld): Promise<void> {
+  for (const [engagementId, noShow] of world.noShows) {
+    const marked = await world.store.readStream(world.tenantId, streamIdOf('Advocate', noShow.advocateId), {
+      direction: 'backwards',
+      limit: 25,
+    });
+    if (marked.some(isEvent('EngagementMissed', 'engagementId', engagementId))) {
+      await world.run.reaction(
+        streamIdOf('ReferenceRequest', noShow.requestId),
+        isEvent('ActivityMissed', 'engagementId', engagementId),
+        'the request side of a missed engagement',
+      );
+      world.noShows.delete(engagementId);
+    } else if (world.today - noShow.day > NO_SHOW_WATCH_DAYS) {
+      world.noShows.delete(engagementId);
+    }
   }
 }
