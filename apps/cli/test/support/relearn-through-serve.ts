@@ -15,6 +15,12 @@ export interface SeededDeployment {
   readonly env: Record<string, string>;
   /** The deployment's read-model store, opened beside the server; closed by `close`. */
   openReadModels(): Promise<{ readModels: ReadModelStore; close(): Promise<void> }>;
+  /**
+   * What the server prints once its background work (process managers, read-model writes) has
+   * started, when that comes after the API listens (a store shared under a lease); the
+   * server is stopped only after it.
+   */
+  readonly backgroundStarted?: RegExp;
   /** Replaces the text of a projection's active saved snapshot, as a torn write leaves it (no API writes broken JSON). */
   overwriteSnapshotText(projection: string, text: string): Promise<void>;
 }
@@ -53,7 +59,7 @@ export function relearnThroughServe(storeName: string, deployment: () => SeededD
       started.clear();
     });
 
-    /** Serves until the API listens (process managers and read models have started by then); answers the process and its origin. */
+    /** Serves until the API listens and the background work has started; answers the process and its origin. */
     async function serving(): Promise<{ server: CliProcess; origin: string }> {
       const { dataDir, env } = deployment();
       const server = spawnCli(
@@ -65,6 +71,8 @@ export function relearnThroughServe(storeName: string, deployment: () => SeededD
         string,
         string,
       ];
+      const { backgroundStarted } = deployment();
+      if (backgroundStarted) await server.waitFor(backgroundStarted, 120_000);
       return { server, origin };
     }
 
