@@ -4,8 +4,9 @@
  *   - fold: every event of the file applied to a fresh `TenantReadModels` (CPU ms);
  *   - index: `caughtUp()` — the search index built once at the end of the catch-up (CPU ms);
  *   - seal: `VaultSubjectKeys.sealMany` of one contact per advocate, as a snapshot save seals them;
- * and, for this checkout only, the final save taken apart: `snapshot()`, `JSON.stringify` of it,
- * `chunksOf`, the audit entries' JSON, and the whole `SqliteReadModelStore.save` into a new file.
+ * and, for this checkout only, the final save taken apart: `snapshot()`, its JSON in pieces as the
+ * SQLite store writes it (`writeJsonPieces`), the audit entries' JSON, and the whole
+ * `SqliteReadModelStore.save` into a new file.
  * The events are read once from the file with this checkout's store, so reading is not measured.
  *
  *   node --expose-gc -r @swc-node/register test/bench/rebuild-parts.bench.ts \
@@ -15,14 +16,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryWrappedKeyRepository, MasterKeyVault, START, type RecordedEvent } from '@vouch/event-store';
-import Database from 'better-sqlite3';
 import {
-  chunksOf,
-  SNAPSHOT_CHUNK_CHARS,
-  SqliteEventStore,
-  SqliteReadModelStore,
-} from '@vouch/event-store-sqlite';
+  InMemoryWrappedKeyRepository,
+  MasterKeyVault,
+  START,
+  writeJsonPieces,
+  type RecordedEvent,
+} from '@vouch/event-store';
+import Database from 'better-sqlite3';
+import { SNAPSHOT_CHUNK_CHARS, SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { TenantReadModels } from '@vouch/projections';
 import { TENANT } from '../../packages/projections/test/support/story-world';
 
@@ -145,11 +147,9 @@ async function saveParts(events: readonly RecordedEvent[]): Promise<void> {
       const snapshot = models.snapshot();
       const taken = cpuMs(started);
       started = process.cpuUsage();
-      const text = JSON.stringify(snapshot);
+      let pieces = 0;
+      const chars = writeJsonPieces(snapshot, SNAPSHOT_CHUNK_CHARS, () => (pieces += 1));
       const json = cpuMs(started);
-      started = process.cpuUsage();
-      const chunks = chunksOf(text, SNAPSHOT_CHUNK_CHARS);
-      const split = cpuMs(started);
       const entries = models.appendOnlyEntries();
       started = process.cpuUsage();
       const all = entries.slice(0);
@@ -171,7 +171,7 @@ async function saveParts(events: readonly RecordedEvent[]): Promise<void> {
       const whole = cpuMs(started);
       db.close();
       console.log(
-        `save round ${round} (load ${loadavg()[0]!.toFixed(1)}): snapshot() ${taken.toFixed(0)} ms, JSON.stringify ${json.toFixed(0)} ms (${(text.length / 1e6).toFixed(1)} M chars, ${chunks.length} pieces), chunksOf ${split.toFixed(0)} ms, entries' JSON ${entryJson.toFixed(0)} ms (${all.length} entries, ${(entryChars / 1e6).toFixed(1)} M chars); whole SqliteReadModelStore.save ${whole.toFixed(0)} ms CPU (unsealed)`,
+        `save round ${round} (load ${loadavg()[0]!.toFixed(1)}): snapshot() ${taken.toFixed(0)} ms, JSON in pieces ${json.toFixed(0)} ms (${(chars / 1e6).toFixed(1)} M chars, ${pieces} pieces), entries' JSON ${entryJson.toFixed(0)} ms (${all.length} entries, ${(entryChars / 1e6).toFixed(1)} M chars); whole SqliteReadModelStore.save ${whole.toFixed(0)} ms CPU (unsealed)`,
       );
     }
   } finally {

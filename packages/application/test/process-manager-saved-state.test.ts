@@ -398,4 +398,69 @@ describe('a saved process-manager state holding personal data', () => {
     ]);
     store.close();
   });
+
+  /** A saved enrolment state holding one sealed pending nomination, and a runner over it that records what it says. */
+  async function savedPendingNomination() {
+    const store = new InMemoryEventStore();
+    const checkpoints = new InMemoryCheckpointStore();
+    const readModels = new InMemoryReadModelStore();
+    const enrolled: VouchCommand[] = [];
+    const relearnt: string[] = [];
+    const runner = (over: Partial<{ store: InMemoryEventStore }> = {}) =>
+      new ProcessManagerRunner({
+        store: over.store ?? store,
+        checkpoints,
+        readModels,
+        managers: [enrolApprovedNominee as ProcessManager],
+        onRelearn: (manager, tenantId, reason) => relearnt.push(`${manager}@${tenantId}: ${reason}`),
+        commands: {
+          execute: async (_principal, command) => {
+            enrolled.push(command);
+            return { aggregateId: '', streamId: '', events: [], version: 0, duplicate: false };
+          },
+        },
+      });
+    await store.append(TENANT, 'nomination-n1', [nominated('n1', 'cand-1', 'nadia@example.com')], {
+      expectedVersion: 'any',
+    });
+    const first = runner();
+    await first.start(TENANT);
+    await first.stop();
+    return { store, readModels, enrolled, relearnt, runner };
+  }
+
+  it('relearns from the log, saying so once, when a sealed pending nomination does not open under its key', async () => {
+    const w = await savedPendingNomination();
+    const name = 'process-manager:enrol-approved-nominee';
+    const saved = (await w.readModels.load(TENANT, name, 1))!;
+    const rows = structuredClone(saved.snapshot) as [string, unknown, { tag: string }][];
+    rows[0]![2].tag = Buffer.alloc(16).toString('base64'); // changed bytes, or a key vault restored apart
+    await w.readModels.save(TENANT, name, 1, { ...saved, snapshot: rows });
+    await w.store.append(TENANT, 'nomination-n1', [approved('n1', 'cand-1')], { expectedVersion: 'any' });
+    const second = w.runner();
+    await second.start(TENANT);
+    await second.stop();
+    expect(w.relearnt).toEqual([
+      `enrol-approved-nominee@${TENANT}: its saved state cannot be opened (SealUnopenableError SEAL_UNOPENABLE)`,
+    ]);
+    // Never treated as an erased candidate: the nomination is relearnt from the log and enrolled.
+    expect(w.enrolled.map((c) => c.data)).toEqual([
+      expect.objectContaining({ advocateId: 'cand-1', email: 'nadia@example.com' }),
+    ]);
+    w.store.close();
+  });
+
+  it('fails its start, relearning nothing, when the key vault is out of reach while it opens its state', async () => {
+    const w = await savedPendingNomination();
+    const away = Object.create(w.store, {
+      subjectKeys: {
+        value: Object.create(w.store.subjectKeys, {
+          openMany: { value: () => Promise.reject(new StoreUnavailableError('key vault is away')) },
+        }),
+      },
+    }) as InMemoryEventStore;
+    await expect(w.runner({ store: away }).start(TENANT)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(w.relearnt).toEqual([]);
+    w.store.close();
+  });
 });

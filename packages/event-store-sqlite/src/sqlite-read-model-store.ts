@@ -57,20 +57,6 @@ export const ENTRIES_PER_ROW = 1024;
 /** Characters (UTF-16 code units) per stored piece of a snapshot's JSON text. */
 export const SNAPSHOT_CHUNK_CHARS = 1 << 20;
 
-/** Splits `text` into pieces of at most `size` code units, never between the two halves of a surrogate pair. */
-export function chunksOf(text: string, size: number): string[] {
-  const chunks: string[] = [];
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(start + size, text.length);
-    // A piece ending in a high surrogate would reach SQLite (UTF-8) as a broken character.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end = end - 1 > start ? end - 1 : end + 1;
-    chunks.push(text.slice(start, end));
-    start = end;
-  }
-  return chunks;
-}
-
 interface Row {
   readonly checkpoint: string;
   readonly schema_version: number;

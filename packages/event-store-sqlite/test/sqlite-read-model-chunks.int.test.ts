@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import fc from 'fast-check';
 import type { Checkpoint } from '@vouch/event-store';
-import { chunksOf, SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
+import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
@@ -25,25 +24,6 @@ function piecesPerVersion(store: SqliteEventStore, projection: string): Record<n
 }
 
 describe('SQLite read-model store: snapshots stored in pieces (issue 15)', () => {
-  it('chunksOf: the pieces join to the text, none longer than asked (+1), none ending inside a surrogate pair', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: 'grapheme', maxLength: 200 }),
-        fc.integer({ min: 1, max: 17 }),
-        (text, size) => {
-          const pieces = chunksOf(text, size);
-          expect(pieces.join('')).toBe(text);
-          for (const piece of pieces) {
-            expect(piece.length).toBeGreaterThan(0);
-            expect(piece.length).toBeLessThanOrEqual(size + 1);
-            const last = piece.charCodeAt(piece.length - 1);
-            expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
-          }
-        },
-      ),
-    );
-  });
-
   it('saves a snapshot larger than a piece in several rows and loads it back unchanged', async () => {
     const store = openStore();
     const readModels = new SqliteReadModelStore(store.database, undefined, 7);

@@ -21,6 +21,7 @@ export * from './errors/corrupt-event-error';
 export * from './errors/master-key-mismatch-error';
 export * from './errors/key-rotation-in-progress-error';
 export * from './errors/saved-state-unreadable-error';
+export * from './errors/seal-unopenable-error';
 
 // Upcasting.
 export * from './upcasting/upcaster-registry';

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import {
+  DataKeyMissingError,
   InMemoryWrappedKeyRepository,
+  SealUnopenableError,
   MasterKeyVault,
   SubjectErasedError,
   TENANT_DIGEST_SUBJECT,
   VaultSubjectKeys,
+  type SealedValue,
 } from '@vouch/event-store';
 
 const now = '2026-01-01T00:00:00.000Z';
@@ -49,12 +52,38 @@ describe('keyed work under subjects’ data keys (invariant 10)', () => {
     const sealed = (await keys.seal('t', 's', 'read-model:x', { name: 'Zoë Ångström' }))!;
     expect(JSON.stringify(sealed)).not.toContain('Zo');
     expect(await keys.open('t', sealed, 'read-model:x')).toEqual({ name: 'Zoë Ångström' });
-    await expect(keys.open('t', sealed, 'read-model:y')).rejects.toThrow();
-    await expect(keys.open('t2', sealed, 'read-model:x')).resolves.toBeUndefined();
+    await expect(keys.open('t', sealed, 'read-model:y')).rejects.toBeInstanceOf(SealUnopenableError);
+    // Another tenant has no key for the subject and no erasure of it: not erased, out of place.
+    await expect(keys.open('t2', sealed, 'read-model:x')).rejects.toBeInstanceOf(DataKeyMissingError);
     await vault.destroy('t', 's', now);
     expect(await keys.open('t', sealed, 'read-model:x')).toBeUndefined();
     expect(await keys.seal('t', 's', 'read-model:x', { name: 'again' })).toBeUndefined();
   });
+  it('a seal whose key is not the one it was sealed with, or is gone without an erasure, is a typed error, never "erased"', async () => {
+    const { vault, keys } = keysOver();
+    await vault.dataKeyFor('t', 's', now);
+    const [sealed] = (await keys.sealMany('t', 'read-model:x', [
+      { subjectId: 's', values: { name: 'Zoë Ångström' } },
+    ])) as [SealedValue];
+    // A vault restored apart from the saved state: the subject got a new key there.
+    const restored = keysOver();
+    await restored.vault.dataKeyFor('t', 's', now);
+    const wrongKey = restored.keys.openMany('t', [sealed], 'read-model:x');
+    await expect(wrongKey).rejects.toBeInstanceOf(SealUnopenableError);
+    await expect(wrongKey).rejects.toMatchObject({ code: 'SEAL_UNOPENABLE', subjectId: 's' });
+    // Changed bytes, under the right key.
+    const changed = { ...sealed, tag: Buffer.alloc(16).toString('base64') };
+    await expect(keys.open('t', changed, 'read-model:x')).rejects.toBeInstanceOf(SealUnopenableError);
+    // A vault that never had the subject's key and holds no erasure of it.
+    await expect(keysOver().keys.openMany('t', [sealed], 'read-model:x')).rejects.toBeInstanceOf(
+      DataKeyMissingError,
+    );
+    // None of them quotes the value; the erased subject alone opens as nothing.
+    await wrongKey.catch((error: Error) => expect(error.message).not.toContain('Zo'));
+    await vault.destroy('t', 's', now);
+    expect(await keys.openMany('t', [sealed], 'read-model:x')).toEqual([undefined]);
+  });
+
   it('seals and opens many at once exactly as one by one: erased or unknown subjects give undefined', async () => {
     const { vault, keys } = keysOver();
     await vault.dataKeyFor('t', 'ada', now);
@@ -81,7 +110,7 @@ describe('keyed work under subjects’ data keys (invariant 10)', () => {
       { email: 'bob@example.com' },
       { email: 'second@example.com' },
     ]);
-    await expect(keys.openMany('t', present, 'read-model:y')).rejects.toThrow();
+    await expect(keys.openMany('t', present, 'read-model:y')).rejects.toBeInstanceOf(SealUnopenableError);
     // Once bob is erased, what was sealed for him no longer opens.
     await vault.destroy('t', 'bob', now);
     expect(await keys.openMany('t', present, 'read-model:x')).toEqual([

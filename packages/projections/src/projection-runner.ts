@@ -1,6 +1,7 @@
 import {
   SavedStateUnreadableError,
   START,
+  StoreUnavailableError,
   type Checkpoint,
   type EventStore,
   type ReadModelStore,
@@ -8,6 +9,7 @@ import {
   type Subscription,
 } from '@vouch/event-store';
 import type { Projection } from './projection';
+import { errorKindOf } from './error-kind';
 import { snapshotKeysOf } from './snapshot-keys';
 
 export interface ProjectionRunnerOptions<P extends Projection> {
@@ -32,7 +34,8 @@ export interface ProjectionRunnerOptions<P extends Projection> {
   /** While live, also poll this often (ms) for writes by other processes; default the store's. */
   readonly pollIntervalMs?: number;
   /**
-   * Told when the saved snapshot cannot be read (broken JSON) and the projection is built
+   * Told when the saved snapshot cannot be used (broken JSON, another schema version, a
+   * shape this code does not read, a seal that does not open) and the projection is built
    * from the start of the log instead; the reason names the row, never its content.
    */
   readonly onRelearn?: (projection: string, tenantId: string, reason: string) => void;
@@ -134,42 +137,32 @@ export class ProjectionRunner<P extends Projection> {
     return this.live?.version;
   }
 
-  /** Restores the last snapshot and catches up; resolves once history is applied and the projection is live. */
+  /**
+   * Restores the last snapshot and catches up; resolves once history is applied and the
+   * projection is live. A saved state it cannot use (broken text, another schema version, a
+   * shape it does not read, a seal that does not open) is said once through `onRelearn` and
+   * a new version is built from the log: the log holds everything the snapshot did.
+   */
   async start(): Promise<void> {
     if (this.live) return;
     const { readModels, tenantId } = this.options;
-    let projection = this.options.create();
-    const active = await readModels.activeVersion(tenantId, projection.name);
-    let version = active ?? 1;
-    let from = START;
-    try {
-      const saved =
-        active !== undefined ? await readModels.load(tenantId, projection.name, active) : undefined;
-      if (saved && saved.schemaVersion === projection.schemaVersion) {
-        projection.restore(
-          projection.openSnapshot
-            ? await projection.openSnapshot(
-                saved.snapshot,
-                snapshotKeysOf(this.options.store, tenantId, projection.name),
-              )
-            : saved.snapshot,
-        );
-        if (projection.restoreEntries) {
-          projection.restoreEntries(await readModels.loadEntries(tenantId, projection.name, active!));
-        }
-        from = saved.checkpoint;
-      } else if (saved) {
-        // The snapshot has another shape than this code reads: build a new version from scratch.
-        version = active! + 1;
-      }
-    } catch (error) {
-      if (!(error instanceof SavedStateUnreadableError)) throw error;
-      // Broken text (a torn write, a hand edit): the log still holds everything, so build a
-      // new version from scratch, in a projection the half-read snapshot never touched.
-      this.options.onRelearn?.(error.row.projection, tenantId, error.relearnReason);
+    const name = this.options.create().name;
+    const active = await readModels.activeVersion(tenantId, name);
+    const restored = active !== undefined ? await this.restored(active) : undefined;
+    let projection: P;
+    let version: number;
+    let from: Checkpoint;
+    if (restored === undefined || 'reason' in restored) {
+      // Nothing saved (the first start), or a saved state it cannot use: a build from scratch
+      // (as a new version beside the unusable one), in a projection the half-read snapshot
+      // never touched.
+      if (restored) this.options.onRelearn?.(name, tenantId, restored.reason);
       projection = this.options.create();
-      version = active! + 1;
+      version = restored ? active! + 1 : (active ?? 1);
       from = START;
+    } else {
+      ({ projection, checkpoint: from } = restored);
+      version = active!;
     }
     // A build from scratch must not meet what an interrupted build of the same version saved.
     if (version !== active) await readModels.discard(tenantId, projection.name, version);
@@ -178,6 +171,47 @@ export class ProjectionRunner<P extends Projection> {
     await this.follow(track);
     projection.caughtUp?.();
     await this.save(track, active !== version);
+  }
+
+  /**
+   * The active version's saved state in a new projection, with the checkpoint it reflects
+   * (undefined when nothing is saved); or why it cannot be used (naming the row and the error's kind, never the saved content).
+   * A store out of reach is thrown as it is: relearning would not reach it either.
+   */
+  private async restored(
+    version: number,
+  ): Promise<{ projection: P; checkpoint: Checkpoint } | { reason: string } | undefined> {
+    const { readModels, tenantId } = this.options;
+    const projection = this.options.create();
+    const row = `read model ${projection.name} v${version} of tenant ${tenantId}`;
+    try {
+      const saved = await readModels.load(tenantId, projection.name, version);
+      if (!saved) return undefined;
+      if (saved.schemaVersion !== projection.schemaVersion) {
+        return {
+          reason: `its saved state (${row}) is of schema version ${saved.schemaVersion}, this code reads ${projection.schemaVersion}`,
+        };
+      }
+      projection.restore(
+        projection.openSnapshot
+          ? await projection.openSnapshot(
+              saved.snapshot,
+              snapshotKeysOf(this.options.store, tenantId, projection.name),
+            )
+          : saved.snapshot,
+      );
+      if (projection.restoreEntries) {
+        projection.restoreEntries(await readModels.loadEntries(tenantId, projection.name, version));
+      }
+      return { projection, checkpoint: saved.checkpoint };
+    } catch (error) {
+      if (error instanceof SavedStateUnreadableError) return { reason: error.relearnReason };
+      if (error instanceof StoreUnavailableError) throw error;
+      // A shape this code does not read, or a seal that does not open (a wrong or lost key;
+      // an erased subject's seal opens as nothing, and stays erased). Only the error's kind
+      // is told: its message may quote the saved content (a JSON parser's does).
+      return { reason: `its saved state (${row}) cannot be opened (${errorKindOf(error)})` };
+    }
   }
 
   /** Stops following the log and saves a last snapshot. */

@@ -44,6 +44,7 @@ import {
   type SealedContactCache,
   type SealedDirectorySnapshot,
 } from './sealed-contacts';
+import { assertSavedSnapshotShape } from './saved-snapshot-shape';
 import type { SnapshotKeys } from './snapshot-keys';
 
 /** The snapshot of every read model of a tenant: base facts only; indexes are rebuilt on restore. */
@@ -209,6 +210,8 @@ export class TenantReadModels implements Projection<TenantReadModelsSnapshot> {
 
   /** The saved snapshot opened: an erased advocate's contact stays sealed for good and is left out. */
   async openSnapshot(saved: unknown, keys: SnapshotKeys): Promise<TenantReadModelsSnapshot> {
+    // Before anything is opened: a layout this code does not write is rebuilt, not restored.
+    assertSavedSnapshotShape(saved);
     const sealed = saved as SealedTenantReadModelsSnapshot;
     return { ...sealed, directory: await openContacts(sealed.directory, keys, this.sealedContacts) };
   }

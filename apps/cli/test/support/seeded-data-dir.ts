@@ -12,6 +12,8 @@ export interface SeededDataDirOptions {
   readonly scale?: number;
   /** `vouch seed --until`; default 2026-06-30 (fixed, so the program is the same every run). */
   readonly until?: string;
+  /** Environment of the seed process (e.g. `VOUCH_STORE`, `DATABASE_URL`, `VOUCH_MASTER_KEY` for PostgreSQL). */
+  readonly env?: Record<string, string>;
 }
 
 /**
@@ -21,15 +23,18 @@ export interface SeededDataDirOptions {
  */
 export async function seededDataDir(options: SeededDataDirOptions = {}): Promise<string> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), options.prefix ?? 'vouch-seeded-'));
-  const seeded = await runCliProcess([
-    'seed',
-    '--data-dir',
-    dataDir,
-    '--scale',
-    String(options.scale ?? 0.02),
-    '--until',
-    options.until ?? '2026-06-30',
-  ]);
+  const seeded = await runCliProcess(
+    [
+      'seed',
+      '--data-dir',
+      dataDir,
+      '--scale',
+      String(options.scale ?? 0.02),
+      '--until',
+      options.until ?? '2026-06-30',
+    ],
+    options.env,
+  );
   expect({ code: seeded.code, stderr: seeded.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
   expect(seeded.stdout).toMatch(/Seeded the demo program/);
   return dataDir;

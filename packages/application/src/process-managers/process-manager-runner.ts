@@ -8,8 +8,8 @@ import type {
   SavedReadModel,
   Subscription,
 } from '@vouch/event-store';
-import { START, SavedStateUnreadableError } from '@vouch/event-store';
-import { snapshotKeysOf } from '@vouch/projections';
+import { START, SavedStateUnreadableError, StoreUnavailableError } from '@vouch/event-store';
+import { errorKindOf, snapshotKeysOf } from '@vouch/projections';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
@@ -185,9 +185,11 @@ export class ProcessManagerRunner {
       const value = codec.open ? await codec.open(saved.snapshot, keys) : saved.snapshot;
       return { state: codec.restore(value), from: saved.checkpoint, saver };
     } catch (error) {
+      // A store out of reach: relearning would not reach it either (the start fails and is retried).
+      if (error instanceof StoreUnavailableError) throw error;
       // A shape this code does not read, or a seal it cannot open. Only the error's kind is
       // told: its message may quote the saved content (a JSON parser's does).
-      return relearn(`its saved state cannot be opened (${kindOf(error)})`);
+      return relearn(`its saved state cannot be opened (${errorKindOf(error)})`);
     }
   }
 
@@ -254,13 +256,6 @@ async function loadReadable(
     if (error instanceof SavedStateUnreadableError) return { unreadable: error };
     throw error;
   }
-}
-
-/** An error's class name and stable code, if it has one: never its message. */
-function kindOf(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const { code } = error as { code?: unknown };
-  return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
 
 /** The read-model name under which a manager's learnt state is saved. */

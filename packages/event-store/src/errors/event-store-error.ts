@@ -12,6 +12,7 @@ export const EventStoreErrorCode = {
   MASTER_KEY_MISMATCH: 'MASTER_KEY_MISMATCH',
   KEY_ROTATION_IN_PROGRESS: 'KEY_ROTATION_IN_PROGRESS',
   SAVED_STATE_UNREADABLE: 'SAVED_STATE_UNREADABLE',
+  SEAL_UNOPENABLE: 'SEAL_UNOPENABLE',
 } as const;
 
 export type EventStoreErrorCode = (typeof EventStoreErrorCode)[keyof typeof EventStoreErrorCode];

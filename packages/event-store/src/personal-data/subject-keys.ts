@@ -27,7 +27,11 @@ export interface SubjectKeys {
     purpose: string,
     values: unknown,
   ): Promise<SealedValue | undefined>;
-  /** Decrypts what `seal` made for the same tenant and purpose; undefined once the subject is erased. */
+  /**
+   * Decrypts what `seal` made for the same tenant and purpose; undefined once the subject is
+   * erased. Throws DataKeyMissingError when the key is gone without an erasure record, and
+   * SealUnopenableError when the value does not open under the subject's key.
+   */
   open(tenantId: string, sealed: SealedValue, purpose: string): Promise<unknown>;
   /** `seal` of many values (a snapshot's), their subjects' keys looked up together; results in order. */
   sealMany(
@@ -35,6 +39,6 @@ export interface SubjectKeys {
     purpose: string,
     items: readonly { readonly subjectId: string; readonly values: unknown }[],
   ): Promise<(SealedValue | undefined)[]>;
-  /** `open` of many sealed values, their subjects' keys looked up together; results in order. */
+  /** `open` of many sealed values, their subjects' keys looked up together; results in order (same errors). */
   openMany(tenantId: string, sealed: readonly SealedValue[], purpose: string): Promise<unknown[]>;
 }

@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Instant } from '@vouch/domain';
+import { DataKeyMissingError } from '../errors/data-key-missing-error';
+import { SealUnopenableError } from '../errors/seal-unopenable-error';
 import { SubjectErasedError } from '../errors/subject-erased-error';
 import type { DataKeyLookup, KeyVault } from './key-vault';
 import type { SealedValue, SubjectKeys } from './subject-keys';
@@ -144,19 +146,28 @@ function sealWith(
   };
 }
 
-// Opens what sealWith made under the subject's looked-up key; undefined when it is not active.
+/**
+ * Opens what sealWith made under the subject's looked-up key; undefined once the subject is
+ * erased (for good). A key that is missing without an erasure record, or one the value does
+ * not open under, is a vault out of step with the saved state: a typed error, never a value
+ * silently treated as erased.
+ */
 function openWith(found: DataKeyLookup, tenantId: string, sealed: SealedValue, purpose: string): unknown {
-  if (found.status !== 'active') return undefined;
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    derived(found.key, 'vouch.subject-seal.v1'),
-    Buffer.from(sealed.iv, 'base64'),
-  );
-  decipher.setAAD(sealBinding(tenantId, sealed.subjectId, purpose));
-  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-  const plaintext = Buffer.concat([
-    decipher.update(Buffer.from(sealed.ciphertext, 'base64')),
-    decipher.final(),
-  ]);
+  if (found.status === 'erased') return undefined;
+  if (found.status === 'missing') throw new DataKeyMissingError(tenantId, sealed.subjectId);
+  let plaintext: Buffer;
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      derived(found.key, 'vouch.subject-seal.v1'),
+      Buffer.from(sealed.iv, 'base64'),
+    );
+    decipher.setAAD(sealBinding(tenantId, sealed.subjectId, purpose));
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+    plaintext = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
+  } catch {
+    // OpenSSL's own message says only "unable to authenticate data"; the typed error names the subject.
+    throw new SealUnopenableError(tenantId, sealed.subjectId, purpose);
+  }
   return JSON.parse(plaintext.toString('utf8')) as unknown;
 }

@@ -4,3 +4,4 @@ export * from './event-store-contract';
 export * from './contract-events';
 export * from './manual-clock';
 export * from './failed-append-keys';
+export * from './optional-members';

@@ -244,12 +244,98 @@ export function projectionRunnerSuite(
       // The key is destroyed while a snapshot that still holds the sealed contact is the saved one.
       await stores.store.forgetSubject(TENANT, 'ines');
       await stores.readModels.save(TENANT, 'read-models', 1, older!);
-      const third = runner(stores);
+      const relearnt: string[] = [];
+      const third = runner(stores, 10_000, (_p, _t, reason) => relearnt.push(reason));
       await third.start();
       expect(third.projection.fullAdvocate('ines', world.now)?.contact).toBeUndefined();
       expect(third.projection.fullAdvocate('bob', world.now)?.contact?.name).toBe('Bob Stone');
+      // Erased on purpose: the snapshot is used as it is (no rebuild, nothing said).
+      expect(third.version).toBe(1);
+      expect(relearnt).toEqual([]);
       await third.stop();
     });
+
+    it('builds a new version from the log, with one notice, when a sealed contact does not open under its key', async () => {
+      const world = standardStory();
+      await appendAll(stores.store, world);
+      const first = runner(stores);
+      await first.start();
+      await first.stop();
+      // Changed bytes (or a key vault restored apart from the snapshot): ines's seal no longer authenticates.
+      const saved = (await stores.readModels.load(TENANT, 'read-models', 1))!;
+      const snapshot = structuredClone(saved.snapshot) as SealedTenantReadModelsSnapshot;
+      const ines = snapshot.directory.advocates.find(([id]) => id === 'ines')![1] as {
+        contact: { tag: string };
+      };
+      ines.contact.tag = Buffer.alloc(16).toString('base64');
+      await stores.readModels.save(TENANT, 'read-models', 1, { ...saved, snapshot });
+
+      const relearnt: string[] = [];
+      const r = runner(stores, 10_000, (projection, tenantId, reason) =>
+        relearnt.push(`${projection}@${tenantId}: ${reason}`),
+      );
+      await r.start();
+      expect(relearnt).toEqual([
+        `read-models@${TENANT}: its saved state (read model read-models v1 of tenant ${TENANT}) cannot be opened (SealUnopenableError SEAL_UNOPENABLE)`,
+      ]);
+      expect(r.version).toBe(2);
+      // Rebuilt from the log: the contact is back, as a build from scratch has it.
+      expect(r.projection.fullAdvocate('ines', world.now)?.contact?.name).toBe('Ines Weber');
+      expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+      await r.stop();
+    });
+
+    const layouts: [string, (snapshot: Record<string, unknown>) => unknown][] = [
+      ['a member missing', ({ history: _left, ...rest }) => rest],
+      [
+        'an older layout (advocates as an object)',
+        (snapshot) => {
+          const directory = snapshot.directory as { advocates: [string, unknown][] };
+          return {
+            ...snapshot,
+            directory: { ...directory, advocates: Object.fromEntries(directory.advocates) },
+          };
+        },
+      ],
+      [
+        'an audit count that is not a count',
+        (snapshot) => ({ ...snapshot, audit: { ...(snapshot.audit as object), count: PLANTED } }),
+      ],
+      ['another model altogether', () => ({ pending: [{ name: PLANTED }] })],
+    ];
+    for (const [layout, reshape] of layouts) {
+      it(`builds a new version from the log, with one notice, when the saved snapshot is valid JSON with ${layout}`, async () => {
+        const world = standardStory();
+        await appendAll(stores.store, world);
+        const first = runner(stores);
+        await first.start();
+        await first.stop();
+        const saved = (await stores.readModels.load(TENANT, 'read-models', 1))!;
+        await stores.readModels.save(TENANT, 'read-models', 1, {
+          ...saved,
+          snapshot: reshape(structuredClone(saved.snapshot) as Record<string, unknown>),
+        });
+
+        const relearnt: string[] = [];
+        const said = (projection: string, tenantId: string, reason: string) =>
+          relearnt.push(`${projection}@${tenantId}: ${reason}`);
+        const r = runner(stores, 10_000, said);
+        await r.start();
+        expect(relearnt).toEqual([
+          `read-models@${TENANT}: its saved state (read model read-models v1 of tenant ${TENANT}) cannot be opened (TypeError)`,
+        ]);
+        expect(r.version).toBe(2);
+        expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
+        await r.stop();
+
+        // The new version replaced it: the next start restores it and says nothing.
+        const again = runner(stores, 10_000, said);
+        await again.start();
+        expect(again.version).toBe(2);
+        expect(relearnt).toHaveLength(1);
+        await again.stop();
+      });
+    }
 
     it('rebuilds from scratch when the saved snapshot has another schema version', async () => {
       const world = standardStory();
@@ -261,8 +347,12 @@ export function projectionRunnerSuite(
         snapshot: { old: true },
       });
       await stores.readModels.activate(TENANT, 'read-models', 1);
-      const r = runner(stores);
+      const relearnt: string[] = [];
+      const r = runner(stores, 10_000, (_p, _t, reason) => relearnt.push(reason));
       await r.start();
+      expect(relearnt).toEqual([
+        `its saved state (read model read-models v1 of tenant ${TENANT}) is of schema version 0, this code reads ${TenantReadModels.SCHEMA_VERSION}`,
+      ]);
       expect(r.version).toBe(2);
       expect(r.projection.request('req-1', world.now)?.request.status).toBe('CLOSED');
       await r.stop();

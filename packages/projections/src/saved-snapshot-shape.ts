@@ -1,0 +1,55 @@
+/**
+ * Checks that a saved snapshot of every read model of a tenant has the layout this code
+ * writes, member by member down to the lists of entries (not inside each entry: that would
+ * cost a pass over every advocate); throws a TypeError naming the first member that is not,
+ * never a value. A snapshot of an older layout or with a member missing is then rebuilt from
+ * the log instead of being restored into models that would fail later, on a query.
+ */
+export function assertSavedSnapshotShape(saved: unknown): void {
+  const root = objectAt(saved, 'snapshot');
+  const directory = objectAt(root.directory, 'directory');
+  for (const member of ['advocates', 'accounts', 'requesters', 'accepted'] as const)
+    pairsAt(directory[member], `directory.${member}`);
+  objectAt(directory.program, 'directory.program');
+  for (const member of ['requests', 'nominations', 'contents'] as const) pairsAt(root[member], member);
+  const audit = objectAt(root.audit, 'audit');
+  if (!Number.isSafeInteger(audit.count) || (audit.count as number) < 0)
+    throw new TypeError('saved snapshot: audit.count is not a count');
+  listAt(audit.actors, 'audit.actors');
+  pairsAt(audit.timelines, 'audit.timelines');
+  const history = objectAt(root.history, 'history');
+  for (const member of HISTORY_LISTS) listAt(history[member], `history.${member}`);
+}
+
+const HISTORY_LISTS = [
+  'advocates',
+  'accounts',
+  'requests',
+  'contents',
+  'nominations',
+  'fatiguePolicy',
+  'freshnessPolicy',
+  'slaPolicy',
+  'nominationPolicy',
+  'coverageTargets',
+  'wishlist',
+] as const;
+
+function objectAt(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`saved snapshot: ${path} is not an object`);
+  return value as Record<string, unknown>;
+}
+
+function listAt(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw new TypeError(`saved snapshot: ${path} is not a list`);
+  return value;
+}
+
+// A list of [key, value] pairs (a saved Map): the pairs are checked, not what they hold.
+function pairsAt(value: unknown, path: string): void {
+  for (const pair of listAt(value, path)) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string')
+      throw new TypeError(`saved snapshot: ${path} holds an entry that is not a [key, value] pair`);
+  }
+}
