@@ -1,11 +1,11 @@
 /**
  * Where the bytes a GraphQL request allocates come from (a script, not a test): the API served in this
  * process over a copy of `bench:api`'s seeded SQLite file, `{ __typename }` and the bench's search sent
- * `--requests` times each (8 at a time) under V8's sampling heap profiler, counting objects the young and
+ * `--requests` times each (`--concurrency`, default 8, at a time) under V8's sampling heap profiler, counting objects the young and
  * old collections freed too; prints the sampled bytes per request by allocating function, per target.
  *
  *   node --expose-gc -r @swc-node/register test/bench/search-allocations.bench.ts --file <advocates-10000.db>
- *     --key <advocates-10000.key> [--requests 2000] [--top 25] [--promoted 1]
+ *     --key <advocates-10000.key> [--requests 2000] [--top 25] [--promoted 1] [--concurrency 8]
  *
  * `--promoted 1` counts only what outlived the young generation: objects the old generation's collections freed
  * and those still held at the end (two young collections first) — the bytes per request that fill the old
@@ -26,6 +26,7 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const REQUESTS = Number(args.get('requests') ?? 2000);
+const CONCURRENCY = Number(args.get('concurrency') ?? 8);
 const TOP = Number(args.get('top') ?? 25);
 const PROMOTED = args.get('promoted') === '1';
 const SECRET = 'search-allocations-bench-secret-0123456789';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     });
     let next = 0;
     await Promise.all(
-      Array.from({ length: 8 }, async () => {
+      Array.from({ length: CONCURRENCY }, async () => {
         while (next++ < REQUESTS) await send(query, variables);
       }),
     );
