@@ -5,17 +5,21 @@
  * old collections freed too; prints the sampled bytes per request by allocating function, per target.
  *
  *   node --expose-gc -r @swc-node/register test/bench/search-allocations.bench.ts --file <advocates-10000.db>
- *     --key <advocates-10000.key> [--requests 2000] [--top 25] [--promoted 1] [--concurrency 8]
+ *     --key <advocates-10000.key> [--requests 2000] [--top 25] [--promoted 1] [--concurrency 8] [--snapshot <file>]
  *
  * `--promoted 1` counts only what outlived the young generation: objects the old generation's collections freed
  * and those still held at the end (two young collections first) — the bytes per request that fill the old
  * generation and so set how often a full mark-compact of the whole heap runs.
+ *
+ * `--snapshot <file>` first sends `--requests` `{ __typename }` one at a time after the warm-up and writes a heap
+ * snapshot of what they leave reachable (which finished request, if any, something still holds), and stops there.
  */
 import 'reflect-metadata';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { createVouch } from '@vouch/application';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { SignJWT } from 'jose';
@@ -29,6 +33,7 @@ const REQUESTS = Number(args.get('requests') ?? 2000);
 const CONCURRENCY = Number(args.get('concurrency') ?? 8);
 const TOP = Number(args.get('top') ?? 25);
 const PROMOTED = args.get('promoted') === '1';
+const SNAPSHOT = args.get('snapshot');
 const SECRET = 'search-allocations-bench-secret-0123456789';
 const SEARCH =
   'query($f: AdvocateSearchInput) { searchAdvocates(filter: $f, first: 20) { edges { cursor node { advocateId view company seniority products } } pageInfo { hasNextPage endCursor } } }';
@@ -92,10 +97,18 @@ async function main(): Promise<void> {
   ];
   // Caught up and warm before sampling.
   for (let i = 0; i < 300; i++) for (const [, query, variables] of targets) await send(query, variables);
+  if (SNAPSHOT) {
+    // What a finished request leaves reachable: `--requests` of `{ __typename }` one at a time, then a heap
+    // snapshot (V8 collects unreachable objects first), before any pause lets timers run.
+    for (let i = 0; i < REQUESTS; i++) await send('{ __typename }', {});
+    process.stdout.write(`heap snapshot: ${writeHeapSnapshot(SNAPSHOT)}\n`);
+  }
   const session = new Session();
   session.connect();
   await post(session, 'HeapProfiler.enable');
-  for (const [label, query, variables] of targets) {
+  // With --snapshot only the snapshot: writing it takes longer than the server's keep-alive, so the client's
+  // next request would race the closing connection.
+  for (const [label, query, variables] of SNAPSHOT ? [] : targets) {
     (globalThis as { gc?: () => void }).gc?.();
     await post(session, 'HeapProfiler.startSampling', {
       samplingInterval: 1024,
