@@ -26,6 +26,7 @@
  *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
  *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist] [--server-node-flags "--cpu-prof …"]
  *     [--warmup K] [--baseline 0] [--blocks-log 1] [--server-stdout FILE] [--node-env production|'']
+ *   `--server-node-flags --trace-gc` also tallies the server's GC lines per block and per run (main-thread wall ms).
  */
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
@@ -64,6 +65,7 @@ import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import pino from 'pino';
 import { createApiServer } from '../../apps/api/src';
+import { GcTraceTally, NO_GC, gcBetween, gcSum, gcText, type GcTotals } from './support/gc-trace-tally';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -97,6 +99,10 @@ if (SERVE_FROM !== 'src' && SERVE_FROM !== 'dist')
   throw new Error(`--serve-from src|dist, not ${SERVE_FROM}`);
 // `--server-node-flags "--cpu-prof --cpu-prof-dir=DIR"`: node flags for the served process (e.g. to profile it).
 const SERVER_NODE_FLAGS = (args.get('server-node-flags') ?? '').split(' ').filter(Boolean);
+// With `--trace-gc` among them, the served process's GC lines are tallied and charged to the block they came in
+// (the main thread's scavenge pauses and mark-compact pauses + incremental steps, per request: wall ms).
+const GC_TRACED = SERVER_NODE_FLAGS.includes('--trace-gc');
+const serverGc = new GcTraceTally();
 const NODE_ENV = args.get('node-env') ?? 'production';
 const CACHE_DIR = args.get('cache-dir') ?? join(tmpdir(), 'vouch-api-bench-cache');
 const TENANT = 'bench';
@@ -247,12 +253,14 @@ async function block(
   cpuMs: number;
   serverCpuMs: number;
   serverMainCpuMs: number;
+  gc: GcTotals;
   errors: number;
   latencies: number[];
 }> {
   const cpu = cpuNow();
   const serverCpu = serverCpuNow();
   const serverMainCpu = serverMainCpuNow();
+  const gcBefore = serverGc.now();
   const started = performance.now();
   const result = await autocannon({
     url,
@@ -272,6 +280,7 @@ async function block(
     cpuMs: cpuNow() - cpu,
     serverCpuMs: serverCpuNow() - serverCpu,
     serverMainCpuMs: serverMainCpuNow() - serverMainCpu,
+    gc: gcBetween(gcBefore, serverGc.now()),
     errors: result.errors + result.non2xx,
     latencies: [result.latency.p50, result.latency.p99],
   };
@@ -288,6 +297,7 @@ async function interleaved(
     seconds: 0,
     cpuMs: 0,
     serverCpuMs: 0,
+    gc: NO_GC,
     errors: 0,
     p50: [] as number[],
     p99: [] as number[],
@@ -300,15 +310,19 @@ async function interleaved(
       sum.seconds += b.seconds;
       sum.cpuMs += b.cpuMs;
       sum.serverCpuMs += b.serverCpuMs;
+      sum.gc = gcSum(sum.gc, b.gc);
       if (BLOCKS_LOG)
         process.stderr.write(
-          `  block ${k + 1} target ${i + 1}: ${b.requests} in ${(b.seconds * 1000).toFixed(0)} ms, CPU ${(b.cpuMs / b.requests).toFixed(2)} ms/req (server ${(b.serverCpuMs / b.requests).toFixed(2)}, its main thread ${(b.serverMainCpuMs / b.requests).toFixed(2)}), load ${loadText()}\n`,
+          `  block ${k + 1} target ${i + 1}: ${b.requests} in ${(b.seconds * 1000).toFixed(0)} ms, CPU ${(b.cpuMs / b.requests).toFixed(2)} ms/req (server ${(b.serverCpuMs / b.requests).toFixed(2)}, its main thread ${(b.serverMainCpuMs / b.requests).toFixed(2)})${GC_TRACED ? `, ${gcText(b.gc, b.requests)}` : ''}, load ${loadText()}\n`,
         );
       sum.errors += b.errors;
       sum.p50.push(b.latencies[0]!);
       sum.p99.push(b.latencies[1]!);
     }
   }
+  if (GC_TRACED)
+    for (const [i, sum] of sums.entries())
+      process.stderr.write(`  the run's GC, target ${i + 1}: ${gcText(sum.gc, sum.requests)}\n`);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return sums.map((sum) => ({
     requestsPerSecond: sum.requests / sum.seconds,
@@ -520,6 +534,7 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
   const stdoutFile = args.get('server-stdout');
   child.stdout.on('data', (chunk: Buffer) => {
     if (stdoutFile !== undefined) appendFileSync(stdoutFile, chunk);
+    if (GC_TRACED) serverGc.feed(chunk.toString('utf8'));
     if (!listened) out += chunk.toString('utf8');
   });
   let listened = false;
