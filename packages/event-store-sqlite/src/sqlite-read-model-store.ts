@@ -174,6 +174,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     private readonly clock: Clock = systemClock,
     /** Characters per stored piece of a snapshot (tests make it small). */
     private readonly chunkChars: number = SNAPSHOT_CHUNK_CHARS,
+    /** Characters of pieces written per short transaction of a save (tests make it small). */
+    private readonly stagedChars: number = STAGED_CHARS_PER_TRANSACTION,
   ) {
     db.exec(CREATE_TABLE);
     db.exec(CREATE_CHUNKS);
@@ -358,7 +360,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       for (const piece of jsonPieces(saved.snapshot, this.chunkChars)) {
         batch.push(piece);
         chars += piece.length;
-        if (chars < STAGED_CHARS_PER_TRANSACTION) continue;
+        if (chars < this.stagedChars) continue;
         this.insertPieces.immediate(tenantId, projection, version, base + count, batch);
         count += batch.length;
         batch = [];

@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { SavedStateUnreadableError, type Checkpoint } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
-import {
-  PIECE_BLOCK,
-  SqliteEventStore,
-  SqliteReadModelStore,
-  STAGED_CHARS_PER_TRANSACTION,
-} from '@vouch/event-store-sqlite';
+import { PIECE_BLOCK, SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
 const tenant = 'tenant-a';
 const at = (n: number) => String(n).padStart(20, '0') as Checkpoint;
+// Characters of pieces per staging transaction here (the store's default is a few MB).
+const STAGED = 16 * 1024;
 // A snapshot several times the characters one staging transaction writes.
 const large = (tag: string) => ({
   directory: {
-    advocates: Array.from({ length: 12_000 }, (_, i) => [
+    advocates: Array.from({ length: 3_000 }, (_, i) => [
       `adv-${i}`,
       { tag, name: `Zoë ${i} 🙂 ${'x'.repeat(1000)}` },
     ]),
@@ -36,7 +33,7 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
   it('serialises the snapshot outside every transaction, and no transaction writes more than a few MB of it', async () => {
     const file = nextFile();
     const store = SqliteEventStore.open({ filename: file, masterKey: randomBytes(32), durability: 'NORMAL' });
-    const readModels = new SqliteReadModelStore(store.database, undefined, 64 * 1024);
+    const readModels = new SqliteReadModelStore(store.database, undefined, 4096, STAGED);
     const snapshot = large('a');
     const stringify = JSON.stringify;
     const insideTransaction: boolean[] = [];
@@ -69,12 +66,11 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
     } finally {
       spy.mockRestore();
     }
-    expect(insideTransaction.length).toBeGreaterThan(12_000);
+    expect(insideTransaction.length).toBeGreaterThan(3_000);
     expect(insideTransaction.filter(Boolean)).toEqual([]);
     const totalChars = stringify(snapshot).length;
-    expect(perTransaction.length).toBeGreaterThan(totalChars / STAGED_CHARS_PER_TRANSACTION - 1);
-    for (const pieces of perTransaction)
-      expect(pieces).toBeLessThanOrEqual(STAGED_CHARS_PER_TRANSACTION / (64 * 1024) + 1);
+    expect(perTransaction.length).toBeGreaterThan(totalChars / (2 * STAGED));
+    for (const pieces of perTransaction) expect(pieces).toBeLessThanOrEqual(STAGED / 4096 + 1);
     expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual(snapshot);
     await store.close();
   });
@@ -83,7 +79,7 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
     const file = nextFile();
     const masterKey = randomBytes(32);
     const store = SqliteEventStore.open({ filename: file, masterKey, durability: 'NORMAL' });
-    const readModels = new SqliteReadModelStore(store.database);
+    const readModels = new SqliteReadModelStore(store.database, undefined, 1024, 2048);
     await readModels.save(tenant, 'models', 1, {
       checkpoint: at(5),
       schemaVersion: 1,
@@ -124,8 +120,8 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
         seen?.checkpoint === at(5) && (seen.snapshot as { old?: boolean }).old === true
           ? 'previous'
           : seen?.checkpoint === at(9) &&
-              advocates?.length === 12_000 &&
-              (advocates[11_999]![1] as { tag: string }).tag === 'new'
+              advocates?.length === 3_000 &&
+              (advocates[2_999]![1] as { tag: string }).tag === 'new'
             ? 'new'
             : 'other',
       );
@@ -137,7 +133,7 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
     expect(seenMidSave[0]).toBe('previous');
     const loaded = await otherModels.load(tenant, 'models', 1);
     expect(loaded?.checkpoint).toBe(at(9));
-    expect((loaded?.snapshot as ReturnType<typeof large>).directory.advocates.length).toBe(12_000);
+    expect((loaded?.snapshot as ReturnType<typeof large>).directory.advocates.length).toBe(3_000);
     // The previous save's pieces are gone once the new ones are switched to.
     expect(seqs(store).every((seq) => seq >= PIECE_BLOCK)).toBe(true);
     await other.close();
