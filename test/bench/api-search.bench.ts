@@ -26,7 +26,7 @@
  *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
  *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist] [--server-node-flags "--cpu-prof …"]
  *     [--warmup K] [--baseline 0] [--blocks-log 1] [--server-stdout FILE] [--node-env production|'']
- *     [--restart 1]
+ *     [--restart 1] [--cli-root <checkout whose vouch serve runs>]
  *
  * With `--restart 1` (SQLite), each size's server is stopped after its runs (it saves its read
  * models) and `vouch serve` starts again on the same file, from the saved snapshot: its catch-up
@@ -105,6 +105,8 @@ const SERVER_NODE_FLAGS = (args.get('server-node-flags') ?? '').split(' ').filte
 const NODE_ENV = args.get('node-env') ?? 'production';
 const CACHE_DIR = args.get('cache-dir') ?? join(tmpdir(), 'vouch-api-bench-cache');
 const RESTART = args.get('restart') === '1';
+// The checkout whose `vouch serve` is run (another one's, e.g. the base commit's, for a "before").
+const CLI_ROOT = args.get('cli-root') ?? join(__dirname, '..', '..');
 const TENANT = 'bench';
 // Random: `vouch serve` refuses a predictable JWT secret in production.
 const SECRET = randomBytes(32).toString('base64');
@@ -495,7 +497,7 @@ async function servedSqlite(size: number, token: string, restartIn?: string): Pr
     process.execPath,
     [
       ...execArgv,
-      join(__dirname, '..', '..', 'apps', 'cli', SERVE_FROM, SERVE_FROM === 'dist' ? 'main.js' : 'main.ts'),
+      join(CLI_ROOT, 'apps', 'cli', SERVE_FROM, SERVE_FROM === 'dist' ? 'main.js' : 'main.ts'),
       'serve',
       '--store',
       'sqlite',
