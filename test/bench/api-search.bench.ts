@@ -26,6 +26,12 @@
  *     [--store memory|sqlite] [--targets typename,search,match] [--interleave K [--block 200]]
  *     [--max-heap MB] [--cache-dir DIR] [--serve-from src|dist] [--server-node-flags "--cpu-prof …"]
  *     [--warmup K] [--baseline 0] [--blocks-log 1] [--server-stdout FILE] [--node-env production|'']
+ *     [--restart 1] [--cli-root <checkout whose vouch serve runs>]
+ *
+ * With `--restart 1` (SQLite), each size's server is stopped after its runs (it saves its read
+ * models) and `vouch serve` starts again on the same file, from the saved snapshot: its catch-up
+ * and peak RSS (VmHWM) are reported beside the first start's, as a restart meets them.
+ *
  *   `--server-node-flags --trace-gc` also tallies the server's GC lines per block and per run (main-thread wall ms).
  */
 import 'reflect-metadata';
@@ -105,6 +111,9 @@ const GC_TRACED = SERVER_NODE_FLAGS.includes('--trace-gc');
 const serverGc = new GcTraceTally();
 const NODE_ENV = args.get('node-env') ?? 'production';
 const CACHE_DIR = args.get('cache-dir') ?? join(tmpdir(), 'vouch-api-bench-cache');
+const RESTART = args.get('restart') === '1';
+// The checkout whose `vouch serve` is run (another one's, e.g. the base commit's, for a "before").
+const CLI_ROOT = args.get('cli-root') ?? join(__dirname, '..', '..');
 const TENANT = 'bench';
 // Random: `vouch serve` refuses a predictable JWT secret in production.
 const SECRET = randomBytes(32).toString('base64');
@@ -386,7 +395,9 @@ interface BenchServer {
   settled(): string | undefined;
   /** The peak RSS of the server, sampled and as the kernel counts it (MB), for the summary. */
   peak(): string;
-  stop(): Promise<void>;
+  /** `vouch serve`'s data directory (SQLite), which `stop(true)` keeps for a restart. */
+  readonly dir?: string;
+  stop(keepDir?: boolean): Promise<void>;
 }
 
 async function inProcessServer(size: number, principal: Principal): Promise<BenchServer> {
@@ -479,11 +490,14 @@ function procCpuMs(pid: number, task?: number): number {
   }
 }
 
-/** `vouch serve` over a copy of the cached file, in a child process started as a user starts it. */
-async function servedSqlite(size: number, token: string): Promise<BenchServer> {
+/**
+ * `vouch serve` over a copy of the cached file, in a child process started as a user starts it;
+ * `restartIn`: again over the data directory a stopped server left (its saved snapshot included).
+ */
+async function servedSqlite(size: number, token: string, restartIn?: string): Promise<BenchServer> {
   const { file, masterKey } = cachedSeed(size);
-  const dir = mkdtempSync(join(tmpdir(), 'vouch-api-bench-'));
-  copyFileSync(file, join(dir, 'vouch.db'));
+  const dir = restartIn ?? mkdtempSync(join(tmpdir(), 'vouch-api-bench-'));
+  if (restartIn === undefined) copyFileSync(file, join(dir, 'vouch.db'));
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
   const started = Date.now();
   // The same node flags as this process (the swc hook: the CLI from source, as `npm run vouch`
@@ -498,7 +512,7 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
     process.execPath,
     [
       ...execArgv,
-      join(__dirname, '..', '..', 'apps', 'cli', SERVE_FROM, SERVE_FROM === 'dist' ? 'main.js' : 'main.ts'),
+      join(CLI_ROOT, 'apps', 'cli', SERVE_FROM, SERVE_FROM === 'dist' ? 'main.js' : 'main.ts'),
       'serve',
       '--store',
       'sqlite',
@@ -587,6 +601,7 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
     if ((body.data?.searchAdvocates?.edges.length ?? 0) > 0) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  // A restart finds the request submitted by the first start.
   const submitted = (await (
     await fetch(listening.url, {
       method: 'POST',
@@ -598,7 +613,8 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
       }),
     })
   ).json()) as { errors?: unknown };
-  if (submitted.errors) throw new Error(`submitting the request failed: ${JSON.stringify(submitted.errors)}`);
+  if (submitted.errors && restartIn === undefined)
+    throw new Error(`submitting the request failed: ${JSON.stringify(submitted.errors)}`);
   process.stderr.write(
     `${size} advocates: read models caught up ${((Date.now() - started) / 1000).toFixed(1)} s after the start\n`,
   );
@@ -614,14 +630,15 @@ async function servedSqlite(size: number, token: string): Promise<BenchServer> {
       sample();
       return `${mb(sampledPeak * 1024)} MB sampled, ${mb(last.hwm * 1024)} MB VmHWM (vouch serve, heap limit ${listening.heapLimitMb} MB)`;
     },
-    async stop() {
+    dir,
+    async stop(keepDir?: boolean) {
       clearInterval(sampler);
       child.kill('SIGTERM');
       const code = await exited;
       cpuNow = () => cpuMs(process.cpuUsage());
       serverCpuNow = () => 0;
       serverMainCpuNow = () => 0;
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
       if (code !== 0) throw new Error(`vouch serve exited with ${code}`);
     },
   };
@@ -702,7 +719,16 @@ async function main(): Promise<void> {
     const settled = server.settled();
     if (settled) process.stderr.write(`${size} advocates after a full GC: ${settled}\n`);
     peaks.push(`- ${size.toLocaleString('en')} advocates: peak RSS ${server.peak()}`);
-    await server.stop();
+    await server.stop(RESTART && server.dir !== undefined);
+    if (RESTART && server.dir !== undefined) {
+      // The stopped server saved its read models: this start restores them from the snapshot.
+      const restarted = await servedSqlite(size, token, server.dir);
+      process.stderr.write(`${size} advocates restarted, caught up: ${restarted.memory()}\n`);
+      peaks.push(
+        `- ${size.toLocaleString('en')} advocates, restarted from the saved snapshot: peak RSS ${restarted.peak()}`,
+      );
+      await restarted.stop();
+    }
   }
   process.stdout.write(
     [

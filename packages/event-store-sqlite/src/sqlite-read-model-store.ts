@@ -6,8 +6,15 @@ import type {
   ReadModelStore,
   SaveReadModelOptions,
   SavedReadModel,
+  SavedStateRow,
 } from '@vouch/event-store';
-import { parseSavedJson, systemClock, writeJsonPieces } from '@vouch/event-store';
+import {
+  jsonPieces,
+  parseSavedJson,
+  parseSavedJsonPieces,
+  SavedStateUnreadableError,
+  systemClock,
+} from '@vouch/event-store';
 
 // One row per (tenant, projection, version): a rebuild writes its version beside the live
 // one. The snapshot is JSON text; `active` marks the version queries are served from.
@@ -57,6 +64,36 @@ export const ENTRIES_PER_ROW = 1024;
 /** Characters (UTF-16 code units) per stored piece of a snapshot's JSON text. */
 export const SNAPSHOT_CHUNK_CHARS = 1 << 20;
 
+/**
+ * A save writes its pieces before it takes the write lock to switch to them: each save's pieces
+ * get their own block of `seq` numbers, [base, base + count), with base a multiple of this (a
+ * row saved before blocks, its snapshot '', has its pieces in the first block). A crashed or
+ * failed save leaves only pieces outside the row's block, which the next save clears.
+ */
+export const PIECE_BLOCK = 1 << 20;
+
+/** Characters of pieces written per short transaction while a save stages its pieces. */
+export const STAGED_CHARS_PER_TRANSACTION = 4 << 20;
+
+// The row's snapshot column when its pieces are a block: `@pieces <base> <count>` (never JSON,
+// so neither this code nor an older one can take it for a snapshot).
+const BLOCK_MARK = '@pieces ';
+const blockMark = (base: number, count: number) => `${BLOCK_MARK}${base} ${count}`;
+
+/** The block of pieces a row's snapshot column points at ('' = the first block, of any length). */
+function blockOf(snapshot: string): { base: number; count?: number } | undefined {
+  if (snapshot === '') return { base: 0 };
+  if (!snapshot.startsWith(BLOCK_MARK)) return undefined;
+  const [base, count] = snapshot.slice(BLOCK_MARK.length).split(' ').map(Number);
+  return { base: base!, count: count! };
+}
+
+// Pieces dropped per short transaction (a previous save's, after the switch).
+const PIECES_PER_DROP = 4;
+
+// Lets the event loop run between two short transactions of a save (queries, appends).
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface Row {
   readonly checkpoint: string;
   readonly schema_version: number;
@@ -83,6 +120,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       projection: string,
       version: number,
       saved: SavedReadModel,
+      block: { base: number; count: number },
       activate: boolean,
       entries: AppendOnlyEntries | undefined,
     ) => void
@@ -90,7 +128,18 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly commitActivate: Transaction<
     (tenantId: string, projection: string, version: number) => void
   >;
-  private readonly selectChunks: Statement<[string, string, number], string>;
+  private readonly selectChunks: Statement<[string, string, number, number, number], string>;
+  private readonly countChunks: Statement<[string, string, number, number, number], number>;
+  private readonly maxChunk: Statement<[string, string, number], number | null>;
+  private readonly selectOutside: Statement<[string, string, number, number, number], number>;
+  private readonly dropPieces: Transaction<
+    (tenantId: string, projection: string, version: number, seqs: number[]) => void
+  >;
+  private readonly selectSnapshot: Statement<[string, string, number], string>;
+  private readonly dropChunkRange: Statement<[string, string, number, number, number]>;
+  private readonly insertPieces: Transaction<
+    (tenantId: string, projection: string, version: number, seq: number, pieces: string[]) => void
+  >;
   private readonly insertChunk: Statement<[string, string, number, number, string]>;
   private readonly dropChunks: Statement<[string, string, number]>;
   private readonly dropOtherChunks: Statement<[string, string, number]>;
@@ -99,6 +148,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly insertEntries: Statement<[string, string, number, number, number, string]>;
   private readonly dropEntries: Statement<[string, string, number]>;
   private readonly dropOtherEntries: Statement<[string, string, number]>;
+  private readonly readSaved: Transaction<
+    (tenantId: string, projection: string, version: number) => SavedReadModel | undefined
+  >;
   private readonly commitDiscard: Transaction<
     (tenantId: string, projection: string, version: number) => void
   >;
@@ -108,6 +160,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     private readonly clock: Clock = systemClock,
     /** Characters per stored piece of a snapshot (tests make it small). */
     private readonly chunkChars: number = SNAPSHOT_CHUNK_CHARS,
+    /** Characters of pieces written per short transaction of a save (tests make it small). */
+    private readonly stagedChars: number = STAGED_CHARS_PER_TRANSACTION,
   ) {
     db.exec(CREATE_TABLE);
     db.exec(CREATE_CHUNKS);
@@ -134,11 +188,39 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.markActive = db.prepare(`UPDATE read_models SET active = (version = ?) ${where}`);
     this.dropOthers = db.prepare(`DELETE FROM read_models ${where} AND version <> ?`);
     this.dropInactive = db.prepare(`DELETE FROM read_models ${where} AND version = ? AND active = 0`);
+    const range = 'AND version = ? AND seq >= ? AND seq < ?';
     this.selectChunks = db
-      .prepare<[string, string, number], string>(
-        `SELECT text FROM read_model_chunks ${where} AND version = ? ORDER BY seq`,
+      .prepare<[string, string, number, number, number], string>(
+        `SELECT text FROM read_model_chunks ${where} ${range} ORDER BY seq`,
       )
       .pluck();
+    this.countChunks = db
+      .prepare<[string, string, number, number, number], number>(
+        `SELECT count(*) FROM read_model_chunks ${where} ${range}`,
+      )
+      .pluck();
+    this.maxChunk = db
+      .prepare<[string, string, number], number | null>(
+        `SELECT max(seq) FROM read_model_chunks ${where} AND version = ?`,
+      )
+      .pluck();
+    this.selectSnapshot = db
+      .prepare<[string, string, number], string>(`SELECT snapshot FROM read_models ${where} AND version = ?`)
+      .pluck();
+    this.dropChunkRange = db.prepare(`DELETE FROM read_model_chunks ${where} ${range}`);
+    this.selectOutside = db
+      .prepare<[string, string, number, number, number], number>(
+        `SELECT seq FROM read_model_chunks ${where} AND version = ? AND NOT (seq >= ? AND seq < ?) ORDER BY seq`,
+      )
+      .pluck();
+    const dropPiece = db.prepare<[string, string, number, number]>(
+      `DELETE FROM read_model_chunks ${where} AND version = ? AND seq = ?`,
+    );
+    this.dropPieces = db.transaction(
+      (tenantId: string, projection: string, version: number, seqs: number[]) => {
+        for (const seq of seqs) dropPiece.run(tenantId, projection, version, seq);
+      },
+    );
     this.insertChunk = db.prepare(
       'INSERT INTO read_model_chunks (tenant_id, projection, version, seq, text) VALUES (?, ?, ?, ?, ?)',
     );
@@ -160,6 +242,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.dropEntries = db.prepare(`DELETE FROM read_model_entries ${where} AND version = ?`);
     this.dropOtherEntries = db.prepare(`DELETE FROM read_model_entries ${where} AND version <> ?`);
 
+    this.insertPieces = db.transaction((tenantId, projection, version, seq: number, pieces: string[]) => {
+      for (const piece of pieces) this.insertChunk.run(tenantId, projection, version, seq++, piece);
+    });
     this.commitActivate = db.transaction((tenantId: string, projection: string, version: number) => {
       this.markActive.run(version, tenantId, projection);
       this.dropOthers.run(tenantId, projection, version);
@@ -176,48 +261,71 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.dropChunks.run(tenantId, projection, version);
       this.dropEntries.run(tenantId, projection, version);
     });
-    this.commitSave = db.transaction((tenantId, projection, version, saved, activate: boolean, entries) => {
-      const current = this.selectCheckpoint.get(tenantId, projection, version);
-      if (current !== undefined && saved.checkpoint < current) {
-        throw new RangeError(
-          `Read model ${projection} v${version} of ${tenantId} is at ${current}; it cannot move back to ${saved.checkpoint}.`,
-        );
-      }
-      // The pieces replace the version's previous ones in the same transaction as its row.
-      // Each is serialised, written and let go before the next: a snapshot's whole JSON text
-      // (170 MB at 100k advocates) never exists at once. The write lock is held meanwhile —
-      // nothing else runs in this process during it anyway (the driver is synchronous).
-      this.dropChunks.run(tenantId, projection, version);
-      let seq = 0;
-      writeJsonPieces(saved.snapshot, this.chunkChars, (piece) =>
-        this.insertChunk.run(tenantId, projection, version, seq++, piece),
-      );
-      this.upsert.run(tenantId, projection, version, saved.checkpoint, saved.schemaVersion, '', this.clock());
-      // In the same transaction: a failed or refused append rolls the snapshot back with it.
-      if (entries) this.appendEntries(tenantId, projection, version, entries);
-      if (activate) this.commitActivate(tenantId, projection, version);
-    });
-  }
-
-  async load(tenantId: string, projection: string, version: number): Promise<SavedReadModel | undefined> {
-    const row = this.select.get(tenantId, projection, version);
-    if (!row) return undefined;
-    // A row saved before snapshots were stored in pieces holds its JSON itself.
-    const text =
-      row.snapshot !== '' ? row.snapshot : this.selectChunks.all(tenantId, projection, version).join('');
-    return {
-      checkpoint: row.checkpoint as Checkpoint,
-      schemaVersion: row.schema_version,
-      snapshot: parseSavedJson(text, {
+    // One read transaction: the row and its pieces are of the same save.
+    this.readSaved = db.transaction((tenantId: string, projection: string, version: number) => {
+      const row = this.select.get(tenantId, projection, version);
+      if (!row) return undefined;
+      const where = {
         tenantId,
         projection,
         version,
         checkpoint: row.checkpoint as Checkpoint,
-        part: 'snapshot',
-      }),
-    };
+        part: 'snapshot' as const,
+      };
+      return {
+        checkpoint: row.checkpoint as Checkpoint,
+        schemaVersion: row.schema_version,
+        // A row saved before snapshots were stored in pieces holds its JSON itself. Pieces are
+        // read and parsed one at a time: the whole text (170 MB at 100k advocates) never exists.
+        snapshot: this.parseSnapshot(row.snapshot, where),
+      };
+    });
+    // The switch to pieces already written: one short transaction, whatever the snapshot's size.
+    this.commitSave = db.transaction(
+      (
+        tenantId: string,
+        projection: string,
+        version: number,
+        saved: SavedReadModel,
+        block: { base: number; count: number },
+        activate: boolean,
+        entries: AppendOnlyEntries | undefined,
+      ) => {
+        this.refuseBackwards(tenantId, projection, version, saved.checkpoint);
+        // An activation or discard of this version meanwhile (this process or another) took them.
+        const { base, count } = block;
+        if (this.countChunks.get(tenantId, projection, version, base, base + count) !== count) {
+          throw new Error(
+            `Read model ${projection} v${version} of ${tenantId}: the pieces of this save were dropped before it could switch to them.`,
+          );
+        }
+        this.upsert.run(
+          tenantId,
+          projection,
+          version,
+          saved.checkpoint,
+          saved.schemaVersion,
+          blockMark(base, count),
+          this.clock(),
+        );
+        // In the same transaction: a failed or refused append rolls the snapshot back with it.
+        if (entries) this.appendEntries(tenantId, projection, version, entries);
+        if (activate) this.commitActivate(tenantId, projection, version);
+      },
+    );
   }
 
+  async load(tenantId: string, projection: string, version: number): Promise<SavedReadModel | undefined> {
+    return this.readSaved(tenantId, projection, version);
+  }
+
+  /**
+   * Serialises and writes the snapshot's pieces outside the write lock — in short transactions
+   * of a few MB, letting the event loop run between them — under a block of `seq` numbers no
+   * row points at yet; then one short IMMEDIATE transaction checks the checkpoint and switches
+   * the row (with its entries and activation) to them. Until that switch, loads and a crash
+   * see the previous snapshot; the previous pieces are dropped after it.
+   */
   async save(
     tenantId: string,
     projection: string,
@@ -225,14 +333,47 @@ export class SqliteReadModelStore implements ReadModelStore {
     saved: SavedReadModel,
     options?: SaveReadModelOptions,
   ): Promise<void> {
-    this.commitSave.immediate(
-      tenantId,
-      projection,
-      version,
-      saved,
-      options?.activate === true,
-      options?.entries,
-    );
+    // Refused before any piece is written (and checked again at the switch).
+    this.refuseBackwards(tenantId, projection, version, saved.checkpoint);
+    // What a crashed or failed save left goes first; the new block starts after every piece held.
+    await this.dropPiecesOutsideRow(tenantId, projection, version);
+    const held = this.maxChunk.get(tenantId, projection, version);
+    const base = held === null || held === undefined ? 0 : (Math.floor(held / PIECE_BLOCK) + 1) * PIECE_BLOCK;
+    let count = 0;
+    try {
+      let batch: string[] = [];
+      let chars = 0;
+      for (const piece of jsonPieces(saved.snapshot, this.chunkChars)) {
+        batch.push(piece);
+        chars += piece.length;
+        if (chars < this.stagedChars) continue;
+        this.insertPieces.immediate(tenantId, projection, version, base + count, batch);
+        count += batch.length;
+        batch = [];
+        chars = 0;
+        await turn();
+      }
+      this.insertPieces.immediate(tenantId, projection, version, base + count, batch);
+      count += batch.length;
+      this.commitSave.immediate(
+        tenantId,
+        projection,
+        version,
+        saved,
+        { base, count },
+        options?.activate === true,
+        options?.entries,
+      );
+    } catch (error) {
+      // The staged pieces are nobody's: dropped now (or by the next save, if this fails too).
+      try {
+        this.dropChunkRange.run(tenantId, projection, version, base, base + PIECE_BLOCK);
+      } catch {
+        // Left for the next save.
+      }
+      throw error;
+    }
+    await this.dropPiecesOutsideRow(tenantId, projection, version);
   }
 
   async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
@@ -254,6 +395,62 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async discard(tenantId: string, projection: string, version: number): Promise<void> {
     this.commitDiscard.immediate(tenantId, projection, version);
+  }
+
+  // Throws when the version's saved checkpoint is further along than `checkpoint`.
+  private refuseBackwards(
+    tenantId: string,
+    projection: string,
+    version: number,
+    checkpoint: Checkpoint,
+  ): void {
+    const current = this.selectCheckpoint.get(tenantId, projection, version);
+    if (current !== undefined && checkpoint < current) {
+      throw new RangeError(
+        `Read model ${projection} v${version} of ${tenantId} is at ${current}; it cannot move back to ${checkpoint}.`,
+      );
+    }
+  }
+
+  // The row's snapshot: its own JSON (saved before pieces) or its block of pieces, parsed one
+  // piece at a time — the whole text (170 MB at 100k advocates) never exists at once.
+  private parseSnapshot(snapshot: string, where: SavedStateRow): unknown {
+    const block = blockOf(snapshot);
+    if (!block) return parseSavedJson(snapshot, where);
+    const { tenantId, projection, version } = where;
+    const end = block.count === undefined ? block.base + PIECE_BLOCK : block.base + block.count;
+    let read = 0;
+    const pieces = this.selectChunks.iterate(tenantId, projection, version, block.base, end);
+    const value = parseSavedJsonPieces(
+      (function* counted() {
+        for (const piece of pieces) {
+          read++;
+          yield piece;
+        }
+      })(),
+      where,
+    );
+    // A piece missing between two values could leave valid JSON with values missing.
+    if (block.count !== undefined && read !== block.count) throw new SavedStateUnreadableError(where);
+    return value;
+  }
+
+  /**
+   * Drops the version's pieces outside the block its row points at (all of them when there is
+   * no row): a previous save's, or what a crashed or failed save left. A few pieces per short
+   * transaction, letting the event loop run between them.
+   */
+  private async dropPiecesOutsideRow(tenantId: string, projection: string, version: number): Promise<void> {
+    const snapshot = this.selectSnapshot.get(tenantId, projection, version);
+    const block = snapshot === undefined ? undefined : blockOf(snapshot);
+    // No row: nothing is kept (from = to = -1 keeps no seq).
+    const from = block ? block.base : -1;
+    const to = block ? (block.count === undefined ? PIECE_BLOCK : block.base + block.count) : -1;
+    const seqs = this.selectOutside.all(tenantId, projection, version, from, to);
+    for (let i = 0; i < seqs.length; i += PIECES_PER_DROP) {
+      this.dropPieces.immediate(tenantId, projection, version, seqs.slice(i, i + PIECES_PER_DROP));
+      await turn();
+    }
   }
 
   // Inside the save's transaction: appends the entries the version does not hold yet.

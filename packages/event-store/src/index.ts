@@ -66,6 +66,7 @@ export * from './subscriptions/catch-up-subscription';
 export * from './projections/checkpoint-store';
 export * from './projections/read-model-store';
 export * from './projections/json-pieces';
+export * from './projections/json-pieces-parse';
 export * from './projections/parse-saved-json';
 
 // The in-memory store.

@@ -28,37 +28,52 @@ export function writeJsonPieces(
   write: (piece: string) => void,
   depth: number = JSON_PIECES_DEPTH,
 ): number {
+  let total = 0;
+  for (const piece of jsonPieces(value, pieceChars, depth)) {
+    total += piece.length;
+    write(piece);
+  }
+  return total;
+}
+
+/**
+ * The pieces writeJsonPieces hands out, one at a time as the caller asks for the next: a
+ * caller may stop between two pieces (to write them, to let other work run) and go on later.
+ */
+export function* jsonPieces(
+  value: unknown,
+  pieceChars: number,
+  depth: number = JSON_PIECES_DEPTH,
+): Generator<string, void, undefined> {
   let parts: string[] = [];
   let held = 0;
-  let total = 0;
-  const emit = (text: string) => {
+  // Adds text to the piece being made; true when the piece is full.
+  const emit = (text: string): boolean => {
     parts.push(text);
     held += text.length;
-    if (held >= pieceChars) flush();
+    return held >= pieceChars;
   };
-  const flush = () => {
-    if (held === 0) return;
+  const take = (): string => {
     const piece = parts.length === 1 ? parts[0]! : parts.join('');
     parts = [];
-    total += held;
     held = 0;
-    write(piece);
+    return piece;
   };
-  // Emits the JSON of a walked container.
-  const walk = (v: object, level: number): void => {
+  // Yields the JSON of a walked container (the pieces that fill up meanwhile).
+  function* walk(v: object, level: number): Generator<string, void, undefined> {
     const leaves = level + 1 >= depth;
     if (Array.isArray(v)) {
-      emit('[');
+      if (emit('[')) yield take();
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) emit(',');
+        if (i > 0 && emit(',')) yield take();
         const child: unknown = v[i];
-        if (!leaves && isWalked(child)) walk(child, level + 1);
-        else emit((JSON.stringify(child) as string | undefined) ?? 'null');
+        if (!leaves && isWalked(child)) yield* walk(child, level + 1);
+        else if (emit((JSON.stringify(child) as string | undefined) ?? 'null')) yield take();
       }
-      emit(']');
+      if (emit(']')) yield take();
       return;
     }
-    emit('{');
+    if (emit('{')) yield take();
     let first = true;
     const record = v as Record<string, unknown>;
     for (const key of Object.keys(record)) {
@@ -67,20 +82,19 @@ export function writeJsonPieces(
       const text = walked ? '' : (JSON.stringify(child) as string | undefined);
       // What JSON.stringify leaves out of an object (undefined, a function, a symbol).
       if (text === undefined) continue;
-      emit(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+      if (emit(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`)) yield take();
       first = false;
-      if (walked) walk(child, level + 1);
-      else emit(text);
+      if (walked) yield* walk(child, level + 1);
+      else if (emit(text)) yield take();
     }
-    emit('}');
-  };
-  if (depth > 0 && isWalked(value)) walk(value, 0);
+    if (emit('}')) yield take();
+  }
+  if (depth > 0 && isWalked(value)) yield* walk(value, 0);
   else {
     const text = JSON.stringify(value) as string | undefined;
     if (text === undefined)
       throw new TypeError('The value has no JSON text (undefined, a function or a symbol).');
     emit(text);
   }
-  flush();
-  return total;
+  if (held > 0) yield take();
 }
