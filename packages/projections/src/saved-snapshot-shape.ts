@@ -1,3 +1,6 @@
+import type { AdvocateDirectorySnapshot } from './advocate-directory';
+import type { ProgramHistorySnapshot } from './intelligence/program-history';
+
 /**
  * Checks that a saved snapshot of every read model of a tenant has the layout this code
  * writes, member by member down to the lists of entries (not inside each entry: that would
@@ -8,9 +11,10 @@
 export function assertSavedSnapshotShape(saved: unknown): void {
   const root = objectAt(saved, 'snapshot');
   const directory = objectAt(root.directory, 'directory');
-  for (const member of ['advocates', 'accounts', 'requesters', 'accepted'] as const)
-    pairsAt(directory[member], `directory.${member}`);
-  objectAt(directory.program, 'directory.program');
+  for (const [member, layout] of Object.entries(DIRECTORY_LAYOUT)) {
+    if (layout === 'pairs') pairsAt(directory[member], `directory.${member}`);
+    else objectAt(directory[member], `directory.${member}`);
+  }
   for (const member of ['requests', 'nominations', 'contents'] as const) pairsAt(root[member], member);
   const audit = objectAt(root.audit, 'audit');
   if (!Number.isSafeInteger(audit.count) || (audit.count as number) < 0)
@@ -18,22 +22,32 @@ export function assertSavedSnapshotShape(saved: unknown): void {
   listAt(audit.actors, 'audit.actors');
   pairsAt(audit.timelines, 'audit.timelines');
   const history = objectAt(root.history, 'history');
-  for (const member of HISTORY_LISTS) listAt(history[member], `history.${member}`);
+  for (const member of Object.keys(HISTORY_LAYOUT)) listAt(history[member], `history.${member}`);
 }
 
-const HISTORY_LISTS = [
-  'advocates',
-  'accounts',
-  'requests',
-  'contents',
-  'nominations',
-  'fatiguePolicy',
-  'freshnessPolicy',
-  'slaPolicy',
-  'nominationPolicy',
-  'coverageTargets',
-  'wishlist',
-] as const;
+// One entry per member of the saved types, so a member added to a snapshot without its check
+// here does not compile (`satisfies` refuses a missing or an unknown key).
+const DIRECTORY_LAYOUT = {
+  advocates: 'pairs',
+  accounts: 'pairs',
+  requesters: 'pairs',
+  accepted: 'pairs',
+  program: 'object',
+} as const satisfies Record<keyof AdvocateDirectorySnapshot, 'pairs' | 'object'>;
+
+const HISTORY_LAYOUT = {
+  advocates: 'list',
+  accounts: 'list',
+  requests: 'list',
+  contents: 'list',
+  nominations: 'list',
+  fatiguePolicy: 'list',
+  freshnessPolicy: 'list',
+  slaPolicy: 'list',
+  nominationPolicy: 'list',
+  coverageTargets: 'list',
+  wishlist: 'list',
+} as const satisfies Record<keyof ProgramHistorySnapshot, 'list'>;
 
 function objectAt(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
