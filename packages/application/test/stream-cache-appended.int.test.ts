@@ -1,15 +1,12 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import type { EventEnvelope } from '@vouch/domain';
-import type { AppendResult, EventStore, RecordedEvent } from '@vouch/event-store';
-import { SqliteEventStore } from '@vouch/event-store-sqlite';
+import type { EventStore, RecordedEvent } from '@vouch/event-store';
 import { readWholeStream, StreamCache } from '../src';
 import { withheld } from '../src/commands/withheld-personal-data';
+import { appendAtHead, readsCounted, sqliteStoreFiles } from './support/sqlite-store-files';
 import { envelopeBuilder } from './support/test-envelope';
 
 // The append hands the events it wrote to the stream cache (issue 15, eleventh pass), so
@@ -28,29 +25,6 @@ const contact = (n: number) =>
 /** Every field of the events as the cache holds them, members in order (JSON text). */
 const shown = (events: readonly RecordedEvent[]) => JSON.stringify(events.map((e) => withheld(e)));
 
-async function appendTo(store: EventStore, streamId: string, events: EventEnvelope[]): Promise<AppendResult> {
-  const version = await store.streamVersion(TENANT, streamId);
-  return store.append(TENANT, streamId, events, { expectedVersion: version === 0 ? 'no_stream' : version });
-}
-
-/** The store with the streams it read counted. */
-function counted(store: EventStore) {
-  const reads: string[] = [];
-  const proxy = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'readStream') {
-        return (...args: Parameters<EventStore['readStream']>) => {
-          reads.push(args[1]);
-          return target.readStream(...args);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { store: proxy, reads };
-}
-
 /** What the command path does: decide over the cached view, append at its version, hand the result back. */
 async function command(cache: StreamCache, store: EventStore, streamId: string, events: EventEnvelope[]) {
   const { events: before } = await cache.view(TENANT, streamId);
@@ -64,28 +38,13 @@ async function command(cache: StreamCache, store: EventStore, streamId: string, 
 }
 
 describe('StreamCache fed by the append', () => {
-  let dir: string;
-  let filename: string;
-  const masterKey = randomBytes(32);
-  const stores: SqliteEventStore[] = [];
-  const open = () => {
-    const store = SqliteEventStore.open({ filename, masterKey, durability: 'NORMAL' });
-    stores.push(store);
-    return store;
-  };
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vouch-appended-'));
-    filename = join(dir, 'vouch.db');
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const files = sqliteStoreFiles('vouch-appended-');
+  const open = files.open;
 
   it('builds the appended events exactly as a read returns them, personal values included', async () => {
     const ours = open();
-    await appendTo(ours, 'advocate-ada', [contact(0)]);
-    const result = await appendTo(ours, 'advocate-ada', [noted(1), contact(1), noted(2)]);
+    await appendAtHead(ours, TENANT, 'advocate-ada', [contact(0)]);
+    const result = await appendAtHead(ours, TENANT, 'advocate-ada', [noted(1), contact(1), noted(2)]);
 
     expect(result.writeMark).toBe(ours.writeMark(TENANT, 'advocate-ada'));
     const read = await ours.readStream(TENANT, 'advocate-ada', { fromVersion: 2 });
@@ -97,14 +56,14 @@ describe('StreamCache fed by the append', () => {
   it('offers nothing to hand over on a duplicate append', async () => {
     const ours = open();
     const first = noted(1);
-    await appendTo(ours, 'request-1', [first]);
+    await appendAtHead(ours, TENANT, 'request-1', [first]);
     const again = await ours.append(TENANT, 'request-1', [first], { expectedVersion: 'any' });
     expect(again.duplicate).toBe(true);
     expect(again.recorded).toBeUndefined();
   });
 
   it('answers the next command from what the append handed over, without reading', async () => {
-    const { store, reads } = counted(open());
+    const { store, reads } = readsCounted(open());
     const cache = new StreamCache(store);
     await command(cache, store, 'request-1', [noted(1)]);
     await command(cache, store, 'request-1', [noted(2)]);
@@ -122,7 +81,7 @@ describe('StreamCache fed by the append', () => {
     await command(cache, ours, 'request-1', [noted(1)]);
     const { events: before } = await cache.view(TENANT, 'request-1');
     const result = await ours.append(TENANT, 'request-1', [noted(2)], { expectedVersion: 1 });
-    await appendTo(theirs, 'request-1', [noted(3)]); // lands before we hand our events over
+    await appendAtHead(theirs, TENANT, 'request-1', [noted(3)]); // lands before we hand our events over
     cache.appended(TENANT, 'request-1', before, result.recorded!(), result.writeMark!);
 
     const held = await cache.read(TENANT, 'request-1');
@@ -156,8 +115,8 @@ describe('StreamCache fed by the append', () => {
         '-r',
         '@swc-node/register',
         join(__dirname, 'support/append-from-another-process.ts'),
-        filename,
-        masterKey.toString('hex'),
+        files.filename,
+        files.masterKey.toString('hex'),
         TENANT,
         'request-1',
       ],
@@ -192,7 +151,7 @@ describe('StreamCache fed by the append', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         runs += 1;
-        filename = join(dir, `run-${runs}.db`);
+        files.filename = join(files.dir, `run-${runs}.db`);
         const ours = open();
         const theirs = open();
         const cache = new StreamCache(ours);
@@ -206,7 +165,7 @@ describe('StreamCache fed by the append', () => {
           } else if (s.kind === 'ours') {
             await command(cache, ours, streamId, events);
           } else {
-            await appendTo(theirs, streamId, events);
+            await appendAtHead(theirs, TENANT, streamId, events);
           }
         }
       }),

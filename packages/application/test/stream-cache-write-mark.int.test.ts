@@ -1,14 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
-import type { EventEnvelope } from '@vouch/domain';
-import type { EventStore, RecordedEvent } from '@vouch/event-store';
-import { SqliteEventStore } from '@vouch/event-store-sqlite';
+import type { RecordedEvent } from '@vouch/event-store';
 import { readWholeStream, StreamCache } from '../src';
+import { appendAtHead, readsCounted, sqliteStoreFiles } from './support/sqlite-store-files';
 import { envelopeBuilder } from './support/test-envelope';
 
 // The stream cache skips the tail read while the store's write mark says nobody appended
@@ -18,64 +14,24 @@ const NOW = '2026-11-30T09:00:00.000Z';
 const event = envelopeBuilder(TENANT, NOW);
 const noted = (n: number) => event('ProgramNoted', { n });
 
-async function append(store: EventStore, streamId: string, events: EventEnvelope[]): Promise<void> {
-  const version = await store.streamVersion(TENANT, streamId);
-  await store.append(TENANT, streamId, events, { expectedVersion: version === 0 ? 'no_stream' : version });
-}
-
 const ids = (events: readonly RecordedEvent[]) => events.map((e) => `${e.version}:${e.eventId}`);
 
-/** The store with its reads counted, and a hook run right after each read (before it answers). */
-function watched(store: EventStore, afterRead?: () => Promise<void>) {
-  const reads: string[] = [];
-  const proxy = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'readStream') {
-        return async (...args: Parameters<EventStore['readStream']>) => {
-          reads.push(args[1]);
-          const page = await target.readStream(...args);
-          await afterRead?.();
-          return page;
-        };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { store: proxy, reads };
-}
-
 describe('StreamCache over SQLite write marks', () => {
-  let dir: string;
-  let filename: string;
-  const masterKey = randomBytes(32);
-  const stores: SqliteEventStore[] = [];
-  const open = () => {
-    const store = SqliteEventStore.open({ filename, masterKey, durability: 'NORMAL' });
-    stores.push(store);
-    return store;
-  };
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vouch-write-mark-'));
-    filename = join(dir, 'vouch.db');
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const files = sqliteStoreFiles('vouch-write-mark-');
+  const open = files.open;
 
   it('reads a stream again only after an append to it', async () => {
     const ours = open();
-    await append(ours, 'request-1', [noted(1)]);
-    await append(ours, 'request-2', [noted(2)]);
-    const { store, reads } = watched(ours);
+    await appendAtHead(ours, TENANT, 'request-1', [noted(1)]);
+    await appendAtHead(ours, TENANT, 'request-2', [noted(2)]);
+    const { store, reads } = readsCounted(ours);
     const cache = new StreamCache(store);
     await cache.read(TENANT, 'request-1');
     await cache.read(TENANT, 'request-2');
     expect(reads).toEqual(['request-1', 'request-2']);
 
     await cache.read(TENANT, 'request-1');
-    await append(ours, 'request-2', [noted(3)]);
+    await appendAtHead(ours, TENANT, 'request-2', [noted(3)]);
     await cache.read(TENANT, 'request-1');
     const second = await cache.read(TENANT, 'request-2');
 
@@ -86,11 +42,11 @@ describe('StreamCache over SQLite write marks', () => {
   it('sees an append by another connection to the same file on the next read', async () => {
     const ours = open();
     const theirs = open();
-    await append(ours, 'request-1', [noted(1)]);
+    await appendAtHead(ours, TENANT, 'request-1', [noted(1)]);
     const cache = new StreamCache(ours);
     await cache.read(TENANT, 'request-1');
 
-    await append(theirs, 'request-1', [noted(2)]);
+    await appendAtHead(theirs, TENANT, 'request-1', [noted(2)]);
 
     expect(ids(await cache.read(TENANT, 'request-1'))).toEqual(
       ids(await readWholeStream(ours, TENANT, 'request-1')),
@@ -101,14 +57,14 @@ describe('StreamCache over SQLite write marks', () => {
   it('sees an append that landed after the mark was taken, while the read was answering (hostile timing)', async () => {
     const ours = open();
     const theirs = open();
-    await append(ours, 'request-1', [noted(1)]);
+    await appendAtHead(ours, TENANT, 'request-1', [noted(1)]);
     let once = true;
     // Their append commits after our read's query and before the cache holds what it read:
     // a mark taken after the read would cover it, and the cache would never read it.
-    const { store } = watched(ours, async () => {
+    const { store } = readsCounted(ours, async () => {
       if (!once) return;
       once = false;
-      await append(theirs, 'request-1', [noted(2)]);
+      await appendAtHead(theirs, TENANT, 'request-1', [noted(2)]);
     });
     const cache = new StreamCache(store);
     expect(await cache.read(TENANT, 'request-1')).toHaveLength(1);
@@ -121,7 +77,7 @@ describe('StreamCache over SQLite write marks', () => {
 
   it('sees an append by another OS process on the next read', async () => {
     const ours = open();
-    await append(ours, 'request-1', [noted(1)]);
+    await appendAtHead(ours, TENANT, 'request-1', [noted(1)]);
     const cache = new StreamCache(ours);
     await cache.read(TENANT, 'request-1');
 
@@ -131,8 +87,8 @@ describe('StreamCache over SQLite write marks', () => {
         '-r',
         '@swc-node/register',
         join(__dirname, 'support/append-from-another-process.ts'),
-        filename,
-        masterKey.toString('hex'),
+        files.filename,
+        files.masterKey.toString('hex'),
         TENANT,
         'request-1',
       ],
@@ -146,7 +102,7 @@ describe('StreamCache over SQLite write marks', () => {
 
   it('still shows an erasure at once when the mark says nothing was appended', async () => {
     const ours = open();
-    await append(ours, 'advocate-ada', [
+    await appendAtHead(ours, TENANT, 'advocate-ada', [
       event('AdvocateContactUpdated', {
         advocateId: 'ada',
         contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
@@ -180,7 +136,7 @@ describe('StreamCache over SQLite write marks', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         runs += 1;
-        filename = join(dir, `run-${runs}.db`);
+        files.filename = join(files.dir, `run-${runs}.db`);
         const ours = open();
         const theirs = open();
         const cache = new StreamCache(ours);
@@ -191,7 +147,7 @@ describe('StreamCache over SQLite write marks', () => {
             const whole = await readWholeStream(ours, TENANT, streamId);
             expect(ids(await cache.read(TENANT, streamId))).toEqual(ids(whole));
           } else {
-            await append(s.kind === 'ours' ? ours : theirs, streamId, [noted((n += 1))]);
+            await appendAtHead(s.kind === 'ours' ? ours : theirs, TENANT, streamId, [noted((n += 1))]);
           }
         }
       }),
