@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { openPersonalData, sealPersonalData } from '@vouch/event-store';
 
 describe('personal data cipher', () => {
@@ -31,5 +32,19 @@ describe('personal data cipher', () => {
     expect(() =>
       openPersonalData(key, binding, { ...sealed, ciphertext: bytes.toString('base64') }),
     ).toThrow();
+  });
+
+  it('opens to the values sealed, for any JSON values and any text (multi-byte, surrogates, controls)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(text, fc.oneof(text, fc.jsonValue({ maxDepth: 2 })), { minKeys: 1, maxKeys: 4 }),
+        (sealedValues) => {
+          const sealed = sealPersonalData(key, binding, 'adv-1', sealedValues);
+          expect(openPersonalData(key, binding, sealed)).toEqual(JSON.parse(JSON.stringify(sealedValues)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

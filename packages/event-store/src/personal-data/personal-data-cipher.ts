@@ -41,8 +41,10 @@ export function openPersonalData(
   const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(sealed.iv, 'base64'));
   decipher.setAAD(associatedData(binding, sealed.subjectId, sealed.fields));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-  // Decoded to text by the decipher itself (its UTF-8 decoder keeps a character split
-  // between update and final whole): no concatenated buffer per event.
-  const plaintext = decipher.update(sealed.ciphertext, 'base64', 'utf8') + decipher.final('utf8');
-  return JSON.parse(plaintext) as Record<string, unknown>;
+  // GCM is a stream mode: update returns every plaintext byte and final (the tag check) none,
+  // so the bytes are decoded once, after the check, without a string decoder per event.
+  const head = decipher.update(sealed.ciphertext, 'base64');
+  const tail = decipher.final();
+  const plaintext = tail.length === 0 ? head : Buffer.concat([head, tail]);
+  return JSON.parse(plaintext.toString('utf8')) as Record<string, unknown>;
 }
