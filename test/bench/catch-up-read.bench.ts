@@ -22,11 +22,14 @@
  *
  *   npm run bench:catch-up -- [--file /tmp/vouch-projections-5000-1500.db] [--rounds 7]
  *                             [--advocates 5000] [--requests 1500] [--alloc 1] [--warm 0]
+ * `--count 1` reads once more and prints the bill of one catch-up: AES-GCM deciphers (data keys
+ * unwrapped under the master key apart from personal events opened), the bytes they decrypted
+ * and authenticated, and the wrapped-key reads, per event and per page.
  * `--alloc 1` then reads once more and reports the bytes readAll allocates per event in the young
  * generation (independent of the load): run node with `--max-semi-space-size=128`, so that a page
  * never meets a scavenge (the heap is collected between pages, outside the count).
  */
-import { createDecipheriv } from 'node:crypto';
+import crypto, { createDecipheriv, type DecipherGCM } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { getHeapSpaceStatistics } from 'node:v8';
@@ -49,6 +52,7 @@ const MASTER_KEY = Buffer.alloc(32, 7);
 const ALLOC = args.has('alloc');
 // `--warm 0` leaves out the unmeasured first read (round 1 then reads a cold file, as before).
 const WARM = args.get('warm') !== '0';
+const COUNT = args.has('count');
 // Bytes in use in the young generation: grows by exactly what is allocated until a scavenge.
 const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 
@@ -253,6 +257,69 @@ async function allocatedPerEvent(): Promise<{ perEvent: number; skipped: number 
   return { perEvent: bytes / events, skipped };
 }
 
+/** One catch-up through `readAll` with node:crypto's decipher and the vault's key reads counted. */
+async function countedCatchUp(): Promise<void> {
+  const bill = { unwraps: 0, opened: 0, bytes: 0, associated: 0, pages: 0, keyReads: 0, subjectsRead: 0 };
+  const original = crypto.createDecipheriv;
+  // The store calls node:crypto's function through its module object: replaced there for one read.
+  const counted = (...args: Parameters<typeof createDecipheriv>) => {
+    // Every decipher of the read path is AES-256-GCM.
+    const decipher = original(...args) as DecipherGCM;
+    if (MASTER_KEY.equals(args[1] as Buffer)) bill.unwraps += 1;
+    else bill.opened += 1;
+    const update = decipher.update.bind(decipher) as (
+      data: string | Buffer,
+      encoding?: BufferEncoding,
+    ) => Buffer;
+    const setAAD = decipher.setAAD.bind(decipher);
+    return Object.assign(decipher, {
+      update: (data: string | Buffer, encoding?: BufferEncoding) => {
+        bill.bytes += typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.length;
+        return update(data, encoding);
+      },
+      setAAD: (aad: Buffer) => {
+        bill.associated += aad.length;
+        return setAAD(aad);
+      },
+    });
+  };
+  Object.assign(crypto, { createDecipheriv: counted });
+  const store = SqliteEventStore.open({ filename: FILE, masterKey: MASTER_KEY, durability: 'NORMAL' });
+  const repository = (
+    store as unknown as { vault: { repository: { findMany: (t: string, s: string[]) => unknown } } }
+  ).vault.repository;
+  const findMany = repository.findMany.bind(repository);
+  repository.findMany = (tenantId: string, subjects: string[]) => {
+    bill.keyReads += 1;
+    bill.subjectsRead += subjects.length;
+    return findMany(tenantId, subjects);
+  };
+  let after = START;
+  let events = 0;
+  let personal = 0;
+  try {
+    for (;;) {
+      const page = await store.readAll(TENANT, { after, limit: 1000 });
+      bill.pages += 1;
+      events += page.length;
+      for (const event of page) if (event.personalData.status !== 'none') personal += 1;
+      if (page.length < 1000) break;
+      after = page[page.length - 1]!.checkpoint;
+    }
+  } finally {
+    Object.assign(crypto, { createDecipheriv: original });
+    await store.close();
+  }
+  const per = (n: number, d: number) => (n / d).toFixed(3);
+  console.log(
+    `bill of one catch-up: ${events} events (${personal} personal) in ${bill.pages} pages; ` +
+      `${bill.opened} personal events opened (${per(bill.opened, events)} per event) and ${bill.unwraps} data keys ` +
+      `unwrapped (${per(bill.unwraps, bill.pages)} per page): ${per(bill.opened + bill.unwraps, events)} AES-GCM deciphers ` +
+      `per event, ${bill.bytes} bytes decrypted and ${bill.associated} authenticated as associated data; ` +
+      `${bill.keyReads} wrapped-key reads for ${bill.subjectsRead} subjects`,
+  );
+}
+
 async function main(): Promise<void> {
   const count = await ensureEvents();
   console.log(
@@ -300,6 +367,7 @@ async function main(): Promise<void> {
   console.log(
     `| median | | | | ${Math.round(median(rates.raw))} | ${Math.round(median(rates.rawPages))} | ${Math.round(median(rates.decrypted))} | ${Math.round(median(rates.readAll))} | ${median(ratios).toFixed(2)} × | ${median(pageRatios).toFixed(2)} × | ${median(floorRatios).toFixed(2)} × | ${median(overFloor).toFixed(2)} × | | |`,
   );
+  if (COUNT) await countedCatchUp();
   if (ALLOC) {
     const { perEvent, skipped } = await allocatedPerEvent();
     console.log(
