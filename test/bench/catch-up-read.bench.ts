@@ -112,15 +112,20 @@ function rawRead(): number {
   return rows;
 }
 
-/** The store's own statement without the store: the same columns and pages, nothing decrypted. */
-function rawPages(): number {
-  const db = new Database(FILE, { readonly: true });
-  const page = db
+/** The store's read statement: the columns readAll returns, as arrays, a page of 1,000 after a position. */
+function pageStatement(db: Database.Database) {
+  return db
     .prepare(
       `SELECT position, stream_id, version, event_id, type, schema_version, data, personal, metadata, recorded_at
        FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT 1000`,
     )
     .raw(true);
+}
+
+/** The store's own statement without the store: the same columns and pages, nothing decrypted. */
+function rawPages(): number {
+  const db = new Database(FILE, { readonly: true });
+  const page = pageStatement(db);
   let rows = 0;
   for (let after = 0; ;) {
     const read = page.all(TENANT, after) as [number, ...unknown[]][];
@@ -155,12 +160,7 @@ interface Sealed {
  */
 function rawPagesDecrypted(): number {
   const db = new Database(FILE, { readonly: true });
-  const page = db
-    .prepare(
-      `SELECT position, stream_id, version, event_id, type, schema_version, data, personal, metadata, recorded_at
-       FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT 1000`,
-    )
-    .raw(true);
+  const page = pageStatement(db);
   const wrappedKeys = db
     .prepare(
       `SELECT subject_id, wrapped_key FROM data_keys
