@@ -8,6 +8,7 @@ import type {
   SavedReadModel,
   SavedStateRow,
 } from '@vouch/event-store';
+import { SavedVersionChangedError } from './saved-version-changed-error';
 import {
   jsonPieces,
   parseSavedJson,
@@ -295,9 +296,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         // An activation or discard of this version meanwhile (this process or another) took them.
         const { base, count } = block;
         if (this.countChunks.get(tenantId, projection, version, base, base + count) !== count) {
-          throw new Error(
-            `Read model ${projection} v${version} of ${tenantId}: the pieces of this save were dropped before it could switch to them.`,
-          );
+          throw new SavedVersionChangedError(tenantId, projection, version, 'its staged pieces were dropped');
         }
         this.upsert.run(
           tenantId,

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { SavedStateUnreadableError, type Checkpoint } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
-import { PIECE_BLOCK, SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
+import {
+  PIECE_BLOCK,
+  SavedVersionChangedError,
+  SqliteEventStore,
+  SqliteReadModelStore,
+} from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
@@ -165,6 +170,42 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
     expect(seqs(store)).toEqual([PIECE_BLOCK]);
     expect(saved.every((seq) => seq < PIECE_BLOCK)).toBe(true);
     expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual({ v: 2 });
+    await store.close();
+  });
+
+  it('a save whose staged pieces a discard dropped fails with a typed error naming the row, and switches to nothing', async () => {
+    const store = SqliteEventStore.open({
+      filename: nextFile(),
+      masterKey: randomBytes(32),
+      durability: 'NORMAL',
+    });
+    const readModels = new SqliteReadModelStore(store.database, undefined, 4096, STAGED);
+    await readModels.save(tenant, 'models', 1, { checkpoint: at(5), schemaVersion: 1, snapshot: { v: 1 } });
+    await readModels.activate(tenant, 'models', 1);
+    // A rebuild's version being saved while a start (here or in another process) discards it.
+    const saving = readModels.save(tenant, 'models', 2, {
+      checkpoint: at(9),
+      schemaVersion: 1,
+      snapshot: large('new'),
+    });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(seqs(store, 2).length).toBeGreaterThan(0);
+    await readModels.discard(tenant, 'models', 2);
+    const error = await saving.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SavedVersionChangedError);
+    expect(error).toMatchObject({
+      code: 'SAVED_VERSION_CHANGED',
+      tenantId: tenant,
+      projection: 'models',
+      version: 2,
+    });
+    expect((error as Error).message).toContain(`Read model models v2 of ${tenant}`);
+    expect(await readModels.load(tenant, 'models', 2)).toBeUndefined();
+    expect(seqs(store, 2)).toEqual([]);
+    expect(await readModels.activeVersion(tenant, 'models')).toBe(1);
     await store.close();
   });
 
