@@ -11,7 +11,7 @@ import { errorKindOf } from './error-kind';
 export class ProjectionRestoreError extends Error {
   override readonly name = 'ProjectionRestoreError';
   readonly code = 'PROJECTION_RESTORE_FAILED';
-  /** The failure's class name and code, and its first stack frame (a place in the code, no value). */
+  /** The failure's class name and code, and the first frame of its stack in a file of code (a place, no value). */
   readonly kind: string;
   readonly thrownAt: string | undefined;
 
@@ -26,7 +26,8 @@ export class ProjectionRestoreError extends Error {
       failure instanceof Error
         ? failure.stack
             ?.split('\n')
-            .find((line) => /^\s+at /.test(line))
+            // The first frame in a file of code: not a built-in's (`new Set (<anonymous>)`, `node:…`).
+            .find((line) => /^\s+at /.test(line) && !/<anonymous>|\(node:|at node:/.test(line))
             ?.trim()
             .replace(/^at /, '')
         : undefined;
