@@ -27,7 +27,7 @@ export class ProjectionRestoreError extends Error {
         ? failure.stack
             ?.split('\n')
             // The first frame in a file of code: not a built-in's (`new Set (<anonymous>)`, `node:…`).
-            .find((line) => /^\s+at /.test(line) && !/<anonymous>|\(node:|at node:/.test(line))
+            .find((line) => /^\s+at /.test(line) && !/\(<anonymous>\)|\(node:|at node:/.test(line))
             ?.trim()
             .replace(/^at /, '')
         : undefined;
