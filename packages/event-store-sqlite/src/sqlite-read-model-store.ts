@@ -94,14 +94,15 @@ function blockOf(snapshot: string): { base: number; count?: number; entries?: nu
 
 /**
  * The append-only entries of a save: staged from `held` (what the row reflected) in `rows` rows
- * up to `count`; or, over a row saved before entries were staged, appended at the switch
- * (`atSwitch`: once per version, the row reflects a count from then on).
+ * up to `count`; or, over a row saved before entries were staged (`beforeStaging`), the new
+ * ones (`atSwitch`, if any) appended at the switch, as then, and the count marked from then on.
  */
 interface StagedEntries {
   readonly held: number;
   readonly rows: number;
   readonly count: number;
-  readonly atSwitch?: AppendOnlyEntries | undefined;
+  readonly beforeStaging: boolean;
+  readonly atSwitch: AppendOnlyEntries | undefined;
 }
 
 // Pieces dropped per short transaction (a previous save's, after the switch).
@@ -346,8 +347,10 @@ export class SqliteReadModelStore implements ReadModelStore {
           throw new SavedVersionChangedError(tenantId, projection, version, 'its staged pieces were dropped');
         }
         let reflects = entries.count;
-        if (entries.atSwitch) {
-          reflects = this.appendEntries(tenantId, projection, version, entries.atSwitch);
+        if (entries.beforeStaging) {
+          reflects = entries.atSwitch
+            ? this.appendEntries(tenantId, projection, version, entries.atSwitch)
+            : (this.selectHeld.get(tenantId, projection, version) ?? 0);
         } else if (this.reflectedEntries(tenantId, projection, version) !== entries.held) {
           // Entries saved meanwhile: the staged rows would double or overwrite them.
           throw new SavedVersionChangedError(tenantId, projection, version, 'entries were saved meanwhile');
@@ -441,7 +444,13 @@ export class SqliteReadModelStore implements ReadModelStore {
         saved,
         { base, count },
         options?.activate === true,
-        { held, rows, count: entries?.count ?? held, atSwitch: staged ? undefined : entries },
+        {
+          held,
+          rows,
+          count: entries?.count ?? held,
+          beforeStaging: reflected === undefined,
+          atSwitch: staged ? undefined : entries,
+        },
       );
     } catch (error) {
       // The staged pieces and entries are nobody's: dropped now (or by the next save, if this fails too).

@@ -312,11 +312,24 @@ describe('SQLite read-model store: a save writes its pieces before it takes the 
       .prepare("UPDATE read_models SET snapshot = ? WHERE tenant_id = ? AND projection = 'models'")
       .run(snapshotColumn().replace(/ 1500$/, ''), tenant);
     expect(await readModels.loadEntries(tenant, 'models', 1)).toEqual(auditEntries(1_500).slice(0));
+    // A save without entries (a process manager's, a periodic one with none new) marks what is held.
+    await readModels.save(tenant, 'models', 1, { checkpoint: at(6), schemaVersion: 1, snapshot: { v: 2 } });
+    expect(snapshotColumn()).toMatch(/^@pieces \d+ \d+ 1500$/);
+    // A row whose text replaced its mark (a hand edit, a torn write, a row saved whole) is replaced the same way.
+    store.database
+      .prepare("UPDATE read_models SET snapshot = ? WHERE tenant_id = ? AND projection = 'models'")
+      .run('{"torn":', tenant);
+    await readModels.save(tenant, 'models', 1, { checkpoint: at(6), schemaVersion: 1, snapshot: { v: 2 } });
+    expect(snapshotColumn()).toMatch(/^@pieces \d+ \d+ 1500$/);
+    expect((await readModels.load(tenant, 'models', 1))?.snapshot).toEqual({ v: 2 });
+    store.database
+      .prepare("UPDATE read_models SET snapshot = ? WHERE tenant_id = ? AND projection = 'models'")
+      .run(snapshotColumn().replace(/ 1500$/, ''), tenant);
     await readModels.save(
       tenant,
       'models',
       1,
-      { checkpoint: at(7), schemaVersion: 1, snapshot: { v: 2 } },
+      { checkpoint: at(7), schemaVersion: 1, snapshot: { v: 3 } },
       { entries: auditEntries(4_000) },
     );
     expect(snapshotColumn()).toMatch(/^@pieces \d+ \d+ 4000$/);
