@@ -51,6 +51,10 @@ function seqs(store: SqliteEventStore, version = 1): number[] {
 }
 
 describe('SQLite read-model store: a save writes its pieces before it takes the write lock (issue 15)', () => {
+  // Each case writes several MB in dozens of short transactions: 1-4 s on a quiet machine, past
+  // jest's default 5 s at load 14 on two cores (it did, once); a hang is still cut off.
+  jest.setTimeout(60_000);
+
   it('serialises the snapshot outside every transaction, and no transaction writes more than a few MB of it', async () => {
     const file = nextFile();
     const store = SqliteEventStore.open({ filename: file, masterKey: randomBytes(32), durability: 'NORMAL' });
