@@ -7,6 +7,7 @@ export * from './sqlite-wrapped-key-repository';
 export * from './sqlite-master-key-check';
 export * from './sqlite-projection-checkpoints';
 export * from './sqlite-read-model-store';
+export * from './saved-version-changed-error';
 export * from './sqlite-signed-digest-log';
 export * from './sqlite-write-health';
 export * from './sqlite-migrations';

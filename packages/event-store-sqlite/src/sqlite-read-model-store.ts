@@ -8,6 +8,7 @@ import type {
   SavedReadModel,
   SavedStateRow,
 } from '@vouch/event-store';
+import { SavedVersionChangedError } from './saved-version-changed-error';
 import {
   jsonPieces,
   parseSavedJson,
@@ -75,17 +76,33 @@ export const PIECE_BLOCK = 1 << 20;
 /** Characters of pieces written per short transaction while a save stages its pieces. */
 export const STAGED_CHARS_PER_TRANSACTION = 4 << 20;
 
-// The row's snapshot column when its pieces are a block: `@pieces <base> <count>` (never JSON,
-// so neither this code nor an older one can take it for a snapshot).
+// The row's snapshot column when its pieces are a block: `@pieces <base> <count> <entries>`
+// (never JSON, so neither this code nor an older one can take it for a snapshot). `entries` is
+// how many append-only entries the save reflects: rows staged past it before a crash are not
+// read. A mark without it (saved before entries were staged) reflects every entry row held.
 const BLOCK_MARK = '@pieces ';
-const blockMark = (base: number, count: number) => `${BLOCK_MARK}${base} ${count}`;
+const blockMark = (base: number, count: number, entries: number) =>
+  `${BLOCK_MARK}${base} ${count} ${entries}`;
 
 /** The block of pieces a row's snapshot column points at ('' = the first block, of any length). */
-function blockOf(snapshot: string): { base: number; count?: number } | undefined {
+function blockOf(snapshot: string): { base: number; count?: number; entries?: number } | undefined {
   if (snapshot === '') return { base: 0 };
   if (!snapshot.startsWith(BLOCK_MARK)) return undefined;
-  const [base, count] = snapshot.slice(BLOCK_MARK.length).split(' ').map(Number);
-  return { base: base!, count: count! };
+  const [base, count, entries] = snapshot.slice(BLOCK_MARK.length).split(' ').map(Number);
+  return { base: base!, count: count!, ...(entries !== undefined ? { entries } : {}) };
+}
+
+/**
+ * The append-only entries of a save: staged from `held` (what the row reflected) in `rows` rows
+ * up to `count`; or, over a row saved before entries were staged (`beforeStaging`), the new
+ * ones (`atSwitch`, if any) appended at the switch, as then, and the count marked from then on.
+ */
+interface StagedEntries {
+  readonly held: number;
+  readonly rows: number;
+  readonly count: number;
+  readonly beforeStaging: boolean;
+  readonly atSwitch: AppendOnlyEntries | undefined;
 }
 
 // Pieces dropped per short transaction (a previous save's, after the switch).
@@ -122,7 +139,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       saved: SavedReadModel,
       block: { base: number; count: number },
       activate: boolean,
-      entries: AppendOnlyEntries | undefined,
+      entries: StagedEntries,
     ) => void
   >;
   private readonly commitActivate: Transaction<
@@ -146,6 +163,14 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly selectEntries: Statement<[string, string, number], string>;
   private readonly selectHeld: Statement<[string, string, number], number>;
   private readonly insertEntries: Statement<[string, string, number, number, number, string]>;
+  private readonly insertEntryRows: Transaction<
+    (tenantId: string, projection: string, version: number, rows: [number, number, string][]) => void
+  >;
+  private readonly countEntryRows: Statement<[string, string, number, number, number], number>;
+  private readonly dropEntriesFrom: Statement<[string, string, number, number]>;
+  private readonly readEntries: Transaction<
+    (tenantId: string, projection: string, version: number) => string[]
+  >;
   private readonly dropEntries: Statement<[string, string, number]>;
   private readonly dropOtherEntries: Statement<[string, string, number]>;
   private readonly readSaved: Transaction<
@@ -240,6 +265,30 @@ export class SqliteReadModelStore implements ReadModelStore {
       'INSERT INTO read_model_entries (tenant_id, projection, version, seq, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.dropEntries = db.prepare(`DELETE FROM read_model_entries ${where} AND version = ?`);
+    this.insertEntryRows = db.transaction(
+      (tenantId: string, projection: string, version: number, rows: [number, number, string][]) => {
+        for (const [seq, count, text] of rows)
+          this.insertEntries.run(tenantId, projection, version, seq, count, text);
+      },
+    );
+    this.countEntryRows = db
+      .prepare<[string, string, number, number, number], number>(
+        `SELECT count(*) FROM read_model_entries ${where} ${range}`,
+      )
+      .pluck();
+    this.dropEntriesFrom = db.prepare(`DELETE FROM read_model_entries ${where} AND version = ? AND seq >= ?`);
+    const selectEntriesBefore = db
+      .prepare<[string, string, number, number], string>(
+        `SELECT entries FROM read_model_entries ${where} AND version = ? AND seq < ? ORDER BY seq`,
+      )
+      .pluck();
+    // One read transaction: the rows the row's save reflects, never rows staged past them.
+    this.readEntries = db.transaction((tenantId: string, projection: string, version: number) => {
+      const held = this.reflectedEntries(tenantId, projection, version);
+      return held === undefined
+        ? this.selectEntries.all(tenantId, projection, version)
+        : selectEntriesBefore.all(tenantId, projection, version, held);
+    });
     this.dropOtherEntries = db.prepare(`DELETE FROM read_model_entries ${where} AND version <> ?`);
 
     this.insertPieces = db.transaction((tenantId, projection, version, seq: number, pieces: string[]) => {
@@ -289,27 +338,43 @@ export class SqliteReadModelStore implements ReadModelStore {
         saved: SavedReadModel,
         block: { base: number; count: number },
         activate: boolean,
-        entries: AppendOnlyEntries | undefined,
+        entries: StagedEntries,
       ) => {
         this.refuseBackwards(tenantId, projection, version, saved.checkpoint);
         // An activation or discard of this version meanwhile (this process or another) took them.
         const { base, count } = block;
         if (this.countChunks.get(tenantId, projection, version, base, base + count) !== count) {
-          throw new Error(
-            `Read model ${projection} v${version} of ${tenantId}: the pieces of this save were dropped before it could switch to them.`,
+          throw new SavedVersionChangedError(tenantId, projection, version, 'its staged pieces were dropped');
+        }
+        let reflects = entries.count;
+        if (entries.beforeStaging) {
+          reflects = entries.atSwitch
+            ? this.appendEntries(tenantId, projection, version, entries.atSwitch)
+            : (this.selectHeld.get(tenantId, projection, version) ?? 0);
+        } else if (this.reflectedEntries(tenantId, projection, version) !== entries.held) {
+          // Entries saved meanwhile: the staged rows would double or overwrite them.
+          throw new SavedVersionChangedError(tenantId, projection, version, 'entries were saved meanwhile');
+        } else if (
+          this.countEntryRows.get(tenantId, projection, version, entries.held, Number.MAX_SAFE_INTEGER) !==
+          entries.rows
+        ) {
+          throw new SavedVersionChangedError(
+            tenantId,
+            projection,
+            version,
+            'its staged entries were dropped',
           );
         }
+        // The switch: the row now points at the new pieces and reflects the staged entries.
         this.upsert.run(
           tenantId,
           projection,
           version,
           saved.checkpoint,
           saved.schemaVersion,
-          blockMark(base, count),
+          blockMark(base, count, reflects),
           this.clock(),
         );
-        // In the same transaction: a failed or refused append rolls the snapshot back with it.
-        if (entries) this.appendEntries(tenantId, projection, version, entries);
         if (activate) this.commitActivate(tenantId, projection, version);
       },
     );
@@ -320,11 +385,11 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   /**
-   * Serialises and writes the snapshot's pieces outside the write lock — in short transactions
-   * of a few MB, letting the event loop run between them — under a block of `seq` numbers no
-   * row points at yet; then one short IMMEDIATE transaction checks the checkpoint and switches
-   * the row (with its entries and activation) to them. Until that switch, loads and a crash
-   * see the previous snapshot; the previous pieces are dropped after it.
+   * Serialises and writes the snapshot's pieces and the new append-only entries outside the
+   * write lock — in short transactions of a few MB, letting the event loop run between them —
+   * under `seq` numbers no row reflects yet; then one short IMMEDIATE transaction checks the
+   * checkpoint and switches the row (with its activation) to them. Until that switch, loads and
+   * a crash see the previous snapshot and entries; the previous pieces are dropped after it.
    */
   async save(
     tenantId: string,
@@ -337,8 +402,21 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.refuseBackwards(tenantId, projection, version, saved.checkpoint);
     // What a crashed or failed save left goes first; the new block starts after every piece held.
     await this.dropPiecesOutsideRow(tenantId, projection, version);
-    const held = this.maxChunk.get(tenantId, projection, version);
-    const base = held === null || held === undefined ? 0 : (Math.floor(held / PIECE_BLOCK) + 1) * PIECE_BLOCK;
+    this.dropEntriesOutsideRow(tenantId, projection, version);
+    const heldPiece = this.maxChunk.get(tenantId, projection, version);
+    const base =
+      heldPiece === null || heldPiece === undefined
+        ? 0
+        : (Math.floor(heldPiece / PIECE_BLOCK) + 1) * PIECE_BLOCK;
+    // A row saved before entries were staged reflects every entry row there is: its new entries
+    // are appended at the switch, as then (staged rows would be read after a crash).
+    const reflected = this.reflectedEntries(tenantId, projection, version);
+    const held = reflected ?? this.selectHeld.get(tenantId, projection, version) ?? 0;
+    if (options?.entries && options.entries.count < held) {
+      throw new RangeError(
+        `Read model ${projection} v${version} of ${tenantId} holds ${held} entries; it cannot go back to ${options.entries.count}.`,
+      );
+    }
     let count = 0;
     try {
       let batch: string[] = [];
@@ -355,6 +433,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       }
       this.insertPieces.immediate(tenantId, projection, version, base + count, batch);
       count += batch.length;
+      await turn();
+      const entries = options?.entries;
+      const staged = entries !== undefined && reflected !== undefined;
+      const rows = staged ? await this.stageEntries(tenantId, projection, version, held, entries) : 0;
       this.commitSave.immediate(
         tenantId,
         projection,
@@ -362,12 +444,19 @@ export class SqliteReadModelStore implements ReadModelStore {
         saved,
         { base, count },
         options?.activate === true,
-        options?.entries,
+        {
+          held,
+          rows,
+          count: entries?.count ?? held,
+          beforeStaging: reflected === undefined,
+          atSwitch: staged ? undefined : entries,
+        },
       );
     } catch (error) {
-      // The staged pieces are nobody's: dropped now (or by the next save, if this fails too).
+      // The staged pieces and entries are nobody's: dropped now (or by the next save, if this fails too).
       try {
         this.dropChunkRange.run(tenantId, projection, version, base, base + PIECE_BLOCK);
+        this.dropEntriesOutsideRow(tenantId, projection, version);
       } catch {
         // Left for the next save.
       }
@@ -378,7 +467,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async loadEntries(tenantId: string, projection: string, version: number): Promise<unknown[]> {
     const entries: unknown[] = [];
-    for (const text of this.selectEntries.all(tenantId, projection, version)) {
+    for (const text of this.readEntries(tenantId, projection, version)) {
       const row = parseSavedJson(text, { tenantId, projection, version, part: 'entries' }) as unknown[];
       for (const entry of row) entries.push(entry);
     }
@@ -453,13 +542,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
   }
 
-  // Inside the save's transaction: appends the entries the version does not hold yet.
+  // Inside the switch, over a row saved before entries were staged: appends the entries the
+  // version does not hold yet; answers how many it holds then.
   private appendEntries(
     tenantId: string,
     projection: string,
     version: number,
     entries: AppendOnlyEntries,
-  ): void {
+  ): number {
     const held = this.selectHeld.get(tenantId, projection, version) ?? 0;
     if (entries.count < held) {
       throw new RangeError(
@@ -471,5 +561,52 @@ export class SqliteReadModelStore implements ReadModelStore {
       const row = added.slice(start, start + ENTRIES_PER_ROW);
       this.insertEntries.run(tenantId, projection, version, held + start, row.length, JSON.stringify(row));
     }
+    return held + added.length;
+  }
+
+  /**
+   * Writes the entries after `held` as rows of ENTRIES_PER_ROW, serialised outside any
+   * transaction and inserted a few MB per short transaction; no row reflects them until the
+   * save's switch. Answers how many rows it wrote.
+   */
+  private async stageEntries(
+    tenantId: string,
+    projection: string,
+    version: number,
+    held: number,
+    entries: AppendOnlyEntries,
+  ): Promise<number> {
+    const added = entries.slice(held);
+    let batch: [number, number, string][] = [];
+    let chars = 0;
+    let rows = 0;
+    for (let start = 0; start < added.length; start += ENTRIES_PER_ROW) {
+      const row = added.slice(start, start + ENTRIES_PER_ROW);
+      const text = JSON.stringify(row);
+      batch.push([held + start, row.length, text]);
+      chars += text.length;
+      rows++;
+      if (chars < this.stagedChars) continue;
+      this.insertEntryRows.immediate(tenantId, projection, version, batch);
+      batch = [];
+      chars = 0;
+      await turn();
+    }
+    if (batch.length > 0) this.insertEntryRows.immediate(tenantId, projection, version, batch);
+    return rows;
+  }
+
+  // How many entries the version's row reflects: its mark's count (0 without a row); undefined
+  // for a row saved before entries were staged, which reflects every entry row held.
+  private reflectedEntries(tenantId: string, projection: string, version: number): number | undefined {
+    const snapshot = this.selectSnapshot.get(tenantId, projection, version);
+    if (snapshot === undefined) return 0;
+    return blockOf(snapshot)?.entries;
+  }
+
+  // Drops entry rows no row reflects: staged by a save that crashed or failed before its switch.
+  private dropEntriesOutsideRow(tenantId: string, projection: string, version: number): void {
+    const reflected = this.reflectedEntries(tenantId, projection, version);
+    if (reflected !== undefined) this.dropEntriesFrom.run(tenantId, projection, version, reflected);
   }
 }

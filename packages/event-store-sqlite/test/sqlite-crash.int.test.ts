@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { contractPersonalData } from '@vouch/event-store/testing';
+import { contractPersonalData, StepBudget } from '@vouch/event-store/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { useTempDirectory } from './support/temp-files';
 
@@ -9,11 +9,12 @@ const nextFile = useTempDirectory();
 const repositoryRoot = resolve(__dirname, '../../..');
 const writerScript = join(__dirname, 'support/crash-writer.ts');
 const KILLS = 22;
-// The budget grows with the kills rather than per file: each kill starts a node process (swc
-// register included) whose start alone takes seconds on a loaded machine. A writer that is
-// not killed in time fails on its own watchdog, naming the run, well before the file's budget.
-const PER_KILL_MS = 15_000;
-const CHECKS_MS = 30_000;
+// Each kill starts a node process (swc register included) whose start alone takes seconds on a
+// loaded machine. So the wait for a writer is a multiple of the slowest start-up measured in
+// this run (the first gets a generous fixed one): a loaded machine raises it with the work, a
+// hung writer still fails on its own watchdog, naming the run, after a bounded wait.
+const startUps = new StepBudget({ firstMs: 120_000, multiple: 6, floorMs: 15_000, capMs: 300_000 });
+const CHECKS_MS = 60_000;
 
 interface Ack {
   readonly batchId: string;
@@ -37,13 +38,16 @@ function runAndKill(filename: string, masterKey: Buffer, runId: string): Promise
     let output = '';
     let errors = '';
     let killTimer: NodeJS.Timeout | undefined;
+    const spawned = performance.now();
+    const limitMs = startUps.limitMs;
     const watchdog = setTimeout(() => {
-      reject(new Error(`run ${runId}: the writer was not killed within ${PER_KILL_MS} ms: ${errors}`));
+      reject(new Error(`run ${runId}: the writer was not killed within ${limitMs} ms: ${errors}`));
       child.kill('SIGKILL');
-    }, PER_KILL_MS);
+    }, limitMs);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       if (killTimer === undefined && output.includes('ready\n')) {
+        startUps.record(performance.now() - spawned);
         killTimer = setTimeout(() => child.kill('SIGKILL'), 30 + Math.floor(Math.random() * 250));
       }
     });
@@ -70,7 +74,7 @@ function runAndKill(filename: string, masterKey: Buffer, runId: string): Promise
 }
 
 describe('SQLite store under SIGKILL', () => {
-  jest.setTimeout(CHECKS_MS + KILLS * PER_KILL_MS);
+  jest.setTimeout(startUps.totalMs(KILLS, CHECKS_MS));
 
   it(`loses no acknowledged append, stores no partial batch, and still verifies after ${KILLS} kills`, async () => {
     const filename = nextFile();

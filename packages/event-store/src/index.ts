@@ -22,6 +22,8 @@ export * from './errors/master-key-mismatch-error';
 export * from './errors/key-rotation-in-progress-error';
 export * from './errors/saved-state-unreadable-error';
 export * from './errors/seal-unopenable-error';
+export * from './errors/saved-state-shape-error';
+export * from './errors/saved-state-fault';
 
 // Upcasting.
 export * from './upcasting/upcaster-registry';

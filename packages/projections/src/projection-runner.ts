@@ -1,7 +1,9 @@
 import {
+  EventStoreErrorCode,
+  isEventStoreError,
+  isSavedStateFault,
   SavedStateUnreadableError,
   START,
-  StoreUnavailableError,
   type Checkpoint,
   type EventStore,
   type ReadModelStore,
@@ -10,6 +12,7 @@ import {
 } from '@vouch/event-store';
 import type { Projection } from './projection';
 import { errorKindOf } from './error-kind';
+import { ProjectionRestoreError } from './projection-restore-error';
 import { snapshotKeysOf } from './snapshot-keys';
 
 export interface ProjectionRunnerOptions<P extends Projection> {
@@ -39,6 +42,12 @@ export interface ProjectionRunnerOptions<P extends Projection> {
    * from the start of the log instead; the reason names the row, never its content.
    */
   readonly onRelearn?: (projection: string, tenantId: string, reason: string) => void;
+  /**
+   * Relearn from the log whatever fails the restore, not only a fault of the saved state; for
+   * an explicit rebuild, which builds from the log anyway. Default false: any other failure
+   * fails the start with a ProjectionRestoreError and keeps the saved state.
+   */
+  readonly relearnOnAnyRestoreFailure?: boolean;
 }
 
 const DEFAULT_SAVE_COST_FACTOR = 4;
@@ -141,7 +150,8 @@ export class ProjectionRunner<P extends Projection> {
    * Restores the last snapshot and catches up; resolves once history is applied and the
    * projection is live. A saved state it cannot use (broken text, another schema version, a
    * shape it does not read, a seal that does not open) is said once through `onRelearn` and
-   * a new version is built from the log: the log holds everything the snapshot did.
+   * a new version is built from the log: the log holds everything the snapshot did. Any other
+   * failure of the restore (a fault of the code) fails the start and keeps the saved state.
    */
   async start(): Promise<void> {
     if (this.live) return;
@@ -176,7 +186,8 @@ export class ProjectionRunner<P extends Projection> {
   /**
    * The active version's saved state in a new projection, with the checkpoint it reflects
    * (undefined when nothing is saved); or why it cannot be used (naming the row and the error's kind, never the saved content).
-   * A store out of reach is thrown as it is: relearning would not reach it either.
+   * A store out of reach is thrown as it is; a failure that is not the saved state's own is
+   * a ProjectionRestoreError.
    */
   private async restored(
     version: number,
@@ -206,11 +217,16 @@ export class ProjectionRunner<P extends Projection> {
       return { projection, checkpoint: saved.checkpoint };
     } catch (error) {
       if (error instanceof SavedStateUnreadableError) return { reason: error.relearnReason };
-      if (error instanceof StoreUnavailableError) throw error;
+      // A store out of reach is thrown as it is: relearning would not reach it either.
+      if (isEventStoreError(error, EventStoreErrorCode.STORE_UNAVAILABLE)) throw error;
       // A shape this code does not read, or a seal that does not open (a wrong or lost key;
       // an erased subject's seal opens as nothing, and stays erased). Only the error's kind
       // is told: its message may quote the saved content (a JSON parser's does).
-      return { reason: `its saved state (${row}) cannot be opened (${errorKindOf(error)})` };
+      if (isSavedStateFault(error) || this.options.relearnOnAnyRestoreFailure)
+        return { reason: `its saved state (${row}) cannot be opened (${errorKindOf(error)})` };
+      // Anything else is a fault of this code or an unexpected failure: relearning would hide
+      // it and throw the snapshot away.
+      throw new ProjectionRestoreError(projection.name, tenantId, version, error);
     }
   }
 

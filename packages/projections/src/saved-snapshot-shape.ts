@@ -1,10 +1,11 @@
+import { SavedStateShapeError } from '@vouch/event-store';
 import type { AdvocateDirectorySnapshot } from './advocate-directory';
 import type { ProgramHistorySnapshot } from './intelligence/program-history';
 
 /**
  * Checks that a saved snapshot of every read model of a tenant has the layout this code
  * writes, member by member down to the lists of entries (not inside each entry: that would
- * cost a pass over every advocate); throws a TypeError naming the first member that is not,
+ * cost a pass over every advocate); throws a SavedStateShapeError naming the first member that is not,
  * never a value. A snapshot of an older layout or with a member missing is then rebuilt from
  * the log instead of being restored into models that would fail later, on a query.
  */
@@ -18,7 +19,7 @@ export function assertSavedSnapshotShape(saved: unknown): void {
   for (const member of ['requests', 'nominations', 'contents'] as const) pairsAt(root[member], member);
   const audit = objectAt(root.audit, 'audit');
   if (!Number.isSafeInteger(audit.count) || (audit.count as number) < 0)
-    throw new TypeError('saved snapshot: audit.count is not a count');
+    throw new SavedStateShapeError('audit.count is not a count');
   listAt(audit.actors, 'audit.actors');
   pairsAt(audit.timelines, 'audit.timelines');
   const history = objectAt(root.history, 'history');
@@ -51,12 +52,12 @@ const HISTORY_LAYOUT = {
 
 function objectAt(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new TypeError(`saved snapshot: ${path} is not an object`);
+    throw new SavedStateShapeError(`${path} is not an object`);
   return value as Record<string, unknown>;
 }
 
 function listAt(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new TypeError(`saved snapshot: ${path} is not a list`);
+  if (!Array.isArray(value)) throw new SavedStateShapeError(`${path} is not a list`);
   return value;
 }
 
@@ -64,6 +65,6 @@ function listAt(value: unknown, path: string): unknown[] {
 function pairsAt(value: unknown, path: string): void {
   for (const pair of listAt(value, path)) {
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string')
-      throw new TypeError(`saved snapshot: ${path} holds an entry that is not a [key, value] pair`);
+      throw new SavedStateShapeError(`${path} holds an entry that is not a [key, value] pair`);
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { EventStore } from '@vouch/event-store';
+import { StepBudget } from '@vouch/event-store/testing';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { ProjectionRunner, TenantReadModels, snapshotKeysOf } from '../src';
 import { appendHistory, programHistory } from './support/program-history';
@@ -11,12 +12,13 @@ import { savedTextOf } from './support/saved-models';
 import { TENANT, type StoryWorld } from './support/story-world';
 
 const KILLS = 10;
-// The budget grows with the kills rather than per file: each kill starts a node process (swc
-// register included) that opens the file and, for a rebuild, catches up first — seconds each on a
-// loaded machine. A process not killed in time fails on its own watchdog, naming the kill, well
-// before the test's budget.
-const PER_KILL_MS = 30_000;
-const SETUP_MS = 60_000;
+// Each kill starts a node process (swc register included) that opens the file and, for a
+// rebuild, catches up first — seconds each on a quiet machine, tens of seconds at load 18 on two
+// cores. So the wait for a process is a multiple of the slowest start-up measured in this run
+// (the first gets a generous fixed one): a loaded machine raises it with the work, a hung
+// process still fails on its own watchdog, naming the kill, after a bounded wait.
+const startUps = new StepBudget({ firstMs: 180_000, multiple: 6, floorMs: 30_000, capMs: 600_000 });
+const SETUP_MS = 120_000;
 const root = resolve(__dirname, '../../..');
 const script = join(__dirname, 'support/projecting-process.ts');
 const dir = mkdtempSync(join(tmpdir(), 'vouch-projection-crash-'));
@@ -40,16 +42,19 @@ function runAndKill(filename: string, mode: 'catch-up' | 'rebuild', maxDelayMs: 
     let output = '';
     let errors = '';
     let armed = false;
+    const spawned = performance.now();
+    const limitMs = startUps.limitMs;
     const watchdog = setTimeout(() => {
-      fail(new Error(`${mode}: the projecting process was not killed within ${PER_KILL_MS} ms: ${errors}`));
+      fail(new Error(`${mode}: the projecting process was not killed within ${limitMs} ms: ${errors}`));
       child.kill('SIGKILL');
-    }, PER_KILL_MS);
+    }, limitMs);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       // A rebuild is killed only once the runner is live, so the kill lands in a rebuild.
       const trigger = mode === 'rebuild' ? 'live ' : 'ready\n';
       if (!armed && output.includes(trigger)) {
         armed = true;
+        startUps.record(performance.now() - spawned);
         setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * maxDelayMs));
       }
     });
@@ -101,7 +106,7 @@ async function appendSome(filename: string, part: StoryWorld): Promise<void> {
 }
 
 describe('the projection runner on SQLite under SIGKILL', () => {
-  jest.setTimeout(SETUP_MS + KILLS * PER_KILL_MS);
+  jest.setTimeout(startUps.totalMs(KILLS, SETUP_MS));
 
   it(`resumes a catch-up that was killed ${KILLS} times and reflects every event exactly once`, async () => {
     const filename = join(dir, 'catch-up.db');

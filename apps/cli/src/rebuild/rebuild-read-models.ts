@@ -57,6 +57,9 @@ export async function rebuildReadModels(
             if (applied % 500 === 0) onProgress(applied);
           })
         : new TenantReadModels(),
+    // Asked to build from the log: a saved state that fails to restore for any reason is no
+    // reason to refuse (it is the operator's way out of a ProjectionRestoreError).
+    relearnOnAnyRestoreFailure: true,
   });
   await runner.start();
   rebuilding = true;

@@ -13,13 +13,34 @@ export interface StreamSnapshotRow {
     { event_id: string; stream_id: string; version: number; position: number; fingerprint: string }[] | null;
 }
 
-/** The heads and stored ids of many appends in one read, keyed by append. */
+/**
+ * The heads and stored ids of many appends in one read, keyed by append. A single append's
+ * first attempt reads its stream's head only, by a statement of scalar parameters whose generic
+ * plan the server keeps (the read with ids has array parameters, so the server plans it at
+ * every call: ≈ 0.3 ms of its CPU): a stored id is found by the write itself ('exists'), and
+ * the retry reads the ids.
+ */
 export async function readSnapshots(
   database: PostgresDatabase,
   items: readonly QueuedAppend[],
 ): Promise<Map<QueuedAppend, StreamSnapshotRow>> {
   const snapshots = new Map<QueuedAppend, StreamSnapshotRow>();
   if (items.length === 0) return snapshots;
+  if (items.length === 1 && items[0]!.attempts === 0) {
+    const item = items[0]!;
+    const [head] = await database.query<{ version: number; hash: string }>(
+      'read stream head',
+      streamHeadSql(database.schema),
+      [item.tenant, item.stream],
+      'stream_head',
+    );
+    snapshots.set(item, {
+      head_version: head?.version ?? null,
+      head_hash: head?.hash ?? null,
+      existing: null,
+    });
+    return snapshots;
+  }
   const rows = await database.query<StreamSnapshotRow & { item: number }>(
     'read stream heads',
     streamSnapshotsSql(database.schema),
@@ -34,6 +55,11 @@ export async function readSnapshots(
   );
   for (const row of rows) snapshots.set(items[row.item]!, row);
   return snapshots;
+}
+
+// One stream's head (its generic plan takes events_stream_version, whatever the table's size when planned).
+function streamHeadSql(s: string): string {
+  return `SELECT version, hash FROM ${s}.events WHERE tenant_id = $1 AND stream_id = $2 ORDER BY version DESC LIMIT 1`;
 }
 
 // Per append (item): its stream's head and those of its event ids that the tenant already stores.

@@ -13,6 +13,7 @@ export const EventStoreErrorCode = {
   KEY_ROTATION_IN_PROGRESS: 'KEY_ROTATION_IN_PROGRESS',
   SAVED_STATE_UNREADABLE: 'SAVED_STATE_UNREADABLE',
   SEAL_UNOPENABLE: 'SEAL_UNOPENABLE',
+  SAVED_STATE_SHAPE: 'SAVED_STATE_SHAPE',
 } as const;
 
 export type EventStoreErrorCode = (typeof EventStoreErrorCode)[keyof typeof EventStoreErrorCode];

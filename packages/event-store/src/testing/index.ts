@@ -5,3 +5,4 @@ export * from './contract-events';
 export * from './manual-clock';
 export * from './failed-append-keys';
 export * from './optional-members';
+export * from './step-budget';

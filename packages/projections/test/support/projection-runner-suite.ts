@@ -8,6 +8,7 @@ import {
 import { ManualClock } from '@vouch/event-store/testing';
 import {
   ProjectionLagError,
+  ProjectionRestoreError,
   ProjectionRunner,
   TenantReadModels,
   type SealedTenantReadModelsSnapshot,
@@ -322,7 +323,7 @@ export function projectionRunnerSuite(
         const r = runner(stores, 10_000, said);
         await r.start();
         expect(relearnt).toEqual([
-          `read-models@${TENANT}: its saved state (read model read-models v1 of tenant ${TENANT}) cannot be opened (TypeError)`,
+          `read-models@${TENANT}: its saved state (read model read-models v1 of tenant ${TENANT}) cannot be opened (SavedStateShapeError SAVED_STATE_SHAPE)`,
         ]);
         expect(r.version).toBe(2);
         expect(snapshotOf(r.projection)).toBe(snapshotOf(await builtFromScratch(stores.store)));
@@ -336,6 +337,62 @@ export function projectionRunnerSuite(
         await again.stop();
       });
     }
+
+    it('fails the start, keeping the saved snapshot and relearning nothing, when a sound snapshot fails to restore (a fault of the code)', async () => {
+      const world = standardStory();
+      await appendAll(stores.store, world);
+      const first = runner(stores);
+      await first.start();
+      await first.stop();
+      const saved = await stores.readModels.load(TENANT, 'read-models', 1);
+      // A programming error in a model's restore, whose message quotes what it restored.
+      const restore = jest.spyOn(TenantReadModels.prototype, 'restore').mockImplementation(() => {
+        throw new TypeError(`Cannot read properties of ${PLANTED}`);
+      });
+      const relearnt: string[] = [];
+      try {
+        const r = runner(stores, 10_000, (_p, _t, reason) => relearnt.push(reason));
+        const failure = await r.start().then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(failure).toBeInstanceOf(ProjectionRestoreError);
+        expect(failure).toMatchObject({
+          code: 'PROJECTION_RESTORE_FAILED',
+          projection: 'read-models',
+          tenantId: TENANT,
+          version: 1,
+          kind: 'TypeError',
+        });
+        const { message, thrownAt } = failure as ProjectionRestoreError;
+        expect(message).toContain(`Read model read-models v1 of tenant ${TENANT} failed to restore`);
+        expect(thrownAt).toMatch(/projection-runner-suite/);
+        expect(message).not.toContain(PLANTED);
+        expect(relearnt).toEqual([]);
+        // Nothing was thrown away: the same version stays active with the same saved state.
+        expect(await stores.readModels.activeVersion(TENANT, 'read-models')).toBe(1);
+        expect(await stores.readModels.load(TENANT, 'read-models', 1)).toEqual(saved);
+        expect(await stores.readModels.load(TENANT, 'read-models', 2)).toBeUndefined();
+
+        // An explicit rebuild's runner relearns it all the same (the operator's way out).
+        const rebuilt = new ProjectionRunner({
+          store: stores.store,
+          readModels: stores.readModels,
+          tenantId: TENANT,
+          create: () => new TenantReadModels(),
+          relearnOnAnyRestoreFailure: true,
+          onRelearn: (_p, _t, reason) => relearnt.push(reason),
+        });
+        await rebuilt.start();
+        expect(relearnt).toEqual([
+          `its saved state (read model read-models v1 of tenant ${TENANT}) cannot be opened (TypeError)`,
+        ]);
+        expect(rebuilt.version).toBe(2);
+        await rebuilt.stop();
+      } finally {
+        restore.mockRestore();
+      }
+    });
 
     it('rebuilds from scratch when the saved snapshot has another schema version', async () => {
       const world = standardStory();
