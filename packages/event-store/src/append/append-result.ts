@@ -37,11 +37,12 @@ export interface AppendResult {
   readonly recorded?: () => RecordedEvent[];
 }
 
-/** Builds the result from what was stored, in append order. */
+/** Builds the result from what was stored, in append order (with `recordedAt` when given). */
 export function appendResultOf(
   streamId: string,
   stored: readonly { eventId: string; version: number; position: number }[],
   duplicate: boolean,
+  recordedAt?: Instant,
 ): AppendResult {
   const events = stored.map((e) => ({
     eventId: e.eventId,
@@ -49,7 +50,10 @@ export function appendResultOf(
     checkpoint: checkpointOf(e.position),
   }));
   const last = events[events.length - 1]!;
-  return { streamId, nextExpectedVersion: last.version, checkpoint: last.checkpoint, events, duplicate };
+  const { version: nextExpectedVersion, checkpoint } = last;
+  return recordedAt === undefined
+    ? { streamId, nextExpectedVersion, checkpoint, events, duplicate }
+    : { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt };
 }
 
 /**
