@@ -120,8 +120,8 @@ export class EngineEventStore implements EventStore {
    * put back in place, the same upcasting), built only when the caller asks.
    */
   private withRecorded(prepared: PreparedAppend, result: AppendResult): AppendResult {
-    const { recordedAt } = result;
-    if (result.writeMark === undefined || recordedAt === undefined || result.duplicate) return result;
+    const { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt, writeMark } = result;
+    if (writeMark === undefined || recordedAt === undefined || duplicate) return result;
     if (prepared.events.some((event) => event.personal !== null && event.personalText === undefined)) {
       return result;
     }
@@ -147,7 +147,18 @@ export class EngineEventStore implements EventStore {
           personalData,
         );
       });
-    return { ...result, recorded };
+    // Member by member: `{ ...result, recorded }` takes V8's slow path (≈ 1 µs an append);
+    // `Required` names every member, so one added to AppendResult is not lost here.
+    return {
+      streamId,
+      nextExpectedVersion,
+      checkpoint,
+      events,
+      duplicate,
+      recordedAt,
+      writeMark,
+      recorded,
+    } satisfies Required<AppendResult>;
   }
 
   // A data key created for appends that all failed must not linger; one that a stored
