@@ -289,8 +289,8 @@ export class SqliteStorageEngine implements StorageEngine {
       if (!outcome.ok || outcome.value.duplicate) continue;
       const own = this.ownCommits.of(batch[i]!.key);
       const { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt } = outcome.value;
-      // Member by member: `{ ...value, writeMark }` takes V8's slow path (≈ 1 µs an append).
-      // Every member is named (the type says so), so one added to AppendResult is not lost here.
+      // Member by member: `{ ...value, writeMark }` adds a member the result lacks, which takes
+      // V8's slow path (≈ 1 µs). The type names every member, so none added later is lost here.
       const value = {
         streamId,
         nextExpectedVersion,

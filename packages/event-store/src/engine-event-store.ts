@@ -147,8 +147,8 @@ export class EngineEventStore implements EventStore {
           personalData,
         );
       });
-    // Member by member: `{ ...result, recorded }` takes V8's slow path (≈ 1 µs an append);
-    // `Required` names every member, so one added to AppendResult is not lost here.
+    // Member by member: `{ ...result, recorded }` adds a member the result lacks, which takes
+    // V8's slow path (≈ 1 µs). `Required` names every member, so none added later is lost here.
     return {
       streamId,
       nextExpectedVersion,
