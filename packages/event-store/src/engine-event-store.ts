@@ -1,6 +1,7 @@
 import type { EventEnvelope, EventMetadata, Instant } from '@vouch/domain';
 import { personalDataOf } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
+import { withHandOver } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
 import { assertIdentifier } from './append/identifiers';
 import { prepareAppend } from './append/prepare-append';
@@ -120,8 +121,8 @@ export class EngineEventStore implements EventStore {
    * put back in place, the same upcasting), built only when the caller asks.
    */
   private withRecorded(prepared: PreparedAppend, result: AppendResult): AppendResult {
-    const { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt, writeMark } = result;
-    if (writeMark === undefined || recordedAt === undefined || duplicate) return result;
+    const { recordedAt, writeMark } = result;
+    if (writeMark === undefined || recordedAt === undefined || result.duplicate) return result;
     if (prepared.events.some((event) => event.personal !== null && event.personalText === undefined)) {
       return result;
     }
@@ -147,18 +148,7 @@ export class EngineEventStore implements EventStore {
           personalData,
         );
       });
-    // Member by member: `{ ...result, recorded }` adds a member the result lacks, which takes
-    // V8's slow path (≈ 1 µs). `Required` names every member, so none added later is lost here.
-    return {
-      streamId,
-      nextExpectedVersion,
-      checkpoint,
-      events,
-      duplicate,
-      recordedAt,
-      writeMark,
-      recorded,
-    } satisfies Required<AppendResult>;
+    return withHandOver(result, writeMark, recorded);
   }
 
   // A data key created for appends that all failed must not linger; one that a stored

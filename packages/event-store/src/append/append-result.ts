@@ -65,3 +65,26 @@ export function appendPositionsOf(result: AppendResult): AppendResult {
   const { streamId, nextExpectedVersion, checkpoint, events, duplicate } = result;
   return { streamId, nextExpectedVersion, checkpoint, events, duplicate };
 }
+
+/**
+ * The result with the write's hand-over members (`writeMark`, `recorded`) set, built member
+ * by member: `{ ...result, writeMark }` adds a member the result lacks, which takes V8's slow
+ * path (≈ 1 µs an append). The type names every member, so none added later is lost here.
+ */
+export function withHandOver(
+  result: AppendResult,
+  writeMark: string | undefined,
+  recorded: (() => RecordedEvent[]) | undefined,
+): AppendResult {
+  const { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt } = result;
+  return {
+    streamId,
+    nextExpectedVersion,
+    checkpoint,
+    events,
+    duplicate,
+    recordedAt,
+    writeMark,
+    recorded,
+  } satisfies { [K in keyof Required<AppendResult>]: AppendResult[K] };
+}
