@@ -11,8 +11,8 @@ export class OwnCommitMarks {
 
   constructor(private readonly capacity = 50_000) {}
 
-  /** Records one commit that wrote these streams (keys from `keyOf`). */
-  committed(streams: Iterable<string>): void {
+  /** Records one commit that wrote these streams (keys from `streamKey`); returns its number. */
+  committed(streams: Iterable<string>): number {
     this.commits += 1;
     for (const key of streams) {
       this.last.delete(key); // re-inserted last: the oldest written leave first
@@ -23,15 +23,11 @@ export class OwnCommitMarks {
       this.last.delete(oldest);
       this.forgotten = Math.max(this.forgotten, commit);
     }
+    return this.commits;
   }
 
   /** The commit of this connection that last wrote the stream (or a stand-in, see above). */
   of(key: string): number {
     return this.last.get(key) ?? this.forgotten;
   }
-}
-
-/** The key of a stream; the tenant's length first, so no two pairs of ids share one. */
-export function keyOf(tenantId: string, streamId: string): string {
-  return `${tenantId.length}:${tenantId}${streamId}`;
 }

@@ -22,6 +22,7 @@ import {
   appendResultOf,
   planAppend,
   readableEventOf,
+  withHandOver,
 } from '@vouch/event-store';
 import type { EventRow, ReadRow } from './event-rows';
 import {
@@ -33,14 +34,17 @@ import {
 } from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
 import { GroupCommitQueue } from './group-commit-queue';
-import { OwnCommitMarks, keyOf } from './own-commit-marks';
+import { OwnCommitMarks } from './own-commit-marks';
 import { StreamHeadCache } from './stream-head-cache';
+import { streamKey } from './stream-key';
 
 const VERIFY_PAGE = 1000;
 
 interface QueuedAppend {
   readonly request: PreparedAppend;
   readonly now: () => Instant;
+  /** The stream's `streamKey`, made once for the head cache and the commit marks. */
+  readonly key: string;
 }
 
 /**
@@ -73,16 +77,28 @@ export class SqliteStorageEngine implements StorageEngine {
     this.statements = prepareStatements(db);
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     // Other connections' commits counted inside the write transaction, where none can land.
-    const commitBatch = db.transaction((batch: readonly QueuedAppend[]) => ({
-      others: this.dataVersion.get() as number,
-      outcomes: batch.map((item) => this.appendOne(item)),
-    }));
+    const commitBatch = db.transaction((batch: readonly QueuedAppend[]) => {
+      const others = this.dataVersion.get() as number;
+      const outcomes = new Array<BatchOutcome<AppendResult>>(batch.length);
+      // One stamp per transaction (and clock): the appends of a group are recorded by one commit.
+      let clock: (() => Instant) | undefined;
+      let recordedAt = '' as Instant;
+      for (let i = 0; i < batch.length; i += 1) {
+        const item = batch[i]!;
+        if (item.now !== clock) {
+          clock = item.now;
+          recordedAt = clock();
+        }
+        outcomes[i] = this.appendOne(item, recordedAt);
+      }
+      return { others, outcomes };
+    });
     this.queue = new GroupCommitQueue((batch) => {
       let outcomes: BatchOutcome<AppendResult>[];
       try {
         const committed = commitBatch.immediate(batch);
-        this.ownCommits.committed(batch.map(({ request }) => keyOf(request.tenantId, request.streamId)));
-        outcomes = this.marked(batch, committed.outcomes, committed.others);
+        const commit = this.ownCommits.committed(batch.map((item) => item.key));
+        outcomes = this.marked(batch, committed.outcomes, committed.others, commit);
         this.health?.succeeded();
       } catch (error) {
         this.knownHeads.clear(); // the heads this transaction wrote were rolled back
@@ -99,7 +115,7 @@ export class SqliteStorageEngine implements StorageEngine {
 
   append(request: PreparedAppend, now: () => Instant): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('The SQLite event store is closed.'));
-    return this.queue.submit({ request, now });
+    return this.queue.submit({ request, now, key: streamKey(request.tenantId, request.streamId) });
   }
 
   async readStream(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEvent[]> {
@@ -223,7 +239,7 @@ export class SqliteStorageEngine implements StorageEngine {
    */
   writeMark(tenantId: string, streamId: string): string {
     const others = this.run(() => this.dataVersion.get() as number);
-    return `${others}.${this.ownCommits.of(keyOf(tenantId, streamId))}`;
+    return `${others}.${this.ownCommits.of(streamKey(tenantId, streamId))}`;
   }
 
   watch(listener: (tenantId: string) => void): () => void {
@@ -258,24 +274,32 @@ export class SqliteStorageEngine implements StorageEngine {
     }
   }
 
-  /** Each write's result with its stream's write mark as of this commit (see `writeMark`). */
+  /**
+   * Each write's result with its stream's write mark as of this commit (see `writeMark`):
+   * the commit's own mark, made once, for every stream it wrote that the marks still hold.
+   */
   private marked(
     batch: readonly QueuedAppend[],
     outcomes: BatchOutcome<AppendResult>[],
     others: number,
+    commit: number,
   ): BatchOutcome<AppendResult>[] {
+    const mark = `${others}.${commit}`;
     for (let i = 0; i < outcomes.length; i += 1) {
       const outcome = outcomes[i]!;
       if (!outcome.ok || outcome.value.duplicate) continue;
-      const { tenantId, streamId } = batch[i]!.request;
-      const writeMark = `${others}.${this.ownCommits.of(keyOf(tenantId, streamId))}`;
-      outcomes[i] = { ok: true, value: { ...outcome.value, writeMark } };
+      const own = this.ownCommits.of(batch[i]!.key);
+      const writeMark = own === commit ? mark : `${others}.${own}`;
+      outcomes[i] = { ok: true, value: withHandOver(outcome.value, writeMark, undefined) };
     }
     return outcomes;
   }
 
-  private appendOne(item: QueuedAppend): BatchOutcome<AppendResult> {
-    return (item.request.events.length === 1 && this.appendOptimistically(item)) || this.appendChecked(item);
+  private appendOne(item: QueuedAppend, recordedAt: Instant): BatchOutcome<AppendResult> {
+    return (
+      (item.request.events.length === 1 && this.appendOptimistically(item, recordedAt)) ||
+      this.appendChecked(item, recordedAt)
+    );
   }
 
   /**
@@ -284,12 +308,15 @@ export class SqliteStorageEngine implements StorageEngine {
    * (a stale head, a refusal, an id already stored) gives up, having written nothing, and
    * the append goes the checked way, which decides it as if this never ran.
    */
-  private appendOptimistically({ request, now }: QueuedAppend): BatchOutcome<AppendResult> | undefined {
+  private appendOptimistically(
+    { request, key }: QueuedAppend,
+    recordedAt: Instant,
+  ): BatchOutcome<AppendResult> | undefined {
     const { tenantId, streamId } = request;
-    const head = this.knownHeads.get(tenantId, streamId) ?? this.head(tenantId, streamId);
+    const head = this.knownHeads.get(key) ?? this.head(tenantId, streamId);
     let plan;
     try {
-      plan = planAppend(request, head, noLookUp, now());
+      plan = planAppend(request, head, noLookUp, recordedAt);
     } catch (error) {
       if (error instanceof EventStoreError) return undefined;
       throw error;
@@ -305,23 +332,23 @@ export class SqliteStorageEngine implements StorageEngine {
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
-    this.knownHeads.set(tenantId, streamId, { version: event.version, hash: event.hash });
+    this.knownHeads.set(key, { version: event.version, hash: event.hash });
     const written = [{ eventId: event.eventId, version: event.version, position }];
-    return { ok: true, value: { ...appendResultOf(streamId, written, false), recordedAt: event.recordedAt } };
+    return { ok: true, value: appendResultOf(streamId, written, false, recordedAt) };
   }
 
   /** The reference path: head and every event id read from the file, then planned and written. */
-  private appendChecked({ request, now }: QueuedAppend): BatchOutcome<AppendResult> {
+  private appendChecked({ request, key }: QueuedAppend, recordedAt: Instant): BatchOutcome<AppendResult> {
     const { tenantId, streamId } = request;
     const head = this.head(tenantId, streamId);
-    this.knownHeads.set(tenantId, streamId, head);
+    this.knownHeads.set(key, head);
     let plan;
     try {
       plan = planAppend(
         request,
         head,
         (eventId) => this.statements.findEvent.get(tenantId, eventId) as ExistingEvent | undefined,
-        now(),
+        recordedAt,
       );
     } catch (error) {
       // The append's own refusal (version, idempotency): the rest of the batch goes on.
@@ -334,8 +361,8 @@ export class SqliteStorageEngine implements StorageEngine {
       return { eventId: event.eventId, version: event.version, position: Number(info.lastInsertRowid) };
     });
     const last = plan.events[plan.events.length - 1]!;
-    this.knownHeads.set(tenantId, streamId, { version: last.version, hash: last.hash });
-    return { ok: true, value: { ...appendResultOf(streamId, written, false), recordedAt: last.recordedAt } };
+    this.knownHeads.set(key, { version: last.version, hash: last.hash });
+    return { ok: true, value: appendResultOf(streamId, written, false, recordedAt) };
   }
 
   // One prepared statement per number of filtered types.

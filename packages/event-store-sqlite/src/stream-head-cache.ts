@@ -13,14 +13,13 @@ export class StreamHeadCache {
 
   constructor(private readonly capacity = 10_000) {}
 
-  /** The remembered head, if any. */
-  get(tenantId: string, streamId: string): StreamState | undefined {
-    return this.heads.get(keyOf(tenantId, streamId));
+  /** The remembered head of the stream (its `streamKey`), if any. */
+  get(key: string): StreamState | undefined {
+    return this.heads.get(key);
   }
 
   /** Remembers a head read or written in the current transaction. */
-  set(tenantId: string, streamId: string, head: StreamState): void {
-    const key = keyOf(tenantId, streamId);
+  set(key: string, head: StreamState): void {
     this.heads.delete(key); // re-inserted last: the most recently used leave last
     this.heads.set(key, head);
     if (this.heads.size > this.capacity) this.heads.delete(this.heads.keys().next().value!);
@@ -30,9 +29,4 @@ export class StreamHeadCache {
   clear(): void {
     this.heads.clear();
   }
-}
-
-// The tenant's length first, so no pair of ids can produce another pair's key.
-function keyOf(tenantId: string, streamId: string): string {
-  return `${tenantId.length}:${tenantId}${streamId}`;
 }

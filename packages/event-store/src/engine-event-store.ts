@@ -1,6 +1,7 @@
 import type { EventEnvelope, EventMetadata, Instant } from '@vouch/domain';
 import { personalDataOf } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
+import { withHandOver } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
 import { assertIdentifier } from './append/identifiers';
 import { prepareAppend } from './append/prepare-append';
@@ -120,8 +121,8 @@ export class EngineEventStore implements EventStore {
    * put back in place, the same upcasting), built only when the caller asks.
    */
   private withRecorded(prepared: PreparedAppend, result: AppendResult): AppendResult {
-    const { recordedAt } = result;
-    if (result.writeMark === undefined || recordedAt === undefined || result.duplicate) return result;
+    const { recordedAt, writeMark } = result;
+    if (writeMark === undefined || recordedAt === undefined || result.duplicate) return result;
     if (prepared.events.some((event) => event.personal !== null && event.personalText === undefined)) {
       return result;
     }
@@ -147,7 +148,7 @@ export class EngineEventStore implements EventStore {
           personalData,
         );
       });
-    return { ...result, recorded };
+    return withHandOver(result, writeMark, recorded);
   }
 
   // A data key created for appends that all failed must not linger; one that a stored

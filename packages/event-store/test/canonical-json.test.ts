@@ -95,4 +95,21 @@ describe('canonicalJson against the straightforward encoding (property)', () => 
       { numRuns: 2000 },
     );
   });
+
+  // Arbitrary UTF-16 code units, lone surrogates and control characters among them: the
+  // strings JSON.stringify escapes, which the quick quoting must hand over to it.
+  const codeUnits = fc.string({
+    unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  });
+  const withCodeUnits = fc.dictionary(codeUnits, fc.oneof(codeUnits, fc.array(codeUnits)));
+
+  it('escapes strings and member names of any code units as JSON.stringify does', () => {
+    fc.assert(
+      fc.property(withCodeUnits, (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(canonicalJson({ '\ud800': '\udfff' })).toBe('{"\\ud800":"\\udfff"}');
+  });
 });

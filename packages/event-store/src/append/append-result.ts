@@ -37,11 +37,12 @@ export interface AppendResult {
   readonly recorded?: () => RecordedEvent[];
 }
 
-/** Builds the result from what was stored, in append order. */
+/** Builds the result from what was stored, in append order (with `recordedAt` when given). */
 export function appendResultOf(
   streamId: string,
   stored: readonly { eventId: string; version: number; position: number }[],
   duplicate: boolean,
+  recordedAt?: Instant,
 ): AppendResult {
   const events = stored.map((e) => ({
     eventId: e.eventId,
@@ -49,7 +50,10 @@ export function appendResultOf(
     checkpoint: checkpointOf(e.position),
   }));
   const last = events[events.length - 1]!;
-  return { streamId, nextExpectedVersion: last.version, checkpoint: last.checkpoint, events, duplicate };
+  const { version: nextExpectedVersion, checkpoint } = last;
+  return recordedAt === undefined
+    ? { streamId, nextExpectedVersion, checkpoint, events, duplicate }
+    : { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt };
 }
 
 /**
@@ -60,4 +64,27 @@ export function appendResultOf(
 export function appendPositionsOf(result: AppendResult): AppendResult {
   const { streamId, nextExpectedVersion, checkpoint, events, duplicate } = result;
   return { streamId, nextExpectedVersion, checkpoint, events, duplicate };
+}
+
+/**
+ * The result with the write's hand-over members (`writeMark`, `recorded`) set, built member
+ * by member: `{ ...result, writeMark }` adds a member the result lacks, which takes V8's slow
+ * path (≈ 1 µs an append). The type names every member, so none added later is lost here.
+ */
+export function withHandOver(
+  result: AppendResult,
+  writeMark: string | undefined,
+  recorded: (() => RecordedEvent[]) | undefined,
+): AppendResult {
+  const { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt } = result;
+  return {
+    streamId,
+    nextExpectedVersion,
+    checkpoint,
+    events,
+    duplicate,
+    recordedAt,
+    writeMark,
+    recorded,
+  } satisfies { [K in keyof Required<AppendResult>]: AppendResult[K] };
 }

@@ -41,14 +41,15 @@ export async function prepareAppend(
   if (!Array.isArray(events) || events.length === 0) {
     throw new InvalidAppendError(`An append to ${streamId} needs at least one event.`);
   }
-  const seen = new Set<string>();
+  // A single event cannot repeat its id: no set for the commonest append.
+  const seen = events.length > 1 ? new Set<string>() : undefined;
   const prepared: PreparedEvent[] = [];
   for (const event of events) {
     assertEnvelope(tenantId, event);
-    if (seen.has(event.eventId)) {
+    if (seen?.has(event.eventId)) {
       throw new InvalidAppendError(`Event id ${event.eventId} occurs twice in one append.`);
     }
-    seen.add(event.eventId);
+    seen?.add(event.eventId);
     const ready = prepareEvent(tenantId, streamId, event, options);
     // Only an event with personal data waits (for its data key): no promise for the others.
     prepared.push(ready instanceof Promise ? await ready : ready);
@@ -64,7 +65,7 @@ function prepareEvent(
 ): PreparedEvent | Promise<PreparedEvent> {
   const dataText = asJson(() => canonicalJson(event.data), event);
   // canonicalJson({ type, schemaVersion, data }), built from the data's text (members in order).
-  const content = `{"data":${dataText},"schemaVersion":${event.schemaVersion},"type":${JSON.stringify(event.type)}}`;
+  const content = `{"data":${dataText},"schemaVersion":${event.schemaVersion},"type":${canonicalJson(event.type)}}`;
   const metadataText = asJson(() => canonicalJson(event.metadata), event);
   const declaration: PersonalDataDeclaration | undefined = options.personalData(event.type);
   const split = declaration ? takeFields(event.data, declaration.fields) : undefined;

@@ -8,7 +8,7 @@
 export function canonicalJson(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoted(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -23,7 +23,8 @@ export function canonicalJson(value: unknown): string {
         for (let i = 0; i < value.length; i += 1) {
           const item: unknown = value[i];
           if (item === undefined) throw new TypeError('undefined is not JSON (in an array).');
-          text += i === 0 ? canonicalJson(item) : `,${canonicalJson(item)}`;
+          if (i > 0) text += ',';
+          text += canonicalJson(item);
         }
         return `${text}]`;
       }
@@ -33,17 +34,66 @@ export function canonicalJson(value: unknown): string {
         throw new TypeError(`A ${(value as object).constructor?.name ?? 'non-plain'} object is not JSON.`);
       }
       const record = value as Record<string, unknown>;
-      // RFC 8785 §3.2.3: members sorted by UTF-16 code units, which is the default order of sort().
-      const keys = Object.keys(record).sort();
+      const keys = sortedKeys(record);
       let text = '{';
-      for (const key of keys) {
+      for (let i = 0; i < keys.length; i += 1) {
+        const key = keys[i]!;
         const member = record[key];
         if (member === undefined) continue;
-        text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+        if (text.length > 1) text += ',';
+        text += quotedKey(key);
+        text += ':';
+        text += canonicalJson(member);
       }
       return `${text}}`;
     }
     default:
       throw new TypeError(`A ${typeof value} is not JSON.`);
   }
+}
+
+/**
+ * The object's keys sorted by UTF-16 code units (RFC 8785 §3.2.3, the order of `<` on
+ * strings and of sort()'s default): an insertion sort for the few members an event has,
+ * which costs less than sort()'s call.
+ */
+function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j -= 1) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/**
+ * JSON.stringify of a string, whose text is the string in quotes unless it holds a quote, a
+ * backslash, a control character or a surrogate (JSON.stringify escapes a lone one): those
+ * few go to JSON.stringify; a scan costs less than its call for the short strings events hold.
+ */
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+      return JSON.stringify(text);
+    }
+  }
+  return `"${text}"`;
+}
+
+// Member names repeat from event to event (the catalogue's fields): their quoted text is
+// kept, up to a bound, so arbitrary keys cannot grow it without limit.
+const KEY_TEXTS_KEPT = 2_000;
+const keyTexts = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = quoted(key);
+    if (keyTexts.size < KEY_TEXTS_KEPT) keyTexts.set(key, text);
+  }
+  return text;
 }

@@ -32,16 +32,16 @@ export function hashStoredEventTexts(
   // metadata can be spliced in; identical to canonicalJson() of the whole envelope.
   const text =
     `{"data":${dataText}` +
-    `,"eventId":${JSON.stringify(event.eventId)}` +
-    `,"fingerprint":${JSON.stringify(event.fingerprint)}` +
+    `,"eventId":${canonicalJson(event.eventId)}` +
+    `,"fingerprint":${canonicalJson(event.fingerprint)}` +
     `,"metadata":${metadataText}` +
     `,"personal":${canonicalJson(event.personal)}` +
-    `,"previousHash":${JSON.stringify(previousHash)}` +
-    `,"recordedAt":${JSON.stringify(event.recordedAt)}` +
+    `,"previousHash":${canonicalJson(previousHash)}` +
+    `,"recordedAt":${canonicalJson(event.recordedAt)}` +
     `,"schemaVersion":${canonicalJson(event.schemaVersion)}` +
-    `,"streamId":${JSON.stringify(event.streamId)}` +
-    `,"tenantId":${JSON.stringify(event.tenantId)}` +
-    `,"type":${JSON.stringify(event.type)}` +
+    `,"streamId":${canonicalJson(event.streamId)}` +
+    `,"tenantId":${canonicalJson(event.tenantId)}` +
+    `,"type":${canonicalJson(event.type)}` +
     `,"version":${canonicalJson(event.version)}}`;
   // One-shot hash (UTF-8 in, hex out): the same digest as createHash, without a Hash object.
   return hash('sha256', text, 'hex');
