@@ -97,11 +97,13 @@ describe('SQLite store: a subscription catching up reads its own pages through t
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
     // The property compared real events, personal and erased ones among them.
-    expect(compared).toBeGreaterThan(150);
-    expect(Math.min(seen.present, seen.erased)).toBeGreaterThan(10);
+    // (100 runs compare ≈ 340–420 events, ≈ 80–115 present and ≈ 20–30 erased: floors with room.)
+    expect(compared).toBeGreaterThan(200);
+    expect(seen.present).toBeGreaterThan(30);
+    expect(seen.erased).toBeGreaterThan(5);
   }, 120_000);
 
   it('reads full pages alone by the column path, and joins the shared scan at the tail', async () => {
