@@ -1,128 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import type { EventEnvelope } from '@vouch/domain';
-import {
-  CorruptEventError,
-  EngineEventStore,
-  MasterKeyVault,
-  UpcasterRegistry,
-  checkpointOf,
-  type EventStoreOptions,
-  type RecordedEvent,
-  type StorageEngine,
-} from '@vouch/event-store';
-import {
-  contactRecorded,
-  contractEvent,
-  contractPersonalData,
-  contractUpcasters,
-} from '@vouch/event-store/testing';
-import { SqliteStorageEngine, SqliteWrappedKeyRepository, openDatabase } from '@vouch/event-store-sqlite';
+import type { EngineEventStore } from '@vouch/event-store';
+import { CorruptEventError, checkpointOf, type RecordedEvent } from '@vouch/event-store';
+import { contactRecorded, contractEvent } from '@vouch/event-store/testing';
+import { appendSteps, openPair, step, subjects, tenant } from './support/column-read-histories';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
-const tenant = 'tenant-a';
-
-/**
- * The same engine with its column reads hidden: the core then reads `ReadableEvent`s (the
- * reference path). Every other member, and the connection, is the engine's own.
- */
-function objectReadsOf(engine: SqliteStorageEngine): StorageEngine {
-  return Object.create(engine, {
-    readStreamColumns: { value: undefined },
-    readLogColumns: { value: undefined },
-  }) as StorageEngine;
-}
-
-/** One file, one engine and one vault, read by the column path and by the object path. */
-function openPair(filename: string) {
-  const masterKey = randomBytes(32);
-  const db = openDatabase({
-    filename,
-    durability: 'NORMAL',
-    masterKey,
-    now: () => '2026-01-01T00:00:00.000Z',
-  });
-  const engine = new SqliteStorageEngine(db);
-  const options: EventStoreOptions = {
-    vault: new MasterKeyVault(masterKey, new SqliteWrappedKeyRepository(db)),
-    personalData: contractPersonalData,
-    upcasters: new UpcasterRegistry(contractUpcasters),
-  };
-  return {
-    db,
-    columns: new EngineEventStore(engine, options),
-    objects: new EngineEventStore(objectReadsOf(engine), options),
-    close: () => engine.close(),
-  };
-}
-
-const subjects = ['adv-1', 'adv-2', 'adv-3'] as const;
-const json = fc.dictionary(
-  fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'),
-  fc.oneof(
-    fc.integer(),
-    fc.string(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(fc.string(), { maxLength: 3 }),
-  ),
-  { maxKeys: 4 },
-);
-
-/** A step of a history: an append of one event to a stream, or a subject's erasure. */
-const step = fc.oneof(
-  fc.record({ kind: fc.constant('plain' as const), stream: fc.constantFrom('s-1', 's-2'), data: json }),
-  fc.record({
-    kind: fc.constant('renamed' as const),
-    stream: fc.constantFrom('s-1', 's-2'),
-    schemaVersion: fc.constantFrom(1, 2, 3),
-    name: fc.string(),
-  }),
-  fc.record({
-    kind: fc.constant('contact' as const),
-    subject: fc.constantFrom(...subjects),
-    name: fc.string(),
-    email: fc.string(),
-  }),
-  fc.record({
-    kind: fc.constant('note' as const),
-    subject: fc.constantFrom(...subjects),
-    text: fc.string(),
-    extra: json,
-  }),
-  fc.record({ kind: fc.constant('erase' as const), subject: fc.constantFrom(...subjects) }),
-);
-type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
-
-function envelopeOf(s: Exclude<Step, { kind: 'erase' }>): { stream: string; event: EventEnvelope } {
-  switch (s.kind) {
-    case 'plain':
-      return { stream: s.stream, event: contractEvent(tenant, 'Activated', s.data) };
-    case 'renamed':
-      return {
-        stream: s.stream,
-        event: contractEvent(
-          tenant,
-          'Renamed',
-          s.schemaVersion === 1 ? { name: s.name } : { fullName: s.name },
-          { schemaVersion: s.schemaVersion },
-        ),
-      };
-    case 'contact':
-      return { stream: s.subject, event: contactRecorded(tenant, s.subject, s.name, s.email) };
-    case 'note':
-      return {
-        stream: s.subject,
-        event: contractEvent(tenant, 'NoteTaken', {
-          ...s.extra,
-          advocateId: s.subject,
-          note: { text: s.text, pinned: true },
-        }),
-      };
-  }
-}
 
 describe('SQLite store: reads through column arrays equal reads through event objects', () => {
   it('readStream and readAll answer the same events, decrypted, erased and upcast alike (property)', async () => {
@@ -153,17 +37,7 @@ describe('SQLite store: reads through column arrays equal reads through event ob
         async (history, reads) => {
           const pair = openPair(nextFile());
           try {
-            const erased = new Set<string>();
-            for (const s of history) {
-              if (s.kind === 'erase') {
-                await pair.columns.forgetSubject(tenant, s.subject);
-                erased.add(s.subject);
-                continue;
-              }
-              const { stream, event } = envelopeOf(s);
-              if (erased.has(stream)) continue; // an erased subject takes no new personal data
-              await pair.columns.append(tenant, stream, [event], { expectedVersion: 'any' });
-            }
+            await appendSteps(pair.columns, history);
             for (const read of reads) {
               for (const stream of ['s-1', 's-2', ...subjects]) {
                 const options = {

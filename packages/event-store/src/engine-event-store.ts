@@ -230,10 +230,24 @@ export class EngineEventStore implements EventStore {
     assertIdentifier('tenant id', tenantId);
     const types = options.types;
     const tail = this.tailScanOf(tenantId);
+    // Behind the tail (from the start, and while its pages come back full) an unfiltered
+    // subscription reads alone, as `readAll` does: one object per event, personal fields
+    // decrypted in place, nothing kept for others. At the tail it shares the tenant's scan.
+    let catchingUp = types === undefined && this.ownsReads && this.engine.readLogColumns !== undefined;
     const subscription = new CatchUpSubscription(
       {
         read: async (after, limit) => {
           this.assertOpen();
+          if (catchingUp) {
+            const page = await this.readAll(tenantId, { after, limit });
+            catchingUp = page.length === limit;
+            return {
+              events: page,
+              scannedTo:
+                page.length > 0 ? page[page.length - 1]!.checkpoint : checkpointOf(positionOf(after)),
+              reachedEnd: page.length < limit,
+            };
+          }
           const scan = await tail.scan(positionOf(after), limit, types);
           // One scan's events go to every subscription it woke: decoded into copies.
           return {

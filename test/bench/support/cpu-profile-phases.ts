@@ -26,6 +26,13 @@ const PHASES: [string, string][] = [
   ['read (scan and decode)', 'answer'],
   ['read (scan and decode)', 'decodeOne'],
   ['read (scan and decode)', 'lookupMany'],
+  // A catch-up's own pages (readAll's column path), resumed after its awaits.
+  ['read (scan and decode)', 'readAll'],
+  ['read (scan and decode)', 'readLogColumns'],
+  ['read (scan and decode)', 'decodeColumns'],
+  ['read (scan and decode)', 'columnsOfReadRow'],
+  ['read (scan and decode)', 'logRows'],
+  ["the bench dropping the last round's tables (not timed)", 'exec'],
 ];
 
 const profile = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Profile;

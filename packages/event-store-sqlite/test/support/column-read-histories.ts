@@ -1,0 +1,141 @@
+/**
+ * Histories for comparing the SQLite engine's column reads with its object reads: one file,
+ * one engine and one vault read by two stores, and random steps (plain, upcast and personal
+ * events, erasures) to fill it with.
+ */
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import type { EventEnvelope } from '@vouch/domain';
+import {
+  EngineEventStore,
+  MasterKeyVault,
+  UpcasterRegistry,
+  type EventStoreOptions,
+  type StorageEngine,
+} from '@vouch/event-store';
+import {
+  contactRecorded,
+  contractEvent,
+  contractPersonalData,
+  contractUpcasters,
+} from '@vouch/event-store/testing';
+import { SqliteStorageEngine, SqliteWrappedKeyRepository, openDatabase } from '@vouch/event-store-sqlite';
+
+export const tenant = 'tenant-a';
+
+/**
+ * The same engine with its column reads hidden: the core then reads `ReadableEvent`s (the
+ * reference path). Every other member, and the connection, is the engine's own.
+ */
+export function objectReadsOf(engine: SqliteStorageEngine): StorageEngine {
+  return Object.create(engine, {
+    readStreamColumns: { value: undefined },
+    readLogColumns: { value: undefined },
+  }) as StorageEngine;
+}
+
+/** One file, one engine and one vault, read by the column path and by the object path. */
+export function openPair(filename: string) {
+  const masterKey = randomBytes(32);
+  const db = openDatabase({
+    filename,
+    durability: 'NORMAL',
+    masterKey,
+    now: () => '2026-01-01T00:00:00.000Z',
+  });
+  const engine = new SqliteStorageEngine(db);
+  const options: EventStoreOptions = {
+    vault: new MasterKeyVault(masterKey, new SqliteWrappedKeyRepository(db)),
+    personalData: contractPersonalData,
+    upcasters: new UpcasterRegistry(contractUpcasters),
+  };
+  return {
+    db,
+    engine,
+    options,
+    columns: new EngineEventStore(engine, options),
+    objects: new EngineEventStore(objectReadsOf(engine), options),
+    close: () => engine.close(),
+  };
+}
+
+export const subjects = ['adv-1', 'adv-2', 'adv-3'] as const;
+const json = fc.dictionary(
+  fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'),
+  fc.oneof(
+    fc.integer(),
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 3 }),
+  ),
+  { maxKeys: 4 },
+);
+
+/** A step of a history: an append of one event to a stream, or a subject's erasure. */
+export const step = fc.oneof(
+  fc.record({ kind: fc.constant('plain' as const), stream: fc.constantFrom('s-1', 's-2'), data: json }),
+  fc.record({
+    kind: fc.constant('renamed' as const),
+    stream: fc.constantFrom('s-1', 's-2'),
+    schemaVersion: fc.constantFrom(1, 2, 3),
+    name: fc.string(),
+  }),
+  fc.record({
+    kind: fc.constant('contact' as const),
+    subject: fc.constantFrom(...subjects),
+    name: fc.string(),
+    email: fc.string(),
+  }),
+  fc.record({
+    kind: fc.constant('note' as const),
+    subject: fc.constantFrom(...subjects),
+    text: fc.string(),
+    extra: json,
+  }),
+  fc.record({ kind: fc.constant('erase' as const), subject: fc.constantFrom(...subjects) }),
+);
+export type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+
+export function envelopeOf(s: Exclude<Step, { kind: 'erase' }>): { stream: string; event: EventEnvelope } {
+  switch (s.kind) {
+    case 'plain':
+      return { stream: s.stream, event: contractEvent(tenant, 'Activated', s.data) };
+    case 'renamed':
+      return {
+        stream: s.stream,
+        event: contractEvent(
+          tenant,
+          'Renamed',
+          s.schemaVersion === 1 ? { name: s.name } : { fullName: s.name },
+          { schemaVersion: s.schemaVersion },
+        ),
+      };
+    case 'contact':
+      return { stream: s.subject, event: contactRecorded(tenant, s.subject, s.name, s.email) };
+    case 'note':
+      return {
+        stream: s.subject,
+        event: contractEvent(tenant, 'NoteTaken', {
+          ...s.extra,
+          advocateId: s.subject,
+          note: { text: s.text, pinned: true },
+        }),
+      };
+  }
+}
+
+/** Appends a history's steps through `store` (an erased subject takes no new personal data). */
+export async function appendSteps(store: EngineEventStore, history: readonly Step[]): Promise<void> {
+  const erased = new Set<string>();
+  for (const s of history) {
+    if (s.kind === 'erase') {
+      await store.forgetSubject(tenant, s.subject);
+      erased.add(s.subject);
+      continue;
+    }
+    const { stream, event } = envelopeOf(s);
+    if (erased.has(stream)) continue;
+    await store.append(tenant, stream, [event], { expectedVersion: 'any' });
+  }
+}
