@@ -14,12 +14,14 @@ import type { Express } from 'express';
  */
 export function expressHttpServer(app: Express): Server {
   const expressApp = app as unknown as { request: object; response: object };
-  function ExpressRequest(this: unknown, ...args: unknown[]): IncomingMessage {
-    return Reflect.construct(IncomingMessage, args, ExpressRequest) as IncomingMessage;
+  const initRequest = IncomingMessage as unknown as (this: unknown, ...args: unknown[]) => void;
+  const initResponse = ServerResponse as unknown as (this: unknown, ...args: unknown[]) => void;
+  function ExpressRequest(this: unknown, ...args: unknown[]): void {
+    initRequest.apply(this, args);
   }
   ExpressRequest.prototype = expressApp.request;
-  function ExpressResponse(this: unknown, ...args: unknown[]): ServerResponse {
-    return Reflect.construct(ServerResponse, args, ExpressResponse) as ServerResponse;
+  function ExpressResponse(this: unknown, ...args: unknown[]): void {
+    initResponse.apply(this, args);
   }
   ExpressResponse.prototype = expressApp.response;
   return createServer(
