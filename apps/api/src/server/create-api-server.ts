@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -24,6 +24,7 @@ import { graphqlTracingMiddleware, graphqlTracingPlugin } from '../tracing/graph
 import { tracingCommands } from '../tracing/traced-commands';
 import { cleanTextPlugin } from '../validation/unclean-text';
 import type { ApiServerOptions } from './api-server-options';
+import { expressHttpServer } from './express-http-server';
 import { graphiqlRoute } from './graphiql-route';
 import { healthRoutes } from './health-routes';
 import { httpErrorHandler } from './http-errors';
@@ -78,7 +79,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   // Which proxies may name the client (X-Forwarded-For): the per-address rate limit and the
   // logs see the real client only behind a proxy listed here. Default: none.
   app.set('trust proxy', options.trustProxy ?? false);
-  const httpServer = createServer(app);
+  const httpServer = expressHttpServer(app);
   const schema = buildApiSchema();
   const introspection = options.introspection ?? development;
   const formatError = createErrorFormatter({ development });

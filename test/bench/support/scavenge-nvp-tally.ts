@@ -1,0 +1,56 @@
+/**
+ * Running totals of a node process's `--trace-gc-nvp` scavenge lines, fed its stdout as it comes: how many
+ * scavenges, the bytes allocated in the young generation since the previous collection, the bytes that survived a
+ * scavenge in it and the bytes promoted to the old generation (survivors of two scavenges). What a window of
+ * requests promotes, divided by its requests, is how much each request adds to the old generation — what brings
+ * the next full collection of the whole heap.
+ */
+export interface ScavengeTotals {
+  readonly scavenges: number;
+  readonly allocated: number;
+  readonly survived: number;
+  readonly promoted: number;
+}
+
+/** No scavenge at all. */
+export const NO_SCAVENGE: ScavengeTotals = { scavenges: 0, allocated: 0, survived: 0, promoted: 0 };
+
+const field = (line: string, name: string): number =>
+  Number(new RegExp(`(?:^|\\s)${name}=(\\d+)(?:\\s|$)`).exec(line)?.[1] ?? 0);
+
+/** Totals over the lines fed so far; `feed` takes chunks cut anywhere (a line is counted once it is whole). */
+export class ScavengeNvpTally {
+  private partial = '';
+  private totals: ScavengeTotals = NO_SCAVENGE;
+
+  feed(chunk: string): void {
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop()!;
+    for (const line of lines) if (/\sgc=s\s/.test(line)) this.count(line);
+  }
+
+  /** The totals so far (a snapshot: later lines do not change it). */
+  now(): ScavengeTotals {
+    return this.totals;
+  }
+
+  private count(line: string): void {
+    const t = this.totals;
+    this.totals = {
+      scavenges: t.scavenges + 1,
+      allocated: t.allocated + field(line, 'allocated'),
+      survived: t.survived + field(line, 'new_space_survived'),
+      promoted: t.promoted + field(line, 'promoted'),
+    };
+  }
+}
+
+/** What happened between two totals. */
+export function scavengesBetween(before: ScavengeTotals, after: ScavengeTotals): ScavengeTotals {
+  return {
+    scavenges: after.scavenges - before.scavenges,
+    allocated: after.allocated - before.allocated,
+    survived: after.survived - before.survived,
+    promoted: after.promoted - before.promoted,
+  };
+}
