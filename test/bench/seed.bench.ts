@@ -188,6 +188,12 @@ async function measure(kind: string, scale: number, server: PostgresTestServer |
   };
 }
 
+/** The seed's rate over the baseline's, or a dash when the baseline was skipped (`--baseline off`). */
+function ratioOf(row: Row): string {
+  if (!BASELINE) return '—';
+  return `${(row.seconds > 0 ? row.baseline.seconds / row.seconds : NaN).toFixed(2)} ×`;
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   let server: PostgresTestServer | undefined;
@@ -198,12 +204,14 @@ async function main(): Promise<void> {
         const row = await measure(kind, scale, server);
         rows.push(row);
         const rate = row.events / row.seconds;
-        const baseRate = row.events / row.baseline.seconds;
+        const baseline = BASELINE
+          ? `baseline appends ${Math.round(row.events / row.baseline.seconds)} events/s, ` +
+            `${Math.round(row.events / row.baseline.cpuSeconds)} events/CPU-s | ratio ${ratioOf(row)}`
+          : 'no baseline (--baseline off)';
         console.log(
           `${row.store} scale ${row.scale}: ${row.events} events in ${row.seconds.toFixed(1)} s = ` +
             `${Math.round(rate)} events/s, ${Math.round(row.events / row.cpuSeconds)} events/CPU-s | ` +
-            `baseline appends ${Math.round(baseRate)} events/s, ` +
-            `${Math.round(row.events / row.baseline.cpuSeconds)} events/CPU-s | ratio ${(rate / baseRate).toFixed(2)} × | load ${load()}`,
+            `${baseline} | load ${load()}`,
         );
       }
     }
@@ -216,10 +224,10 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const rate = r.events / r.seconds;
-    const baseRate = r.events / r.baseline.seconds;
+    const baseRate = BASELINE ? String(Math.round(r.events / r.baseline.seconds)) : '—';
     console.log(
       `| ${r.store} | ${r.scale} | ${r.events} | ${r.seconds.toFixed(1)} | ${Math.round(rate)} | ` +
-        `${Math.round(r.events / r.cpuSeconds)} | ${Math.round(baseRate)} | ${(rate / baseRate).toFixed(2)} × | ${load()} |`,
+        `${Math.round(r.events / r.cpuSeconds)} | ${baseRate} | ${ratioOf(r)} | ${load()} |`,
     );
   }
 }
