@@ -41,8 +41,12 @@ export class EventNotifier {
   private readonly pending = new Set<string>();
   private flushScheduled = false;
   private listener: Client | undefined;
-  /** Whether LISTEN is in place on `listener`. */
-  private listening = false;
+  /**
+   * The backend of `listener` once it is connected, LISTEN in place or not: its own connection
+   * is never "another listener", and an echo may come back as soon as its LISTEN lands, which
+   * can be before the NOTIFY that a flush sent meanwhile commits.
+   */
+  private listenerBackend: number | undefined;
   /** Echoes still to come of this notifier's NOTIFYs, by `${backend pid}:${payload}`, and how many. */
   private readonly echoes = new Map<string, number>();
   /** Until when (ms since the epoch) no other process was listening, as the last NOTIFY found. */
@@ -99,12 +103,12 @@ export class EventNotifier {
       client = await this.database.pool.connect();
       // Known before the NOTIFY is sent: its echo may come back before the statement's answer.
       const backend = (client as PoolClient & { processID?: number }).processID;
-      if (this.listening && backend !== undefined) {
+      if (this.listenerBackend !== undefined && backend !== undefined) {
         expected = tenants.map((tenant) => `${backend}:${tenant}`);
         if (this.echoes.size > ECHOES_KEPT) this.echoes.clear();
         for (const echo of expected) this.echoes.set(echo, (this.echoes.get(echo) ?? 0) + 1);
       }
-      const own = this.listening ? ((this.listener as Client & { processID?: number }).processID ?? 0) : 0;
+      const own = this.listenerBackend ?? 0;
       const { rows } = await client.query<{ sent: boolean }>({
         name: `${this.database.schemaName}.notify_listeners`,
         // Another listener of this database (not this notifier's own) decides whether to send.
@@ -161,8 +165,9 @@ export class EventNotifier {
     client.on('end', () => this.lost(client));
     try {
       await client.connect();
+      if (this.listener === client)
+        this.listenerBackend = (client as Client & { processID?: number }).processID;
       await client.query(`LISTEN "${this.channel}"`);
-      this.listening = this.listener === client;
       this.reconnectDelay = RECONNECT_MIN_MS;
     } catch {
       this.lost(client);
@@ -190,7 +195,7 @@ export class EventNotifier {
 
   // Echoes sent to a listener that is gone never arrive.
   private stopListening(): void {
-    this.listening = false;
+    this.listenerBackend = undefined;
     this.echoes.clear();
   }
 
