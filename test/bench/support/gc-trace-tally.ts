@@ -1,3 +1,5 @@
+import { WholeLines, countersBetween } from './log-lines';
+
 /**
  * Running totals of a node process's `--trace-gc` lines, fed its stdout as it comes: how many scavenges and
  * mark-compacts it reported and the main thread's time in them (a scavenge's pause; a mark-compact's final pause
@@ -21,13 +23,11 @@ export const NO_GC: GcTotals = { scavenges: 0, scavengeMs: 0, markCompacts: 0, m
 
 /** Totals over the lines fed so far; `feed` takes chunks cut anywhere (a line is counted once it is whole). */
 export class GcTraceTally {
-  private partial = '';
+  private readonly lines = new WholeLines();
   private totals: GcTotals = NO_GC;
 
   feed(chunk: string): void {
-    const lines = (this.partial + chunk).split('\n');
-    this.partial = lines.pop()!;
-    for (const line of lines) this.count(line);
+    for (const line of this.lines.feed(chunk)) this.count(line);
   }
 
   /** The totals so far (a snapshot: later lines do not change it). */
@@ -53,12 +53,7 @@ export class GcTraceTally {
 
 /** What happened between two totals. */
 export function gcBetween(before: GcTotals, after: GcTotals): GcTotals {
-  return {
-    scavenges: after.scavenges - before.scavenges,
-    scavengeMs: after.scavengeMs - before.scavengeMs,
-    markCompacts: after.markCompacts - before.markCompacts,
-    markCompactMs: after.markCompactMs - before.markCompactMs,
-  };
+  return countersBetween(before, after);
 }
 
 /** Two windows' collections together. */

@@ -1,3 +1,5 @@
+import { WholeLines, countersBetween } from './log-lines';
+
 /**
  * Running totals of a node process's `--trace-gc-nvp` scavenge lines, fed its stdout as it comes: how many
  * scavenges, the bytes allocated in the young generation since the previous collection, the bytes that survived a
@@ -20,13 +22,11 @@ const field = (line: string, name: string): number =>
 
 /** Totals over the lines fed so far; `feed` takes chunks cut anywhere (a line is counted once it is whole). */
 export class ScavengeNvpTally {
-  private partial = '';
+  private readonly lines = new WholeLines();
   private totals: ScavengeTotals = NO_SCAVENGE;
 
   feed(chunk: string): void {
-    const lines = (this.partial + chunk).split('\n');
-    this.partial = lines.pop()!;
-    for (const line of lines) if (/\sgc=s\s/.test(line)) this.count(line);
+    for (const line of this.lines.feed(chunk)) if (/\sgc=s\s/.test(line)) this.count(line);
   }
 
   /** The totals so far (a snapshot: later lines do not change it). */
@@ -47,10 +47,5 @@ export class ScavengeNvpTally {
 
 /** What happened between two totals. */
 export function scavengesBetween(before: ScavengeTotals, after: ScavengeTotals): ScavengeTotals {
-  return {
-    scavenges: after.scavenges - before.scavenges,
-    allocated: after.allocated - before.allocated,
-    survived: after.survived - before.survived,
-    promoted: after.promoted - before.promoted,
-  };
+  return countersBetween(before, after);
 }
