@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import {
   CorruptEventError,
@@ -11,7 +10,13 @@ import {
 } from '@vouch/event-store';
 import { contactRecorded, contractEvent } from '@vouch/event-store/testing';
 import type { SqliteStorageEngine } from '@vouch/event-store-sqlite';
-import { appendSteps, openPair, step, tenant } from './support/column-read-histories';
+import {
+  appendSteps,
+  appendThenDamageMetadata,
+  openPair,
+  step,
+  tenant,
+} from './support/column-read-histories';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
@@ -166,12 +171,7 @@ describe('SQLite store: a subscription catching up reads its own pages through t
     const filename = nextFile();
     const pair = openPair(filename);
     try {
-      await pair.columns.append(tenant, 's-1', [contractEvent(tenant, 'Activated', { n: 1 })], {
-        expectedVersion: 'no_stream',
-      });
-      const other = new Database(filename);
-      other.prepare("UPDATE events SET metadata = '{broken' WHERE stream_id = 's-1'").run();
-      other.close();
+      await appendThenDamageMetadata(pair.columns, filename);
       const fast = await collect(pair.columns, { batchSize: 10 })
         .subscription.done.then(() => undefined)
         .catch((error: unknown) => error);

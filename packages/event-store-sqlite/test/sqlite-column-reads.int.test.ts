@@ -1,9 +1,15 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { EngineEventStore } from '@vouch/event-store';
 import { CorruptEventError, checkpointOf, type RecordedEvent } from '@vouch/event-store';
 import { contactRecorded, contractEvent } from '@vouch/event-store/testing';
-import { appendSteps, openPair, step, subjects, tenant } from './support/column-read-histories';
+import {
+  appendSteps,
+  appendThenDamageMetadata,
+  openPair,
+  step,
+  subjects,
+  tenant,
+} from './support/column-read-histories';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
@@ -107,12 +113,7 @@ describe('SQLite store: reads through column arrays equal reads through event ob
     const filename = nextFile();
     const pair = openPair(filename);
     try {
-      await pair.columns.append(tenant, 's-1', [contractEvent(tenant, 'Activated', { n: 1 })], {
-        expectedVersion: 'no_stream',
-      });
-      const other = new Database(filename);
-      other.prepare("UPDATE events SET metadata = '{broken' WHERE stream_id = 's-1'").run();
-      other.close();
+      await appendThenDamageMetadata(pair.columns, filename);
       for (const read of [
         (store: EngineEventStore) => store.readAll(tenant),
         (store: EngineEventStore) => store.readStream(tenant, 's-1'),

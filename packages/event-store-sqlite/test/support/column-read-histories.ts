@@ -4,6 +4,7 @@
  * events, erasures) to fill it with.
  */
 import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { EventEnvelope } from '@vouch/domain';
 import {
@@ -138,4 +139,17 @@ export async function appendSteps(store: EngineEventStore, history: readonly Ste
     if (erased.has(stream)) continue;
     await store.append(tenant, stream, [event], { expectedVersion: 'any' });
   }
+}
+
+/**
+ * Stream `s-1` of `filename` with one event whose metadata another connection then breaks: the
+ * damaged row both read paths must refuse alike.
+ */
+export async function appendThenDamageMetadata(store: EngineEventStore, filename: string): Promise<void> {
+  await store.append(tenant, 's-1', [contractEvent(tenant, 'Activated', { n: 1 })], {
+    expectedVersion: 'no_stream',
+  });
+  const other = new Database(filename);
+  other.prepare("UPDATE events SET metadata = '{broken' WHERE stream_id = 's-1'").run();
+  other.close();
 }
