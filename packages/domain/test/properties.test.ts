@@ -443,6 +443,8 @@ describe('properties of the Advocate decider under random command sequences', ()
     );
   });
 
+  // The rarest gates show up in about 2 % of sequences (fatigue overrides 41 and completions 59 in 2,000 measured),
+  // so 200 sequences missed one about once in 60 runs. 1,000 sequences miss one about once in 10^9.
   it('the generated sequences do exercise every gate: reservations, schedules, completions, overrides, releases', () => {
     const seen = new Set<string>();
     fc.assert(
@@ -453,7 +455,7 @@ describe('properties of the Advocate decider under random command sequences', ()
           if (event.type === 'EngagementReleased') seen.add(`released:${event.data.reason}`);
         }
       }),
-      runs,
+      { numRuns: 1000 },
     );
     expect([...seen]).toEqual(
       expect.arrayContaining([
