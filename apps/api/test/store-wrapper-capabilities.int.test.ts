@@ -15,6 +15,7 @@ import { timingAppends, tracingStore, VouchMetrics } from '../src';
  */
 const OPTIONAL_STORE_CAPABILITIES = [
   'erasedSubjects',
+  'readStreamTails',
   'writeMark',
   'readiness',
 ] as const satisfies readonly OptionalMembers<EventStore>[];
@@ -75,6 +76,11 @@ describe('store wrappers keep every optional capability of the store they wrap',
           await store.erasedSubjects(TENANT, ['ada']),
         );
         expect(await wrapped.readiness!()).toEqual(await store.readiness());
+        expect(
+          await wrapped.readStreamTails!(TENANT, [{ streamId: 'advocate-ada', afterVersion: 0 }], ['ada']),
+        ).toEqual(
+          await store.readStreamTails(TENANT, [{ streamId: 'advocate-ada', afterVersion: 0 }], ['ada']),
+        );
       }
     } finally {
       await store.close();

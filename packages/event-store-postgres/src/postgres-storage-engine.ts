@@ -9,6 +9,7 @@ import type {
   StoredRow,
   StreamHead,
   StreamRange,
+  StreamTailRange,
 } from '@vouch/event-store';
 import { StoreUnavailableError } from '@vouch/event-store';
 import { AppendGroupScheduler } from './appends/append-group-scheduler';
@@ -113,6 +114,32 @@ export class PostgresStorageEngine implements StorageEngine {
       forwards ? 'read_stream_forwards' : 'read_stream_backwards',
     );
     return rows.map(fromEventRow);
+  }
+
+  /** Every stream's tail in one statement: one index range per stream (lateral), in the order asked. */
+  async readStreamTails(tenantId: string, ranges: readonly StreamTailRange[]): Promise<StoredEvent[][]> {
+    this.assertOpen();
+    const pages = ranges.map((): StoredEvent[] => []);
+    if (ranges.length === 0) return pages;
+    const rows = await this.database.query<EventRow & { asked: string }>(
+      'read stream tails',
+      `SELECT r.asked, t.* FROM unnest($2::text[], $3::int[], $4::int[]) WITH ORDINALITY
+          AS r(wanted_stream, after_version, max_events, asked)
+        CROSS JOIN LATERAL (
+          SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
+           WHERE tenant_id = $1 AND stream_id = r.wanted_stream AND version > r.after_version
+           ORDER BY version LIMIT r.max_events) t
+        ORDER BY r.asked, t.version`,
+      [
+        toSqlText(tenantId),
+        ranges.map((range) => toSqlText(range.streamId)),
+        ranges.map((range) => range.afterVersion),
+        ranges.map((range) => range.limit),
+      ],
+      'read_stream_tails',
+    );
+    for (const row of rows) pages[Number(row.asked) - 1]!.push(fromEventRow(row));
+    return pages;
   }
 
   async readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]> {

@@ -18,6 +18,8 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   ScannedPage,
+  StreamTailRequest,
+  StreamTails,
   VerifyTenantOptions,
 } from './event-store';
 import type { VerificationReport } from './integrity/chain-verifier';
@@ -32,7 +34,7 @@ import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
 import type { SubjectKeys } from './personal-data/subject-keys';
 import { VaultSubjectKeys } from './personal-data/vault-subject-keys';
 import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
-import type { LogRange, StorageEngine, StreamRange } from './storage-engine';
+import type { LogRange, StorageEngine, StreamRange, StreamTailRange } from './storage-engine';
 import type { ReadableEvent, ReadableEventColumns, StreamHead } from './stored-event';
 import { readableEventOf } from './stored-event';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
@@ -182,6 +184,54 @@ export class EngineEventStore implements EventStore {
     }
     const stored = await this.engine.readStream(tenantId, streamId, range);
     return this.decode(tenantId, stored, this.ownsReads);
+  }
+
+  async readStreamTails(
+    tenantId: string,
+    tails: readonly StreamTailRequest[],
+    erasedOf: readonly string[] = [],
+  ): Promise<StreamTails> {
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    const ranges: StreamTailRange[] = tails.map((tail) => {
+      assertIdentifier('stream id', tail.streamId);
+      return {
+        streamId: tail.streamId,
+        afterVersion: tail.afterVersion,
+        limit: tail.limit ?? DEFAULT_READ_LIMIT,
+      };
+    });
+    const stored = this.engine.readStreamTails
+      ? await this.engine.readStreamTails(tenantId, ranges)
+      : await this.eachTail(tenantId, ranges);
+    // One key look-up for every page's subjects and the subjects asked about: the same
+    // answer decodes the events and tells the erasures.
+    const subjects = new Set(erasedOf);
+    for (const page of stored)
+      for (const event of page) if (event.personal) subjects.add(event.personal.subjectId);
+    const keys = await this.keysOf(tenantId, subjects);
+    const put = this.ownsReads ? putFieldsInPlace : putFields;
+    const erased = new Map<string, Instant>();
+    for (const subjectId of erasedOf) {
+      const key = keys.get(subjectId);
+      if (key?.status === 'erased') erased.set(subjectId, key.erasedAt);
+    }
+    return { tails: stored.map((page) => page.map((event) => this.decodeOne(event, keys, put))), erased };
+  }
+
+  // An engine without a batched read: its tails one after another.
+  private async eachTail(tenantId: string, ranges: readonly StreamTailRange[]): Promise<ReadableEvent[][]> {
+    const pages: ReadableEvent[][] = [];
+    for (const { streamId, afterVersion, limit } of ranges) {
+      pages.push(
+        await this.engine.readStream(tenantId, streamId, {
+          direction: 'forwards',
+          fromVersion: afterVersion + 1,
+          limit,
+        }),
+      );
+    }
+    return pages;
   }
 
   async readAll(tenantId: string, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -44,6 +44,23 @@ export interface ReadAllOptions {
   readonly limit?: number;
 }
 
+/** One stream's part of a batched read (`readStreamTails`): its events after `afterVersion`. */
+export interface StreamTailRequest {
+  readonly streamId: string;
+  /** Read the events after this version (0: the whole stream). */
+  readonly afterVersion: number;
+  /** At most this many events of the stream; default 1000. */
+  readonly limit?: number;
+}
+
+/** What `readStreamTails` answers, all of it read together. */
+export interface StreamTails {
+  /** Each asked stream's events after its version, in the order asked, as `readStream` returns them. */
+  readonly tails: readonly RecordedEvent[][];
+  /** Which of the subjects asked about are erased, as `erasedSubjects` answers. */
+  readonly erased: ReadonlyMap<string, Instant>;
+}
+
 /** A window of the log read for a filtered reader (`scanAll`). */
 export interface ScannedPage {
   /** The events of the wanted types in the window, in log order. */
@@ -106,6 +123,18 @@ export interface EventStore {
    * without it leaves such readers reading personal data from the store every time.
    */
   erasedSubjects?(tenantId: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, Instant>>;
+  /**
+   * Several streams' tails and some subjects' erasures in one call: each tail exactly what
+   * `readStream(tenantId, streamId, { fromVersion: afterVersion + 1, limit })` returns, and
+   * `erased` what `erasedSubjects(tenantId, erasedOf)` returns — in as few round trips as the
+   * store can (one for the events and one for the keys on PostgreSQL), for a reader that
+   * keeps several streams current at once. Optional: without it a reader reads stream by stream.
+   */
+  readStreamTails?(
+    tenantId: string,
+    tails: readonly StreamTailRequest[],
+    erasedOf?: readonly string[],
+  ): Promise<StreamTails>;
   /**
    * A mark of the appends committed to a stream so far, by any process: two equal marks
    * taken at two moments mean nothing was appended to it in between, so a reader that read

@@ -11,6 +11,13 @@ export interface StreamRange {
   readonly limit?: number;
 }
 
+/** One stream's part of a batched read: the events after `afterVersion`, at most `limit`. */
+export interface StreamTailRange {
+  readonly streamId: string;
+  readonly afterVersion: number;
+  readonly limit: number;
+}
+
 /** Which part of a tenant's log to read. */
 export interface LogRange {
   /** Read events after this global position (exclusive). */
@@ -44,6 +51,12 @@ export interface StorageEngine {
   /** Appends atomically (all events or none); `now` stamps `recordedAt`. */
   append(request: PreparedAppend, now: () => Instant): Promise<AppendResult>;
   readStream(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEvent[]>;
+  /**
+   * Optional: several streams' tails in one read, each as `readStream` forwards from
+   * `afterVersion + 1` with the same limit returns it, in the order asked. Without it the
+   * core reads them one by one.
+   */
+  readStreamTails?(tenantId: string, ranges: readonly StreamTailRange[]): Promise<ReadableEvent[][]>;
   readLog(tenantId: string, range: LogRange): Promise<ReadableEvent[]>;
   /**
    * Examines the next `range.limit` events after `afterPosition` (every type) and returns

@@ -752,6 +752,55 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
       });
     });
 
+    describe('several streams read at once (readStreamTails)', () => {
+      it('answers each tail and the erasures exactly as the separate reads do, before and after an erasure', async () => {
+        if (!store.readStreamTails) return; // optional: a store without it is read stream by stream
+        const plain = uniqueId('plain');
+        const personal = uniqueId('advocate');
+        const empty = uniqueId('empty');
+        await appendNotes(plain, 4);
+        await appendNotes(plain, 2, otherTenant); // same stream id, another tenant: never answered
+        await store.append(tenant, personal, [contactRecorded(tenant, 'adv-7', 'Ada', 'ada@example.com')], {
+          expectedVersion: 'no_stream',
+        });
+        await store.append(tenant, personal, [note(9)], { expectedVersion: 1 });
+        const asked = [
+          { streamId: plain, afterVersion: 1 },
+          { streamId: personal, afterVersion: 0 },
+          { streamId: empty, afterVersion: 0 },
+          { streamId: plain, afterVersion: 0, limit: 2 },
+          { streamId: personal, afterVersion: 2 },
+        ];
+        const subjects = ['adv-7', 'adv-unknown'];
+        const separately = async () => ({
+          tails: await Promise.all(
+            asked.map((a) =>
+              store.readStream(tenant, a.streamId, {
+                fromVersion: a.afterVersion + 1,
+                limit: a.limit ?? 1000,
+              }),
+            ),
+          ),
+          erased: await store.erasedSubjects!(tenant, subjects),
+        });
+
+        const before = await store.readStreamTails(tenant, asked, subjects);
+        expect(before.tails.map((t) => t.map((e) => e.version))).toEqual([[2, 3, 4], [1, 2], [], [1, 2], []]);
+        expect(before.tails[1]![0]!.data.profile).toEqual({ name: 'Ada', email: 'ada@example.com' });
+        expect(before).toEqual(await separately());
+        expect(before.erased.size).toBe(0);
+
+        const erasedAt = clock.advance(60_000);
+        await store.forgetSubject(tenant, 'adv-7');
+        const after = await store.readStreamTails(tenant, asked, subjects);
+        expect(after).toEqual(await separately());
+        expect([...after.erased]).toEqual([['adv-7', erasedAt]]);
+        expect(after.tails[1]![0]!.personalData).toEqual({ status: 'erased', subjectId: 'adv-7', erasedAt });
+        expect(JSON.stringify(after)).not.toMatch(/Ada|ada@example/);
+        expect(await store.readStreamTails(tenant, [])).toEqual({ tails: [], erased: new Map() });
+      });
+    });
+
     describe('integrity', () => {
       it('verifies streams and tenants, and an empty stream trivially', async () => {
         const a = uniqueId('a');
