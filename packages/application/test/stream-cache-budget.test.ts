@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@vouch/domain';
 import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@vouch/event-store';
 import { readWholeStream, StreamCache } from '../src';
 import { estimatedEventBytes } from '../src/commands/estimated-event-bytes';
+import { seeStreamReads } from './support/stream-reads-seen';
 import { envelopeBuilder } from './support/test-envelope';
 
 // The stream cache's budget is in (estimated) bytes: one huge stream costs what it weighs,
@@ -25,11 +26,7 @@ async function append(store: EventStore, streamId: string, events: EventEnvelope
 function countingStore() {
   const store = new InMemoryEventStore({ clock: () => NOW });
   const asked: string[] = [];
-  const readStream = store.readStream.bind(store);
-  store.readStream = (tenantId, streamId, options) => {
-    asked.push(`${streamId}@${options?.fromVersion ?? 1}`);
-    return readStream(tenantId, streamId, options);
-  };
+  seeStreamReads(store, (streamId, fromVersion) => asked.push(`${streamId}@${fromVersion}`));
   return { store, asked };
 }
 

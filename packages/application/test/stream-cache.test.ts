@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { EventEnvelope } from '@vouch/domain';
 import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@vouch/event-store';
 import { readWholeStream, StreamCache } from '../src';
+import { seeStreamReads } from './support/stream-reads-seen';
 import { envelopeBuilder } from './support/test-envelope';
 
 const TENANT = 'acme';
@@ -75,12 +76,8 @@ describe('StreamCache', () => {
     await append(store, 'Tally-1', [event('Counted', { n: 1 }), event('Counted', { n: 2 })]);
     const cache = new StreamCache(store);
     await cache.read(TENANT, 'Tally-1');
-    const asked: (number | undefined)[] = [];
-    const readStream = store.readStream.bind(store);
-    store.readStream = (tenantId, streamId, options) => {
-      asked.push(options?.fromVersion);
-      return readStream(tenantId, streamId, options);
-    };
+    const asked: number[] = [];
+    seeStreamReads(store, (_, fromVersion) => asked.push(fromVersion));
     await append(store, 'Tally-1', [event('Counted', { n: 3 })]);
     expect((await cache.read(TENANT, 'Tally-1')).map((e) => e.version)).toEqual([1, 2, 3]);
     expect(asked).toEqual([3]);

@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
 
-const PAGE = 1000;
+/** How many events of one stream a read asks for at a time. */
+export const STREAM_PAGE = 1000;
 
 /** Every event of a stream after version `after` (0: all of it), in order, reading page by page. */
 export async function readWholeStream(
@@ -13,9 +14,9 @@ export async function readWholeStream(
   for (;;) {
     const page = await store.readStream(tenantId, streamId, {
       fromVersion: after + events.length + 1,
-      limit: PAGE,
+      limit: STREAM_PAGE,
     });
     events.push(...page);
-    if (page.length < PAGE) return events;
+    if (page.length < STREAM_PAGE) return events;
   }
 }

@@ -1,6 +1,7 @@
+import type { Instant } from '@vouch/domain';
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
 import { estimatedEventBytes } from './estimated-event-bytes';
-import { readWholeStream } from './read-whole-stream';
+import { STREAM_PAGE, readWholeStream } from './read-whole-stream';
 import { erasedForm, withheld } from './withheld-personal-data';
 
 /**
@@ -147,17 +148,106 @@ export class StreamCache {
     this.heldBytes -= entry.bytes;
   }
 
+  /**
+   * Several streams as stored now, read together: where the store reads several tails at
+   * once (`readStreamTails`), every stream's tail and the erasure check of what they withhold
+   * cost one read for all of them (on PostgreSQL one statement and one key look-up) instead
+   * of a read and a check per stream. Views in the order asked.
+   */
+  async views(tenantId: string, streamIds: readonly string[]): Promise<StreamView[]> {
+    const entries = await this.current(tenantId, streamIds);
+    return entries.map((entry) => ({
+      events: entry.events,
+      fold: (initial, evolve) => foldEntry(entry, initial, evolve),
+    }));
+  }
+
+  /** What is held of a stream now, without asking the store (possibly stale): for guessing what to read together. */
+  heldView(tenantId: string, streamId: string): StreamView | undefined {
+    const entry = this.entries.get(keyOf(tenantId, streamId));
+    return entry && { events: entry.events, fold: (initial, evolve) => foldEntry(entry, initial, evolve) };
+  }
+
   private async entry(tenantId: string, streamId: string): Promise<Entry> {
-    const key = keyOf(tenantId, streamId);
-    const cached = this.entries.get(key);
-    // Taken before the read: an append landing after it changes the next mark, so it is read then.
-    const mark = this.store.writeMark?.(tenantId, streamId);
-    // Nothing appended by anyone since the held events were read: no tail to ask for.
-    const unchanged = cached !== undefined && mark !== undefined && cached.mark === mark;
-    if (unchanged && cached.withholding.size === 0) return this.keep(key, cached);
-    const tail = unchanged
+    return (await this.current(tenantId, [streamId]))[0]!;
+  }
+
+  private async current(tenantId: string, streamIds: readonly string[]): Promise<Entry[]> {
+    const plans = streamIds.map((streamId) => {
+      const key = keyOf(tenantId, streamId);
+      const cached = this.entries.get(key);
+      // Taken before the read: an append landing after it changes the next mark, so it is read then.
+      const mark = this.store.writeMark?.(tenantId, streamId);
+      // Nothing appended by anyone since the held events were read: no tail to ask for.
+      const unchanged = cached !== undefined && mark !== undefined && cached.mark === mark;
+      return { streamId, key, cached, mark, unchanged };
+    });
+    const batched = this.store.readStreamTails?.bind(this.store);
+    if (!batched) {
+      const alone: Entry[] = [];
+      for (const plan of plans)
+        alone.push(await this.settle(tenantId, plan, await this.tailOf(tenantId, plan)));
+      return alone;
+    }
+    const reading = plans.filter((plan) => !plan.unchanged);
+    const subjects = new Set<string>();
+    for (const plan of plans) for (const subjectId of plan.cached?.withholding ?? []) subjects.add(subjectId);
+    if (reading.length === 0 && subjects.size === 0)
+      return plans.map((plan) => this.keep(plan.key, plan.cached!));
+    // The tails' own subjects are looked up with the same keys that decode them: an erased
+    // one comes back erased, so only the subjects held from earlier reads are asked about.
+    const { tails, erased } = await batched(
+      tenantId,
+      reading.map((plan) => ({
+        streamId: plan.streamId,
+        afterVersion: plan.cached?.events.length ?? 0,
+        limit: STREAM_PAGE,
+      })),
+      [...subjects],
+    );
+    const entries: Entry[] = [];
+    for (const plan of plans) {
+      const at = reading.indexOf(plan);
+      const tail = at < 0 ? [] : tails[at]!;
+      if (tail.length < STREAM_PAGE) {
+        entries.push(this.settle(tenantId, plan, tail, erased));
+        continue;
+      }
+      // A tail longer than a page (a stream read for the first time): the rest page by page,
+      // and its erasure check after the last page, as a read of one stream does.
+      const after = (plan.cached?.events.length ?? 0) + STREAM_PAGE;
+      const rest = await readWholeStream(this.store, tenantId, plan.streamId, after);
+      entries.push(await this.settle(tenantId, plan, [...tail, ...rest]));
+    }
+    return entries;
+  }
+
+  // The read of one stream's tail (its erasure check follows in `settle`), for a store without batched reads.
+  private async tailOf(tenantId: string, plan: Plan): Promise<RecordedEvent[]> {
+    return plan.unchanged
       ? []
-      : await readWholeStream(this.store, tenantId, streamId, cached?.events.length ?? 0);
+      : readWholeStream(this.store, tenantId, plan.streamId, plan.cached?.events.length ?? 0);
+  }
+
+  /**
+   * The stream's entry from what was held, its new tail and the erasures since: `erased` as
+   * the batched read answered it (the held subjects' erasures), or undefined to ask the store.
+   */
+  private settle(
+    tenantId: string,
+    plan: Plan,
+    tail: readonly RecordedEvent[],
+    erased: ReadonlyMap<string, Instant>,
+  ): Entry;
+  private settle(tenantId: string, plan: Plan, tail: readonly RecordedEvent[]): Promise<Entry>;
+  private settle(
+    tenantId: string,
+    plan: Plan,
+    tail: readonly RecordedEvent[],
+    erasedNow?: ReadonlyMap<string, Instant>,
+  ): Entry | Promise<Entry> {
+    const { streamId, key, cached, mark, unchanged } = plan;
+    if (unchanged && cached && cached.withholding.size === 0) return this.keep(key, cached);
     let events: RecordedEvent[] | readonly RecordedEvent[] = cached?.events ?? [];
     const withholding = new Set(cached?.withholding);
     const added: RecordedEvent[] = [];
@@ -169,34 +259,41 @@ export class StreamCache {
       added.push(shown ?? event);
     }
     if (added.length > 0) events = [...events, ...added];
-    // An erasure since the last read (a key destroyed by any process) shows at once.
-    let folds = cached?.folds;
-    if (withholding.size > 0) {
-      const erased = this.store.erasedSubjects
-        ? await this.store.erasedSubjects(tenantId, [...withholding])
-        : undefined;
-      if (!erased) holdable = false;
-      else if (erased.size > 0) {
-        events = events.map((event) => {
-          const subject = event.personalData.status === 'present' ? event.personalData.subjectId : undefined;
-          const at = subject !== undefined ? erased.get(subject) : undefined;
-          return at !== undefined ? erasedForm(event, at) : event;
-        });
-        for (const subjectId of erased.keys()) withholding.delete(subjectId);
-        folds = undefined; // folded from the withheld form: fold the erased form again
+    const finish = (erased: ReadonlyMap<string, Instant> | undefined): Entry => {
+      // An erasure since the last read (a key destroyed by any process) shows at once.
+      let folds = cached?.folds;
+      let shownEvents = events;
+      if (withholding.size > 0) {
+        if (!erased) holdable = false;
+        else {
+          const now = [...withholding].filter((subjectId) => erased.has(subjectId));
+          if (now.length > 0) {
+            shownEvents = events.map((event) => {
+              const subject =
+                event.personalData.status === 'present' ? event.personalData.subjectId : undefined;
+              const at = subject !== undefined ? erased.get(subject) : undefined;
+              return at !== undefined ? erasedForm(event, at) : event;
+            });
+            for (const subjectId of now) withholding.delete(subjectId);
+            folds = undefined; // folded from the withheld form: fold the erased form again
+          }
+        }
       }
-    }
-    // Estimated only under a byte budget: a count budget alone (the seed's) pays nothing for it.
-    const bytes =
-      this.maxBytes === Infinity
-        ? 0
-        : (cached?.bytes ?? 0) + added.reduce((sum, e) => sum + estimatedEventBytes(e), 0);
-    const entry: Entry = { events, folds: folds ?? new Map(), withholding, mark, bytes };
-    if (!holdable) {
-      this.forget(tenantId, streamId);
-      return entry;
-    }
-    return this.keep(key, entry);
+      // Estimated only under a byte budget: a count budget alone (the seed's) pays nothing for it.
+      const bytes =
+        this.maxBytes === Infinity
+          ? 0
+          : (cached?.bytes ?? 0) + added.reduce((sum, e) => sum + estimatedEventBytes(e), 0);
+      const entry: Entry = { events: shownEvents, folds: folds ?? new Map(), withholding, mark, bytes };
+      if (!holdable) {
+        this.forget(tenantId, streamId);
+        return entry;
+      }
+      return this.keep(key, entry);
+    };
+    if (erasedNow) return finish(erasedNow);
+    if (withholding.size === 0 || !this.store.erasedSubjects) return Promise.resolve(finish(undefined));
+    return this.store.erasedSubjects(tenantId, [...withholding]).then(finish);
   }
 
   private keep(key: string, entry: Entry): Entry {
@@ -230,6 +327,15 @@ function foldEntry<S>(entry: Entry, initial: S, evolve: (state: S, event: Record
   for (let i = from?.length ?? 0; i < events.length; i += 1) state = evolve(state, events[i]!);
   if (!known || known.length <= events.length) entry.folds.set(evolve, { length: events.length, state });
   return state;
+}
+
+/** What the cache knows of a stream before reading it. */
+interface Plan {
+  readonly streamId: string;
+  readonly key: string;
+  readonly cached: Entry | undefined;
+  readonly mark: string | undefined;
+  readonly unchanged: boolean;
 }
 
 const keyOf = (tenantId: string, streamId: string): string => `${tenantId}\u0000${streamId}`;

@@ -51,6 +51,14 @@ export function readsCounted(store: EventStore, afterRead?: () => Promise<void>)
           return page;
         };
       }
+      if (property === 'readStreamTails') {
+        return async (...args: Parameters<NonNullable<EventStore['readStreamTails']>>) => {
+          reads.push(...args[1].map((tail) => tail.streamId));
+          const tails = await target.readStreamTails!(...args);
+          await afterRead?.();
+          return tails;
+        };
+      }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
