@@ -92,6 +92,12 @@ describe('the command path over a held personal-data stream', () => {
             return target.readStream(...args);
           };
         }
+        if (property === 'readStreamTails') {
+          return (...args: Parameters<NonNullable<EventStore['readStreamTails']>>) => {
+            for (const { streamId } of args[1]) reads.set(streamId, (reads.get(streamId) ?? 0) + 1);
+            return target.readStreamTails!(...args);
+          };
+        }
         const value: unknown = Reflect.get(target, property, receiver);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },

@@ -8,7 +8,7 @@ const REQUEST_STREAM = 'request-req-rita';
 const SLOTS = [addDays(NOW, 2), addDays(NOW, 3), addDays(NOW, 4)];
 const CALL = SLOTS[0]!;
 
-/** The store, noting which events of which stream each `readStream` call delivered while `noting` is on. */
+/** The store, noting which events of which stream each read (alone or batched) delivered while `noting` is on. */
 function notingStreamReads(store: EventStore) {
   const delivered = new Map<string, number[]>();
   let noting = false;
@@ -20,6 +20,20 @@ function notingStreamReads(store: EventStore) {
           if (noting)
             delivered.set(args[1], [...(delivered.get(args[1]) ?? []), ...events.map((e) => e.version)]);
           return events;
+        };
+      }
+      if (property === 'readStreamTails') {
+        return async (...args: Parameters<NonNullable<EventStore['readStreamTails']>>) => {
+          const answer = await target.readStreamTails!(...args);
+          if (noting) {
+            args[1].forEach(({ streamId }, i) =>
+              delivered.set(streamId, [
+                ...(delivered.get(streamId) ?? []),
+                ...answer.tails[i]!.map((e) => e.version),
+              ]),
+            );
+          }
+          return answer;
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);

@@ -11,7 +11,7 @@ import {
   type ReferenceRequestState,
 } from '@vouch/domain';
 import type { EventStore, RecordedEvent } from '@vouch/event-store';
-import { StreamCache } from './stream-cache';
+import { StreamCache, type StreamView } from './stream-cache';
 import { STREAM_EVOLVE } from './stream-evolve';
 import { PROGRAM_ID, streamIdOf } from './stream-ids';
 
@@ -49,7 +49,7 @@ export class AggregateReader {
   }
 
   async program(tenantId: string): Promise<ProgramState> {
-    return this.streams.fold(tenantId, PROGRAM_ID, programDecider.initialState, evolveProgram);
+    return this.foldOf(tenantId, PROGRAM_ID, programDecider.initialState, evolveProgram);
   }
 
   async policies(tenantId: string): Promise<ProgramPolicies> {
@@ -57,7 +57,7 @@ export class AggregateReader {
   }
 
   async account(tenantId: string, accountId: string): Promise<AccountState> {
-    return this.streams.fold(
+    return this.foldOf(
       tenantId,
       streamIdOf('Account', accountId),
       accountDecider.initialState,
@@ -65,21 +65,41 @@ export class AggregateReader {
     );
   }
 
-  /** A reader for one decision: an account it reads twice (context and relationship) is read once. */
-  forOneDecision(): AggregateReader {
+  /**
+   * A reader for one decision: an account it reads twice (context and relationship) is read
+   * once, and the streams in `read` (read for this decision, all at once) are not read again.
+   */
+  forOneDecision(read: ReadonlyMap<string, StreamView> = new Map()): AggregateReader {
     const accounts = new Map<string, Promise<AccountState>>();
     const reader = Object.create(this) as AggregateReader;
+    reader.foldOf = (tenantId, streamId, initial, evolve) => {
+      const view = read.get(streamId);
+      return view
+        ? Promise.resolve(view.fold(initial, evolve))
+        : this.foldOf(tenantId, streamId, initial, evolve);
+    };
     reader.account = (tenantId, accountId) => {
       const key = `${tenantId}\u0000${accountId}`;
       let account = accounts.get(key);
-      if (!account) accounts.set(key, (account = this.account(tenantId, accountId)));
+      if (!account)
+        accounts.set(key, (account = AggregateReader.prototype.account.call(reader, tenantId, accountId)));
       return account;
     };
     return reader;
   }
 
+  /** A stream's events folded, from the stream cache. */
+  protected foldOf<S>(
+    tenantId: string,
+    streamId: string,
+    initial: S,
+    evolve: (state: S, event: RecordedEvent) => S,
+  ): Promise<S> {
+    return this.streams.fold(tenantId, streamId, initial, evolve);
+  }
+
   async advocate(tenantId: string, advocateId: string): Promise<AdvocateState> {
-    return this.streams.fold(
+    return this.foldOf(
       tenantId,
       streamIdOf('Advocate', advocateId),
       advocateDecider.initialState,
@@ -88,7 +108,7 @@ export class AggregateReader {
   }
 
   async request(tenantId: string, requestId: string): Promise<ReferenceRequestState> {
-    return this.streams.fold(
+    return this.foldOf(
       tenantId,
       streamIdOf('ReferenceRequest', requestId),
       referenceRequestDecider.initialState,
