@@ -1,4 +1,12 @@
-import type { EventStoreOptions, KeyVault, SubscribeOptions, Subscription } from '@vouch/event-store';
+import type {
+  DataKeyLookup,
+  EventStoreOptions,
+  KeyVault,
+  ReadableEvent,
+  StreamTailRange,
+  SubscribeOptions,
+  Subscription,
+} from '@vouch/event-store';
 import {
   CatchUpSubscription,
   EngineEventStore,
@@ -48,11 +56,13 @@ export class PostgresEventStore extends EngineEventStore {
 
   private constructor(
     database: PostgresDatabase,
-    engine: PostgresStorageEngine,
+    private readonly postgres: PostgresStorageEngine,
     options: PostgresEventStoreOptions,
     vault: KeyVault,
+    /** The vault when its keys live in this schema (no vault given): read with the events then. */
+    private readonly keysHere: MasterKeyVault | undefined,
   ) {
-    super(engine, { ...options, vault });
+    super(postgres, { ...options, vault });
     this.database = database;
     this.checkpoints = new PostgresCheckpointStore(database);
     this.signedDigests = new PostgresSignedDigestLog(database);
@@ -67,6 +77,7 @@ export class PostgresEventStore extends EngineEventStore {
     const database = new PostgresDatabase(options);
     try {
       let vault = options.vault;
+      let keysHere: MasterKeyVault | undefined;
       let keyCheck: string | undefined;
       const store = `PostgreSQL schema ${database.schemaName}`;
       if (!vault) {
@@ -75,7 +86,7 @@ export class PostgresEventStore extends EngineEventStore {
         }
         // Before migrating: a wrong master key stops the open having written nothing.
         keyCheck = await checkPostgresMasterKey(database, options.masterKey, store);
-        vault = new MasterKeyVault(options.masterKey, new PostgresWrappedKeyRepository(database));
+        vault = keysHere = new MasterKeyVault(options.masterKey, new PostgresWrappedKeyRepository(database));
       }
       if (options.migrate ?? true) await migrate(database);
       if (keyCheck !== undefined) {
@@ -83,7 +94,8 @@ export class PostgresEventStore extends EngineEventStore {
         await recordPostgresKeyCheck(database, options.masterKey!, keyCheck, now(), store);
       }
       const notifier = new EventNotifier(database, database.pool.options as ClientConfig);
-      return new PostgresEventStore(database, new PostgresStorageEngine(database, notifier), options, vault);
+      const engine = new PostgresStorageEngine(database, notifier);
+      return new PostgresEventStore(database, engine, options, vault, keysHere);
     } catch (error) {
       await database.close();
       throw error;
@@ -143,6 +155,29 @@ export class PostgresEventStore extends EngineEventStore {
     };
     inner.done.then(forget, forget);
     return subscription;
+  }
+
+  /**
+   * The tails and their keys in one statement when this schema holds the vault's keys: the
+   * keys of the subjects asked about come with the events (same snapshot); a tail's personal
+   * event of another subject (a stream read for the first time) costs one look-up more.
+   */
+  protected override async tailsWithKeys(
+    tenantId: string,
+    ranges: readonly StreamTailRange[],
+    erasedOf: readonly string[],
+  ): Promise<{ pages: ReadableEvent[][]; keys: ReadonlyMap<string, DataKeyLookup> }> {
+    if (!this.keysHere) return super.tailsWithKeys(tenantId, ranges, erasedOf);
+    const read = await this.postgres.readStreamTailsWithKeys(tenantId, ranges, erasedOf);
+    const keys = this.keysHere.lookupsFrom(tenantId, erasedOf, read.keys);
+    const more = new Set<string>();
+    for (const page of read.pages) {
+      for (const event of page)
+        if (event.personal && !keys.has(event.personal.subjectId)) more.add(event.personal.subjectId);
+    }
+    if (more.size > 0)
+      for (const [subjectId, key] of await this.keysOf(tenantId, more)) keys.set(subjectId, key);
+    return { pages: read.pages, keys };
   }
 
   /** Waits until this process holds the named lease (one runner per projection or process manager). */

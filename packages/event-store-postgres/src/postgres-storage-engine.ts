@@ -10,6 +10,7 @@ import type {
   StreamHead,
   StreamRange,
   StreamTailRange,
+  WrappedKeyRecord,
 } from '@vouch/event-store';
 import { StoreUnavailableError } from '@vouch/event-store';
 import { AppendGroupScheduler } from './appends/append-group-scheduler';
@@ -24,6 +25,9 @@ import { EVENT_COLUMNS, fromEventRow, fromEventRowForVerification } from './even
 import { scanLog } from './events/scan-log';
 import { StreamHeadCache } from './events/stream-head-cache';
 import type { EventNotifier } from './notifications/event-notifier';
+
+/** A `data_keys` row as `readStreamTailsWithKeys` selects it: subject, wrapped key (base64), created, erased. */
+type KeyColumns = [string, string | null, string, string | null];
 
 /** Rows fetched per round trip when iterating a whole tenant or stream. */
 const ROWS_PAGE = 1000;
@@ -118,28 +122,55 @@ export class PostgresStorageEngine implements StorageEngine {
 
   /** Every stream's tail in one statement: one index range per stream (lateral), in the order asked. */
   async readStreamTails(tenantId: string, ranges: readonly StreamTailRange[]): Promise<StoredEvent[][]> {
+    return (await this.readStreamTailsWithKeys(tenantId, ranges, [])).pages;
+  }
+
+  /**
+   * The tails as `readStreamTails` reads them and, in the same statement (the same snapshot),
+   * the `data_keys` rows of the subjects named: for a store whose vault keeps its keys in this
+   * schema, a command's streams and their erasure state cost one round trip.
+   */
+  async readStreamTailsWithKeys(
+    tenantId: string,
+    ranges: readonly StreamTailRange[],
+    subjectIds: readonly string[],
+  ): Promise<{ pages: StoredEvent[][]; keys: Map<string, WrappedKeyRecord> }> {
     this.assertOpen();
     const pages = ranges.map((): StoredEvent[] => []);
-    if (ranges.length === 0) return pages;
-    const rows = await this.database.query<EventRow & { asked: string }>(
+    const keys = new Map<string, WrappedKeyRecord>();
+    if (ranges.length === 0 && subjectIds.length === 0) return { pages, keys };
+    const rows = await this.database.query<EventRow & { asked: string | null; keys: KeyColumns[] | null }>(
       'read stream tails',
-      `SELECT r.asked, t.* FROM unnest($2::text[], $3::int[], $4::int[]) WITH ORDINALITY
-          AS r(wanted_stream, after_version, max_events, asked)
-        CROSS JOIN LATERAL (
-          SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
-           WHERE tenant_id = $1 AND stream_id = r.wanted_stream AND version > r.after_version
-           ORDER BY version LIMIT r.max_events) t
-        ORDER BY r.asked, t.version`,
+      `WITH tails AS (
+         SELECT r.asked, t.* FROM unnest($2::text[], $3::int[], $4::int[]) WITH ORDINALITY
+             AS r(wanted_stream, after_version, max_events, asked)
+           CROSS JOIN LATERAL (
+             SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
+              WHERE tenant_id = $1 AND stream_id = r.wanted_stream AND version > r.after_version
+              ORDER BY version LIMIT r.max_events) t)
+       SELECT (SELECT json_agg(json_build_array(k.subject_id, encode(k.wrapped_key, 'base64'), k.created_at, k.erased_at))
+                 FROM ${this.s}.data_keys k WHERE k.tenant_id = $1 AND k.subject_id = ANY($5::text[])) AS keys,
+              tails.*
+         FROM (VALUES (1)) AS one (x) LEFT JOIN tails ON true
+        ORDER BY tails.asked, tails.version`,
       [
         toSqlText(tenantId),
         ranges.map((range) => toSqlText(range.streamId)),
         ranges.map((range) => range.afterVersion),
         ranges.map((range) => range.limit),
+        subjectIds.map(toSqlText),
       ],
       'read_stream_tails',
     );
-    for (const row of rows) pages[Number(row.asked) - 1]!.push(fromEventRow(row));
-    return pages;
+    for (const [subjectId, wrapped, createdAt, erasedAt] of rows[0]?.keys ?? []) {
+      keys.set(fromSqlText(subjectId), {
+        wrappedKey: wrapped === null ? null : Buffer.from(wrapped, 'base64'),
+        createdAt,
+        erasedAt,
+      });
+    }
+    for (const row of rows) if (row.asked !== null) pages[Number(row.asked) - 1]!.push(fromEventRow(row));
+    return { pages, keys };
   }
 
   async readLog(tenantId: string, range: LogRange): Promise<StoredEvent[]> {

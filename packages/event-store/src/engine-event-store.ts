@@ -201,15 +201,7 @@ export class EngineEventStore implements EventStore {
         limit: tail.limit ?? DEFAULT_READ_LIMIT,
       };
     });
-    const stored = this.engine.readStreamTails
-      ? await this.engine.readStreamTails(tenantId, ranges)
-      : await this.eachTail(tenantId, ranges);
-    // One key look-up for every page's subjects and the subjects asked about: the same
-    // answer decodes the events and tells the erasures.
-    const subjects = new Set(erasedOf);
-    for (const page of stored)
-      for (const event of page) if (event.personal) subjects.add(event.personal.subjectId);
-    const keys = await this.keysOf(tenantId, subjects);
+    const { pages: stored, keys } = await this.tailsWithKeys(tenantId, ranges, [...new Set(erasedOf)]);
     const put = this.ownsReads ? putFieldsInPlace : putFields;
     const erased = new Map<string, Instant>();
     for (const subjectId of erasedOf) {
@@ -217,6 +209,25 @@ export class EngineEventStore implements EventStore {
       if (key?.status === 'erased') erased.set(subjectId, key.erasedAt);
     }
     return { tails: stored.map((page) => page.map((event) => this.decodeOne(event, keys, put))), erased };
+  }
+
+  /**
+   * The tails and the data keys of the subjects asked about and of the tails' personal events:
+   * one key look-up for all of them, whose answer both decodes the events and tells the
+   * erasures. A store whose database holds events and keys together may read both at once.
+   */
+  protected async tailsWithKeys(
+    tenantId: string,
+    ranges: readonly StreamTailRange[],
+    erasedOf: readonly string[],
+  ): Promise<{ pages: ReadableEvent[][]; keys: ReadonlyMap<string, DataKeyLookup> }> {
+    const pages = this.engine.readStreamTails
+      ? await this.engine.readStreamTails(tenantId, ranges)
+      : await this.eachTail(tenantId, ranges);
+    const subjects = new Set(erasedOf);
+    for (const page of pages)
+      for (const event of page) if (event.personal) subjects.add(event.personal.subjectId);
+    return { pages, keys: await this.keysOf(tenantId, subjects) };
   }
 
   // An engine without a batched read: its tails one after another.
@@ -484,7 +495,7 @@ export class EngineEventStore implements EventStore {
   }
 
   // Each subject's key looked up once per page, all of them in one query where the vault can.
-  private async keysOf(
+  protected async keysOf(
     tenantId: string,
     subjects: ReadonlySet<string>,
   ): Promise<ReadonlyMap<string, DataKeyLookup>> {

@@ -90,7 +90,20 @@ export class MasterKeyVault implements KeyVault {
       for (const subjectId of subjectIds) lookups.set(subjectId, await this.lookup(tenantId, subjectId));
       return lookups;
     }
-    const records = await this.repository.findMany(tenantId, subjectIds);
+    return this.lookupsFrom(tenantId, subjectIds, await this.repository.findMany(tenantId, subjectIds));
+  }
+
+  /**
+   * The look-ups of the subjects from records of this vault's repository read some other way
+   * (a store whose events and keys share a database reads them with events, in one statement);
+   * a subject without a record is missing, as in `lookupMany`.
+   */
+  lookupsFrom(
+    tenantId: string,
+    subjectIds: readonly string[],
+    records: ReadonlyMap<string, WrappedKeyRecord>,
+  ): Map<string, DataKeyLookup> {
+    const lookups = new Map<string, DataKeyLookup>();
     for (const subjectId of subjectIds) {
       lookups.set(subjectId, this.lookupOf(tenantId, subjectId, records.get(subjectId)));
     }

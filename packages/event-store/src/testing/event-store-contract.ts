@@ -755,12 +755,13 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
     describe('several streams read at once (readStreamTails)', () => {
       it('answers each tail and the erasures exactly as the separate reads do, before and after an erasure', async () => {
         if (!store.readStreamTails) return; // optional: a store without it is read stream by stream
+        const ADA = 'adv\\7'; // an id the SQL text escape must carry both ways
         const plain = uniqueId('plain');
         const personal = uniqueId('advocate');
         const empty = uniqueId('empty');
         await appendNotes(plain, 4);
         await appendNotes(plain, 2, otherTenant); // same stream id, another tenant: never answered
-        await store.append(tenant, personal, [contactRecorded(tenant, 'adv-7', 'Ada', 'ada@example.com')], {
+        await store.append(tenant, personal, [contactRecorded(tenant, ADA, 'Ada', 'ada@example.com')], {
           expectedVersion: 'no_stream',
         });
         await store.append(tenant, personal, [note(9)], { expectedVersion: 1 });
@@ -771,7 +772,7 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
           { streamId: plain, afterVersion: 0, limit: 2 },
           { streamId: personal, afterVersion: 2 },
         ];
-        const subjects = ['adv-7', 'adv-unknown'];
+        const subjects = [ADA, 'adv-unknown'];
         const separately = async () => ({
           tails: await Promise.all(
             asked.map((a) =>
@@ -791,11 +792,11 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
         expect(before.erased.size).toBe(0);
 
         const erasedAt = clock.advance(60_000);
-        await store.forgetSubject(tenant, 'adv-7');
+        await store.forgetSubject(tenant, ADA);
         const after = await store.readStreamTails(tenant, asked, subjects);
         expect(after).toEqual(await separately());
-        expect([...after.erased]).toEqual([['adv-7', erasedAt]]);
-        expect(after.tails[1]![0]!.personalData).toEqual({ status: 'erased', subjectId: 'adv-7', erasedAt });
+        expect([...after.erased]).toEqual([[ADA, erasedAt]]);
+        expect(after.tails[1]![0]!.personalData).toEqual({ status: 'erased', subjectId: ADA, erasedAt });
         expect(JSON.stringify(after)).not.toMatch(/Ada|ada@example/);
         expect(await store.readStreamTails(tenant, [])).toEqual({ tails: [], erased: new Map() });
       });
