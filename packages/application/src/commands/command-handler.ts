@@ -20,7 +20,7 @@ import { commandFingerprint } from './command-fingerprint';
 import { COMMAND_ROUTES } from './command-routes';
 import type { CommandResult, ProducedEvent } from './command-result';
 import { loadDecisionContext } from './context-loader';
-import { streamsConsulted } from './decision-need-streams';
+import { readForDecision } from './decision-need-streams';
 import { namingMissingAggregate } from './name-missing-aggregate';
 import { DECIDERS } from './deciders';
 import { eventIdFor } from './event-ids';
@@ -147,25 +147,15 @@ export class CommandHandler {
     const { store, clock } = this.options;
     const tenantId = principal.tenantId;
     const decider = DECIDERS[aggregate];
-    // The streams the decision consults (program, account, …), guessed from what is held of
-    // this one, are read together with it: one read for all, on PostgreSQL one round trip.
-    const guess = held ?? this.streams.heldView(tenantId, streamId);
-    const consulted = streamsConsulted(
-      aggregate,
-      command,
-      () => (guess ? guess.fold(decider.initialState, STREAM_EVOLVE[aggregate]) : decider.initialState),
-      streamId,
-    );
-    const wanted = held ? consulted : [streamId, ...consulted];
-    const views = await this.streams.views(tenantId, wanted);
-    const view = held ?? views[0]!;
+    // Its own stream and the streams the decision consults (program, account, …), read together.
+    const { view, read } = await readForDecision(this.streams, tenantId, aggregate, command, streamId, held);
     const history = view.events;
     const now = clock();
     const actor = actorOf(principal);
     const base = { now, newId: this.options.newId, actor };
     // The cache's fold: only the events since its last fold of this stream are evolved.
     const current = () => view.fold(decider.initialState, STREAM_EVOLVE[aggregate]);
-    const reader = this.reader.forOneDecision(new Map(wanted.map((id, i) => [id, views[i]!])));
+    const reader = this.reader.forOneDecision(read);
     const context = await loadDecisionContext(reader, tenantId, aggregate, command, base, current);
     // Invariant 11: a role that acts only on what it stands in a relationship to is checked
     // against the state loaded here; a program manager's commands skip this entirely.

@@ -18,6 +18,7 @@ import { authorize } from '../authorization/authorize';
 import { requestFacts } from '../authorization/load-relationship-facts';
 import { AggregateReader, evolveRequest } from '../commands/aggregate-reader';
 import { loadDecisionContext } from '../commands/context-loader';
+import { readForDecision } from '../commands/decision-need-streams';
 import { StreamCache } from '../commands/stream-cache';
 import type { CommandHandler, HeldRead } from '../commands/command-handler';
 import type { CommandResult } from '../commands/command-result';
@@ -80,7 +81,14 @@ export class WorkflowExecutor {
         : this.run(principal, command, decided.steps);
     }
     const requestId = validated((v) => v.id('requestId', command.aggregateId));
-    const view = await this.streams.view(principal.tenantId, streamIdOf('ReferenceRequest', requestId));
+    // The request and the streams its decision consults, read together.
+    const { view, read } = await readForDecision(
+      this.streams,
+      principal.tenantId,
+      'ReferenceRequest',
+      command,
+      streamIdOf('ReferenceRequest', requestId),
+    );
     const history = view.events;
     // Invariant 8: the same command id again answers the first result (the handler checks the
     // content is the same); its rules would refuse now, since the first one changed the request.
@@ -97,7 +105,7 @@ export class WorkflowExecutor {
       throw this.missing(requestId);
     }
     const base = { now: this.clock(), newId: this.newId, actor };
-    const reader = this.reader.forOneDecision();
+    const reader = this.reader.forOneDecision(read);
     const context = await loadDecisionContext(
       reader,
       principal.tenantId,
