@@ -139,20 +139,11 @@ export class PostgresStorageEngine implements StorageEngine {
     const pages = ranges.map((): StoredEvent[] => []);
     const keys = new Map<string, WrappedKeyRecord>();
     if (ranges.length === 0 && subjectIds.length === 0) return { pages, keys };
-    const rows = await this.database.query<EventRow & { asked: string | null; keys: KeyColumns[] | null }>(
+    // A function planned once per connection (migration 9): sent as a statement, its array
+    // parameters made the server plan it afresh at every call, five times its execution.
+    const rows = await this.database.query<EventRow & { asked: number | null; keys: KeyColumns[] | null }>(
       'read stream tails',
-      `WITH tails AS (
-         SELECT r.asked, t.* FROM unnest($2::text[], $3::int[], $4::int[]) WITH ORDINALITY
-             AS r(wanted_stream, after_version, max_events, asked)
-           CROSS JOIN LATERAL (
-             SELECT ${EVENT_COLUMNS} FROM ${this.s}.events
-              WHERE tenant_id = $1 AND stream_id = r.wanted_stream AND version > r.after_version
-              ORDER BY version LIMIT r.max_events) t)
-       SELECT (SELECT json_agg(json_build_array(k.subject_id, encode(k.wrapped_key, 'base64'), k.created_at, k.erased_at))
-                 FROM ${this.s}.data_keys k WHERE k.tenant_id = $1 AND k.subject_id = ANY($5::text[])) AS keys,
-              tails.*
-         FROM (VALUES (1)) AS one (x) LEFT JOIN tails ON true
-        ORDER BY tails.asked, tails.version`,
+      `SELECT * FROM ${this.s}.read_stream_tails($1, $2::text[], $3::int[], $4::int[], $5::text[])`,
       [
         toSqlText(tenantId),
         ranges.map((range) => toSqlText(range.streamId)),
@@ -162,14 +153,19 @@ export class PostgresStorageEngine implements StorageEngine {
       ],
       'read_stream_tails',
     );
-    for (const [subjectId, wrapped, createdAt, erasedAt] of rows[0]?.keys ?? []) {
-      keys.set(fromSqlText(subjectId), {
-        wrappedKey: wrapped === null ? null : Buffer.from(wrapped, 'base64'),
-        createdAt,
-        erasedAt,
-      });
+    for (const row of rows) {
+      if (row.asked !== null) {
+        pages[row.asked - 1]!.push(fromEventRow(row));
+        continue;
+      }
+      for (const [subjectId, wrapped, createdAt, erasedAt] of row.keys ?? []) {
+        keys.set(fromSqlText(subjectId), {
+          wrappedKey: wrapped === null ? null : Buffer.from(wrapped, 'base64'),
+          createdAt,
+          erasedAt,
+        });
+      }
     }
-    for (const row of rows) if (row.asked !== null) pages[Number(row.asked) - 1]!.push(fromEventRow(row));
     return { pages, keys };
   }
 
