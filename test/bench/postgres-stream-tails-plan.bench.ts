@@ -3,8 +3,9 @@
  * the server per call (a script, not a test): seeds the demo program at a small scale into a
  * throwaway server that tracks every statement (pg_stat_statements, planning too), then sends
  * the same reads, as a command sends them, in alternating rounds on one connection each form:
- * the twelfth pass's statement (prepared by name, as the store sent it) and the store's
- * `read_stream_tails` function (migration 9, planned once). Prints per call: the backend's CPU
+ * the twelfth pass's statement (prepared by name, as the store sent it), the same statement on
+ * a connection set to keep its generic plan (a floor: no store can set that for one statement),
+ * and the store's `read_stream_tails` function (migration 9, planned once). Prints per call: the backend's CPU
  * (its scheduler count, exact), planning and execution µs as pg_stat_statements counts them,
  * the plans made (pg_prepared_statements), and checks both forms return the same rows.
  *
@@ -107,8 +108,12 @@ async function main(): Promise<void> {
   );
   const forms = {
     statement: { text: STATEMENT, ...(await connection(url.toString())), cpu: 0, calls: 0 },
+    // The floor a statement could reach: the twelfth pass's, its plan kept (a session setting that
+    // would hold for every statement of the connection, so not one the store can make).
+    generic: { text: STATEMENT, ...(await connection(url.toString())), cpu: 0, calls: 0 },
     function: { text: FUNCTION, ...(await connection(url.toString())), cpu: 0, calls: 0 },
   };
+  await forms.generic.client.query('SET plan_cache_mode = force_generic_plan');
   const reads = await commandReads(forms.statement.client);
   // Both forms answer alike: the same events in the same order, the same keys.
   for (const read of reads.slice(0, 5)) {

@@ -554,7 +554,11 @@ export const MIGRATIONS: readonly Migration[] = [
       -- planned it afresh at every call (its array parameters' lengths make every custom plan
       -- look cheaper than the cached one): ≈ 300 µs of planning for ≈ 60 µs of execution. Here
       -- it is planned once per connection (force_generic_plan): each stream is one range of
-      -- events_stream_version whatever the arrays hold, each subject one probe of the key.
+      -- events_stream_version whatever the arrays hold, each subject one probe of the key. A
+      -- plan kept that long must not be made for the table's size at the time: on a young
+      -- schema (a page of data_keys) the planner took a scan of the whole table for the keys,
+      -- which every later call would have run however many keys the tenant came to hold. No
+      -- sequential scans here: both queries probe a unique key by equality.
       -- STABLE: both queries see the calling statement's snapshot, so the erasure state is
       -- that of the events returned. The streams come by subscript (generate_subscripts), not
       -- from an unnest() of several arrays (see migration 8). Rows come back in the order
@@ -566,7 +570,8 @@ export const MIGRATIONS: readonly Migration[] = [
                        version integer, event_id text, type text, schema_version integer, data text,
                        personal text, metadata text, recorded_at text, fingerprint text, hash text)
         LANGUAGE plpgsql STABLE
-        SET plan_cache_mode = force_generic_plan AS $fn$
+        SET plan_cache_mode = force_generic_plan
+        SET enable_seqscan = off AS $fn$
       BEGIN
         IF cardinality(p_subjects) > 0 THEN
           RETURN QUERY
