@@ -7,7 +7,10 @@
  * neither: the fsync, the scheduler), and every statement the server ran — calls per event,
  * execution and planning µs per call — the client's round trips being the top-level ones.
  *
- *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-seed-statements.bench.ts [--scale 0.05] [--top 25]
+ * `--tracking off` leaves pg_stat_statements out (it costs the server CPU per statement, more for
+ * nested ones): the CPU split alone, as the server spends it untracked.
+ *
+ *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-seed-statements.bench.ts [--scale 0.05] [--top 25] [--tracking on|off]
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,12 +26,13 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const SCALE = Number(args.get('scale') ?? 0.05);
 const TOP = Number(args.get('top') ?? 25);
+const TRACKING = (args.get('tracking') ?? 'on') === 'on';
 
 async function main(): Promise<void> {
   const server = await startPostgresTestServer({
     durable: true,
     useDatabaseUrl: false,
-    settings: STATEMENT_TRACKING,
+    ...(TRACKING ? { settings: STATEMENT_TRACKING } : {}),
   });
   const admin = new Client({ connectionString: server.url });
   await admin.connect();
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
   url.pathname = '/seed_statements';
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
-  await resetStatements(client);
+  if (TRACKING) await resetStatements(client);
 
   const cpuBefore = process.cpuUsage();
   const serverBefore = serverCpuSeconds();
@@ -68,6 +72,12 @@ async function main(): Promise<void> {
     `per event: wall ${perEvent(wall)} = Node CPU ${perEvent(node)} + server CPU ${perEvent(serverCpu)} + neither ${perEvent(Math.max(0, wall - node - serverCpu))} (on 2 cores the two CPUs may overlap)`,
   );
 
+  if (!TRACKING) {
+    await client.end();
+    await admin.end();
+    await server.stop();
+    return;
+  }
   const rows = await statementFigures(client, { width: 120 });
   const topLevel = rows.filter((r) => r.topLevel);
   const roundTrips = topLevel.reduce((sum, r) => sum + r.calls, 0);
