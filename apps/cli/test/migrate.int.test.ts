@@ -121,15 +121,15 @@ describe('vouch migrate on PostgreSQL', () => {
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain('schema vouch: migrations 1, 2, 3 applied.');
       expect(dry.stdout).toMatch(
-        /5 migrations would run:\n +4 {2}master_key_check.*\n +5 {2}signed_digests.*\n +6 {2}append_one.*\n +7 {2}append_one: the event ids checked by the insert.*\n +8 {2}append_one, append_group: rows taken by subscript/,
+        /6 migrations would run:\n +4 {2}master_key_check.*\n +5 {2}signed_digests.*\n +6 {2}append_one.*\n +7 {2}append_one: the event ids checked by the insert.*\n +8 {2}append_one, append_group: rows taken by subscript.*\n +9 {2}read_stream_tails: /,
       );
       expect(dry.stdout).toContain('Dry run: nothing was changed.');
       expect(await migrations(url)).toEqual([1, 2, 3]);
 
       const applied = await runCliProcess(args);
       expect(applied.code).toBe(0);
-      expect(applied.stdout).toContain('Done: applied 4, 5, 6, 7, 8.');
-      expect(await migrations(url)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(applied.stdout).toContain('Done: applied 4, 5, 6, 7, 8, 9.');
+      expect(await migrations(url)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
       const again = await runCliProcess([...args, '--dry-run']);
       expect(again.stdout).toContain('Up to date: nothing to do.');
