@@ -11,6 +11,7 @@ import type { AppendResult } from '@vouch/event-store';
 import { PostgresEventStore } from '../src';
 import type { PostgresStorageEngine } from '../src/postgres-storage-engine';
 import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { plansLoggedOn } from './support/plans-logged';
 
 // 300 appends with every plan logged: seconds on a loaded machine, past jest's default 5 s.
 let server: PostgresTestServer;
@@ -56,14 +57,7 @@ async function watchedStore(name: string): Promise<{ store: PostgresEventStore; 
     masterKey,
     maxConnections: 1,
   });
-  const plans: string[] = [];
-  const client = await store.database.pool.connect();
-  client.on('notice', (notice) => plans.push(notice.message ?? ''));
-  await client.query(`LOAD 'auto_explain'`);
-  await client.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on;
-                      SET auto_explain.log_analyze = on; SET auto_explain.log_level = notice;
-                      SET client_min_messages = notice`);
-  client.release();
+  const plans = await plansLoggedOn(store);
   return { store, plans };
 }
 

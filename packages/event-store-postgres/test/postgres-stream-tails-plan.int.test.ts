@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { contactRecorded, contractEvent, contractPersonalData, uniqueId } from '@vouch/event-store/testing';
 import { PostgresEventStore } from '../src';
 import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { plansLoggedOn } from './support/plans-logged';
 
 let server: PostgresTestServer;
 
@@ -30,14 +31,7 @@ async function watchedStore(): Promise<{ store: PostgresEventStore; plans: strin
     personalData: contractPersonalData,
     maxConnections: 1,
   });
-  const plans: string[] = [];
-  const client = await store.database.pool.connect();
-  client.on('notice', (notice) => plans.push(notice.message ?? ''));
-  await client.query(`LOAD 'auto_explain'`);
-  await client.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on;
-                      SET auto_explain.log_analyze = on; SET auto_explain.log_level = notice;
-                      SET client_min_messages = notice`);
-  client.release();
+  const plans = await plansLoggedOn(store);
   return { store, plans };
 }
 
