@@ -9,6 +9,7 @@
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/request-promotion.bench.ts
  *     --file <advocates-10000.db> --key <advocates-10000.key> [--requests 4000] [--connections 1]
  *     [--servers raw,express,express-prototyped,api] [--rounds 1] [--api-root <checkout for a "before">]
+ *     [--node-flags "--max-old-space-size=896"]   (the served process's V8 flags: `vouch serve` runs under its heap bound)
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -25,6 +26,7 @@ const REQUESTS = Number(args.get('requests') ?? 4000);
 const CONNECTIONS = Number(args.get('connections') ?? 1);
 const ROUNDS = Number(args.get('rounds') ?? 1);
 const SERVERS = (args.get('servers') ?? 'raw,express,express-prototyped,api').split(',');
+const NODE_FLAGS = (args.get('node-flags') ?? '').split(' ').filter(Boolean);
 const SEARCH =
   'query($f: AdvocateSearchInput) { searchAdvocates(filter: $f, first: 20) { edges { cursor node { advocateId view company seniority products } } pageInfo { hasNextPage endCursor } } }';
 const QUERIES: Record<string, string> = {
@@ -37,7 +39,14 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(2);
 async function measure(server: string, round: number): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--trace-gc-nvp', '-r', '@swc-node/register', join(__dirname, 'support', 'promotion-server.ts'), server],
+    [
+      '--trace-gc-nvp',
+      ...NODE_FLAGS,
+      '-r',
+      '@swc-node/register',
+      join(__dirname, 'support', 'promotion-server.ts'),
+      server,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: {
@@ -95,7 +104,8 @@ async function measure(server: string, round: number): Promise<void> {
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `Node ${process.version}, ${CONNECTIONS} connection(s), ${REQUESTS} requests per window after as many to warm up.\n\n` +
+    `Node ${process.version}, ${CONNECTIONS} connection(s), ${REQUESTS} requests per window after as many to warm up, ` +
+      `server flags: ${NODE_FLAGS.join(' ') || 'none'}.\n\n` +
       '| round | server | query | requests | scavenges | KB allocated/req | KB survived/req | KB promoted/req | failed | load |\n' +
       '| --: | --- | --- | --: | --: | --: | --: | --: | --: | --: |\n',
   );
