@@ -4,7 +4,8 @@
  * (`--connections` at a time, after a warm-up of as many) over HTTP on loopback; prints, per server and query,
  * the bytes each request allocated in the young generation and the bytes promoted to the old generation per
  * request in that window (survivors of two scavenges: they stay until the next full collection, which at 100k
- * advocates marks a ≈ 610 MB heap). `raw` (node's HTTP server alone) is the floor of the same run.
+ * advocates marks a ≈ 610 MB heap), and how much the heap grew per request from one scavenge to the next (the
+ * promoted bytes plus what went to the old generation directly). `raw` (node's HTTP server alone) is the floor.
  *
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/request-promotion.bench.ts
  *     --file <advocates-10000.db> --key <advocates-10000.key> [--requests 4000] [--connections 1]
@@ -95,7 +96,7 @@ async function measure(server: string, round: number): Promise<void> {
     const window = before === NO_SCAVENGE ? tally.now() : scavengesBetween(before, tally.now());
     const failed = result.non2xx + result.errors;
     process.stdout.write(
-      `| ${round} | ${server}${args.has('api-root') && server === 'api' ? ` (${args.get('api-root')})` : ''} | ${name} | ${REQUESTS} | ${window.scavenges} | ${kb(window.allocated / REQUESTS)} | ${kb(window.survived / REQUESTS)} | ${kb(window.promoted / REQUESTS)} | ${failed} | ${loadavg()[0]!.toFixed(1)} |\n`,
+      `| ${round} | ${server}${args.has('api-root') && server === 'api' ? ` (${args.get('api-root')})` : ''} | ${name} | ${REQUESTS} | ${window.scavenges} | ${kb(window.allocated / REQUESTS)} | ${kb(window.survived / REQUESTS)} | ${kb(window.promoted / REQUESTS)} | ${kb(window.grown / REQUESTS)} | ${failed} | ${loadavg()[0]!.toFixed(1)} |\n`,
     );
   }
   child.kill('SIGTERM');
@@ -106,8 +107,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Node ${process.version}, ${CONNECTIONS} connection(s), ${REQUESTS} requests per window after as many to warm up, ` +
       `server flags: ${NODE_FLAGS.join(' ') || 'none'}.\n\n` +
-      '| round | server | query | requests | scavenges | KB allocated/req | KB survived/req | KB promoted/req | failed | load |\n' +
-      '| --: | --- | --- | --: | --: | --: | --: | --: | --: | --: |\n',
+      '| round | server | query | requests | scavenges | KB allocated/req | KB survived/req | KB promoted/req | KB heap grown/req | failed | load |\n' +
+      '| --: | --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |\n',
   );
   for (let round = 1; round <= ROUNDS; round++) for (const server of SERVERS) await measure(server, round);
 }
