@@ -4,11 +4,13 @@
  * (`--connections` at a time, after a warm-up of as many) over HTTP on loopback; prints, per server and query,
  * the bytes each request allocated in the young generation and the bytes promoted to the old generation per
  * request in that window (survivors of two scavenges: they stay until the next full collection, which at 100k
- * advocates marks a ≈ 610 MB heap). `raw` (node's HTTP server alone) is the floor of the same run.
+ * advocates marks a ≈ 610 MB heap), and how much the heap grew per request from one scavenge to the next (the
+ * promoted bytes plus what went to the old generation directly). `raw` (node's HTTP server alone) is the floor.
  *
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/request-promotion.bench.ts
  *     --file <advocates-10000.db> --key <advocates-10000.key> [--requests 4000] [--connections 1]
  *     [--servers raw,express,express-prototyped,api] [--rounds 1] [--api-root <checkout for a "before">]
+ *     [--node-flags "--max-old-space-size=896"]   (the served process's V8 flags: `vouch serve` runs under its heap bound)
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -25,6 +27,7 @@ const REQUESTS = Number(args.get('requests') ?? 4000);
 const CONNECTIONS = Number(args.get('connections') ?? 1);
 const ROUNDS = Number(args.get('rounds') ?? 1);
 const SERVERS = (args.get('servers') ?? 'raw,express,express-prototyped,api').split(',');
+const NODE_FLAGS = (args.get('node-flags') ?? '').split(' ').filter(Boolean);
 const SEARCH =
   'query($f: AdvocateSearchInput) { searchAdvocates(filter: $f, first: 20) { edges { cursor node { advocateId view company seniority products } } pageInfo { hasNextPage endCursor } } }';
 const QUERIES: Record<string, string> = {
@@ -37,7 +40,14 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(2);
 async function measure(server: string, round: number): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--trace-gc-nvp', '-r', '@swc-node/register', join(__dirname, 'support', 'promotion-server.ts'), server],
+    [
+      '--trace-gc-nvp',
+      ...NODE_FLAGS,
+      '-r',
+      '@swc-node/register',
+      join(__dirname, 'support', 'promotion-server.ts'),
+      server,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: {
@@ -86,7 +96,7 @@ async function measure(server: string, round: number): Promise<void> {
     const window = before === NO_SCAVENGE ? tally.now() : scavengesBetween(before, tally.now());
     const failed = result.non2xx + result.errors;
     process.stdout.write(
-      `| ${round} | ${server}${args.has('api-root') && server === 'api' ? ` (${args.get('api-root')})` : ''} | ${name} | ${REQUESTS} | ${window.scavenges} | ${kb(window.allocated / REQUESTS)} | ${kb(window.survived / REQUESTS)} | ${kb(window.promoted / REQUESTS)} | ${failed} | ${loadavg()[0]!.toFixed(1)} |\n`,
+      `| ${round} | ${server}${args.has('api-root') && server === 'api' ? ` (${args.get('api-root')})` : ''} | ${name} | ${REQUESTS} | ${window.scavenges} | ${kb(window.allocated / REQUESTS)} | ${kb(window.survived / REQUESTS)} | ${kb(window.promoted / REQUESTS)} | ${kb(window.grown / REQUESTS)} | ${failed} | ${loadavg()[0]!.toFixed(1)} |\n`,
     );
   }
   child.kill('SIGTERM');
@@ -95,9 +105,10 @@ async function measure(server: string, round: number): Promise<void> {
 
 async function main(): Promise<void> {
   process.stdout.write(
-    `Node ${process.version}, ${CONNECTIONS} connection(s), ${REQUESTS} requests per window after as many to warm up.\n\n` +
-      '| round | server | query | requests | scavenges | KB allocated/req | KB survived/req | KB promoted/req | failed | load |\n' +
-      '| --: | --- | --- | --: | --: | --: | --: | --: | --: | --: |\n',
+    `Node ${process.version}, ${CONNECTIONS} connection(s), ${REQUESTS} requests per window after as many to warm up, ` +
+      `server flags: ${NODE_FLAGS.join(' ') || 'none'}.\n\n` +
+      '| round | server | query | requests | scavenges | KB allocated/req | KB survived/req | KB promoted/req | KB heap grown/req | failed | load |\n' +
+      '| --: | --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |\n',
   );
   for (let round = 1; round <= ROUNDS; round++) for (const server of SERVERS) await measure(server, round);
 }

@@ -17,6 +17,7 @@ describe("a served process's --trace-gc-nvp scavenge totals", () => {
       allocated: 2 * 14296624,
       survived: 2 * 1464376,
       promoted: 2 * 1480160,
+      grown: 0, // a mark-compact between: no pair of scavenges to compare
     });
   });
 
@@ -24,7 +25,13 @@ describe("a served process's --trace-gc-nvp scavenge totals", () => {
     const tally = new ScavengeNvpTally();
     const text = `${LOG}\n${SCAVENGE}\n${MARK_COMPACT}\n${SCAVENGE.slice(0, 200)}`;
     for (let at = 0; at < text.length; at += 7) tally.feed(text.slice(at, at + 7));
-    expect(tally.now()).toEqual({ scavenges: 1, allocated: 14296624, survived: 1464376, promoted: 1480160 });
+    expect(tally.now()).toEqual({
+      scavenges: 1,
+      allocated: 14296624,
+      survived: 1464376,
+      promoted: 1480160,
+      grown: 0,
+    });
   });
 
   it('gives what a window added', () => {
@@ -37,6 +44,25 @@ describe("a served process's --trace-gc-nvp scavenge totals", () => {
       allocated: 2 * 14296624,
       survived: 2 * 1464376,
       promoted: 2 * 1480160,
+      grown: 0, // the same heap size after each
     });
+  });
+
+  it('adds how much the heap grew from one scavenge to the next, not across another collection', () => {
+    const after = (line: string, bytes: number) =>
+      line.replace(/total_size_after=\d+/, `total_size_after=${bytes}`);
+    const tally = new ScavengeNvpTally();
+    tally.feed(
+      [
+        after(SCAVENGE, 300_000_000),
+        after(SCAVENGE, 302_000_000), // +2,000,000
+        after(SCAVENGE, 302_500_000), // +500,000
+        after(MARK_COMPACT, 200_000_000),
+        after(SCAVENGE, 201_000_000), // after a mark-compact: not a pair
+        after(SCAVENGE, 201_300_000), // +300,000
+        '',
+      ].join('\n'),
+    );
+    expect(tally.now().grown).toBe(2_800_000);
   });
 });

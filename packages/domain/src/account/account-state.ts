@@ -4,6 +4,7 @@ import type { Instant } from '../shared/time';
 import type { AccountEvent, AccountProfile } from './account-events';
 import type { AccountDelegation } from './account-delegation';
 import { evolveAccountSuppression, type AccountSuppressionState } from './account-suppression-state';
+import { recordWith } from '../shared/record-with';
 
 export type AccountStatus = 'ACTIVE' | 'ARCHIVED';
 
@@ -50,7 +51,7 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       return { ...state, ownerId: event.data.ownerId, delegations: {} };
     case 'AccountDelegated': {
       const { delegateId, until, delegatedBy } = event.data;
-      return { ...state, delegations: { ...state.delegations, [delegateId]: { until, delegatedBy } } };
+      return { ...state, delegations: recordWith(state.delegations, delegateId, { until, delegatedBy }) };
     }
     case 'AccountDelegationRevoked': {
       // Spread, not destructure: snapshots taken before delegations existed have none.

@@ -1,6 +1,7 @@
 import type { SuppressionCause, SuppressionFacts, SuppressionRule } from '../policies/suppression-policy';
 import type { Instant } from '../shared/time';
 import type { AccountSuppressionEvent } from './account-suppression-events';
+import { recordWith } from '../shared/record-with';
 
 /** A suppression rule that holds for an account, since when and on which value. */
 export interface ActiveSuppression {
@@ -46,7 +47,7 @@ export function evolveAccountSuppression<S extends AccountSuppressionState>(
     case 'AccountEscalationOpened':
       return {
         ...state,
-        openEscalations: { ...state.openEscalations, [e.data.escalationId]: e.data.openedAt },
+        openEscalations: recordWith(state.openEscalations, e.data.escalationId, e.data.openedAt),
       };
     case 'AccountEscalationClosed': {
       const open: Record<string, Instant> = { ...state.openEscalations };

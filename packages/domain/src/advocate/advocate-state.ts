@@ -8,6 +8,7 @@ import type { Engagement } from './engagement';
 import type { Reward } from './reward';
 import type { SelfServePreApproval } from './self-serve-pool';
 import { evolveSelfServe } from './self-serve-rules';
+import { recordWith } from '../shared/record-with';
 
 /** CANDIDATE → ACTIVE ↔ RESTING → RETIRED, plus DO_NOT_CONTACT and ERASED; NONE before enrolment. */
 export type AdvocateStatus =
@@ -67,7 +68,7 @@ export function effectiveStatus(state: AdvocateState, now: Instant): AdvocateSta
 function withEngagement(state: AdvocateState, id: string, change: Partial<Engagement>): AdvocateState {
   const engagement = state.engagements[id];
   if (!engagement) return state;
-  return { ...state, engagements: { ...state.engagements, [id]: { ...engagement, ...change } } };
+  return { ...state, engagements: recordWith(state.engagements, id, { ...engagement, ...change }) };
 }
 
 /** Enrolment, status, profile and consents. */
@@ -112,7 +113,7 @@ function evolveProfileAndConsents(state: AdvocateState, event: AdvocateEvent): A
     case 'ConsentExpired':
       return {
         ...state,
-        recordedExpiries: { ...state.recordedExpiries, [event.data.consentId]: event.data.version },
+        recordedExpiries: recordWith(state.recordedExpiries, event.data.consentId, event.data.version),
       };
     default:
       return undefined;
@@ -137,7 +138,7 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
         consentVersion: d.consentVersion,
         useApproved: false,
       };
-      return { ...state, engagements: { ...state.engagements, [d.engagementId]: engagement } };
+      return { ...state, engagements: recordWith(state.engagements, d.engagementId, engagement) };
     }
     case 'EngagementAccepted':
       return withEngagement(state, event.data.engagementId, { status: 'ACCEPTED' });
@@ -222,7 +223,7 @@ function evolveRecords(state: AdvocateState, event: AdvocateEvent): AdvocateStat
     case 'LegalHoldPlaced':
       return {
         ...state,
-        legalHolds: { ...state.legalHolds, [event.data.holdId]: { matter: event.data.matter } },
+        legalHolds: recordWith(state.legalHolds, event.data.holdId, { matter: event.data.matter }),
       };
     case 'LegalHoldReleased': {
       const { [event.data.holdId]: _released, ...holds } = state.legalHolds;

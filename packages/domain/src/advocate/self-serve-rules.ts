@@ -16,6 +16,7 @@ import type {
   RevokeSelfServePreApproval,
   SelfServeEvent,
 } from './self-serve-pool';
+import { recordWith } from '../shared/record-with';
 
 // The self-serve pool (the account owner pre-approves an advocate for reps to take) and the
 // record of content uses against the advocate's consent.
@@ -143,7 +144,7 @@ export function evolveSelfServe(state: AdvocateState, event: AdvocateEvent): Adv
     case 'SelfServePreApproved': {
       const { preApprovalId, kinds, validFrom, validUntil, approvedBy } = e.data;
       const approval = { preApprovalId, kinds, validFrom, validUntil, approvedBy };
-      return { ...state, selfServePool: { ...state.selfServePool, [preApprovalId]: approval } };
+      return { ...state, selfServePool: recordWith(state.selfServePool, preApprovalId, approval) };
     }
     case 'SelfServePreApprovalRevoked': {
       const { [e.data.preApprovalId]: _revoked, ...rest } = state.selfServePool ?? {};

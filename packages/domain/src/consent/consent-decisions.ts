@@ -5,6 +5,7 @@ import { validated, type Validator } from '../shared/validator';
 import { CHANNELS, CONSENT_COLLECTION_METHODS, type Consent, type ConsentCollection } from './consent';
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from './consent-commands';
 import type { ConsentGrantedData, ConsentRenewedData, ConsentWithdrawnData } from './consent-events';
+import { recordWith } from '../shared/record-with';
 
 const SHA256_HEX = /^[a-f0-9]{64}$/;
 
@@ -166,7 +167,7 @@ export function evolveConsents(
       withdrawnKinds: [],
       uses: 0,
     };
-    return { ...consents, [d.consentId]: consent };
+    return recordWith(consents, d.consentId, consent);
   }
   const id = event.type === 'used' ? event.consentId : event.data.consentId;
   const consent = consents[id];
@@ -174,27 +175,21 @@ export function evolveConsents(
   switch (event.type) {
     case 'renewed': {
       const d = event.data;
-      return {
-        ...consents,
-        [id]: {
-          ...consent,
-          version: d.version,
-          validUntil: d.validUntil ?? consent.validUntil,
-          maxUses: d.maxUses ?? consent.maxUses,
-          collection: d.collection,
-        },
-      };
+      return recordWith(consents, id, {
+        ...consent,
+        version: d.version,
+        validUntil: d.validUntil ?? consent.validUntil,
+        maxUses: d.maxUses ?? consent.maxUses,
+        collection: d.collection,
+      });
     }
     case 'withdrawn':
-      return {
-        ...consents,
-        [id]: {
-          ...consent,
-          withdrawnKinds: [...new Set([...consent.withdrawnKinds, ...event.data.kinds])],
-          withdrawnAt: event.data.withdrawnAt,
-        },
-      };
+      return recordWith(consents, id, {
+        ...consent,
+        withdrawnKinds: [...new Set([...consent.withdrawnKinds, ...event.data.kinds])],
+        withdrawnAt: event.data.withdrawnAt,
+      });
     case 'used':
-      return { ...consents, [id]: { ...consent, uses: consent.uses + 1 } };
+      return recordWith(consents, id, { ...consent, uses: consent.uses + 1 });
   }
 }

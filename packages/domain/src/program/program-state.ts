@@ -5,6 +5,7 @@ import {
   type CoverageTarget,
   type ProgramPolicies,
 } from './program-policies';
+import { recordWith } from '../shared/record-with';
 
 /** A tenant's program: its policies, coverage targets and the sales wishlist. */
 export interface ProgramState {
@@ -49,7 +50,7 @@ export function evolveProgram(state: ProgramState, event: ProgramEvent): Program
       return { ...state, coverageTargets: rest };
     }
     case 'AccountWishlisted':
-      return { ...state, wishlist: { ...state.wishlist, [event.data.wishId]: event.data } };
+      return { ...state, wishlist: recordWith(state.wishlist, event.data.wishId, event.data) };
     case 'WishlistEntryRemoved': {
       const { [event.data.wishId]: _removed, ...rest } = state.wishlist;
       return { ...state, wishlist: rest };

@@ -12,6 +12,7 @@ import type {
   RequestPriority,
   ScoreComponent,
 } from './reference-request-types';
+import { recordWith } from '../shared/record-with';
 
 /**
  * submitted → triaged → shortlisted → in progress (asks out) → fulfilled (enough accepted)
@@ -125,7 +126,7 @@ function withCandidate(
   if (!candidate) return state;
   return progress({
     ...state,
-    candidates: { ...state.candidates, [advocateId]: { ...candidate, ...change } },
+    candidates: recordWith(state.candidates, advocateId, { ...candidate, ...change }),
   });
 }
 
@@ -217,7 +218,7 @@ export function evolveReferenceRequest(
       return { ...state, status: 'LAPSED' };
     case 'AdvocateTakenFromPool': {
       const taken = candidateTakenFromPool(event.data);
-      return progress({ ...state, candidates: { ...state.candidates, [taken.advocateId]: taken } });
+      return progress({ ...state, candidates: recordWith(state.candidates, taken.advocateId, taken) });
     }
     default: {
       const scheduling = schedulingChange(state, event);
