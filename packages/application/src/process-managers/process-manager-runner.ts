@@ -14,6 +14,7 @@ import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
 import { runStepAsIs, type BackgroundStepObserver } from '../tracing/background-step';
+import { CheckpointProgress } from './checkpoint-progress';
 import type { ProcessManager, Reaction } from './process-manager';
 
 export interface ProcessManagerRunnerOptions {
@@ -60,6 +61,8 @@ export interface ProcessManagerRunnerOptions {
  */
 export class ProcessManagerRunner {
   private readonly running = new Map<string, Running>();
+  /** Per tenant, the furthest checkpoint the managers' own reactions appended. */
+  private readonly reactionsWrote = new Map<string, Checkpoint>();
 
   constructor(private readonly options: ProcessManagerRunnerOptions) {}
 
@@ -68,10 +71,30 @@ export class ProcessManagerRunner {
     await Promise.all(this.options.managers.map((manager) => this.run(tenantId, manager)));
   }
 
+  /**
+   * Resolves once every manager running for the tenant has handled (and reacted to) or looked
+   * past every event up to `checkpoint`, and so have they for every event their reactions
+   * appended meanwhile; rejects when a manager's subscription fails first. A caller that moves a
+   * simulated clock waits here, so no reaction runs at a later instant than its cause.
+   */
+  async settled(tenantId: string, checkpoint: Checkpoint): Promise<Checkpoint> {
+    let target = checkpoint;
+    for (;;) {
+      const waits = [...this.running.values()]
+        .filter((entry) => entry.tenantId === tenantId)
+        .map((entry) => entry.progress.reached(target));
+      await Promise.all(waits);
+      const wrote = this.reactionsWrote.get(tenantId);
+      if (wrote === undefined || wrote <= target) return target;
+      target = wrote;
+    }
+  }
+
   async stop(): Promise<void> {
     const all = [...this.running.values()];
     for (const entry of all) entry.stopped = true;
     await Promise.all(all.map((entry) => entry.subscription?.stop()));
+    for (const entry of all) entry.progress.end();
     // The subscriptions have stopped: save each learnt state where it is, so the next start reads nothing again.
     // A failed save only costs relearning at the next start: reported, and the others still stop.
     await Promise.all(
@@ -85,13 +108,19 @@ export class ProcessManagerRunner {
   private async run(tenantId: string, manager: ProcessManager): Promise<void> {
     const key = `${tenantId}/${manager.name}`;
     if (this.running.has(key)) return;
-    const entry: Running = { name: manager.name, stopped: false };
+    const entry: Running = {
+      name: manager.name,
+      tenantId,
+      stopped: false,
+      progress: new CheckpointProgress(),
+    };
     this.running.set(key, entry);
     const { store, checkpoints } = this.options;
     const decidedUpTo = await checkpoints.load(key);
     const learnt = manager.evolve ? await this.learntState(tenantId, manager, decidedUpTo) : undefined;
     let state = learnt?.state;
     const from = learnt ? learnt.from : decidedUpTo;
+    entry.progress.advance(from ?? START);
     // While relearning its state from history it decides nothing and never moves its checkpoint back.
     const isAfter = (checkpoint: Checkpoint): boolean =>
       decidedUpTo === undefined || checkpoint > decidedUpTo;
@@ -110,16 +139,19 @@ export class ProcessManagerRunner {
         if (manager.evolve) state = manager.evolve(state, event);
         if (isNew) await checkpoints.save(key, event.checkpoint);
         await saver?.step(event.checkpoint, state);
+        entry.progress.advance(event.checkpoint);
       },
       // Events of other types it looked past: resume after them, never scan them again.
       onScanned: async (checkpoint) => {
         if (isAfter(checkpoint)) await checkpoints.save(key, checkpoint);
         await saver?.step(checkpoint, state);
+        entry.progress.advance(checkpoint);
       },
     });
     entry.subscription = subscription;
     subscription.done.catch((error) => {
       if (entry.stopped) return;
+      entry.progress.fail(error);
       this.options.onFailure?.(manager.name, error);
       this.running.delete(key);
       setTimeout(() => {
@@ -220,9 +252,16 @@ export class ProcessManagerRunner {
   ): Promise<void> {
     try {
       switch (reaction.kind) {
-        case 'command':
-          await this.options.commands.execute(systemPrincipal(tenantId), reaction.command);
+        case 'command': {
+          const { checkpoint } = await this.options.commands.execute(
+            systemPrincipal(tenantId),
+            reaction.command,
+          );
+          const wrote = this.reactionsWrote.get(tenantId);
+          if (checkpoint !== undefined && (wrote === undefined || checkpoint > wrote))
+            this.reactionsWrote.set(tenantId, checkpoint);
           return;
+        }
         case 'forgetSubject':
           await this.options.store.forgetSubject(tenantId, reaction.subjectId);
           return;
@@ -263,6 +302,9 @@ const STATE_PREFIX = 'process-manager:';
 
 interface Running {
   readonly name: string;
+  readonly tenantId: string;
+  /** How far the manager has handled or looked past the log. */
+  readonly progress: CheckpointProgress;
   subscription?: Subscription;
   stopped: boolean;
   /** Saves the manager's learnt state where it is now (on stop). */
