@@ -1,4 +1,4 @@
-import { errorKindOf } from './error-kind';
+import { errorKindOf, thrownAtOf } from './error-kind';
 
 /**
  * A saved state passed every check of the saved state (readable, of this layout, its seals
@@ -22,15 +22,7 @@ export class ProjectionRestoreError extends Error {
     failure: unknown,
   ) {
     const kind = errorKindOf(failure);
-    const thrownAt =
-      failure instanceof Error
-        ? failure.stack
-            ?.split('\n')
-            // The first frame in a file of code: not a built-in's (`new Set (<anonymous>)`, `node:…`).
-            .find((line) => /^\s+at /.test(line) && !/\(<anonymous>\)|\(node:|at node:/.test(line))
-            ?.trim()
-            .replace(/^at /, '')
-        : undefined;
+    const thrownAt = thrownAtOf(failure);
     super(
       `Read model ${projection} v${version} of tenant ${tenantId} failed to restore from its saved state (${kind}` +
         `${thrownAt ? ` thrown at ${thrownAt}` : ''}) though it is readable, of this layout and its seals open: a fault of ` +

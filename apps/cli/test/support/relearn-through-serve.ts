@@ -139,7 +139,7 @@ export function relearnThroughServe(storeName: string, deployment: () => SeededD
       expect(relearnLines(await stopped(server))).toEqual([
         expect.objectContaining({
           level: 40, // pino's warn
-          msg: `enrol-approved-nominee relearns its state from the start of the log for tenant ${TENANT}: its saved state cannot be opened (TypeError)`,
+          msg: `enrol-approved-nominee relearns its state from the start of the log for tenant ${TENANT}: its saved state cannot be opened (SavedStateShapeError SAVED_STATE_SHAPE)`,
         }),
       ]);
       await nextStartSaysNothing();

@@ -8,13 +8,19 @@ import type {
   SavedReadModel,
   Subscription,
 } from '@vouch/event-store';
-import { START, SavedStateUnreadableError, StoreUnavailableError } from '@vouch/event-store';
+import {
+  isSavedStateFault,
+  START,
+  SavedStateUnreadableError,
+  StoreUnavailableError,
+} from '@vouch/event-store';
 import { errorKindOf, snapshotKeysOf } from '@vouch/projections';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
 import { runStepAsIs, type BackgroundStepObserver } from '../tracing/background-step';
 import { CheckpointProgress } from './checkpoint-progress';
+import { ProcessManagerRestoreError } from './process-manager-restore-error';
 import type { ProcessManager, Reaction } from './process-manager';
 
 export interface ProcessManagerRunnerOptions {
@@ -45,6 +51,18 @@ export interface ProcessManagerRunnerOptions {
   readonly restartDelayMs?: number;
   /** Runs around each reaction (a tracing span); default nothing. */
   readonly observeStep?: BackgroundStepObserver;
+  /**
+   * Relearn from the log whatever fails the restore of a saved state, not only a fault of the
+   * saved state; default false: any other failure fails the start with a
+   * ProcessManagerRestoreError and keeps the saved state.
+   */
+  readonly relearnOnAnyRestoreFailure?: boolean;
+  /**
+   * Only relearn the saved states that cannot be used, up to each manager's decided checkpoint,
+   * and save them: deciding nothing, never moving a checkpoint, leaving usable states alone.
+   * What `vouch rebuild` runs (with `relearnOnAnyRestoreFailure`) while no manager runs.
+   */
+  readonly learnOnly?: boolean;
 }
 
 /**
@@ -126,6 +144,10 @@ export class ProcessManagerRunner {
       decidedUpTo === undefined || checkpoint > decidedUpTo;
     const saver = learnt?.saver;
     if (saver) entry.saveState = () => saver.save(state);
+    if (this.options.learnOnly) {
+      if (learnt?.relearning) await this.learnUpTo(tenantId, manager, entry, learnt, decidedUpTo);
+      return;
+    }
     const subscription = store.subscribe(tenantId, {
       ...(from !== undefined ? { after: from } : {}),
       types: manager.eventTypes,
@@ -162,6 +184,37 @@ export class ProcessManagerRunner {
   }
 
   /**
+   * Relearns a manager's state from the log up to its decided checkpoint, deciding nothing;
+   * its events after that checkpoint are left for the manager itself. Saved on stop.
+   */
+  private async learnUpTo(
+    tenantId: string,
+    manager: ProcessManager,
+    entry: Running,
+    learnt: { state: unknown; from: Checkpoint; saver?: StateSaver },
+    decidedUpTo: Checkpoint | undefined,
+  ): Promise<void> {
+    let { state } = learnt;
+    const { saver } = learnt;
+    if (!saver || decidedUpTo === undefined) return;
+    entry.saveState = () => saver.save(state);
+    // Past the decided checkpoint the state stays as it was there: that is what it reflects.
+    const upTo = (checkpoint: Checkpoint) => (checkpoint > decidedUpTo ? decidedUpTo : checkpoint);
+    const subscription = this.options.store.subscribe(tenantId, {
+      after: learnt.from,
+      types: manager.eventTypes,
+      handler: async (event) => {
+        if (event.checkpoint <= decidedUpTo) state = manager.evolve!(state, event);
+        await saver.step(upTo(event.checkpoint), state);
+      },
+      onScanned: (checkpoint) => saver.step(upTo(checkpoint), state),
+    });
+    entry.subscription = subscription;
+    // Caught up with the log (the caller stops it, which saves), or failed reading it.
+    await Promise.race([subscription.caughtUp, subscription.done]);
+  }
+
+  /**
    * The state a manager with state starts from and the checkpoint to read after: its saved
    * state when there is one of its version at or before the decided checkpoint, else the
    * initial state and the start of the log.
@@ -170,7 +223,7 @@ export class ProcessManagerRunner {
     tenantId: string,
     manager: ProcessManager,
     decidedUpTo: Checkpoint | undefined,
-  ): Promise<{ state: unknown; from: Checkpoint; saver?: StateSaver }> {
+  ): Promise<{ state: unknown; from: Checkpoint; saver?: StateSaver; relearning?: boolean }> {
     const { readModels } = this.options;
     const codec = manager.savedState;
     const initial = { state: manager.initialState?.(), from: START };
@@ -202,7 +255,7 @@ export class ProcessManagerRunner {
       this.options.onRelearn?.(manager.name, tenantId, reason);
       // The unusable row is replaced at its own checkpoint too, or every start would relearn again.
       if (active === codec.version) saver.replaceHeldRow();
-      return { ...initial, saver };
+      return { ...initial, saver, relearning: true };
     };
     if (active !== undefined && active !== codec.version) {
       return relearn(`its saved state is of version ${active}, this code reads version ${codec.version}`);
@@ -217,11 +270,16 @@ export class ProcessManagerRunner {
       const value = codec.open ? await codec.open(saved.snapshot, keys) : saved.snapshot;
       return { state: codec.restore(value), from: saved.checkpoint, saver };
     } catch (error) {
+      // A shape this code does not read, or a seal it cannot open: the saved state is at fault
+      // and the log holds everything it did. Only the error's kind is told: its message may
+      // quote the saved content (a JSON parser's does).
       // A store out of reach: relearning would not reach it either (the start fails and is retried).
       if (error instanceof StoreUnavailableError) throw error;
-      // A shape this code does not read, or a seal it cannot open. Only the error's kind is
-      // told: its message may quote the saved content (a JSON parser's does).
-      return relearn(`its saved state cannot be opened (${errorKindOf(error)})`);
+      if (isSavedStateFault(error) || this.options.relearnOnAnyRestoreFailure)
+        return relearn(`its saved state cannot be opened (${errorKindOf(error)})`);
+      // Anything else is a fault of this code or an unexpected failure: relearning would hide
+      // it and replace the saved state.
+      throw new ProcessManagerRestoreError(manager.name, tenantId, codec.version, error);
     }
   }
 
