@@ -211,7 +211,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const auth = await loadAuthOptions(authConfig, startup.jwtSecret?.value);
       keepGeneratedMasterKey(startup);
       const { store, server, masterKey } = startup;
-      const { startServer } = await import('./commands/serve');
+      const { startServer, untilStopped } = await import('./commands/serve');
       const running = await startServer(
         {
           store,
@@ -246,7 +246,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         },
         `Vouch API: ${running.graphqlUrl}`,
       );
-      const signal = await io.stopSignal;
+      // Exits 1 (thrown) when the background work cannot start under a lease, as without one.
+      const signal = await untilStopped(running, io.stopSignal);
       running.logger.info({ signal }, 'stopping');
       await running.stop();
       done(ExitCode.OK);
