@@ -381,7 +381,8 @@ describe('a process manager resuming from its saved state', () => {
     const w = world();
     const checkpoint = await savedStateThatFailsToRestore(w);
     await w.append('Tally');
-    const started = w.runner({ manager: faulty() }).start(TENANT);
+    const failing = w.runner({ manager: faulty() });
+    const started = failing.start(TENANT);
     await expect(started).rejects.toBeInstanceOf(ProcessManagerRestoreError);
     const error = (await started.catch((e: unknown) => e)) as ProcessManagerRestoreError;
     expect(error).toMatchObject({
@@ -395,6 +396,8 @@ describe('a process manager resuming from its saved state', () => {
     expect(error.message).toContain('Process manager tally (saved state v1) of tenant t1 failed to restore');
     expect(error.message).not.toContain('Mallory');
     expect(w.relearnt).toEqual([]);
+    // Waiting for it to settle says why it never will, rather than waiting for ever.
+    await expect(failing.settled(TENANT, await w.store.lastCheckpoint(TENANT))).rejects.toBe(error);
     expect(w.executed).toEqual(['seen-2']); // the new Tally waits for a start that works
     expect(await w.readModels.load(TENANT, 'process-manager:tally', 1)).toMatchObject({
       checkpoint,

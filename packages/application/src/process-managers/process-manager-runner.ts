@@ -135,7 +135,13 @@ export class ProcessManagerRunner {
     this.running.set(key, entry);
     const { store, checkpoints } = this.options;
     const decidedUpTo = await checkpoints.load(key);
-    const learnt = manager.evolve ? await this.learntState(tenantId, manager, decidedUpTo) : undefined;
+    const learnt = manager.evolve
+      ? await this.learntState(tenantId, manager, decidedUpTo).catch((error: unknown) => {
+          // Whoever waits for this manager to settle hears why it never will.
+          entry.progress.fail(error);
+          throw error;
+        })
+      : undefined;
     let state = learnt?.state;
     const from = learnt ? learnt.from : decidedUpTo;
     entry.progress.advance(from ?? START);
@@ -270,11 +276,11 @@ export class ProcessManagerRunner {
       const value = codec.open ? await codec.open(saved.snapshot, keys) : saved.snapshot;
       return { state: codec.restore(value), from: saved.checkpoint, saver };
     } catch (error) {
+      // A store out of reach: relearning would not reach it either (the start fails and is retried).
+      if (error instanceof StoreUnavailableError) throw error;
       // A shape this code does not read, or a seal it cannot open: the saved state is at fault
       // and the log holds everything it did. Only the error's kind is told: its message may
       // quote the saved content (a JSON parser's does).
-      // A store out of reach: relearning would not reach it either (the start fails and is retried).
-      if (error instanceof StoreUnavailableError) throw error;
       if (isSavedStateFault(error) || this.options.relearnOnAnyRestoreFailure)
         return relearn(`its saved state cannot be opened (${errorKindOf(error)})`);
       // Anything else is a fault of this code or an unexpected failure: relearning would hide
