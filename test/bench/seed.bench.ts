@@ -14,18 +14,19 @@
  * log order, and stream by stream (each stream's events in version order, streams by id),
  * to compare two versions of the seed (the same program, whatever the timing).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@vouch/domain';
-import type { Checkpoint, EventStore } from '@vouch/event-store';
+import type { EventStore } from '@vouch/event-store';
 import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
 import { seedStore } from '../../apps/cli/src/commands/seed';
 import type { StoreConfig } from '../../apps/cli/src/config/store-config';
 import { openStore } from '../../apps/cli/src/stores/open-store';
 import { memoryIo } from '../../apps/cli/test/support/memory-io';
+import { seededHistory } from '../../apps/cli/test/support/seeded-history';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -100,32 +101,14 @@ async function appendBaseline(store: EventStore, events: number): Promise<void> 
 /** Digests of every event's stream, type and data: in log order, and per stream in version order. */
 async function digestOf(config: StoreConfig, masterKey: Buffer): Promise<string> {
   const opened = await openStore(config, { masterKey });
-  const log = createHash('sha256');
-  const streams = new Map<string, string[]>();
-  let count = 0;
   try {
-    let after: Checkpoint | undefined;
-    for (;;) {
-      const page = await opened.store.readAll(TENANT, { limit: 5000, ...(after ? { after } : {}) });
-      for (const e of page) {
-        const line = JSON.stringify([e.streamId, e.version, e.type, e.data]);
-        log.update(`${line}\n`);
-        if (process.env.SEED_DIGEST_DUMP) appendFileSync(process.env.SEED_DIGEST_DUMP, `${line}\n`);
-        const lines = streams.get(e.streamId) ?? [];
-        lines.push(line);
-        streams.set(e.streamId, lines);
-        count += 1;
-      }
-      if (page.length < 5000) break;
-      after = page[page.length - 1]!.checkpoint;
-    }
+    const history = await seededHistory(opened.store, TENANT);
+    if (process.env.SEED_DIGEST_DUMP)
+      appendFileSync(process.env.SEED_DIGEST_DUMP, history.lines.map((line) => `${line}\n`).join(''));
+    return `${history.lines.length} events, log order ${history.logOrder.slice(0, 16)}, per stream ${history.perStream.slice(0, 16)}`;
   } finally {
     await opened.close();
   }
-  const perStream = createHash('sha256');
-  for (const id of [...streams.keys()].sort())
-    for (const line of streams.get(id)!) perStream.update(`${line}\n`);
-  return `${count} events, log order ${log.digest('hex').slice(0, 16)}, per stream ${perStream.digest('hex').slice(0, 16)}`;
 }
 
 /** A fresh store of the kind: a new SQLite file, or a new PostgreSQL database. */

@@ -211,7 +211,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const auth = await loadAuthOptions(authConfig, startup.jwtSecret?.value);
       keepGeneratedMasterKey(startup);
       const { store, server, masterKey } = startup;
-      const { startServer } = await import('./commands/serve');
+      const { startServer, untilStopped } = await import('./commands/serve');
       const running = await startServer(
         {
           store,
@@ -246,7 +246,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         },
         `Vouch API: ${running.graphqlUrl}`,
       );
-      const signal = await io.stopSignal;
+      // Exits 1 (thrown) when the background work cannot start under a lease, as without one.
+      const signal = await untilStopped(running, io.stopSignal);
       running.logger.info({ signal }, 'stopping');
       await running.stop();
       done(ExitCode.OK);
@@ -339,6 +340,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
       const { store, masterKey } = resolveStartup({ store: flags, masterKey: 'existing' }, io.env);
       const { openStore } = await import('./stores/open-store');
       const { countEvents, rebuildReadModels } = await import('./rebuild/rebuild-read-models');
+      const { relearnProcessManagerStates } = await import('./rebuild/relearn-process-manager-states');
       const { ProgressLine } = await import('./rebuild/progress-line');
       const opened = await openStore(store, { masterKey: masterKey!.value });
       try {
@@ -354,6 +356,15 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
             `Rebuilt ${tenantId}: ${summary.events.toLocaleString('en-US')} events in ${summary.seconds.toFixed(2)} s ` +
               `(${rate.toLocaleString('en-US')} events/s), read models version ${summary.version ?? '-'} (${opened.description})\n`,
           );
+          // The process managers' saved states that cannot be used: relearnt too (the way out of a ProcessManagerRestoreError).
+          const relearnt = await relearnProcessManagerStates(
+            opened.store,
+            opened.readModels,
+            opened.checkpoints,
+            tenantId,
+          );
+          if (relearnt.length > 0)
+            io.stdout(`Relearnt the saved state of ${relearnt.join(', ')} for ${tenantId} from the log\n`);
         }
       } finally {
         await opened.close();

@@ -28,6 +28,7 @@ async function seedShape(scale: number) {
     clock: clock.now,
     newId: () => `seed-id-${(sequence += 1)}`,
     dueWorkIntervalMs: 0,
+    settleReactions: true,
   });
   await vouch.start(['demo']);
   try {

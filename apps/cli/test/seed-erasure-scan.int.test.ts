@@ -76,6 +76,7 @@ describe("the demo seed's erasures leave no personal value in the SQLite store (
       checkpoints: opened.checkpoints,
       readModels: opened.readModels,
       dueWorkIntervalMs: 0,
+      settleReactions: true,
     });
     await vouch.start([TENANT]);
     await seedDemoProgram(notes.observe(vouch), opened.store, clock, {

@@ -31,6 +31,7 @@ async function seedAndCount(
     newId: () => `id-${(ids += 1)}`,
     checkpoints,
     dueWorkIntervalMs: 0,
+    settleReactions: true,
   });
   await vouch.start([TENANT]);
   try {

@@ -20,6 +20,7 @@ export * from './workflows/workflow-executor';
 export * from './process-managers/process-manager';
 export * from './process-managers/process-managers';
 export * from './process-managers/process-manager-runner';
+export * from './process-managers/process-manager-restore-error';
 export * from './timers/due-work-index';
 export * from './timers/due-work-runner';
 export * from './tracing/background-step';

@@ -5,6 +5,7 @@ import {
   InMemoryEventStore,
   InMemoryWrappedKeyRepository,
   MasterKeyVault,
+  SavedStateShapeError,
   SavedStateUnreadableError,
   StoreUnavailableError,
   type ReadModelStore,
@@ -12,7 +13,7 @@ import {
 import { contractEvent } from '@vouch/event-store/testing';
 import { InMemoryReadModelStore } from '@vouch/projections';
 import type { CommandResult, VouchCommand } from '../src';
-import { commandFor, ProcessManagerRunner, type ProcessManager } from '../src';
+import { commandFor, ProcessManagerRestoreError, ProcessManagerRunner, type ProcessManager } from '../src';
 import { enrolApprovedNominee } from '../src/process-managers/enrol-approved-nominee';
 import { ScanCountingEngine } from './support/scan-counting-engine';
 
@@ -33,7 +34,7 @@ const tally = (version = 1): ProcessManager<number> => ({
     save: (count) => ({ count }),
     restore(saved) {
       const { count } = saved as { count?: unknown };
-      if (typeof count !== 'number') throw new TypeError('not a saved tally');
+      if (typeof count !== 'number') throw new SavedStateShapeError('count is not a number');
       return count;
     },
   },
@@ -51,11 +52,19 @@ function world() {
   /** What the runners said about relearning: `manager@tenant: reason`. */
   const relearnt: string[] = [];
   const runner = (
-    options: { manager?: ProcessManager<number>; readModels?: ReadModelStore | null; every?: number } = {},
+    options: {
+      manager?: ProcessManager<number>;
+      readModels?: ReadModelStore | null;
+      every?: number;
+      relearnOnAnyRestoreFailure?: boolean;
+      learnOnly?: boolean;
+    } = {},
   ) =>
     new ProcessManagerRunner({
       store,
       checkpoints,
+      ...(options.relearnOnAnyRestoreFailure ? { relearnOnAnyRestoreFailure: true } : {}),
+      ...(options.learnOnly ? { learnOnly: true } : {}),
       onRelearn: (manager, tenantId, reason) => relearnt.push(`${manager}@${tenantId}: ${reason}`),
       ...(options.readModels === null ? {} : { readModels: options.readModels ?? readModels }),
       ...(options.every !== undefined ? { saveStateEvery: options.every } : {}),
@@ -213,7 +222,9 @@ describe('a process manager resuming from its saved state', () => {
     await w.history(1);
     await w.examinedAtStart(w.runner());
     expect(w.executed).toEqual(['seen-3', 'seen-4']);
-    expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (TypeError)']);
+    expect(w.relearnt).toEqual([
+      'tally@t1: its saved state cannot be opened (SavedStateShapeError SAVED_STATE_SHAPE)',
+    ]);
     w.store.close();
   });
 
@@ -287,7 +298,7 @@ describe('a process manager resuming from its saved state', () => {
       savedState: {
         ...tally().savedState!,
         restore(saved) {
-          throw new SyntaxError(`Unexpected token in ${JSON.stringify(saved)}`);
+          throw new SavedStateShapeError(`unexpected member in ${JSON.stringify(saved)}`);
         },
       },
     };
@@ -305,7 +316,9 @@ describe('a process manager resuming from its saved state', () => {
       { activate: true },
     );
     await w.examinedAtStart(w.runner({ manager: quoting }));
-    expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (SyntaxError)']);
+    expect(w.relearnt).toEqual([
+      'tally@t1: its saved state cannot be opened (SavedStateShapeError SAVED_STATE_SHAPE)',
+    ]);
     expect(w.relearnt.join()).not.toContain('Mallory');
     w.store.close();
   });
@@ -333,6 +346,108 @@ describe('a process manager resuming from its saved state', () => {
     // Decided again from the start, with the state relearnt (the command id makes it harmless).
     expect(w.executed).toEqual(['seen-4', 'seen-4']);
     expect(w.relearnt).toEqual(['tally@t1: its saved state is ahead of its checkpoint (checkpoints lost)']);
+    w.store.close();
+  });
+
+  /** A tally whose restore throws what a fault of the code would, on a sound saved state that names someone. */
+  const faulty = (): ProcessManager<number> => ({
+    ...tally(),
+    savedState: {
+      ...tally().savedState!,
+      restore(saved) {
+        // Reads a member as the code expects it, not as it is (a string, not a Map): a TypeError.
+        const { count, note } = saved as { count: number; note: Map<string, number> };
+        return count + (note.get('extra') ?? 0);
+      },
+    },
+  });
+
+  /** History, a first start, then a saved state that passes every check and still fails to restore. */
+  async function savedStateThatFailsToRestore(w: ReturnType<typeof world>) {
+    await w.history(2);
+    await w.examinedAtStart(w.runner());
+    const checkpoint = await w.store.lastCheckpoint(TENANT);
+    await w.readModels.save(
+      TENANT,
+      'process-manager:tally',
+      1,
+      { checkpoint, schemaVersion: 1, snapshot: { count: 2, note: 'Mallory Plaintext' } },
+      { activate: true },
+    );
+    return checkpoint;
+  }
+
+  it('fails its start on a restore that throws though the saved state is sound: typed, no saved value, nothing relearnt, the state kept', async () => {
+    const w = world();
+    const checkpoint = await savedStateThatFailsToRestore(w);
+    await w.append('Tally');
+    const failing = w.runner({ manager: faulty() });
+    const started = failing.start(TENANT);
+    await expect(started).rejects.toBeInstanceOf(ProcessManagerRestoreError);
+    const error = (await started.catch((e: unknown) => e)) as ProcessManagerRestoreError;
+    expect(error).toMatchObject({
+      code: 'PROCESS_MANAGER_RESTORE_FAILED',
+      manager: 'tally',
+      tenantId: TENANT,
+      version: 1,
+      kind: 'TypeError',
+    });
+    expect(error.thrownAt).toMatch(/process-manager-saved-state\.test\.ts/);
+    expect(error.message).toContain('Process manager tally (saved state v1) of tenant t1 failed to restore');
+    expect(error.message).not.toContain('Mallory');
+    expect(w.relearnt).toEqual([]);
+    // Waiting for it to settle says why it never will, rather than waiting for ever.
+    await expect(failing.settled(TENANT, await w.store.lastCheckpoint(TENANT))).rejects.toBe(error);
+    expect(w.executed).toEqual(['seen-2']); // the new Tally waits for a start that works
+    expect(await w.readModels.load(TENANT, 'process-manager:tally', 1)).toMatchObject({
+      checkpoint,
+      snapshot: { count: 2, note: 'Mallory Plaintext' },
+    });
+    w.store.close();
+  });
+
+  it('relearns such a state when asked to relearn whatever fails', async () => {
+    const w = world();
+    await savedStateThatFailsToRestore(w);
+    await w.append('Tally');
+    await w.examinedAtStart(w.runner({ manager: faulty(), relearnOnAnyRestoreFailure: true }));
+    expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (TypeError)']);
+    expect(w.executed).toEqual(['seen-2', 'seen-2']);
+    w.store.close();
+  });
+
+  it('learning only (vouch rebuild): relearns such a state up to the decided checkpoint, decides nothing, moves no checkpoint; the next start opens it', async () => {
+    const w = world();
+    const checkpoint = await savedStateThatFailsToRestore(w);
+    await w.append('Noted', 'Tally'); // after the decided checkpoint: left for the manager itself
+    const key = `${TENANT}/tally`;
+    const decided = await w.checkpoints.load(key);
+    await w.examinedAtStart(
+      w.runner({ manager: faulty(), learnOnly: true, relearnOnAnyRestoreFailure: true }),
+    );
+    expect(w.relearnt).toEqual(['tally@t1: its saved state cannot be opened (TypeError)']);
+    expect(w.executed).toEqual(['seen-2']);
+    expect(await w.checkpoints.load(key)).toBe(decided);
+    // The relearnt state as of the decided checkpoint: two Noted, not the third.
+    expect(await w.readModels.load(TENANT, 'process-manager:tally', 1)).toMatchObject({
+      checkpoint,
+      snapshot: { count: 2 },
+    });
+    // The manager itself (its restore sound again) opens it and decides the new Tally with all three.
+    await w.examinedAtStart(w.runner());
+    expect(w.relearnt).toHaveLength(1);
+    expect(w.executed).toEqual(['seen-2', 'seen-3']);
+    w.store.close();
+  });
+
+  it('learning only leaves a usable saved state alone', async () => {
+    const w = world();
+    await w.history(2);
+    await w.examinedAtStart(w.runner());
+    const before = await w.readModels.load(TENANT, 'process-manager:tally', 1);
+    expect(await w.examinedAtStart(w.runner({ learnOnly: true }))).toBe(0);
+    expect(await w.readModels.load(TENANT, 'process-manager:tally', 1)).toEqual(before);
+    expect(w.executed).toEqual(['seen-2']);
     w.store.close();
   });
 });

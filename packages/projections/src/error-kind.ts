@@ -7,3 +7,16 @@ export function errorKindOf(error: unknown): string {
   const { code } = error as { code?: unknown };
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;
 }
+
+/**
+ * Where an error was thrown: the first frame of its stack in a file of code, not a built-in's
+ * (`new Set (<anonymous>)`, `node:…`). A place, never a value.
+ */
+export function thrownAtOf(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  return error.stack
+    ?.split('\n')
+    .find((line) => /^\s+at /.test(line) && !/\(<anonymous>\)|\(node:|at node:/.test(line))
+    ?.trim()
+    .replace(/^at /, '');
+}

@@ -28,6 +28,7 @@ export * from './sorted-walk';
 export type { ReadModelStore, SavedReadModel, SaveReadModelOptions } from '@vouch/event-store';
 export * from './in-memory-read-model-store';
 export * from './projection-runner';
+export * from './restore-failure-error';
 export * from './projection-restore-error';
 export * from './error-kind';
 export * from './tenant-projections';

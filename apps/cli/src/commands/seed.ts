@@ -63,6 +63,8 @@ export async function seedStore(options: SeedOptions, io: CliIo): Promise<SeedRe
       checkpoints,
       readModels: opened.readModels,
       dueWorkIntervalMs: 0,
+      // Every reaction before the next step: the same history whatever the store's timing.
+      settleReactions: true,
       // A bulk load: every stream it wrote is consulted again and again, so hold them all
       // (the demo at scale 1 is ≈ 34k events; tens of MB for the seed's short life).
       streamCacheEvents: SEED_STREAM_CACHE_EVENTS,

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { AuthOptions, DbSystem, InboundOptions, LimitsOptions, VouchTracing } from '@vouch/api';
 import { createVouch, type Vouch, type WebhookOptions } from '@vouch/application';
+import { RestoreFailureError } from '@vouch/projections';
 import type { Role } from '@vouch/domain';
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io';
@@ -29,6 +30,13 @@ export interface RunningServer {
   readonly vouch: Vouch;
   /** The server's structured log (JSON lines on stdout). */
   readonly logger: Logger;
+  /**
+   * Settles with the error when the background work started under a lease failed in a way no
+   * retry mends (a saved state that fails to restore through a fault of the code): the server
+   * must stop, as a start without a lease does, rather than answer from read models that
+   * will never be current. Never settles otherwise.
+   */
+  readonly failed: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +99,8 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   });
   let vouch: Vouch | undefined;
   let background: LeasedBackground | undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const failed = new Promise<Error>((resolve) => (fail = resolve));
   let tracing: VouchTracing | undefined;
   const acquireLease = opened.acquireLease;
   try {
@@ -140,7 +150,13 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
               { ...fields, reason: String(event.reason) },
               'background lease lost: background work stopped',
             );
-          else logger.warn({ ...fields, error: String(event.error) }, 'background work under lease failed');
+          else if (event.error instanceof RestoreFailureError) {
+            logger.error(
+              { ...fields, error: String(event.error) },
+              'background work under lease cannot start',
+            );
+            fail(event.error);
+          } else logger.warn({ ...fields, error: String(event.error) }, 'background work under lease failed');
         },
       );
     } else {
@@ -188,6 +204,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       graphiqlUrl: `${origin}${GRAPHIQL_PATH}`,
       vouch: running,
       logger,
+      failed,
       async stop() {
         await api.stop();
         await background?.stop();
@@ -205,4 +222,19 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     await tracing?.shutdown().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Waits for a stop signal (answered), or for the background work to fail in a way no retry
+ * mends: the server is then stopped and the failure thrown, so the command exits 1 with the
+ * reason once on stderr, as a start without a lease does.
+ */
+export async function untilStopped(running: RunningServer, stopSignal: Promise<string>): Promise<string> {
+  const ended = await Promise.race([
+    stopSignal.then((signal) => ({ signal })),
+    running.failed.then((error) => ({ error })),
+  ]);
+  if ('signal' in ended) return ended.signal;
+  await running.stop();
+  throw ended.error;
 }

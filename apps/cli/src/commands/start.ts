@@ -12,7 +12,7 @@ import { ADMIN, AUDITOR, DEMO_TENANT, PROGRAM_MANAGERS, REGIONS, REQUESTERS } fr
 import { signToken } from '../tokens/sign-token';
 import { openStore } from '../stores/open-store';
 import { formatSeedReport, seedStore } from './seed';
-import { startServer } from './serve';
+import { startServer, untilStopped } from './serve';
 
 export interface StartFlags {
   readonly dataDir?: string;
@@ -178,7 +178,8 @@ export async function startDemo(flags: StartFlags, io: CliIo): Promise<ExitCode>
       '',
     ].join('\n'),
   );
-  const signal = await io.stopSignal;
+  // Exits 1 (thrown) when the background work cannot start, as `serve`.
+  const signal = await untilStopped(running, io.stopSignal);
   io.stderr(`vouch: ${signal}: stopping\n`);
   await running.stop();
   return ExitCode.OK;

@@ -73,6 +73,13 @@ export interface VouchOptions {
   readonly webhooks?: WebhookOptions;
   /** Runs around each background step (process-manager reaction, due command): a tracing span. */
   readonly observeStep?: BackgroundStepObserver;
+  /**
+   * Each command, and each due command, returns only once the process managers have reacted
+   * to it (`settle`). For a bulk load or a simulation that moves a simulated clock between
+   * commands: every reaction then runs at the instant of its cause, before the next command,
+   * whatever the timing of the store. Default false: a server answers without waiting.
+   */
+  readonly settleReactions?: boolean;
 }
 
 /** Vouch as a library: every command and query of a reference program, for any store. */
@@ -88,6 +95,13 @@ export interface Vouch {
   readonly queries: VouchQueries;
   /** Issues every command that time has made due now; returns how many. */
   processDueWork(): Promise<number>;
+  /**
+   * Resolves once the tenant's process managers have reacted to everything written so far
+   * (and to what their reactions wrote), and makes the next queries wait for the read models
+   * to reflect it. A bulk load or a test that moves a simulated clock waits here before the
+   * clock moves, so every reaction runs at the instant of its cause, whatever the timing.
+   */
+  settle(tenantId: string): Promise<void>;
   stop(): Promise<void>;
   readonly store: EventStore;
   /** The signed digests the product keeps, when configured with a signing key. */
@@ -143,7 +157,15 @@ export function createVouch(options: VouchOptions): Vouch {
   const dueWork = new DueWorkRunner({
     store: options.store,
     clock,
-    commands,
+    commands: options.settleReactions
+      ? {
+          execute: async (principal, command) => {
+            const result = await commands.execute(principal, command);
+            await settle(principal.tenantId);
+            return result;
+          },
+        }
+      : commands,
     ...(options.dueWorkIntervalMs !== undefined ? { intervalMs: options.dueWorkIntervalMs } : {}),
     onRefused: (key, error) => warn(`due work ${key} was refused`, error),
     ...(options.observeStep ? { observeStep: options.observeStep } : {}),
@@ -167,6 +189,13 @@ export function createVouch(options: VouchOptions): Vouch {
   const queries = new VouchQueries(options.store, projections, clock, digests, verifications);
   const started = new Set<string>();
   let running = false;
+  // Hoisted: the due work above settles after each due command when asked to.
+  async function settle(tenantId: string): Promise<void> {
+    // The managers' reactions (and theirs to those), then the due work's index up to the same point.
+    const settled = await managers.settled(tenantId, await options.store.lastCheckpoint(tenantId));
+    await dueWork.reached(tenantId, settled);
+    queries.noteWritten(tenantId, settled);
+  }
 
   const startTenant = async (tenantId: string) => {
     if (started.has(tenantId)) return;
@@ -193,6 +222,7 @@ export function createVouch(options: VouchOptions): Vouch {
       if (running) await startTenant(principal.tenantId);
       const result = await run(principal, command);
       queries.noteWritten(principal.tenantId, result.checkpoint);
+      if (options.settleReactions) await settle(principal.tenantId);
       return result;
     },
     async start(tenants = []) {
@@ -200,6 +230,7 @@ export function createVouch(options: VouchOptions): Vouch {
       for (const tenantId of [...(options.tenants ?? []), ...tenants]) await startTenant(tenantId);
     },
     processDueWork: () => dueWork.tick(),
+    settle: (tenantId) => settle(tenantId),
     async crmReadModel(tenantId) {
       const runner = await crm.runner(tenantId);
       // Whatever was appended before this call (by this process or another) is applied first.

@@ -1,5 +1,5 @@
 import type { NominationApproved, NominationSubmitted } from '@vouch/domain';
-import type { SealedValue } from '@vouch/event-store';
+import { SavedStateShapeError, type SealedValue } from '@vouch/event-store';
 import { commandFor, dataOf, type ProcessManager } from './process-manager';
 
 const NAME = 'enrol-approved-nominee';
@@ -22,7 +22,7 @@ export const enrolApprovedNominee: ProcessManager<PendingNominations> = {
     version: 1,
     save: (pending) => [...pending],
     restore(saved) {
-      if (!Array.isArray(saved)) throw new TypeError('not a saved state');
+      if (!Array.isArray(saved)) throw new SavedStateShapeError('pending nominations is not a list');
       return new Map(saved as [string, NominationSubmitted['data']][]);
     },
     async seal(saved, keys) {
@@ -43,7 +43,7 @@ export const enrolApprovedNominee: ProcessManager<PendingNominations> = {
         Omit<NominationSubmitted['data'], 'candidate' | 'evidence'>,
         SealedValue,
       ][];
-      if (!Array.isArray(rows)) throw new TypeError('not a saved state');
+      if (!Array.isArray(rows)) throw new SavedStateShapeError('sealed pending nominations is not a list');
       const opened = await keys.openMany(rows.map(([, , sealed]) => sealed));
       return rows.flatMap(([id, rest], i) => {
         const personal = opened[i] as Pick<NominationSubmitted['data'], 'candidate' | 'evidence'> | undefined;

@@ -8,12 +8,19 @@ import type {
   SavedReadModel,
   Subscription,
 } from '@vouch/event-store';
-import { START, SavedStateUnreadableError, StoreUnavailableError } from '@vouch/event-store';
+import {
+  isSavedStateFault,
+  START,
+  SavedStateUnreadableError,
+  StoreUnavailableError,
+} from '@vouch/event-store';
 import { errorKindOf, snapshotKeysOf } from '@vouch/projections';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import { systemPrincipal } from '../principal';
 import { runStepAsIs, type BackgroundStepObserver } from '../tracing/background-step';
+import { CheckpointProgress } from './checkpoint-progress';
+import { ProcessManagerRestoreError } from './process-manager-restore-error';
 import type { ProcessManager, Reaction } from './process-manager';
 
 export interface ProcessManagerRunnerOptions {
@@ -44,6 +51,18 @@ export interface ProcessManagerRunnerOptions {
   readonly restartDelayMs?: number;
   /** Runs around each reaction (a tracing span); default nothing. */
   readonly observeStep?: BackgroundStepObserver;
+  /**
+   * Relearn from the log whatever fails the restore of a saved state, not only a fault of the
+   * saved state; default false: any other failure fails the start with a
+   * ProcessManagerRestoreError and keeps the saved state.
+   */
+  readonly relearnOnAnyRestoreFailure?: boolean;
+  /**
+   * Only relearn the saved states that cannot be used, up to each manager's decided checkpoint,
+   * and save them: deciding nothing, never moving a checkpoint, leaving usable states alone.
+   * What `vouch rebuild` runs (with `relearnOnAnyRestoreFailure`) while no manager runs.
+   */
+  readonly learnOnly?: boolean;
 }
 
 /**
@@ -60,6 +79,8 @@ export interface ProcessManagerRunnerOptions {
  */
 export class ProcessManagerRunner {
   private readonly running = new Map<string, Running>();
+  /** Per tenant, the furthest checkpoint the managers' own reactions appended. */
+  private readonly reactionsWrote = new Map<string, Checkpoint>();
 
   constructor(private readonly options: ProcessManagerRunnerOptions) {}
 
@@ -68,10 +89,30 @@ export class ProcessManagerRunner {
     await Promise.all(this.options.managers.map((manager) => this.run(tenantId, manager)));
   }
 
+  /**
+   * Resolves once every manager running for the tenant has handled (and reacted to) or looked
+   * past every event up to `checkpoint`, and so have they for every event their reactions
+   * appended meanwhile; rejects when a manager's subscription fails first. A caller that moves a
+   * simulated clock waits here, so no reaction runs at a later instant than its cause.
+   */
+  async settled(tenantId: string, checkpoint: Checkpoint): Promise<Checkpoint> {
+    let target = checkpoint;
+    for (;;) {
+      const waits = [...this.running.values()]
+        .filter((entry) => entry.tenantId === tenantId)
+        .map((entry) => entry.progress.reached(target));
+      await Promise.all(waits);
+      const wrote = this.reactionsWrote.get(tenantId);
+      if (wrote === undefined || wrote <= target) return target;
+      target = wrote;
+    }
+  }
+
   async stop(): Promise<void> {
     const all = [...this.running.values()];
     for (const entry of all) entry.stopped = true;
     await Promise.all(all.map((entry) => entry.subscription?.stop()));
+    for (const entry of all) entry.progress.end();
     // The subscriptions have stopped: save each learnt state where it is, so the next start reads nothing again.
     // A failed save only costs relearning at the next start: reported, and the others still stop.
     await Promise.all(
@@ -85,18 +126,34 @@ export class ProcessManagerRunner {
   private async run(tenantId: string, manager: ProcessManager): Promise<void> {
     const key = `${tenantId}/${manager.name}`;
     if (this.running.has(key)) return;
-    const entry: Running = { name: manager.name, stopped: false };
+    const entry: Running = {
+      name: manager.name,
+      tenantId,
+      stopped: false,
+      progress: new CheckpointProgress(),
+    };
     this.running.set(key, entry);
     const { store, checkpoints } = this.options;
     const decidedUpTo = await checkpoints.load(key);
-    const learnt = manager.evolve ? await this.learntState(tenantId, manager, decidedUpTo) : undefined;
+    const learnt = manager.evolve
+      ? await this.learntState(tenantId, manager, decidedUpTo).catch((error: unknown) => {
+          // Whoever waits for this manager to settle hears why it never will.
+          entry.progress.fail(error);
+          throw error;
+        })
+      : undefined;
     let state = learnt?.state;
     const from = learnt ? learnt.from : decidedUpTo;
+    entry.progress.advance(from ?? START);
     // While relearning its state from history it decides nothing and never moves its checkpoint back.
     const isAfter = (checkpoint: Checkpoint): boolean =>
       decidedUpTo === undefined || checkpoint > decidedUpTo;
     const saver = learnt?.saver;
     if (saver) entry.saveState = () => saver.save(state);
+    if (this.options.learnOnly) {
+      if (learnt?.relearning) await this.learnUpTo(tenantId, manager, entry, learnt, decidedUpTo);
+      return;
+    }
     const subscription = store.subscribe(tenantId, {
       ...(from !== undefined ? { after: from } : {}),
       types: manager.eventTypes,
@@ -110,16 +167,19 @@ export class ProcessManagerRunner {
         if (manager.evolve) state = manager.evolve(state, event);
         if (isNew) await checkpoints.save(key, event.checkpoint);
         await saver?.step(event.checkpoint, state);
+        entry.progress.advance(event.checkpoint);
       },
       // Events of other types it looked past: resume after them, never scan them again.
       onScanned: async (checkpoint) => {
         if (isAfter(checkpoint)) await checkpoints.save(key, checkpoint);
         await saver?.step(checkpoint, state);
+        entry.progress.advance(checkpoint);
       },
     });
     entry.subscription = subscription;
     subscription.done.catch((error) => {
       if (entry.stopped) return;
+      entry.progress.fail(error);
       this.options.onFailure?.(manager.name, error);
       this.running.delete(key);
       setTimeout(() => {
@@ -127,6 +187,37 @@ export class ProcessManagerRunner {
       }, this.options.restartDelayMs ?? 1000).unref();
     });
     await subscription.caughtUp;
+  }
+
+  /**
+   * Relearns a manager's state from the log up to its decided checkpoint, deciding nothing;
+   * its events after that checkpoint are left for the manager itself. Saved on stop.
+   */
+  private async learnUpTo(
+    tenantId: string,
+    manager: ProcessManager,
+    entry: Running,
+    learnt: { state: unknown; from: Checkpoint; saver?: StateSaver },
+    decidedUpTo: Checkpoint | undefined,
+  ): Promise<void> {
+    let { state } = learnt;
+    const { saver } = learnt;
+    if (!saver || decidedUpTo === undefined) return;
+    entry.saveState = () => saver.save(state);
+    // Past the decided checkpoint the state stays as it was there: that is what it reflects.
+    const upTo = (checkpoint: Checkpoint) => (checkpoint > decidedUpTo ? decidedUpTo : checkpoint);
+    const subscription = this.options.store.subscribe(tenantId, {
+      after: learnt.from,
+      types: manager.eventTypes,
+      handler: async (event) => {
+        if (event.checkpoint <= decidedUpTo) state = manager.evolve!(state, event);
+        await saver.step(upTo(event.checkpoint), state);
+      },
+      onScanned: (checkpoint) => saver.step(upTo(checkpoint), state),
+    });
+    entry.subscription = subscription;
+    // Caught up with the log (the caller stops it, which saves), or failed reading it.
+    await Promise.race([subscription.caughtUp, subscription.done]);
   }
 
   /**
@@ -138,7 +229,7 @@ export class ProcessManagerRunner {
     tenantId: string,
     manager: ProcessManager,
     decidedUpTo: Checkpoint | undefined,
-  ): Promise<{ state: unknown; from: Checkpoint; saver?: StateSaver }> {
+  ): Promise<{ state: unknown; from: Checkpoint; saver?: StateSaver; relearning?: boolean }> {
     const { readModels } = this.options;
     const codec = manager.savedState;
     const initial = { state: manager.initialState?.(), from: START };
@@ -170,7 +261,7 @@ export class ProcessManagerRunner {
       this.options.onRelearn?.(manager.name, tenantId, reason);
       // The unusable row is replaced at its own checkpoint too, or every start would relearn again.
       if (active === codec.version) saver.replaceHeldRow();
-      return { ...initial, saver };
+      return { ...initial, saver, relearning: true };
     };
     if (active !== undefined && active !== codec.version) {
       return relearn(`its saved state is of version ${active}, this code reads version ${codec.version}`);
@@ -187,9 +278,14 @@ export class ProcessManagerRunner {
     } catch (error) {
       // A store out of reach: relearning would not reach it either (the start fails and is retried).
       if (error instanceof StoreUnavailableError) throw error;
-      // A shape this code does not read, or a seal it cannot open. Only the error's kind is
-      // told: its message may quote the saved content (a JSON parser's does).
-      return relearn(`its saved state cannot be opened (${errorKindOf(error)})`);
+      // A shape this code does not read, or a seal it cannot open: the saved state is at fault
+      // and the log holds everything it did. Only the error's kind is told: its message may
+      // quote the saved content (a JSON parser's does).
+      if (isSavedStateFault(error) || this.options.relearnOnAnyRestoreFailure)
+        return relearn(`its saved state cannot be opened (${errorKindOf(error)})`);
+      // Anything else is a fault of this code or an unexpected failure: relearning would hide
+      // it and replace the saved state.
+      throw new ProcessManagerRestoreError(manager.name, tenantId, codec.version, error);
     }
   }
 
@@ -220,9 +316,16 @@ export class ProcessManagerRunner {
   ): Promise<void> {
     try {
       switch (reaction.kind) {
-        case 'command':
-          await this.options.commands.execute(systemPrincipal(tenantId), reaction.command);
+        case 'command': {
+          const { checkpoint } = await this.options.commands.execute(
+            systemPrincipal(tenantId),
+            reaction.command,
+          );
+          const wrote = this.reactionsWrote.get(tenantId);
+          if (checkpoint !== undefined && (wrote === undefined || checkpoint > wrote))
+            this.reactionsWrote.set(tenantId, checkpoint);
           return;
+        }
         case 'forgetSubject':
           await this.options.store.forgetSubject(tenantId, reaction.subjectId);
           return;
@@ -263,6 +366,9 @@ const STATE_PREFIX = 'process-manager:';
 
 interface Running {
   readonly name: string;
+  readonly tenantId: string;
+  /** How far the manager has handled or looked past the log. */
+  readonly progress: CheckpointProgress;
   subscription?: Subscription;
   stopped: boolean;
   /** Saves the manager's learnt state where it is now (on stop). */

@@ -1,4 +1,5 @@
 import type { EngagementReserved, RequestCancelled, RequestLapsed } from '@vouch/domain';
+import { SavedStateShapeError } from '@vouch/event-store';
 import { commandFor, dataOf, type ProcessManager } from './process-manager';
 
 const NAME = 'release-engagements-of-closed-request';
@@ -31,7 +32,7 @@ export const releaseEngagementsOfClosedRequest: ProcessManager<PendingEngagement
     // Request id → [engagement id, advocate id][]; `requestOf` follows from it.
     save: (pending) => [...pending.byRequest].map(([requestId, ofRequest]) => [requestId, [...ofRequest]]),
     restore(saved) {
-      if (!Array.isArray(saved)) throw new TypeError('not a saved state');
+      if (!Array.isArray(saved)) throw new SavedStateShapeError('pending engagements is not a list');
       const byRequest = new Map(
         (saved as [string, [string, string][]][]).map(([requestId, ofRequest]) => [
           requestId,

@@ -6,7 +6,7 @@ import type {
   ContentKind,
   ContentPublished,
 } from '@vouch/domain';
-import type { RecordedEvent } from '@vouch/event-store';
+import { SavedStateShapeError, type RecordedEvent } from '@vouch/event-store';
 import { commandFor, dataOf, type ProcessManager } from './process-manager';
 
 const NAME = 'suspend-content-on-consent-loss';
@@ -70,11 +70,12 @@ export const suspendContentOnConsentLoss: ProcessManager<ContentRelyingOnConsent
     // Content kinds and what published content relies on; `byConsent` follows from `reliesOn`.
     save: (state) => ({ kinds: [...state.kinds], reliesOn: [...state.reliesOn] }),
     restore(saved) {
-      const { kinds, reliesOn } = saved as {
+      const { kinds, reliesOn } = (saved ?? {}) as {
         kinds: [string, ContentKind][];
         reliesOn: [string, string[]][];
       };
-      if (!Array.isArray(kinds) || !Array.isArray(reliesOn)) throw new TypeError('not a saved state');
+      if (!Array.isArray(kinds) || !Array.isArray(reliesOn))
+        throw new SavedStateShapeError('content kinds or what content relies on is not a list');
       const state: ContentRelyingOnConsents = {
         kinds: new Map(kinds),
         byConsent: new Map(),

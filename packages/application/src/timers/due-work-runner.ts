@@ -1,15 +1,16 @@
-import type { Clock, EventStore, Subscription } from '@vouch/event-store';
+import type { Checkpoint, Clock, EventStore, Subscription } from '@vouch/event-store';
 import type { CommandHandler } from '../commands/command-handler';
 import { isFinalRefusal } from '../commands/final-refusal';
 import type { VouchCommand } from '../commands/vouch-command';
 import { systemPrincipal } from '../principal';
+import { CheckpointProgress } from '../process-managers/checkpoint-progress';
 import { runStepAsIs, type BackgroundStepObserver } from '../tracing/background-step';
 import { DUE_WORK_EVENT_TYPES, DueWorkIndex } from './due-work-index';
 
 export interface DueWorkRunnerOptions {
   readonly store: EventStore;
   readonly clock: Clock;
-  readonly commands: CommandHandler;
+  readonly commands: Pick<CommandHandler, 'execute'>;
   /** How often to look for due work; default one minute. 0 disables the timer (call `tick`). */
   readonly intervalMs?: number;
   readonly onRefused?: (key: string, error: Error) => void;
@@ -23,7 +24,10 @@ export interface DueWorkRunnerOptions {
  * never does the same work twice.
  */
 export class DueWorkRunner {
-  private readonly tenants = new Map<string, { index: DueWorkIndex; subscription: Subscription }>();
+  private readonly tenants = new Map<
+    string,
+    { index: DueWorkIndex; subscription: Subscription; progress: CheckpointProgress }
+  >();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DueWorkRunnerOptions) {}
@@ -31,11 +35,17 @@ export class DueWorkRunner {
   async start(tenantId: string): Promise<void> {
     if (this.tenants.has(tenantId)) return;
     const index = new DueWorkIndex();
+    const progress = new CheckpointProgress();
     const subscription = this.options.store.subscribe(tenantId, {
       types: DUE_WORK_EVENT_TYPES,
-      handler: (event) => index.apply(event),
+      handler: (event) => {
+        index.apply(event);
+        progress.advance(event.checkpoint);
+      },
+      onScanned: (checkpoint) => progress.advance(checkpoint),
     });
-    this.tenants.set(tenantId, { index, subscription });
+    subscription.done.catch((error: unknown) => progress.fail(error));
+    this.tenants.set(tenantId, { index, subscription, progress });
     await subscription.caughtUp;
     const interval = this.options.intervalMs ?? 60_000;
     if (interval > 0 && !this.timer) {
@@ -77,10 +87,16 @@ export class DueWorkRunner {
     return issued;
   }
 
+  /** Resolves once the tenant's index of due work has read the log up to `checkpoint` (at once for a tenant not started). */
+  async reached(tenantId: string, checkpoint: Checkpoint): Promise<void> {
+    await this.tenants.get(tenantId)?.progress.reached(checkpoint);
+  }
+
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await Promise.all([...this.tenants.values()].map((t) => t.subscription.stop()));
+    for (const t of this.tenants.values()) t.progress.end();
     this.tenants.clear();
   }
 }
