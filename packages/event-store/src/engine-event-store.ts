@@ -4,7 +4,7 @@ import type { AppendResult } from './append/append-result';
 import { withHandOver } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
 import { assertIdentifier } from './append/identifiers';
-import { prepareAppend } from './append/prepare-append';
+import { prepareAppendEagerly } from './append/prepare-append';
 import type { Checkpoint } from './checkpoint';
 import { START, checkpointOf, positionOf } from './checkpoint';
 import type { Clock } from './clock';
@@ -96,7 +96,7 @@ export class EngineEventStore implements EventStore {
     const subjects = new Set<string>();
     let appended = false;
     try {
-      const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
+      const preparing = prepareAppendEagerly(tenantId, streamId, events, options?.expectedVersion, {
         personalData: this.personalData,
         vault: this.vault,
         now: this.clock,
@@ -107,6 +107,8 @@ export class EngineEventStore implements EventStore {
           this.appending.set(id, (this.appending.get(id) ?? 0) + 1);
         },
       });
+      // Most appends wait for no data key: no promise and no extra turn for them.
+      const prepared = preparing instanceof Promise ? await preparing : preparing;
       const result = await this.engine.append(prepared, this.clock);
       appended = true;
       return this.withRecorded(prepared, result);
