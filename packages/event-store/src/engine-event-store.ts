@@ -93,7 +93,8 @@ export class EngineEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const subjects = new Set<string>();
+    // Only an append with personal data takes data keys: no set for the others.
+    let subjects: Set<string> | undefined;
     let appended = false;
     try {
       const preparing = prepareAppendEagerly(tenantId, streamId, events, options?.expectedVersion, {
@@ -101,6 +102,7 @@ export class EngineEventStore implements EventStore {
         vault: this.vault,
         now: this.clock,
         onDataKey: (subjectId) => {
+          subjects ??= new Set<string>();
           if (subjects.has(subjectId)) return;
           subjects.add(subjectId);
           const id = JSON.stringify([tenantId, subjectId]);
@@ -113,7 +115,7 @@ export class EngineEventStore implements EventStore {
       appended = true;
       return this.withRecorded(prepared, result);
     } finally {
-      for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
+      if (subjects) for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
     }
   }
 
