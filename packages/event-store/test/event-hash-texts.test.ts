@@ -51,7 +51,7 @@ describe('the chain hash of an event', () => {
   });
 
   it('keeps the digest of an ordinary event', () => {
-    const event = {
+    const event: Omit<UnpositionedStoredEvent, 'hash'> = {
       tenantId: 'tenant-a',
       streamId: 'advocate-1',
       version: 1,
@@ -59,7 +59,14 @@ describe('the chain hash of an event', () => {
       type: 'AdvocateNominated',
       schemaVersion: 1,
       data: { advocateId: 'advocate-1' },
-      metadata: { tenantId: 'tenant-a' },
+      metadata: {
+        tenantId: 'tenant-a',
+        actor: { userId: 'user-1', roles: ['PROGRAM_MANAGER'] },
+        commandId: 'command-1',
+        correlationId: 'command-1',
+        causationId: 'command-1',
+        effectiveAt: '2026-12-01T00:00:00.000Z' as Instant,
+      },
       personal: null,
       recordedAt: '2026-12-01T00:00:00.000Z' as Instant,
       fingerprint: 'f'.repeat(64),
