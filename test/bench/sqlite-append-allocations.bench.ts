@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEnvelope } from '@vouch/domain';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
+import { sqliteBenchEnvelope } from './support/sqlite-bench-envelope';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -27,28 +28,7 @@ const tenant = 'bench';
 const directory = mkdtempSync(join(tmpdir(), 'vouch-append-allocations-'));
 let files = 0;
 
-// The envelope of `bench:sqlite`, made before the measured appends.
-function envelope(i: number): EventEnvelope {
-  return {
-    eventId: `event-${i}-${randomBytes(4).toString('hex')}`,
-    type: 'AdvocateAttributesUpdated',
-    schemaVersion: 1,
-    data: {
-      advocateId: `advocate-${i % STREAMS}`,
-      seniority: 'VP',
-      languages: ['en', 'de'],
-      topics: ['migration'],
-    },
-    metadata: {
-      tenantId: tenant,
-      actor: { userId: 'user-1', roles: ['PROGRAM_MANAGER'] },
-      commandId: `command-${i}`,
-      correlationId: `command-${i}`,
-      causationId: `command-${i}`,
-      effectiveAt: '2026-01-01T00:00:00.000Z',
-    },
-  };
-}
+const envelope = (i: number): EventEnvelope => sqliteBenchEnvelope(i, tenant, STREAMS);
 
 /** A store with `count` envelopes ready, and the appends to run (each worker on its own streams). */
 function prepared(count: number): { store: SqliteEventStore; appendAll: () => Promise<unknown> } {
