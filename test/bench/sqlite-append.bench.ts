@@ -24,6 +24,7 @@ import Database from 'better-sqlite3';
 import type { EventEnvelope } from '@vouch/domain';
 import type { Durability } from '@vouch/event-store-sqlite';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
+import { sqliteBenchEnvelope } from './support/sqlite-bench-envelope';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -41,27 +42,7 @@ const directory = mkdtempSync(join(tmpdir(), 'vouch-bench-'));
 let files = 0;
 const nextFile = (): string => join(directory, `bench-${++files}.db`);
 
-function envelope(i: number): EventEnvelope {
-  return {
-    eventId: `event-${i}-${randomBytes(4).toString('hex')}`,
-    type: 'AdvocateAttributesUpdated',
-    schemaVersion: 1,
-    data: {
-      advocateId: `advocate-${i % STREAMS}`,
-      seniority: 'VP',
-      languages: ['en', 'de'],
-      topics: ['migration'],
-    },
-    metadata: {
-      tenantId: tenant,
-      actor: { userId: 'user-1', roles: ['PROGRAM_MANAGER'] },
-      commandId: `command-${i}`,
-      correlationId: `command-${i}`,
-      causationId: `command-${i}`,
-      effectiveAt: '2026-01-01T00:00:00.000Z',
-    },
-  };
-}
+const envelope = (i: number): EventEnvelope => sqliteBenchEnvelope(i, tenant, STREAMS);
 
 interface Result {
   readonly stored: number;

@@ -11,6 +11,11 @@ export class OwnCommitMarks {
 
   constructor(private readonly capacity = 50_000) {}
 
+  /** The number the next commit will get (`committed` returns it). */
+  upcoming(): number {
+    return this.commits + 1;
+  }
+
   /** Records one commit that wrote these streams (keys from `streamKey`); returns its number. */
   committed(streams: Iterable<string>): number {
     this.commits += 1;

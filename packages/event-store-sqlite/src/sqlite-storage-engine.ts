@@ -22,7 +22,6 @@ import {
   appendResultOf,
   planAppend,
   readableEventOf,
-  withHandOver,
 } from '@vouch/event-store';
 import type { EventRow, ReadRow } from './event-rows';
 import {
@@ -79,6 +78,9 @@ export class SqliteStorageEngine implements StorageEngine {
     // Other connections' commits counted inside the write transaction, where none can land.
     const commitBatch = db.transaction((batch: readonly QueuedAppend[]) => {
       const others = this.dataVersion.get() as number;
+      // Every stream this commit writes has its mark as of the commit (see `writeMark`): made
+      // once, and set on each result as it is built (a commit that fails returns no result).
+      const writeMark = `${others}.${this.ownCommits.upcoming()}`;
       const outcomes = new Array<BatchOutcome<AppendResult>>(batch.length);
       // One stamp per transaction (and clock): the appends of a group are recorded by one commit.
       let clock: (() => Instant) | undefined;
@@ -89,16 +91,15 @@ export class SqliteStorageEngine implements StorageEngine {
           clock = item.now;
           recordedAt = clock();
         }
-        outcomes[i] = this.appendOne(item, recordedAt);
+        outcomes[i] = this.appendOne(item, recordedAt, writeMark);
       }
-      return { others, outcomes };
+      return outcomes;
     });
     this.queue = new GroupCommitQueue((batch) => {
       let outcomes: BatchOutcome<AppendResult>[];
       try {
-        const committed = commitBatch.immediate(batch);
-        const commit = this.ownCommits.committed(batch.map((item) => item.key));
-        outcomes = this.marked(batch, committed.outcomes, committed.others, commit);
+        outcomes = commitBatch.immediate(batch);
+        this.ownCommits.committed(batch.map((item) => item.key));
         this.health?.succeeded();
       } catch (error) {
         this.knownHeads.clear(); // the heads this transaction wrote were rolled back
@@ -274,31 +275,10 @@ export class SqliteStorageEngine implements StorageEngine {
     }
   }
 
-  /**
-   * Each write's result with its stream's write mark as of this commit (see `writeMark`):
-   * the commit's own mark, made once, for every stream it wrote that the marks still hold.
-   */
-  private marked(
-    batch: readonly QueuedAppend[],
-    outcomes: BatchOutcome<AppendResult>[],
-    others: number,
-    commit: number,
-  ): BatchOutcome<AppendResult>[] {
-    const mark = `${others}.${commit}`;
-    for (let i = 0; i < outcomes.length; i += 1) {
-      const outcome = outcomes[i]!;
-      if (!outcome.ok || outcome.value.duplicate) continue;
-      const own = this.ownCommits.of(batch[i]!.key);
-      const writeMark = own === commit ? mark : `${others}.${own}`;
-      outcomes[i] = { ok: true, value: withHandOver(outcome.value, writeMark, undefined) };
-    }
-    return outcomes;
-  }
-
-  private appendOne(item: QueuedAppend, recordedAt: Instant): BatchOutcome<AppendResult> {
+  private appendOne(item: QueuedAppend, recordedAt: Instant, writeMark: string): BatchOutcome<AppendResult> {
     return (
-      (item.request.events.length === 1 && this.appendOptimistically(item, recordedAt)) ||
-      this.appendChecked(item, recordedAt)
+      (item.request.events.length === 1 && this.appendOptimistically(item, recordedAt, writeMark)) ||
+      this.appendChecked(item, recordedAt, writeMark)
     );
   }
 
@@ -311,6 +291,7 @@ export class SqliteStorageEngine implements StorageEngine {
   private appendOptimistically(
     { request, key }: QueuedAppend,
     recordedAt: Instant,
+    writeMark: string,
   ): BatchOutcome<AppendResult> | undefined {
     const { tenantId, streamId } = request;
     const head = this.knownHeads.get(key) ?? this.head(tenantId, streamId);
@@ -334,11 +315,15 @@ export class SqliteStorageEngine implements StorageEngine {
     }
     this.knownHeads.set(key, { version: event.version, hash: event.hash });
     const written = [{ eventId: event.eventId, version: event.version, position }];
-    return { ok: true, value: appendResultOf(streamId, written, false, recordedAt) };
+    return { ok: true, value: appendResultOf(streamId, written, false, recordedAt, writeMark) };
   }
 
   /** The reference path: head and every event id read from the file, then planned and written. */
-  private appendChecked({ request, key }: QueuedAppend, recordedAt: Instant): BatchOutcome<AppendResult> {
+  private appendChecked(
+    { request, key }: QueuedAppend,
+    recordedAt: Instant,
+    writeMark: string,
+  ): BatchOutcome<AppendResult> {
     const { tenantId, streamId } = request;
     const head = this.head(tenantId, streamId);
     this.knownHeads.set(key, head);
@@ -362,7 +347,7 @@ export class SqliteStorageEngine implements StorageEngine {
     });
     const last = plan.events[plan.events.length - 1]!;
     this.knownHeads.set(key, { version: last.version, hash: last.hash });
-    return { ok: true, value: appendResultOf(streamId, written, false, recordedAt) };
+    return { ok: true, value: appendResultOf(streamId, written, false, recordedAt, writeMark) };
   }
 
   // One prepared statement per number of filtered types.

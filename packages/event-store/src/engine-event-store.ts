@@ -4,7 +4,7 @@ import type { AppendResult } from './append/append-result';
 import { withHandOver } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
 import { assertIdentifier } from './append/identifiers';
-import { prepareAppend } from './append/prepare-append';
+import { prepareAppendEagerly } from './append/prepare-append';
 import type { Checkpoint } from './checkpoint';
 import { START, checkpointOf, positionOf } from './checkpoint';
 import type { Clock } from './clock';
@@ -95,25 +95,29 @@ export class EngineEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const subjects = new Set<string>();
+    // Only an append with personal data takes data keys: no set for the others.
+    let subjects: Set<string> | undefined;
     let appended = false;
     try {
-      const prepared = await prepareAppend(tenantId, streamId, events, options?.expectedVersion, {
+      const preparing = prepareAppendEagerly(tenantId, streamId, events, options?.expectedVersion, {
         personalData: this.personalData,
         vault: this.vault,
         now: this.clock,
         onDataKey: (subjectId) => {
+          subjects ??= new Set<string>();
           if (subjects.has(subjectId)) return;
           subjects.add(subjectId);
           const id = JSON.stringify([tenantId, subjectId]);
           this.appending.set(id, (this.appending.get(id) ?? 0) + 1);
         },
       });
+      // Most appends wait for no data key: no promise and no extra turn for them.
+      const prepared = preparing instanceof Promise ? await preparing : preparing;
       const result = await this.engine.append(prepared, this.clock);
       appended = true;
       return this.withRecorded(prepared, result);
     } finally {
-      for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
+      if (subjects) for (const subjectId of subjects) await this.settle(tenantId, subjectId, appended);
     }
   }
 

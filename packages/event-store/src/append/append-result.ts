@@ -37,12 +37,17 @@ export interface AppendResult {
   readonly recorded?: () => RecordedEvent[];
 }
 
-/** Builds the result from what was stored, in append order (with `recordedAt` when given). */
+/**
+ * Builds the result from what was stored, in append order, with `recordedAt` and the
+ * commit's `writeMark` when given (an adapter that knows its commit's mark inside the
+ * transaction sets it here, instead of copying the result to add it).
+ */
 export function appendResultOf(
   streamId: string,
   stored: readonly { eventId: string; version: number; position: number }[],
   duplicate: boolean,
   recordedAt?: Instant,
+  writeMark?: string,
 ): AppendResult {
   const events = stored.map((e) => ({
     eventId: e.eventId,
@@ -51,9 +56,10 @@ export function appendResultOf(
   }));
   const last = events[events.length - 1]!;
   const { version: nextExpectedVersion, checkpoint } = last;
-  return recordedAt === undefined
-    ? { streamId, nextExpectedVersion, checkpoint, events, duplicate }
-    : { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt };
+  if (recordedAt === undefined) return { streamId, nextExpectedVersion, checkpoint, events, duplicate };
+  return writeMark === undefined
+    ? { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt }
+    : { streamId, nextExpectedVersion, checkpoint, events, duplicate, recordedAt, writeMark };
 }
 
 /**

@@ -47,8 +47,8 @@ export function planAppend(
   recordedAt: Instant,
 ): AppendPlan {
   const { tenantId, streamId } = request;
-  const existing = request.events.map((event) => findExisting(event.eventId));
-  if (existing.some((e) => e !== undefined)) {
+  const existing = alreadyStored(request, findExisting);
+  if (existing !== undefined) {
     request.events.forEach((event, i) => {
       const found = existing[i];
       if (!found) throw new IdempotencyConflictError(tenantId, streamId, event.eventId, 'partial_retry');
@@ -87,4 +87,18 @@ export function planAppend(
     events[i] = new PlannedEvent(fields, event, previousHash);
   }
   return { kind: 'write', events };
+}
+
+/** Each event's stored twin, or undefined when none of the ids is stored (no array then). */
+function alreadyStored(
+  request: PreparedAppend,
+  findExisting: (eventId: string) => ExistingEvent | undefined,
+): (ExistingEvent | undefined)[] | undefined {
+  let existing: (ExistingEvent | undefined)[] | undefined;
+  for (let i = 0; i < request.events.length; i += 1) {
+    const found = findExisting(request.events[i]!.eventId);
+    if (found !== undefined)
+      (existing ??= new Array<ExistingEvent | undefined>(request.events.length))[i] = found;
+  }
+  return existing;
 }

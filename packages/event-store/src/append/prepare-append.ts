@@ -35,6 +35,21 @@ export async function prepareAppend(
   expectedVersion: ExpectedVersion,
   options: PrepareOptions,
 ): Promise<PreparedAppend> {
+  return prepareAppendEagerly(tenantId, streamId, events, expectedVersion, options);
+}
+
+/**
+ * `prepareAppend`, answered at once (no promise, no turn of the microtask queue) when no
+ * event waits for a data key — the commonest append — and as a promise otherwise. Throws
+ * at once what `prepareAppend` rejects with.
+ */
+export function prepareAppendEagerly(
+  tenantId: string,
+  streamId: string,
+  events: readonly EventEnvelope[],
+  expectedVersion: ExpectedVersion,
+  options: PrepareOptions,
+): PreparedAppend | Promise<PreparedAppend> {
   assertIdentifier('tenant id', tenantId);
   assertIdentifier('stream id', streamId);
   assertExpectedVersion(expectedVersion);
@@ -44,17 +59,51 @@ export async function prepareAppend(
   // A single event cannot repeat its id: no set for the commonest append.
   const seen = events.length > 1 ? new Set<string>() : undefined;
   const prepared: PreparedEvent[] = [];
-  for (const event of events) {
-    assertEnvelope(tenantId, event);
-    if (seen?.has(event.eventId)) {
-      throw new InvalidAppendError(`Event id ${event.eventId} occurs twice in one append.`);
+  for (let i = 0; i < events.length; i += 1) {
+    const event: EventEnvelope = events[i]!;
+    admit(tenantId, event, seen);
+    const ready = prepareEvent(tenantId, streamId, event, options);
+    // The first event that waits for its data key hands the rest to the async path.
+    if (ready instanceof Promise) {
+      return prepareRest(tenantId, streamId, events, expectedVersion, prepared, ready, seen, options);
     }
-    seen?.add(event.eventId);
+    prepared.push(ready);
+  }
+  return { tenantId, streamId, expectedVersion, events: prepared };
+}
+
+/**
+ * The rest of `prepareAppendEagerly` from the first event whose preparation waits (`waiting`,
+ * the event after the `prepared` ones) on, one event after the other as before.
+ */
+async function prepareRest(
+  tenantId: string,
+  streamId: string,
+  events: readonly EventEnvelope[],
+  expectedVersion: ExpectedVersion,
+  prepared: PreparedEvent[],
+  waiting: Promise<PreparedEvent>,
+  seen: Set<string> | undefined,
+  options: PrepareOptions,
+): Promise<PreparedAppend> {
+  prepared.push(await waiting);
+  for (let i = prepared.length; i < events.length; i += 1) {
+    const event: EventEnvelope = events[i]!;
+    admit(tenantId, event, seen);
     const ready = prepareEvent(tenantId, streamId, event, options);
     // Only an event with personal data waits (for its data key): no promise for the others.
     prepared.push(ready instanceof Promise ? await ready : ready);
   }
   return { tenantId, streamId, expectedVersion, events: prepared };
+}
+
+/** Checks one envelope of the append, and that no earlier one had its id. */
+function admit(tenantId: string, event: EventEnvelope, seen: Set<string> | undefined): void {
+  assertEnvelope(tenantId, event);
+  if (seen?.has(event.eventId)) {
+    throw new InvalidAppendError(`Event id ${event.eventId} occurs twice in one append.`);
+  }
+  seen?.add(event.eventId);
 }
 
 function prepareEvent(

@@ -40,9 +40,8 @@ export function canonicalJson(value: unknown): string {
         const key = keys[i]!;
         const member = record[key];
         if (member === undefined) continue;
-        if (text.length > 1) text += ',';
-        text += quotedKey(key);
-        text += ':';
+        // The member's `"name":` (or `,"name":`) as one kept text: two appends a member, not four.
+        text += text.length > 1 ? memberPrefix(key, true) : memberPrefix(key, false);
         text += canonicalJson(member);
       }
       return `${text}}`;
@@ -70,30 +69,44 @@ function sortedKeys(record: object): string[] {
 }
 
 /**
+ * The RFC 8785 text of a string without its quotes (`canonicalJson(text)` is `"` + this + `"`),
+ * for a text whose constant parts hold the quotes: no quoted copy of the string is made.
+ */
+export function canonicalStringContent(text: string): string {
+  return needsEscaping(text) ? JSON.stringify(text).slice(1, -1) : text;
+}
+
+/**
  * JSON.stringify of a string, whose text is the string in quotes unless it holds a quote, a
  * backslash, a control character or a surrogate (JSON.stringify escapes a lone one): those
  * few go to JSON.stringify; a scan costs less than its call for the short strings events hold.
  */
 function quoted(text: string): string {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(text);
-    }
-  }
-  return `"${text}"`;
+  return needsEscaping(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
-// Member names repeat from event to event (the catalogue's fields): their quoted text is
-// kept, up to a bound, so arbitrary keys cannot grow it without limit.
-const KEY_TEXTS_KEPT = 2_000;
-const keyTexts = new Map<string, string>();
+/** A quote, a backslash, a control character or a surrogate: what JSON.stringify escapes. */
+function needsEscaping(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+}
 
-function quotedKey(key: string): string {
-  let text = keyTexts.get(key);
+// Member names repeat from event to event (the catalogue's fields): the text that opens a
+// member, `"name":` and `,"name":`, is kept per name, up to a bound, so arbitrary keys cannot
+// grow it without limit. Each append that a string costs is an object to collect.
+const KEY_TEXTS_KEPT = 2_000;
+const firstMemberTexts = new Map<string, string>();
+const nextMemberTexts = new Map<string, string>();
+
+function memberPrefix(key: string, afterAnother: boolean): string {
+  const kept = afterAnother ? nextMemberTexts : firstMemberTexts;
+  let text = kept.get(key);
   if (text === undefined) {
-    text = quoted(key);
-    if (keyTexts.size < KEY_TEXTS_KEPT) keyTexts.set(key, text);
+    text = `${afterAnother ? ',' : ''}${quoted(key)}:`;
+    if (kept.size < KEY_TEXTS_KEPT) kept.set(key, text);
   }
   return text;
 }

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { UnpositionedStoredEvent } from '../stored-event';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalStringContent } from './canonical-json';
 
 /** The hash a stream's first event chains to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,19 +30,39 @@ export function hashStoredEventTexts(
 ): string {
   // The members in RFC 8785 order, written out so the canonical texts of the data and
   // metadata can be spliced in; identical to canonicalJson() of the whole envelope.
+  const { eventId, fingerprint, recordedAt, streamId, tenantId, type } = event;
   const text =
-    `{"data":${dataText}` +
-    `,"eventId":${canonicalJson(event.eventId)}` +
-    `,"fingerprint":${canonicalJson(event.fingerprint)}` +
-    `,"metadata":${metadataText}` +
-    `,"personal":${canonicalJson(event.personal)}` +
-    `,"previousHash":${canonicalJson(previousHash)}` +
-    `,"recordedAt":${canonicalJson(event.recordedAt)}` +
-    `,"schemaVersion":${canonicalJson(event.schemaVersion)}` +
-    `,"streamId":${canonicalJson(event.streamId)}` +
-    `,"tenantId":${canonicalJson(event.tenantId)}` +
-    `,"type":${canonicalJson(event.type)}` +
-    `,"version":${canonicalJson(event.version)}}`;
+    isText(eventId) &&
+    isText(fingerprint) &&
+    isText(previousHash) &&
+    isText(recordedAt) &&
+    isText(streamId) &&
+    isText(tenantId) &&
+    isText(type)
+      ? // Every string member as it always is (a row read back may hold anything): their
+        // quotes in the constant parts, so no quoted copy of each is made.
+        `{"data":${dataText},"eventId":"${canonicalStringContent(eventId)}"` +
+        `,"fingerprint":"${canonicalStringContent(fingerprint)}","metadata":${metadataText}` +
+        `,"personal":${canonicalJson(event.personal)},"previousHash":"${canonicalStringContent(previousHash)}"` +
+        `,"recordedAt":"${canonicalStringContent(recordedAt)}","schemaVersion":${canonicalJson(event.schemaVersion)}` +
+        `,"streamId":"${canonicalStringContent(streamId)}","tenantId":"${canonicalStringContent(tenantId)}"` +
+        `,"type":"${canonicalStringContent(type)}","version":${canonicalJson(event.version)}}`
+      : `{"data":${dataText}` +
+        `,"eventId":${canonicalJson(eventId)}` +
+        `,"fingerprint":${canonicalJson(fingerprint)}` +
+        `,"metadata":${metadataText}` +
+        `,"personal":${canonicalJson(event.personal)}` +
+        `,"previousHash":${canonicalJson(previousHash)}` +
+        `,"recordedAt":${canonicalJson(recordedAt)}` +
+        `,"schemaVersion":${canonicalJson(event.schemaVersion)}` +
+        `,"streamId":${canonicalJson(streamId)}` +
+        `,"tenantId":${canonicalJson(tenantId)}` +
+        `,"type":${canonicalJson(type)}` +
+        `,"version":${canonicalJson(event.version)}}`;
   // One-shot hash (UTF-8 in, hex out): the same digest as createHash, without a Hash object.
   return hash('sha256', text, 'hex');
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
 }
