@@ -17,6 +17,7 @@ const OPTIONAL_STORE_CAPABILITIES = [
   'erasedSubjects',
   'writeMark',
   'readiness',
+  'readStreamForReplay',
 ] as const satisfies readonly OptionalMembers<EventStore>[];
 const storeListComplete: NoneMissing<
   Exclude<OptionalMembers<EventStore>, (typeof OPTIONAL_STORE_CAPABILITIES)[number]>
@@ -75,6 +76,9 @@ describe('store wrappers keep every optional capability of the store they wrap',
           await store.erasedSubjects(TENANT, ['ada']),
         );
         expect(await wrapped.readiness!()).toEqual(await store.readiness());
+        expect(await wrapped.readStreamForReplay!(TENANT, 'advocate-ada')).toEqual(
+          await store.readStreamForReplay(TENANT, 'advocate-ada'),
+        );
       }
     } finally {
       await store.close();
