@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { EventEnvelope } from '@vouch/domain';
-import { CorruptEventError, type ReplayEvent } from '@vouch/event-store';
+import { CorruptEventError } from '@vouch/event-store';
+import { replayedFields } from '@vouch/event-store/testing';
 import {
   appendSteps,
   appendThenDamageMetadata,
@@ -12,16 +13,6 @@ import {
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
-
-// What a replay folds of an event, whichever way it was read.
-const replayed = (events: readonly ReplayEvent[]) =>
-  events.map(({ type, data, checkpoint, recordedAt, metadata }) => ({
-    type,
-    data,
-    checkpoint,
-    recordedAt,
-    effectiveAt: metadata.effectiveAt,
-  }));
 
 // Metadata a caller shapes: its own instants, and command ids that look like the member read in place.
 const variation = fc.record({
@@ -72,7 +63,7 @@ describe('SQLite store: the replay read (metadata left as text) gives what readS
                 };
                 const replay = await pair.columns.readStreamForReplay(tenant, stream, options);
                 const reference = await pair.objects.readStream(tenant, stream, options);
-                expect(replayed(replay)).toStrictEqual(replayed(reference));
+                expect(replayedFields(replay)).toStrictEqual(replayedFields(reference));
                 // Without the engine's replay columns the store replays readStream's own events.
                 expect(await pair.objects.readStreamForReplay(tenant, stream, options)).toStrictEqual(
                   reference,
