@@ -26,11 +26,12 @@ import Database from 'better-sqlite3';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { join } from 'node:path';
-import { createVouch, streamIdOf, type Principal } from '@vouch/application';
+import { createVouch, type Principal } from '@vouch/application';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { advocateDecider, type DomainEvent } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 import { stateAsOf } from '@vouch/projections';
+import { buildAsOfStream } from './support/as-of-stream';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -72,69 +73,10 @@ async function readWholeStream(store: SqliteEventStore, tenantId: string, stream
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-/**
- * One advocate whose stream holds EVENTS events, built by a store and facade that are closed
- * again, so nothing the build allocated stays referenced while the calls are measured.
- */
-async function buildStream(filename: string): Promise<string> {
-  const setupStore = SqliteEventStore.open({
-    filename,
-    masterKey: Buffer.alloc(32, 7),
-    durability: 'NORMAL',
-  });
-  const setupVouch = createVouch({ store: setupStore, dueWorkIntervalMs: 0 });
-  const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
-  const run = (type: string, commandId: string, data: object, aggregateId?: string) =>
-    setupVouch.execute(pm, { type, commandId, data, ...(aggregateId ? { aggregateId } : {}) } as never);
-  await run('RegisterAccount', 'c-acct', {
-    accountId: 'acme',
-    name: 'Acme',
-    industry: 'Retail',
-    segment: 'ENTERPRISE',
-    region: 'EMEA',
-    products: ['Planner'],
-    ownerId: 'olga',
-  });
-  await run('EnrolAdvocate', 'c-enrol', {
-    advocateId: 'ines',
-    accountId: 'acme',
-    name: 'Ines',
-    email: 'ines@acme.example',
-    title: 'CFO',
-    seniority: 'C_LEVEL',
-    products: ['Planner'],
-    useCases: ['planning'],
-    languages: ['en'],
-  });
-  const attributes = {
-    seniority: 'C_LEVEL',
-    products: ['Planner'],
-    useCases: ['planning'],
-    languages: ['en'],
-  };
-  await run('UpdateAdvocateAttributes', 'c-update-0', { ...attributes, topics: ['t-0'] }, 'ines');
-  const stream = streamIdOf('Advocate', 'ines');
-  const template = (await setupStore.readStream('long', stream)).at(-1)!;
-  for (let done = 2; done < EVENTS;) {
-    const batch = Array.from({ length: Math.min(500, EVENTS - done) }, (_, i) => ({
-      eventId: `clone-${done + i}`,
-      type: template.type,
-      schemaVersion: template.schemaVersion,
-      data: template.data,
-      metadata: { ...template.metadata, commandId: `clone-${done + i}` },
-    }));
-    await setupStore.append('long', stream, batch, { expectedVersion: 'any' });
-    done += batch.length;
-  }
-  await setupVouch.stop();
-  await setupStore.close();
-  return stream;
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vouch-as-of-'));
   const filename = join(dir, 'vouch.db');
-  const stream = await buildStream(filename);
+  const stream = await buildAsOfStream(filename, EVENTS);
   // Measured in a store and facade opened afresh: the build's facade would still be catching
   // its read models and process managers up with the appends, on this process's CPU.
   const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };

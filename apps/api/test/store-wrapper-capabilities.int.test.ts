@@ -18,6 +18,7 @@ const OPTIONAL_STORE_CAPABILITIES = [
   'readStreamTails',
   'writeMark',
   'readiness',
+  'readStreamForReplay',
 ] as const satisfies readonly OptionalMembers<EventStore>[];
 const storeListComplete: NoneMissing<
   Exclude<OptionalMembers<EventStore>, (typeof OPTIONAL_STORE_CAPABILITIES)[number]>
@@ -80,6 +81,9 @@ describe('store wrappers keep every optional capability of the store they wrap',
           await wrapped.readStreamTails!(TENANT, [{ streamId: 'advocate-ada', afterVersion: 0 }], ['ada']),
         ).toEqual(
           await store.readStreamTails(TENANT, [{ streamId: 'advocate-ada', afterVersion: 0 }], ['ada']),
+        );
+        expect(await wrapped.readStreamForReplay!(TENANT, 'advocate-ada')).toEqual(
+          await store.readStreamForReplay(TENANT, 'advocate-ada'),
         );
       }
     } finally {

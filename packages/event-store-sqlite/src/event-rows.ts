@@ -2,6 +2,7 @@ import type { EventMetadata } from '@vouch/domain';
 import type {
   PreparedEvent,
   ReadableEventColumns,
+  ReplayEventColumns,
   SealedPersonalData,
   StoredEvent,
   StoredRow,
@@ -65,6 +66,17 @@ export function columnsOfReadRow(row: ReadRow): ReadableEventColumns {
   if (row[7] !== null) columns[7] = JSON.parse(row[7]);
   columns[8] = JSON.parse(row[8]);
   return columns as ReadableEventColumns;
+}
+
+/**
+ * `columnsOfReadRow` for a replay: the metadata stays the stored text (the core reads its
+ * `effectiveAt` alone, or parses it for the events that need it). Throws when a parsed column is damaged.
+ */
+export function replayColumnsOfReadRow(row: ReadRow): ReplayEventColumns {
+  const columns = row as unknown as unknown[];
+  columns[6] = JSON.parse(row[6]);
+  if (row[7] !== null) columns[7] = JSON.parse(row[7]);
+  return columns as ReplayEventColumns;
 }
 
 /**

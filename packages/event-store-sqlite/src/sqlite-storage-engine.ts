@@ -8,6 +8,7 @@ import type {
   PreparedAppend,
   ReadableEvent,
   ReadableEventColumns,
+  ReplayEventColumns,
   StorageEngine,
   StoredRow,
   StreamHead,
@@ -29,6 +30,7 @@ import {
   STREAM_READ_COLUMNS,
   columnsOfReadRow,
   fromRowForVerification,
+  replayColumnsOfReadRow,
   toInsertParameters,
 } from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
@@ -129,6 +131,14 @@ export class SqliteStorageEngine implements StorageEngine {
     range: StreamRange,
   ): Promise<ReadableEventColumns[]> {
     return this.decodeColumns(tenantId, this.streamRows(tenantId, streamId, range));
+  }
+
+  async readStreamReplayColumns(
+    tenantId: string,
+    streamId: string,
+    range: StreamRange,
+  ): Promise<ReplayEventColumns[]> {
+    return this.decodeRows(tenantId, this.streamRows(tenantId, streamId, range), replayColumnsOfReadRow);
   }
 
   async readLog(tenantId: string, range: LogRange): Promise<ReadableEvent[]> {
@@ -398,15 +408,20 @@ export class SqliteStorageEngine implements StorageEngine {
   }
 
   private decodeColumns(tenantId: string, rows: readonly ReadRow[]): ReadableEventColumns[] {
+    return this.decodeRows(tenantId, rows, columnsOfReadRow);
+  }
+
+  // Decodes every row in place; a damaged one fails the read, naming its event.
+  private decodeRows<T>(tenantId: string, rows: readonly ReadRow[], decode: (row: ReadRow) => T): T[] {
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i]!;
       try {
-        columnsOfReadRow(row);
+        decode(row);
       } catch (error) {
         throw new CorruptEventError(tenantId, row[1], row[2], (error as Error).message);
       }
     }
-    return rows as unknown as ReadableEventColumns[];
+    return rows as unknown as T[];
   }
 
   private run<T>(read: () => T): T {

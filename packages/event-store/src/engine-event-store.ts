@@ -33,9 +33,11 @@ import { openPersonalData } from './personal-data/personal-data-cipher';
 import type { PersonalDataLookup } from './personal-data/personal-data-lookup';
 import type { SubjectKeys } from './personal-data/subject-keys';
 import { VaultSubjectKeys } from './personal-data/vault-subject-keys';
+import { effectiveAtOf } from './effective-at-of';
 import type { PersonalDataStatus, RecordedEvent } from './recorded-event';
+import type { ReplayEvent } from './replay-event';
 import type { LogRange, StorageEngine, StreamRange, StreamTailRange } from './storage-engine';
-import type { ReadableEvent, ReadableEventColumns, StreamHead } from './stored-event';
+import type { ReadableEvent, ReadableEventColumns, ReplayEventColumns, StreamHead } from './stored-event';
 import { readableEventOf } from './stored-event';
 import { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 import { SharedTailScan } from './subscriptions/shared-tail-scan';
@@ -178,11 +180,7 @@ export class EngineEventStore implements EventStore {
     this.assertOpen();
     assertIdentifier('tenant id', tenantId);
     assertIdentifier('stream id', streamId);
-    const range: StreamRange = {
-      direction: options.direction ?? 'forwards',
-      ...(options.fromVersion !== undefined ? { fromVersion: options.fromVersion } : {}),
-      ...(options.limit !== undefined ? { limit: options.limit } : {}),
-    };
+    const range = streamRangeOf(options);
     if (this.ownsReads && this.engine.readStreamColumns) {
       return this.decodeColumns(tenantId, await this.engine.readStreamColumns(tenantId, streamId, range));
     }
@@ -247,6 +245,20 @@ export class EngineEventStore implements EventStore {
       );
     }
     return pages;
+  }
+
+  async readStreamForReplay(
+    tenantId: string,
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): Promise<ReplayEvent[]> {
+    if (!this.ownsReads || !this.engine.readStreamReplayColumns)
+      return this.readStream(tenantId, streamId, options);
+    this.assertOpen();
+    assertIdentifier('tenant id', tenantId);
+    assertIdentifier('stream id', streamId);
+    const rows = await this.engine.readStreamReplayColumns(tenantId, streamId, streamRangeOf(options));
+    return this.decodeReplayColumns(tenantId, rows);
   }
 
   async readAll(tenantId: string, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -498,6 +510,45 @@ export class EngineEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * Decodes a page read for a replay: an event without personal data whose type has no upcaster
+   * becomes its `ReplayEvent` with only `effectiveAt` read from its metadata text; any other (an
+   * upcaster may read the metadata) has its metadata parsed and is decoded as `decodeColumns` does.
+   */
+  private async decodeReplayColumns(tenantId: string, rows: ReplayEventColumns[]): Promise<ReplayEvent[]> {
+    const events = new Array<ReplayEvent>(rows.length);
+    let others: ReadableEventColumns[] | undefined;
+    let placesOfOthers: number[] | undefined;
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i]!;
+      const effectiveAt =
+        row[7] === null && !this.upcasters.handles(row[4]) ? effectiveAtOf(row[8]) : undefined;
+      if (effectiveAt !== undefined) {
+        events[i] = {
+          type: row[4],
+          data: row[6],
+          checkpoint: checkpointOf(row[0]),
+          recordedAt: row[9],
+          metadata: { effectiveAt },
+        };
+        continue;
+      }
+      const columns = row as unknown as unknown[];
+      try {
+        columns[8] = JSON.parse(row[8]);
+      } catch (error) {
+        throw new CorruptEventError(tenantId, row[1], row[2], (error as Error).message);
+      }
+      (others ??= []).push(columns as ReadableEventColumns);
+      (placesOfOthers ??= []).push(i);
+    }
+    if (others) {
+      const decoded = await this.decodeColumns(tenantId, others);
+      for (let k = 0; k < decoded.length; k += 1) events[placesOfOthers![k]!] = decoded[k]!;
+    }
+    return events;
+  }
+
   // Each subject's key looked up once per page, all of them in one query where the vault can.
   protected async keysOf(
     tenantId: string,
@@ -593,4 +644,12 @@ export class EngineEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError('The event store is closed.');
   }
+}
+
+function streamRangeOf(options: ReadStreamOptions): StreamRange {
+  return {
+    direction: options.direction ?? 'forwards',
+    ...(options.fromVersion !== undefined ? { fromVersion: options.fromVersion } : {}),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+  };
 }

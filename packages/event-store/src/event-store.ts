@@ -8,6 +8,7 @@ import type { TenantDigest } from './integrity/tenant-digest';
 import type { ErasureReceipt } from './personal-data/key-vault';
 import type { SubjectKeys } from './personal-data/subject-keys';
 import type { RecordedEvent } from './recorded-event';
+import type { ReplayEvent } from './replay-event';
 import type { StreamHead } from './stored-event';
 import type { Subscription, SubscribeOptions } from './subscriptions/subscription';
 
@@ -88,6 +89,16 @@ export interface EventStore {
   ): Promise<AppendResult>;
   /** Reads a stream forwards or backwards, decrypted and upcast. */
   readStream(tenantId: string, streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * `readStream` for a replay over time: the same events in the same order, each with what a
+   * fold as of an instant uses (`ReplayEvent`). Optional: a store without it is replayed from
+   * `readStream`, whose events are replay events too.
+   */
+  readStreamForReplay?(
+    tenantId: string,
+    streamId: string,
+    options?: ReadStreamOptions,
+  ): Promise<ReplayEvent[]>;
   /** Reads the tenant's log in global order after a checkpoint, optionally filtered by type. */
   readAll(tenantId: string, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**

@@ -4,6 +4,7 @@ export * from './expected-version';
 export * from './checkpoint';
 export * from './clock';
 export * from './recorded-event';
+export * from './replay-event';
 export * from './append/append-result';
 export * from './subscriptions/subscription';
 

@@ -1,7 +1,13 @@
 import type { Instant } from '@vouch/domain';
 import type { AppendResult } from './append/append-result';
 import type { PreparedAppend } from './append/prepared-append';
-import type { ReadableEvent, ReadableEventColumns, StoredRow, StreamHead } from './stored-event';
+import type {
+  ReadableEvent,
+  ReadableEventColumns,
+  ReplayEventColumns,
+  StoredRow,
+  StreamHead,
+} from './stored-event';
 
 /** Which part of a stream to read, in what direction. */
 export interface StreamRange {
@@ -86,6 +92,15 @@ export interface StorageEngine {
    */
   readStreamColumns?(tenantId: string, streamId: string, range: StreamRange): Promise<ReadableEventColumns[]>;
   readLogColumns?(tenantId: string, range: LogRange): Promise<ReadableEventColumns[]>;
+  /**
+   * Optional, only with `returnsFreshEvents`: `readStreamColumns` with each metadata left as its
+   * stored JSON text (same events, order and errors but a damaged metadata text), for a replay.
+   */
+  readStreamReplayColumns?(
+    tenantId: string,
+    streamId: string,
+    range: StreamRange,
+  ): Promise<ReplayEventColumns[]>;
   /** Called after a subject's key was destroyed, to purge remnants (e.g. a write-ahead log). */
   afterErasure?(): Promise<void>;
   close(): Promise<void>;

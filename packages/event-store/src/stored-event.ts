@@ -65,6 +65,23 @@ export type ReadableEventColumns = [
   recordedAt: Instant,
 ];
 
+/**
+ * `ReadableEventColumns` with the metadata left as the stored JSON text: for a replay, which
+ * needs only its `effectiveAt` (`effectiveAtOf`) unless the event is upcast or decrypted.
+ */
+export type ReplayEventColumns = [
+  position: number,
+  streamId: string,
+  version: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  data: Record<string, unknown>,
+  personal: SealedPersonalData | null,
+  metadataText: string,
+  recordedAt: Instant,
+];
+
 /** The `ReadableEvent` of a column array (for the few events that need one, e.g. to decrypt). */
 export function readableEventOf(tenantId: string, columns: ReadableEventColumns): ReadableEvent {
   return {

@@ -6,7 +6,7 @@ import {
   type AnyDecider,
   type Instant,
 } from '@vouch/domain';
-import type { RecordedEvent } from '@vouch/event-store';
+import type { ReplayEvent } from '@vouch/event-store';
 import type { StateAsOf } from './as-of';
 
 /**
@@ -38,7 +38,7 @@ export class StateAsOfFold<S = unknown> {
   }
 
   /** Folds the next page of the stream; `false` when the stream needs the sorting replay (`stateAsOf`). */
-  add(page: readonly RecordedEvent[]): boolean {
+  add(page: readonly ReplayEvent[]): boolean {
     if (this.broken) return false;
     for (const event of page) {
       if (!this.decider) {

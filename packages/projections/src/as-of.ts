@@ -1,5 +1,5 @@
 import { deciderOf, eventDefinition, type AggregateName, type Instant } from '@vouch/domain';
-import type { RecordedEvent } from '@vouch/event-store';
+import type { ReplayEvent } from '@vouch/event-store';
 
 /** A subject's state at one instant, as the record showed it and as it was in the world. */
 export interface StateAsOf<S = unknown> {
@@ -19,7 +19,7 @@ export interface StateAsOf<S = unknown> {
  * stream as the store returns them; late-recorded events that happened earlier are folded
  * at their effective place in the effective view.
  */
-export function stateAsOf<S = unknown>(events: readonly RecordedEvent[], at: Instant): StateAsOf<S> {
+export function stateAsOf<S = unknown>(events: readonly ReplayEvent[], at: Instant): StateAsOf<S> {
   const aggregate = events.map((e) => eventDefinition(e.type)?.aggregate).find((a) => a !== undefined);
   if (!aggregate) throw new RangeError('stateAsOf needs at least one event of a known aggregate.');
   const decider = deciderOf(aggregate);
@@ -28,8 +28,8 @@ export function stateAsOf<S = unknown>(events: readonly RecordedEvent[], at: Ins
   const inLogOrder = inOrder(events, (a, b) =>
     a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : 0,
   );
-  const recorded: RecordedEvent[] = [];
-  const happened: { readonly event: RecordedEvent; readonly effectiveAt: number }[] = [];
+  const recorded: ReplayEvent[] = [];
+  const happened: { readonly event: ReplayEvent; readonly effectiveAt: number }[] = [];
   for (const event of inLogOrder) {
     if (Date.parse(event.recordedAt) <= t) recorded.push(event);
     const effectiveAt = Date.parse(event.metadata.effectiveAt);
@@ -37,7 +37,7 @@ export function stateAsOf<S = unknown>(events: readonly RecordedEvent[], at: Ins
   }
   // Stable sort: events effective at the same instant keep their log order.
   const effective = inOrder(happened, (a, b) => a.effectiveAt - b.effectiveAt).map((h) => h.event);
-  const fold = (list: readonly RecordedEvent[]) =>
+  const fold = (list: readonly ReplayEvent[]) =>
     list.reduce((state, e) => decider.evolve(state, e), decider.initialState) as S;
   const recordedState = fold(recorded);
   // Recorded and effective views are the same fold whenever no event was recorded late.

@@ -12,6 +12,7 @@ type Method = keyof EventStore;
 const TRACED: ReadonlySet<Method> = new Set<Method>([
   'append',
   'readStream',
+  'readStreamForReplay',
   'readAll',
   'scanAll',
   'streamVersion',
@@ -28,7 +29,11 @@ const TRACED: ReadonlySet<Method> = new Set<Method>([
 function callAttributes(method: Method, args: readonly unknown[]): Attributes {
   const attributes: Attributes = {};
   if (typeof args[0] === 'string') attributes['vouch.tenant_id'] = args[0];
-  if (['append', 'readStream', 'streamVersion', 'streamExists', 'verifyStream'].includes(method)) {
+  if (
+    ['append', 'readStream', 'readStreamForReplay', 'streamVersion', 'streamExists', 'verifyStream'].includes(
+      method,
+    )
+  ) {
     attributes['vouch.stream.category'] = streamCategoryAttribute(String(args[1]));
   }
   if (method === 'append' && Array.isArray(args[2])) attributes['vouch.events.written'] = args[2].length;
@@ -42,7 +47,10 @@ function callAttributes(method: Method, args: readonly unknown[]): Attributes {
 
 /** How many events a read returned. */
 function resultAttributes(method: Method, result: unknown): Attributes {
-  if ((method === 'readStream' || method === 'readAll') && Array.isArray(result))
+  if (
+    (method === 'readStream' || method === 'readStreamForReplay' || method === 'readAll') &&
+    Array.isArray(result)
+  )
     return { 'vouch.events.read': result.length };
   if (method === 'scanAll' && result && typeof result === 'object' && 'events' in result)
     return { 'vouch.events.read': (result as { events: unknown[] }).events.length };

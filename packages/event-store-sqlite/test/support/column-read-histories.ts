@@ -32,6 +32,7 @@ export function objectReadsOf(engine: SqliteStorageEngine): StorageEngine {
   return Object.create(engine, {
     readStreamColumns: { value: undefined },
     readLogColumns: { value: undefined },
+    readStreamReplayColumns: { value: undefined },
   }) as StorageEngine;
 }
 
@@ -126,8 +127,15 @@ export function envelopeOf(s: Exclude<Step, { kind: 'erase' }>): { stream: strin
   }
 }
 
-/** Appends a history's steps through `store` (an erased subject takes no new personal data). */
-export async function appendSteps(store: EngineEventStore, history: readonly Step[]): Promise<void> {
+/**
+ * Appends a history's steps through `store` (an erased subject takes no new personal data),
+ * each event first passed through `vary` when given.
+ */
+export async function appendSteps(
+  store: EngineEventStore,
+  history: readonly Step[],
+  vary: (event: EventEnvelope, index: number) => EventEnvelope = (event) => event,
+): Promise<void> {
   const erased = new Set<string>();
   for (const s of history) {
     if (s.kind === 'erase') {
@@ -137,7 +145,7 @@ export async function appendSteps(store: EngineEventStore, history: readonly Ste
     }
     const { stream, event } = envelopeOf(s);
     if (erased.has(stream)) continue;
-    await store.append(tenant, stream, [event], { expectedVersion: 'any' });
+    await store.append(tenant, stream, [vary(event, history.indexOf(s))], { expectedVersion: 'any' });
   }
 }
 

@@ -9,7 +9,7 @@ import { IdempotencyConflictError } from '../errors/idempotency-conflict-error';
 import { InvalidAppendError } from '../errors/invalid-append-error';
 import { SubjectErasedError } from '../errors/subject-erased-error';
 import { TenantViolationError } from '../errors/tenant-violation-error';
-import type { EventStore } from '../event-store';
+import type { EventStore, ReadStreamOptions } from '../event-store';
 import type { ExpectedVersion } from '../expected-version';
 import { signTenantDigest, verifySignedTenantDigest } from '../integrity/tenant-digest';
 import { isErasedPersonalData } from '../personal-data/erased-personal-data';
@@ -24,6 +24,7 @@ import {
   uniqueId,
 } from './contract-events';
 import { ManualClock } from './manual-clock';
+import { replayedFields } from './replayed-fields';
 
 /** What the contract suite configures every store under test with. */
 export interface ContractStoreOptions {
@@ -147,6 +148,48 @@ export function runEventStoreContract(name: string, factory: ContractStoreFactor
         ).toEqual([6]);
         expect(await store.readStream(tenant, stream, { fromVersion: 7 })).toEqual([]);
         expect(await store.readStream(tenant, uniqueId('missing'))).toEqual([]);
+      });
+
+      it('reads a stream for a replay as readStream reads it: instants, data decrypted, erased and upcast', async () => {
+        const stream = uniqueId('advocate');
+        const late = {
+          ...note(1),
+          metadata: { ...note(1).metadata, effectiveAt: '2020-02-29T12:00:00.000Z' },
+        };
+        await store.append(
+          tenant,
+          stream,
+          [
+            contactRecorded(tenant, 'adv-replay', 'Ada Lovelace', 'ada@example.com'),
+            late,
+            contractEvent(tenant, 'Renamed', { name: 'old' }, { schemaVersion: 1 }),
+            note(2),
+          ],
+          { expectedVersion: 'no_stream' },
+        );
+        const replayRead = (options?: ReadStreamOptions) =>
+          store.readStreamForReplay
+            ? store.readStreamForReplay(tenant, stream, options)
+            : store.readStream(tenant, stream, options);
+        for (const options of [
+          undefined,
+          { fromVersion: 2, limit: 2 },
+          { direction: 'backwards' as const },
+        ]) {
+          expect(replayedFields(await replayRead(options))).toEqual(
+            replayedFields(await store.readStream(tenant, stream, options)),
+          );
+        }
+        const [contact, noted, renamed] = await replayRead();
+        expect(contact!.data).toMatchObject({ profile: { name: 'Ada Lovelace' } });
+        expect(noted!.metadata.effectiveAt).toBe('2020-02-29T12:00:00.000Z');
+        expect(renamed!.data).toEqual({ fullName: 'old', source: 'upcast' });
+        await store.forgetSubject(tenant, 'adv-replay');
+        const [erased] = await replayRead();
+        expect(JSON.stringify(erased!.data)).not.toContain('Ada');
+        expect(replayedFields(await replayRead())).toEqual(
+          replayedFields(await store.readStream(tenant, stream)),
+        );
       });
 
       it('reads the tenant log in global order after a checkpoint, filtered by type, with a limit', async () => {

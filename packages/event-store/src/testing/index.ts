@@ -6,3 +6,4 @@ export * from './manual-clock';
 export * from './failed-append-keys';
 export * from './optional-members';
 export * from './step-budget';
+export * from './replayed-fields';

@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addDays, type Instant } from '@vouch/domain';
-import { InMemoryEventStore, type RecordedEvent } from '@vouch/event-store';
+import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@vouch/event-store';
+import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { stateAsOf } from '@vouch/projections';
 import { createVouch, type Principal, type Vouch } from '../src';
 
@@ -14,10 +19,28 @@ const attributes = (topic: string) => ({
   topics: [topic],
 });
 
+const dir = mkdtempSync(join(tmpdir(), 'vouch-subject-as-of-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The in-memory store replays `readStream`'s events; SQLite its replay read (metadata left unparsed).
+const stores: [string, (clock: () => Instant) => EventStore][] = [
+  ['in memory', (clock) => new InMemoryEventStore({ clock })],
+  [
+    'SQLite',
+    (clock) =>
+      SqliteEventStore.open({
+        filename: join(dir, 'as-of.db'),
+        masterKey: randomBytes(32),
+        durability: 'NORMAL',
+        clock,
+      }),
+  ],
+];
+
 // subjectAsOf folds the stream a page at a time; it must answer what a replay of the whole stream answers.
-describe('subjectAsOf over a stream longer than a page', () => {
+describe.each(stores)('subjectAsOf over a stream longer than a page (%s)', (_name, open) => {
   let now: Instant = '2026-01-05T09:00:00.000Z';
-  const store = new InMemoryEventStore({ clock: () => now });
+  const store = open(() => now);
   let vouch: Vouch;
   let ids = 0;
   const run = (type: string, data: object, aggregateId?: string, effectiveAt?: Instant) =>
@@ -77,7 +100,10 @@ describe('subjectAsOf over a stream longer than a page', () => {
     }
   });
 
-  afterAll(() => vouch.stop());
+  afterAll(async () => {
+    await vouch.stop();
+    await store.close();
+  });
 
   it('equals the whole-stream replay at any instant, in log order', async () => {
     expect(await store.streamVersion(TENANT, STREAM)).toBeGreaterThan(2000);
