@@ -1,5 +1,6 @@
 import type { Consent } from '../consent/consent';
 import { evolveConsents } from '../consent/consent-decisions';
+import type { EveryMember } from '../shared/every-member';
 import { isAfter, type Instant } from '../shared/time';
 import type { AdvocateEvent } from './advocate-events';
 import type { AdvocateAttributes, AdvocateContact, AdvocatePreferences } from './advocate-profile';
@@ -43,18 +44,30 @@ export interface AdvocateState {
   readonly selfServePool?: Readonly<Record<string, SelfServePreApproval>>;
 }
 
+// Every member named, so that each spread in `evolveAdvocate` overrides and never adds (see EveryMember).
 export const initialAdvocateState: AdvocateState = {
   advocateId: '',
   accountId: '',
   status: 'NONE',
+  restingUntil: undefined,
+  contact: undefined,
+  attributes: undefined,
   preferences: NO_PREFERENCES,
   consents: {},
   engagements: {},
   rewards: [],
+  enrolledAt: undefined,
+  lastVerifiedAt: undefined,
+  verificationLapsedAt: undefined,
   pendingVerifications: {},
   legalHolds: {},
+  deferredErasure: undefined,
+  retiredAt: undefined,
+  leftAccountAt: undefined,
+  erasedAt: undefined,
   recordedExpiries: {},
-};
+  selfServePool: undefined,
+} satisfies EveryMember<AdvocateState>;
 
 /** The status that holds at `now`: a rest that has ended leaves the advocate ACTIVE. */
 export function effectiveStatus(state: AdvocateState, now: Instant): AdvocateStatus {
@@ -124,9 +137,10 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
   switch (event.type) {
     case 'EngagementReserved': {
       const d = event.data;
+      // Every member named: the later changes (`withEngagement`) then only override.
       const engagement: Engagement = {
         engagementId: d.engagementId,
-        ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
+        requestId: d.requestId,
         kind: d.kind,
         territory: d.territory,
         channel: d.channel,
@@ -136,7 +150,11 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
         consentId: d.consentId,
         consentVersion: d.consentVersion,
         useApproved: false,
-      };
+        rating: undefined,
+        countsTowardFatigue: undefined,
+        topicFit: undefined,
+        advocateFeedback: undefined,
+      } satisfies EveryMember<Engagement>;
       return { ...state, engagements: { ...state.engagements, [d.engagementId]: engagement } };
     }
     case 'EngagementAccepted':

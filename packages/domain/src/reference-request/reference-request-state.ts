@@ -1,6 +1,7 @@
 import type { ActivityKind } from '../shared/activity-kind';
+import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
-import type { ReferenceRequestEvent } from './reference-request-events';
+import type { CandidatesShortlisted, ReferenceRequestEvent } from './reference-request-events';
 import { schedulingChange } from './scheduling-evolve';
 import { candidateTakenFromPool } from './self-serve-candidate';
 import type { CandidateSchedule } from './slot-offer';
@@ -79,12 +80,41 @@ export interface ReferenceRequestState {
   readonly outcome?: OutcomeResult;
 }
 
+// Every member named, so that each spread in `evolveReferenceRequest` overrides and never adds (see EveryMember).
 export const initialReferenceRequestState: ReferenceRequestState = {
   requestId: '',
   status: 'NONE',
+  requestedBy: undefined,
+  department: undefined,
+  kind: undefined,
   advocatesNeeded: 0,
+  opportunity: undefined,
+  criteria: undefined,
+  dueBy: undefined,
+  submittedAt: undefined,
+  priority: undefined,
   candidates: {},
-};
+  outcome: undefined,
+} satisfies EveryMember<ReferenceRequestState>;
+
+/** A shortlisted candidate, every member named: the changes of its way through the request then only override. */
+function shortlisted(c: CandidatesShortlisted['data']['candidates'][number]): Candidate {
+  return {
+    advocateId: c.advocateId,
+    accountId: c.accountId,
+    ownerId: c.ownerId,
+    score: c.score,
+    breakdown: c.breakdown,
+    status: 'SHORTLISTED',
+    clearance: undefined,
+    clearedBy: undefined,
+    clearanceReason: undefined,
+    engagementId: undefined,
+    askedAt: undefined,
+    rating: undefined,
+    schedule: undefined,
+  } satisfies EveryMember<Candidate>;
+}
 
 const CLOSED: readonly RequestStatus[] = ['CLOSED', 'CANCELLED', 'LAPSED'];
 
@@ -183,7 +213,7 @@ export function evolveReferenceRequest(
       });
     case 'CandidatesShortlisted': {
       const candidates = { ...state.candidates };
-      for (const c of event.data.candidates) candidates[c.advocateId] = { ...c, status: 'SHORTLISTED' };
+      for (const c of event.data.candidates) candidates[c.advocateId] = shortlisted(c);
       return progress({ ...state, candidates });
     }
     case 'OwnerApprovalRequested':
