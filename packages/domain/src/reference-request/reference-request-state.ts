@@ -2,6 +2,7 @@ import type { ActivityKind } from '../shared/activity-kind';
 import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
 import type { CandidatesShortlisted, ReferenceRequestEvent } from './reference-request-events';
+import { candidateWith, requestWith } from './request-with';
 import { schedulingChange } from './scheduling-evolve';
 import { candidateTakenFromPool } from './self-serve-candidate';
 import type { CandidateSchedule } from './slot-offer';
@@ -143,7 +144,7 @@ function progress(state: ReferenceRequestState): ReferenceRequestState {
             : state.priority
               ? 'TRIAGED'
               : 'SUBMITTED';
-  return status === state.status ? state : { ...state, status };
+  return status === state.status ? state : requestWith(state, { status });
 }
 
 function withCandidate(
@@ -153,10 +154,11 @@ function withCandidate(
 ): ReferenceRequestState {
   const candidate = state.candidates[advocateId];
   if (!candidate) return state;
-  return progress({
-    ...state,
-    candidates: { ...state.candidates, [advocateId]: { ...candidate, ...change } },
-  });
+  return progress(
+    requestWith(state, {
+      candidates: { ...state.candidates, [advocateId]: candidateWith(candidate, change) },
+    }),
+  );
 }
 
 type OwnerDecisionEvent = Extract<
@@ -191,8 +193,7 @@ export function evolveReferenceRequest(
   switch (event.type) {
     case 'ReferenceRequestSubmitted': {
       const d = event.data;
-      return {
-        ...state,
+      return requestWith(state, {
         requestId: d.requestId,
         status: 'SUBMITTED',
         requestedBy: d.requestedBy,
@@ -203,18 +204,19 @@ export function evolveReferenceRequest(
         criteria: d.criteria,
         dueBy: d.dueBy,
         submittedAt: d.submittedAt,
-      };
+      });
     }
     case 'RequestTriaged':
-      return progress({
-        ...state,
-        priority: event.data.priority,
-        status: state.status === 'SUBMITTED' ? 'TRIAGED' : state.status,
-      });
+      return progress(
+        requestWith(state, {
+          priority: event.data.priority,
+          status: state.status === 'SUBMITTED' ? 'TRIAGED' : state.status,
+        }),
+      );
     case 'CandidatesShortlisted': {
       const candidates = { ...state.candidates };
       for (const c of event.data.candidates) candidates[c.advocateId] = shortlisted(c);
-      return progress({ ...state, candidates });
+      return progress(requestWith(state, { candidates }));
     }
     case 'OwnerApprovalRequested':
     case 'AskApprovedByOwner':
@@ -240,14 +242,14 @@ export function evolveReferenceRequest(
     case 'CandidateReleased':
       return withCandidate(state, event.data.advocateId, { status: 'RELEASED' });
     case 'OutcomeRecorded':
-      return { ...state, status: 'CLOSED', outcome: event.data.result };
+      return requestWith(state, { status: 'CLOSED', outcome: event.data.result });
     case 'RequestCancelled':
-      return { ...state, status: 'CANCELLED' };
+      return requestWith(state, { status: 'CANCELLED' });
     case 'RequestLapsed':
-      return { ...state, status: 'LAPSED' };
+      return requestWith(state, { status: 'LAPSED' });
     case 'AdvocateTakenFromPool': {
       const taken = candidateTakenFromPool(event.data);
-      return progress({ ...state, candidates: { ...state.candidates, [taken.advocateId]: taken } });
+      return progress(requestWith(state, { candidates: { ...state.candidates, [taken.advocateId]: taken } }));
     }
     default: {
       const scheduling = schedulingChange(state, event);
