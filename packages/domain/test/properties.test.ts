@@ -592,6 +592,17 @@ const requestStepArb: fc.Arbitrary<{
   ),
 });
 
+/** Who takes a random request step: the program manager, the requester, or the owner of the advocate it names. */
+function actorOf(step: { actor: string; command: ReferenceRequestCommand }): Actor {
+  return step.actor === 'PM'
+    ? actors.programManager
+    : step.actor === 'REQUESTER'
+      ? actors.requester
+      : 'advocateId' in step.command.data
+        ? owners[String(step.command.data.advocateId)]!
+        : actors.accountOwner;
+}
+
 describe('properties of the ReferenceRequest decider under random command sequences', () => {
   const submittedRequest: ReferenceRequestEvent = {
     type: 'ReferenceRequestSubmitted',
@@ -632,14 +643,7 @@ describe('properties of the ReferenceRequest decider under random command sequen
         let now = NOW;
         for (const step of s) {
           now = addHours(now, step.advanceHours);
-          const who =
-            step.actor === 'PM'
-              ? actors.programManager
-              : step.actor === 'REQUESTER'
-                ? actors.requester
-                : 'advocateId' in step.command.data
-                  ? owners[String(step.command.data.advocateId)]!
-                  : actors.accountOwner;
+          const who = actorOf(step);
           let produced: ReferenceRequestEvent[];
           try {
             produced = referenceRequestDecider.decide(step.command, state, context({ now, actor: who }));
@@ -676,12 +680,7 @@ describe('properties of the ReferenceRequest decider under random command sequen
         let now = NOW;
         for (const step of s) {
           now = addHours(now, step.advanceHours);
-          const who =
-            step.actor === 'PM'
-              ? actors.programManager
-              : 'advocateId' in step.command.data
-                ? owners[String(step.command.data.advocateId)]!
-                : actors.requester;
+          const who = actorOf(step);
           try {
             const produced = referenceRequestDecider.decide(
               step.command,
