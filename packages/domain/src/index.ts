@@ -8,6 +8,7 @@ export * from './shared/domain-error';
 export * from './shared/domain-event';
 export * from './shared/event-definition';
 export * from './shared/event-envelope';
+export * from './shared/every-member';
 export * from './shared/idempotency';
 export * from './shared/money';
 export * from './shared/personal-data';

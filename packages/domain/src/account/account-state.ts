@@ -1,5 +1,6 @@
 import type { Consent } from '../consent/consent';
 import { evolveConsents } from '../consent/consent-decisions';
+import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
 import type { AccountEvent, AccountProfile } from './account-events';
 import type { AccountDelegation } from './account-delegation';
@@ -28,12 +29,19 @@ export interface AccountState extends AccountSuppressionState {
   readonly delegations: Readonly<Record<string, AccountDelegation>>;
 }
 
+// Every member named, so that each spread in `evolveAccount` overrides and never adds (see EveryMember).
 export const initialAccountState: AccountState = {
   accountId: '',
   status: 'NONE',
+  profile: undefined,
+  ownerId: undefined,
+  health: undefined,
   consents: {},
   delegations: {},
-};
+  renewalAt: undefined,
+  openEscalations: undefined,
+  suppressions: undefined,
+} satisfies EveryMember<AccountState>;
 
 /** Folds one account event into the account's state. */
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {

@@ -1,7 +1,9 @@
 import type { Consent } from '../consent/consent';
 import { evolveConsents } from '../consent/consent-decisions';
+import type { EveryMember } from '../shared/every-member';
 import { isAfter, type Instant } from '../shared/time';
 import type { AdvocateEvent } from './advocate-events';
+import { advocateWith, engagementWith } from './advocate-with';
 import type { AdvocateAttributes, AdvocateContact, AdvocatePreferences } from './advocate-profile';
 import { NO_PREFERENCES } from './advocate-profile';
 import type { Engagement } from './engagement';
@@ -44,18 +46,30 @@ export interface AdvocateState {
   readonly selfServePool?: Readonly<Record<string, SelfServePreApproval>>;
 }
 
+// Every member named, so that each spread in `evolveAdvocate` overrides and never adds (see EveryMember).
 export const initialAdvocateState: AdvocateState = {
   advocateId: '',
   accountId: '',
   status: 'NONE',
+  restingUntil: undefined,
+  contact: undefined,
+  attributes: undefined,
   preferences: NO_PREFERENCES,
   consents: {},
   engagements: {},
   rewards: [],
+  enrolledAt: undefined,
+  lastVerifiedAt: undefined,
+  verificationLapsedAt: undefined,
   pendingVerifications: {},
   legalHolds: {},
+  deferredErasure: undefined,
+  retiredAt: undefined,
+  leftAccountAt: undefined,
+  erasedAt: undefined,
   recordedExpiries: {},
-};
+  selfServePool: undefined,
+} satisfies EveryMember<AdvocateState>;
 
 /** The status that holds at `now`: a rest that has ended leaves the advocate ACTIVE. */
 export function effectiveStatus(state: AdvocateState, now: Instant): AdvocateStatus {
@@ -68,7 +82,9 @@ export function effectiveStatus(state: AdvocateState, now: Instant): AdvocateSta
 function withEngagement(state: AdvocateState, id: string, change: Partial<Engagement>): AdvocateState {
   const engagement = state.engagements[id];
   if (!engagement) return state;
-  return { ...state, engagements: recordWith(state.engagements, id, { ...engagement, ...change }) };
+  return advocateWith(state, {
+    engagements: recordWith(state.engagements, id, engagementWith(engagement, change)),
+  });
 }
 
 /** Enrolment, status, profile and consents. */
@@ -76,8 +92,7 @@ function evolveProfileAndConsents(state: AdvocateState, event: AdvocateEvent): A
   switch (event.type) {
     case 'AdvocateEnrolled': {
       const d = event.data;
-      return {
-        ...state,
+      return advocateWith(state, {
         advocateId: d.advocateId,
         accountId: d.accountId,
         status: 'CANDIDATE',
@@ -85,36 +100,45 @@ function evolveProfileAndConsents(state: AdvocateState, event: AdvocateEvent): A
         attributes: d.attributes,
         enrolledAt: d.enrolledAt,
         lastVerifiedAt: d.enrolledAt,
-      };
+      });
     }
     case 'AdvocateActivated':
     case 'AdvocateReactivated':
-      return { ...state, status: 'ACTIVE', restingUntil: undefined };
+      return advocateWith(state, { status: 'ACTIVE', restingUntil: undefined });
     case 'AdvocateContactUpdated':
-      return { ...state, contact: event.data.contact };
+      return advocateWith(state, { contact: event.data.contact });
     case 'AdvocateAttributesUpdated':
-      return { ...state, attributes: event.data.attributes };
+      return advocateWith(state, { attributes: event.data.attributes });
     case 'AdvocatePreferencesSet':
-      return { ...state, preferences: event.data.preferences };
+      return advocateWith(state, { preferences: event.data.preferences });
     case 'AdvocateRested':
-      return { ...state, status: 'RESTING', restingUntil: event.data.until };
+      return advocateWith(state, { status: 'RESTING', restingUntil: event.data.until });
     case 'AdvocateRetired':
-      return { ...state, status: 'RETIRED', restingUntil: undefined, retiredAt: event.data.retiredAt };
+      return advocateWith(state, {
+        status: 'RETIRED',
+        restingUntil: undefined,
+        retiredAt: event.data.retiredAt,
+      });
     case 'AdvocateLeftAccount':
-      return { ...state, leftAccountAt: event.data.leftAt };
+      return advocateWith(state, { leftAccountAt: event.data.leftAt });
     case 'AdvocateMarkedDoNotContact':
-      return { ...state, status: 'DO_NOT_CONTACT', restingUntil: undefined };
+      return advocateWith(state, { status: 'DO_NOT_CONTACT', restingUntil: undefined });
     case 'ConsentGranted':
-      return { ...state, consents: evolveConsents(state.consents, { type: 'granted', data: event.data }) };
+      return advocateWith(state, {
+        consents: evolveConsents(state.consents, { type: 'granted', data: event.data }),
+      });
     case 'ConsentRenewed':
-      return { ...state, consents: evolveConsents(state.consents, { type: 'renewed', data: event.data }) };
+      return advocateWith(state, {
+        consents: evolveConsents(state.consents, { type: 'renewed', data: event.data }),
+      });
     case 'ConsentWithdrawn':
-      return { ...state, consents: evolveConsents(state.consents, { type: 'withdrawn', data: event.data }) };
+      return advocateWith(state, {
+        consents: evolveConsents(state.consents, { type: 'withdrawn', data: event.data }),
+      });
     case 'ConsentExpired':
-      return {
-        ...state,
+      return advocateWith(state, {
         recordedExpiries: recordWith(state.recordedExpiries, event.data.consentId, event.data.version),
-      };
+      });
     default:
       return undefined;
   }
@@ -125,9 +149,10 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
   switch (event.type) {
     case 'EngagementReserved': {
       const d = event.data;
+      // Every member named: the later changes (`withEngagement`) then only override.
       const engagement: Engagement = {
         engagementId: d.engagementId,
-        ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
+        requestId: d.requestId,
         kind: d.kind,
         territory: d.territory,
         channel: d.channel,
@@ -137,8 +162,12 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
         consentId: d.consentId,
         consentVersion: d.consentVersion,
         useApproved: false,
-      };
-      return { ...state, engagements: recordWith(state.engagements, d.engagementId, engagement) };
+        rating: undefined,
+        countsTowardFatigue: undefined,
+        topicFit: undefined,
+        advocateFeedback: undefined,
+      } satisfies EveryMember<Engagement>;
+      return advocateWith(state, { engagements: recordWith(state.engagements, d.engagementId, engagement) });
     }
     case 'EngagementAccepted':
       return withEngagement(state, event.data.engagementId, { status: 'ACCEPTED' });
@@ -159,7 +188,9 @@ function evolveEngagements(state: AdvocateState, event: AdvocateEvent): Advocate
         consentId: d.consentId,
         consentVersion: d.consentVersion,
       });
-      return { ...next, consents: evolveConsents(next.consents, { type: 'used', consentId: d.consentId }) };
+      return advocateWith(next, {
+        consents: evolveConsents(next.consents, { type: 'used', consentId: d.consentId }),
+      });
     }
     case 'EngagementReleased':
       return withEngagement(state, event.data.engagementId, { status: 'RELEASED' });
@@ -191,63 +222,60 @@ function evolveRecords(state: AdvocateState, event: AdvocateEvent): AdvocateStat
   switch (event.type) {
     case 'RewardGranted': {
       const d = event.data;
-      return {
-        ...state,
+      return advocateWith(state, {
         rewards: [
           ...state.rewards,
           { rewardId: d.rewardId, kind: d.kind, value: d.value, grantedAt: d.grantedAt },
         ],
-      };
+      });
     }
     case 'ProfileVerificationRequested':
-      return {
-        ...state,
+      return advocateWith(state, {
         pendingVerifications: {
           ...state.pendingVerifications,
           [event.data.verificationId]: { askedOf: event.data.askedOf, dueBy: event.data.dueBy },
         },
-      };
+      });
     case 'ProfileVerified': {
       const { [event.data.verificationId ?? '']: _answered, ...pending } = state.pendingVerifications;
-      return {
-        ...state,
+      return advocateWith(state, {
         lastVerifiedAt: event.data.verifiedAt,
         verificationLapsedAt: undefined,
         pendingVerifications: event.data.verificationId ? pending : {},
-      };
+      });
     }
     case 'ProfileVerificationLapsed': {
       const { [event.data.verificationId]: _lapsed, ...pending } = state.pendingVerifications;
-      return { ...state, verificationLapsedAt: event.data.lapsedAt, pendingVerifications: pending };
+      return advocateWith(state, {
+        verificationLapsedAt: event.data.lapsedAt,
+        pendingVerifications: pending,
+      });
     }
     case 'LegalHoldPlaced':
-      return {
-        ...state,
+      return advocateWith(state, {
         legalHolds: recordWith(state.legalHolds, event.data.holdId, { matter: event.data.matter }),
-      };
+      });
     case 'LegalHoldReleased': {
       const { [event.data.holdId]: _released, ...holds } = state.legalHolds;
-      return { ...state, legalHolds: holds };
+      return advocateWith(state, { legalHolds: holds });
     }
     case 'ErasureDeferred':
       // The person asked to be forgotten: never contact them while the hold keeps their data.
-      return {
-        ...state,
+      return advocateWith(state, {
         status: 'DO_NOT_CONTACT',
         deferredErasure: {
           reason: event.data.reason,
           requestedBy: event.data.requestedBy,
           requestedAt: event.data.requestedAt,
         },
-      };
+      });
     case 'AdvocateErased':
-      return {
-        ...state,
+      return advocateWith(state, {
         status: 'ERASED',
         contact: undefined,
         deferredErasure: undefined,
         erasedAt: event.data.erasedAt,
-      };
+      });
     default:
       return undefined;
   }

@@ -10,6 +10,7 @@ import { validated } from '../shared/validator';
 import type { AdvocateDecisionContext } from './advocate-decision-context';
 import type { AdvocateEvent } from './advocate-events';
 import type { AdvocateState } from './advocate-state';
+import { advocateWith } from './advocate-with';
 import type {
   PreApproveSelfServe,
   RecordContentUse,
@@ -144,17 +145,16 @@ export function evolveSelfServe(state: AdvocateState, event: AdvocateEvent): Adv
     case 'SelfServePreApproved': {
       const { preApprovalId, kinds, validFrom, validUntil, approvedBy } = e.data;
       const approval = { preApprovalId, kinds, validFrom, validUntil, approvedBy };
-      return { ...state, selfServePool: recordWith(state.selfServePool, preApprovalId, approval) };
+      return advocateWith(state, { selfServePool: recordWith(state.selfServePool, preApprovalId, approval) });
     }
     case 'SelfServePreApprovalRevoked': {
       const { [e.data.preApprovalId]: _revoked, ...rest } = state.selfServePool ?? {};
-      return { ...state, selfServePool: rest };
+      return advocateWith(state, { selfServePool: rest });
     }
     case 'ConsentUseRecorded':
-      return {
-        ...state,
+      return advocateWith(state, {
         consents: evolveConsents(state.consents, { type: 'used', consentId: e.data.consentId }),
-      };
+      });
     default:
       return undefined;
   }

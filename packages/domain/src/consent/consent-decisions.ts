@@ -1,6 +1,7 @@
 import { ACTIVITY_KINDS } from '../shared/activity-kind';
 import type { DecisionContext } from '../shared/decision-context';
 import { DomainError, DomainErrorCode } from '../shared/domain-error';
+import type { EveryMember } from '../shared/every-member';
 import { validated, type Validator } from '../shared/validator';
 import { CHANNELS, CONSENT_COLLECTION_METHODS, type Consent, type ConsentCollection } from './consent';
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from './consent-commands';
@@ -154,19 +155,21 @@ export function evolveConsents(
 ): Readonly<Record<string, Consent>> {
   if (event.type === 'granted') {
     const d = event.data;
+    // Every member named: a renewal, withdrawal or use then only overrides (see EveryMember).
     const consent: Consent = {
       consentId: d.consentId,
       version: d.version,
       kinds: d.kinds,
       scope: { territories: d.territories, channels: d.channels },
       validFrom: d.validFrom,
-      ...(d.validUntil !== undefined ? { validUntil: d.validUntil } : {}),
-      ...(d.maxUses !== undefined ? { maxUses: d.maxUses } : {}),
+      validUntil: d.validUntil,
+      maxUses: d.maxUses,
       perUseApprovalRequired: d.perUseApprovalRequired,
       collection: d.collection,
       withdrawnKinds: [],
+      withdrawnAt: undefined,
       uses: 0,
-    };
+    } satisfies EveryMember<Consent>;
     return recordWith(consents, d.consentId, consent);
   }
   const id = event.type === 'used' ? event.consentId : event.data.consentId;

@@ -1,5 +1,6 @@
 import type { Channel, Consent } from '../consent/consent';
 import type { DecisionContext } from '../shared/decision-context';
+import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
 import type { ContentAssetEvent, ContentKind, ReliedConsent } from './content-asset-events';
 
@@ -26,13 +27,20 @@ export interface ContentAssetState {
   readonly expiresAt?: Instant;
 }
 
+// Every member named, so that each spread in `evolveContentAsset` overrides and never adds (see EveryMember).
 export const initialContentAssetState: ContentAssetState = {
   contentId: '',
   status: 'NONE',
+  kind: undefined,
+  accountId: undefined,
   holders: [],
+  territory: undefined,
+  channel: undefined,
   reliesOn: [],
   uses: 0,
-};
+  maxUses: undefined,
+  expiresAt: undefined,
+} satisfies EveryMember<ContentAssetState>;
 
 /** Folds one content event into the asset's state. */
 export function evolveContentAsset(state: ContentAssetState, event: ContentAssetEvent): ContentAssetState {

@@ -1,6 +1,8 @@
 import type { ActivityKind } from '../shared/activity-kind';
+import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
-import type { ReferenceRequestEvent } from './reference-request-events';
+import type { CandidatesShortlisted, ReferenceRequestEvent } from './reference-request-events';
+import { candidateWith, requestWith } from './request-with';
 import { schedulingChange } from './scheduling-evolve';
 import { candidateTakenFromPool } from './self-serve-candidate';
 import type { CandidateSchedule } from './slot-offer';
@@ -80,12 +82,41 @@ export interface ReferenceRequestState {
   readonly outcome?: OutcomeResult;
 }
 
+// Every member named, so that each spread in `evolveReferenceRequest` overrides and never adds (see EveryMember).
 export const initialReferenceRequestState: ReferenceRequestState = {
   requestId: '',
   status: 'NONE',
+  requestedBy: undefined,
+  department: undefined,
+  kind: undefined,
   advocatesNeeded: 0,
+  opportunity: undefined,
+  criteria: undefined,
+  dueBy: undefined,
+  submittedAt: undefined,
+  priority: undefined,
   candidates: {},
-};
+  outcome: undefined,
+} satisfies EveryMember<ReferenceRequestState>;
+
+/** A shortlisted candidate, every member named: the changes of its way through the request then only override. */
+function shortlisted(c: CandidatesShortlisted['data']['candidates'][number]): Candidate {
+  return {
+    advocateId: c.advocateId,
+    accountId: c.accountId,
+    ownerId: c.ownerId,
+    score: c.score,
+    breakdown: c.breakdown,
+    status: 'SHORTLISTED',
+    clearance: undefined,
+    clearedBy: undefined,
+    clearanceReason: undefined,
+    engagementId: undefined,
+    askedAt: undefined,
+    rating: undefined,
+    schedule: undefined,
+  } satisfies EveryMember<Candidate>;
+}
 
 const CLOSED: readonly RequestStatus[] = ['CLOSED', 'CANCELLED', 'LAPSED'];
 
@@ -114,7 +145,7 @@ function progress(state: ReferenceRequestState): ReferenceRequestState {
             : state.priority
               ? 'TRIAGED'
               : 'SUBMITTED';
-  return status === state.status ? state : { ...state, status };
+  return status === state.status ? state : requestWith(state, { status });
 }
 
 function withCandidate(
@@ -124,10 +155,11 @@ function withCandidate(
 ): ReferenceRequestState {
   const candidate = state.candidates[advocateId];
   if (!candidate) return state;
-  return progress({
-    ...state,
-    candidates: recordWith(state.candidates, advocateId, { ...candidate, ...change }),
-  });
+  return progress(
+    requestWith(state, {
+      candidates: recordWith(state.candidates, advocateId, candidateWith(candidate, change)),
+    }),
+  );
 }
 
 type OwnerDecisionEvent = Extract<
@@ -162,8 +194,7 @@ export function evolveReferenceRequest(
   switch (event.type) {
     case 'ReferenceRequestSubmitted': {
       const d = event.data;
-      return {
-        ...state,
+      return requestWith(state, {
         requestId: d.requestId,
         status: 'SUBMITTED',
         requestedBy: d.requestedBy,
@@ -174,18 +205,19 @@ export function evolveReferenceRequest(
         criteria: d.criteria,
         dueBy: d.dueBy,
         submittedAt: d.submittedAt,
-      };
+      });
     }
     case 'RequestTriaged':
-      return progress({
-        ...state,
-        priority: event.data.priority,
-        status: state.status === 'SUBMITTED' ? 'TRIAGED' : state.status,
-      });
+      return progress(
+        requestWith(state, {
+          priority: event.data.priority,
+          status: state.status === 'SUBMITTED' ? 'TRIAGED' : state.status,
+        }),
+      );
     case 'CandidatesShortlisted': {
       const candidates = { ...state.candidates };
-      for (const c of event.data.candidates) candidates[c.advocateId] = { ...c, status: 'SHORTLISTED' };
-      return progress({ ...state, candidates });
+      for (const c of event.data.candidates) candidates[c.advocateId] = shortlisted(c);
+      return progress(requestWith(state, { candidates }));
     }
     case 'OwnerApprovalRequested':
     case 'AskApprovedByOwner':
@@ -211,14 +243,16 @@ export function evolveReferenceRequest(
     case 'CandidateReleased':
       return withCandidate(state, event.data.advocateId, { status: 'RELEASED' });
     case 'OutcomeRecorded':
-      return { ...state, status: 'CLOSED', outcome: event.data.result };
+      return requestWith(state, { status: 'CLOSED', outcome: event.data.result });
     case 'RequestCancelled':
-      return { ...state, status: 'CANCELLED' };
+      return requestWith(state, { status: 'CANCELLED' });
     case 'RequestLapsed':
-      return { ...state, status: 'LAPSED' };
+      return requestWith(state, { status: 'LAPSED' });
     case 'AdvocateTakenFromPool': {
       const taken = candidateTakenFromPool(event.data);
-      return progress({ ...state, candidates: recordWith(state.candidates, taken.advocateId, taken) });
+      return progress(
+        requestWith(state, { candidates: recordWith(state.candidates, taken.advocateId, taken) }),
+      );
     }
     default: {
       const scheduling = schedulingChange(state, event);

@@ -1,8 +1,14 @@
+import type { EveryMember } from '../shared/every-member';
 import type { ReferenceRequestEvent } from './reference-request-events';
 import type { Candidate, ReferenceRequestState } from './reference-request-state';
 import type { CandidateSchedule } from './slot-offer';
 
-const NO_SCHEDULE: CandidateSchedule = { offers: [], confirmations: [] };
+// Every member named, so that a pick overrides and never adds (see EveryMember).
+const NO_SCHEDULE: CandidateSchedule = {
+  offers: [],
+  picked: undefined,
+  confirmations: [],
+} satisfies EveryMember<CandidateSchedule>;
 
 /** What a scheduling event changes of its candidate (undefined for any other event). */
 export function schedulingChange(
