@@ -20,7 +20,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, symlinkSync, w
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createVouch, streamIdOf, type Principal } from '@vouch/application';
+import { createVouch, type Principal } from '@vouch/application';
 import { DigestSigner, verifySignedHistory } from '@vouch/event-store';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { SignJWT } from 'jose';
@@ -28,6 +28,7 @@ import pino from 'pino';
 import { createApiServer } from '../../apps/api/src';
 import { appendHistory, programHistory } from '../../packages/projections/test/support/program-history';
 import { TENANT } from '../../packages/projections/test/support/story-world';
+import { buildAsOfStream } from './support/as-of-stream';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -143,70 +144,14 @@ function exportOnce(
   return { ...result, bytes };
 }
 
-/** A tenant with one advocate whose stream has `n` events (clones of one real update). */
+/** A tenant with one advocate whose stream has `n` events (clones of one real update), opened again. */
 async function oneLongStream(n: number) {
   const dir = mkdtempSync(join(tmpdir(), 'vouch-long-stream-'));
-  const store = SqliteEventStore.open({
-    filename: join(dir, 'vouch.db'),
-    masterKey: MASTER_KEY,
-    durability: 'NORMAL',
-  });
+  const filename = join(dir, 'vouch.db');
+  const stream = await buildAsOfStream(filename, n);
+  const store = SqliteEventStore.open({ filename, masterKey: MASTER_KEY, durability: 'NORMAL' });
   const vouch = createVouch({ store, dueWorkIntervalMs: 0 });
   const pm: Principal = { tenantId: 'long', userId: 'pat', roles: ['PROGRAM_MANAGER', 'AUDITOR'] };
-  await vouch.execute(pm, {
-    type: 'RegisterAccount',
-    commandId: 'c-acct',
-    data: {
-      accountId: 'acme',
-      name: 'Acme',
-      industry: 'Retail',
-      segment: 'ENTERPRISE',
-      region: 'EMEA',
-      products: ['Planner'],
-      ownerId: 'olga',
-    },
-  } as never);
-  await vouch.execute(pm, {
-    type: 'EnrolAdvocate',
-    commandId: 'c-enrol',
-    data: {
-      advocateId: 'ines',
-      accountId: 'acme',
-      name: 'Ines',
-      email: 'ines@acme.example',
-      title: 'CFO',
-      seniority: 'C_LEVEL',
-      products: ['Planner'],
-      useCases: ['planning'],
-      languages: ['en'],
-    },
-  } as never);
-  const updated = await vouch.execute(pm, {
-    type: 'UpdateAdvocateAttributes',
-    commandId: 'c-update-0',
-    aggregateId: 'ines',
-    data: {
-      seniority: 'C_LEVEL',
-      products: ['Planner'],
-      useCases: ['planning'],
-      languages: ['en'],
-      topics: ['t-0'],
-    },
-  } as never);
-  const stream = streamIdOf('Advocate', 'ines');
-  const template = (await store.readStream('long', stream)).at(-1)!;
-  for (let done = 2; done < n;) {
-    const batch = Array.from({ length: Math.min(500, n - done) }, (_, i) => ({
-      eventId: `clone-${done + i}`,
-      type: template.type,
-      schemaVersion: template.schemaVersion,
-      data: template.data,
-      metadata: { ...template.metadata, commandId: `clone-${done + i}` },
-    }));
-    await store.append('long', stream, batch, { expectedVersion: 'any' });
-    done += batch.length;
-  }
-  void updated;
   return { dir, store, vouch, pm, stream };
 }
 
