@@ -21,6 +21,7 @@ import {
   reserveEngagement,
 } from './support/builders';
 import { specification } from './support/specification';
+import { expectFoldGoesOnFromAnySavedPoint } from './support/saved-state';
 
 // Gainsight/ReferenceEdge "caution": an account is suppressed by itself near its renewal,
 // while its health is low or an escalation is open, and released when the condition ends.
@@ -315,5 +316,19 @@ describe('the suppression gate on a new ask', () => {
       .given([...activeAdvocate(), consentGranted()])
       .when(reserveEngagement(), { accountSuppressions: [] })
       .thenEvents((events) => expect(events.map((e) => e.type)).toEqual(['EngagementReserved']));
+  });
+});
+
+// Read models restore accounts from their saved JSON: health, a renewal, escalations and suppressions
+// recorded after the snapshot must land where a straight fold puts them.
+describe('an account read back from a snapshot', () => {
+  it('folds on to the same state, member order included, whatever point it was saved at', () => {
+    expectFoldGoesOnFromAnySavedPoint(accountDecider, [
+      registered,
+      health(35),
+      renewal(day(30)),
+      escalationOpened('esc-1'),
+      suppressedForRenewal(day(30)),
+    ]);
   });
 });

@@ -22,6 +22,7 @@ import {
   pastEngagement,
 } from './support/builders';
 import { specification } from './support/specification';
+import { expectFoldGoesOnFromAnySavedPoint } from './support/saved-state';
 
 const advocate = specification(advocateDecider, () => advocateContext());
 
@@ -365,3 +366,13 @@ function reserveData() {
     ownerClearance: { kind: 'OWNER' as const, by: actors.accountOwner.userId },
   };
 }
+
+describe('a consent read back from a snapshot', () => {
+  it('is withdrawn, renewed and used into the same state as straight through, member order included', () => {
+    expectFoldGoesOnFromAnySavedPoint(advocateDecider, [
+      ...activeAdvocate(),
+      consentGranted(),
+      withdrawn(['CASE_STUDY']),
+    ]);
+  });
+});

@@ -16,6 +16,7 @@ import {
   NOW,
 } from './support/builders';
 import { specification } from './support/specification';
+import { expectFoldGoesOnFromAnySavedPoint } from './support/saved-state';
 
 const consentsOf = (...events: ReturnType<typeof consentGranted>[]): Consent[] =>
   Object.values(fold(advocateDecider, [...activeAdvocate(), ...events]).consents);
@@ -206,5 +207,22 @@ describe('a content asset', () => {
       .when(contentCommand('RetireContent', { reason: 'again' }))
       .thenThrows('INVALID_TRANSITION', /RETIRED/);
     content.given([drafted, retired]).when(publish).thenThrows('INVALID_TRANSITION');
+  });
+});
+
+describe('a content asset read back from a snapshot', () => {
+  it('is published with limits and suspended into the same state as straight through, member order included', () => {
+    const limited: ContentAssetEvent = {
+      type: 'ContentPublished',
+      data: {
+        contentId: 'cs-1',
+        reliesOn: relied,
+        maxUses: 3,
+        expiresAt: day(300),
+        publishedBy: 'pat-pm',
+        publishedAt: day(-3),
+      },
+    };
+    expectFoldGoesOnFromAnySavedPoint(contentAssetDecider, [drafted, approved, limited, suspended]);
   });
 });

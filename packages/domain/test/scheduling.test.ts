@@ -26,6 +26,7 @@ import {
   reserveEngagement,
 } from './support/builders';
 import { specification } from './support/specification';
+import { expectFoldGoesOnFromAnySavedPoint } from './support/saved-state';
 
 // Scheduling with proof: the advocate offers slots, the requester picks, attendance is proven or the call is missed.
 
@@ -468,5 +469,11 @@ describe('SetSchedulingPolicy: the program decides the grace period and whether 
       .given([])
       .when(programCommand('SetSchedulingPolicy', { graceMinutes: 20000, missedCountsTowardFatigue: true }))
       .thenThrows('VALIDATION_FAILED');
+  });
+});
+
+describe('a schedule read back from a snapshot', () => {
+  it('takes a pick after its offer into the same state as straight through, member order included', () => {
+    expectFoldGoesOnFromAnySavedPoint(referenceRequestDecider, [...accepted, offered(), ...picked()]);
   });
 });

@@ -4,8 +4,9 @@ import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
 import type { AccountEvent, AccountProfile } from './account-events';
 import type { AccountDelegation } from './account-delegation';
-import { evolveAccountSuppression, type AccountSuppressionState } from './account-suppression-state';
+import { accountSuppressionChange, type AccountSuppressionState } from './account-suppression-state';
 import { recordWith } from '../shared/record-with';
+import { accountWith } from './account-with';
 
 export type AccountStatus = 'ACTIVE' | 'ARCHIVED';
 
@@ -48,38 +49,48 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
   switch (event.type) {
     case 'AccountRegistered': {
       const { accountId, ownerId, registeredAt: _at, ...profile } = event.data;
-      return { ...state, accountId, ownerId, profile, status: 'ACTIVE' };
+      return accountWith(state, { accountId, ownerId, profile, status: 'ACTIVE' });
     }
     case 'AccountProfileUpdated': {
       const { accountId: _id, ...profile } = event.data;
-      return { ...state, profile };
+      return accountWith(state, { profile });
     }
     case 'AccountOwnerReassigned':
       // The relationship moves: the previous owner's delegations end with their ownership.
-      return { ...state, ownerId: event.data.ownerId, delegations: {} };
+      return accountWith(state, { ownerId: event.data.ownerId, delegations: {} });
     case 'AccountDelegated': {
       const { delegateId, until, delegatedBy } = event.data;
-      return { ...state, delegations: recordWith(state.delegations, delegateId, { until, delegatedBy }) };
+      return accountWith(state, {
+        delegations: recordWith(state.delegations, delegateId, { until, delegatedBy }),
+      });
     }
     case 'AccountDelegationRevoked': {
       // Spread, not destructure: snapshots taken before delegations existed have none.
       const delegations: Record<string, AccountDelegation> = { ...state.delegations };
       delete delegations[event.data.delegateId];
-      return { ...state, delegations };
+      return accountWith(state, { delegations });
     }
     case 'AccountHealthRecorded': {
       const { healthScore, nps, csat, measuredAt } = event.data;
-      return { ...state, health: { healthScore, nps, csat, measuredAt } };
+      return accountWith(state, { health: { healthScore, nps, csat, measuredAt } });
     }
     case 'AccountConsentGranted':
-      return { ...state, consents: evolveConsents(state.consents, { type: 'granted', data: event.data }) };
+      return accountWith(state, {
+        consents: evolveConsents(state.consents, { type: 'granted', data: event.data }),
+      });
     case 'AccountConsentRenewed':
-      return { ...state, consents: evolveConsents(state.consents, { type: 'renewed', data: event.data }) };
+      return accountWith(state, {
+        consents: evolveConsents(state.consents, { type: 'renewed', data: event.data }),
+      });
     case 'AccountConsentWithdrawn':
-      return { ...state, consents: evolveConsents(state.consents, { type: 'withdrawn', data: event.data }) };
+      return accountWith(state, {
+        consents: evolveConsents(state.consents, { type: 'withdrawn', data: event.data }),
+      });
     case 'AccountArchived':
-      return { ...state, status: 'ARCHIVED' };
-    default:
-      return evolveAccountSuppression(state, event) ?? state;
+      return accountWith(state, { status: 'ARCHIVED' });
+    default: {
+      const change = accountSuppressionChange(state, event);
+      return change ? accountWith(state, change) : state;
+    }
   }
 }

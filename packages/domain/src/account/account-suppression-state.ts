@@ -35,33 +35,30 @@ export function suppressionFactsOf(
   };
 }
 
-/** Folds a renewal, escalation or suppression event; undefined for any other event. */
-export function evolveAccountSuppression<S extends AccountSuppressionState>(
-  state: S,
+/** What a renewal, escalation or suppression event changes of the state; undefined for any other event. */
+export function accountSuppressionChange(
+  state: AccountSuppressionState,
   event: { readonly type: string; readonly data: unknown },
-): S | undefined {
+): AccountSuppressionState | undefined {
   const e = event as AccountSuppressionEvent;
   switch (e.type) {
     case 'AccountRenewalSet':
-      return { ...state, renewalAt: e.data.renewalAt };
+      return { renewalAt: e.data.renewalAt };
     case 'AccountEscalationOpened':
-      return {
-        ...state,
-        openEscalations: recordWith(state.openEscalations, e.data.escalationId, e.data.openedAt),
-      };
+      return { openEscalations: recordWith(state.openEscalations, e.data.escalationId, e.data.openedAt) };
     case 'AccountEscalationClosed': {
       const open: Record<string, Instant> = { ...state.openEscalations };
       delete open[e.data.escalationId];
-      return { ...state, openEscalations: open };
+      return { openEscalations: open };
     }
     case 'AccountSuppressed': {
       const { rule, cause, since } = e.data;
-      return { ...state, suppressions: { ...state.suppressions, [rule]: { rule, cause, since } } };
+      return { suppressions: { ...state.suppressions, [rule]: { rule, cause, since } } };
     }
     case 'AccountSuppressionLifted': {
       const held: Partial<Record<SuppressionRule, ActiveSuppression>> = { ...state.suppressions };
       delete held[e.data.rule];
-      return { ...state, suppressions: held };
+      return { suppressions: held };
     }
     default:
       return undefined;

@@ -6,6 +6,7 @@ import { validated, type Validator } from '../shared/validator';
 import { CHANNELS, CONSENT_COLLECTION_METHODS, type Consent, type ConsentCollection } from './consent';
 import type { GrantConsentData, RenewConsentData, WithdrawConsentData } from './consent-commands';
 import type { ConsentGrantedData, ConsentRenewedData, ConsentWithdrawnData } from './consent-events';
+import { consentWith } from './consent-with';
 import { recordWith } from '../shared/record-with';
 
 const SHA256_HEX = /^[a-f0-9]{64}$/;
@@ -178,21 +179,27 @@ export function evolveConsents(
   switch (event.type) {
     case 'renewed': {
       const d = event.data;
-      return recordWith(consents, id, {
-        ...consent,
-        version: d.version,
-        validUntil: d.validUntil ?? consent.validUntil,
-        maxUses: d.maxUses ?? consent.maxUses,
-        collection: d.collection,
-      });
+      return recordWith(
+        consents,
+        id,
+        consentWith(consent, {
+          version: d.version,
+          validUntil: d.validUntil ?? consent.validUntil,
+          maxUses: d.maxUses ?? consent.maxUses,
+          collection: d.collection,
+        }),
+      );
     }
     case 'withdrawn':
-      return recordWith(consents, id, {
-        ...consent,
-        withdrawnKinds: [...new Set([...consent.withdrawnKinds, ...event.data.kinds])],
-        withdrawnAt: event.data.withdrawnAt,
-      });
+      return recordWith(
+        consents,
+        id,
+        consentWith(consent, {
+          withdrawnKinds: [...new Set([...consent.withdrawnKinds, ...event.data.kinds])],
+          withdrawnAt: event.data.withdrawnAt,
+        }),
+      );
     case 'used':
-      return recordWith(consents, id, { ...consent, uses: consent.uses + 1 });
+      return recordWith(consents, id, consentWith(consent, { uses: consent.uses + 1 }));
   }
 }

@@ -2,6 +2,7 @@ import type { Channel, Consent } from '../consent/consent';
 import type { DecisionContext } from '../shared/decision-context';
 import type { EveryMember } from '../shared/every-member';
 import type { Instant } from '../shared/time';
+import { contentAssetWith } from './content-asset-with';
 import type { ContentAssetEvent, ContentKind, ReliedConsent } from './content-asset-events';
 
 /** The content decider reads the consents of the asset's holders (advocates, the account). */
@@ -47,8 +48,7 @@ export function evolveContentAsset(state: ContentAssetState, event: ContentAsset
   switch (event.type) {
     case 'ContentDrafted': {
       const d = event.data;
-      return {
-        ...state,
+      return contentAssetWith(state, {
         contentId: d.contentId,
         status: 'DRAFT',
         kind: d.kind,
@@ -56,23 +56,23 @@ export function evolveContentAsset(state: ContentAssetState, event: ContentAsset
         holders: d.holders,
         territory: d.territory,
         channel: d.channel,
-      };
+      });
     }
     case 'ContentApproved':
-      return { ...state, status: 'APPROVED' };
+      return contentAssetWith(state, { status: 'APPROVED' });
     case 'ContentPublished': {
       const { maxUses, expiresAt } = event.data;
       const limits = { ...(maxUses !== undefined ? { maxUses } : {}), ...(expiresAt ? { expiresAt } : {}) };
-      return { ...state, status: 'PUBLISHED', reliesOn: event.data.reliesOn, ...limits };
+      return contentAssetWith(state, { status: 'PUBLISHED', reliesOn: event.data.reliesOn, ...limits });
     }
     case 'ContentUsed':
-      return { ...state, uses: state.uses + 1 };
+      return contentAssetWith(state, { uses: state.uses + 1 });
     case 'ContentSuspended':
-      return { ...state, status: 'SUSPENDED' };
+      return contentAssetWith(state, { status: 'SUSPENDED' });
     case 'ContentReinstated':
-      return { ...state, status: 'PUBLISHED', reliesOn: event.data.reliesOn };
+      return contentAssetWith(state, { status: 'PUBLISHED', reliesOn: event.data.reliesOn });
     case 'ContentRetired':
-      return { ...state, status: 'RETIRED' };
+      return contentAssetWith(state, { status: 'RETIRED' });
     default:
       return state;
   }

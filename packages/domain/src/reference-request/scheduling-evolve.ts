@@ -10,6 +10,18 @@ const NO_SCHEDULE: CandidateSchedule = {
   confirmations: [],
 } satisfies EveryMember<CandidateSchedule>;
 
+// Written out, not spread: a schedule read back from a snapshot has lost `picked` while unpicked,
+// and `{ ...schedule, picked }` would append it after `confirmations` (see accountWith).
+const scheduleWith = (schedule: CandidateSchedule, change: Partial<CandidateSchedule>): CandidateSchedule =>
+  Object.assign(
+    {
+      offers: schedule.offers,
+      picked: schedule.picked,
+      confirmations: schedule.confirmations,
+    } satisfies EveryMember<CandidateSchedule>,
+    change,
+  );
+
 /** What a scheduling event changes of its candidate (undefined for any other event). */
 export function schedulingChange(
   state: ReferenceRequestState,
@@ -29,19 +41,20 @@ export function schedulingChange(
     case 'SlotsOffered': {
       const { offerNo, timeZone, durationMinutes, slots, offeredBy, offeredAt } = event.data;
       const offer = { offerNo, timeZone, durationMinutes, slots, offeredBy, offeredAt };
-      return at({ ...schedule, offers: [...schedule.offers, offer] });
+      return at(scheduleWith(schedule, { offers: [...schedule.offers, offer] }));
     }
     case 'SlotPicked': {
       const { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt } = event.data;
       // A new pick is a new call: confirmations of the old time do not carry over.
-      return at({
-        ...schedule,
-        picked: { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt },
-        confirmations: [],
-      });
+      return at(
+        scheduleWith(schedule, {
+          picked: { offerNo, timeZone, startsAt, endsAt, pickedBy, pickedAt },
+          confirmations: [],
+        }),
+      );
     }
     case 'AttendanceConfirmed':
-      return at({ ...schedule, confirmations: [...schedule.confirmations, event.data.party] });
+      return at(scheduleWith(schedule, { confirmations: [...schedule.confirmations, event.data.party] }));
     case 'ActivityMissed':
       return { advocateId, change: { status: 'MISSED' } };
   }
