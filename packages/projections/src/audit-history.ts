@@ -55,43 +55,46 @@ function eachAuditSubject(
   add: (kind: AuditSubjectKind, id: string) => void,
 ): void {
   const d = event.data as Data;
-  const addIf = (kind: AuditSubjectKind, id: unknown) => {
-    if (typeof id === 'string') add(kind, id);
-  };
   switch (eventDefinition(event.type)?.aggregate) {
     case 'Advocate':
-      addIf('advocate', d.advocateId);
-      if (d.requestId !== undefined) addIf('request', d.requestId);
+      addIf(add, 'advocate', d.advocateId);
+      if (d.requestId !== undefined) addIf(add, 'request', d.requestId);
       break;
     case 'Account':
-      addIf('account', d.accountId);
+      addIf(add, 'account', d.accountId);
       break;
     case 'Nomination':
-      addIf('nomination', d.nominationId);
-      if (d.accountId !== undefined) addIf('account', d.accountId);
+      addIf(add, 'nomination', d.nominationId);
+      if (d.accountId !== undefined) addIf(add, 'account', d.accountId);
       break;
     case 'ReferenceRequest':
-      addIf('request', d.requestId);
-      if (d.advocateId !== undefined) addIf('advocate', d.advocateId);
+      addIf(add, 'request', d.requestId);
+      if (d.advocateId !== undefined) addIf(add, 'advocate', d.advocateId);
       if (event.type === 'CandidatesShortlisted') {
-        for (const c of d.candidates as { advocateId: string }[]) addIf('advocate', c.advocateId);
+        for (const c of d.candidates as { advocateId: string }[]) addIf(add, 'advocate', c.advocateId);
       }
       break;
     case 'ContentAsset':
-      addIf('content', d.contentId);
+      addIf(add, 'content', d.contentId);
       if (event.type === 'ContentDrafted') {
-        addIf('account', d.accountId);
+        addIf(add, 'account', d.accountId);
         for (const h of d.holders as { holder: string; holderId: string }[]) {
-          if (h.holder === 'ADVOCATE') addIf('advocate', h.holderId);
+          if (h.holder === 'ADVOCATE') addIf(add, 'advocate', h.holderId);
         }
       }
       break;
     case 'Program':
-      addIf('program', 'program');
+      add('program', 'program');
       break;
   }
-  if (consents) for (const c of consents) addIf('consent', c.consentId);
-  else if (event.type === 'ContentSuspended' && d.consentId !== undefined) addIf('consent', d.consentId);
+  if (consents) for (const c of consents) addIf(add, 'consent', c.consentId);
+  else if (event.type === 'ContentSuspended' && d.consentId !== undefined) addIf(add, 'consent', d.consentId);
+}
+
+// A subject is named by a string id; anything else (a damaged event) names none. A function,
+// not a closure made per event: this runs for every event of a rebuild.
+function addIf(add: (kind: AuditSubjectKind, id: string) => void, kind: AuditSubjectKind, id: unknown): void {
+  if (typeof id === 'string') add(kind, id);
 }
 
 /**
@@ -136,8 +139,11 @@ export class AuditHistory {
   private readonly actorIndex = new Map<string, Map<string, number>>();
   private readonly timelines = new Map<AuditSubjectKind, Map<string, number[]>>();
   private readonly strings = new Map<string, string>();
-  // The time of the last entry, shared by the next ones recorded at the same instant.
+  // The times and stream of the last entry, shared by the next ones of the same commit,
+  // instant or stream: one string for a run of them, not one each (nor a map look-up each).
   private lastRecordedAt = '';
+  private lastEffectiveAt = '';
+  private lastStreamId = '';
   // How many entries the last restored snapshot reflects.
   private restoredCount = 0;
   private readonly addToTimeline = (kind: AuditSubjectKind, id: string) =>
@@ -151,14 +157,21 @@ export class AuditHistory {
       event.recordedAt === this.lastRecordedAt
         ? this.lastRecordedAt
         : (this.lastRecordedAt = event.recordedAt);
-    const effectiveAt = event.metadata.effectiveAt;
+    const effectiveAt =
+      event.metadata.effectiveAt === this.lastEffectiveAt
+        ? this.lastEffectiveAt
+        : (this.lastEffectiveAt = event.metadata.effectiveAt);
+    const streamId =
+      event.streamId === this.lastStreamId
+        ? this.lastStreamId
+        : (this.lastStreamId = this.interned(event.streamId));
     const sentence = describeEvent(event);
     // Reading a character flattens the sentence built by concatenation: the entry then holds
     // one string, not a tree that keeps the event's own id strings alive.
     sentence.charCodeAt(0);
     this.entries.push([
       event.checkpoint,
-      this.interned(event.streamId),
+      streamId,
       event.version,
       recordedAt,
       effectiveAt === recordedAt ? null : effectiveAt,
@@ -204,6 +217,8 @@ export class AuditHistory {
     this.actorIndex.clear();
     this.timelines.clear();
     this.strings.clear();
+    this.lastStreamId = '';
+    this.lastEffectiveAt = '';
     this.restoredCount = snapshot.count;
     for (const actor of snapshot.actors) this.actorOf(actor);
     for (const [key, indexes] of snapshot.timelines) {

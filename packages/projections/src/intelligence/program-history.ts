@@ -148,6 +148,9 @@ export class ProgramHistory {
   readonly nominationPolicy: Timed<NominationPolicy>[] = [];
   readonly coverageTargets: Timed<CoverageTargetFact>[] = [];
   readonly wishlist: Timed<WishlistEntry | { removed: string }>[] = [];
+  // The last effective instant folded, as text and as milliseconds.
+  private lastEffectiveAt = '';
+  private lastAt: Ms = Number.NaN;
 
   /** The plain-JSON form, for the read-model snapshot. */
   snapshot(): ProgramHistorySnapshot {
@@ -195,8 +198,13 @@ export class ProgramHistory {
 
   /** Folds one recorded event. Events of other kinds are ignored. */
   apply(event: RecordedEvent): void {
-    const at = Date.parse(event.metadata.effectiveAt);
-    this.applyDomain(event as unknown as DomainEventUnion, at);
+    const effectiveAt = event.metadata.effectiveAt;
+    // The events of one command share their instant: parsed once for a run of them.
+    if (effectiveAt !== this.lastEffectiveAt) {
+      this.lastEffectiveAt = effectiveAt;
+      this.lastAt = Date.parse(effectiveAt);
+    }
+    this.applyDomain(event as unknown as DomainEventUnion, this.lastAt);
   }
 
   private applyDomain(e: DomainEventUnion, at: Ms): void {
