@@ -3,6 +3,7 @@ import {
   InMemoryWrappedKeyRepository,
   MasterKeyVault,
   SubjectErasedError,
+  UNWRAPPED_KEPT,
   masterKeyFrom,
   type WrappedKeyRepository,
 } from '@vouch/event-store';
@@ -148,6 +149,44 @@ describe('MasterKeyVault', () => {
     expect(await fooled.lookup('t', 'c')).toEqual({ status: 'active', key: c });
     plant = true;
     await expect(fooled.lookup('t', 'b')).rejects.toThrow();
+  });
+
+  it('answers a batch longer than the keys it keeps from those kept first, unwrapping only the others', async () => {
+    // A catch-up read every subject in order, then the save seals them in the same order: the
+    // vault keeps the last UNWRAPPED_KEPT. Unwrapping the first ones must not evict the rest.
+    const repository = new InMemoryWrappedKeyRepository();
+    const masterKey = randomBytes(32);
+    const subjects = Array.from({ length: UNWRAPPED_KEPT + 500 }, (_, i) => `adv-${i}`);
+    const writer = new MasterKeyVault(masterKey, repository);
+    const keys = new Map<string, Buffer>();
+    for (const s of subjects) keys.set(s, await writer.dataKeyFor('t', s, now));
+    await writer.destroy('t', 'adv-3', now); // an erased subject keeps its place and says so
+    // As the SQLite store's repository does: every key of a batch in one look-up.
+    const batching = Object.assign(Object.create(repository) as InMemoryWrappedKeyRepository, {
+      findMany: async (tenantId: string, ids: readonly string[]) => {
+        const found = new Map();
+        for (const id of ids) {
+          const record = await repository.find(tenantId, id);
+          if (record) found.set(id, record);
+        }
+        return found;
+      },
+    });
+    const reader = new MasterKeyVault(masterKey, batching);
+    const read = await reader.lookupMany('t', subjects);
+    const kept = (reader as unknown as { unwrapped: Map<string, unknown> }).unwrapped;
+    const unwraps = jest.spyOn(kept, 'set');
+    const sealed = await reader.lookupMany('t', [...subjects, 'nobody']);
+    // The 500 (less the erased one) that left for the last ones are unwrapped again; nothing else.
+    expect(unwraps).toHaveBeenCalledTimes(499);
+    expect([...sealed.keys()]).toEqual([...subjects, 'nobody']);
+    expect(sealed).toEqual(new Map([...read, ['nobody', { status: 'missing' }]]));
+    expect(sealed.get('adv-3')).toEqual({ status: 'erased', erasedAt: now });
+    expect(sealed.get(`adv-${UNWRAPPED_KEPT + 499}`)).toEqual({
+      status: 'active',
+      key: keys.get(`adv-${UNWRAPPED_KEPT + 499}`),
+    });
+    expect(sealed.get('adv-0')).toEqual({ status: 'active', key: keys.get('adv-0') });
   });
 
   it('reads a master key from hex or base64 configuration and refuses other lengths', () => {
