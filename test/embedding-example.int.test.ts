@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '..');
@@ -29,11 +29,7 @@ describe('the embedding example', () => {
   }, 60_000);
 
   describe('on PostgreSQL', () => {
-    let server: PostgresTestServer;
-    beforeAll(async () => {
-      server = await startPostgresTestServer();
-    }, 120_000);
-    afterAll(() => server?.stop());
+    const server = usePostgresTestServer();
 
     it('runs the same workflow when DATABASE_URL is set', async () => {
       const out = await runExample({ DATABASE_URL: server.url });

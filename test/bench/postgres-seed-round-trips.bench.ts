@@ -8,12 +8,10 @@
  *
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-seed-round-trips.bench.ts [--scale 0.05] [--socket tcp|unix] [--count on|off]
  */
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client, Pool } from 'pg';
-import { seedStore } from '../../apps/cli/src/commands/seed';
-import { memoryIo } from '../../apps/cli/test/support/memory-io';
+import { seedPostgresDemo } from './support/seed-postgres-demo';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -97,17 +95,7 @@ async function main(): Promise<void> {
   if (COUNT) countQueries();
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const seeded = await seedStore(
-    {
-      store: { kind: 'postgres', dataDir: tmpdir(), sqliteFile: '', databaseUrl: url },
-      masterKey: randomBytes(32),
-      tenantId: 'demo',
-      seed: 7,
-      scale: SCALE,
-      until: '2026-06-30',
-    },
-    memoryIo(),
-  );
+  const seeded = await seedPostgresDemo(url, SCALE);
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpuBefore);
   const events = seeded.events;

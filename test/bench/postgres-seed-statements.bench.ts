@@ -12,14 +12,12 @@
  *
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-seed-statements.bench.ts [--scale 0.05] [--top 25] [--tracking on|off]
  */
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
-import { seedStore } from '../../apps/cli/src/commands/seed';
-import { memoryIo } from '../../apps/cli/test/support/memory-io';
 import { serverCpuSeconds } from './support/postgres-server-cpu';
 import { resetStatements, STATEMENT_TRACKING, statementFigures } from './support/postgres-statements';
+import { seedPostgresDemo } from './support/seed-postgres-demo';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -46,17 +44,7 @@ async function main(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   const serverBefore = serverCpuSeconds();
   const started = process.hrtime.bigint();
-  const seeded = await seedStore(
-    {
-      store: { kind: 'postgres', dataDir: tmpdir(), sqliteFile: '', databaseUrl: url.toString() },
-      masterKey: randomBytes(32),
-      tenantId: 'demo',
-      seed: 7,
-      scale: SCALE,
-      until: '2026-06-30',
-    },
-    memoryIo(),
-  );
+  const seeded = await seedPostgresDemo(url.toString(), SCALE);
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpuBefore);
   const node = (used.user + used.system) / 1e6;

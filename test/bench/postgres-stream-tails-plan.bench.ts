@@ -11,15 +11,13 @@
  *
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-stream-tails-plan.bench.ts [--scale 0.05] [--calls 500] [--rounds 4]
  */
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
-import { seedStore } from '../../apps/cli/src/commands/seed';
-import { memoryIo } from '../../apps/cli/test/support/memory-io';
 import { EVENT_COLUMNS } from '../../packages/event-store-postgres/src/events/event-row';
 import { processCpuNanos } from './support/postgres-server-cpu';
 import { resetStatements, STATEMENT_TRACKING, statementFigures } from './support/postgres-statements';
+import { seedPostgresDemo } from './support/seed-postgres-demo';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -95,17 +93,7 @@ async function main(): Promise<void> {
   await admin.query('CREATE DATABASE tails_plan');
   const url = new URL(server.url);
   url.pathname = '/tails_plan';
-  const seeded = await seedStore(
-    {
-      store: { kind: 'postgres', dataDir: tmpdir(), sqliteFile: '', databaseUrl: url.toString() },
-      masterKey: randomBytes(32),
-      tenantId: 'demo',
-      seed: 7,
-      scale: SCALE,
-      until: '2026-06-30',
-    },
-    memoryIo(),
-  );
+  const seeded = await seedPostgresDemo(url.toString(), SCALE);
   const forms = {
     statement: { text: STATEMENT, ...(await connection(url.toString())), cpu: 0, calls: 0 },
     // The floor a statement could reach: the twelfth pass's, its plan kept (a session setting that

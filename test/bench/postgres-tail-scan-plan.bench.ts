@@ -8,14 +8,12 @@
  *
  *   SWC_NODE_PROJECT=tsconfig.typecheck.json node -r @swc-node/register test/bench/postgres-tail-scan-plan.bench.ts [--scale 0.05] [--repeat 50]
  */
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { startPostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
-import { seedStore } from '../../apps/cli/src/commands/seed';
-import { memoryIo } from '../../apps/cli/test/support/memory-io';
 import { EVENT_COLUMNS } from '../../packages/event-store-postgres/src/events/event-row';
 import { scanLogStatement } from '../../packages/event-store-postgres/src/events/scan-log';
+import { seedPostgresDemo } from './support/seed-postgres-demo';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -27,17 +25,7 @@ const WATERMARK = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 async function main(): Promise<void> {
   const server = await startPostgresTestServer({ durable: true, useDatabaseUrl: false });
   const url = server.url;
-  const seeded = await seedStore(
-    {
-      store: { kind: 'postgres', dataDir: tmpdir(), sqliteFile: '', databaseUrl: url },
-      masterKey: randomBytes(32),
-      tenantId: 'demo',
-      seed: 7,
-      scale: SCALE,
-      until: '2026-06-30',
-    },
-    memoryIo(),
-  );
+  const seeded = await seedPostgresDemo(url, SCALE);
   const client = new Client({ connectionString: url });
   await client.connect();
   const { rows: last } = await client.query<{ p: string }>(

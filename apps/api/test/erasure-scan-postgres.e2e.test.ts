@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { postgresTables } from '../../../test/support/erasure-scan';
 import { httpErasureScan } from './support/http-erasure-scan';
 
 // A real PostgreSQL server: DATABASE_URL when set, else a throwaway embedded one.
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 
 httpErasureScan('PostgreSQL', async () => {
   const schema = `api_erasure_scan_${process.pid}`;

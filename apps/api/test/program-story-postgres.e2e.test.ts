@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { programStory } from './support/program-story';
 
 // A real PostgreSQL server: DATABASE_URL when set, else a throwaway embedded one.
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 
 programStory('the PostgreSQL store', (clock) =>
   PostgresEventStore.open({

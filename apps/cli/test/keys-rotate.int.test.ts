@@ -13,7 +13,7 @@ import {
 } from '@vouch/event-store';
 import { contactRecorded, contractPersonalData } from '@vouch/event-store/testing';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { runCli } from '../src/cli';
 import { memoryIo } from './support/memory-io';
@@ -193,12 +193,11 @@ describe('vouch keys rotate on SQLite', () => {
 });
 
 describe('vouch keys rotate on PostgreSQL', () => {
-  let server: PostgresTestServer;
+  // Its own server: the CLI works in the default schema.
+  const server = usePostgresTestServer({ useDatabaseUrl: false });
   const [oldKey, newKey] = [randomBytes(32), randomBytes(32)];
 
   beforeAll(async () => {
-    // Its own server: the CLI works in the default schema.
-    server = await startPostgresTestServer({ useDatabaseUrl: false });
     const store = await PostgresEventStore.open({
       connectionString: server.url,
       masterKey: oldKey,
@@ -214,10 +213,6 @@ describe('vouch keys rotate on PostgreSQL', () => {
     );
     await store.close();
   }, 120_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
 
   const progress = async () => {
     const client = new Client({ connectionString: server.url });

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteFileSchemaVersion } from '@vouch/event-store-sqlite';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
 import {
   createPreviousPostgresDatabase,
@@ -98,11 +98,7 @@ describe('vouch migrate on SQLite', () => {
 });
 
 describe('vouch migrate on PostgreSQL', () => {
-  let server: PostgresTestServer;
-  beforeAll(async () => {
-    server = await startPostgresTestServer();
-  }, TIMEOUT);
-  afterAll(() => server?.stop());
+  const server = usePostgresTestServer({}, TIMEOUT);
 
   const migrations = (url: string) =>
     withClient(url, async (client) =>

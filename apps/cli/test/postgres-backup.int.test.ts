@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { MasterKeyMismatchError } from '@vouch/event-store';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { startAppendLoop } from './support/append-loop';
 import { runCliProcess } from './support/cli-process';
 
@@ -49,7 +49,7 @@ const bin = pgDumpServerBinaries();
 const describeWithPgDump = bin ? describe : describe.skip;
 
 describeWithPgDump('PostgreSQL backup: pg_dump while writes run, pg_restore into a new database', () => {
-  let server: PostgresTestServer;
+  const server = usePostgresTestServer({ useDatabaseUrl: false, binDir: bin! }, 60_000);
   let live: string;
   let restored: string;
   const work = mkdtempSync(join(tmpdir(), 'vouch-pg-backup-'));
@@ -61,16 +61,12 @@ describeWithPgDump('PostgreSQL backup: pg_dump while writes run, pg_restore into
 
   beforeAll(async () => {
     writeFileSync(pub, publicKey.export({ type: 'spki', format: 'pem' }));
-    server = await startPostgresTestServer({ useDatabaseUrl: false, binDir: bin! });
     await query(server.url, 'CREATE DATABASE vouch_live');
     await query(server.url, 'CREATE DATABASE vouch_restored');
     live = server.url.replace(/\/postgres$/, '/vouch_live');
     restored = server.url.replace(/\/postgres$/, '/vouch_restored');
   }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('restores the dumped snapshot: same events, keys and digests, and `vouch verify` passes', async () => {
     const writer = startAppendLoop(live, masterKey, TENANT);

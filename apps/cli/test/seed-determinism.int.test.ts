@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { Client } from 'pg';
 import { seedStore } from '../src/commands/seed';
 import type { StoreConfig } from '../src/config/store-config';
@@ -20,14 +20,10 @@ interface Seeded extends SeededHistory {
   readonly erasures: ReadonlyMap<string, string>;
 }
 
-let server: PostgresTestServer;
+const server = usePostgresTestServer();
 const dirs: string[] = [];
 
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
+afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 

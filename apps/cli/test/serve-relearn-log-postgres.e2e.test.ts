@@ -3,25 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { relearnThroughServe } from './support/relearn-through-serve';
 import { seededDataDir } from './support/seeded-data-dir';
 
-let server: PostgresTestServer;
+// Its own server: `vouch serve` works in the default schema.
+const server = usePostgresTestServer({ useDatabaseUrl: false });
 const masterKey = randomBytes(32);
 const dataDir = mkdtempSync(join(tmpdir(), 'vouch-relearn-pg-'));
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  // Its own server: `vouch serve` works in the default schema.
-  server = await startPostgresTestServer({ useDatabaseUrl: false });
   env = { VOUCH_STORE: 'postgres', DATABASE_URL: server.url, VOUCH_MASTER_KEY: masterKey.toString('base64') };
   await seededDataDir({ dataDir, env });
 }, 300_000);
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const openStore = () => PostgresEventStore.open({ connectionString: server.url, masterKey });
 

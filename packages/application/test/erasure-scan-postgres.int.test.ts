@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { postgresTables } from '../../../test/support/erasure-scan';
 import { facadeErasureScan } from './support/facade-erasure-scan';
 
 // A real PostgreSQL server: DATABASE_URL when set, else a throwaway embedded one.
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 
 facadeErasureScan('PostgreSQL', async () => {
   const schema = `erasure_scan_${process.pid}`;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Instant } from '@vouch/domain';
 import { EventStoreErrorCode, MasterKeyMismatchError, type EventStore } from '@vouch/event-store';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { SqliteEventStore, SqliteReadModelStore } from '@vouch/event-store-sqlite';
 import { Client } from 'pg';
 import { directorySnapshot } from '../../../test/support/directory-snapshot';
@@ -104,11 +104,7 @@ describe('the embedding facade opened with the wrong master key', () => {
   }, 60_000);
 
   describe('PostgreSQL', () => {
-    let server: PostgresTestServer;
-    beforeAll(async () => {
-      server = await startPostgresTestServer();
-    }, 120_000);
-    afterAll(() => server?.stop());
+    const server = usePostgresTestServer();
 
     it('MASTER_KEY_MISMATCH before anything is migrated, read or written', async () => {
       const schema = `facade_key_${process.pid}`;

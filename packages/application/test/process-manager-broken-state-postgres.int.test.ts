@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { InMemoryCheckpointStore } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
 import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import type { CommandResult, VouchCommand } from '../src';
 import { commandFor, ProcessManagerRunner, type ProcessManager } from '../src';
 
@@ -36,11 +36,7 @@ const tally: ProcessManager<number> = {
   },
 };
 
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 
 it('relearns a saved state whose PostgreSQL row is broken JSON, names the row, and replaces it', async () => {
   const store = await PostgresEventStore.open({

@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { forgeStream, widenConsent, type RawEventRow } from './support/forgery';
 import { tamperStory } from './support/tamper-story';
 
-let server: PostgresTestServer;
 let schemas = 0;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 
 tamperStory(
   'PostgreSQL',

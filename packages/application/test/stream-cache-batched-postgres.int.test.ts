@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RecordedEvent } from '@vouch/event-store';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { createVouch, streamIdOf, type VouchCommand } from '../src';
 import { readWholeStream } from '../src/commands/read-whole-stream';
 import { StreamCache } from '../src/commands/stream-cache';
@@ -12,11 +12,7 @@ import { NOW, pm, populateWorld, TENANT, world } from './support/relationship-wo
 // consults in one batched read (`readStreamTails`). On a real PostgreSQL server with a second
 // store on the same schema (another process's connections) appending and erasing behind it.
 
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 
 const advocateStream = streamIdOf('Advocate', world.advocate.otto);
 const accountStream = streamIdOf('Account', world.account.otto);

@@ -7,17 +7,17 @@ import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@vouch/
 import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { stateAsOf } from '@vouch/projections';
 import { createVouch, type Principal, type Vouch } from '../src';
+import {
+  acmeAccount,
+  appendClonesOfLastEvent,
+  inesAttributes,
+  inesEnrolment,
+} from './support/long-advocate-stream';
 
 const TENANT = 'as-of-stream-co';
 const STREAM = 'advocate-ines';
 const pm: Principal = { tenantId: TENANT, userId: 'pat-pm', roles: ['PROGRAM_MANAGER', 'AUDITOR', 'ADMIN'] };
-const attributes = (topic: string) => ({
-  seniority: 'C_LEVEL',
-  products: ['Planner'],
-  useCases: ['planning'],
-  languages: ['en'],
-  topics: [topic],
-});
+const attributes = (topic: string) => ({ ...inesAttributes, topics: [topic] });
 
 const dir = mkdtempSync(join(tmpdir(), 'vouch-subject-as-of-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,41 +63,15 @@ describe.each(stores)('subjectAsOf over a stream longer than a page (%s)', (_nam
 
   beforeAll(async () => {
     vouch = createVouch({ store, clock: () => now, dueWorkIntervalMs: 0 });
-    await run('RegisterAccount', {
-      accountId: 'acme',
-      name: 'Acme',
-      industry: 'Retail',
-      segment: 'ENTERPRISE',
-      region: 'EMEA',
-      products: ['Planner'],
-      ownerId: 'olga',
-    });
-    await run('EnrolAdvocate', {
-      advocateId: 'ines',
-      accountId: 'acme',
-      name: 'Ines Weber',
-      email: 'ines@acme.example',
-      title: 'CFO',
-      ...attributes('t-0'),
-    });
+    await run('RegisterAccount', acmeAccount);
+    await run('EnrolAdvocate', inesEnrolment('Ines Weber', attributes('t-0')));
     await run('UpdateAdvocateAttributes', attributes('t-1'), 'ines');
-    const template = (await store.readStream(TENANT, STREAM)).at(-1)!;
     // 2,400 more events, one day later: the stream spans three pages.
     now = addDays(now, 1);
-    for (let done = 0; done < 2400; done += 400) {
-      await store.append(
-        TENANT,
-        STREAM,
-        Array.from({ length: 400 }, (_, i) => ({
-          eventId: `clone-${done + i}`,
-          type: template.type,
-          schemaVersion: template.schemaVersion,
-          data: { ...template.data, attributes: attributes(`t-${done + i + 2}`) },
-          metadata: { ...template.metadata, commandId: `clone-${done + i}`, effectiveAt: now },
-        })),
-        { expectedVersion: 'any' },
-      );
-    }
+    await appendClonesOfLastEvent(store, TENANT, STREAM, 2402, (n) => ({
+      data: { attributes: attributes(`t-${n}`) },
+      metadata: { effectiveAt: now },
+    }));
   });
 
   afterAll(async () => {

@@ -10,19 +10,12 @@ import type { EventEnvelope } from '@vouch/domain';
 import type { AppendResult } from '@vouch/event-store';
 import { PostgresEventStore } from '../src';
 import type { PostgresStorageEngine } from '../src/postgres-storage-engine';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 import { plansLoggedOn } from './support/plans-logged';
 
 // 300 appends with every plan logged: seconds on a loaded machine, past jest's default 5 s.
-let server: PostgresTestServer;
 
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 const tenant = 'tenant-a';
 const masterKey = randomBytes(32);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { contractPersonalData, StepBudget } from '@vouch/event-store/testing';
-import type { PostgresTestServer } from '../src/testing';
 import { PostgresEventStore } from '../src';
-import { startPostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 import { exited, linesOf, spawnScript, waitFor } from './support/child-process';
 
 const KILLS = 20;
@@ -10,15 +9,8 @@ const KILLS = 20;
 // loaded machine. Its wait is a multiple of the slowest start-up measured in this run, so load
 // raises it with the work while a hung child still fails, naming the round, after a bounded wait.
 const startUps = new StepBudget({ firstMs: 120_000, multiple: 6, floorMs: 20_000, capMs: 300_000 });
-let server: PostgresTestServer;
 
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 describe('PostgreSQL store: an appending process killed with SIGKILL', () => {
   it(

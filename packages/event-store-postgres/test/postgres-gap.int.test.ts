@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
-import type { PostgresTestServer } from '../src/testing';
 import { PostgresEventStore } from '../src';
-import { startPostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
 // The issue asks for 100k events; CI runs a smaller count to stay fast. Set
 // VOUCH_GAP_EVENTS=100000 for the full run (docs/benchmarks.md gives its timing).
@@ -11,15 +10,7 @@ const EVENTS = Number(process.env.VOUCH_GAP_EVENTS ?? 10_000);
 const WRITERS = 16;
 const TENANT = 'tenant-gap';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 describe('PostgreSQL store: subscriptions under concurrent writers', () => {
   it(`a live subscriber sees all ${EVENTS} events of ${WRITERS} writers with random commit delays, each once, in log order, and its checkpoint never passes an unseen event`, async () => {

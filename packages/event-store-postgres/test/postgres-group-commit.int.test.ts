@@ -3,21 +3,13 @@ import type { AppendResult, ExpectedVersion, RecordedEvent } from '@vouch/event-
 import { ConcurrencyError, IdempotencyConflictError } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
 import type { PostgresStorageEngine } from '../src';
-import type { PostgresTestServer } from '../src/testing';
 import { PostgresEventStore } from '../src';
-import { startPostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
 const TENANT = 'tenant-group';
-let server: PostgresTestServer;
 let schemas = 0;
 
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 async function openStore(schema = `group_${process.pid}_${++schemas}`): Promise<PostgresEventStore> {
   return PostgresEventStore.open({ connectionString: server.url, schema, masterKey: masterKeyFor(schema) });

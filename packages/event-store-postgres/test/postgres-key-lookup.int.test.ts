@@ -2,17 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { START } from '@vouch/event-store';
 import { contactRecorded, contractPersonalData } from '@vouch/event-store/testing';
 import { PostgresEventStore, PostgresWrappedKeyRepository } from '../src';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 const tenant = 'tenant-a';
 // Ids the SQL text escape must carry through an array parameter and back.

@@ -1,20 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { PostgresTestServer } from '../src/testing';
 import { PostgresDatabase, PostgresEventStore, acquireLease, migrate } from '../src';
-import { startPostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 import { exited, linesOf, spawnScript, waitFor } from './support/child-process';
 
 const TTL_MS = 1500;
-let server: PostgresTestServer;
 
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 describe('PostgreSQL leases', () => {
   it('lets one of two processes run a projection; when it is killed the other takes over within the lease time, never overlapping', async () => {

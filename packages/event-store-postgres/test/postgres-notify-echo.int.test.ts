@@ -6,17 +6,9 @@ import { Client } from 'pg';
 import { contractEvent } from '@vouch/event-store/testing';
 import { PostgresEventStore } from '../src';
 import type { PostgresStorageEngine } from '../src/postgres-storage-engine';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -7,17 +7,9 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '../src';
 import { listenerNameOf } from '../src/notifications/event-notifier';
 import type { PostgresStorageEngine } from '../src/postgres-storage-engine';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

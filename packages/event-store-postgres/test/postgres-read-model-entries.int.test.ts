@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Checkpoint } from '@vouch/event-store';
 import { ENTRIES_PER_ROW, PostgresEventStore, PostgresReadModelStore } from '../src';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
 const tenant = 'tenant-a';
 const at = (n: number) => String(n).padStart(16, '0') as Checkpoint;
@@ -11,11 +11,7 @@ const entries = (count: number) => ({
   slice: (start: number) => Array.from({ length: count - start }, (_, i) => entry(start + i)),
 });
 
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 let schemas = 0;
 
 async function open() {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SavedStateUnreadableError, type Checkpoint } from '@vouch/event-store';
 import { PostgresEventStore, PostgresReadModelStore } from '../src';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
 const tenant = 'tenant-a';
 const at = (n: number) => String(n).padStart(16, '0') as Checkpoint;
@@ -11,11 +11,7 @@ const model = {
   items: Array.from({ length: 40 }, (_, i) => `entry-${i}-🧾`),
 };
 
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 let schemas = 0;
 
 async function open(pieceChars?: number, charsPerStatement?: number) {

@@ -2,21 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
 import { StoreUnavailableError } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
-import type { PostgresTestServer } from '../src/testing';
 import { PostgresEventStore } from '../src';
-import { startPostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
 const TENANT = 'tenant-restart';
-let server: PostgresTestServer;
 
-beforeAll(async () => {
-  // This test restarts the server, so it always runs its own, whatever DATABASE_URL says.
-  server = await startPostgresTestServer({ useDatabaseUrl: false });
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+// This test restarts the server, so it always runs its own, whatever DATABASE_URL says.
+const server = usePostgresTestServer({ useDatabaseUrl: false });
 
 describe('PostgreSQL store: the server restarts while appends and a subscription run', () => {
   it('fails appends with StoreUnavailableError while down, recovers by itself, and the subscription resumes with nothing lost or repeated', async () => {

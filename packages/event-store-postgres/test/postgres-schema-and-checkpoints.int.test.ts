@@ -2,19 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Checkpoint, RecordedEvent } from '@vouch/event-store';
 import { canonicalJson, checkpointOf } from '@vouch/event-store';
 import { contractEvent } from '@vouch/event-store/testing';
-import type { PostgresTestServer } from '../src/testing';
 import { MIGRATIONS, PostgresDatabase, PostgresEventStore, migrate } from '../src';
-import { startPostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 describe('PostgreSQL schema migrations', () => {
   it('apply once, whether run twice in a row or by eight starters at the same moment', async () => {

@@ -7,18 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { contactRecorded, contractEvent, contractPersonalData, uniqueId } from '@vouch/event-store/testing';
 import { PostgresEventStore } from '../src';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 import { plansLoggedOn } from './support/plans-logged';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 const tenant = 'tenant-a';
 

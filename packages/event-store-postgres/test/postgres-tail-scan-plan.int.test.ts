@@ -5,17 +5,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@vouch/domain';
 import { PostgresEventStore } from '../src';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 
-let server: PostgresTestServer;
-
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const server = usePostgresTestServer();
 
 function event(tenant: string, type: string, stream: string): EventEnvelope {
   const id = randomUUID();

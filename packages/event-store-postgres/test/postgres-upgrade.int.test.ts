@@ -8,7 +8,7 @@ import {
   PostgresSchemaTooNewError,
   planMigrations,
 } from '../src';
-import { startPostgresTestServer, type PostgresTestServer } from '../src/testing';
+import { usePostgresTestServer } from '../src/testing';
 import {
   expectPreviousDataServed,
   fixtureStoreOptions,
@@ -19,17 +19,10 @@ import {
   withClient,
 } from '../../../test/fixtures/previous-schema/previous-postgres-database';
 
-let server: PostgresTestServer;
 let databases = 0;
 const nextName = () => `upgrade_${process.pid}_${++databases}`;
 
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = usePostgresTestServer();
 
 /** Every table, function and trigger in the schema, and the migrations recorded. */
 const schemaShape = (url: string) =>

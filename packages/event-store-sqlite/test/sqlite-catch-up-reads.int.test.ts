@@ -10,13 +10,7 @@ import {
 } from '@vouch/event-store';
 import { contactRecorded, contractEvent } from '@vouch/event-store/testing';
 import type { SqliteStorageEngine } from '@vouch/event-store-sqlite';
-import {
-  appendSteps,
-  appendThenDamageMetadata,
-  openPair,
-  step,
-  tenant,
-} from './support/column-read-histories';
+import { appendSteps, failuresOnDamagedRow, openPair, step, tenant } from './support/column-read-histories';
 import { useTempDirectory } from './support/temp-files';
 
 const nextFile = useTempDirectory();
@@ -168,20 +162,10 @@ describe('SQLite store: a subscription catching up reads its own pages through t
   });
 
   it('a damaged row ends both paths with the same typed error', async () => {
-    const filename = nextFile();
-    const pair = openPair(filename);
-    try {
-      await appendThenDamageMetadata(pair.columns, filename);
-      const fast = await collect(pair.columns, { batchSize: 10 })
-        .subscription.done.then(() => undefined)
-        .catch((error: unknown) => error);
-      const reference = await collect(pair.objects, { batchSize: 10 })
-        .subscription.done.then(() => undefined)
-        .catch((error: unknown) => error);
-      expect(fast).toBeInstanceOf(CorruptEventError);
-      expect((fast as Error).message).toBe((reference as Error).message);
-    } finally {
-      await pair.close();
-    }
+    const { fast, reference } = await failuresOnDamagedRow(nextFile(), (store) =>
+      collect(store, { batchSize: 10 }).subscription.done.then(() => undefined),
+    );
+    expect(fast).toBeInstanceOf(CorruptEventError);
+    expect((fast as Error).message).toBe((reference as Error).message);
   });
 });

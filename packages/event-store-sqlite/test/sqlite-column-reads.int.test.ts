@@ -4,7 +4,7 @@ import { CorruptEventError, checkpointOf, type RecordedEvent } from '@vouch/even
 import { contactRecorded, contractEvent } from '@vouch/event-store/testing';
 import {
   appendSteps,
-  appendThenDamageMetadata,
+  failuresOnDamagedRow,
   openPair,
   step,
   subjects,
@@ -110,21 +110,13 @@ describe('SQLite store: reads through column arrays equal reads through event ob
   });
 
   it('a damaged row fails both paths alike, naming the event', async () => {
-    const filename = nextFile();
-    const pair = openPair(filename);
-    try {
-      await appendThenDamageMetadata(pair.columns, filename);
-      for (const read of [
-        (store: EngineEventStore) => store.readAll(tenant),
-        (store: EngineEventStore) => store.readStream(tenant, 's-1'),
-      ]) {
-        const fast = await read(pair.columns).catch((error: unknown) => error);
-        const reference = await read(pair.objects).catch((error: unknown) => error);
-        expect(fast).toBeInstanceOf(CorruptEventError);
-        expect((fast as Error).message).toBe((reference as Error).message);
-      }
-    } finally {
-      await pair.close();
+    for (const read of [
+      (store: EngineEventStore) => store.readAll(tenant),
+      (store: EngineEventStore) => store.readStream(tenant, 's-1'),
+    ]) {
+      const { fast, reference } = await failuresOnDamagedRow(nextFile(), read);
+      expect(fast).toBeInstanceOf(CorruptEventError);
+      expect((fast as Error).message).toBe((reference as Error).message);
     }
   });
 });

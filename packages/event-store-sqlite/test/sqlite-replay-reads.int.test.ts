@@ -4,7 +4,7 @@ import { CorruptEventError } from '@vouch/event-store';
 import { replayedFields } from '@vouch/event-store/testing';
 import {
   appendSteps,
-  appendThenDamageMetadata,
+  failuresOnDamagedRow,
   openPair,
   step,
   subjects,
@@ -85,16 +85,12 @@ describe('SQLite store: the replay read (metadata left as text) gives what readS
   }, 120_000);
 
   it('a metadata text it cannot read effectiveAt from fails as readStream fails, naming the event', async () => {
-    const filename = nextFile();
-    const pair = openPair(filename);
-    try {
-      await appendThenDamageMetadata(pair.columns, filename);
-      const replay = await pair.columns.readStreamForReplay(tenant, 's-1').catch((error: unknown) => error);
-      const reference = await pair.objects.readStream(tenant, 's-1').catch((error: unknown) => error);
-      expect(replay).toBeInstanceOf(CorruptEventError);
-      expect((replay as Error).message).toBe((reference as Error).message);
-    } finally {
-      await pair.close();
-    }
+    const { fast, reference } = await failuresOnDamagedRow(
+      nextFile(),
+      (store) => store.readStreamForReplay(tenant, 's-1'),
+      (store) => store.readStream(tenant, 's-1'),
+    );
+    expect(fast).toBeInstanceOf(CorruptEventError);
+    expect((fast as Error).message).toBe((reference as Error).message);
   });
 });

@@ -47,12 +47,10 @@ export interface StoredEvent {
 export type ReadableEvent = Omit<StoredEvent, 'fingerprint' | 'hash'>;
 
 /**
- * A readable event as one array of its columns, in this order: what an engine whose reads
- * build fresh rows hands over instead of a `ReadableEvent`, so the core builds its
- * `RecordedEvent` straight from the row (one object per event instead of two). The tenant is
- * the caller's.
+ * A stored event's columns as one array, in this order, with the metadata column as `M`:
+ * the one order that both column arrays below share.
  */
-export type ReadableEventColumns = [
+type EventColumnsWith<M> = [
   position: number,
   streamId: string,
   version: number,
@@ -61,26 +59,22 @@ export type ReadableEventColumns = [
   schemaVersion: number,
   data: Record<string, unknown>,
   personal: SealedPersonalData | null,
-  metadata: EventMetadata,
+  metadata: M,
   recordedAt: Instant,
 ];
+
+/**
+ * A readable event as one array of its columns: what an engine whose reads build fresh rows
+ * hands over instead of a `ReadableEvent`, so the core builds its `RecordedEvent` straight
+ * from the row (one object per event instead of two). The tenant is the caller's.
+ */
+export type ReadableEventColumns = EventColumnsWith<EventMetadata>;
 
 /**
  * `ReadableEventColumns` with the metadata left as the stored JSON text: for a replay, which
  * needs only its `effectiveAt` (`effectiveAtOf`) unless the event is upcast or decrypted.
  */
-export type ReplayEventColumns = [
-  position: number,
-  streamId: string,
-  version: number,
-  eventId: string,
-  type: string,
-  schemaVersion: number,
-  data: Record<string, unknown>,
-  personal: SealedPersonalData | null,
-  metadataText: string,
-  recordedAt: Instant,
-];
+export type ReplayEventColumns = EventColumnsWith<string>;
 
 /** The `ReadableEvent` of a column array (for the few events that need one, e.g. to decrypt). */
 export function readableEventOf(tenantId: string, columns: ReadableEventColumns): ReadableEvent {

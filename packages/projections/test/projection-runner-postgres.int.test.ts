@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore, PostgresReadModelStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { projectionRunnerSuite, type RunnerStores } from './support/projection-runner-suite';
 import { TENANT } from './support/story-world';
 
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 let schemas = 0;
 
 projectionRunnerSuite(

@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore } from '@vouch/event-store-postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '@vouch/event-store-postgres/testing';
+import { usePostgresTestServer } from '@vouch/event-store-postgres/testing';
 import { webhookDeliveryStory } from './webhook-delivery-story';
 
-let server: PostgresTestServer;
-beforeAll(async () => {
-  server = await startPostgresTestServer();
-}, 120_000);
-afterAll(() => server?.stop());
+const server = usePostgresTestServer();
 const masterKey = randomBytes(32);
 
 webhookDeliveryStory('PostgreSQL', async (clock) => {

@@ -161,3 +161,23 @@ export async function appendThenDamageMetadata(store: EngineEventStore, filename
   other.prepare("UPDATE events SET metadata = '{broken' WHERE stream_id = 's-1'").run();
   other.close();
 }
+
+/**
+ * What a read of `appendThenDamageMetadata`'s damaged row ends with through each store of a
+ * fresh pair over `filename` (closed after): the column path's error and the object path's
+ * (`readReference`, the same read unless given).
+ */
+export async function failuresOnDamagedRow(
+  filename: string,
+  read: (store: EngineEventStore) => Promise<unknown>,
+  readReference: (store: EngineEventStore) => Promise<unknown> = read,
+): Promise<{ fast: unknown; reference: unknown }> {
+  const pair = openPair(filename);
+  try {
+    await appendThenDamageMetadata(pair.columns, filename);
+    const failure = (reading: Promise<unknown>) => reading.catch((error: unknown) => error);
+    return { fast: await failure(read(pair.columns)), reference: await failure(readReference(pair.objects)) };
+  } finally {
+    await pair.close();
+  }
+}
