@@ -79,8 +79,10 @@ describe('SQLite store: the replay read (metadata left as text) gives what readS
       ),
       { numRuns: 80 },
     );
-    expect(compared).toBeGreaterThan(300);
-    expect(inPlace).toBeGreaterThan(50);
+    // The property did reach both paths. Six runs compared 315–402 events, 82–131 of them in place; the old
+    // floor of 300 failed about one run in twenty. These floors sit four or more deviations below the mean.
+    expect(compared).toBeGreaterThan(150);
+    expect(inPlace).toBeGreaterThan(20);
     expect(compared - inPlace).toBeGreaterThan(50); // personal and upcast events, decoded whole
   }, 120_000);
 
