@@ -8,18 +8,21 @@
  *   3. the facade's `subjectAsOf` (authorization, reading the stream, the replay), and its path
  *      before issue 15's read15 pass (every page of the stream read into one array, then
  *      `stateAsOf`): `whole stream + stateAsOf`,
+ *   4. `subjectAsOf` at an instant in the middle of the stream's history (half its events
+ *      recorded and effective by then), as an audit of an old date asks it,
  * in the same process and run, interleaved, against the floor under all of them: better-sqlite3
  * selecting the stream's data and metadata and JSON.parse of both (`sqlite + parse`). Wall
  * and CPU milliseconds (process.cpuUsage) are both reported: on a loaded machine the wall
  * clock mostly measures waiting for a core. With `--expose-gc` (as `npm run bench:as-of` runs
  * it) the heap is collected before each step, so no step pays for the garbage of the one before.
  *
- *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream [--dist 1] [--alloc 1]]
+ *   npm run bench:as-of -- [--events 10000] [--calls 30] [--only asOf|wholeStream [--at end|middle] [--dist 1] [--alloc 1]]
  * `--alloc 1` also reports the bytes each call allocates in the young generation (independent of
  * the machine's load); run node with `--min-semi-space-size=128 --max-semi-space-size=128` so no
  * scavenge falls inside a call (a call that met one is left out and counted).
  * `--only` calls one path alone, CALLS times, in a process of its own (run the two back to
- * back): interleaved, each step also pays for collecting the garbage of the others.
+ * back): interleaved, each step also pays for collecting the garbage of the others; `--at
+ * middle` asks it at the instant in the middle of the stream instead of now.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -31,7 +34,7 @@ import { SqliteEventStore } from '@vouch/event-store-sqlite';
 import { advocateDecider, type DomainEvent } from '@vouch/domain';
 import type { RecordedEvent } from '@vouch/event-store';
 import { stateAsOf } from '@vouch/projections';
-import { buildAsOfStream } from './support/as-of-stream';
+import { asOfStreamMiddle, buildAsOfStream } from './support/as-of-stream';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -41,6 +44,10 @@ const CALLS = Number(args.get('calls') ?? 30);
 const ONLY = args.get('only');
 const DIST = args.has('dist');
 const ALLOC = args.has('alloc');
+const AT = args.get('at') ?? 'end';
+if (AT !== 'end' && AT !== 'middle') throw new Error(`--at takes end or middle, not ${AT}`);
+// The instant in the middle of the stream's history: half its events recorded and effective by then.
+const MIDDLE = asOfStreamMiddle(EVENTS);
 // Bytes in use in the young generation: grows by exactly what is allocated until a scavenge.
 const youngBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
 // The replay before issue 15: both views sorted with a Date.parse per comparison, folded twice.
@@ -112,12 +119,14 @@ async function main(): Promise<void> {
     replay: [] as number[],
     wholeStream: [] as number[],
     asOf: [] as number[],
+    asOfMiddle: [] as number[],
   };
   const cpu = {
     floor: [] as number[],
     raw: [] as number[],
     wholeStream: [] as number[],
     asOf: [] as number[],
+    asOfMiddle: [] as number[],
   };
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   // Wall and CPU milliseconds of one step.
@@ -139,7 +148,8 @@ async function main(): Promise<void> {
     const allocated: number[] = [];
     let scavenged = 0;
     for (let i = 0; i < CALLS; i++) {
-      const at = new Date().toISOString();
+      const at = AT === 'middle' ? MIDDLE : new Date().toISOString();
+      const expected = AT === 'middle' ? EVENTS / 2 : EVENTS;
       let young = 0;
       const state = await timed(alone, aloneCpu, () => {
         young = youngBytes();
@@ -150,8 +160,10 @@ async function main(): Promise<void> {
       const grown = youngBytes() - young;
       if (grown > 0) allocated.push(grown);
       else scavenged += 1;
-      if (state?.recordedEvents !== EVENTS)
-        throw new Error(`expected ${EVENTS} events, got ${state?.recordedEvents}`);
+      if (state?.recordedEvents !== expected || state.effectiveEvents !== expected)
+        throw new Error(
+          `expected ${expected} events, got ${state?.recordedEvents}/${state?.effectiveEvents}`,
+        );
     }
     if (ALLOC)
       console.log(
@@ -177,8 +189,13 @@ async function main(): Promise<void> {
     const state = await timed(times.asOf, cpu.asOf, () =>
       vouch.queries.subjectAsOf(pm, 'advocate', 'ines', at),
     );
+    const middle = await timed(times.asOfMiddle, cpu.asOfMiddle, () =>
+      vouch.queries.subjectAsOf(pm, 'advocate', 'ines', MIDDLE),
+    );
     if (events.length !== EVENTS || state?.recordedEvents !== EVENTS || before.recordedEvents !== EVENTS)
       throw new Error(`expected ${EVENTS} events, got ${events.length}/${state?.recordedEvents}`);
+    if (middle?.recordedEvents !== EVENTS / 2 || middle.effectiveEvents !== EVENTS / 2)
+      throw new Error(`expected ${EVENTS / 2} events by the middle, got ${middle?.recordedEvents}`);
   }
   floorDb.close();
   await vouch.stop();
@@ -188,17 +205,19 @@ async function main(): Promise<void> {
   console.log(
     `Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}`,
+      .join(
+        ' ',
+      )}${ONLY ? `; --only ${ONLY} at the ${AT === 'middle' ? `middle (${MIDDLE})` : 'end (now)'}` : ''}`,
   );
   console.log(
-    `| events in the stream | sqlite + parse (floor) | readStream (raw) | replay before | stateAsOf (replay alone) | whole stream + stateAsOf | subjectAsOf (facade) | subjectAsOf × raw |`,
+    `| events in the stream | sqlite + parse (floor) | readStream (raw) | replay before | stateAsOf (replay alone) | whole stream + stateAsOf | subjectAsOf (facade) | subjectAsOf × raw | subjectAsOf, middle instant |`,
   );
-  console.log('| --: | --: | --: | --: | --: | --: | --: | --: |');
+  console.log('| --: | --: | --: | --: | --: | --: | --: | --: | --: |');
   console.log(
-    `| ${EVENTS.toLocaleString('en')} | ${ms(median(times.floor))} | ${ms(median(times.raw))} | ${ms(median(times.before))} | ${ms(median(times.replay))} | ${ms(median(times.wholeStream))} | ${ms(median(times.asOf))} | ${(median(times.asOf) / median(times.raw)).toFixed(2)} |`,
+    `| ${EVENTS.toLocaleString('en')} | ${ms(median(times.floor))} | ${ms(median(times.raw))} | ${ms(median(times.before))} | ${ms(median(times.replay))} | ${ms(median(times.wholeStream))} | ${ms(median(times.asOf))} | ${(median(times.asOf) / median(times.raw)).toFixed(2)} | ${ms(median(times.asOfMiddle))} |`,
   );
   console.log(
-    `| CPU ms (median) | ${ms(median(cpu.floor))} | ${ms(median(cpu.raw))} | | | ${ms(median(cpu.wholeStream))} | ${ms(median(cpu.asOf))} | readStream ${(median(cpu.raw) / median(cpu.floor)).toFixed(2)} × floor, subjectAsOf ${(median(cpu.asOf) / median(cpu.floor)).toFixed(2)} × floor |`,
+    `| CPU ms (median) | ${ms(median(cpu.floor))} | ${ms(median(cpu.raw))} | | | ${ms(median(cpu.wholeStream))} | ${ms(median(cpu.asOf))} | readStream ${(median(cpu.raw) / median(cpu.floor)).toFixed(2)} × floor, subjectAsOf ${(median(cpu.asOf) / median(cpu.floor)).toFixed(2)} × floor | ${ms(median(cpu.asOfMiddle))} |`,
   );
 }
 
