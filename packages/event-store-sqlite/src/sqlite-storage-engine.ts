@@ -35,6 +35,7 @@ import {
 } from './event-rows';
 import type { BatchOutcome } from './group-commit-queue';
 import { GroupCommitQueue } from './group-commit-queue';
+import { LIMIT_PARAMETER } from './limit-parameter';
 import { OwnCommitMarks } from './own-commit-marks';
 import { StreamHeadCache } from './stream-head-cache';
 import { streamKey } from './stream-key';
@@ -381,7 +382,7 @@ export class SqliteStorageEngine implements StorageEngine {
       statement = this.db
         .prepare(
           `SELECT ${READ_COLUMNS} FROM events WHERE +tenant_id = ? AND position > ?
-           AND type IN (${Array(count).fill('?').join(',')}) ORDER BY position LIMIT ?`,
+           AND type IN (${Array(count).fill('?').join(',')}) ORDER BY position ${LIMIT_PARAMETER}`,
         )
         .raw(true);
       this.typeFilters.set(count, statement);
@@ -471,32 +472,32 @@ function prepareStatements(db: Database): Record<string, Statement> & {
     readForwards: db
       .prepare(
         `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version >= ?
-         ORDER BY version LIMIT ?`,
+         ORDER BY version ${LIMIT_PARAMETER}`,
       )
       .raw(true),
     readBackwards: db
       .prepare(
         `SELECT ${STREAM_READ_COLUMNS} FROM events WHERE tenant_id = ? AND stream_id = ? AND version <= ?
-         ORDER BY version DESC LIMIT ?`,
+         ORDER BY version DESC ${LIMIT_PARAMETER}`,
       )
       .raw(true),
     // `+tenant_id`: without it SQLite picks events_by_id for the tenant and sorts the whole
     // log in a temporary B-tree for every page (quadratic over a catch-up); the rowid range is the plan.
     readLog: db
       .prepare(
-        `SELECT ${READ_COLUMNS} FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?`,
+        `SELECT ${READ_COLUMNS} FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position ${LIMIT_PARAMETER}`,
       )
       .raw(true),
     // Verification's pages: every column, integrity ones included.
     logPage: db.prepare(
-      'SELECT * FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?',
+      `SELECT * FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position ${LIMIT_PARAMETER}`,
     ),
     scanWindow: db.prepare(
       `SELECT count(*) AS scanned, max(position) AS last FROM
-         (SELECT position FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position LIMIT ?)`,
+         (SELECT position FROM events WHERE +tenant_id = ? AND position > ? ORDER BY position ${LIMIT_PARAMETER})`,
     ),
     streamPage: db.prepare(
-      'SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND position > ? ORDER BY position LIMIT ?',
+      `SELECT * FROM events WHERE tenant_id = ? AND stream_id = ? AND position > ? ORDER BY position ${LIMIT_PARAMETER}`,
     ),
     // SQLite takes the bare column `hash` from the row that holds MAX(version).
     heads: db.prepare(
