@@ -16,7 +16,8 @@ import 'reflect-metadata';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, execute, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type * as GraphQL from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import pino from 'pino';
 import type * as Application from '@vouch/application';
 import type * as EventStoreSqlite from '@vouch/event-store-sqlite';
@@ -43,6 +44,8 @@ const principal = { tenantId: 'bench', userId: 'pat-pm', roles: ['PROGRAM_MANAGE
 const { createVouch } = require(join(ROOT, 'packages/application')) as typeof Application;
 const { SqliteEventStore } = require(join(ROOT, 'packages/event-store-sqlite')) as typeof EventStoreSqlite;
 const api = require(join(ROOT, 'apps/api/src')) as typeof Api;
+// The checkout's own graphql-js: a schema is only executed by the copy that built it.
+const { parse, execute } = require(join(ROOT, 'node_modules/graphql')) as typeof GraphQL;
 const { executionTimeoutPlugin } = require(
   join(ROOT, 'apps/api/src/limits/execution-timeout-plugin'),
 ) as typeof ExecutionTimeout;
