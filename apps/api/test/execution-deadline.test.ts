@@ -57,6 +57,14 @@ describe('the execution deadline', () => {
     expect(codes(result)).toEqual(['EXECUTION_TIMEOUT']);
   });
 
+  it('answers in full under a deadline longer than a timer can wait', async () => {
+    const schema = schemaWith({
+      slow: () => new Promise((resolve) => setTimeout(() => resolve(ITEM), 30)),
+    });
+    const result = await run(schema, '{ slow { plain checked } }', 2 ** 40);
+    expect(result).toEqual({ data: { slow: { plain: 'p', checked: 'checked p' } } });
+  });
+
   it('answers in full within the deadline, and clears its timer when the execution ends', async () => {
     const schema = schemaWith({ item: () => ITEM });
     // The deadline's timers (by their delay) and the ones cleared.

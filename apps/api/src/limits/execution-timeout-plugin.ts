@@ -45,6 +45,8 @@ export function executionTimeoutPlugin(timeoutMs: number): ApolloServerPlugin {
             reported: false,
           };
           Object.defineProperty(contextValue, CLOCK, { value: clock, configurable: true });
+          // Node fires a longer timer at once (1 ms): past that bound only the resolvers' clock reads apply.
+          if (!(timeoutMs <= LONGEST_TIMER_MS)) return;
           const timer = setTimeout(expire, timeoutMs, clock).unref();
           return {
             async executionDidEnd() {
@@ -56,6 +58,8 @@ export function executionTimeoutPlugin(timeoutMs: number): ApolloServerPlugin {
     },
   };
 }
+
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 const WRAPPED = Symbol('vouch.deadlineChecked');
 
