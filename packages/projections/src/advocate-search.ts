@@ -98,8 +98,21 @@ function matcherOf(
   options: AdvocateSearchOptions,
 ) {
   const clauses = clausesOf(index, query, options);
-  const matchesAll = (id: string, skip?: Clause) =>
-    clauses.every((clause) => clause === skip || clause.some((set) => set.has(id)));
+  // Loops, not `every`/`some`: it runs for each advocate a page walks past.
+  const matchesAll = (id: string, skip?: Clause): boolean => {
+    for (const clause of clauses) {
+      if (clause === skip) continue;
+      let any = false;
+      for (const set of clause) {
+        if (set.has(id)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) return false;
+    }
+    return true;
+  };
   const available = query.availableFor;
   const policies = directory.program.policies;
   const isAvailable = (id: string): boolean => {

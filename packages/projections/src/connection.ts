@@ -61,9 +61,40 @@ export function pageSize(page: PageRequest): number {
   return pageWindow(page).size;
 }
 
-/** The opaque cursor of a sort key. */
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * The opaque cursor of a sort key: its UTF-8 bytes in base64url. Keys are ids, ASCII as a rule, and
+ * a page encodes one per edge: an ASCII key is encoded here, three characters at a time, without
+ * the Buffer a round through `Buffer.from(…).toString('base64url')` allocates and copies twice;
+ * any other key takes that round.
+ */
 export function encodeCursor(sortKey: string): string {
-  return Buffer.from(sortKey, 'utf8').toString('base64url');
+  const length = sortKey.length;
+  let cursor = '';
+  let i = 0;
+  for (; i + 2 < length; i += 3) {
+    const a = sortKey.charCodeAt(i);
+    const b = sortKey.charCodeAt(i + 1);
+    const c = sortKey.charCodeAt(i + 2);
+    if ((a | b | c) > 127) return Buffer.from(sortKey, 'utf8').toString('base64url');
+    const bits = (a << 16) | (b << 8) | c;
+    cursor +=
+      BASE64URL[bits >> 18]! +
+      BASE64URL[(bits >> 12) & 63]! +
+      BASE64URL[(bits >> 6) & 63]! +
+      BASE64URL[bits & 63]!;
+  }
+  if (i < length) {
+    // One or two characters left: two or three base64url characters, no padding.
+    const a = sortKey.charCodeAt(i);
+    const b = i + 1 < length ? sortKey.charCodeAt(i + 1) : 0;
+    if ((a | b) > 127) return Buffer.from(sortKey, 'utf8').toString('base64url');
+    const bits = (a << 16) | (b << 8);
+    cursor += BASE64URL[bits >> 18]! + BASE64URL[(bits >> 12) & 63]!;
+    if (i + 1 < length) cursor += BASE64URL[(bits >> 6) & 63]!;
+  }
+  return cursor;
 }
 
 /** The sort key a cursor stands for. */

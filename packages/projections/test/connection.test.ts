@@ -3,6 +3,7 @@ import {
   anyInRange,
   connectionFrom,
   connectionOfList,
+  decodeCursor,
   encodeCursor,
   nearestInOrder,
   pageWindow,
@@ -171,6 +172,37 @@ describe('Relay paging over a whole list', () => {
     );
     expect(() => connectionOfList(['a'], (key) => key, { last: 1, before: encodeCursor('zz') })).toThrow(
       '"before" is not a cursor of this list.',
+    );
+  });
+});
+
+describe('cursors', () => {
+  const throughBuffer = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+
+  it('encode a key as the base64url of its UTF-8 bytes, whatever its length and characters', () => {
+    for (const key of [
+      '',
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      'adv-0000042',
+      '\u007f\u007f',
+      'é',
+      'aé',
+      'ab\u{1f600}',
+      '\ud800x',
+    ])
+      expect(encodeCursor(key)).toBe(throughBuffer(key));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+        (key) => {
+          expect(encodeCursor(key)).toBe(throughBuffer(key));
+          expect(decodeCursor(encodeCursor(key))).toBe(Buffer.from(key, 'utf8').toString('utf8'));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

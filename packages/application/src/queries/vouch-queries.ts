@@ -269,13 +269,13 @@ export class VouchQueries {
     const now = this.clock();
     const ids = models.searchAdvocates(query, { includeTitles: seesEverything(principal) }, readPage(page));
     const actor = actorOf(principal);
-    return {
-      ...ids,
-      edges: ids.edges.flatMap((edge) => {
-        const node = models.advocate(actor, edge.node, now);
-        return node ? [{ cursor: edge.cursor, node }] : [];
-      }),
-    };
+    // A plain loop: every search request runs it for each advocate of the page.
+    const edges: { cursor: string; node: AdvocateView }[] = [];
+    for (const edge of ids.edges) {
+      const node = models.advocate(actor, edge.node, now);
+      if (node) edges.push({ cursor: edge.cursor, node });
+    }
+    return { ...ids, edges };
   }
 
   /** Whether an advocate can be asked for a kind at a date, and why not. */
